@@ -1,0 +1,179 @@
+import type { ContentSnapshot } from "../shared/content/model.ts";
+import { normalize } from "../shared/text/normalize.ts";
+import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.ts";
+import { askForContact, sendContact, sendCrisisAlert } from "./flows/contact.ts";
+import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
+import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
+import { answerCrisis, answerQuestion } from "./flows/question.ts";
+import { reply, say } from "./render.ts";
+import { detectCrisis } from "./safety/crisis.ts";
+import type { ConversationState } from "./state.ts";
+import type { Effect, Input, Reply, TurnResult } from "./types.ts";
+
+export type EngineOptions = { crisisAutoAlert?: boolean };
+
+/**
+ * The conversation engine: one input in, replies and effects out. Pure: no I/O, no clock
+ * but `now`, the same for every channel.
+ */
+export function handle(
+  state: ConversationState,
+  input: Input,
+  content: ContentSnapshot,
+  now: Date,
+  options: EngineOptions = {},
+): TurnResult {
+  if (input.kind === "start") return start(state, content, now);
+  if (input.kind === "action") return onAction(state, input.action, content, now);
+  if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, content, now)]);
+  return onText(state, input.text, content, now, options.crisisAutoAlert ?? false);
+}
+
+const MEDIA_TEXT = { document: "mediaDocument", voice: "mediaVoice", other: "mediaOther" } as const;
+
+function result(state: ConversationState, replies: Reply[], effects: Effect[] = []): TurnResult {
+  return { state, replies, effects };
+}
+
+function isOnboarding(state: ConversationState): boolean {
+  return state.cursor.at === "onboarding" && state.cursor.editing !== true;
+}
+
+function start(state: ConversationState, content: ContentSnapshot, now: Date): TurnResult {
+  if (isOnboarding(state)) {
+    const next: ConversationState = { ...state, cursor: { at: "onboarding", stage: "language" } };
+    return result(next, [reply(say(next, "welcome")), renderStage(next, "language", now)], [{ type: "track", event: "onboarding", key: "start" }]);
+  }
+  const next: ConversationState = { ...state, cursor: { at: "menu" } };
+  return result(next, [reply(say(next, "welcome")), renderMenu(next, content)]);
+}
+
+/** The screen the young person was on, shown again after an answer or an unknown button. */
+function currentScreen(state: ConversationState, content: ContentSnapshot, now: Date): Reply {
+  const cursor = state.cursor;
+  switch (cursor.at) {
+    case "onboarding":
+      return renderStage(state, cursor.stage, now);
+    case "topic": {
+      const topic = content.topics.find((t) => t.id === cursor.topicId);
+      return topic ? renderTopic(state, content, topic) : renderMenu(state, content);
+    }
+    case "step": {
+      const step = content.steps.find((s) => s.id === cursor.stepId);
+      return step ? renderStep(state, content, step) : renderMenu(state, content);
+    }
+    case "faq": {
+      const faq = content.faqs.find((f) => f.id === cursor.faqId);
+      return faq ? renderFaq(state, content, faq) : renderMenu(state, content);
+    }
+    default:
+      return renderMenu(state, content);
+  }
+}
+
+function onAction(state: ConversationState, action: string, content: ContentSnapshot, now: Date): TurnResult {
+  const [name = "", arg] = action.split(":");
+
+  const staged = answerStage(state, name, arg, content, now);
+  if (staged) {
+    const effects: Effect[] = [];
+    if (staged.state.cursor.at === "onboarding") effects.push({ type: "track", event: "onboarding", key: staged.state.cursor.stage });
+    else if (isOnboarding(state)) effects.push({ type: "track", event: "onboarding", key: "done" });
+    return result(staged.state, staged.replies, effects);
+  }
+
+  switch (name) {
+    case "menu":
+      return result({ ...state, cursor: { at: "menu" } }, [renderMenu(state, content)]);
+    case "back":
+      return back(state, content);
+    case "topic": {
+      const topic = content.topics.find((t) => t.id === arg);
+      if (!topic) break;
+      return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)], [{ type: "track", event: "topic", key: topic.id }]);
+    }
+    case "step": {
+      const step = content.steps.find((s) => s.id === arg);
+      if (!step) break;
+      return result({ ...state, cursor: { at: "step", stepId: step.id } }, [renderStep(state, content, step)], [{ type: "track", event: "step", key: step.id }]);
+    }
+    case "faq": {
+      const faq = content.faqs.find((f) => f.id === arg);
+      if (!faq) break;
+      return result({ ...state, cursor: { at: "faq", faqId: faq.id } }, [renderFaq(state, content, faq)], [{ type: "track", event: "faq", key: faq.id }]);
+    }
+    case "contact": {
+      const r = arg === "send" ? sendContact(state) : askForContact(state);
+      return result(r.state, r.replies, r.effects);
+    }
+    case "alert": {
+      const r = sendCrisisAlert(state, arg);
+      return result(r.state, r.replies, r.effects);
+    }
+    case "data": {
+      const r = showMyData(state);
+      return result(r.state, r.replies, r.effects);
+    }
+    case "delete": {
+      const r = arg === "yes" ? deleteEverything(state) : confirmDelete(state);
+      return result(r.state, r.replies, r.effects);
+    }
+    case "profile": {
+      const r = startEditingProfile(state, now);
+      return result(r.state, r.replies);
+    }
+    case "lang": {
+      const locale = ["fr", "en", "ar", "ps", "prs"].find((l) => l === arg);
+      if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons())]);
+      const next = { ...state, locale: locale as ConversationState["locale"] };
+      return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, content, now) : renderMenu(next, content)]);
+    }
+  }
+  // A stale or unknown button: show where they are instead of failing.
+  return result(state, [currentScreen(state, content, now)]);
+}
+
+function back(state: ConversationState, content: ContentSnapshot): TurnResult {
+  const cursor = state.cursor;
+  if (cursor.at === "step" || cursor.at === "faq") {
+    const topicId = cursor.at === "step"
+      ? content.steps.find((s) => s.id === cursor.stepId)?.topicId
+      : content.faqs.find((f) => f.id === cursor.faqId)?.topicId;
+    const topic = content.topics.find((t) => t.id === topicId);
+    if (topic) return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)]);
+  }
+  return result({ ...state, cursor: { at: "menu" } }, [renderMenu(state, content)]);
+}
+
+const WORD_ACTIONS: Record<string, string> = {
+  menu: "menu", accueil: "menu", home: "menu", retour: "back", back: "back",
+  bonjour: "hello", salut: "hello", slt: "hello", hello: "hello", hi: "hello", coucou: "hello", salam: "hello",
+};
+
+function onText(state: ConversationState, text: string, content: ContentSnapshot, now: Date, autoAlert: boolean): TurnResult {
+  // Safety first, before any other reading of the text.
+  const crisis = detectCrisis(text);
+  if (crisis) {
+    const r = answerCrisis(state, crisis, now, autoAlert);
+    return result(state, r.replies, r.effects);
+  }
+
+  if (state.cursor.at === "contact") {
+    const r = sendContact(state, text.trim().slice(0, 1000));
+    return result(r.state, r.replies, r.effects);
+  }
+
+  const normalized = normalize(text);
+  const typed = typedStageAnswer(state, normalized);
+  if (typed) return onAction(state, `${typed.name}:${typed.arg}`, content, now);
+
+  const word = WORD_ACTIONS[normalized];
+  if (word === "hello") return start(state, content, now);
+  if (word) return onAction(state, word, content, now);
+
+  const answer = answerQuestion(state, text, content);
+  const replies = [...answer.replies];
+  // Answered before the profile was done: pick the conversation up where it was.
+  if (state.cursor.at === "onboarding") replies.push(reply(say(state, "resume")), currentScreen(state, content, now));
+  return result(state, replies, answer.effects);
+}

@@ -1,0 +1,151 @@
+import type { Button, Reply } from "../../shared/api.ts";
+import type { ContentSnapshot } from "../../shared/content/model.ts";
+import { LOCALE_NAMES, LOCALES } from "../../shared/locales.ts";
+import { STATUSES } from "../../shared/profile.ts";
+import { button, reply, say } from "../render.ts";
+import type { ConversationState, Cursor } from "../state.ts";
+import { renderMenu } from "./browse.ts";
+
+/**
+ * Language → what is stored and why → optional profile (birth month/year, situation,
+ * département). Every question can be skipped; the menu is reached either way.
+ */
+
+type Stage = Extract<Cursor, { at: "onboarding" }>["stage"];
+type Screen = { state: ConversationState; replies: Reply[] };
+
+const STATUS_LABELS = { ase: "statusAse", left_ase: "statusLeftAse", mna: "statusMna", other: "statusOther" } as const;
+const DEPT_LABELS = { "44": "dept44", "49": "dept49", other: "deptOther" } as const;
+
+export function languageButtons(): Button[] {
+  return LOCALES.map((locale) => ({ label: LOCALE_NAMES[locale], action: `lang:${locale}` }));
+}
+
+function birthYears(now: Date): number[] {
+  const current = now.getUTCFullYear();
+  const years: number[] = [];
+  for (let year = current - 25; year <= current - 14; year++) years.push(year);
+  return years;
+}
+
+export function monthNames(state: ConversationState): string[] {
+  return say(state, "months").split(",");
+}
+
+/** The question for an onboarding stage, with its buttons. */
+export function renderStage(state: ConversationState, stage: Stage, now: Date): Reply {
+  const skip = button(state, "skip", "skip");
+  switch (stage) {
+    case "language":
+      return reply(say(state, "chooseLanguage"), languageButtons());
+    case "privacy":
+      return reply(`${say(state, "privacyNotice")}\n\n⚠️ ${say(state, "privacyWarning")}`, [
+        button(state, "privacyAccept", "privacy:accept"),
+        button(state, "privacySkipProfile", "privacy:skip"),
+      ]);
+    case "birth_year":
+      return reply(say(state, "askBirthYear"), [...birthYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+    case "birth_month":
+      return reply(say(state, "askBirthMonth"), [
+        ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
+        skip,
+      ]);
+    case "status":
+      return reply(say(state, "askStatus"), [...STATUSES.map((s) => button(state, STATUS_LABELS[s], `status:${s}`)), skip]);
+    case "dept":
+      return reply(say(state, "askDept"), [
+        ...(["44", "49", "other"] as const).map((d) => button(state, DEPT_LABELS[d], `dept:${d}`)),
+        skip,
+      ]);
+  }
+}
+
+function goTo(state: ConversationState, stage: Stage, now: Date, year?: number): Screen {
+  const cursor: Cursor = { at: "onboarding", stage, ...(year ? { year } : {}), ...(isEditing(state) ? { editing: true } : {}) };
+  const next = { ...state, cursor };
+  return { state: next, replies: [renderStage(next, stage, now)] };
+}
+
+function isEditing(state: ConversationState): boolean {
+  return state.cursor.at === "onboarding" && state.cursor.editing === true;
+}
+
+function finish(state: ConversationState, content: ContentSnapshot, key: "profileSaved" | "profileSkipped"): Screen {
+  const next: ConversationState = { ...state, cursor: { at: "menu" } };
+  return { state: next, replies: [reply(say(next, key)), renderMenu(next, content)] };
+}
+
+export function startEditingProfile(state: ConversationState, now: Date): Screen {
+  return goTo({ ...state, cursor: { at: "onboarding", stage: "birth_year", editing: true } }, "birth_year", now);
+}
+
+/** Handles a button pressed (or a value typed) during onboarding; null if it is not an answer. */
+export function answerStage(
+  state: ConversationState,
+  name: string,
+  arg: string | undefined,
+  content: ContentSnapshot,
+  now: Date,
+): Screen | null {
+  const cursor = state.cursor;
+  if (cursor.at !== "onboarding") return null;
+  const stage = cursor.stage;
+
+  if (stage === "language" && name === "lang") {
+    const locale = LOCALES.find((l) => l === arg);
+    if (!locale) return null;
+    return goTo({ ...state, locale }, "privacy", now);
+  }
+  if (stage === "privacy" && name === "privacy") {
+    if (arg === "accept") return goTo({ ...state, consentAt: now.getTime() }, "birth_year", now);
+    if (arg === "skip") return finish(state, content, "profileSkipped");
+    return null;
+  }
+  if (stage === "birth_year") {
+    if (name === "skip") return goTo(state, "status", now);
+    const year = Number(arg);
+    if (name === "year" && Number.isInteger(year) && year >= 1990 && year <= now.getUTCFullYear()) return goTo(state, "birth_month", now, year);
+    return null;
+  }
+  if (stage === "birth_month") {
+    if (name === "skip") return goTo(state, "status", now);
+    const month = Number(arg);
+    if (name === "month" && cursor.year && month >= 1 && month <= 12) {
+      const birth = `${cursor.year}-${String(month).padStart(2, "0")}`;
+      return goTo({ ...state, profile: { ...state.profile, birth } }, "status", now);
+    }
+    return null;
+  }
+  if (stage === "status") {
+    if (name === "skip") return goTo(state, "dept", now);
+    const status = STATUSES.find((s) => s === arg);
+    if (name === "status" && status) return goTo({ ...state, profile: { ...state.profile, status } }, "dept", now);
+    return null;
+  }
+  if (stage === "dept") {
+    if (name === "skip") return finish(state, content, "profileSaved");
+    const dept = (["44", "49", "other"] as const).find((d) => d === arg);
+    if (name === "dept" && dept) return finish({ ...state, profile: { ...state.profile, dept } }, content, "profileSaved");
+    return null;
+  }
+  return null;
+}
+
+const MONTH_WORDS: Record<string, number> = {
+  janvier: 1, janv: 1, jan: 1, january: 1, fevrier: 2, fev: 2, february: 2, feb: 2, mars: 3, march: 3, mar: 3,
+  avril: 4, april: 4, avr: 4, apr: 4, mai: 5, may: 5, juin: 6, june: 6, jun: 6, juillet: 7, july: 7, jul: 7,
+  aout: 8, august: 8, aug: 8, septembre: 9, september: 9, sept: 9, sep: 9, octobre: 10, october: 10, oct: 10,
+  novembre: 11, november: 11, nov: 11, decembre: 12, december: 12, dec: 12,
+};
+
+/** Lets a young person type "2008", "03", "mars" or "03/2008" instead of pressing a button. */
+export function typedStageAnswer(state: ConversationState, normalized: string): { name: string; arg: string } | null {
+  const cursor = state.cursor;
+  if (cursor.at !== "onboarding") return null;
+  if (cursor.stage === "birth_year" && /^(19|20)\d{2}$/.test(normalized)) return { name: "year", arg: normalized };
+  if (cursor.stage === "birth_month") {
+    const month = /^\d{1,2}$/.test(normalized) ? Number(normalized) : MONTH_WORDS[normalized];
+    if (month && month >= 1 && month <= 12) return { name: "month", arg: String(month).padStart(2, "0") };
+  }
+  return null;
+}

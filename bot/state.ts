@@ -1,0 +1,47 @@
+import * as z from "zod/mini";
+import { localeSchema } from "../shared/locales.ts";
+import { profileSchema } from "../shared/profile.ts";
+
+/** Where the young person is in the conversation. Stored as JSON, validated on read. */
+export const cursorSchema = z.discriminatedUnion("at", [
+  z.object({
+    at: z.literal("onboarding"),
+    stage: z.enum(["language", "privacy", "birth_year", "birth_month", "status", "dept"]),
+    year: z.optional(z.number()),
+    /** Editing the profile later returns to the menu instead of continuing onboarding. */
+    editing: z.optional(z.boolean()),
+  }),
+  z.object({ at: z.literal("menu") }),
+  z.object({ at: z.literal("topic"), topicId: z.string() }),
+  z.object({ at: z.literal("step"), stepId: z.string() }),
+  z.object({ at: z.literal("faq"), faqId: z.string() }),
+  z.object({ at: z.literal("contact") }),
+  z.object({ at: z.literal("data") }),
+]);
+export type Cursor = z.infer<typeof cursorSchema>;
+
+export const conversationStateSchema = z.object({
+  youngId: z.string(),
+  locale: localeSchema,
+  profile: profileSchema,
+  consentAt: z.optional(z.number()),
+  cursor: cursorSchema,
+  /** Help requests not yet acknowledged: avoids sending the same request twice. */
+  openHelpRequests: z.number(),
+  /** Whether a référent is linked (the engine words its answers accordingly). */
+  hasReferent: z.boolean(),
+});
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+export const START_CURSOR: Cursor = { at: "onboarding", stage: "language" };
+
+/** Parses a stored cursor, falling back to the menu (or onboarding) when it is unreadable. */
+export function parseCursor(json: string, onboarded: boolean): Cursor {
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // unreadable JSON: fall through
+  }
+  return onboarded ? { at: "menu" } : START_CURSOR;
+}

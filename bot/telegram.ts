@@ -1,0 +1,154 @@
+import { Bot, GrammyError, HttpError, type Api, type Context } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Input, Reply } from "./types.ts";
+
+/**
+ * The Telegram adapter: the only file that knows Telegram. It turns updates into engine
+ * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
+ */
+
+export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" };
+
+export type TelegramHooks = {
+  /** Runs a turn; null when the update was already answered (a retry). */
+  onEvent(chatId: string, event: TelegramEvent, updateId: number): Promise<Reply[] | null>;
+  /** Called with the replies that could not be sent now, so they can be retried later. */
+  onUndelivered(chatId: string, replies: Reply[], error: unknown): Promise<void>;
+  /** The young person blocked the bot while we were answering. */
+  onBlocked(chatId: string): Promise<void>;
+};
+
+export type TelegramOptions = { token: string; apiRoot: string; username: string };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Short labels share a row; long ones get their own, so they stay readable on a phone. */
+function keyboard(reply: Reply): InlineKeyboardButton[][] | undefined {
+  if (!reply.buttons || reply.buttons.length === 0) return undefined;
+  const rows: InlineKeyboardButton[][] = [];
+  let row: InlineKeyboardButton[] = [];
+  const perRow = (label: string) => (label.length <= 6 ? 4 : label.length <= 14 ? 2 : 1);
+  for (const b of reply.buttons) {
+    const button = { text: b.label.slice(0, 64), callback_data: b.action.slice(0, 64) };
+    const width = perRow(b.label);
+    if (row.length > 0 && (row.length >= width || perRow(row[0]!.text) !== width)) {
+      rows.push(row);
+      row = [];
+    }
+    row.push(button);
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** Telegram refuses messages over 4096 characters: long answers are split on paragraphs. */
+export function splitText(text: string, limit = 4000): string[] {
+  if (text.length <= limit) return [text];
+  const parts: string[] = [];
+  let current = "";
+  for (const paragraph of text.split("\n")) {
+    const piece = paragraph.length > limit ? paragraph.slice(0, limit) : paragraph;
+    if (current.length + piece.length + 1 > limit) {
+      parts.push(current);
+      current = piece;
+    } else {
+      current = current ? `${current}\n${piece}` : piece;
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+export function isBlockedError(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 403;
+}
+
+/** Whether a failed send is worth retrying later (rate limit, Telegram down, network). */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof HttpError || (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500));
+}
+
+export function retryAfterSeconds(error: unknown): number | undefined {
+  return error instanceof GrammyError ? error.parameters.retry_after : undefined;
+}
+
+/** Sends replies in order; stops at the first failure and returns what is left. */
+export async function sendReplies(api: Api, chatId: string, replies: Reply[]): Promise<{ unsent: Reply[]; error?: unknown }> {
+  for (let i = 0; i < replies.length; i++) {
+    const reply = replies[i]!;
+    const chunks = splitText(reply.text);
+    try {
+      for (let c = 0; c < chunks.length; c++) {
+        const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
+        await api.sendMessage(chatId, escapeHtml(chunks[c]!), {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}),
+        });
+      }
+    } catch (error) {
+      return { unsent: replies.slice(i), error };
+    }
+  }
+  return { unsent: [] };
+}
+
+function toEvent(ctx: Context): TelegramEvent | null {
+  const message = ctx.message;
+  if (message) {
+    if (message.text !== undefined) {
+      const command = /^\/(\w+)(@\w+)?/.exec(message.text)?.[1]?.toLowerCase();
+      if (command === "start") return { kind: "start" };
+      if (command === "menu") return { kind: "action", action: "menu" };
+      if (command === "langue" || command === "language") return { kind: "action", action: "lang" };
+      if (command === "donnees" || command === "data" || command === "privacy") return { kind: "action", action: "data" };
+      if (command === "referent" || command === "aide" || command === "help") return { kind: "action", action: "contact" };
+      const text = message.text.trim();
+      return text ? { kind: "text", text: text.slice(0, 2000) } : null;
+    }
+    if (message.photo || message.document) return { kind: "media", media: "document" };
+    if (message.voice || message.audio || message.video_note) return { kind: "media", media: "voice" };
+    return { kind: "media", media: "other" };
+  }
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return { kind: "action", action: data };
+  const member = ctx.myChatMember?.new_chat_member.status;
+  if (member === "kicked") return { kind: "blocked" };
+  if (member === "member") return { kind: "unblocked" };
+  return null;
+}
+
+/**
+ * A bot for one isolate, with `botInfo` preset so no getMe call is made per request.
+ * Only private chats are served: the bot does not read groups.
+ */
+export function createTelegramBot(options: TelegramOptions, hooks: TelegramHooks): Bot {
+  const id = Number(options.token.split(":")[0]);
+  const bot = new Bot(options.token, {
+    client: { apiRoot: options.apiRoot },
+    botInfo: {
+      id, is_bot: true, first_name: "Passerelle", username: options.username,
+      can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
+      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+      allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+    },
+  });
+
+  bot.on(["message", "callback_query:data", "my_chat_member"], async (ctx) => {
+    if (ctx.chat?.type !== "private") return;
+    const event = toEvent(ctx);
+    if (!event) return;
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    const chatId = String(ctx.chat.id);
+    const replies = await hooks.onEvent(chatId, event, ctx.update.update_id);
+    if (!replies || replies.length === 0) return;
+    const { unsent, error } = await sendReplies(ctx.api, chatId, replies);
+    if (unsent.length === 0) return;
+    if (isBlockedError(error)) await hooks.onBlocked(chatId);
+    else await hooks.onUndelivered(chatId, unsent, error);
+  });
+  // Everything else (edited messages, channel posts, polls…) is acknowledged and ignored.
+  return bot;
+}

@@ -1,0 +1,25 @@
+import type { Reply } from "../shared/api.ts";
+import type { ConversationState } from "./state.ts";
+
+export type { Reply };
+
+/** One thing the young person did: opened the chat, typed, or pressed a button. */
+export type Input =
+  | { kind: "start" }
+  | { kind: "text"; text: string }
+  | { kind: "action"; action: string }
+  /** Something that is not text (photo, voice…): answered, never read. */
+  | { kind: "media"; media: "document" | "voice" | "other" };
+
+/** Side effects as data: the worker applies them in one write batch, after the turn. */
+export type Effect =
+  | { type: "raiseAlert"; kind: "help" | "crisis"; severity: "normal" | "high" | "severe"; message?: string; subject?: string }
+  | { type: "recordUnanswered"; text: string }
+  | { type: "deleteMyData" }
+  | { type: "track"; event: string; key?: string };
+
+export type TurnResult = {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+};

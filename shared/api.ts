@@ -1,0 +1,39 @@
+import * as z from "zod/mini";
+import { localeSchema } from "./locales.ts";
+
+/** Public web chat contract (see README). Types are inferred from these schemas. */
+
+export const MAX_TEXT_LENGTH = 2000;
+
+export const buttonSchema = z.object({
+  label: z.string(),
+  action: z.string(),
+});
+export type Button = z.infer<typeof buttonSchema>;
+
+export const replySchema = z.object({
+  text: z.string(),
+  buttons: z.optional(z.array(buttonSchema)),
+});
+export type Reply = z.infer<typeof replySchema>;
+
+export const sessionRequestSchema = z.object({
+  locale: z.optional(localeSchema),
+});
+
+/** Exactly one of `text` or `action`. Control characters are refused, not stripped silently. */
+export const messageRequestSchema = z.union([
+  z.strictObject({
+    text: z.string().check(
+      z.trim(),
+      z.minLength(1, "text must not be empty"),
+      z.maxLength(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`),
+      // eslint-disable-next-line no-control-regex
+      z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), "text must not contain control characters"),
+    ),
+  }),
+  z.strictObject({
+    action: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z_]+(:[A-Za-z0-9_-]+)*$/, "unknown action format")),
+  }),
+]);
+export type MessageRequest = z.infer<typeof messageRequestSchema>;

@@ -1,0 +1,98 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * The only description of the database. Times are UTC milliseconds since the epoch.
+ * Everything about a young person hangs off `young_people.id` with ON DELETE CASCADE,
+ * so "delete my data" is one statement.
+ */
+
+export const youngPeople = sqliteTable("young_people", {
+  id: text("id").primaryKey(),
+  locale: text("locale").notNull().default("fr"),
+  /** YYYY-MM: month precision is enough for deadlines. */
+  birth: text("birth"),
+  status: text("status"),
+  dept: text("dept"),
+  enteredCare: text("entered_care"),
+  consentAt: integer("consent_at"),
+  /** Conversation cursor (engine state), JSON validated on read. */
+  cursor: text("cursor").notNull().default("{}"),
+  remindersOptOut: integer("reminders_opt_out", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at").notNull(),
+  lastActiveAt: integer("last_active_at").notNull(),
+}, (t) => [index("young_people_last_active").on(t.lastActiveAt)]);
+
+/** How a young person reaches us: a Telegram chat id, or the SHA-256 of a web session token. */
+export const identities = sqliteTable("identities", {
+  channel: text("channel", { enum: ["telegram", "web"] }).notNull(),
+  key: text("key").notNull(),
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+  /** Set when the young person blocked the bot: nothing is sent until they come back. */
+  blockedAt: integer("blocked_at"),
+}, (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)]);
+
+/** Telegram update ids already taken in: a retried update is not answered twice. */
+export const telegramUpdates = sqliteTable("telegram_updates", {
+  updateId: integer("update_id").primaryKey(),
+  receivedAt: integer("received_at").notNull(),
+});
+
+export const ALERT_KINDS = ["help", "crisis", "deadline", "escalation"] as const;
+export const alerts = sqliteTable("alerts", {
+  id: text("id").primaryKey(),
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ALERT_KINDS }).notNull(),
+  severity: text("severity", { enum: ["normal", "high", "severe"] }).notNull(),
+  /** Optional words the young person chose to send; never their conversation. */
+  message: text("message"),
+  /** A short reference such as the crisis category or the overdue step id. */
+  subject: text("subject"),
+  createdAt: integer("created_at").notNull(),
+  acknowledgedAt: integer("acknowledged_at"),
+  acknowledgedBy: text("acknowledged_by"),
+  youngNotifiedAt: integer("young_notified_at"),
+}, (t) => [index("alerts_young").on(t.youngId, t.createdAt)]);
+
+/** Roadmap steps the young person marked done or "not for me". */
+export const roadmapProgress = sqliteTable("roadmap_progress", {
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  stepId: text("step_id").notNull(),
+  state: text("state", { enum: ["done", "skipped"] }).notNull(),
+  updatedAt: integer("updated_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.youngId, t.stepId] })]);
+
+/** Draft content, one row per item; `data` is the item JSON validated by shared/content/model.ts. */
+export const contentItems = sqliteTable("content_items", {
+  kind: text("kind", { enum: ["topic", "step", "resource", "faq"] }).notNull(),
+  id: text("id").notNull(),
+  data: text("data").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by"),
+}, (t) => [primaryKey({ columns: [t.kind, t.id] })]);
+
+/** Each publication is a whole, validated snapshot: isolates cache it by version. */
+export const publications = sqliteTable("publications", {
+  version: integer("version").primaryKey({ autoIncrement: true }),
+  snapshot: text("snapshot").notNull(),
+  createdAt: integer("created_at").notNull(),
+  createdBy: text("created_by"),
+  note: text("note"),
+});
+
+/** Questions nobody could answer, normalised and counted, with no link to who asked. */
+export const unansweredQuestions = sqliteTable("unanswered_questions", {
+  text: text("text").primaryKey(),
+  locale: text("locale").notNull(),
+  count: integer("count").notNull().default(1),
+  lastSeenAt: integer("last_seen_at").notNull(),
+});
+
+
+/** Anonymous daily counters (topics opened, onboarding stages reached): no user id. */
+export const eventCounts = sqliteTable("event_counts", {
+  day: text("day").notNull(),
+  event: text("event").notNull(),
+  key: text("key").notNull().default(""),
+  count: integer("count").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.day, t.event, t.key] })]);

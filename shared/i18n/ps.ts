@@ -1,0 +1,4 @@
+import type { Messages } from "./fr.ts";
+
+/** Missing keys fall back to French. */
+export const ps: Messages = {};

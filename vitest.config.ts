@@ -1,0 +1,31 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+// Every test runs inside workerd against the real Worker and a local D1 migrated with the
+// real migrations. Only the outside world (Telegram, webhook receivers) is faked, by the
+// fetch interceptor in tests/support/outside.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations("migrations");
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TELEGRAM_API_ROOT: "https://telegram.test",
+            TELEGRAM_BOT_TOKEN: "4242:test-token",
+            TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret",
+            TELEGRAM_BOT_USERNAME: "passerelle_test_bot",
+            PUBLIC_URL: "https://passerelle.test",
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["tests/**/*.test.ts"],
+      exclude: ["tests/browser/**", "tests/bench/**"],
+      setupFiles: ["./tests/support/setup.ts"],
+    },
+  };
+});

@@ -1,0 +1,38 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+
+type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+/** Reads and validates a JSON body; bad input becomes a clear 400 before anything is stored. */
+export async function jsonBody<T>(c: Context, schema: Schema<T>): Promise<T> {
+  let body: unknown;
+  try {
+    const raw = await c.req.text();
+    body = raw.trim() === "" ? {} : JSON.parse(raw);
+  } catch {
+    throw new HTTPException(400, { message: "body must be valid JSON" });
+  }
+  return check(schema, body);
+}
+
+export function check<T>(schema: Schema<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .map((i) => (i.path.length > 0 ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
+      .join("; ");
+    throw new HTTPException(400, { message });
+  }
+  return parsed.data;
+}
+
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A random token, URL-safe, 256 bits. */
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

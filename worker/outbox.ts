@@ -1,0 +1,55 @@
+import * as z from "zod/mini";
+import { Api } from "grammy";
+import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../bot/telegram.ts";
+import type { Reply } from "../bot/types.ts";
+import { replySchema } from "../shared/api.ts";
+import { configOf } from "./config.ts";
+import { database } from "./store/db.ts";
+import { setTelegramBlocked } from "./store/turns.ts";
+
+/** Telegram replies that could not be sent at once are queued and retried with backoff. */
+
+export const telegramRepliesMessageSchema = z.object({
+  type: z.literal("telegram_replies"),
+  chatId: z.string(),
+  replies: z.array(replySchema),
+  /** Carried in the body because an unsent remainder is re-enqueued as a new message. */
+  attempt: z._default(z.number(), 1),
+});
+export type TelegramRepliesMessage = z.infer<typeof telegramRepliesMessageSchema>;
+
+export function backoffSeconds(attempt: number, retryAfter?: number): number {
+  return Math.min(3600, Math.max(retryAfter ?? 0, 2 ** Math.min(attempt, 11)));
+}
+
+export async function enqueueTelegramReplies(env: Env, chatId: string, replies: Reply[], error: unknown): Promise<void> {
+  const message: TelegramRepliesMessage = { type: "telegram_replies", chatId, replies, attempt: 1 };
+  await env.DELIVERIES.send(message, { delaySeconds: backoffSeconds(1, retryAfterSeconds(error)) });
+}
+
+/** Sends queued replies; returns how the queue should treat the message. */
+export const MAX_REPLY_ATTEMPTS = 10;
+
+/** Sends queued replies; returns the rest to re-enqueue (with its delay) if worth retrying. */
+export async function deliverTelegramReplies(env: Env, message: TelegramRepliesMessage): Promise<{ retry?: { message: TelegramRepliesMessage; delaySeconds: number } }> {
+  const telegram = configOf(env).telegram;
+  if (!telegram) return {};
+  const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+  const { unsent, error } = await sendReplies(api, message.chatId, message.replies);
+  if (unsent.length === 0) return {};
+  if (isBlockedError(error)) {
+    await setTelegramBlocked(database(env.DB), message.chatId, true, new Date());
+    return {};
+  }
+  if (!isRetryable(error) || message.attempt >= MAX_REPLY_ATTEMPTS) {
+    console.warn("outbox: replies dropped after", message.attempt, "attempts");
+    return {};
+  }
+  // Only what is left is retried, so nothing already received is sent twice.
+  return {
+    retry: {
+      message: { ...message, replies: unsent, attempt: message.attempt + 1 },
+      delaySeconds: backoffSeconds(message.attempt + 1, retryAfterSeconds(error)),
+    },
+  };
+}

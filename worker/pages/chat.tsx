@@ -1,0 +1,47 @@
+import { raw } from "hono/html";
+import { chatScript } from "./chat-script.ts";
+
+const css = `
+*{box-sizing:border-box}html,body{margin:0;height:100%}
+body{font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;background:#f4f1ea;color:#1d1d1b;display:flex;flex-direction:column}
+header{background:#1f4e79;color:#fff;padding:.6rem 1rem}header h1{font-size:1.15rem;margin:0}header p{margin:.1rem 0 0;font-size:.85rem;opacity:.9}
+main{flex:1;overflow-y:auto;padding:.75rem;max-width:40rem;width:100%;margin:0 auto}
+.msg{white-space:pre-wrap;overflow-wrap:anywhere;padding:.6rem .8rem;border-radius:.8rem;margin:.4rem 0;max-width:92%}
+.bot{background:#fff;border:1px solid #ddd}.me{background:#d9ecff;margin-inline-start:auto}
+.buttons{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.6rem}
+.buttons button{font:inherit;font-size:.95rem;padding:.55rem .8rem;border-radius:.6rem;border:1px solid #1f4e79;background:#fff;color:#1f4e79;min-height:44px;cursor:pointer;text-align:start}
+.buttons button:focus-visible,#ask button:focus-visible,#ask input:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
+form{display:flex;gap:.5rem;padding:.6rem;background:#fff;border-top:1px solid #ddd;max-width:40rem;width:100%;margin:0 auto}
+label.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+#ask input{flex:1;min-width:0;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.6rem}
+#ask button{font:inherit;padding:.6rem 1rem;border:0;border-radius:.6rem;background:#1f4e79;color:#fff;min-height:44px}
+#status{min-height:1.2em;font-size:.85rem;color:#a33;padding:0 .8rem;max-width:40rem;margin:0 auto;width:100%}
+`;
+
+/** The web chat: mobile-first, keyboard usable, labelled, right-to-left ready. */
+export function ChatPage() {
+  return (
+    <html lang="fr" dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Passerelle</title>
+        <style>{raw(css)}</style>
+      </head>
+      <body>
+        <header>
+          <h1>Passerelle</h1>
+          <p>Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114</p>
+        </header>
+        <main id="log" aria-live="polite" aria-label="Conversation"></main>
+        <div id="status" role="status"></div>
+        <form id="ask">
+          <label class="sr" for="question">Écris ta question</label>
+          <input id="question" name="question" autocomplete="off" maxlength={2000} placeholder="Écris ta question…" />
+          <button type="submit">Envoyer</button>
+        </form>
+        <script>{raw(chatScript)}</script>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,64 @@
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { messageRequestSchema, sessionRequestSchema } from "../../shared/api.ts";
+import { isRtl, type Locale } from "../../shared/locales.ts";
+import { newState } from "../store/turns.ts";
+import { database } from "../store/db.ts";
+import { deleteYoungPerson, exportYoungPerson, youngIdForIdentity } from "../store/privacy.ts";
+import { jsonBody, randomToken, sha256Hex } from "../http.ts";
+import { runTurn } from "../turn.ts";
+import type { Input } from "../../bot/types.ts";
+
+/** The web chat JSON API (contract in README). The session token is stored only as a hash. */
+export const chatRoutes = new Hono<{ Bindings: Env }>();
+
+chatRoutes.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "body too large" }, 413) }));
+
+async function sessionKey(c: Context): Promise<string> {
+  const match = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(c.req.header("Authorization") ?? "");
+  if (!match) throw new HTTPException(401, { message: "missing or malformed bearer token" });
+  return sha256Hex(match[1]!);
+}
+
+function localeInfo(locale: Locale) {
+  return { locale, dir: isRtl(locale) ? "rtl" : "ltr" };
+}
+
+chatRoutes.post("/session", async (c) => {
+  const body = await jsonBody(c, sessionRequestSchema);
+  const token = randomToken();
+  const key = await sha256Hex(token);
+  const outcome = await runTurn(c.env, { channel: "web", key }, { kind: "start" }, new Date(), undefined, body.locale);
+  if (outcome.kind !== "done") throw new HTTPException(409, { message: "session already exists" });
+  return c.json({ sessionId: outcome.state.youngId, token, replies: outcome.replies, ...localeInfo(outcome.state.locale) }, 201);
+});
+
+chatRoutes.post("/message", async (c) => {
+  const key = await sessionKey(c);
+  const body = await jsonBody(c, messageRequestSchema);
+  const db = database(c.env.DB);
+  // An unknown token must not silently create a new young person.
+  if (!(await youngIdForIdentity(db, "web", key))) throw new HTTPException(401, { message: "unknown or deleted session" });
+  const input: Input = "text" in body ? { kind: "text", text: body.text } : { kind: "action", action: body.action };
+  const outcome = await runTurn(c.env, { channel: "web", key }, input, new Date());
+  if (outcome.kind !== "done") throw new HTTPException(409, { message: "duplicate" });
+  return c.json({ replies: outcome.replies, ...localeInfo(outcome.state.locale), ended: outcome.deleted });
+});
+
+chatRoutes.get("/export", async (c) => {
+  const db = database(c.env.DB);
+  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  const data = youngId ? await exportYoungPerson(db, youngId) : null;
+  if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
+  c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
+  return c.json(data);
+});
+
+chatRoutes.delete("/session", async (c) => {
+  const db = database(c.env.DB);
+  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  if (!youngId) throw new HTTPException(401, { message: "unknown or deleted session" });
+  await deleteYoungPerson(db, youngId);
+  return c.body(null, 204);
+});

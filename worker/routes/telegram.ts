@@ -1,0 +1,46 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { timingSafeEqual } from "hono/utils/buffer";
+import { webhookCallback } from "grammy";
+import * as z from "zod/mini";
+import { configOf } from "../config.ts";
+import { check } from "../http.ts";
+import { telegramBot } from "../telegram.ts";
+
+/**
+ * The fields of an update this bot reads, checked before grammY sees it: a malformed
+ * update gets a 400 (Telegram would retry a 5xx forever), unknown update kinds pass.
+ */
+const chatSchema = z.looseObject({ id: z.number(), type: z.string() });
+const messageSchema = z.looseObject({ message_id: z.number(), chat: chatSchema, text: z.optional(z.string()) });
+const updateSchema = z.looseObject({
+  update_id: z.number().check(z.int(), z.nonnegative()),
+  message: z.optional(messageSchema),
+  edited_message: z.optional(z.looseObject({ chat: chatSchema })),
+  callback_query: z.optional(z.looseObject({ id: z.string(), from: z.looseObject({ id: z.number() }), data: z.optional(z.string()), message: z.optional(z.looseObject({ chat: chatSchema })) })),
+  my_chat_member: z.optional(z.looseObject({ chat: chatSchema, new_chat_member: z.looseObject({ status: z.string() }) })),
+});
+
+export const telegramRoutes = new Hono<{ Bindings: Env }>();
+
+telegramRoutes.post(
+  "/webhook",
+  bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json({ error: "update too large" }, 413) }),
+  async (c) => {
+    const telegram = configOf(c.env).telegram;
+    if (!telegram) throw new HTTPException(404, { message: "Telegram is not configured on this server" });
+    const secret = c.req.header("X-Telegram-Bot-Api-Secret-Token") ?? "";
+    if (!(await timingSafeEqual(secret, telegram.secret))) throw new HTTPException(401, { message: "wrong or missing secret token" });
+
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new HTTPException(400, { message: "update must be valid JSON" });
+    }
+    check(updateSchema, body);
+    const handleUpdate = webhookCallback(telegramBot(c.env, telegram), "hono", { secretToken: telegram.secret });
+    return handleUpdate(c);
+  },
+);

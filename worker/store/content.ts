@@ -1,0 +1,59 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { contentItems, publications } from "../../shared/db/schema.ts";
+import type { ContentBundle, ContentKind, ContentSnapshot } from "../../shared/content/model.ts";
+import { validateBundle } from "../../shared/content/validate.ts";
+import type { Db } from "./db.ts";
+
+/** SQL for guidance content: drafts per item, and whole published snapshots by version. */
+
+export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
+  const rows = await db.select({ snapshot: publications.snapshot }).from(publications).where(eq(publications.version, version));
+  const row = rows[0];
+  if (!row) return null;
+  return { ...(JSON.parse(row.snapshot) as ContentBundle), version };
+}
+
+export async function latestVersion(db: Db): Promise<number | null> {
+  const rows = await db.select({ version: publications.version }).from(publications).orderBy(desc(publications.version)).limit(1);
+  return rows[0]?.version ?? null;
+}
+
+const KIND_LISTS = { topic: "topics", step: "steps", resource: "resources", faq: "faqs" } as const satisfies Record<ContentKind, keyof ContentBundle>;
+
+/** Replaces every draft item by the bundle's (an import); nothing changes if the bundle is invalid. */
+export async function replaceDrafts(db: Db, input: unknown, by: string | null, now: Date): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const checked = validateBundle(input);
+  if (!checked.ok) return checked;
+  const at = now.getTime();
+  const statements: BatchItem<"sqlite">[] = [db.delete(contentItems)];
+  for (const kind of Object.keys(KIND_LISTS) as ContentKind[]) {
+    for (const item of checked.bundle[KIND_LISTS[kind]]) {
+      statements.push(db.insert(contentItems).values({ kind, id: item.id, data: JSON.stringify(item), updatedAt: at, updatedBy: by }));
+    }
+  }
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return { ok: true };
+}
+
+export async function loadDrafts(db: Db): Promise<ContentBundle> {
+  const rows = await db.select().from(contentItems).orderBy(contentItems.kind, contentItems.id);
+  const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [] };
+  for (const row of rows) (bundle[KIND_LISTS[row.kind]] as unknown[]).push(JSON.parse(row.data));
+  return bundle;
+}
+
+/** Publishes the current drafts as a new version, if they are valid as a whole. */
+export async function publishDrafts(db: Db, by: string | null, note: string | null, now: Date): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
+  const checked = validateBundle(await loadDrafts(db));
+  if (!checked.ok) return checked;
+  const rows = await db.insert(publications)
+    .values({ snapshot: JSON.stringify(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
+    .returning({ version: publications.version });
+  return { ok: true, version: rows[0]!.version };
+}
+
+export async function publicationCount(db: Db): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)` }).from(publications);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -1,0 +1,148 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { alerts, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { toLocale } from "../../shared/locales.ts";
+import { profileSchema } from "../../shared/profile.ts";
+import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
+import type { Effect } from "../../bot/types.ts";
+import type { Db } from "./db.ts";
+
+/** SQL for one conversation turn: one read batch before the engine, one write batch after. */
+
+export type Identity = { channel: "telegram" | "web"; key: string };
+
+export type LoadedTurn = {
+  state: ConversationState;
+  isNew: boolean;
+  /** True when this Telegram update was already taken in (a retry). */
+  duplicate: boolean;
+  contentVersion: number | null;
+};
+
+/** `locale` is the one asked for by a brand-new web session. */
+export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string): Promise<LoadedTurn> {
+  const person = db
+    .select({
+      id: youngPeople.id,
+      locale: youngPeople.locale,
+      birth: youngPeople.birth,
+      status: youngPeople.status,
+      dept: youngPeople.dept,
+      enteredCare: youngPeople.enteredCare,
+      consentAt: youngPeople.consentAt,
+      cursor: youngPeople.cursor,
+      openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
+    })
+    .from(identities)
+    .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
+    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key)))
+    .limit(1);
+  const version = db.select({ version: sql<number | null>`max(${publications.version})` }).from(publications);
+  const seen = db.select({ id: telegramUpdates.updateId }).from(telegramUpdates).where(eq(telegramUpdates.updateId, updateId ?? -1));
+
+  const [rows, versionRows, seenRows] = await db.batch([person, version, seen]);
+  const row = rows[0];
+  const contentVersion = versionRows[0]?.version ?? null;
+  const duplicate = updateId !== undefined && seenRows.length > 0;
+  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion };
+
+  const profile = profileSchema.safeParse({
+    birth: row.birth ?? undefined,
+    status: row.status ?? undefined,
+    dept: row.dept ?? undefined,
+    enteredCare: row.enteredCare ?? undefined,
+  });
+  const onboarded = row.consentAt !== null || row.cursor !== "{}";
+  const state: ConversationState = {
+    youngId: row.id,
+    locale: toLocale(row.locale),
+    profile: profile.success ? profile.data : {},
+    cursor: parseCursor(row.cursor, onboarded),
+    openHelpRequests: Number(row.openHelp),
+    hasReferent: false,
+    ...(row.consentAt !== null ? { consentAt: row.consentAt } : {}),
+  };
+  return { state, isNew: false, duplicate, contentVersion };
+}
+
+export function newState(youngId: string, locale?: string): ConversationState {
+  return { youngId, locale: toLocale(locale), profile: {}, cursor: START_CURSOR, openHelpRequests: 0, hasReferent: false };
+}
+
+export type SaveTurn = {
+  state: ConversationState;
+  isNew: boolean;
+  identity: Identity;
+  effects: Effect[];
+  now: Date;
+  updateId?: number;
+};
+
+/** Writes the turn atomically; returns the ids of alerts raised (for delivery). */
+export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean }> {
+  const { state, now } = turn;
+  const at = now.getTime();
+  const statements: BatchItem<"sqlite">[] = [];
+  // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
+  if (turn.updateId !== undefined) statements.push(db.insert(telegramUpdates).values({ updateId: turn.updateId, receivedAt: at }));
+
+  const deleted = turn.effects.some((e) => e.type === "deleteMyData");
+  if (deleted) {
+    if (!turn.isNew) statements.push(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
+    if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    return { alertIds: [], deleted: true };
+  }
+
+  const columns = {
+    locale: state.locale,
+    birth: state.profile.birth ?? null,
+    status: state.profile.status ?? null,
+    dept: state.profile.dept ?? null,
+    enteredCare: state.profile.enteredCare ?? null,
+    consentAt: state.consentAt ?? null,
+    cursor: JSON.stringify(state.cursor),
+    lastActiveAt: at,
+  };
+  if (turn.isNew) {
+    statements.push(db.insert(youngPeople).values({ id: state.youngId, createdAt: at, ...columns }));
+    statements.push(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
+  } else {
+    statements.push(db.update(youngPeople).set(columns).where(eq(youngPeople.id, state.youngId)));
+    statements.push(
+      db.update(identities).set({ blockedAt: null })
+        .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key), sql`${identities.blockedAt} is not null`)),
+    );
+  }
+
+  const alertIds: string[] = [];
+  const day = now.toISOString().slice(0, 10);
+  for (const effect of turn.effects) {
+    if (effect.type === "raiseAlert") {
+      const id = crypto.randomUUID();
+      alertIds.push(id);
+      statements.push(db.insert(alerts).values({
+        id, youngId: state.youngId, kind: effect.kind, severity: effect.severity,
+        message: effect.message ?? null, subject: effect.subject ?? null, createdAt: at,
+      }));
+    } else if (effect.type === "recordUnanswered" && effect.text.length > 0) {
+      statements.push(
+        db.insert(unansweredQuestions).values({ text: effect.text, locale: state.locale, count: 1, lastSeenAt: at })
+          .onConflictDoUpdate({ target: unansweredQuestions.text, set: { count: sql`${unansweredQuestions.count} + 1`, lastSeenAt: at } }),
+      );
+    } else if (effect.type === "track") {
+      statements.push(
+        db.insert(eventCounts).values({ day, event: effect.event, key: effect.key ?? "", count: 1 })
+          .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }),
+      );
+    }
+  }
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return { alertIds, deleted: false };
+}
+
+/** Telegram told us the young person blocked the bot (or came back). */
+export async function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now: Date): Promise<void> {
+  await db.update(identities)
+    .set({ blockedAt: blocked ? now.getTime() : null })
+    .where(and(eq(identities.channel, "telegram"), eq(identities.key, chatId), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
+}
