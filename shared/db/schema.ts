@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * The only description of the database. Times are UTC milliseconds since the epoch.
@@ -96,3 +96,74 @@ export const eventCounts = sqliteTable("event_counts", {
   key: text("key").notNull().default(""),
   count: integer("count").notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.day, t.event, t.key] })]);
+
+// ---------------------------------------------------------------------------------------
+// Staff (éducateurs référents, admins, editors), their sessions, links and alert deliveries.
+
+export const STAFF_ROLES = ["admin", "editor", "referent"] as const;
+export const staff = sqliteTable("staff", {
+  id: text("id").primaryKey(),
+  /** Lower-cased; the login name. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: STAFF_ROLES }).notNull(),
+  /** Self-describing PBKDF2 string (worker/auth/password.ts); null: Cloudflare Access only. */
+  passwordHash: text("password_hash"),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: integer("locked_until"),
+  /** The référent's own Telegram chat, linked with a one-time code, for alerts. */
+  telegramChatId: text("telegram_chat_id").unique(),
+  createdAt: integer("created_at").notNull(),
+  disabledAt: integer("disabled_at"),
+});
+
+/** A staff login: the cookie holds a random token, only its SHA-256 is stored. */
+export const staffSessions = sqliteTable("staff_sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+}, (t) => [index("staff_sessions_staff").on(t.staffId)]);
+
+/** Who did what in the staff pages; kept when the staff account is deleted. */
+export const auditLog = sqliteTable("audit_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  staffId: text("staff_id"),
+  action: text("action").notNull(),
+  target: text("target"),
+  details: text("details"),
+  at: integer("at").notNull(),
+}, (t) => [index("audit_log_at").on(t.at)]);
+
+/** One-time codes (stored hashed): "young" links a young person, "telegram" a référent's own chat. */
+export const linkCodes = sqliteTable("link_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  purpose: text("purpose", { enum: ["young", "telegram"] }).notNull(),
+  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+}, (t) => [index("link_codes_staff").on(t.staffId)]);
+
+/** A référent follows a young person (who confirmed it in the chat). */
+export const referentLinks = sqliteTable("referent_links", {
+  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  createdAt: integer("created_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)]);
+
+/** One row per alert and channel and recipient: what was delivered, and what was not. */
+export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram"] as const;
+export const alertDeliveries = sqliteTable("alert_deliveries", {
+  id: text("id").primaryKey(),
+  alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
+  channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
+  /** Staff id (telegram, email), "team" (webhook) or "young" (notice sent back to the young person). */
+  recipient: text("recipient").notNull(),
+  status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  nextAttemptAt: integer("next_attempt_at"),
+  deliveredAt: integer("delivered_at"),
+  createdAt: integer("created_at").notNull(),
+}, (t) => [uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient), index("alert_deliveries_status").on(t.status)]);
