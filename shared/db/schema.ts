@@ -167,3 +167,33 @@ export const alertDeliveries = sqliteTable("alert_deliveries", {
   deliveredAt: integer("delivered_at"),
   createdAt: integer("created_at").notNull(),
 }, (t) => [uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient), index("alert_deliveries_status").on(t.status)]);
+
+/**
+ * Full history of draft content: one row per change of one item (who, when, before/after JSON).
+ * `localeTimes` is the item's cumulative "last edited" time per locale after this change, so
+ * the latest row tells whether a translation is older than the French text.
+ */
+export const contentRevisions = sqliteTable("content_revisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: ["topic", "step", "resource", "faq"] }).notNull(),
+  itemId: text("item_id").notNull(),
+  action: text("action", { enum: ["create", "update", "delete", "import", "rollback"] }).notNull(),
+  before: text("before"),
+  after: text("after"),
+  localeTimes: text("locale_times").notNull().default("{}"),
+  at: integer("at").notNull(),
+  /** Staff id (or "seed"), and the name shown at the time. */
+  by: text("by"),
+  byName: text("by_name"),
+}, (t) => [index("content_revisions_item").on(t.kind, t.itemId, t.id)]);
+
+/** Editable settings with a draft and a published value (e.g. the roadmap rules per département). */
+export const contentSettings = sqliteTable("content_settings", {
+  key: text("key").primaryKey(),
+  draft: text("draft").notNull(),
+  published: text("published"),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by"),
+  publishedAt: integer("published_at"),
+  publishedBy: text("published_by"),
+});
