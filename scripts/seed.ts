@@ -1,0 +1,29 @@
+/**
+ * Loads the seed content into the LOCAL D1 (the one `wrangler dev` uses) and publishes it,
+ * unless content was already published (editors' work is never overwritten; --force does).
+ * Uses the same storage functions as the Worker, through wrangler's local platform proxy.
+ */
+import { getPlatformProxy } from "wrangler";
+import { seedBundle } from "../shared/content/seed/index.ts";
+import { database } from "../worker/store/db.ts";
+import { publicationCount, publishDrafts, replaceDrafts } from "../worker/store/content.ts";
+
+const force = process.argv.includes("--force");
+const persistIndex = process.argv.indexOf("--persist-to");
+const persist = persistIndex > 0 ? { path: process.argv[persistIndex + 1]! } : true;
+
+const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist });
+try {
+  const db = database(proxy.env.DB);
+  if (!force && (await publicationCount(db)) > 0) {
+    console.log("seed: content already published, left as is (use --force to reload the seed)");
+  } else {
+    const imported = await replaceDrafts(db, seedBundle, "seed", new Date());
+    if (!imported.ok) throw new Error(`seed content is invalid:\n${imported.errors.join("\n")}`);
+    const published = await publishDrafts(db, "seed", "seed content", new Date());
+    if (!published.ok) throw new Error(`seed content cannot be published:\n${published.errors.join("\n")}`);
+    console.log(`seed: published content version ${published.version}`);
+  }
+} finally {
+  await proxy.dispose();
+}
