@@ -1,8 +1,9 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import type { ContentBundle, ContentKind, ContentSnapshot } from "../../shared/content/model.ts";
+import type { ContentBundle, ContentSnapshot } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
+import { bundleChanges, changeStatements, KIND_LISTS, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
@@ -19,21 +20,18 @@ export async function latestVersion(db: Db): Promise<number | null> {
   return rows[0]?.version ?? null;
 }
 
-const KIND_LISTS = { topic: "topics", step: "steps", resource: "resources", faq: "faqs" } as const satisfies Record<ContentKind, keyof ContentBundle>;
-
-/** Replaces every draft item by the bundle's (an import); nothing changes if the bundle is invalid. */
-export async function replaceDrafts(db: Db, input: unknown, by: string | null, now: Date): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+/**
+ * Replaces every draft item by the bundle's (an import); nothing changes if the bundle is invalid.
+ * Each item that differs is recorded in the content history (one atomic batch).
+ */
+export async function replaceDrafts(db: Db, input: unknown, by: string | null, now: Date, byName: string | null = by): Promise<{ ok: true; changed: number } | { ok: false; errors: string[] }> {
   const checked = validateBundle(input);
   if (!checked.ok) return checked;
-  const at = now.getTime();
-  const statements: BatchItem<"sqlite">[] = [db.delete(contentItems)];
-  for (const kind of Object.keys(KIND_LISTS) as ContentKind[]) {
-    for (const item of checked.bundle[KIND_LISTS[kind]]) {
-      statements.push(db.insert(contentItems).values({ kind, id: item.id, data: JSON.stringify(item), updatedAt: at, updatedBy: by }));
-    }
-  }
-  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  return { ok: true };
+  const [current, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
+  const changes = bundleChanges(current, checked.bundle);
+  const statements = changeStatements(db, changes, times, "import", { id: by, name: byName }, now.getTime());
+  if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return { ok: true, changed: changes.length };
 }
 
 export async function loadDrafts(db: Db): Promise<ContentBundle> {
