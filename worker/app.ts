@@ -1,7 +1,10 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { adminRoutes } from "./routes/admin.tsx";
 import { chatRoutes } from "./routes/chat.ts";
+import { loginRoutes } from "./routes/login.tsx";
 import { pageRoutes } from "./routes/pages.tsx";
+import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
 
 /** The HTTP app: routes are sub-apps; errors become JSON in one place, never a stack trace. */
@@ -9,7 +12,10 @@ export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
   app.route("/telegram", telegramRoutes);
+  app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
+  app.route("/", loginRoutes);
+  app.route("/admin", adminRoutes);
   app.route("/", pageRoutes);
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((error, c) => {

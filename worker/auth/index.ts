@@ -1,0 +1,5 @@
+/** The staff auth API used by every staff page (see /work/notes/AUTH.md). */
+export { requireStaff, csrfToken, csrfCheck, startSession, endSession, safeNext, SESSION_COOKIE } from "./session.ts";
+export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from "./password.ts";
+export { audit } from "../store/staff.ts";
+export type { StaffEnv, StaffUser, StaffVariables, StaffRole } from "./types.ts";
