@@ -197,3 +197,16 @@ export const contentSettings = sqliteTable("content_settings", {
   publishedAt: integer("published_at"),
   publishedBy: text("published_by"),
 });
+
+/**
+ * Roadmap reminders already given (sent on Telegram by the cron, or shown in the chat):
+ * the key makes a rerun send nothing twice; `sent_at` limits Telegram to one message a day.
+ */
+export const remindersSent = sqliteTable("reminders_sent", {
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  stepId: text("step_id").notNull(),
+  /** "before-30", "before-7", "overdue"… */
+  kind: text("kind").notNull(),
+  channel: text("channel", { enum: ["telegram", "chat"] }).notNull(),
+  sentAt: integer("sent_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.youngId, t.stepId, t.kind] }), index("reminders_sent_young_at").on(t.youngId, t.sentAt)]);

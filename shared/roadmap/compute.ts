@@ -1,0 +1,152 @@
+import type { Profile } from "../profile.ts";
+import type { DateSpec, DeptSettings, RoadmapRules, StepRule } from "./rules.ts";
+
+/**
+ * The personal roadmap: a pure function of (profile, rules, today, progress).
+ *
+ * Birthday convention — we only know the birth MONTH, so the birthday is taken as the 1st of
+ * that month: the earliest possible day. Every deadline computed from it ("before 18", "before
+ * the 19th birthday", "within two months after 18") is therefore never later than the real
+ * one. "From 18" openings that must not come too early (the pécule) add one month in the rules.
+ * All dates are calendar dates "YYYY-MM-DD" (no time zone); `today` is the date in Europe/Paris.
+ * When the birth month is unknown, dated steps get `due: null` and are shown as "now".
+ * When the situation is unknown, only steps for "other" (everyone) are shown.
+ */
+
+export type StepState = "overdue" | "now" | "soon" | "later" | "done";
+export type ProgressMark = "done" | "skipped";
+export type Progress = Record<string, ProgressMark>;
+
+export type RoadmapStep = {
+  id: string;
+  rule: StepRule;
+  /** Last day to act, or null (no fixed date, or birth unknown). */
+  due: string | null;
+  opens: string | null;
+  state: StepState;
+  /** Days from today to `due` (negative when overdue), or null. */
+  daysLeft: number | null;
+};
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function toUtc(iso: string): number {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new Error("expected YYYY-MM-DD");
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Whether `iso` is a real calendar date (2024-02-30 is not). */
+export function isCalendarDate(iso: string): boolean {
+  return ISO_DATE.test(iso) && fromUtc(toUtc(iso)) === iso;
+}
+
+/** Adds years and months (clamped to the month's last day), then days. */
+export function addToDate(iso: string, years = 0, months = 0, days = 0): string {
+  const d = new Date(toUtc(iso));
+  const totalMonths = d.getUTCFullYear() * 12 + d.getUTCMonth() + years * 12 + months;
+  const year = Math.floor(totalMonths / 12);
+  const month = totalMonths - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d.getUTCDate(), lastDay);
+  return fromUtc(Date.UTC(year, month, day) + days * DAY_MS);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** The birthday convention: the 1st of the birth month. */
+export function birthdayOf(birth: string): string {
+  return `${birth}-01`;
+}
+
+function monthIndex(yearMonth: string): number {
+  const [y, m] = yearMonth.split("-").map(Number);
+  return (y ?? 0) * 12 + (m ?? 1) - 1;
+}
+
+export function settingsFor(rules: RoadmapRules, profile: Profile): DeptSettings {
+  return rules.depts[profile.dept ?? "other"];
+}
+
+function resolve(spec: DateSpec | undefined, birthday: string, settings: DeptSettings): string | null {
+  if (!spec) return null;
+  const anchor = spec.from === "birth" ? birthday
+    : spec.from === "careLimit" ? addToDate(birthday, settings.cjmAgeLimit)
+    : addToDate(birthday, 18);
+  return addToDate(anchor, spec.years ?? 0, spec.months ?? 0, spec.days ?? 0);
+}
+
+function applies(rule: StepRule, profile: Profile): boolean {
+  if (!rule.statuses.includes(profile.status ?? "other")) return false;
+  const cond = rule.enteredCareMonths;
+  if (!cond) return true;
+  if (!profile.birth || !profile.enteredCare) return cond.ifUnknown;
+  const months = monthIndex(profile.enteredCare) - monthIndex(profile.birth);
+  return (cond.min === undefined || months >= cond.min) && (cond.max === undefined || months <= cond.max);
+}
+
+const ORDER: Record<StepState, number> = { overdue: 0, now: 1, soon: 2, later: 3, done: 4 };
+
+/** Every step that applies to this person today, most urgent first; "not for me" steps left out. */
+export function computeRoadmap(profile: Profile, rules: RoadmapRules, today: string, progress: Progress = {}): RoadmapStep[] {
+  const settings = settingsFor(rules, profile);
+  const steps: RoadmapStep[] = [];
+  for (const rule of rules.steps) {
+    if (!applies(rule, profile) || progress[rule.id] === "skipped") continue;
+    const birthday = profile.birth ? birthdayOf(profile.birth) : null;
+    let due: string | null = null;
+    let opens: string | null = null;
+    if (birthday) {
+      const hideAfter = resolve(rule.hideAfter, birthday, settings);
+      if (hideAfter && today > hideAfter) continue;
+      due = resolve(rule.due, birthday, settings);
+      opens = resolve(rule.opens, birthday, settings) ?? (due && rule.leadMonths !== undefined ? addToDate(due, 0, -rule.leadMonths) : null);
+    }
+    const daysLeft = due ? daysBetween(today, due) : null;
+    let state: StepState;
+    if (progress[rule.id] === "done") state = "done";
+    else if (daysLeft !== null && daysLeft < 0) state = "overdue";
+    else if (opens && today < opens) state = daysBetween(today, opens) <= settings.soonDays ? "soon" : "later";
+    else state = "now";
+    steps.push({ id: rule.id, rule, due, opens, state, daysLeft });
+  }
+  return steps.sort((a, b) =>
+    ORDER[a.state] - ORDER[b.state]
+    || (a.due ?? a.opens ?? "9999") .localeCompare(b.due ?? b.opens ?? "9999")
+    || rules.steps.indexOf(a.rule) - rules.steps.indexOf(b.rule));
+}
+
+export type DueReminder = { stepId: string; kind: string };
+
+/**
+ * Reminders due today: for an undone step, the smallest threshold (days before `due`) already
+ * reached ("before-7" after "before-30"); one "overdue" reminder once it is late.
+ */
+export function dueReminders(steps: RoadmapStep[], settings: DeptSettings): DueReminder[] {
+  const thresholds = [...settings.reminderDaysBefore].sort((a, b) => a - b);
+  const out: DueReminder[] = [];
+  for (const step of steps) {
+    if (step.state === "done" || step.daysLeft === null) continue;
+    if (step.daysLeft < 0) {
+      out.push({ stepId: step.id, kind: "overdue" });
+      continue;
+    }
+    const threshold = thresholds.find((t) => step.daysLeft! <= t);
+    if (threshold !== undefined) out.push({ stepId: step.id, kind: `before-${threshold}` });
+  }
+  return out;
+}
+
+/** Steps overdue by the configured delay whose rule asks for a "deadline" alert. */
+export function deadlineAlerts(steps: RoadmapStep[], settings: DeptSettings): string[] {
+  return steps
+    .filter((s) => s.rule.alert && s.state === "overdue" && s.daysLeft !== null && -s.daysLeft >= settings.deadlineAlertDays)
+    .map((s) => s.id);
+}
