@@ -5,12 +5,17 @@ import { askForContact, sendContact, sendCrisisAlert } from "./flows/contact.ts"
 import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
 import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
 import { answerCrisis, answerQuestion } from "./flows/question.ts";
+import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
+import { DEFAULT_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { reply, say } from "./render.ts";
 import { detectCrisis } from "./safety/crisis.ts";
 import type { ConversationState } from "./state.ts";
 import type { Effect, Input, Reply, TurnResult } from "./types.ts";
 
-export type EngineOptions = { crisisAutoAlert?: boolean };
+export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules };
+
+/** Roadmap rules for this turn (data; the CMS may pass edited ones). */
+let rulesOfTurn: RoadmapRules = DEFAULT_ROADMAP_RULES;
 
 /**
  * The conversation engine: one input in, replies and effects out. Pure: no I/O, no clock
@@ -23,6 +28,7 @@ export function handle(
   now: Date,
   options: EngineOptions = {},
 ): TurnResult {
+  rulesOfTurn = options.roadmapRules ?? DEFAULT_ROADMAP_RULES;
   if (input.kind === "start") return start(state, content, now);
   if (input.kind === "action") return onAction(state, input.action, content, now);
   if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, content, now)]);
@@ -45,7 +51,8 @@ function start(state: ConversationState, content: ContentSnapshot, now: Date): T
     return result(next, [reply(say(next, "welcome")), renderStage(next, "language", now)], [{ type: "track", event: "onboarding", key: "start" }]);
   }
   const next: ConversationState = { ...state, cursor: { at: "menu" } };
-  return result(next, [reply(say(next, "welcome")), renderMenu(next, content)]);
+  const pending = pendingReminders(next, rulesOfTurn, now);
+  return result(next, [reply(say(next, "welcome")), ...pending.replies, renderMenu(next, content)], pending.effects);
 }
 
 /** The screen the young person was on, shown again after an answer or an unknown button. */
@@ -66,6 +73,8 @@ function currentScreen(state: ConversationState, content: ContentSnapshot, now: 
       const faq = content.faqs.find((f) => f.id === cursor.faqId);
       return faq ? renderFaq(state, content, faq) : renderMenu(state, content);
     }
+    case "roadmap":
+      return currentRoadmapScreen(state, content, rulesOfTurn, now);
     default:
       return renderMenu(state, content);
   }
@@ -83,8 +92,15 @@ function onAction(state: ConversationState, action: string, content: ContentSnap
   }
 
   switch (name) {
-    case "menu":
-      return result({ ...state, cursor: { at: "menu" } }, [renderMenu(state, content)]);
+    case "menu": {
+      // A returning web user opens with "menu": reminders due since their last visit come first.
+      const pending = pendingReminders(state, rulesOfTurn, now);
+      return result({ ...state, cursor: { at: "menu" } }, [...pending.replies, renderMenu(state, content)], pending.effects);
+    }
+    case "roadmap": {
+      const r = roadmapAction(state, action.split(":").slice(1), content, rulesOfTurn, now);
+      return result(r.state, r.replies, r.effects);
+    }
     case "back":
       return back(state, content);
     case "topic": {

@@ -17,6 +17,8 @@ export const cursorSchema = z.discriminatedUnion("at", [
   z.object({ at: z.literal("faq"), faqId: z.string() }),
   z.object({ at: z.literal("contact") }),
   z.object({ at: z.literal("data") }),
+  /** "Mon parcours": the list (from `page`, 3 steps a page) or one step opened. */
+  z.object({ at: z.literal("roadmap"), page: z.optional(z.number()), stepId: z.optional(z.string()) }),
 ]);
 export type Cursor = z.infer<typeof cursorSchema>;
 
@@ -30,6 +32,12 @@ export const conversationStateSchema = z.object({
   openHelpRequests: z.number(),
   /** Whether a référent is linked (the engine words its answers accordingly). */
   hasReferent: z.boolean(),
+  /** Roadmap steps marked done or "not for me" (loaded with the turn). */
+  roadmapProgress: z.optional(z.record(z.string(), z.enum(["done", "skipped"]))),
+  /** The young person stopped roadmap reminders. */
+  remindersOptOut: z.optional(z.boolean()),
+  /** Reminders already given ("stepId/kind"), by Telegram or shown in the chat. */
+  remindersSent: z.optional(z.array(z.string())),
 });
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 

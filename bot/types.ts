@@ -16,7 +16,12 @@ export type Effect =
   | { type: "raiseAlert"; kind: "help" | "crisis"; severity: "normal" | "high" | "severe"; message?: string; subject?: string }
   | { type: "recordUnanswered"; text: string }
   | { type: "deleteMyData" }
-  | { type: "track"; event: string; key?: string };
+  | { type: "track"; event: string; key?: string }
+  /** A roadmap step marked done / "not for me", or put back (null). */
+  | { type: "roadmapProgress"; stepId: string; mark: "done" | "skipped" | null }
+  | { type: "setRemindersOptOut"; optOut: boolean }
+  /** Reminders shown in the chat (web users see them at their next visit): not sent again. */
+  | { type: "remindersShown"; reminders: { stepId: string; kind: string }[] };
 
 export type TurnResult = {
   state: ConversationState;

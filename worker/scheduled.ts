@@ -1,5 +1,6 @@
 import { database } from "./store/db.ts";
 import { purgeInactive } from "./store/privacy.ts";
+import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Young people silent for this long are deleted: a profile is only useful while it is used. */
@@ -12,4 +13,12 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
   const db = database(env.DB);
   const purged = await purgeInactive(db, now - RETENTION_DAYS * DAY, now - UPDATE_IDS_KEPT_DAYS * DAY);
   if (purged.people > 0) console.log("retention purge", purged.people);
+  // Roadmap: reminders every run (quiet hours and one-a-day are checked inside); the
+  // deadline-alert scan, idempotent but heavier, once an hour.
+  const reminders = await sendDueReminders(env, now);
+  if (reminders.sent > 0) console.log("roadmap reminders sent", reminders.sent);
+  if (new Date(now).getUTCMinutes() < 5) {
+    const alerts = await raiseDeadlineAlerts(env, now);
+    if (alerts.raised.length > 0) console.log("deadline alerts raised", alerts.raised.length);
+  }
 }

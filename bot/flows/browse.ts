@@ -9,6 +9,7 @@ export function menuButtons(state: ConversationState, content: ContentSnapshot):
   const topics = [...content.topics].sort((a, b) => a.order - b.order);
   return [
     ...topics.map((topic) => ({ label: `${topic.icon ?? ""} ${label(state.locale, topic.title)}`.trim(), action: `topic:${topic.id}` })),
+    button(state, "roadmapButton", "roadmap"),
     button(state, "contactReferent", "contact"),
     button(state, "myData", "data"),
     button(state, "changeLanguage", "lang"),

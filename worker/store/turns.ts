@@ -6,6 +6,7 @@ import { profileSchema } from "../../shared/profile.ts";
 import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
+import { roadmapReads, roadmapWrites } from "./roadmap.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
 
@@ -31,6 +32,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
       enteredCare: youngPeople.enteredCare,
       consentAt: youngPeople.consentAt,
       cursor: youngPeople.cursor,
+      remindersOptOut: youngPeople.remindersOptOut,
       openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
     })
     .from(identities)
@@ -40,7 +42,8 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
   const version = db.select({ version: sql<number | null>`max(${publications.version})` }).from(publications);
   const seen = db.select({ id: telegramUpdates.updateId }).from(telegramUpdates).where(eq(telegramUpdates.updateId, updateId ?? -1));
 
-  const [rows, versionRows, seenRows] = await db.batch([person, version, seen]);
+  const [progressQuery, sentQuery] = roadmapReads(db, identity);
+  const [rows, versionRows, seenRows, progressRows, sentRows] = await db.batch([person, version, seen, progressQuery, sentQuery]);
   const row = rows[0];
   const contentVersion = versionRows[0]?.version ?? null;
   const duplicate = updateId !== undefined && seenRows.length > 0;
@@ -61,6 +64,9 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     openHelpRequests: Number(row.openHelp),
     hasReferent: false,
     ...(row.consentAt !== null ? { consentAt: row.consentAt } : {}),
+    roadmapProgress: Object.fromEntries(progressRows.map((r) => [r.stepId, r.state])),
+    remindersOptOut: row.remindersOptOut,
+    remindersSent: sentRows.map((r) => `${r.stepId}/${r.kind}`),
   };
   return { state, isNew: false, duplicate, contentVersion };
 }
@@ -129,6 +135,8 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
         db.insert(unansweredQuestions).values({ text: effect.text, locale: state.locale, count: 1, lastSeenAt: at })
           .onConflictDoUpdate({ target: unansweredQuestions.text, set: { count: sql`${unansweredQuestions.count} + 1`, lastSeenAt: at } }),
       );
+    } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
+      statements.push(...roadmapWrites(db, state.youngId, effect, at));
     } else if (effect.type === "track") {
       statements.push(
         db.insert(eventCounts).values({ day, event: effect.event, key: effect.key ?? "", count: 1 })

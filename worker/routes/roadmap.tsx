@@ -1,0 +1,66 @@
+import { Hono } from "hono";
+import * as z from "zod/mini";
+import { deptSchema } from "../../shared/content/model.ts";
+import { localeSchema, type Locale } from "../../shared/locales.ts";
+import { statusSchema, yearMonthSchema, type Profile } from "../../shared/profile.ts";
+import { computeRoadmap, isCalendarDate, settingsFor, type StepState } from "../../shared/roadmap/compute.ts";
+import { ruleText } from "../../shared/roadmap/present.ts";
+import { DEFAULT_ROADMAP_RULES } from "../../shared/roadmap/rules.ts";
+import { parisDate } from "../../shared/roadmap/time.ts";
+import { check } from "../http.ts";
+import { RoadmapPage, type PageStep } from "../pages/roadmap.tsx";
+
+/** The anonymous roadmap simulator (JSON and a small page): nothing is stored or logged. */
+export const roadmapRoutes = new Hono<{ Bindings: Env }>();
+
+export const roadmapQuerySchema = z.object({
+  birth: yearMonthSchema,
+  status: statusSchema,
+  dept: deptSchema,
+  entered_care: z.optional(yearMonthSchema),
+  today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
+  locale: z.optional(localeSchema),
+}).check(z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] }));
+type RoadmapQuery = z.infer<typeof roadmapQuerySchema>;
+
+export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
+
+function publicSteps(query: RoadmapQuery, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
+  const locale = query.locale ?? "fr";
+  const profile: Profile = { birth: query.birth, status: query.status, dept: query.dept, ...(query.entered_care ? { enteredCare: query.entered_care } : {}) };
+  const rules = DEFAULT_ROADMAP_RULES;
+  const settings = settingsFor(rules, profile);
+  const computed = computeRoadmap(profile, rules, query.today ?? parisDate(now));
+  const steps = computed.map((s) => ({
+    id: s.id,
+    title: ruleText(s.rule.title, locale, settings).text,
+    due: s.due,
+    state: s.state,
+    why: ruleText(s.rule.why, locale, settings).text,
+    sources: s.rule.sources,
+  }));
+  const page = computed.map((s, i) => ({ ...steps[i]!, opens: s.opens, documents: s.rule.documents ? ruleText(s.rule.documents, locale, settings).text : null }));
+  return { steps, locale, page };
+}
+
+roadmapRoutes.get("/api/roadmap", (c) => {
+  const query = check(roadmapQuerySchema, c.req.query());
+  c.header("Cache-Control", "no-store");
+  return c.json({ steps: publicSteps(query, new Date()).steps });
+});
+
+roadmapRoutes.get("/parcours", (c) => {
+  // Empty form fields are "not given"; a half-filled form shows the form with the errors.
+  const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
+  const locale = localeSchema.safeParse(raw.locale).success ? (raw.locale as Locale) : "fr";
+  c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  c.header("Referrer-Policy", "no-referrer");
+  c.header("Cache-Control", "no-store");
+  if (!raw.birth && !raw.status && !raw.dept) return c.html(<RoadmapPage locale={locale} values={raw} />);
+  const parsed = roadmapQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`);
+    return c.html(<RoadmapPage locale={locale} values={raw} errors={errors} />, 400);
+  }
+  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, new Date()).page} />);
+});
