@@ -1,0 +1,141 @@
+/**
+ * The pure engine alone, in Node: handle() per warm turn over a realistic mix (journeys of
+ * lib/journeys.ts over the seed content, free-text matching included), and a cold
+ * isolate's first turn (snapshot JSON.parse + matcher build + handle) in fresh
+ * worker_threads. Run: npx tsx bench/engine.ts [--quick] [--json <file>]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { Worker } from "node:worker_threads";
+import { handle } from "../bot/engine.ts";
+import { newState } from "../worker/store/turns.ts";
+import type { ConversationState } from "../bot/state.ts";
+import type { ContentSnapshot } from "../shared/content/model.ts";
+import { countItems, loadSeed } from "./lib/content.ts";
+import { chatScript, type Turn } from "./lib/journeys.ts";
+import { median, round, summary } from "./lib/stats.ts";
+
+const quick = process.argv.includes("--quick");
+const jsonIndex = process.argv.indexOf("--json");
+const jsonOut = jsonIndex > 0 ? process.argv[jsonIndex + 1] : undefined;
+
+const seed = await loadSeed();
+const snapshotJson = JSON.stringify(seed.bundle);
+const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
+const now = new Date("2026-11-23T12:00:00Z");
+
+// The mix: 50 chats' scripts (first visit + 2 returning visits), replayed in order with
+// each chat's state carried from turn to turn, as the Worker does through D1.
+const chats = quick ? 5 : 50;
+const scripts: Turn[][] = [];
+for (let n = 0; n < chats; n++) scripts.push(chatScript(seed.bundle, n, 3));
+
+type Sample = { kind: Turn["kind"]; ms: number };
+function pass(record: Sample[] | null): number {
+  let turns = 0;
+  for (let n = 0; n < scripts.length; n++) {
+    let state: ConversationState = newState(`young-${n}`);
+    for (const turn of scripts[n]!) {
+      const t0 = performance.now();
+      const r = handle(state, turn.input, content, now, { crisisAutoAlert: true });
+      const ms = performance.now() - t0;
+      record?.push({ kind: turn.kind, ms });
+      state = r.state;
+      turns++;
+    }
+  }
+  return turns;
+}
+
+// Warm-up (JIT, matcher built once for this snapshot).
+for (let i = 0; i < (quick ? 2 : 10); i++) pass(null);
+const samples: Sample[] = [];
+const passes = quick ? 3 : 30;
+const cpu0 = process.cpuUsage();
+const wall0 = performance.now();
+let turns = 0;
+for (let i = 0; i < passes; i++) turns += pass(samples);
+const wallMs = performance.now() - wall0;
+const cpu = process.cpuUsage(cpu0);
+const cpuPerTurnMs = (cpu.user + cpu.system) / 1000 / turns;
+
+const byKind: Record<string, ReturnType<typeof summary>> = {};
+for (const kind of new Set(samples.map((s) => s.kind))) byKind[kind] = summary(samples.filter((s) => s.kind === kind).map((s) => s.ms));
+
+// Cold isolate: a fresh worker_thread imports the engine, parses the snapshot as the
+// Worker does (JSON.parse of the stored text), then runs its first free-text turn.
+const coldCode = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const t0 = performance.now();
+  const { handle } = await import(workerData.engineUrl);
+  const t1 = performance.now();
+  const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
+  const t2 = performance.now();
+  const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
+  const now = new Date("2026-11-23T12:00:00Z");
+  handle(state, { kind: "text", text: workerData.question }, content, now, {});
+  const t3 = performance.now();
+  handle(state, { kind: "text", text: workerData.question2 }, content, now, {});
+  const t4 = performance.now();
+  parentPort.postMessage({ importMs: t1 - t0, parseMs: t2 - t1, firstTurnMs: t3 - t2, secondTurnMs: t4 - t3 });
+})();
+`;
+type Cold = { importMs: number; parseMs: number; firstTurnMs: number; secondTurnMs: number };
+const firstQuestion = scripts[0]!.find((t) => t.kind === "text")!.input as { text: string };
+const secondQuestion = scripts[1]!.find((t) => t.kind === "text")!.input as { text: string };
+// The engine bundled and minified, as it ships inside the Worker bundle.
+const engineDir = mkdtempSync(join(tmpdir(), "passerelle-engine-"));
+const engineFile = join(engineDir, "engine.mjs");
+await build({ entryPoints: [new URL("../bot/engine.ts", import.meta.url).pathname], bundle: true, format: "esm", minify: true, platform: "neutral", outfile: engineFile, logLevel: "error" });
+function coldRun(): Promise<Cold> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(coldCode, {
+      eval: true,
+      workerData: { engineUrl: pathToFileURL(engineFile).href, snapshotJson, question: firstQuestion.text, question2: secondQuestion.text },
+    });
+    worker.once("message", (m: Cold) => {
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once("error", reject);
+  });
+}
+const colds: Cold[] = [];
+for (let i = 0; i < (quick ? 2 : 7); i++) colds.push(await coldRun());
+rmSync(engineDir, { recursive: true, force: true });
+const cold = {
+  runs: colds.length,
+  importMs: round(median(colds.map((c) => c.importMs))),
+  parseMs: round(median(colds.map((c) => c.parseMs)), 3),
+  firstTurnMs: round(median(colds.map((c) => c.firstTurnMs)), 3),
+  secondTurnMs: round(median(colds.map((c) => c.secondTurnMs)), 3),
+  parsePlusFirstTurnMs: round(median(colds.map((c) => c.parseMs + c.firstTurnMs)), 3),
+};
+
+const all = summary(samples.map((s) => s.ms));
+const result = {
+  content: seed.note,
+  items: countItems(seed.bundle),
+  snapshotBytes: Buffer.byteLength(snapshotJson),
+  warm: {
+    turns,
+    wallMs: round(wallMs),
+    cpuPerTurnMs: round(cpuPerTurnMs, 4),
+    p50: round(all.p50, 4),
+    p95: round(all.p95, 4),
+    p99: round(all.p99, 4),
+    max: round(all.max, 3),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, s]) => [k, { n: s.n, mean: round(s.mean, 4), p50: round(s.p50, 4), p99: round(s.p99, 4) }])),
+  },
+  cold,
+};
+
+console.log(`engine: content ${result.items} (${seed.note}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON`);
+console.log(`engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`);
+for (const [k, s] of Object.entries(result.warm.byKind)) console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
+console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (matcher build included), second ${cold.secondTurnMs} ms`);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -1,0 +1,380 @@
+/**
+ * `npm run bench` — Passerelle against the bare grammY floor, in one run.
+ * Starts the real Worker (wrangler dev --local, D1 migrated and seeded in a temp dir) and
+ * the floor worker (bench/floor), both talking to one fake Telegram API on loopback;
+ * replays journeys from many concurrent chats; measures latency, throughput, D1 round
+ * trips, workerd CPU, bundle size and start-up; writes bench/results/latest.json.
+ * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --no-save.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { Worker } from "node:worker_threads";
+import { pathToFileURL } from "node:url";
+import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
+import { countItems, loadSeed } from "./lib/content.ts";
+import { chatScript, type Turn } from "./lib/journeys.ts";
+import { median, round, summary } from "./lib/stats.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const CHATS = option("--chats", quick ? 5 : 50);
+const VISITS = option("--visits", quick ? 1 : 3);
+const save = !args.includes("--no-save");
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+const TOKEN = "4242:bench-token";
+const SECRET = "bench-webhook-secret";
+const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true", NO_COLOR: "1", CI: "1" };
+const tmp = mkdtempSync(join(tmpdir(), "passerelle-bench-"));
+const children: ChildProcess[] = [];
+const log = (line: string) => console.log(line);
+
+function stopAll(): void {
+  for (const child of children) {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM"); // the whole group: wrangler and its workerd
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+process.on("exit", stopAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+function wrangler(argv: string[], what: string): string {
+  const r = spawnSync(WRANGLER, argv, { cwd: ROOT, env: QUIET_ENV, encoding: "utf8", timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`${what} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+// ---------- static measures: bundle size and module start-up ----------
+
+function bundle(config: string, name: string): { file: string; rawBytes: number; gzipBytes: number } {
+  const out = join(tmp, `bundle-${name}`);
+  wrangler(["deploy", "--dry-run", "--minify", "--outdir", out, "--config", config], `wrangler deploy --dry-run (${name})`);
+  const files = readdirSync(out).filter((f) => f.endsWith(".js") || f.endsWith(".mjs"));
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const data = readFileSync(join(out, f));
+    raw += data.length;
+    gz += gzipSync(data, { level: 9 }).length;
+  }
+  return { file: join(out, files.find((f) => f.startsWith("index")) ?? files[0]!), rawBytes: raw, gzipBytes: gz };
+}
+
+/** Time to import the minified bundle in a fresh V8 isolate (a new worker_thread), median of runs. */
+async function startup(file: string, runs: number): Promise<{ medianMs: number; runs: number[] }> {
+  const mjs = `${file}.bench.mjs`;
+  writeFileSync(mjs, readFileSync(file));
+  const code = `
+const { parentPort, workerData } = require("node:worker_threads");
+const t0 = performance.now();
+import(workerData.url).then(() => parentPort.postMessage(performance.now() - t0), (e) => parentPort.postMessage("error: " + e.message));`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ms = await new Promise<number | string>((resolve, reject) => {
+      const w = new Worker(code, { eval: true, workerData: { url: pathToFileURL(mjs).href } });
+      w.once("message", (m: number | string) => {
+        void w.terminate();
+        resolve(m);
+      });
+      w.once("error", reject);
+    });
+    if (typeof ms === "string") throw new Error(`bundle import ${ms}`);
+    times.push(ms);
+  }
+  return { medianMs: median(times), runs: times.map((t) => round(t)) };
+}
+
+// ---------- servers ----------
+
+type Server = { name: string; url: string; child: ChildProcess; logs: string[] };
+
+async function startWrangler(name: string, argv: string[], port: number): Promise<Server> {
+  const child = spawn(WRANGLER, ["dev", "--local", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", "0", "--show-interactive-dev-session=false", ...argv], {
+    cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  const logs: string[] = [];
+  child.stdout!.on("data", (d: Buffer) => logs.push(d.toString()));
+  child.stderr!.on("data", (d: Buffer) => logs.push(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name}: wrangler dev exited:\n${logs.join("")}`);
+    try {
+      await fetch(`${url}/health`);
+      return { name, url, child, logs };
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`${name}: wrangler dev did not answer within 90 s:\n${logs.join("")}`);
+}
+
+/** CPU seconds used so far by the processes of a group (by comm: workerd, or all). */
+function groupCpu(pgid: number): { workerd: number; all: number } {
+  const tick = 100; // CLK_TCK on Linux
+  let workerd = 0;
+  let all = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    const fields = stat.slice(close + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue; // pgrp
+    const seconds = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
+    all += seconds;
+    if (comm.startsWith("workerd")) workerd += seconds;
+  }
+  return { workerd, all };
+}
+
+// ---------- load ----------
+
+let nextUpdateId = 1_000_000;
+function toUpdate(chatId: number, turn: Turn): Record<string, unknown> {
+  const update_id = nextUpdateId++;
+  const chat = { id: chatId, type: "private", first_name: "Bench" };
+  const from = { id: chatId, is_bot: false, first_name: "Bench" };
+  const date = Math.floor(Date.now() / 1000);
+  const input = turn.input;
+  if (input.kind === "action") {
+    return { update_id, callback_query: { id: String(update_id), from, chat_instance: "bench", data: input.action, message: { message_id: 1, date, chat, text: "…" } } };
+  }
+  const text = input.kind === "start" ? "/start" : input.kind === "text" ? input.text : "";
+  const entities = input.kind === "start" ? [{ type: "bot_command", offset: 0, length: 6 }] : undefined;
+  return { update_id, message: { message_id: update_id, date, chat, from, text, ...(entities ? { entities } : {}) } };
+}
+
+type Sample = { kind: Turn["kind"]; ms: number; status: number };
+
+async function post(server: Server, update: Record<string, unknown>): Promise<number> {
+  const res = await fetch(`${server.url}/telegram/webhook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+    body: JSON.stringify(update),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function load(server: Server, scripts: Turn[][], chatBase: number): Promise<{ samples: Sample[]; wallMs: number; cpu: { workerd: number; all: number } }> {
+  const samples: Sample[] = [];
+  const cpu0 = groupCpu(server.child.pid!);
+  const t0 = performance.now();
+  await Promise.all(scripts.map(async (script, n) => {
+    const chatId = chatBase + n;
+    for (const turn of script) {
+      const s = performance.now();
+      const status = await post(server, toUpdate(chatId, turn)).catch(() => 0);
+      samples.push({ kind: turn.kind, ms: performance.now() - s, status });
+    }
+  }));
+  const wallMs = performance.now() - t0;
+  const cpu1 = groupCpu(server.child.pid!);
+  return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all } };
+}
+
+type D1Counts = { roundTrips: number; statements: number; batches: number; single: number; rowsRead: number; rowsWritten: number; envObjects: number };
+async function d1(server: Server, reset = false): Promise<D1Counts> {
+  const res = await fetch(`${server.url}/__bench/d1`, { method: reset ? "DELETE" : "GET" });
+  return (await res.json()) as D1Counts;
+}
+
+function workerdVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules/@cloudflare/workerd-linux-64/package.json"), "utf8")) as { version: string };
+    return pkg.version;
+  } catch {
+    return "unknown";
+  }
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const seed = await loadSeed();
+  log(`bench: ${quick ? "QUICK " : ""}${CHATS} concurrent chats × ${VISITS} visit(s); content ${countItems(seed.bundle)} — ${seed.note}`);
+
+  // 1. Engine alone (its own process, so its numbers are not disturbed by this one's state).
+  const engineJson = join(tmp, "engine.json");
+  const engineRun = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/engine.ts"), ...(quick ? ["--quick"] : []), "--json", engineJson], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  process.stdout.write(engineRun.stdout);
+  const engine = existsSync(engineJson) ? (JSON.parse(readFileSync(engineJson, "utf8")) as Record<string, any>) : null;
+
+  // 2. Bundles and start-up.
+  const app = bundle(join(ROOT, "wrangler.toml"), "passerelle");
+  const floorBundle = bundle(join(ROOT, "bench/floor/wrangler.toml"), "floor");
+  const appStart = await startup(app.file, quick ? 3 : 9);
+  const floorStart = await startup(floorBundle.file, quick ? 3 : 9);
+  log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${(app.gzipBytes / 1024).toFixed(1)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${(floorBundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
+  log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms`);
+
+  // 3. Local D1: migrated and seeded through the same storage functions the Worker uses.
+  const persist = join(tmp, "state");
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], "d1 migrations apply");
+  await seedD1(persist, seed.bundle, seed.complete);
+
+  // 4. Servers.
+  const telegram = await startFakeTelegram();
+  const vars = (extra: string[] = []) => [
+    "--var", `TELEGRAM_API_ROOT:${telegram.url}`, "--var", `TELEGRAM_BOT_TOKEN:${TOKEN}`, "--var", `TELEGRAM_WEBHOOK_SECRET:${SECRET}`, ...extra,
+  ];
+  const basePort = 18700 + Math.floor(Math.random() * 1000);
+  const [real, floor] = await Promise.all([
+    startWrangler("passerelle", ["bench/worker-entry.ts", "--config", "wrangler.toml", "--persist-to", persist, ...vars(["--var", "BENCH_COUNT_D1:true"])], basePort),
+    startWrangler("floor", ["--config", "bench/floor/wrangler.toml", "--persist-to", join(tmp, "floor-state"), ...vars()], basePort + 1),
+  ]);
+
+  try {
+    // 5. D1 probe: one chat, sequential, counts per turn (the first one also loads the content snapshot into the isolate cache).
+    const probeScript = chatScript(seed.bundle, 999, 2);
+    const probe: { kind: string; action: string; roundTrips: number; statements: number; rowsWritten: number; ms: number }[] = [];
+    await d1(real, true);
+    for (const turn of probeScript) {
+      const s = performance.now();
+      await post(real, toUpdate(9_000_000, turn));
+      const ms = performance.now() - s;
+      const c = await d1(real, true);
+      probe.push({ kind: turn.kind, action: turn.input.kind === "action" ? turn.input.action.replace(/:.*/, "") : turn.input.kind, roundTrips: c.roundTrips, statements: c.statements, rowsWritten: c.rowsWritten, ms: round(ms) });
+    }
+    const firstTurn = probe[0]!;
+    const ordinary = probe.slice(1);
+    log(`D1 (counting proxy around the binding, bench/worker-entry.ts): first turn of the isolate ${firstTurn.roundTrips} round trips (content snapshot load included), ordinary turns ${Math.min(...ordinary.map((p) => p.roundTrips))}–${Math.max(...ordinary.map((p) => p.roundTrips))} round trips, ${round(ordinary.reduce((a, p) => a + p.statements, 0) / ordinary.length, 1)} SQL statements/turn`);
+
+    // 6. Warm-up both, then the floor, then Passerelle, same scripts.
+    const warm = Array.from({ length: Math.min(CHATS, 10) }, (_, n) => chatScript(seed.bundle, n, 1).slice(0, 8));
+    await load(floor, warm, 8_000_000);
+    await load(real, warm, 8_000_000);
+    const scripts = Array.from({ length: CHATS }, (_, n) => chatScript(seed.bundle, n, VISITS));
+    telegram.reset();
+    const floorRun = await load(floor, scripts, 1_000_000);
+    const floorCalls = { ...telegram.calls };
+    telegram.reset();
+    await d1(real, true);
+    const realRun = await load(real, scripts, 2_000_000);
+    const realCalls = { ...telegram.calls };
+    const realD1 = await d1(real);
+
+    const describe = (r: Awaited<ReturnType<typeof load>>) => {
+      const s = summary(r.samples.map((x) => x.ms));
+      const errors = r.samples.filter((x) => x.status !== 200).length;
+      return {
+        turns: r.samples.length, errors, wallMs: round(r.wallMs), throughput: round(r.samples.length / (r.wallMs / 1000), 1),
+        p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean),
+        workerdCpuMsPerTurn: round((r.cpu.workerd * 1000) / r.samples.length, 2), groupCpuMsPerTurn: round((r.cpu.all * 1000) / r.samples.length, 2),
+      };
+    };
+    const f = describe(floorRun);
+    const p = describe(realRun);
+    const byKind = Object.fromEntries([...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
+      const s = summary(realRun.samples.filter((x) => x.kind === k).map((x) => x.ms));
+      return [k, { n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) }];
+    }));
+    const ratio = round(p.p50 / f.p50);
+    const perTurn = (calls: Record<string, number>, turns: number) => round(Object.values(calls).reduce((a, b) => a + b, 0) / turns, 2);
+
+    log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn`);
+    log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
+    for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
+    log(`D1 under load: ${round(realD1.roundTrips / p.turns, 2)} round trips/turn, ${round(realD1.statements / p.turns, 2)} statements/turn, D1 rows read ${round(realD1.rowsRead / p.turns, 1)}/turn, rows written ${round(realD1.rowsWritten / p.turns, 1)}/turn (D1 meta); env objects seen by the Worker: ${realD1.envObjects}`);
+    log("CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP, SQLite (local D1) and the runtime, so it is an upper bound for billed Worker CPU.");
+
+    const result = {
+      date: new Date().toISOString(),
+      command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+      quick, chats: CHATS, visits: VISITS,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, wrangler: wranglerVersion(), workerd: workerdVersion() },
+      content: { items: countItems(seed.bundle), note: seed.note },
+      floor: { ...f, telegramCalls: floorCalls },
+      passerelle: { ...p, telegramCalls: realCalls, byKind },
+      ratioP50: ratio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
+      d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / p.turns, 2), underLoadStatementsPerTurn: round(realD1.statements / p.turns, 2), rowsReadPerTurn: round(realD1.rowsRead / p.turns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / p.turns, 1), envObjects: realD1.envObjects },
+      bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
+      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), passerelleRuns: appStart.runs },
+      engine,
+      benchSeconds: round((Date.now() - started) / 1000, 1),
+    };
+    const engineCold = engine?.cold?.parsePlusFirstTurnMs ?? NaN;
+    const latest = join(ROOT, "bench/results/latest.json");
+    if (existsSync(latest) && !quick) {
+      const prev = JSON.parse(readFileSync(latest, "utf8")) as typeof result;
+      const d = (a: number, b: number) => `${a} → ${b}`;
+      log(`vs previous run (${prev.date}): ratio ${d(prev.ratioP50, ratio)}, passerelle p50 ${d(prev.passerelle.p50, p.p50)} ms, p99 ${d(prev.passerelle.p99, p.p99)} ms, turns/s ${d(prev.passerelle.throughput, p.throughput)}, bundle ${d(prev.bundle.passerelleGzipBytes, app.gzipBytes)} B gz, start-up ${d(prev.startup.passerelleMs, round(appStart.medianMs))} ms`);
+    }
+    // A row for the history table of BENCHMARKS.md.
+    log(`| ${result.date.slice(0, 16).replace("T", " ")} | ${CHATS}×${VISITS} | ${p.turns} | ${f.p50} / ${f.p99} | ${p.p50} / ${p.p95} / ${p.p99} | **${ratio}** | ${f.throughput} / ${p.throughput} | ${result.d1.ordinaryMaxRoundTrips} (${result.d1.firstTurnRoundTrips} first) | ${p.workerdCpuMsPerTurn} | ${engine?.warm?.cpuPerTurnMs ?? "?"} / ${engineCold} | ${(app.gzipBytes / 1024).toFixed(1)} | ${round(appStart.medianMs)} |`);
+    if (save) {
+      mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+      if (existsSync(latest) && !quick) writeFileSync(join(ROOT, "bench/results/previous.json"), readFileSync(latest));
+      if (!quick) writeFileSync(latest, JSON.stringify(result, null, 2));
+      else writeFileSync(join(ROOT, "bench/results/quick.json"), JSON.stringify(result, null, 2));
+    }
+    const fails: string[] = [];
+    if (p.errors > 0) fails.push(`${p.errors} passerelle errors`);
+    if (f.errors > 0) fails.push(`${f.errors} floor errors`);
+    log(
+      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
+    );
+    if (fails.length) process.exitCode = 1;
+  } finally {
+    stopAll();
+    await telegram.close();
+  }
+}
+
+function wranglerVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, "node_modules/wrangler/package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Imports the seed as drafts and publishes it, with the Worker's own storage functions, through wrangler's local platform proxy on the same persisted D1. */
+async function seedD1(persist: string, bundleContent: import("../shared/content/model.ts").ContentBundle, complete: boolean): Promise<void> {
+  const { getPlatformProxy } = await import("wrangler");
+  const { database } = await import("../worker/store/db.ts");
+  const { publishDrafts, replaceDrafts } = await import("../worker/store/content.ts");
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: join(persist, "v3") } });
+  try {
+    const db = database(proxy.env.DB);
+    const imported = await replaceDrafts(db, bundleContent, "bench", new Date());
+    const published = imported.ok ? await publishDrafts(db, "bench", "bench seed", new Date()) : imported;
+    if (!published.ok) {
+      if (complete) throw new Error(`seed content invalid: ${published.errors.slice(0, 5).join("; ")}`);
+      // A partial seed may have dangling references: publish it as is, the bench only needs content.
+      await proxy.env.DB.prepare("insert into publications (snapshot, created_at, created_by, note) values (?, ?, 'bench', 'partial seed')")
+        .bind(JSON.stringify(bundleContent), Date.now()).run();
+      log(`seed: partial seed published without validation (${published.errors.length} validation errors while the seed is being written)`);
+    }
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  stopAll();
+  process.exit(1);
+}).finally(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
