@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { adminRoutes } from "./routes/admin.tsx";
+import { adminContentRoutes } from "./routes/admin-content.tsx";
 import { chatRoutes } from "./routes/chat.ts";
 import { loginRoutes } from "./routes/login.tsx";
 import { pageRoutes } from "./routes/pages.tsx";
@@ -15,6 +16,7 @@ export function createApp() {
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", loginRoutes);
+  app.route("/admin/content", adminContentRoutes);
   app.route("/admin", adminRoutes);
   app.route("/", pageRoutes);
   app.notFound((c) => c.json({ error: "not found" }, 404));

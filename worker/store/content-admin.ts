@@ -124,3 +124,12 @@ export async function rollbackPublication(db: Db, version: number, editor: Edito
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return { ok: true, version: (await latestVersion(db)) ?? version };
 }
+
+export type DraftRow = { kind: ContentKind; id: string; data: Item; updatedAt: number; updatedBy: string | null };
+
+/** Every draft item with its last change time (for the lists). */
+export async function listDraftItems(db: Db, kind?: ContentKind): Promise<DraftRow[]> {
+  const query = db.select().from(contentItems);
+  const rows = await (kind ? query.where(eq(contentItems.kind, kind)) : query).orderBy(contentItems.kind, contentItems.id);
+  return rows.map((r) => ({ kind: r.kind, id: r.id, data: JSON.parse(r.data) as Item, updatedAt: r.updatedAt, updatedBy: r.updatedBy }));
+}

@@ -1,0 +1,194 @@
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+import type { StaffUser } from "../../auth/types.ts";
+import { CONTENT_KINDS, type ContentKind } from "../../../shared/content/model.ts";
+import { diffFields, diffLines } from "../../../shared/content/diff.ts";
+import type { TranslationStatus } from "../../../shared/content/translation.ts";
+import { LOCALES, LOCALE_NAMES, isRtl, type Locale } from "../../../shared/locales.ts";
+import { fieldValue, KIND_FIELDS, KIND_LABELS, type FieldSpec } from "../../routes/admin-content-form.ts";
+import { StaffLayout } from "../staff-layout.tsx";
+
+/** Server-rendered pages of the content admin (no script): list, edit, history, publish, translations. */
+
+const css = `
+.tabs{display:flex;flex-wrap:wrap;gap:.3rem .8rem;margin:.4rem 0 1rem}.tabs a[aria-current]{font-weight:700;text-decoration:none}
+.badge{display:inline-block;font-size:.75rem;padding:.05rem .4rem;border-radius:.3rem;margin:.05rem;border:1px solid #999}
+.b-complete{background:#e3f1e4;border-color:#1b5e20}.b-missing{background:#fde2e0;border-color:#b3261e}.b-outdated{background:#fff2cc;border-color:#8a6d00}
+.diff{font:.85rem/1.35 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0}
+.add{background:#e3f1e4}.del{background:#fde2e0;text-decoration:line-through}
+.field-error{color:#b3261e;font-weight:600;margin:.2rem 0}
+.ref{background:#f4f1ea;border-inline-start:4px solid #1f4e79;padding:.3rem .5rem;margin:.2rem 0;white-space:pre-wrap;font-size:.9rem}
+textarea{max-width:100%;min-height:6rem}input.wide{max-width:100%}
+.bar{background:#1f4e79;height:1rem;border-radius:.2rem;min-width:2px}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0}
+.table-wrap{overflow-x:auto}
+`;
+
+export type AdminPageProps = { title: string; staff: StaffUser; csrf: string; notice?: string | undefined; errors?: string[] | undefined; children?: Child };
+
+export function AdminPage(props: AdminPageProps) {
+  return (
+    <StaffLayout title={props.title} staff={props.staff} csrf={props.csrf}>
+      <style>{raw(css)}</style>
+      <nav class="tabs" aria-label="Contenus">
+        <a href="/admin/content">Contenus</a>
+        <a href="/admin/content/translations">Traductions</a>
+        <a href="/admin/content/preview">Aperçu</a>
+        <a href="/admin/content/publish">Publier</a>
+        <a href="/admin/content/roadmap">Règles du parcours</a>
+        <a href="/admin/content/insight">Ce que les jeunes cherchent</a>
+        <a href="/admin/content/transfer">Import / export</a>
+      </nav>
+      <h1>{props.title}</h1>
+      {props.notice ? <p class="ok" role="status">{props.notice}</p> : null}
+      {props.errors?.length ? (
+        <div class="card" role="alert">
+          <p class="error">Rien n'a été enregistré / nothing was saved:</p>
+          <ul>{props.errors.map((e) => <li>{e}</li>)}</ul>
+        </div>
+      ) : null}
+      {props.children}
+    </StaffLayout>
+  );
+}
+
+export function Csrf(props: { csrf: string }) {
+  return <input type="hidden" name="_csrf" value={props.csrf} />;
+}
+
+export function Badges(props: { statuses: Record<Locale, TranslationStatus> }) {
+  return (
+    <>
+      {LOCALES.filter((l) => l !== "fr").map((l) => (
+        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${props.statuses[l]}`}>{l} {props.statuses[l] === "complete" ? "✓" : props.statuses[l] === "missing" ? "✗" : "⟳"}</span>
+      ))}
+    </>
+  );
+}
+
+export type ListedItem = { kind: ContentKind; id: string; label: string; scope?: string; statuses: Record<Locale, TranslationStatus>; updatedAt: number };
+
+export function ContentList(props: { kind: ContentKind; scope: string; items: ListedItem[] }) {
+  return (
+    <>
+      <nav class="tabs" aria-label="Type">
+        {CONTENT_KINDS.map((k) => <a href={`/admin/content?kind=${k}`} aria-current={k === props.kind ? "page" : undefined}>{KIND_LABELS[k]}</a>)}
+      </nav>
+      {props.kind === "resource" ? (
+        <nav class="tabs" aria-label="Département">
+          {["all", "national", "44", "49"].map((s) => <a href={`/admin/content?kind=resource&scope=${s}`} aria-current={s === props.scope ? "page" : undefined}>{s === "all" ? "Toutes" : s === "national" ? "Nationales" : `Département ${s}`}</a>)}
+        </nav>
+      ) : null}
+      <p><a href={`/admin/content/${props.kind}/new`}>+ Nouveau / new</a></p>
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th>Identifiant</th><th>Texte (fr)</th>{props.kind === "resource" ? <th>Où</th> : null}<th>Traductions</th><th>Modifié</th></tr></thead>
+          <tbody>
+            {props.items.map((item) => (
+              <tr>
+                <td><a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a></td>
+                <td>{item.label}</td>
+                {props.kind === "resource" ? <td>{item.scope}</td> : null}
+                <td><Badges statuses={item.statuses} /></td>
+                <td class="muted">{new Date(item.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Field(props: { field: FieldSpec; item: Record<string, unknown> | null; french: Record<string, unknown> | null; locale: Locale; isNew: boolean; error?: string | undefined; topics: string[] }) {
+  const { field, item, locale } = props;
+  const id = `f-${field.name}`;
+  const value = fieldValue(field, item, locale);
+  const localized = field.type === "localized" || field.type === "long" || field.type === "keywords";
+  const dir = localized && isRtl(locale) ? "rtl" : undefined;
+  const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
+  const described = props.error ? `${id}-error` : undefined;
+  let control: Child;
+  if (field.type === "long" || field.type === "sources") {
+    control = <textarea id={id} name={field.name} dir={dir} lang={localized ? locale : undefined} aria-describedby={described} aria-invalid={props.error ? "true" : undefined}>{value}</textarea>;
+  } else if (field.type === "select") {
+    const options = field.options ?? props.topics;
+    control = <select id={id} name={field.name}>{options.map((o) => <option value={o} selected={o === value}>{o}</option>)}</select>;
+  } else if (field.type === "checkbox") {
+    control = <input id={id} name={field.name} type="checkbox" checked={value === "on"} style="width:auto" />;
+  } else {
+    control = (
+      <input id={id} name={field.name} class="wide" value={value} dir={dir} lang={localized ? locale : undefined}
+        readonly={field.type === "id" && !props.isNew} inputmode={field.type === "number" ? "numeric" : undefined}
+        aria-describedby={described} aria-invalid={props.error ? "true" : undefined} />
+    );
+  }
+  return (
+    <div>
+      <label for={id}>{field.label}{localized ? ` (${LOCALE_NAMES[locale]})` : ""}</label>
+      {reference ? <div class="ref" lang="fr"><span class="muted">Français :</span> {reference}</div> : null}
+      {control}
+      {props.error ? <p class="field-error" id={`${id}-error`}>{props.error}</p> : null}
+    </div>
+  );
+}
+
+export function ItemEditor(props: {
+  kind: ContentKind; item: Record<string, unknown> | null; french: Record<string, unknown> | null; locale: Locale; isNew: boolean;
+  csrf: string; fieldErrors: Record<string, string>; topics: string[]; statuses?: Record<Locale, TranslationStatus> | undefined;
+}) {
+  const { kind, locale } = props;
+  const id = props.item?.id as string | undefined;
+  const base = props.isNew ? `/admin/content/${kind}/new` : `/admin/content/${kind}/${id}`;
+  return (
+    <>
+      <nav class="tabs" aria-label="Langue">
+        {LOCALES.map((l) => <a href={`${base}?locale=${l}`} aria-current={l === locale ? "page" : undefined}>{LOCALE_NAMES[l]}{props.statuses && l !== "fr" ? ` (${props.statuses[l]})` : ""}</a>)}
+      </nav>
+      {!props.isNew ? <p><a href={`/admin/content/${kind}/${id}/history`}>Historique / history</a> · <a href="/admin/content/preview">Tester dans l'aperçu</a></p> : null}
+      <form method="post" action={base} class="card">
+        <Csrf csrf={props.csrf} />
+        <input type="hidden" name="locale" value={locale} />
+        {KIND_FIELDS[kind].map((field) => (
+          <Field field={field} item={props.item} french={props.french} locale={locale} isNew={props.isNew} error={props.fieldErrors[field.name]} topics={props.topics} />
+        ))}
+        <div class="actions"><button type="submit">Enregistrer le brouillon / save draft</button></div>
+      </form>
+      {!props.isNew ? (
+        <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
+          <Csrf csrf={props.csrf} />
+          <button class="secondary" type="submit">Supprimer (brouillon) / delete</button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** Field-by-field changes; long texts as a line diff. */
+export function Diff(props: { before: unknown; after: unknown }) {
+  const changes = diffFields(props.before, props.after);
+  if (changes.length === 0) return <p class="muted">Aucun changement.</p>;
+  return (
+    <dl>
+      {changes.map((change) => (
+        <>
+          <dt><code>{change.path}</code></dt>
+          <dd>
+            {(change.before ?? "").includes("\n") || (change.after ?? "").includes("\n")
+              ? diffLines(change.before ?? "", change.after ?? "").map((op) => <div class={`diff ${op.op === "same" ? "" : op.op}`}>{op.op === "add" ? "+ " : op.op === "del" ? "− " : "  "}{op.line}</div>)
+              : (
+                <>
+                  {change.before !== undefined ? <div class="diff del">− {change.before}</div> : null}
+                  {change.after !== undefined ? <div class="diff add">+ {change.after}</div> : null}
+                </>
+              )}
+          </dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+export function when(at: number): string {
+  return new Date(at).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+}

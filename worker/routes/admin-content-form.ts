@@ -1,0 +1,149 @@
+import type { ContentKind } from "../../shared/content/model.ts";
+import type { Locale } from "../../shared/locales.ts";
+
+/**
+ * How each content kind is edited in a plain HTML form, one locale at a time: the field list,
+ * and the mapping from submitted form fields back to an item (then validated by zod).
+ */
+
+export type FieldType = "id" | "text" | "number" | "localized" | "long" | "keywords" | "list" | "sources" | "date" | "select" | "checkbox";
+export type FieldSpec = { name: string; label: string; type: FieldType; optional?: boolean; options?: readonly string[]; hint?: string };
+
+const SOURCES: FieldSpec = { name: "sources", label: "Sources (une par ligne : « libellé | https://… »)", type: "sources" };
+const REVIEWED: FieldSpec = { name: "reviewedAt", label: "Dernière vérification (AAAA-MM-JJ)", type: "date" };
+const KEYWORDS: FieldSpec = { name: "keywords", label: "Mots-clés et synonymes (séparés par des virgules)", type: "keywords" };
+
+export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
+  topic: [
+    { name: "id", label: "Identifiant", type: "id" },
+    { name: "order", label: "Ordre dans le menu", type: "number" },
+    { name: "icon", label: "Icône (emoji)", type: "text", optional: true },
+    { name: "title", label: "Titre", type: "localized" },
+    { name: "intro", label: "Introduction", type: "long" },
+    KEYWORDS,
+    { name: "stepIds", label: "Étapes, dans l'ordre (identifiants séparés par des virgules)", type: "list" },
+    SOURCES, REVIEWED,
+  ],
+  step: [
+    { name: "id", label: "Identifiant", type: "id" },
+    { name: "topicId", label: "Thème", type: "select" },
+    { name: "title", label: "Titre", type: "localized" },
+    { name: "body", label: "Texte", type: "long" },
+    KEYWORDS,
+    { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
+    SOURCES, REVIEWED,
+  ],
+  resource: [
+    { name: "id", label: "Identifiant", type: "id" },
+    { name: "scope", label: "Où (national ou département)", type: "select", options: ["national", "44", "49"] },
+    { name: "name", label: "Nom", type: "localized" },
+    { name: "description", label: "Description", type: "long" },
+    { name: "phone", label: "Téléphone", type: "text", optional: true },
+    { name: "sms", label: "SMS", type: "text", optional: true },
+    { name: "url", label: "Site web", type: "text", optional: true },
+    { name: "address", label: "Adresse", type: "text", optional: true },
+    { name: "hours", label: "Horaires", type: "localized", optional: true },
+    { name: "emergency", label: "Numéro d'urgence (montré en premier en cas de crise)", type: "checkbox" },
+    { ...KEYWORDS, optional: true },
+    SOURCES, REVIEWED,
+  ],
+  faq: [
+    { name: "id", label: "Identifiant", type: "id" },
+    { name: "topicId", label: "Thème", type: "select" },
+    { name: "question", label: "Question", type: "localized" },
+    { name: "answer", label: "Réponse courte", type: "long" },
+    KEYWORDS,
+    { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
+    { name: "stepId", label: "Étape liée (identifiant, facultatif)", type: "text", optional: true },
+    SOURCES, REVIEWED,
+  ],
+};
+
+export const KIND_LABELS: Record<ContentKind, string> = { topic: "Thèmes", step: "Étapes", resource: "Ressources", faq: "Réponses courtes" };
+
+type Form = Record<string, string | undefined>;
+type Obj = Record<string, unknown>;
+
+function splitList(value: string, separator: RegExp): string[] {
+  return value.split(separator).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** The item described by the form in `locale`, merged into the existing item's other locales. */
+export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, locale: Locale): Obj {
+  const item: Obj = {};
+  for (const field of KIND_FIELDS[kind]) {
+    const raw = (form[field.name] ?? "").replace(/\r\n/g, "\n");
+    const value = raw.trim();
+    const before = existing?.[field.name];
+    switch (field.type) {
+      case "localized":
+      case "long": {
+        const text: Obj = { ...((before as Obj | undefined) ?? {}) };
+        if (value) text[locale] = value;
+        else delete text[locale];
+        if (Object.keys(text).length > 0 || !field.optional) item[field.name] = text;
+        break;
+      }
+      case "keywords": {
+        const words: Obj = { ...((before as Obj | undefined) ?? {}) };
+        const list = splitList(raw, /[,\n]/);
+        if (list.length) words[locale] = list;
+        else delete words[locale];
+        if (Object.keys(words).length > 0 || !field.optional) item[field.name] = words;
+        break;
+      }
+      case "number":
+        item[field.name] = value === "" ? undefined : Number(value);
+        break;
+      case "list":
+        item[field.name] = splitList(raw, /[,\s]+/);
+        break;
+      case "sources":
+        item[field.name] = splitList(raw, /\n/).map((line) => {
+          const [label = "", url = ""] = line.split("|").map((s) => s.trim());
+          return url ? { label, url } : { label };
+        });
+        break;
+      case "checkbox":
+        if (value === "on" || value === "true") item[field.name] = true;
+        break;
+      default:
+        if (value || !field.optional) item[field.name] = value;
+    }
+  }
+  return item;
+}
+
+/** The form's value for a field in `locale` (the inverse of formToItem). */
+export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): string {
+  const value = item?.[field.name];
+  if (value === undefined || value === null) return "";
+  switch (field.type) {
+    case "localized":
+    case "long":
+      return String((value as Obj)[locale] ?? "");
+    case "keywords":
+      return (((value as Obj)[locale] as string[] | undefined) ?? []).join(", ");
+    case "list":
+      return (value as string[]).join(", ");
+    case "sources":
+      return (value as { label: string; url?: string }[]).map((s) => (s.url ? `${s.label} | ${s.url}` : s.label)).join("\n");
+    case "checkbox":
+      return value === true ? "on" : "";
+    default:
+      return String(value);
+  }
+}
+
+/** zod's messages, said plainly and in French first, keyed by the form field they belong to. */
+export function formErrors(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const name = path.split(".")[0] ?? "item";
+    const plain = /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
+      ? "Obligatoire / required"
+      : /expected number/.test(message) ? "Un nombre entier / a whole number" : message;
+    out[name] ??= path.includes(".") && !/^\w+\.(fr|en|ar|ps|prs)$/.test(path) ? `${path}: ${plain}` : plain;
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { eq } from "drizzle-orm";
+import { contentSettings } from "../../shared/db/schema.ts";
+import { DEFAULT_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
+import type { Editor } from "./content-revisions.ts";
+import type { Db } from "./db.ts";
+
+/**
+ * Editable settings with a draft and a published value. The roadmap rules live under
+ * ROADMAP_RULES_KEY, validated by their zod schema; without a row, the coded defaults apply.
+ */
+export const ROADMAP_RULES_KEY = "roadmap-rules";
+
+export type RulesState = { draft: RoadmapRules; published: RoadmapRules; hasDraftChanges: boolean; publishedAt: number | null; publishedBy: string | null };
+
+function parseRules(json: string | null): RoadmapRules | null {
+  if (json === null) return null;
+  const parsed = roadmapRulesSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function loadRoadmapRules(db: Db): Promise<RulesState> {
+  const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, ROADMAP_RULES_KEY)))[0];
+  const published = parseRules(row?.published ?? null) ?? DEFAULT_ROADMAP_RULES;
+  const draft = parseRules(row?.draft ?? null) ?? published;
+  return { draft, published, hasDraftChanges: JSON.stringify(draft) !== JSON.stringify(published), publishedAt: row?.publishedAt ?? null, publishedBy: row?.publishedBy ?? null };
+}
+
+/** The rules young people get (published, or the coded defaults). */
+export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
+  return (await loadRoadmapRules(db)).published;
+}
+
+export async function saveRoadmapRulesDraft(db: Db, input: unknown, editor: Editor, now: Date): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
+  const parsed = roadmapRulesSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "rules"}: ${i.message}`) };
+  const current = await loadRoadmapRules(db);
+  const draft = JSON.stringify(parsed.data);
+  await db.insert(contentSettings)
+    .values({ key: ROADMAP_RULES_KEY, draft, published: JSON.stringify(current.published), updatedAt: now.getTime(), updatedBy: editor.id })
+    .onConflictDoUpdate({ target: contentSettings.key, set: { draft, updatedAt: now.getTime(), updatedBy: editor.id } });
+  return { ok: true, rules: parsed.data };
+}
+
+export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
+  const { draft } = await loadRoadmapRules(db);
+  const json = JSON.stringify(draft);
+  await db.insert(contentSettings)
+    .values({ key: ROADMAP_RULES_KEY, draft: json, published: json, updatedAt: now.getTime(), updatedBy: editor.id, publishedAt: now.getTime(), publishedBy: editor.id })
+    .onConflictDoUpdate({ target: contentSettings.key, set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id } });
+  return draft;
+}
