@@ -59,6 +59,8 @@ export const en: Messages = {
   deleted: "Deleted. I have nothing about you any more. Type “hello” if you want to start again.",
   crisisSuicide:
     "You matter. If you are thinking about suicide, call 3114 now: it is free, 24/7, someone will listen. You can say: “I have suicidal thoughts, I need to talk.” In immediate danger: call 112.",
+  crisisSelfHarm:
+    "You deserve help, without judgement. Call 3114 (free, 24/7). You can also call Fil Santé Jeunes on 0 800 235 236 (free, anonymous, age 12–25). You can say: “I hurt myself, I need help.” If you are injured: call 15 or 112.",
   crisisViolence:
     "Nobody has the right to hurt you. Call 119 (free, 24/7, up to age 21, not shown on the phone bill). You can say: “I am in danger, someone is hurting me.” In danger right now: call 17 or 112.",
   crisisSexualViolence:

@@ -61,6 +61,8 @@ export const fr = {
   deleted: "C'est effacé. Je n'ai plus rien sur toi. Écris « bonjour » si tu veux recommencer.",
   crisisSuicide:
     "Tu comptes pour nous. Si tu penses au suicide, appelle tout de suite le 3114 : c'est gratuit, 24h/24, quelqu'un t'écoute. Tu peux dire : « J'ai des idées de suicide, j'ai besoin de parler. » En danger immédiat : appelle le 112.",
+  crisisSelfHarm:
+    "Tu as le droit d'être aidé·e, sans jugement. Appelle le 3114 (gratuit, 24h/24). Tu peux aussi appeler Fil Santé Jeunes au 0 800 235 236 (gratuit, anonyme, 12-25 ans). Tu peux dire : « Je me fais du mal, j'ai besoin d'aide. » Si tu es blessé·e : appelle le 15 ou le 112.",
   crisisViolence:
     "Personne n'a le droit de te faire du mal. Appelle le 119 (gratuit, 24h/24, jusqu'à 21 ans, invisible sur la facture). Tu peux dire : « Je suis en danger, quelqu'un me fait du mal. » En danger maintenant : appelle le 17 ou le 112.",
   crisisSexualViolence:

@@ -1,0 +1,51 @@
+/**
+ * General vocabulary the matcher knows without the content: words that carry no meaning
+ * (stop words) and groups of words that mean the same thing across French, English, Arabic,
+ * Pashto and Dari (a "concept"). The content's own keywords and synonyms stay the main source;
+ * these groups only bridge everyday words and languages the content team may not have listed.
+ * Written as people spell them; normalised and stemmed when the matcher is built.
+ */
+
+export const STOPWORDS = `
+le la les un une des de du d l a au aux et ou en je j tu il elle on nous vous ils elles me m te t se s
+ma mon mes ta ton tes sa son ses est c ce ca cela ceci cet cette ces pour par pas ne n que qu qui quoi
+comment quand où etre suis es sont ai as avons avez ont avoir faire fait faut peux peut veux veut vais
+va vas dois doit y dans sur avec sans plus tres bien si oui non merci bonjour salut bonsoir svp stp
+plait madame monsieur alors donc mais car quel quelle quels quelles quelque chose truc comme encore
+aussi deja tout tous toute toutes moi toi lui leur leurs notre votre nos vos dire dit sais savoir
+voudrais voulais aimerais besoin avais etais serait puis peux-tu pouvez
+the a an of to and or is are am be i my me you your how what when where why who do does did can could
+should would will in on at for with from about it this that there have has get got want need please
+hi hello thanks thank not no yes so if im
+في من على الى إلى عن ما ماذا كيف هل انا أنا انت أنت هو هي لي ان أن او أو مع هذا هذه عندي اريد أريد
+يمكن ممكن لماذا متى اين أين كم
+زه ته د په کې کی او چې څه څنګه ولې یم دی ده له سره دا مې زما غواړم شم کړم وکړم یو
+من تو در به از که و را چه چطور چگونه است هستم میخواهم می‌خواهم باید یک این آن با برای مه چی چطو کجا
+`;
+
+/** Each line: one meaning; words separated by commas (multi-word entries count by each word). */
+export const CONCEPTS = `
+logement, logements, loger, appartement, studio, hébergement, héberger, housing, accommodation, apartment, flat, سكن, مسكن, شقة, کور, استوګنځی, خانه, مسکن, اپارتمان
+loyer, rent, إيجار, کرایه, کرایه‌
+papiers, titre, séjour, residence, permit, papers, إقامة, اقامة, أوراق, اقامت, کارت‌اقامت
+préfecture, prefecture, المحافظة, بريفكتور, ولایت
+santé, health, médecin, docteur, doctor, malade, sick, hôpital, hospital, صحة, طبيب, دكتور, مستشفى, مريض, روغتیا, ډاکټر, روغتون, ناروغ, صحت, داکتر, شفاخانه, مریض
+assurance, insurance, mutuelle, تأمين, بیمه
+argent, money, thune, fric, cash, مال, فلوس, نقود, پیسې, پیسه, پول
+banque, bank, compte, account, بنك, بانک, حساب
+travail, travailler, job, boulot, taf, emploi, work, working, عمل, شغل, وظيفة, دنده, کار, وظیفه
+formation, training, apprentissage, apprenti, apprenticeship, école, school, études, étudier, study, تدريب, تكوين, دراسة, مدرسة, زده‌کړه, ښوونځی, روزنه, آموزش, مکتب, درس
+étudiant, student, طالب, محصل, شاګرد, دانشجو
+bourse, scholarship, grant, منحة, بورس, بورسیه
+urgence, emergency, urgent, طوارئ, بیړنی, عاجل, اضطراری
+manger, faim, nourriture, bouffe, food, hungry, eat, طعام, أكل, جوع, جائع, خواړه, وږی, غذا, گرسنه
+avocat, lawyer, محامي, وکیل
+refus, refusé, refuser, refused, rejected, رفض, رد
+nationalité, citizenship, nationality, naturalisation, جنسية, تابعیت, شهروندی
+asile, asylum, réfugié, refugee, لجوء, لاجئ, پناه, پناهنده, پناهندگی
+psy, psychologue, déprimé, déprime, dépression, stress, stressé, angoisse, anxiété, mental, نفسي, اكتئاب, رواني, روانی, افسردگی
+dix-huit, 18, majeur, majorité, adult, adulte, ١٨
+contrat, contract, عقد, قرارداد, تړون
+rendez-vous, appointment, موعد, نوبت
+carte, card, بطاقة, کارت
+`;
