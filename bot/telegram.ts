@@ -102,6 +102,7 @@ function toEvent(ctx: Context): TelegramEvent | null {
       const command = /^\/(\w+)(@\w+)?/.exec(message.text)?.[1]?.toLowerCase();
       if (command === "start") return { kind: "start" };
       if (command === "menu") return { kind: "action", action: "menu" };
+      if (command === "parcours" || command === "roadmap") return { kind: "action", action: "roadmap" };
       if (command === "langue" || command === "language") return { kind: "action", action: "lang" };
       if (command === "donnees" || command === "data" || command === "privacy") return { kind: "action", action: "data" };
       if (command === "referent" || command === "aide" || command === "help") return { kind: "action", action: "contact" };

@@ -14,7 +14,7 @@ describe("GET /api/roadmap", () => {
   it("should answer the roadmap of an MNA entrusted after 16 with the two-month residence permit deadline", async () => {
     const res = await get("birth=2008-09&status=mna&dept=44&entered_care=2025-01&today=2026-01-15");
     expect(res.status).toBe(200);
-    const body = await res.json<{ steps: { id: string; title: string; due: string | null; state: string; why: string; sources: unknown[] }[] }>();
+    const body = (await res.json()) as { steps: { id: string; title: string; due: string | null; state: string; why: string; sources: unknown[] }[] };
     const permit = body.steps.find((s) => s.id === "residence-permit-l435-3");
     expect(permit).toMatchObject({ due: "2026-10-31", state: "now" });
     expect(permit?.title).toMatch(/titre de séjour/);
@@ -25,7 +25,7 @@ describe("GET /api/roadmap", () => {
 
   it("should answer in English when asked, with the age limit filled from the département's data", async () => {
     const res = await get("birth=2006-03&status=left_ase&dept=49&today=2026-01-01&locale=en");
-    const body = await res.json<{ steps: { id: string; title: string; why: string; due: string | null }[] }>();
+    const body = (await res.json()) as { steps: { id: string; title: string; why: string; due: string | null }[] };
     const back = body.steps.find((s) => s.id === "come-back");
     expect(back?.title).toBe("Come back to the ASE if you need to");
     expect(back?.why).toContain("(21)");
@@ -35,7 +35,7 @@ describe("GET /api/roadmap", () => {
   it("should default today to the Paris date and locale to French", async () => {
     const res = await get("birth=2008-05&status=ase&dept=other");
     expect(res.status).toBe(200);
-    const body = await res.json<{ steps: { title: string }[] }>();
+    const body = (await res.json()) as { steps: { title: string }[] };
     expect(body.steps.length).toBeGreaterThan(0);
   });
 
@@ -55,7 +55,7 @@ describe("GET /api/roadmap", () => {
   ])("should answer 400 with a clear message for %s", async (_name, query, message) => {
     const res = await get(query);
     expect(res.status).toBe(400);
-    const body = await res.json<{ error: string }>();
+    const body = (await res.json()) as { error: string };
     expect(body.error).toMatch(message);
   });
 
