@@ -21,6 +21,8 @@ export function stem(token: string): string {
   if (token.length <= 3 || /\d/.test(token)) return token;
   let word = token;
   if (word.endsWith("aux") && word.length > 5) return word.slice(0, -3) + "al";
+  // Plural first, so that "foyers" and "foyer" take the same path.
+  if ((word.endsWith("s") || word.endsWith("x")) && word.length > 4) word = word.slice(0, -1);
   for (const suffix of LATIN_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       word = word.slice(0, -suffix.length);

@@ -1,0 +1,79 @@
+/**
+ * Free-text matching evaluation: `npm run eval` (add `-- --verbose` to list the misses).
+ * Reads tests/eval/questions.json (questions written as young people write, labelled with
+ * content ids, never copied into the content's keywords) and prints top-1 accuracy per
+ * language, per topic and overall, as the bot would answer (a question the bot would not
+ * answer at all counts as a miss). Exits 1 under --min (default 0.9).
+ */
+import { readFileSync } from "node:fs";
+import { confidenceOf } from "../bot/flows/question.ts";
+import { matcherFor } from "../bot/matching/matcher.ts";
+import type { ContentBundle } from "../shared/content/model.ts";
+import { seedBundle } from "../shared/content/seed/index.ts";
+
+type Question = { text: string; locale: string; expect: string | string[] };
+
+const args = process.argv.slice(2);
+const verbose = args.includes("--verbose");
+const min = Number(args.find((a) => a.startsWith("--min="))?.slice(6) ?? "0.9");
+const file = new URL("../tests/eval/questions.json", import.meta.url);
+const questions = JSON.parse(readFileSync(file, "utf8")) as Question[];
+
+export function topicOf(bundle: ContentBundle, ref: string): string {
+  const [kind, id] = ref.split(":") as [string, string];
+  if (kind === "topic") return id;
+  if (kind === "faq") return bundle.faqs.find((f) => f.id === id)?.topicId ?? "?";
+  return bundle.steps.find((s) => s.id === id)?.topicId ?? "?";
+}
+
+const bundle = seedBundle;
+const known = new Set([
+  ...bundle.topics.map((t) => `topic:${t.id}`),
+  ...bundle.steps.map((s) => `step:${s.id}`),
+  ...bundle.faqs.map((f) => `faq:${f.id}`),
+]);
+
+type Tally = { n: number; top1: number; top3: number; answered: number };
+const tally = new Map<string, Tally>();
+const count = (key: string, top1: boolean, top3: boolean, answered: boolean) => {
+  const t = tally.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0 };
+  t.n++;
+  if (top1) t.top1++;
+  if (top3) t.top3++;
+  if (answered) t.answered++;
+  tally.set(key, t);
+};
+
+const matcher = matcherFor(bundle);
+const misses: string[] = [];
+let unknownLabels = 0;
+for (const q of questions) {
+  const expected = Array.isArray(q.expect) ? q.expect : [q.expect];
+  for (const ref of expected) {
+    if (!known.has(ref)) {
+      unknownLabels++;
+      console.error(`unknown label ${ref} for ${JSON.stringify(q.text)}`);
+    }
+  }
+  const matches = matcher.match(q.text);
+  const refs = matches.map((m) => `${m.kind}:${m.id}`);
+  const confidence = confidenceOf(matches);
+  const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
+  const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
+  const topic = topicOf(bundle, expected[0]!);
+  for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`]) count(key, top1, top3, confidence !== "none");
+  if (!top1) misses.push(`${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}`);
+}
+
+const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1).padStart(5)} %`;
+const line = (key: string, t: Tally) => console.log(`${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}`);
+console.log(`Matching evaluation: ${questions.length} questions, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`);
+for (const prefix of ["lang:", "topic:"]) {
+  for (const [key, t] of [...tally].filter(([k]) => k.startsWith(prefix)).sort()) line(key, t);
+  console.log("");
+}
+const all = tally.get("all")!;
+line("overall", all);
+if (verbose) console.log(`\nMisses:\n${misses.join("\n")}`);
+if (unknownLabels > 0) console.error(`\n${unknownLabels} label(s) do not exist in the content`);
+if (all.top1 / all.n < min || unknownLabels > 0) process.exit(1);

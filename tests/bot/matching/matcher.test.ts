@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { createMatcher, editDistance, matcherFor, termsOf } from "../../../bot/matching/matcher.ts";
+import type { ContentBundle } from "../../../shared/content/model.ts";
+
+const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
+const bundle: ContentBundle = {
+  topics: [{ id: "housing", order: 1, title: { fr: "Me loger" }, intro: { fr: "Trouver où habiter." }, keywords: { fr: ["logement"] }, stepIds: ["housing-fjt"], sources: [], reviewedAt: "2026-01-01" }],
+  steps: [
+    { ...base, id: "housing-fjt", topicId: "housing", title: { fr: "Demande une place en foyer de jeunes travailleurs" }, body: { fr: "Un FJT est un logement meublé." }, keywords: { fr: ["fjt", "foyer"] } },
+    { ...base, id: "apprenticeship", topicId: "training", title: { fr: "Apprends un métier en apprentissage" }, body: { fr: "Un contrat payé." }, keywords: { fr: ["alternance"] } },
+  ],
+  resources: [],
+  faqs: [
+    { ...base, id: "faq-permit", topicId: "residence", question: { fr: "Quel titre de séjour à 18 ans ?", ar: "ما هي الإقامة في 18 سنة؟" }, answer: { fr: "Ça dépend." }, keywords: { fr: ["papiers"] } },
+  ],
+};
+
+describe("matcher", () => {
+  const matcher = createMatcher(bundle);
+  const top = (text: string) => {
+    const m = matcher.match(text)[0];
+    return m ? `${m.kind}:${m.id}` : null;
+  };
+
+  it("should find nothing for an empty text, stop words only, or unknown words", () => {
+    expect(matcher.match("")).toEqual([]);
+    expect(matcher.match("c quoi le truc ?")).toEqual([]);
+    expect(matcher.match("zzzz qwerty")).toEqual([]);
+  });
+
+  it("should read text without accents, in capitals and in SMS spelling", () => {
+    expect(top("TITRE DE SEJOUR")).toBe("faq:faq-permit");
+    expect(top("c koi un fjt stp")).toBe("step:housing-fjt");
+  });
+
+  it("should survive a typo of one letter in a word of 5 letters or more", () => {
+    expect(top("aprentissage")).toBe("step:apprenticeship");
+    expect(top("apprentisage")).toBe("step:apprenticeship");
+  });
+
+  it("should match plural and verb forms through stemming", () => {
+    expect(top("les foyers")).toBe("step:housing-fjt");
+  });
+
+  it("should bridge languages with shared synonyms (English, Arabic)", () => {
+    expect(top("housing")).toBe("topic:housing");
+    expect(top("الإقامة")).toBe("faq:faq-permit");
+  });
+
+  it("should weigh keywords above titles and titles above bodies", () => {
+    const [best] = matcher.match("logement");
+    expect(best?.id).toBe("housing");
+  });
+
+  it("should build one matcher per content snapshot", () => {
+    expect(matcherFor(bundle)).toBe(matcherFor(bundle));
+  });
+});
+
+describe("text helpers", () => {
+  it("should count a swap of two letters as one edit", () => {
+    expect(editDistance("sejour", "sjeour", 2)).toBe(1);
+    expect(editDistance("logement", "logment", 2)).toBe(1);
+    expect(editDistance("abc", "xyz", 1)).toBe(2);
+  });
+
+  it("should drop stop words and keep stems", () => {
+    expect(termsOf("je cherche un logement")).toContain("cherch");
+    expect(termsOf("je cherche un logement")).not.toContain("je");
+  });
+});
