@@ -1,0 +1,21 @@
+import type { ContentBundle, Faq, Resource, Step, Topic } from "../model.ts";
+import rights from "./topics/rights.json" with { type: "json" };
+import residence from "./topics/residence.json" with { type: "json" };
+import training from "./topics/training.json" with { type: "json" };
+import housing from "./topics/housing.json" with { type: "json" };
+import health from "./topics/health.json" with { type: "json" };
+import money from "./topics/money.json" with { type: "json" };
+import emergency from "./topics/emergency.json" with { type: "json" };
+import resources from "./resources.json" with { type: "json" };
+
+/** One topic file: the topic, its steps and its FAQs (validated by scripts/check-content.ts). */
+type TopicFile = { topic: Topic; steps: Step[]; faqs: Faq[] };
+
+const topicFiles = [rights, residence, training, housing, health, money, emergency] as TopicFile[];
+
+export const seedBundle: ContentBundle = {
+  topics: topicFiles.map((file) => file.topic),
+  steps: topicFiles.flatMap((file) => file.steps),
+  resources: resources as Resource[],
+  faqs: topicFiles.flatMap((file) => file.faqs),
+};
