@@ -1,11 +1,10 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { timingSafeEqual } from "hono/utils/buffer";
 import { webhookCallback } from "grammy";
 import * as z from "zod/mini";
 import { configOf } from "../config.ts";
-import { check } from "../http.ts";
+import { check, sameSecret } from "../http.ts";
 import { telegramBot } from "../telegram.ts";
 
 /**
@@ -31,7 +30,7 @@ telegramRoutes.post(
     const telegram = configOf(c.env).telegram;
     if (!telegram) throw new HTTPException(404, { message: "Telegram is not configured on this server" });
     const secret = c.req.header("X-Telegram-Bot-Api-Secret-Token") ?? "";
-    if (!(await timingSafeEqual(secret, telegram.secret))) throw new HTTPException(401, { message: "wrong or missing secret token" });
+    if (!sameSecret(secret, telegram.secret)) throw new HTTPException(401, { message: "wrong or missing secret token" });
 
     let body: unknown;
     try {
