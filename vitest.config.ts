@@ -18,7 +18,15 @@ export default defineConfig(async () => {
             TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret",
             TELEGRAM_BOT_USERNAME: "passerelle_test_bot",
             PUBLIC_URL: "https://passerelle.test",
+            // Alerts: the team webhook goes to the fake receiver; a backup contact for escalations.
+            ALERT_WEBHOOK_URL: "https://receiver.test/passerelle",
+            ALERT_WEBHOOK_SECRET: "test-alert-webhook-secret",
+            BACKUP_TELEGRAM_CHAT_ID: "9999",
+            ESCALATION_DELAY_MINUTES: "30",
           },
+          // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
+          // (worker `queue` handler + createMessageBatch), so nothing runs in the background.
+          queueProducers: { DELIVERIES: { queueName: "passerelle-deliveries-test" } },
         },
       }),
     ],

@@ -4,6 +4,7 @@ import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.t
 import { askForContact, sendContact, sendCrisisAlert } from "./flows/contact.ts";
 import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
 import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
+import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis, answerQuestion } from "./flows/question.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
 import { DEFAULT_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
@@ -29,6 +30,15 @@ export function handle(
   options: EngineOptions = {},
 ): TurnResult {
   rulesOfTurn = options.roadmapRules ?? DEFAULT_ROADMAP_RULES;
+  // A référent acknowledged an alert since the last visit: say so first, once.
+  if ((state.alertsSeen ?? 0) > 0 && input.kind !== "linkCode") {
+    const r = handle({ ...state, alertsSeen: 0 }, input, content, now, options);
+    return { ...r, replies: [seenNotice(state), ...r.replies], effects: [...r.effects, { type: "alertsSeenShown" }] };
+  }
+  if (input.kind === "linkCode") {
+    const r = linkCodeEntered(state, input.code, input.referentName, input.confirm);
+    return result(r.state, r.replies, r.effects);
+  }
   if (input.kind === "start") return start(state, content, now);
   if (input.kind === "action") return onAction(state, input.action, content, now);
   if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, content, now)]);
@@ -126,6 +136,10 @@ function onAction(state: ConversationState, action: string, content: ContentSnap
       const r = sendCrisisAlert(state, arg);
       return result(r.state, r.replies, r.effects);
     }
+    case "link": {
+      const r = linkAction(state, arg);
+      return result(r.state, r.replies, r.effects);
+    }
     case "data": {
       const r = showMyData(state);
       return result(r.state, r.replies, r.effects);
@@ -164,6 +178,7 @@ function back(state: ConversationState, content: ContentSnapshot): TurnResult {
 const WORD_ACTIONS: Record<string, string> = {
   menu: "menu", accueil: "menu", home: "menu", retour: "back", back: "back",
   bonjour: "hello", salut: "hello", slt: "hello", hello: "hello", hi: "hello", coucou: "hello", salam: "hello",
+  relier: "link", "relier mon referent": "link", code: "link", link: "link", delier: "link:unlink", unlink: "link:unlink",
 };
 
 function onText(state: ConversationState, text: string, content: ContentSnapshot, now: Date, autoAlert: boolean): TurnResult {
@@ -176,6 +191,12 @@ function onText(state: ConversationState, text: string, content: ContentSnapshot
 
   if (state.cursor.at === "contact") {
     const r = sendContact(state, text.trim().slice(0, 1000));
+    return result(r.state, r.replies, r.effects);
+  }
+
+  // A usable-looking code was turned into a `linkCode` input by the worker already.
+  if (state.cursor.at === "link" && !WORD_ACTIONS[normalize(text)]) {
+    const r = notACode(state);
     return result(r.state, r.replies, r.effects);
   }
 

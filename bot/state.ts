@@ -17,6 +17,8 @@ export const cursorSchema = z.discriminatedUnion("at", [
   z.object({ at: z.literal("faq"), faqId: z.string() }),
   z.object({ at: z.literal("contact") }),
   z.object({ at: z.literal("data") }),
+  /** Waiting for the one-time code of a référent (bot/flows/link.ts). */
+  z.object({ at: z.literal("link") }),
   /** "Mon parcours": the list (from `page`, 3 steps a page) or one step opened. */
   z.object({ at: z.literal("roadmap"), page: z.optional(z.number()), stepId: z.optional(z.string()) }),
 ]);
@@ -32,6 +34,8 @@ export const conversationStateSchema = z.object({
   openHelpRequests: z.number(),
   /** Whether a référent is linked (the engine words its answers accordingly). */
   hasReferent: z.boolean(),
+  /** Alerts a référent acknowledged that the young person was not told about yet. */
+  alertsSeen: z.optional(z.number()),
   /** Roadmap steps marked done or "not for me" (loaded with the turn). */
   roadmapProgress: z.optional(z.record(z.string(), z.enum(["done", "skipped"]))),
   /** The young person stopped roadmap reminders. */

@@ -7,7 +7,9 @@ import type { Input, Reply } from "./types.ts";
  * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
  */
 
-export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" };
+export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
+  /** Staff only: `/staff CODE` links a référent's own chat; the "ack:<alertId>" button. */
+  | { kind: "staffLink"; code: string } | { kind: "ack"; alertId: string };
 
 export type TelegramHooks = {
   /** Runs a turn; null when the update was already answered (a retry). */
@@ -106,6 +108,11 @@ function toEvent(ctx: Context): TelegramEvent | null {
       if (command === "langue" || command === "language") return { kind: "action", action: "lang" };
       if (command === "donnees" || command === "data" || command === "privacy") return { kind: "action", action: "data" };
       if (command === "referent" || command === "aide" || command === "help") return { kind: "action", action: "contact" };
+      if (command === "staff") return { kind: "staffLink", code: message.text.replace(/^\/\w+(@\w+)?/, "").trim().slice(0, 20) };
+      if (command === "relier" || command === "code" || command === "link") {
+        const code = message.text.replace(/^\/\w+(@\w+)?/, "").trim().slice(0, 20);
+        return code ? { kind: "text", text: `code ${code}` } : { kind: "action", action: "link" };
+      }
       const text = message.text.trim();
       return text ? { kind: "text", text: text.slice(0, 2000) } : null;
     }
@@ -114,6 +121,8 @@ function toEvent(ctx: Context): TelegramEvent | null {
     return { kind: "media", media: "other" };
   }
   const data = ctx.callbackQuery?.data;
+  const ack = data === undefined ? null : /^ack:([0-9a-f-]{36})$/.exec(data);
+  if (ack) return { kind: "ack", alertId: ack[1]! };
   if (data !== undefined) return { kind: "action", action: data };
   const member = ctx.myChatMember?.new_chat_member.status;
   if (member === "kicked") return { kind: "blocked" };

@@ -9,13 +9,20 @@ export type Input =
   | { kind: "text"; text: string }
   | { kind: "action"; action: string }
   /** Something that is not text (photo, voice…): answered, never read. */
-  | { kind: "media"; media: "document" | "voice" | "other" };
+  | { kind: "media"; media: "document" | "voice" | "other" }
+  /** A référent's one-time code, checked by the worker: their name, or null if unusable. */
+  | { kind: "linkCode"; code: string; referentName: string | null; confirm: boolean };
 
 /** Side effects as data: the worker applies them in one write batch, after the turn. */
 export type Effect =
   | { type: "raiseAlert"; kind: "help" | "crisis"; severity: "normal" | "high" | "severe"; message?: string; subject?: string }
   | { type: "recordUnanswered"; text: string }
   | { type: "deleteMyData" }
+  /** Link the référent of this (re-checked) one-time code; unlink every référent. */
+  | { type: "linkReferent"; code: string }
+  | { type: "unlinkReferents" }
+  /** The "your référent saw it" notice was shown. */
+  | { type: "alertsSeenShown" }
   | { type: "track"; event: string; key?: string }
   /** A roadmap step marked done / "not for me", or put back (null). */
   | { type: "roadmapProgress"; stepId: string; mark: "done" | "skipped" | null }

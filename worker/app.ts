@@ -4,6 +4,7 @@ import { adminRoutes } from "./routes/admin.tsx";
 import { adminContentRoutes } from "./routes/admin-content.tsx";
 import { chatRoutes } from "./routes/chat.ts";
 import { loginRoutes } from "./routes/login.tsx";
+import { referentRoutes } from "./routes/referent.tsx";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
@@ -18,6 +19,7 @@ export function createApp() {
   app.route("/", loginRoutes);
   app.route("/admin/content", adminContentRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/referent", referentRoutes);
   app.route("/", pageRoutes);
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((error, c) => {

@@ -1,9 +1,29 @@
 import { deliverTelegramReplies, telegramRepliesMessageSchema } from "./outbox.ts";
+import { processDelivery } from "./alerts/deliver.ts";
+import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
+import { database } from "./store/db.ts";
+import { markDeadLettered } from "./store/alerts.ts";
+
+export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 
 /** Queue consumer: each message is acknowledged, retried with backoff, or dead-lettered by the queue. */
 export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     try {
+      const delivery = alertDeliveryMessageSchema.safeParse(message.body);
+      if (batch.queue === DEAD_LETTER_QUEUE) {
+        // Out of retries: the delivery is marked failed (the dashboard shows it); nothing is sent.
+        if (delivery.success) await markDeadLettered(database(env.DB), delivery.data.deliveryId);
+        else console.warn("queue: dead-lettered message", replyType(message.body));
+        message.ack();
+        continue;
+      }
+      if (delivery.success) {
+        const outcome = await processDelivery(env, delivery.data.deliveryId);
+        if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
+        else message.ack();
+        continue;
+      }
       const replies = telegramRepliesMessageSchema.safeParse(message.body);
       if (replies.success) {
         const outcome = await deliverTelegramReplies(env, replies.data);
@@ -18,4 +38,8 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       message.retry({ delaySeconds: Math.min(3600, 2 ** message.attempts) });
     }
   }
+}
+
+function replyType(body: unknown): string {
+  return body && typeof body === "object" && "type" in body ? String((body as { type: unknown }).type) : "unknown";
 }

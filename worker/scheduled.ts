@@ -1,4 +1,5 @@
 import { database } from "./store/db.ts";
+import { runAlertJobs } from "./alerts/jobs.ts";
 import { purgeInactive } from "./store/privacy.ts";
 import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
 
@@ -21,4 +22,7 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
     const alerts = await raiseDeadlineAlerts(env, now);
     if (alerts.raised.length > 0) console.log("deadline alerts raised", alerts.raised.length);
   }
+  // Alerts: escalations of unacknowledged crises, dispatch of cron-raised alerts, lost messages.
+  const alertJobs = await runAlertJobs(env, now);
+  if (alertJobs.escalated + alertJobs.dispatched + alertJobs.requeued > 0) console.log("alert jobs", alertJobs);
 }

@@ -6,6 +6,7 @@ import { enqueueTelegramReplies } from "./outbox.ts";
 import { database } from "./store/db.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
 import { runTurn } from "./turn.ts";
+import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
 
 /** Wires the Telegram adapter to the turn runner; one bot per isolate and per token. */
 
@@ -20,6 +21,9 @@ export function telegramBot(env: Env, telegram: NonNullable<Config["telegram"]>)
         await setTelegramBlocked(database(env.DB), chatId, event.kind === "blocked", now);
         return null;
       }
+      // Staff actions never create or touch a young person's conversation.
+      if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
+      if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
       const outcome = await runTurn(env, { channel: "telegram", key: chatId }, event, now, updateId);
       return outcome.kind === "done" ? outcome.replies : null;
     },

@@ -5,6 +5,8 @@ import { configOf } from "./config.ts";
 import { contentAt } from "./content.ts";
 import { database } from "./store/db.ts";
 import { loadTurn, saveTurn, type Identity } from "./store/turns.ts";
+import { dispatchAlerts } from "./alerts/dispatch.ts";
+import { resolveLinkInput } from "./alerts/linking.ts";
 
 export type TurnOutcome =
   | { kind: "duplicate" }
@@ -19,9 +21,15 @@ export async function runTurn(env: Env, identity: Identity, input: Input, now: D
   const loaded = await loadTurn(db, identity, updateId, locale);
   if (loaded.duplicate) return { kind: "duplicate" };
   const content = await contentAt(db, loaded.contentVersion);
-  const result = handle(loaded.state, input, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert });
+  // A référent's one-time code is checked here, so the engine stays pure.
+  const checkedInput = await resolveLinkInput(db, loaded.state, input, now);
+  const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert });
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: loaded.isNew, identity, effects: result.effects, now, ...(updateId !== undefined ? { updateId } : {}) });
+    if (saved.alertIds.length > 0) {
+      // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
+      await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));
+    }
     return { kind: "done", replies: result.replies, state: result.state, ...saved };
   } catch (error) {
     // A concurrent delivery of the same update won the race: its replies are the ones sent.

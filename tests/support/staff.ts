@@ -55,3 +55,13 @@ export async function csrfOf(cookie: string, path = "/referent"): Promise<string
 export function postForm(path: string, cookie: string | null, fields: Record<string, string>): Promise<Response> {
   return staffFetch(path, { method: "POST", cookie, body: new URLSearchParams(fields) });
 }
+
+/** A one-time code created from the dashboard, as the référent reads it ("ABCD-2345"). */
+export async function newLinkCode(cookie: string, purpose: "young" | "telegram"): Promise<string> {
+  const csrf = await csrfOf(cookie);
+  const res = await postForm("/referent/codes", cookie, { _csrf: csrf, purpose });
+  const html = await res.text();
+  const m = /class="code">(?:\/staff )?([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(html);
+  if (res.status !== 200 || !m) throw new Error(`no code in dashboard (HTTP ${res.status})`);
+  return m[1]!;
+}

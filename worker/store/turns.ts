@@ -7,6 +7,9 @@ import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/sta
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
 import { roadmapReads, roadmapWrites } from "./roadmap.ts";
+import { youngNoticeStatement } from "./alerts.ts";
+import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
+import { referentLinks } from "../../shared/db/schema.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
 
@@ -34,6 +37,8 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
       cursor: youngPeople.cursor,
       remindersOptOut: youngPeople.remindersOptOut,
       openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
+      hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
+      alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
     })
     .from(identities)
     .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
@@ -62,7 +67,8 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     profile: profile.success ? profile.data : {},
     cursor: parseCursor(row.cursor, onboarded),
     openHelpRequests: Number(row.openHelp),
-    hasReferent: false,
+    hasReferent: Number(row.hasReferent) > 0,
+    ...(Number(row.alertsSeen) > 0 ? { alertsSeen: Number(row.alertsSeen) } : {}),
     ...(row.consentAt !== null ? { consentAt: row.consentAt } : {}),
     roadmapProgress: Object.fromEntries(progressRows.map((r) => [r.stepId, r.state])),
     remindersOptOut: row.remindersOptOut,
@@ -137,6 +143,12 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
       );
     } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
       statements.push(...roadmapWrites(db, state.youngId, effect, at));
+    } else if (effect.type === "linkReferent") {
+      statements.push(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
+    } else if (effect.type === "unlinkReferents") {
+      statements.push(unlinkAllStatement(db, state.youngId));
+    } else if (effect.type === "alertsSeenShown") {
+      statements.push(youngNoticeStatement(db, state.youngId, at));
     } else if (effect.type === "track") {
       statements.push(
         db.insert(eventCounts).values({ day, event: effect.event, key: effect.key ?? "", count: 1 })

@@ -1,0 +1,147 @@
+import { Api } from "grammy";
+import { linkText } from "../../bot/flows/link.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../../bot/telegram.ts";
+import type { Reply } from "../../bot/types.ts";
+import { toLocale } from "../../shared/locales.ts";
+import { configOf } from "../config.ts";
+import { backoffSeconds } from "../outbox.ts";
+import { claimDelivery, markAttemptFailed, markDelivered, markYoungNotified, type DeliveryWork } from "../store/alerts.ts";
+import { database } from "../store/db.ts";
+import { isLinked, youngTelegramChat } from "../store/links.ts";
+import { staffById } from "../store/staff.ts";
+import { setTelegramBlocked } from "../store/turns.ts";
+import { alertConfigOf, type AlertConfig } from "./config.ts";
+import { staffAlertText } from "./text.ts";
+import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
+
+/** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
+
+const LEASE_MS = 60_000;
+
+/** An attempt's end: done (delivered, or failed for good) or to retry after a delay. */
+export type DeliveryOutcome = { kind: "done" } | { kind: "retry"; delaySeconds: number };
+
+type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; retryAfter?: number };
+
+class Permanent extends Error {}
+
+async function sendTelegram(env: Env, chatId: string, replies: Reply[]): Promise<Attempt> {
+  const telegram = configOf(env).telegram;
+  if (!telegram) return { ok: false, retryable: false, error: "telegram not configured" };
+  const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+  const { unsent, error } = await sendReplies(api, chatId, replies);
+  if (unsent.length === 0) return { ok: true };
+  if (isBlockedError(error)) return { ok: false, retryable: false, error: "telegram: bot blocked by recipient" };
+  const retryAfter = retryAfterSeconds(error);
+  const status = error && typeof error === "object" && "error_code" in error ? String((error as { error_code: unknown }).error_code) : "network";
+  return { ok: false, retryable: isRetryable(error), error: `telegram: ${status}`, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+}
+
+async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: DeliveryWork, publicUrl: string, now: number): Promise<Attempt> {
+  const a = work.alert;
+  // Minimum data: no message text, no profile; the team follows the link to the dashboard.
+  const body = JSON.stringify({
+    type: "passerelle.alert", id: a.id, kind: a.kind, severity: a.severity, subject: a.subject,
+    young: a.youngId.slice(0, 6).toUpperCase(), createdAt: new Date(a.createdAt).toISOString(),
+    dashboardUrl: `${publicUrl}/referent#alert-${a.id}`,
+  });
+  const timestamp = Math.floor(now / 1000);
+  let res: Response;
+  try {
+    res = await fetch(config.url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: await signWebhook(config.secret, body, timestamp) },
+      body,
+    });
+  } catch {
+    return { ok: false, retryable: true, error: "webhook: network error" };
+  }
+  if (res.ok) return { ok: true };
+  const retryAfter = Number(res.headers.get("Retry-After"));
+  return { ok: false, retryable: res.status === 429 || res.status >= 500, error: `webhook: HTTP ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+}
+
+async function sendEmail(config: NonNullable<AlertConfig["email"]>, to: string, subject: string, text: string): Promise<Attempt> {
+  const { EmailMessage } = await import("cloudflare:email");
+  const raw = [
+    `From: Passerelle <${config.from}>`, `To: ${to}`, `Subject: ${subject}`,
+    `Message-ID: <${crypto.randomUUID()}@${config.from.split("@")[1] ?? "passerelle"}>`,
+    "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", text,
+  ].join("\r\n");
+  try {
+    await config.binding.send(new EmailMessage(config.from, to, raw));
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, retryable: true, error: `email: ${error instanceof Error ? error.name : "error"}` };
+  }
+}
+
+async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attempt> {
+  const db = database(env.DB);
+  const config = alertConfigOf(env);
+  const alert = work.alert;
+  switch (work.channel) {
+    case "webhook":
+      if (!config.webhook) throw new Permanent("webhook no longer configured");
+      return sendWebhook(config.webhook, work, config.publicUrl, now);
+    case "young_telegram": {
+      const chatId = await youngTelegramChat(db, alert.youngId);
+      if (!chatId) throw new Permanent("young person not on Telegram");
+      const sent = await sendTelegram(env, chatId, [{ text: linkText(toLocale(work.young?.locale), "seen") }]);
+      if (sent.ok) await markYoungNotified(db, [alert.id], now);
+      else if (sent.error === "telegram: bot blocked by recipient") await setTelegramBlocked(db, chatId, true, new Date(now));
+      return sent;
+    }
+    case "telegram": {
+      if (work.recipient === "backup") {
+        if (!config.backup.telegramChatId) throw new Permanent("no backup Telegram chat configured");
+        return sendTelegram(env, config.backup.telegramChatId, [{ text: staffAlertText(alert, config.publicUrl, false) }]);
+      }
+      const member = await staffById(db, work.recipient);
+      if (!member || member.disabledAt !== null || !member.telegramChatId) throw new Permanent("recipient has no linked Telegram");
+      if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
+      const ack = alert.acknowledgedAt === null ? [{ label: "✅ J'ai vu / Seen", action: `ack:${alert.id}` }] : [];
+      return sendTelegram(env, member.telegramChatId, [{ text: staffAlertText(alert, config.publicUrl, true), ...(ack.length ? { buttons: ack } : {}) }]);
+    }
+    case "email": {
+      if (!config.email) throw new Permanent("e-mail not configured");
+      let to: string;
+      if (work.recipient === "backup") {
+        if (!config.backup.email) throw new Permanent("no backup e-mail configured");
+        to = config.backup.email;
+      } else {
+        const member = await staffById(db, work.recipient);
+        if (!member || member.disabledAt !== null) throw new Permanent("recipient disabled");
+        if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
+        to = member.email;
+      }
+      return sendEmail(config.email, to, `Passerelle : alerte ${alert.kind}`, staffAlertText(alert, config.publicUrl, work.recipient !== "backup"));
+    }
+  }
+}
+
+/** One attempt at one delivery; tells the queue consumer what to do with the message. */
+export async function processDelivery(env: Env, deliveryId: string, now = Date.now()): Promise<DeliveryOutcome> {
+  const db = database(env.DB);
+  const work = await claimDelivery(db, deliveryId, now, LEASE_MS);
+  if (work === null) return { kind: "done" };
+  if ("leasedUntil" in work) return { kind: "retry", delaySeconds: Math.max(1, Math.ceil((work.leasedUntil - now) / 1000)) };
+  let result: Attempt;
+  try {
+    result = await attempt(env, work, now);
+  } catch (error) {
+    if (error instanceof Permanent) result = { ok: false, retryable: false, error: error.message };
+    else result = { ok: false, retryable: true, error: error instanceof Error ? error.name : "error" };
+  }
+  if (result.ok) {
+    await markDelivered(db, work.id, now);
+    return { kind: "done" };
+  }
+  if (!result.retryable) {
+    await markAttemptFailed(db, work.id, result.error, null);
+    return { kind: "done" };
+  }
+  const delaySeconds = backoffSeconds(work.attempts, result.retryAfter);
+  await markAttemptFailed(db, work.id, result.error, now + delaySeconds * 1000);
+  return { kind: "retry", delaySeconds };
+}

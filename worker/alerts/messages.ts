@@ -1,0 +1,15 @@
+import * as z from "zod/mini";
+
+/** Queue messages of alert deliveries (worker/queue.ts dispatches on `type`). */
+export const alertDeliveryMessageSchema = z.object({
+  type: z.literal("alert_delivery"),
+  deliveryId: z.string(),
+});
+export type AlertDeliveryMessage = z.infer<typeof alertDeliveryMessageSchema>;
+
+export async function enqueueDeliveries(env: Env, deliveryIds: string[]): Promise<void> {
+  for (let i = 0; i < deliveryIds.length; i += 100) {
+    const chunk = deliveryIds.slice(i, i + 100);
+    await env.DELIVERIES.sendBatch(chunk.map((deliveryId) => ({ body: { type: "alert_delivery", deliveryId } satisfies AlertDeliveryMessage })));
+  }
+}

@@ -1,0 +1,185 @@
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { alertDeliveries, alerts, referentLinks, roadmapProgress, staff, youngPeople, DELIVERY_CHANNELS } from "../../shared/db/schema.ts";
+import type { Db } from "./db.ts";
+
+/** SQL for alerts, their deliveries (one row per channel and recipient) and the dashboard. */
+
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+export type AlertRow = typeof alerts.$inferSelect;
+
+export async function alertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(alerts).where(inArray(alerts.id, ids));
+}
+
+/** Enabled référents linked to these young people, with their alert channels. */
+export async function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null }[]> {
+  if (youngIds.length === 0) return [];
+  return db.select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId })
+    .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId))
+    .where(and(inArray(referentLinks.youngId, youngIds), isNull(staff.disabledAt)));
+}
+
+/** Inserts delivery rows (an existing alert/channel/recipient is kept as is); returns the new ids. */
+export async function insertDeliveries(db: Db, rows: { alertId: string; channel: DeliveryChannel; recipient: string }[], now: number): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insert(alertDeliveries)
+    .values(rows.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now, nextAttemptAt: now })))
+    .onConflictDoNothing()
+    .returning({ id: alertDeliveries.id });
+  return inserted.map((r) => r.id);
+}
+
+export type DeliveryWork = {
+  id: string; channel: DeliveryChannel; recipient: string; attempts: number;
+  alert: AlertRow;
+  young: { locale: string; dept: string | null; status: string | null } | null;
+};
+
+/**
+ * Takes a pending delivery for one attempt: attempts+1 and a short lease (next_attempt_at
+ * in the future with no last_error = being sent), so two consumers never send the same
+ * delivery at once. A delivery waiting after a failure (last_error set) is taken whenever
+ * its queue message comes back: the queue applied the backoff delay.
+ */
+export async function claimDelivery(db: Db, id: string, now: number, leaseMs: number): Promise<DeliveryWork | { leasedUntil: number } | null> {
+  const claimed = await db.update(alertDeliveries)
+    .set({ attempts: sql`${alertDeliveries.attempts} + 1`, nextAttemptAt: now + leaseMs, lastError: null })
+    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending"),
+      or(isNotNull(alertDeliveries.lastError), isNull(alertDeliveries.nextAttemptAt), lt(alertDeliveries.nextAttemptAt, now + 1))))
+    .returning();
+  const row = claimed[0];
+  if (!row) {
+    const rest = await db.select({ status: alertDeliveries.status, next: alertDeliveries.nextAttemptAt }).from(alertDeliveries).where(eq(alertDeliveries.id, id));
+    return rest[0]?.status === "pending" && rest[0].next !== null ? { leasedUntil: rest[0].next } : null;
+  }
+  const [alertRows, youngRows] = await db.batch([
+    db.select().from(alerts).where(eq(alerts.id, row.alertId)),
+    db.select({ locale: youngPeople.locale, dept: youngPeople.dept, status: youngPeople.status }).from(youngPeople)
+      .innerJoin(alerts, eq(alerts.youngId, youngPeople.id)).where(eq(alerts.id, row.alertId)),
+  ]);
+  const alert = alertRows[0];
+  if (!alert) return null;
+  return { id: row.id, channel: row.channel, recipient: row.recipient, attempts: row.attempts, alert, young: youngRows[0] ?? null };
+}
+
+export async function markDelivered(db: Db, id: string, now: number): Promise<void> {
+  await db.update(alertDeliveries).set({ status: "delivered", deliveredAt: now, lastError: null, nextAttemptAt: null }).where(eq(alertDeliveries.id, id));
+}
+
+/** A failed attempt: the error (no personal data) and when to try again, or failed for good. */
+export async function markAttemptFailed(db: Db, id: string, error: string, nextAttemptAt: number | null): Promise<void> {
+  await db.update(alertDeliveries)
+    .set(nextAttemptAt === null ? { status: "failed", lastError: error.slice(0, 300), nextAttemptAt: null } : { lastError: error.slice(0, 300), nextAttemptAt })
+    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
+}
+
+/** Dead-lettered by the queue: failed for good, unless it was delivered meanwhile. */
+export async function markDeadLettered(db: Db, id: string): Promise<void> {
+  await db.update(alertDeliveries)
+    .set({ status: "failed", nextAttemptAt: null, lastError: sql`coalesce(${alertDeliveries.lastError}, 'dead-lettered')` })
+    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
+}
+
+/** Acknowledges an open alert; returns it when this call did it (not already acknowledged). */
+export async function acknowledgeAlert(db: Db, alertId: string, staffId: string, now: number): Promise<AlertRow | null> {
+  const rows = await db.update(alerts).set({ acknowledgedAt: now, acknowledgedBy: staffId })
+    .where(and(eq(alerts.id, alertId), isNull(alerts.acknowledgedAt))).returning();
+  return rows[0] ?? null;
+}
+
+export async function markYoungNotified(db: Db, alertIds: string[], now: number): Promise<void> {
+  if (alertIds.length === 0) return;
+  await db.update(alerts).set({ youngNotifiedAt: now }).where(and(inArray(alerts.id, alertIds), isNull(alerts.youngNotifiedAt)));
+}
+
+/** Acknowledged alerts the young person was not told about yet: the engine shows a notice. */
+export function youngNoticeStatement(db: Db, youngId: string, now: number) {
+  return db.update(alerts).set({ youngNotifiedAt: now })
+    .where(and(eq(alerts.youngId, youngId), isNotNull(alerts.acknowledgedAt), isNull(alerts.youngNotifiedAt), inArray(alerts.kind, ["help", "crisis"])));
+}
+
+/** Recent alerts that never got delivery rows (e.g. raised by the cron): to dispatch. */
+export async function undispatchedAlerts(db: Db, since: number, limit = 200): Promise<string[]> {
+  const rows = await db.select({ id: alerts.id }).from(alerts)
+    .where(and(gt(alerts.createdAt, since), isNull(alerts.acknowledgedAt),
+      sql`not exists (select 1 from ${alertDeliveries} where ${alertDeliveries.alertId} = ${alerts.id})`))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Pending deliveries whose retry is long overdue (a lost queue message): to enqueue again. */
+export async function stalledDeliveries(db: Db, before: number, limit = 200): Promise<string[]> {
+  const rows = await db.select({ id: alertDeliveries.id }).from(alertDeliveries)
+    .where(and(eq(alertDeliveries.status, "pending"), lt(alertDeliveries.nextAttemptAt, before))).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Crisis alerts still unacknowledged after the delay get one "escalation" alert each
+ * (subject = the crisis alert id); returns the new escalation ids.
+ */
+export async function raiseEscalations(db: Db, createdBefore: number, now: number): Promise<string[]> {
+  const due = await db.select({ id: alerts.id, youngId: alerts.youngId }).from(alerts)
+    .where(and(eq(alerts.kind, "crisis"), isNull(alerts.acknowledgedAt), lt(alerts.createdAt, createdBefore), gt(alerts.createdAt, now - 7 * 24 * 3600 * 1000),
+      sql`not exists (select 1 from ${alerts} e where e.kind = 'escalation' and e.subject = ${alerts.id})`))
+    .limit(100);
+  const raised: string[] = [];
+  for (const crisis of due) {
+    const id = crypto.randomUUID();
+    const res = await db.run(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
+      select ${id}, ${crisis.youngId}, 'escalation', 'severe', ${crisis.id}, ${now}
+      where not exists (select 1 from ${alerts} where kind = 'escalation' and subject = ${crisis.id})`);
+    if (res.meta.changes > 0) raised.push(id);
+  }
+  return raised;
+}
+
+// ---- Dashboard -------------------------------------------------------------------------
+
+export type YoungSummary = {
+  id: string; birth: string | null; status: string | null; dept: string | null; locale: string;
+  lastActiveAt: number; done: number; skipped: number; linkedAt: number | null;
+};
+
+/** The young people a référent follows (an admin: everyone linked or with an alert). */
+export async function youngPeopleFor(db: Db, viewer: { id: string; role: string }): Promise<YoungSummary[]> {
+  const columns = {
+    id: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, locale: youngPeople.locale,
+    lastActiveAt: youngPeople.lastActiveAt,
+    done: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id} and ${roadmapProgress.state} = 'done')`,
+    skipped: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id} and ${roadmapProgress.state} = 'skipped')`,
+  };
+  if (viewer.role === "admin") {
+    const rows = await db.select({ ...columns, linkedAt: sql<number | null>`(select min(created_at) from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})` })
+      .from(youngPeople)
+      .where(sql`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id}) or exists (select 1 from ${alerts} where ${alerts.youngId} = ${youngPeople.id})`)
+      .orderBy(desc(youngPeople.lastActiveAt)).limit(500);
+    return rows.map((r) => ({ ...r, done: Number(r.done), skipped: Number(r.skipped) }));
+  }
+  const rows = await db.select({ ...columns, linkedAt: referentLinks.createdAt }).from(referentLinks)
+    .innerJoin(youngPeople, eq(youngPeople.id, referentLinks.youngId))
+    .where(eq(referentLinks.staffId, viewer.id)).orderBy(desc(youngPeople.lastActiveAt));
+  return rows.map((r) => ({ ...r, done: Number(r.done), skipped: Number(r.skipped) }));
+}
+
+export type DashboardAlert = AlertRow & { undelivered: { channel: string; status: string; attempts: number; lastError: string | null }[] };
+
+/** Alerts of these young people, open first then newest, with deliveries not (yet) made. */
+export async function alertsForYoung(db: Db, youngIds: string[], limit = 200): Promise<DashboardAlert[]> {
+  if (youngIds.length === 0) return [];
+  const [rows, deliveries] = await db.batch([
+    db.select().from(alerts).where(inArray(alerts.youngId, youngIds))
+      .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit),
+    db.select({ alertId: alertDeliveries.alertId, channel: alertDeliveries.channel, status: alertDeliveries.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError })
+      .from(alertDeliveries).innerJoin(alerts, eq(alerts.id, alertDeliveries.alertId))
+      .where(and(inArray(alerts.youngId, youngIds), sql`${alertDeliveries.status} <> 'delivered'`)),
+  ]);
+  return rows.map((a) => ({ ...a, undelivered: deliveries.filter((d) => d.alertId === a.id) }));
+}
+
+export async function alertById(db: Db, id: string): Promise<AlertRow | null> {
+  const rows = await db.select().from(alerts).where(eq(alerts.id, id)).limit(1);
+  return rows[0] ?? null;
+}
