@@ -10,7 +10,8 @@ import { publicationCount, publishDrafts, replaceDrafts } from "../worker/store/
 
 const force = process.argv.includes("--force");
 const persistIndex = process.argv.indexOf("--persist-to");
-const persist = persistIndex > 0 ? { path: process.argv[persistIndex + 1]! } : true;
+// Same folder as `wrangler ... --persist-to <dir>`; the proxy wants its v3 sub-folder.
+const persist = persistIndex > 0 ? { path: `${process.argv[persistIndex + 1]!}/v3` } : true;
 
 const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: "wrangler.toml", persist });
 try {
