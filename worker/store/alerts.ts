@@ -25,7 +25,7 @@ export async function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId
 export async function insertDeliveries(db: Db, rows: { alertId: string; channel: DeliveryChannel; recipient: string }[], now: number): Promise<string[]> {
   if (rows.length === 0) return [];
   const inserted = await db.insert(alertDeliveries)
-    .values(rows.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now, nextAttemptAt: now })))
+    .values(rows.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now })))
     .onConflictDoNothing()
     .returning({ id: alertDeliveries.id });
   return inserted.map((r) => r.id);
@@ -112,7 +112,7 @@ export async function undispatchedAlerts(db: Db, since: number, limit = 200): Pr
 /** Pending deliveries whose retry is long overdue (a lost queue message): to enqueue again. */
 export async function stalledDeliveries(db: Db, before: number, limit = 200): Promise<string[]> {
   const rows = await db.select({ id: alertDeliveries.id }).from(alertDeliveries)
-    .where(and(eq(alertDeliveries.status, "pending"), lt(alertDeliveries.nextAttemptAt, before))).limit(limit);
+    .where(and(eq(alertDeliveries.status, "pending"), lt(sql`coalesce(${alertDeliveries.nextAttemptAt}, ${alertDeliveries.createdAt})`, before))).limit(limit);
   return rows.map((r) => r.id);
 }
 
