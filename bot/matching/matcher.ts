@@ -1,6 +1,6 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
-import { expandSmsNormalized } from "../../shared/text/sms.ts";
+import { expandSmsToken } from "../../shared/text/sms.ts";
 import { CONCEPTS, STOPWORDS } from "./lexicon.ts";
 import { stem } from "./stem.ts";
 
@@ -9,21 +9,39 @@ export type Match = MatchTarget & { score: number };
 export type Matcher = { match(text: string): Match[] };
 
 /**
- * Free-text matching: an in-memory inverted index over every locale at once (young people
- * mix languages), built once per content version (see matcherFor). Measured in Node by
- * scripts/bench-matcher.ts; chosen over D1 FTS5 because a query costs no round trip and
- * typos, SMS spelling and synonyms need logic FTS5 has not got.
+ * Free-text matching: an inverted index over every locale at once (young people mix
+ * languages). Chosen over D1 FTS5 because a query costs no round trip and typos, SMS spelling
+ * and synonyms need logic FTS5 has not got.
  *
- * Text → normalise → SMS expansion → stop words out → light stem (+ shared concept for
- * known synonyms). Score = Σ field weight × idf over the query's terms; a term unknown to
- * the index is looked up with edit distance 1 (2 for long words) in a deletion index of the
- * keyword and title vocabulary.
+ * Text → normalise → SMS expansion → stop words out → light stem (+ shared concept for known
+ * synonyms). Score = Σ field weight × idf over the query's terms, plus a bonus for two query
+ * words that follow each other as in a keyword or title ("titre sejour"). A term unknown to the
+ * index is corrected towards the keyword and title vocabulary (edit distance 1, 2 for long words).
+ *
+ * Cost: building the index reads every text of the content (~20 000 words), far too slow for
+ * a cold isolate's first turn. So the index is built when content is published, stored with the
+ * snapshot as a compact JSON string (serializeIndex), and a cold isolate only parses it, lazily,
+ * on its first free-text question (adoptIndex). Typo correction groups the vocabulary by length
+ * only when a query word is unknown. Measured by scripts/bench-matcher.ts.
  */
 
-/** Field weights: keywords > titles > bodies. */
-export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8 } as const;
+/** Field weights: keywords > titles and FAQ questions > bodies. */
+export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 1.5 } as const;
 const FUZZY_FACTOR = 0.75;
 const MAX_RESULTS = 5;
+
+/** Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
+export const INDEX_VERSION = 2;
+
+/** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
+export type MatchIndex = {
+  v: number;
+  /** "kind:id" per document. */
+  docs: string[];
+  postings: Record<string, number[]>;
+  /** Keyword and title terms a typo may be corrected to (bodies are too noisy), space-separated. */
+  vocab: string;
+};
 
 const STOP = new Set<string>();
 for (const word of STOPWORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) STOP.add(token);
@@ -38,20 +56,52 @@ CONCEPTS.trim().split("\n").forEach((line, index) => {
   }
 });
 
+/** normalised token → its stems (SMS-expanded, stop words out); cached, the same words recur. */
+const STEMS_CACHE = new Map<string, string[]>();
+const NONE: string[] = [];
+function stemsOfToken(token: string): string[] {
+  let stems = STEMS_CACHE.get(token);
+  if (stems) return stems;
+  const expanded = expandSmsToken(token);
+  stems = NONE;
+  for (const word of expanded === token ? [token] : expanded.split(" ")) {
+    if (word.length < 2 || STOP.has(word)) continue;
+    if (stems === NONE) stems = [];
+    stems.push(stem(word));
+  }
+  if (STEMS_CACHE.size > 50_000) STEMS_CACHE.clear();
+  STEMS_CACHE.set(token, stems);
+  return stems;
+}
+
+/** The stems of a text's meaningful words, in order. */
+export function stemsOf(text: string): string[] {
+  const normalized = normalize(text);
+  if (!normalized) return [];
+  const tokens = normalized.split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // "c est" is already spelled out: only a lone "c" ("c koi") is expanded (to stop words).
+    if (token === "c") continue;
+    for (const s of stemsOfToken(token)) out.push(s);
+  }
+  return out;
+}
+
 /** The terms of a text: stems of its meaningful words, and the concepts they belong to. */
 export function termsOf(text: string): string[] {
-  const normalized = expandSmsNormalized(normalize(text));
-  if (!normalized) return [];
   const out: string[] = [];
-  for (const token of normalized.split(" ")) {
-    if (token.length < 2 || STOP.has(token)) continue;
-    const s = stem(token);
+  for (const s of stemsOf(text)) {
     out.push(s);
     const concept = CONCEPT_OF.get(s);
     if (concept) out.push(concept);
   }
   return out;
 }
+
+/** Two words following each other, as one term ("_" never occurs in a normalised word). */
+const phrase = (a: string, b: string) => `${a}_${b}`;
 
 function allTexts(text: LocalizedText | undefined): string[] {
   return text ? Object.values(text).filter((v): v is string => typeof v === "string") : [];
@@ -60,7 +110,89 @@ function allKeywords(keywords: LocalizedKeywords | undefined): string[] {
   return keywords ? Object.values(keywords).flatMap((list) => list ?? []) : [];
 }
 
-type Posting = { doc: number; weight: number };
+/** Builds the index of a content bundle (at publication, or for a draft preview). */
+export function buildIndex(bundle: ContentBundle): MatchIndex {
+  const docs: string[] = [];
+  const postings: Record<string, number[]> = Object.create(null);
+  const vocab = new Set<string>();
+
+  const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
+    const doc = docs.push(ref) - 1;
+    const weights = new Map<string, number>();
+    const set = (term: string, w: number) => {
+      if ((weights.get(term) ?? 0) < w) weights.set(term, w);
+    };
+    const put = (texts: string[], weight: number, phrases: boolean) => {
+      for (const text of texts) {
+        const stems = stemsOf(text);
+        for (let i = 0; i < stems.length; i++) {
+          const s = stems[i]!;
+          set(s, weight);
+          const concept = CONCEPT_OF.get(s);
+          if (concept) set(concept, WEIGHTS.concept * weight);
+          if (phrases && i > 0) set(phrase(stems[i - 1]!, s), WEIGHTS.phrase);
+        }
+      }
+    };
+    put(bodies.flatMap(allTexts), WEIGHTS.body, false);
+    put(titles.flatMap(allTexts), WEIGHTS.title, true);
+    put(allKeywords(keywords), WEIGHTS.keyword, true);
+    for (const [term, weight] of weights) {
+      (postings[term] ??= []).push(doc, Math.round(weight * 10));
+      if (weight >= WEIGHTS.title && term.length >= 4 && !term.startsWith("~") && !term.includes("_")) vocab.add(term);
+    }
+  };
+  for (const faq of bundle.faqs) addDoc(`faq:${faq.id}`, faq.keywords, [faq.question], [faq.answer]);
+  for (const step of bundle.steps) addDoc(`step:${step.id}`, step.keywords, [step.title], [step.body]);
+  for (const topic of bundle.topics) addDoc(`topic:${topic.id}`, topic.keywords, [topic.title], [topic.intro]);
+  return { v: INDEX_VERSION, docs, postings, vocab: [...vocab].join(" ") };
+}
+
+/**
+ * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>".
+ * Numbers are base 36; a query looks its few terms up with indexOf.
+ */
+export function serializeIndex(index: MatchIndex): string {
+  let postings = "|";
+  for (const term in index.postings) {
+    const list = index.postings[term]!;
+    const pairs: string[] = [];
+    for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
+    postings += `${term}:${pairs.join(",")}|`;
+  }
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}`;
+}
+
+type StoredIndex = { docs: string[]; lookup: (term: string) => number[] | undefined; vocab: string };
+
+/** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
+function openStored(stored: string): StoredIndex | null {
+  const parts = stored.split("\n");
+  if (parts.length !== 4 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  const postings = parts[2]!;
+  const memo = new Map<string, number[] | undefined>();
+  return {
+    docs: parts[1] ? parts[1].split(" ") : [],
+    vocab: parts[3]!,
+    lookup(term) {
+      if (memo.has(term)) return memo.get(term);
+      let list: number[] | undefined;
+      const key = `|${term}:`;
+      const at = postings.indexOf(key);
+      if (at >= 0) {
+        list = [];
+        const end = postings.indexOf("|", at + key.length);
+        for (const pair of postings.slice(at + key.length, end).split(",")) {
+          const dot = pair.indexOf(".");
+          list.push(parseInt(pair.slice(0, dot), 36), parseInt(pair.slice(dot + 1), 36));
+        }
+      }
+      memo.set(term, list);
+      return list;
+    },
+  };
+}
 
 /** Optimal string alignment distance (a swap of two letters counts 1), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -84,69 +216,56 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-function deletions(term: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
-  return out;
+/** A matcher over a built index. */
+export function matcherFromIndex(index: MatchIndex): Matcher {
+  const postings = index.postings;
+  return matcherOver({ docs: index.docs, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
-export function createMatcher(bundle: ContentBundle): Matcher {
-  const docs: MatchTarget[] = [];
-  const postings = new Map<string, Posting[]>();
-  /** Keyword and title vocabulary, for typo lookup (bodies are too noisy to correct towards). */
-  const fuzzyIndex = new Map<string, string[]>();
-  const corrected = new Set<string>();
+/** A matcher over a stored index (serializeIndex), or null if it is of another version. */
+export function matcherFromStored(stored: string): Matcher | null {
+  const index = openStored(stored);
+  return index ? matcherOver(index) : null;
+}
 
-  const addDoc = (target: MatchTarget, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
-    const doc = docs.push(target) - 1;
-    const weights = new Map<string, number>();
-    const put = (texts: string[], weight: number) => {
-      for (const text of texts) {
-        for (const term of termsOf(text)) {
-          const w = term.startsWith("~") ? WEIGHTS.concept * weight : weight;
-          if ((weights.get(term) ?? 0) < w) weights.set(term, w);
-        }
-      }
-    };
-    put(bodies.flatMap(allTexts), WEIGHTS.body);
-    put(titles.flatMap(allTexts), WEIGHTS.title);
-    put(allKeywords(keywords), WEIGHTS.keyword);
-    for (const [term, weight] of weights) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ doc, weight });
-      if (weight >= WEIGHTS.title && term.length >= 4 && !term.startsWith("~") && !corrected.has(term)) {
-        corrected.add(term);
-        for (const del of deletions(term)) {
-          const bucket = fuzzyIndex.get(del);
-          if (bucket) bucket.push(term);
-          else fuzzyIndex.set(del, [term]);
-        }
+function matcherOver(index: StoredIndex): Matcher {
+  const docs: MatchTarget[] = index.docs.map((ref) => {
+    const at = ref.indexOf(":");
+    return { kind: ref.slice(0, at) as MatchTarget["kind"], id: ref.slice(at + 1) };
+  });
+  const lookup = index.lookup;
+  const has = (term: string) => lookup(term) !== undefined;
+  const idf = (term: string) => Math.log(1 + docs.length / ((lookup(term)?.length ?? 2 * docs.length) / 2));
+
+  /** Typo vocabulary by length, grouped on the first unknown word only. */
+  let byLength: Map<number, string[]> | null = null;
+  const vocabOfLength = (length: number): string[] => {
+    if (!byLength) {
+      byLength = new Map();
+      for (const term of index.vocab ? index.vocab.split(" ") : []) {
+        const list = byLength.get(term.length);
+        if (list) list.push(term);
+        else byLength.set(term.length, [term]);
       }
     }
+    return byLength.get(length) ?? [];
   };
-  for (const faq of bundle.faqs) addDoc({ kind: "faq", id: faq.id }, faq.keywords, [faq.question], [faq.answer]);
-  for (const step of bundle.steps) addDoc({ kind: "step", id: step.id }, step.keywords, [step.title], [step.body]);
-  for (const topic of bundle.topics) addDoc({ kind: "topic", id: topic.id }, topic.keywords, [topic.title], [topic.intro]);
-
-  const idf = (term: string) => Math.log(1 + docs.length / (postings.get(term)?.length ?? docs.length));
 
   /** The indexed term closest to an unknown one, if a typo away. */
   const correct = (term: string): string | null => {
     if (term.length < 5 || term.startsWith("~")) return null;
     const max = term.length >= 8 ? 2 : 1;
-    const candidates = new Set<string>(fuzzyIndex.get(term) ?? []);
-    for (const del of deletions(term)) {
-      if (postings.has(del) && del.length >= 4) candidates.add(del);
-      for (const c of fuzzyIndex.get(del) ?? []) candidates.add(c);
-    }
     let best: string | null = null;
     let bestDistance = max + 1;
-    for (const candidate of candidates) {
-      const d = editDistance(term, candidate, max);
-      if (d < bestDistance || (d === bestDistance && best !== null && idf(candidate) > idf(best))) {
-        best = candidate;
-        bestDistance = d;
+    for (let length = term.length - max; length <= term.length + max; length++) {
+      for (const candidate of vocabOfLength(length)) {
+        // Typos rarely touch both of the first two letters.
+        if (candidate[0] !== term[0] && candidate[1] !== term[1] && candidate[0] !== term[1]) continue;
+        const d = editDistance(term, candidate, Math.min(max, bestDistance));
+        if (d < bestDistance || (d === bestDistance && best !== null && idf(candidate) > idf(best))) {
+          best = candidate;
+          bestDistance = d;
+        }
       }
     }
     return bestDistance <= max ? best : null;
@@ -155,22 +274,33 @@ export function createMatcher(bundle: ContentBundle): Matcher {
   return {
     match(text) {
       const query = new Map<string, number>();
-      for (const term of termsOf(text)) {
-        if (postings.has(term)) query.set(term, 1);
-        else {
-          const fixed = correct(term);
-          if (fixed && !query.has(fixed)) {
-            query.set(fixed, FUZZY_FACTOR);
-            const concept = CONCEPT_OF.get(fixed);
-            if (concept && postings.has(concept) && !query.has(concept)) query.set(concept, FUZZY_FACTOR);
-          }
+      const add = (term: string, factor: number) => {
+        if (has(term) && (query.get(term) ?? 0) < factor) query.set(term, factor);
+      };
+      const seen: string[] = [];
+      for (const s of stemsOf(text)) {
+        let term: string | null = s;
+        let factor = 1;
+        if (!has(s)) {
+          term = correct(s);
+          factor = FUZZY_FACTOR;
         }
+        const known = CONCEPT_OF.get(s);
+        if (known) add(known, 1);
+        if (!term) continue;
+        add(term, factor);
+        const concept = CONCEPT_OF.get(term);
+        if (concept) add(concept, factor);
+        const previous = seen[seen.length - 1];
+        if (previous) add(phrase(previous, term), factor);
+        seen.push(term);
       }
       if (query.size === 0) return [];
       const scores = new Float64Array(docs.length);
       for (const [term, factor] of query) {
-        const weightOfTerm = idf(term) * factor;
-        for (const { doc, weight } of postings.get(term)!) scores[doc] = scores[doc]! + weight * weightOfTerm;
+        const weightOfTerm = (idf(term) * factor) / 10;
+        const list = lookup(term)!;
+        for (let i = 0; i < list.length; i += 2) scores[list[i]!] = scores[list[i]!]! + list[i + 1]! * weightOfTerm;
       }
       const results: Match[] = [];
       scores.forEach((score, doc) => {
@@ -181,11 +311,22 @@ export function createMatcher(bundle: ContentBundle): Matcher {
   };
 }
 
+export function createMatcher(bundle: ContentBundle): Matcher {
+  return matcherFromIndex(buildIndex(bundle));
+}
+
 /** On a tie, the most precise answer first. */
 const KIND_ORDER = { faq: 0, step: 1, topic: 2 } as const;
 
-const cache = new WeakMap<ContentBundle, Matcher>();
-/** The matcher for a content snapshot, built on first use and kept while the snapshot lives. */
+const cache = new WeakMap<object, Matcher>();
+
+/** Uses the index stored with a snapshot (serializeIndex); one of another version is ignored (rebuilt on use). */
+export function adoptIndex(bundle: object, stored: string): void {
+  const matcher = matcherFromStored(stored);
+  if (matcher) cache.set(bundle, matcher);
+}
+
+/** The matcher for a content snapshot: its stored index, or built on first use; kept while the snapshot lives. */
 export function matcherFor(bundle: ContentBundle): Matcher {
   let matcher = cache.get(bundle);
   if (!matcher) {

@@ -44,8 +44,13 @@ export function expandSmsNormalized(normalized: string): string {
   return normalized
     .split(" ")
     // "c est" is already spelled out: only a lone "c" ("c koi") is expanded.
-    .map((token, i, all) => (token === "c" && all[i + 1] === "est" ? token : SMS[token] ?? splitElision(token)))
+    .map((token, i, all) => (token === "c" && all[i + 1] === "est" ? token : expandSmsToken(token)))
     .join(" ");
+}
+
+/** One normalised token in plain words ("jveux" → "je veux"), or the token itself. */
+export function expandSmsToken(token: string): string {
+  return SMS[token] ?? splitElision(token);
 }
 
 /** normalize() then SMS expansion: the form crisis detection and matching read. */

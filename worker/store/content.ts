@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
 import type { ContentBundle, ContentSnapshot } from "../../shared/content/model.ts";
+import { adoptIndex, buildIndex, serializeIndex } from "../../bot/matching/matcher.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, KIND_LISTS, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
@@ -12,7 +13,18 @@ export async function loadPublished(db: Db, version: number): Promise<ContentSna
   const rows = await db.select({ snapshot: publications.snapshot }).from(publications).where(eq(publications.version, version));
   const row = rows[0];
   if (!row) return null;
-  return { ...(JSON.parse(row.snapshot) as ContentBundle), version };
+  const { matchIndex, ...bundle } = JSON.parse(row.snapshot) as ContentBundle & { matchIndex?: unknown };
+  const snapshot: ContentSnapshot = { ...bundle, version };
+  if (typeof matchIndex === "string") adoptIndex(snapshot, matchIndex);
+  return snapshot;
+}
+
+/**
+ * The stored form of a published bundle: the bundle and its free-text index, built here once
+ * so that a cold isolate does not build it on its first question (see bot/matching/matcher.ts).
+ */
+export function snapshotJson(bundle: ContentBundle): string {
+  return JSON.stringify({ ...bundle, matchIndex: serializeIndex(buildIndex(bundle)) });
 }
 
 export async function latestVersion(db: Db): Promise<number | null> {
@@ -46,7 +58,7 @@ export async function publishDrafts(db: Db, by: string | null, note: string | nu
   const checked = validateBundle(await loadDrafts(db));
   if (!checked.ok) return checked;
   const rows = await db.insert(publications)
-    .values({ snapshot: JSON.stringify(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
+    .values({ snapshot: snapshotJson(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
     .returning({ version: publications.version });
   return { ok: true, version: rows[0]!.version };
 }

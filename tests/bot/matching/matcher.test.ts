@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMatcher, editDistance, matcherFor, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, editDistance, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
@@ -54,6 +54,26 @@ describe("matcher", () => {
 
   it("should build one matcher per content snapshot", () => {
     expect(matcherFor(bundle)).toBe(matcherFor(bundle));
+  });
+
+  it("should answer the same from a stored index as from one built in memory", () => {
+    const stored = matcherFromStored(serializeIndex(buildIndex(bundle)));
+    for (const text of ["c koi un fjt stp", "aprentisage", "apprentisage", "الإقامة", "housing", "titre de sejour"]) {
+      expect(stored?.match(text)).toEqual(matcher.match(text));
+    }
+  });
+
+  it("should ignore a stored index of another version and build the index instead", () => {
+    expect(matcherFromStored("v1\nfaq:x\n|titr:0.1e|\n")).toBeNull();
+    const snapshot = { ...bundle };
+    adoptIndex(snapshot, "not an index");
+    expect(matcherFor(snapshot).match("aprentisage")[0]?.id).toBe("apprenticeship");
+  });
+
+  it("should use the stored index adopted for a snapshot", () => {
+    const snapshot = { ...bundle };
+    adoptIndex(snapshot, serializeIndex(buildIndex(bundle)));
+    expect(matcherFor(snapshot).match("logement")[0]?.id).toBe("housing");
   });
 });
 
