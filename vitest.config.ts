@@ -23,6 +23,9 @@ export default defineConfig(async () => {
             ALERT_WEBHOOK_SECRET: "test-alert-webhook-secret",
             BACKUP_TELEGRAM_CHAT_ID: "9999",
             ESCALATION_DELAY_MINUTES: "30",
+            // Cloudflare Access in front of staff pages: certs served by the fake receiver.
+            CF_ACCESS_TEAM_DOMAIN: "https://receiver.test",
+            CF_ACCESS_AUD: "test-access-aud",
           },
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.

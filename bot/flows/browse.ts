@@ -1,4 +1,5 @@
 import type { Button, Reply } from "../../shared/api.ts";
+import { linkText } from "./link.ts";
 import type { ContentSnapshot, Faq, Step, Topic } from "../../shared/content/model.ts";
 import { button, label, navButtons, renderResources, reply, resourcesFor, say, text } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -11,6 +12,8 @@ export function menuButtons(state: ConversationState, content: ContentSnapshot):
     ...topics.map((topic) => ({ label: `${topic.icon ?? ""} ${label(state.locale, topic.title)}`.trim(), action: `topic:${topic.id}` })),
     button(state, "roadmapButton", "roadmap"),
     button(state, "contactReferent", "contact"),
+    // "🔗 Relier mon référent" until one is linked (then unlinking is under "link").
+    ...(state.hasReferent ? [] : [{ label: linkText(state.locale, "link"), action: "link" }]),
     button(state, "myData", "data"),
     button(state, "changeLanguage", "lang"),
   ];

@@ -85,6 +85,17 @@ describe("linking a young person with a one-time code", () => {
     expect(allText(after)).not.toBe(allText(before));
   });
 
+  it("should offer \"Relier mon référent\" in the menu until a référent is linked", async () => {
+    const ref = await loginAs("referent");
+    const young = await openSession();
+    expect(actions(await send(young.token, { action: "menu" }))).toContain("link");
+    const p = await send(young.token, { action: "link" });
+    expect(allText(p)).toMatch(/Écris ce code ici/);
+    const preview = await send(young.token, { text: await newLinkCode(ref.cookie, "young") });
+    await send(young.token, { action: actions(preview).find((a) => a.startsWith("link:yes:"))! });
+    expect(actions(await send(young.token, { action: "menu" }))).not.toContain("link");
+  });
+
   it("should let the young person unlink", async () => {
     const ref = await loginAs("referent");
     const code = await newLinkCode(ref.cookie, "young");
