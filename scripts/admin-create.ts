@@ -38,7 +38,7 @@ if (!name) fail("--name is required");
 if (!STAFF_ROLES.includes(role)) fail(`--role must be one of ${STAFF_ROLES.join(", ")}`);
 
 async function askPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
   try {
     return (await rl.question("Password: ")).trim();
   } finally {
