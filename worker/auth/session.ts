@@ -78,6 +78,9 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<StaffEnv>
       throw new HTTPException(401, { message: "sign in required" });
     }
     if (found.staff.role !== "admin" && roles.length > 0 && !roles.includes(found.staff.role)) {
+      if (wantsPage(c)) {
+        return c.html(`<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé</title><body style="font:16px system-ui;margin:2rem"><h1>Accès refusé / Forbidden</h1><p>Ton rôle ne donne pas accès à cette page. / Your role cannot open this page.</p><p><a href="/referent">Tableau de bord</a></p></body></html>`, 403);
+      }
       throw new HTTPException(403, { message: "not allowed for your role" });
     }
     c.set("staff", found.staff);

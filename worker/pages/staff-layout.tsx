@@ -19,7 +19,7 @@ button.secondary{background:#fff;color:#1f4e79;border:1px solid #1f4e79}
 form.inline{display:inline}
 .error{color:#b3261e;font-weight:600}.ok{color:#1b5e20;font-weight:600}
 .code{font:700 1.6rem/1.2 ui-monospace,monospace;letter-spacing:.15em}
-table{border-collapse:collapse;width:100%}td,th{text-align:start;padding:.35rem;border-bottom:1px solid #ddd;vertical-align:top}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%}td,th{text-align:start;padding:.35rem;border-bottom:1px solid #ddd;vertical-align:top}
 :focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 `;
 

@@ -29,7 +29,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
       <h1>Comptes de l'équipe / Staff accounts</h1>
       {message?.ok ? <p class="ok" role="status">{message.ok}</p> : null}
       {message?.error ? <p class="error" role="alert">{message.error}</p> : null}
-      <table>
+      <div class="scroll"><table>
         <thead><tr><th>Nom</th><th>E-mail</th><th>Rôle</th><th>Telegram</th><th>État</th><th></th></tr></thead>
         <tbody>
           {people.map((p) => (
@@ -43,11 +43,20 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
                     <button class="secondary" type="submit">{p.disabledAt ? "Réactiver" : "Désactiver"}</button>
                   </form>
                 ) : null}
+                <details>
+                  <summary>Nouveau mot de passe</summary>
+                  <form method="post" action={`/admin/staff/${p.id}/password`}>
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <label for={`pw-${p.id}`}>Mot de passe (≥ {MIN_PASSWORD_LENGTH})</label>
+                    <input id={`pw-${p.id}`} name="password" type="password" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} />
+                    <button type="submit">Enregistrer</button>
+                  </form>
+                </details>
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </table></div>
       <h2>Nouveau compte / New account</h2>
       <form method="post" action="/admin/staff">
         <input type="hidden" name="_csrf" value={csrf} />

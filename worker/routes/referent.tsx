@@ -105,10 +105,10 @@ async function dashboard(c: Context<StaffEnv>, flash?: { code?: { code: string; 
 
       <h2>{me.role === "admin" ? "Tous les jeunes suivis" : "Mes jeunes"} ({young.length})</h2>
       {young.length === 0 ? <p class="muted">Personne n'est encore relié. Crée un code ci-dessous.</p> : (
-        <table>
+        <div class="scroll"><table>
           <thead><tr><th>Jeune</th><th>Naissance</th><th>Situation</th><th>Dépt</th><th>Parcours</th><th>Vu le</th><th></th></tr></thead>
           <tbody>{young.map((y) => <YoungRow y={y} csrf={csrf} canUnlink={mine.has(y.id)} />)}</tbody>
-        </table>
+        </table></div>
       )}
 
       <h2>Relier</h2>

@@ -98,6 +98,36 @@ describe("staff login", () => {
   });
 });
 
+describe("admin staff management", () => {
+  it("should let an admin set a new password, which ends the member's sessions", async () => {
+    const admin = await loginAs("admin");
+    const member = await loginAs("referent");
+    const csrf = await csrfOf(admin.cookie, "/admin/staff");
+    const res = await postForm(`/admin/staff/${member.id}/password`, admin.cookie, { _csrf: csrf, password: "a brand new password" });
+    expect(res.status).toBe(303);
+    expect((await staffFetch("/referent", { cookie: member.cookie })).status).toBe(302);
+    expect((await login(member.email)).res.status).toBe(401);
+    expect((await login(member.email, "a brand new password")).res.status).toBe(303);
+  });
+
+  it("should end a disabled member's sessions at once", async () => {
+    const admin = await loginAs("admin");
+    const member = await loginAs("referent");
+    await postForm(`/admin/staff/${member.id}/disable`, admin.cookie, { _csrf: await csrfOf(admin.cookie, "/admin/staff") });
+    expect((await staffFetch("/referent", { cookie: member.cookie })).status).toBe(302);
+    const rows = await env.DB.prepare("select action, target from audit_log where staff_id = ? and action = 'staff_disable'").bind(admin.id).all();
+    expect(rows.results).toEqual([{ action: "staff_disable", target: member.id }]);
+  });
+
+  it("should refuse a duplicate e-mail and a short password", async () => {
+    const admin = await loginAs("admin");
+    const existing = await makeStaff("referent");
+    const csrf = await csrfOf(admin.cookie, "/admin/staff");
+    expect((await postForm("/admin/staff", admin.cookie, { _csrf: csrf, name: "X", email: existing.email, role: "referent", password: "long enough password" })).status).toBe(409);
+    expect((await postForm("/admin/staff", admin.cookie, { _csrf: csrf, name: "X", email: "short@example.org", role: "referent", password: "short" })).status).toBe(400);
+  });
+});
+
 describe("requireStaff", () => {
   it("should redirect an anonymous page request to the login page with next", async () => {
     const res = await staffFetch("/admin/staff?x=1");
