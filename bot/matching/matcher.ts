@@ -30,8 +30,9 @@ export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 
 const FUZZY_FACTOR = 0.75;
 const MAX_RESULTS = 5;
 
+
 /** Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -298,13 +299,18 @@ function matcherOver(index: StoredIndex): Matcher {
       if (query.size === 0) return [];
       const scores = new Float64Array(docs.length);
       for (const [term, factor] of query) {
-        const weightOfTerm = (idf(term) * factor) / 10;
+        const weightOfTerm = idf(term) * factor;
         const list = lookup(term)!;
-        for (let i = 0; i < list.length; i += 2) scores[list[i]!] = scores[list[i]!]! + list[i + 1]! * weightOfTerm;
+        for (let i = 0; i < list.length; i += 2) {
+          const doc = list[i]!;
+          scores[doc] = scores[doc]! + (list[i + 1]! * weightOfTerm) / 10;
+        }
       }
       const results: Match[] = [];
       scores.forEach((score, doc) => {
-        if (score > 0) results.push({ ...docs[doc]!, score: Math.round(score * 1000) / 1000 });
+        if (score <= 0) return;
+        const target = docs[doc]!;
+        results.push({ ...target, score: Math.round(score * 1000) / 1000 });
       });
       return results.sort((a, b) => b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).slice(0, MAX_RESULTS);
     },

@@ -11,8 +11,11 @@ const LATIN_SUFFIXES = [
   "ites", "ite", "ees", "ies", "ied", "ee", "es", "er", "ez", "ed", "e", "s", "x",
 ];
 
-const ARABIC_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال"];
-const ARABIC_SUFFIXES = ["ات", "ون", "ين", "ها", "ان", "ه"];
+// Normalised forms (ك is folded to ک). "و" and, "ب" with, "ل" for, "ف" so, "ک" like, glued to the word.
+const ARABIC_PREFIXES = ["وال", "بال", "فال", "کال", "لل", "ال"];
+const ARABIC_ONE_LETTER_PREFIXES = ["و", "ب", "ل", "ف"];
+// Arabic plurals and pronouns, Persian plurals ("های", "ها", "ان"), Pashto plurals ("ونه", "ګانې" → "ګاني").
+const ARABIC_SUFFIXES = ["هاي", "ګاني", "ونه", "ات", "ون", "ين", "ها", "ان", "ه"];
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 
@@ -36,17 +39,23 @@ export function stem(token: string): string {
 
 function stemArabicScript(token: string): string {
   let word = token;
+  let stripped = false;
   for (const prefix of ARABIC_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
       word = word.slice(prefix.length);
+      stripped = true;
       break;
     }
   }
+  // A one-letter prefix only on words of 5 letters or more ("والاقامه" is caught above, "ولجوء" → "لجوء").
+  if (!stripped && word.length >= 5 && ARABIC_ONE_LETTER_PREFIXES.includes(word[0]!)) word = word.slice(1);
   for (const suffix of ARABIC_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       word = word.slice(0, -suffix.length);
       break;
     }
   }
+  // "خانهها" → "خانه" → "خان", as "خانه" itself.
+  if (word !== token && word.endsWith("ه") && word.length >= 4) word = word.slice(0, -1);
   return word;
 }
