@@ -30,6 +30,8 @@ export default defineConfig(async () => {
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.
           queueProducers: { DELIVERIES: { queueName: "passerelle-deliveries-test" } },
+          // A local send_email binding; the e-mail channel stays off unless ALERT_EMAIL_FROM is set.
+          email: { send_email: [{ name: "SEND_EMAIL" }] },
         },
       }),
     ],

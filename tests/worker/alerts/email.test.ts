@@ -1,0 +1,36 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { processDelivery } from "../../../worker/alerts/deliver.ts";
+import { dispatchAlerts } from "../../../worker/alerts/dispatch.ts";
+import { deliveriesOf } from "../../support/alerts.ts";
+import { loginAs, newLinkCode } from "../../support/staff.ts";
+import { actions, openSession, send } from "../../support/webchat.ts";
+
+/** The optional e-mail channel, through a local `send_email` binding. */
+
+describe("e-mail alerts", () => {
+  it("should skip e-mail cleanly when ALERT_EMAIL_FROM is not configured", async () => {
+    const ref = await loginAs("referent");
+    const young = await openSession();
+    const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
+    await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
+    await send(young.token, { action: "contact:send" });
+    const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
+    expect((await deliveriesOf(alert!.id)).map((d) => d.channel)).not.toContain("email");
+  });
+
+  it("should send an e-mail to each linked référent when configured", async () => {
+    const withEmail = { ...env, ALERT_EMAIL_FROM: "alertes@passerelle.test" } as Env;
+    const ref = await loginAs("referent");
+    const young = await openSession();
+    const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
+    await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
+    await send(young.token, { action: "contact:send" });
+    const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
+    await dispatchAlerts(withEmail, [alert!.id]);
+    const email = await env.DB.prepare("select id from alert_deliveries where alert_id = ? and channel = 'email'").bind(alert!.id).first<{ id: string }>();
+    expect(email).not.toBeNull();
+    expect(await processDelivery(withEmail, email!.id)).toEqual({ kind: "done" });
+    expect((await deliveriesOf(alert!.id)).find((d) => d.channel === "email")).toMatchObject({ recipient: ref.id, status: "delivered" });
+  });
+});
