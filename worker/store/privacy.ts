@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import { alerts, identities, roadmapProgress, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, identities, referentLinks, roadmapProgress, staff, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
@@ -12,7 +12,7 @@ export async function youngIdForIdentity(db: Db, channel: "telegram" | "web", ke
 
 /** Everything stored about one young person, for them to read (right of access). */
 export async function exportYoungPerson(db: Db, youngId: string) {
-  const [people, requests, progress] = await db.batch([
+  const [people, requests, progress, referents] = await db.batch([
     db.select({
       locale: youngPeople.locale, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept,
       enteredCare: youngPeople.enteredCare, consentAt: youngPeople.consentAt, createdAt: youngPeople.createdAt,
@@ -22,6 +22,8 @@ export async function exportYoungPerson(db: Db, youngId: string) {
       .from(alerts).where(eq(alerts.youngId, youngId)),
     db.select({ stepId: roadmapProgress.stepId, state: roadmapProgress.state, updatedAt: roadmapProgress.updatedAt })
       .from(roadmapProgress).where(eq(roadmapProgress.youngId, youngId)),
+    db.select({ name: staff.name, linkedAt: referentLinks.createdAt })
+      .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId)).where(eq(referentLinks.youngId, youngId)),
   ]);
   const person = people[0];
   if (!person) return null;
@@ -30,6 +32,8 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     profile: { ...person, consentAt: iso(person.consentAt), createdAt: iso(person.createdAt), lastActiveAt: iso(person.lastActiveAt) },
     requestsToReferent: requests.map((r) => ({ ...r, createdAt: iso(r.createdAt), acknowledgedAt: iso(r.acknowledgedAt) })),
     roadmap: progress.map((p) => ({ ...p, updatedAt: iso(p.updatedAt) })),
+    /** Who can see the profile, roadmap progress and alerts (never the messages). */
+    referents: referents.map((r) => ({ name: r.name, linkedAt: iso(r.linkedAt) })),
     notStored: "Passerelle does not keep the content of your messages.",
   };
 }

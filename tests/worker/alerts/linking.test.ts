@@ -50,6 +50,9 @@ describe("linking a young person with a one-time code", () => {
     const done = await send(young.token, { action: yes });
     expect(allText(done)).toMatch(/Awa Diallo est relié/);
     expect(await linksOf(ref.id)).toEqual([young.sessionId]);
+    // "See my data" says who follows them.
+    const exported = await (await import("cloudflare:workers")).exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${young.token}` } }));
+    expect(await exported.json()).toMatchObject({ referents: [{ name: "Awa Diallo", linkedAt: expect.any(String) }] });
   });
 
   it("should refuse a code already used by someone else", async () => {
