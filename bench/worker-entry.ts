@@ -83,6 +83,6 @@ export default {
     }
     return worker.fetch(request, countingEnv(env), ctx);
   },
-  scheduled: (controller, env, ctx) => worker.scheduled(controller, enabled(env) ? countingEnv(env) : env, ctx),
-  queue: (batch, env, ctx) => worker.queue(batch, enabled(env) ? countingEnv(env) : env, ctx),
+  scheduled: (controller, env) => worker.scheduled(controller, enabled(env) ? countingEnv(env) : env),
+  queue: (batch, env) => worker.queue(batch, enabled(env) ? countingEnv(env) : env),
 } satisfies ExportedHandler<Env>;

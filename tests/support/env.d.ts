@@ -7,5 +7,9 @@ declare global {
       TELEGRAM_BOT_TOKEN: string;
       TELEGRAM_WEBHOOK_SECRET: string;
     }
+    // Types `exports.default` from "cloudflare:workers" as the Worker's own entry.
+    interface GlobalProps {
+      mainModule: typeof import("../../worker/index.ts");
+    }
   }
 }
