@@ -15,8 +15,8 @@ import type { Effect, Input, Reply, TurnResult } from "./types.ts";
 
 export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules };
 
-/** Roadmap rules for this turn (data; the CMS may pass edited ones). */
-let rulesOfTurn: RoadmapRules = DEFAULT_ROADMAP_RULES;
+/** What every flow of one turn may read: content, clock and the Département's settings. */
+type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean };
 
 /**
  * The conversation engine: one input in, replies and effects out. Pure: no I/O, no clock
@@ -29,7 +29,7 @@ export function handle(
   now: Date,
   options: EngineOptions = {},
 ): TurnResult {
-  rulesOfTurn = options.roadmapRules ?? DEFAULT_ROADMAP_RULES;
+  const turn: Turn = { content, now, rules: options.roadmapRules ?? DEFAULT_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false };
   // A référent acknowledged an alert since the last visit: say so first, once.
   if ((state.alertsSeen ?? 0) > 0 && input.kind !== "linkCode") {
     const r = handle({ ...state, alertsSeen: 0 }, input, content, now, options);
@@ -39,10 +39,10 @@ export function handle(
     const r = linkCodeEntered(state, input.code, input.referentName, input.confirm);
     return result(r.state, r.replies, r.effects);
   }
-  if (input.kind === "start") return start(state, content, now);
-  if (input.kind === "action") return onAction(state, input.action, content, now);
-  if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, content, now)]);
-  return onText(state, input.text, content, now, options.crisisAutoAlert ?? false);
+  if (input.kind === "start") return start(state, turn);
+  if (input.kind === "action") return onAction(state, input.action, turn);
+  if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, turn)]);
+  return onText(state, input.text, turn);
 }
 
 const MEDIA_TEXT = { document: "mediaDocument", voice: "mediaVoice", other: "mediaOther" } as const;
@@ -55,18 +55,20 @@ function isOnboarding(state: ConversationState): boolean {
   return state.cursor.at === "onboarding" && state.cursor.editing !== true;
 }
 
-function start(state: ConversationState, content: ContentSnapshot, now: Date): TurnResult {
+function start(state: ConversationState, turn: Turn): TurnResult {
+  const { content, now } = turn;
   if (isOnboarding(state)) {
     const next: ConversationState = { ...state, cursor: { at: "onboarding", stage: "language" } };
     return result(next, [reply(say(next, "welcome")), renderStage(next, "language", now)], [{ type: "track", event: "onboarding", key: "start" }]);
   }
   const next: ConversationState = { ...state, cursor: { at: "menu" } };
-  const pending = pendingReminders(next, rulesOfTurn, now);
+  const pending = pendingReminders(next, turn.rules, now);
   return result(next, [reply(say(next, "welcome")), ...pending.replies, renderMenu(next, content)], pending.effects);
 }
 
 /** The screen the young person was on, shown again after an answer or an unknown button. */
-function currentScreen(state: ConversationState, content: ContentSnapshot, now: Date): Reply {
+function currentScreen(state: ConversationState, turn: Turn): Reply {
+  const { content, now } = turn;
   const cursor = state.cursor;
   switch (cursor.at) {
     case "onboarding":
@@ -84,13 +86,14 @@ function currentScreen(state: ConversationState, content: ContentSnapshot, now: 
       return faq ? renderFaq(state, content, faq) : renderMenu(state, content);
     }
     case "roadmap":
-      return currentRoadmapScreen(state, content, rulesOfTurn, now);
+      return currentRoadmapScreen(state, content, turn.rules, now);
     default:
       return renderMenu(state, content);
   }
 }
 
-function onAction(state: ConversationState, action: string, content: ContentSnapshot, now: Date): TurnResult {
+function onAction(state: ConversationState, action: string, turn: Turn): TurnResult {
+  const { content, now } = turn;
   const [name = "", arg] = action.split(":");
 
   const staged = answerStage(state, name, arg, content, now);
@@ -104,11 +107,11 @@ function onAction(state: ConversationState, action: string, content: ContentSnap
   switch (name) {
     case "menu": {
       // A returning web user opens with "menu": reminders due since their last visit come first.
-      const pending = pendingReminders(state, rulesOfTurn, now);
+      const pending = pendingReminders(state, turn.rules, now);
       return result({ ...state, cursor: { at: "menu" } }, [...pending.replies, renderMenu(state, content)], pending.effects);
     }
     case "roadmap": {
-      const r = roadmapAction(state, action.split(":").slice(1), content, rulesOfTurn, now);
+      const r = roadmapAction(state, action.split(":").slice(1), content, turn.rules, now);
       return result(r.state, r.replies, r.effects);
     }
     case "back":
@@ -156,11 +159,11 @@ function onAction(state: ConversationState, action: string, content: ContentSnap
       const locale = ["fr", "en", "ar", "ps", "prs"].find((l) => l === arg);
       if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons())]);
       const next = { ...state, locale: locale as ConversationState["locale"] };
-      return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, content, now) : renderMenu(next, content)]);
+      return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, turn) : renderMenu(next, content)]);
     }
   }
   // A stale or unknown button: show where they are instead of failing.
-  return result(state, [currentScreen(state, content, now)]);
+  return result(state, [currentScreen(state, turn)]);
 }
 
 function back(state: ConversationState, content: ContentSnapshot): TurnResult {
@@ -181,11 +184,12 @@ const WORD_ACTIONS: Record<string, string> = {
   relier: "link", "relier mon referent": "link", code: "link", link: "link", delier: "link:unlink", unlink: "link:unlink",
 };
 
-function onText(state: ConversationState, text: string, content: ContentSnapshot, now: Date, autoAlert: boolean): TurnResult {
+function onText(state: ConversationState, text: string, turn: Turn): TurnResult {
+  const { content, now } = turn;
   // Safety first, before any other reading of the text.
   const crisis = detectCrisis(text);
   if (crisis) {
-    const r = answerCrisis(state, crisis, now, autoAlert);
+    const r = answerCrisis(state, crisis, now, turn.crisisAutoAlert);
     return result(state, r.replies, r.effects);
   }
 
@@ -202,15 +206,15 @@ function onText(state: ConversationState, text: string, content: ContentSnapshot
 
   const normalized = normalize(text);
   const typed = typedStageAnswer(state, normalized);
-  if (typed) return onAction(state, `${typed.name}:${typed.arg}`, content, now);
+  if (typed) return onAction(state, `${typed.name}:${typed.arg}`, turn);
 
   const word = WORD_ACTIONS[normalized];
-  if (word === "hello") return start(state, content, now);
-  if (word) return onAction(state, word, content, now);
+  if (word === "hello") return start(state, turn);
+  if (word) return onAction(state, word, turn);
 
   const answer = answerQuestion(state, text, content);
   const replies = [...answer.replies];
   // Answered before the profile was done: pick the conversation up where it was.
-  if (state.cursor.at === "onboarding") replies.push(reply(say(state, "resume")), currentScreen(state, content, now));
+  if (state.cursor.at === "onboarding") replies.push(reply(say(state, "resume")), currentScreen(state, turn));
   return result(state, replies, answer.effects);
 }

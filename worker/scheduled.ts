@@ -2,6 +2,7 @@ import { database } from "./store/db.ts";
 import { runAlertJobs } from "./alerts/jobs.ts";
 import { purgeInactive } from "./store/privacy.ts";
 import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
+import { publishedRoadmapRules } from "./store/content-settings.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Young people silent for this long are deleted: a profile is only useful while it is used. */
@@ -16,10 +17,11 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
   if (purged.people > 0) console.log("retention purge", purged.people);
   // Roadmap: reminders every run (quiet hours and one-a-day are checked inside); the
   // deadline-alert scan, idempotent but heavier, once an hour.
-  const reminders = await sendDueReminders(env, now);
+  const rules = await publishedRoadmapRules(db);
+  const reminders = await sendDueReminders(env, now, rules);
   if (reminders.sent > 0) console.log("roadmap reminders sent", reminders.sent);
   if (new Date(now).getUTCMinutes() < 5) {
-    const alerts = await raiseDeadlineAlerts(env, now);
+    const alerts = await raiseDeadlineAlerts(env, now, rules);
     if (alerts.raised.length > 0) console.log("deadline alerts raised", alerts.raised.length);
   }
   // Alerts: escalations of unacknowledged crises, dispatch of cron-raised alerts, lost messages.

@@ -3,6 +3,7 @@ import type { ConversationState } from "../bot/state.ts";
 import type { Input, Reply } from "../bot/types.ts";
 import { configOf } from "./config.ts";
 import { contentAt } from "./content.ts";
+import { rulesAt } from "./roadmap-rules.ts";
 import { database } from "./store/db.ts";
 import { loadTurn, saveTurn, type Identity } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
@@ -21,9 +22,10 @@ export async function runTurn(env: Env, identity: Identity, input: Input, now: D
   const loaded = await loadTurn(db, identity, updateId, locale);
   if (loaded.duplicate) return { kind: "duplicate" };
   const content = await contentAt(db, loaded.contentVersion);
+  const roadmapRules = await rulesAt(db, loaded.rulesPublishedAt);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, loaded.state, input, now);
-  const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert });
+  const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: loaded.isNew, identity, effects: result.effects, now, ...(updateId !== undefined ? { updateId } : {}) });
     if (saved.alertIds.length > 0) {

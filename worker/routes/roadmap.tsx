@@ -5,9 +5,11 @@ import { localeSchema, type Locale } from "../../shared/locales.ts";
 import { statusSchema, yearMonthSchema, type Profile } from "../../shared/profile.ts";
 import { computeRoadmap, isCalendarDate, settingsFor, type StepState } from "../../shared/roadmap/compute.ts";
 import { ruleText } from "../../shared/roadmap/present.ts";
-import { DEFAULT_ROADMAP_RULES } from "../../shared/roadmap/rules.ts";
+import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { check } from "../http.ts";
+import { database } from "../store/db.ts";
+import { publishedRoadmapRules } from "../store/content-settings.ts";
 import { RoadmapPage, type PageStep } from "../pages/roadmap.tsx";
 
 /** The anonymous roadmap simulator (JSON and a small page): nothing is stored or logged. */
@@ -25,10 +27,9 @@ type RoadmapQuery = z.infer<typeof roadmapQuerySchema>;
 
 export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
 
-function publicSteps(query: RoadmapQuery, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
+function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
   const locale = query.locale ?? "fr";
   const profile: Profile = { birth: query.birth, status: query.status, dept: query.dept, ...(query.entered_care ? { enteredCare: query.entered_care } : {}) };
-  const rules = DEFAULT_ROADMAP_RULES;
   const settings = settingsFor(rules, profile);
   const computed = computeRoadmap(profile, rules, query.today ?? parisDate(now));
   const steps = computed.map((s) => ({
@@ -43,13 +44,14 @@ function publicSteps(query: RoadmapQuery, now: Date): { steps: PublicStep[]; loc
   return { steps, locale, page };
 }
 
-roadmapRoutes.get("/api/roadmap", (c) => {
+roadmapRoutes.get("/api/roadmap", async (c) => {
   const query = check(roadmapQuerySchema, c.req.query());
+  const rules = await publishedRoadmapRules(database(c.env.DB));
   c.header("Cache-Control", "no-store");
-  return c.json({ steps: publicSteps(query, new Date()).steps });
+  return c.json({ steps: publicSteps(query, rules, new Date()).steps });
 });
 
-roadmapRoutes.get("/parcours", (c) => {
+roadmapRoutes.get("/parcours", async (c) => {
   // Empty form fields are "not given"; a half-filled form shows the form with the errors.
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
   const locale = localeSchema.safeParse(raw.locale).success ? (raw.locale as Locale) : "fr";
@@ -62,5 +64,6 @@ roadmapRoutes.get("/parcours", (c) => {
     const errors = parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`);
     return c.html(<RoadmapPage locale={locale} values={raw} errors={errors} />, 400);
   }
-  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, new Date()).page} />);
+  const rules = await publishedRoadmapRules(database(c.env.DB));
+  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, rules, new Date()).page} />);
 });

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileSchema } from "../../shared/profile.ts";
 import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
@@ -21,6 +22,8 @@ export type LoadedTurn = {
   /** True when this Telegram update was already taken in (a retry). */
   duplicate: boolean;
   contentVersion: number | null;
+  /** When the roadmap rules were last published (null: the coded defaults apply). */
+  rulesPublishedAt: number | null;
 };
 
 /** `locale` is the one asked for by a brand-new web session. */
@@ -44,15 +47,19 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
     .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key)))
     .limit(1);
-  const version = db.select({ version: sql<number | null>`max(${publications.version})` }).from(publications);
+  const version = db.select({
+    version: sql<number | null>`max(${publications.version})`,
+    rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+  }).from(publications);
   const seen = db.select({ id: telegramUpdates.updateId }).from(telegramUpdates).where(eq(telegramUpdates.updateId, updateId ?? -1));
 
   const [progressQuery, sentQuery] = roadmapReads(db, identity);
   const [rows, versionRows, seenRows, progressRows, sentRows] = await db.batch([person, version, seen, progressQuery, sentQuery]);
   const row = rows[0];
   const contentVersion = versionRows[0]?.version ?? null;
+  const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
   const duplicate = updateId !== undefined && seenRows.length > 0;
-  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion };
+  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion, rulesPublishedAt };
 
   const profile = profileSchema.safeParse({
     birth: row.birth ?? undefined,
@@ -74,7 +81,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     remindersOptOut: row.remindersOptOut,
     remindersSent: sentRows.map((r) => `${r.stepId}/${r.kind}`),
   };
-  return { state, isNew: false, duplicate, contentVersion };
+  return { state, isNew: false, duplicate, contentVersion, rulesPublishedAt };
 }
 
 export function newState(youngId: string, locale?: string): ConversationState {
