@@ -1,5 +1,4 @@
 import type { Button, Reply } from "../../shared/api.ts";
-import { linkText } from "./link.ts";
 import type { ContentSnapshot, Faq, Step, Topic } from "../../shared/content/model.ts";
 import { button, label, navButtons, renderResources, reply, resourcesFor, say, text } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -13,7 +12,7 @@ export function menuButtons(state: ConversationState, content: ContentSnapshot):
     button(state, "roadmapButton", "roadmap"),
     button(state, "contactReferent", "contact"),
     // "🔗 Relier mon référent" until one is linked (then unlinking is under "link").
-    ...(state.hasReferent ? [] : [{ label: linkText(state.locale, "link"), action: "link" }]),
+    ...(state.hasReferent ? [] : [{ label: say(state, "linkButton"), action: "link" }]),
     button(state, "myData", "data"),
     button(state, "changeLanguage", "lang"),
   ];

@@ -1,4 +1,5 @@
 import type { Reply } from "../../shared/api.ts";
+import { t, type MessageKey } from "../../shared/i18n/index.ts";
 import type { Locale } from "../../shared/locales.ts";
 import { reply } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -13,49 +14,29 @@ import type { Effect } from "../types.ts";
 
 type Result = { state: ConversationState; replies: Reply[]; effects: Effect[] };
 
-const TEXTS = {
-  fr: {
-    ask: "🔗 Ton référent (ton éducateur) peut te donner un code de 8 lettres et chiffres, par exemple ABCD-2345.\nÉcris ce code ici.",
-    alreadyLinked: "Tu as déjà un référent relié. Tu peux en relier un autre avec son code, ou te délier.",
-    bad: "❌ Ce code ne marche pas : il est faux, déjà utilisé, ou trop vieux (il dure 48 heures).\nDemande un nouveau code à ton référent, puis écris-le ici.",
-    preview: "{name} veut te suivre sur Passerelle.\n\nSi tu dis oui, {name} pourra voir :\n• ton profil : mois et année de naissance, ta situation, ton département ;\n• où tu en es dans « Mon parcours » (étapes faites ou pas pour toi) ;\n• tes alertes : quand tu demandes de l'aide (avec le message que TU choisis d'écrire), une situation de crise, une échéance dépassée.\n\n{name} ne verra jamais tes messages ni tes questions.\nTu pourras te délier quand tu veux.\n\nTu es d'accord ?",
-    yes: "✅ Oui, relier",
-    no: "Non",
-    done: "✅ C'est fait : {name} est relié(e) à toi sur Passerelle. Quand tu demandes de l'aide, {name} reçoit une alerte.",
-    unlinkAsk: "Tu veux te délier de ton référent ? Il ne verra plus ton parcours ni tes alertes.",
-    unlinkYes: "Oui, me délier",
-    unlinked: "C'est fait : plus aucun référent n'est relié à toi.",
-    notLinked: "Aucun référent n'est relié à toi pour le moment.",
-    link: "🔗 Relier mon référent",
-    unlink: "Me délier",
-    menu: "🏠 Menu",
-    seen: "👀 Ton référent a bien reçu ton message.",
-  },
-  en: {
-    ask: "🔗 Your référent (your youth worker) can give you an 8-character code, for example ABCD-2345.\nType the code here.",
-    alreadyLinked: "You already have a linked référent. You can link another one with their code, or unlink.",
-    bad: "❌ This code does not work: it is wrong, already used, or too old (it lasts 48 hours).\nAsk your référent for a new code, then type it here.",
-    preview: "{name} wants to follow you on Passerelle.\n\nIf you say yes, {name} will see:\n• your profile: month and year of birth, your situation, your département;\n• your progress in \"My roadmap\" (steps done or not for you);\n• your alerts: when you ask for help (with the message YOU choose to write), a crisis, an overdue deadline.\n\n{name} will never see your messages or your questions.\nYou can unlink whenever you want.\n\nDo you agree?",
-    yes: "✅ Yes, link",
-    no: "No",
-    done: "✅ Done: {name} is linked to you on Passerelle. When you ask for help, {name} gets an alert.",
-    unlinkAsk: "Do you want to unlink your référent? They will no longer see your roadmap or your alerts.",
-    unlinkYes: "Yes, unlink me",
-    unlinked: "Done: no référent is linked to you any more.",
-    notLinked: "No référent is linked to you for now.",
-    link: "🔗 Link my référent",
-    unlink: "Unlink",
-    menu: "🏠 Menu",
-    seen: "👀 Your référent has received your message.",
-  },
-} as const;
+const KEYS = {
+  ask: "linkAsk",
+  alreadyLinked: "linkAlreadyLinked",
+  bad: "linkBad",
+  preview: "linkPreview",
+  yes: "linkConfirm",
+  no: "linkDecline",
+  done: "linkDone",
+  unlinkAsk: "linkUnlinkAsk",
+  unlinkYes: "linkUnlinkYes",
+  unlinked: "linkUnlinked",
+  notLinked: "linkNotLinked",
+  link: "linkButton",
+  unlink: "linkUnlinkButton",
+  seen: "alertSeen",
+  menu: "menu",
+} as const satisfies Record<string, MessageKey>;
 
-type Key = keyof (typeof TEXTS)["fr"];
+type Key = keyof typeof KEYS;
 
-/** French first; English when asked; other languages fall back to French. */
+/** The linking texts live in shared/i18n with every other string (French fallback). */
 export function linkText(locale: Locale, key: Key, name = ""): string {
-  const table = locale === "en" ? TEXTS.en : TEXTS.fr;
-  return table[key].replaceAll("{name}", name);
+  return t(locale, KEYS[key], { name });
 }
 
 const say = (state: ConversationState, key: Key, name?: string) => linkText(state.locale, key, name);

@@ -1,5 +1,5 @@
 import { Api } from "grammy";
-import { linkText } from "../../bot/flows/link.ts";
+import { t } from "../../shared/i18n/index.ts";
 import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../../bot/telegram.ts";
 import type { Reply } from "../../bot/types.ts";
 import { toLocale } from "../../shared/locales.ts";
@@ -87,7 +87,7 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
     case "young_telegram": {
       const chatId = await youngTelegramChat(db, alert.youngId);
       if (!chatId) throw new Permanent("young person not on Telegram");
-      const sent = await sendTelegram(env, chatId, [{ text: linkText(toLocale(work.young?.locale), "seen") }]);
+      const sent = await sendTelegram(env, chatId, [{ text: t(toLocale(work.young?.locale), "alertSeen") }]);
       if (sent.ok) await markYoungNotified(db, [alert.id], now);
       else if (sent.error === "telegram: bot blocked by recipient") await setTelegramBlocked(db, chatId, true, new Date(now));
       return sent;
