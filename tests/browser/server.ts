@@ -6,13 +6,14 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 /**
- * Global setup of the browser tests: a temp persist dir, migrations, seed content, a
- * référent account (through `npm run admin:create`), one linked young person with an open
- * help alert; then `wrangler dev --local` on a free port, in its own process group, killed
- * (the whole group, workerd included) at teardown.
+ * Global setup of the browser tests: a temp persist dir, migrations, published seed content,
+ * a référent and an editor account (through `npm run admin:create`), one linked young
+ * person with an open help alert; then `wrangler dev --local` on a free port, in its own
+ * process group, killed (the whole group, workerd included) at teardown.
  */
 
 export const REFERENT = { email: "referente@example.org", name: "Référente Test", password: "browser test password" };
+export const EDITOR = { email: "editrice@example.org", name: "Éditrice Test", password: "browser test editor password" };
 export const ALERT_MESSAGE = "Je n'ai plus de logement demain";
 
 declare module "vitest" {
@@ -56,8 +57,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = mkdtempSync(join(tmpdir(), "passerelle-browser-"));
   const d1 = (sql: string) => run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", dir, "--command", sql]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
-  run("npx", ["tsx", "scripts/seed.ts", "--persist-to", dir], true); // content: not needed by these tests
+  run("npx", ["tsx", "scripts/seed.ts", "--persist-to", dir]); // published seed content (the admin-content test edits it)
   run("npx", ["tsx", "scripts/admin-create.ts", "--email", REFERENT.email, "--name", REFERENT.name, "--role", "referent", "--password", REFERENT.password, "--persist-to", dir]);
+  run("npx", ["tsx", "scripts/admin-create.ts", "--email", EDITOR.email, "--name", EDITOR.name, "--role", "editor", "--password", EDITOR.password, "--persist-to", dir]);
   const now = Date.now();
   d1(`INSERT INTO young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) VALUES ('b0000000-0000-4000-8000-000000000001', 'fr', '2007-03', 'ase', '44', '{"at":"menu"}', ${now}, ${now});
 INSERT INTO referent_links (staff_id, young_id, created_at) SELECT id, 'b0000000-0000-4000-8000-000000000001', ${now} FROM staff WHERE email = '${REFERENT.email}';
