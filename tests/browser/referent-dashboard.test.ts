@@ -1,23 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ALERT_MESSAGE, REFERENT } from "./server.ts";
-
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+import { openBrowser } from "./support/browser.ts";
 
 let context: BrowserContext;
-let profile: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), "passerelle-chromium-"));
-  context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: FLAGS, viewport: { width: 390, height: 844 } });
+  ({ context, close } = await openBrowser());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close?.();
 });
 
 describe("référent dashboard in a real browser", () => {
