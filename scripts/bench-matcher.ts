@@ -1,7 +1,7 @@
 /**
  * Matcher CPU cost in Node, for the seed content:
  * - cold first turn, in a fresh process per sample (as a new isolate pays it): JSON.parse of the
- *   stored snapshot (with its precomputed index string), then the first question (which parses
+ *   stored snapshot (with its precomputed index string), the crisis check, then the first question (which parses
  *   the index), and the same when the index has to be built because the snapshot has none;
  * - warm: index build, index parse, per-query time over the evaluation questions.
  * Run: npx tsx scripts/bench-matcher.ts
@@ -20,6 +20,7 @@ if (mode === "--cold-child") {
   // A fresh process: module loading is not timed (an isolate loads the bundle before any turn).
   const importStart = performance.now();
   const { adoptIndex, matcherFor } = await import("../bot/matching/matcher.ts");
+  const { detectCrisis: crisisCheck } = await import("../bot/safety/crisis.ts");
   const importMs = performance.now() - importStart;
   const text = readFileSync(SNAPSHOT_FILE, "utf8");
   const withIndex = process.argv[3] === "index";
@@ -28,9 +29,12 @@ if (mode === "--cold-child") {
   const { matchIndex, ...bundle } = JSON.parse(text) as Record<string, unknown> & { matchIndex?: string };
   if (withIndex && matchIndex) adoptIndex(bundle, matchIndex);
   const t1 = performance.now();
+  // Every turn's text goes through crisis detection first (its regular expressions compile now).
+  crisisCheck(questions[5]!);
+  const tc = performance.now();
   matcherFor(bundle as never).match(questions[5]!);
   const t2 = performance.now();
-  console.log(JSON.stringify({ importMs, parse: t1 - t0, firstMatch: t2 - t1, total: t2 - t0 }));
+  console.log(JSON.stringify({ importMs, parse: t1 - t0, crisis: tc - t1, firstMatch: t2 - tc, total: t2 - t0 }));
   process.exit(0);
 }
 
@@ -42,7 +46,7 @@ const indexJson = serializeIndex(buildIndex(seedBundle));
 const snapshotJson = JSON.stringify({ ...seedBundle, matchIndex: indexJson });
 writeFileSync(SNAPSHOT_FILE, snapshotJson);
 
-type Cold = { importMs: number; parse: number; firstMatch: number; total: number };
+type Cold = { importMs: number; parse: number; crisis: number; firstMatch: number; total: number };
 const cold = (variant: string): Cold[] => {
   const out: Cold[] = [];
   for (let i = 0; i < 7; i++) {
@@ -54,7 +58,7 @@ const cold = (variant: string): Cold[] => {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const report = (label: string, runs: Cold[]) =>
   console.log(
-    `${label}: total median ${ms(median(runs.map((r) => r.total)))} (snapshot JSON.parse ${ms(median(runs.map((r) => r.parse)))} + first question ${ms(median(runs.map((r) => r.firstMatch)))}); max ${ms(Math.max(...runs.map((r) => r.total)))}; module import (not in turn) ${ms(median(runs.map((r) => r.importMs)))}`,
+    `${label}: total median ${ms(median(runs.map((r) => r.total)))} (snapshot JSON.parse ${ms(median(runs.map((r) => r.parse)))} + crisis check ${ms(median(runs.map((r) => r.crisis)))} + first question ${ms(median(runs.map((r) => r.firstMatch)))}); max ${ms(Math.max(...runs.map((r) => r.total)))}; module import (not in turn) ${ms(median(runs.map((r) => r.importMs)))}`,
   );
 
 console.log(`content: ${seedBundle.faqs.length} FAQs, ${seedBundle.steps.length} steps, ${seedBundle.topics.length} topics; snapshot ${(snapshotJson.length / 1024).toFixed(0)} KiB of which index ${(indexJson.length / 1024).toFixed(0)} KiB`);

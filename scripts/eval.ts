@@ -4,6 +4,9 @@
  * content ids, never copied into the content's keywords) and prints top-1 accuracy per
  * language, per topic and overall, as the bot would answer (a question the bot would not
  * answer at all counts as a miss). Exits 1 under --min (default 0.9).
+ * `--split=even` evaluates the even-indexed questions only (the tuning half), `--split=odd` the
+ * odd-indexed ones (held out: never look at their misses while tuning), `--split` both halves
+ * and overall, each on one line.
  */
 import { readFileSync } from "node:fs";
 import { confidenceOf } from "../bot/flows/question.ts";
@@ -16,6 +19,9 @@ type Question = { text: string; locale: string; expect: string | string[] };
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
 const min = Number(args.find((a) => a.startsWith("--min="))?.slice(6) ?? "0.9");
+const splitArg = args.find((a) => a === "--split" || a.startsWith("--split="));
+const split = splitArg === undefined ? null : splitArg === "--split" ? "both" : splitArg.slice(8);
+if (split !== null && !["both", "even", "odd"].includes(split)) throw new Error(`--split must be even, odd or nothing, not ${split}`);
 const file = new URL("../tests/eval/questions.json", import.meta.url);
 const questions = JSON.parse(readFileSync(file, "utf8")) as Question[];
 
@@ -47,7 +53,11 @@ const count = (key: string, top1: boolean, top3: boolean, answered: boolean) => 
 const matcher = matcherFor(bundle);
 const misses: string[] = [];
 let unknownLabels = 0;
-for (const q of questions) {
+for (const [index, q] of questions.entries()) {
+  const half = index % 2 === 0 ? "even" : "odd";
+  if (split === "even" || split === "odd") {
+    if (half !== split) continue;
+  }
   const expected = Array.isArray(q.expect) ? q.expect : [q.expect];
   for (const ref of expected) {
     if (!known.has(ref)) {
@@ -61,18 +71,23 @@ for (const q of questions) {
   const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
   const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
   const topic = topicOf(bundle, expected[0]!);
-  for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`]) count(key, top1, top3, confidence !== "none");
-  if (!top1) misses.push(`${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}`);
+  for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`, `half:${half}`]) count(key, top1, top3, confidence !== "none");
+  if (!top1) misses.push(`${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}`);
 }
 
 const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1).padStart(5)} %`;
 const line = (key: string, t: Tally) => console.log(`${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}`);
-console.log(`Matching evaluation: ${questions.length} questions, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`);
+const evaluated = tally.get("all")?.n ?? 0;
+console.log(`Matching evaluation: ${evaluated} of ${questions.length} questions${split === "even" || split === "odd" ? ` (${split}-indexed)` : ""}, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`);
 for (const prefix of ["lang:", "topic:"]) {
   for (const [key, t] of [...tally].filter(([k]) => k.startsWith(prefix)).sort()) line(key, t);
   console.log("");
 }
 const all = tally.get("all")!;
+if (split === "both") {
+  line("tuning (even)", tally.get("half:even")!);
+  line("held-out (odd)", tally.get("half:odd")!);
+}
 line("overall", all);
 if (verbose) console.log(`\nMisses:\n${misses.join("\n")}`);
 if (unknownLabels > 0) console.error(`\n${unknownLabels} label(s) do not exist in the content`);

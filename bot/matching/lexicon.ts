@@ -49,3 +49,21 @@ contrat, contract, عقد, قرارداد, تړون
 rendez-vous, appointment, موعد, نوبت
 carte, card, بطاقة, کارت
 `;
+
+/**
+ * Question words, one kind per line ("id: words"). They are stop words for meaning, but they
+ * say what kind of answer is wanted: a FAQ asking "Quand … ?" is a better answer to "quand
+ * demander le cjm" than a step that merely mentions the contract. So they count as light
+ * signals, matched against the items' own titles, FAQ questions and keywords only (never
+ * bodies). Multi-word entries are matched as consecutive words of the normalised text.
+ */
+export const INTERROGATIVES = `
+when: quand, when, jusqu a quand, a quel moment, متى, امتى, کله, چه وقت, چي وقت, کدام وقت
+howmuch: combien, how much, how many, کم, بکم, څومره, چقدر, چند
+how: comment, how, کيف, څنګه, چطور, چگونه, چطو, چه رقم
+what: quoi, c est quoi, qu est ce, what, what is, whats, ماذا, ما هو, ما هي, شو, څه, چيست, چي است, يعني چه
+why: pourquoi, why, لماذا, ليش, ولي, چرا
+where: where, اين, وين, چيرته, کجا, ou aller, ou demander, ou deposer, ou dormir
+who: who, a qui, qui contacter, څوک, کي را
+which: quel, quelle, quels, quelles, which, what kind, اي, کوم, کدام
+`;

@@ -1,7 +1,7 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
-import { expandSmsToken } from "../../shared/text/sms.ts";
-import { CONCEPTS, STOPWORDS } from "./lexicon.ts";
+import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
+import { CONCEPTS, INTERROGATIVES, STOPWORDS } from "./lexicon.ts";
 import { stem } from "./stem.ts";
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
@@ -26,19 +26,30 @@ export type Matcher = { match(text: string): Match[] };
  */
 
 /** Field weights: keywords > titles and FAQ questions > bodies. */
-export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 1.5 } as const;
+export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 1.5, cue: 1 } as const;
+/**
+ * Specificity: when the best step or FAQ of a topic scores at most this much above its topic and
+ * matches no query word in its title or question that the topic's title lacks, the topic answers
+ * ("je cherche un logement" is the housing topic, not its first step). Tuned on the even half of
+ * tests/eval/questions.json.
+ */
+const TOPIC_MARGIN = 1.1;
 const FUZZY_FACTOR = 0.75;
 const MAX_RESULTS = 5;
 
 
-/** Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 3;
+/**
+ * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
+ * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
+export const INDEX_VERSION = 4;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
   v: number;
   /** "kind:id" per document. */
   docs: string[];
+  /** Per document, the document number of its topic (-1 for a topic or an orphan). */
+  parents: number[];
   postings: Record<string, number[]>;
   /** Keyword and title terms a typo may be corrected to (bodies are too noisy), space-separated. */
   vocab: string;
@@ -101,6 +112,39 @@ export function termsOf(text: string): string[] {
   return out;
 }
 
+/** Question words: first word → [words, cue term], longest first. */
+const CUES = new Map<string, [string[], string][]>();
+for (const line of INTERROGATIVES.trim().split("\n")) {
+  const at = line.indexOf(":");
+  const cue = `?${line.slice(0, at).trim()}`;
+  for (const entry of line.slice(at + 1).split(",")) {
+    const words = normalize(entry).split(" ").filter(Boolean);
+    if (words.length === 0) continue;
+    const list = CUES.get(words[0]!) ?? [];
+    list.push([words, cue]);
+    list.sort((a, b) => b[0].length - a[0].length);
+    CUES.set(words[0]!, list);
+  }
+}
+
+/** The kinds of question a text asks ("?when", "?howmuch"…), from its question words. */
+export function cuesOf(text: string): string[] {
+  const tokens = expandSmsNormalized(normalize(text)).split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = CUES.get(tokens[i]!);
+    if (!candidates) continue;
+    for (const [words, cue] of candidates) {
+      if (words.every((w, k) => tokens[i + k] === w)) {
+        if (!out.includes(cue)) out.push(cue);
+        i += words.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** Two words following each other, as one term ("_" never occurs in a normalised word). */
 const phrase = (a: string, b: string) => `${a}_${b}`;
 
@@ -114,6 +158,7 @@ function allKeywords(keywords: LocalizedKeywords | undefined): string[] {
 /** Builds the index of a content bundle (at publication, or for a draft preview). */
 export function buildIndex(bundle: ContentBundle): MatchIndex {
   const docs: string[] = [];
+  const parents: number[] = [];
   const postings: Record<string, number[]> = Object.create(null);
   const vocab = new Set<string>();
 
@@ -123,12 +168,15 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     const set = (term: string, w: number) => {
       if ((weights.get(term) ?? 0) < w) weights.set(term, w);
     };
+    /** Terms of the title or FAQ question: what the item is about, for specificity. */
+    const titled = new Set<string>();
     const put = (texts: string[], weight: number, phrases: boolean) => {
       for (const text of texts) {
         const stems = stemsOf(text);
         for (let i = 0; i < stems.length; i++) {
           const s = stems[i]!;
           set(s, weight);
+          if (weight === WEIGHTS.title) titled.add(s);
           const concept = CONCEPT_OF.get(s);
           if (concept) set(concept, WEIGHTS.concept * weight);
           if (phrases && i > 0) set(phrase(stems[i - 1]!, s), WEIGHTS.phrase);
@@ -138,20 +186,33 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     put(bodies.flatMap(allTexts), WEIGHTS.body, false);
     put(titles.flatMap(allTexts), WEIGHTS.title, true);
     put(allKeywords(keywords), WEIGHTS.keyword, true);
+    for (const text of [...titles.flatMap(allTexts), ...allKeywords(keywords)]) for (const cue of cuesOf(text)) set(cue, WEIGHTS.cue);
     for (const [term, weight] of weights) {
-      (postings[term] ??= []).push(doc, Math.round(weight * 10));
+      (postings[term] ??= []).push(doc, Math.round(weight * 10) * 2 + (titled.has(term) ? 1 : 0));
       if (weight >= WEIGHTS.title && term.length >= 4 && !term.startsWith("~") && !term.includes("_")) vocab.add(term);
     }
   };
-  for (const faq of bundle.faqs) addDoc(`faq:${faq.id}`, faq.keywords, [faq.question], [faq.answer]);
-  for (const step of bundle.steps) addDoc(`step:${step.id}`, step.keywords, [step.title], [step.body]);
-  for (const topic of bundle.topics) addDoc(`topic:${topic.id}`, topic.keywords, [topic.title], [topic.intro]);
-  return { v: INDEX_VERSION, docs, postings, vocab: [...vocab].join(" ") };
+  const topicDoc = (id: string) => bundle.faqs.length + bundle.steps.length + bundle.topics.findIndex((t) => t.id === id);
+  for (const faq of bundle.faqs) {
+    addDoc(`faq:${faq.id}`, faq.keywords, [faq.question], [faq.answer]);
+    parents.push(topicDoc(faq.topicId));
+  }
+  for (const step of bundle.steps) {
+    addDoc(`step:${step.id}`, step.keywords, [step.title], [step.body]);
+    parents.push(topicDoc(step.topicId));
+  }
+  for (const topic of bundle.topics) {
+    addDoc(`topic:${topic.id}`, topic.keywords, [topic.title], [topic.intro]);
+    parents.push(-1);
+  }
+  // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
+  const firstTopic = bundle.faqs.length + bundle.steps.length;
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: [...vocab].join(" ") };
 }
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
@@ -162,19 +223,20 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}`;
 }
 
-type StoredIndex = { docs: string[]; lookup: (term: string) => number[] | undefined; vocab: string };
+type StoredIndex = { docs: string[]; parents: number[]; lookup: (term: string) => number[] | undefined; vocab: string };
 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 4 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 5 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
   return {
     docs: parts[1] ? parts[1].split(" ") : [],
+    parents: parts[4] ? parts[4].split(" ").map(Number) : [],
     vocab: parts[3]!,
     lookup(term) {
       if (memo.has(term)) return memo.get(term);
@@ -220,7 +282,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -297,14 +359,36 @@ function matcherOver(index: StoredIndex): Matcher {
         seen.push(term);
       }
       if (query.size === 0) return [];
+      // Question words only help to choose between items the words of meaning found.
+      for (const cue of cuesOf(text)) add(cue, 1);
       const scores = new Float64Array(docs.length);
+      /** Per document, the query terms (one bit each) it matches in its title or FAQ question. */
+      const titleHits = new Uint32Array(docs.length);
+      let bit = 1;
       for (const [term, factor] of query) {
         const weightOfTerm = idf(term) * factor;
         const list = lookup(term)!;
         for (let i = 0; i < list.length; i += 2) {
           const doc = list[i]!;
-          scores[doc] = scores[doc]! + (list[i + 1]! * weightOfTerm) / 10;
+          const stored = list[i + 1]!;
+          scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm) / 10;
+          if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
         }
+        bit = bit === 0x80000000 ? bit : bit * 2;
+      }
+      // Specificity (TOPIC_MARGIN): the topic is lifted just above its best child when that child
+      // only says, more strongly, what the topic says.
+      const parents = index.parents;
+      const bestChild = new Int32Array(docs.length).fill(-1);
+      for (let doc = 0; doc < docs.length; doc++) {
+        const parent = parents[doc] ?? -1;
+        if (parent >= 0 && scores[doc]! > 0 && (bestChild[parent]! < 0 || scores[doc]! > scores[bestChild[parent]!]!)) bestChild[parent] = doc;
+      }
+      for (let parent = 0; parent < docs.length; parent++) {
+        const child = bestChild[parent]!;
+        if (child < 0 || scores[parent]! <= 0) continue;
+        const adds = titleHits[child]! & ~titleHits[parent]!;
+        if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! <= scores[parent]! * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
       }
       const results: Match[] = [];
       scores.forEach((score, doc) => {

@@ -152,13 +152,31 @@ const RULES: Rule[] = [
   },
 ];
 
+/**
+ * Cold start: V8 compiles a regular expression on its first use and again (to machine code) on
+ * its second, ~0.1 ms each for these patterns, so running all of them cost ~5 ms on an
+ * isolate's first turn. A pattern is only run when the text contains one of its literal words
+ * (letter runs of 3 or more, outside lookbehinds): every way through each pattern spells at
+ * least one such word, so this never skips a pattern that could match (tested). Everyday texts
+ * compile only the few patterns whose words they share.
+ */
+export function anchorsOf(pattern: RegExp): string[] {
+  const source = pattern.source.replace(/\(\?<!(?:[^()]|\([^()]*\))*\)/g, " ").replace(/\\[a-zA-Z]/g, " ");
+  return [...new Set(source.match(/[a-z]{3,}/g) ?? [])];
+}
+type Guarded = { pattern: RegExp; anchors: string[] };
+const guard = (pattern: RegExp): Guarded => ({ pattern, anchors: anchorsOf(pattern) });
+const mayMatch = (g: Guarded, read: string) => g.anchors.some((a) => read.includes(a));
+const GUARDED_IDIOMS = IDIOMS.map(guard);
+const GUARDED_RULES = RULES.map((rule) => rule.latin.map(guard));
+
 /** Script phrases, normalised once like the texts they are looked for in. */
 const SCRIPT = RULES.map((rule) => rule.script.map((phrase) => normalize(phrase)));
 
 /** The text as crisis rules read it. Exported for tests. */
 export function crisisReading(text: string): string {
   let read = expandSmsNormalized(normalize(text)).replace(/(\p{L})\1{2,}/gu, "$1");
-  for (const idiom of IDIOMS) read = read.replace(idiom, " ");
+  for (const idiom of GUARDED_IDIOMS) if (mayMatch(idiom, read)) read = read.replace(idiom.pattern, " ");
   return read.replace(/\s+/g, " ").trim();
 }
 
@@ -168,7 +186,7 @@ export function detectCrisis(text: string): CrisisHit | null {
   if (!read) return null;
   for (let i = 0; i < RULES.length; i++) {
     const rule = RULES[i]!;
-    if (rule.latin.some((p) => p.test(read)) || SCRIPT[i]!.some((phrase) => read.includes(phrase))) {
+    if (GUARDED_RULES[i]!.some((g) => mayMatch(g, read) && g.pattern.test(read)) || SCRIPT[i]!.some((phrase) => read.includes(phrase))) {
       return { category: rule.category, severe: rule.severe };
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptIndex, buildIndex, createMatcher, editDistance, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
@@ -74,6 +74,38 @@ describe("matcher", () => {
     const snapshot = { ...bundle };
     adoptIndex(snapshot, serializeIndex(buildIndex(bundle)));
     expect(matcherFor(snapshot).match("logement")[0]?.id).toBe("housing");
+  });
+});
+
+describe("question words and specificity", () => {
+  const cjm: ContentBundle = {
+    topics: [{ id: "rights", order: 1, title: { fr: "Le contrat jeune majeur" }, intro: { fr: "Tes droits." }, keywords: { fr: ["contrat jeune majeur"] }, stepIds: ["cjm-ask"], sources: [], reviewedAt: "2026-01-01" }],
+    steps: [{ ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat jeune majeur" }, body: { fr: "Écris une lettre." }, keywords: { fr: ["contrat jeune majeur", "comment demander"] } }],
+    resources: [],
+    faqs: [{ ...base, id: "faq-cjm-when", topicId: "rights", question: { fr: "Quand demander le contrat jeune majeur ?" }, answer: { fr: "Avant 18 ans." }, keywords: { fr: ["contrat jeune majeur"] } }],
+  };
+  const m = createMatcher(cjm);
+  const top = (text: string) => m.match(text)[0]?.id;
+
+  it("should read question words in any language as kinds of question", () => {
+    expect(cuesOf("qd je dois demander")).toEqual(["?when"]);
+    expect(cuesOf("c koi un fjt")).toEqual(["?what"]);
+    expect(cuesOf("how much is it")).toEqual(["?howmuch"]);
+    expect(cuesOf("کله باید")).toEqual(["?when"]);
+  });
+
+  it("should let the question word choose between items the other words tie", () => {
+    expect(top("quand demander le contrat jeune majeur")).toBe("faq-cjm-when");
+    expect(top("comment demander le contrat jeune majeur")).toBe("cjm-ask");
+  });
+
+  it("should answer with the topic when no item says more about the question than the topic", () => {
+    expect(top("contrat jeune majeur")).toBe("rights");
+  });
+
+  it("should keep question words and topics in a stored index", () => {
+    const stored = matcherFromStored(serializeIndex(buildIndex(cjm)));
+    for (const text of ["quand demander le contrat jeune majeur", "contrat jeune majeur", "comment demander"]) expect(stored?.match(text)).toEqual(m.match(text));
   });
 });
 

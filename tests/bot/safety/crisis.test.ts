@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerCrisis } from "../../../bot/flows/question.ts";
-import { detectCrisis, type CrisisCategory } from "../../../bot/safety/crisis.ts";
+import { anchorsOf, detectCrisis, type CrisisCategory } from "../../../bot/safety/crisis.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { Locale } from "../../../shared/locales.ts";
 
@@ -179,5 +179,18 @@ describe("crisis answer", () => {
     const r = answerCrisis({ ...state("fr"), profile: { birth: "2009-01" } }, { category: "shelter", severe: false }, NOW, true);
     expect(r.effects.some((e) => e.type === "raiseAlert")).toBe(false);
     expect(r.replies[0]!.text).toContain("17 ans");
+  });
+});
+
+describe("crisis detection cold start", () => {
+  it("should give every pattern literal words to look for before running it", () => {
+    expect(anchorsOf(/(?<!\b(il|elle) )\b(veux|ve) (mourir|me tue)\b/)).toEqual(["veux", "mourir", "tue"]);
+    expect(anchorsOf(/\b(suicid|sucid)\w*/)).toEqual(["suicid", "sucid"]);
+  });
+
+  it("should still find a crisis whose words only appear glued or stretched", () => {
+    expect(detectCrisis("jveux mourirrrr")?.category).toBe("suicide");
+    expect(detectCrisis("suicidaire")?.category).toBe("suicide");
+    expect(detectCrisis("je cherche un logement")).toBeNull();
   });
 });
