@@ -379,10 +379,15 @@ function matcherOver(index: StoredIndex): Matcher {
       // Specificity (TOPIC_MARGIN): the topic is lifted just above its best child when that child
       // only says, more strongly, what the topic says.
       const parents = index.parents;
+      // Ties (same score to the thousandth): the item whose title or question holds more of the
+      // query's words, then the most precise kind.
+      const rounded = (doc: number) => Math.round(scores[doc]! * 1000);
+      const rank = (a: number, b: number) =>
+        rounded(b) - rounded(a) || bitCount(titleHits[b]!) - bitCount(titleHits[a]!) || KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind];
       const bestChild = new Int32Array(docs.length).fill(-1);
       for (let doc = 0; doc < docs.length; doc++) {
         const parent = parents[doc] ?? -1;
-        if (parent >= 0 && scores[doc]! > 0 && (bestChild[parent]! < 0 || scores[doc]! > scores[bestChild[parent]!]!)) bestChild[parent] = doc;
+        if (parent >= 0 && scores[doc]! > 0 && (bestChild[parent]! < 0 || rank(doc, bestChild[parent]!) < 0)) bestChild[parent] = doc;
       }
       for (let parent = 0; parent < docs.length; parent++) {
         const child = bestChild[parent]!;
@@ -390,19 +395,24 @@ function matcherOver(index: StoredIndex): Matcher {
         const adds = titleHits[child]! & ~titleHits[parent]!;
         if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! <= scores[parent]! * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
       }
-      const results: Match[] = [];
-      scores.forEach((score, doc) => {
-        if (score <= 0) return;
-        const target = docs[doc]!;
-        results.push({ ...target, score: Math.round(score * 1000) / 1000 });
-      });
-      return results.sort((a, b) => b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).slice(0, MAX_RESULTS);
+      const ranked: number[] = [];
+      for (let doc = 0; doc < docs.length; doc++) if (scores[doc]! > 0) ranked.push(doc);
+      return ranked
+        .sort(rank)
+        .slice(0, MAX_RESULTS)
+        .map((doc) => ({ ...docs[doc]!, score: rounded(doc) / 1000 }));
     },
   };
 }
 
 export function createMatcher(bundle: ContentBundle): Matcher {
   return matcherFromIndex(buildIndex(bundle));
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits >>> 0; b !== 0; b >>>= 1) n += b & 1;
+  return n;
 }
 
 /** On a tie, the most precise answer first. */
