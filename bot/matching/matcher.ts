@@ -34,6 +34,10 @@ export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 
  * tests/eval/questions.json.
  */
 const TOPIC_MARGIN = 1.1;
+/** A child's query word is its own when at most this many siblings have it as title or keyword. */
+const DISTINCT = 1;
+/** Stored weight × 10 from which a match counts as title or keyword (not body, not a two-word phrase). */
+const STRONG = WEIGHTS.title * 10;
 const FUZZY_FACTOR = 0.75;
 const MAX_RESULTS = 5;
 
@@ -364,6 +368,8 @@ function matcherOver(index: StoredIndex): Matcher {
       const scores = new Float64Array(docs.length);
       /** Per document, the query terms (one bit each) it matches in its title or FAQ question. */
       const titleHits = new Uint32Array(docs.length);
+      /** Per document, the query's words of meaning it matches in a title, question or keyword. */
+      const strongHits = new Uint32Array(docs.length);
       let bit = 1;
       for (const [term, factor] of query) {
         const weightOfTerm = idf(term) * factor;
@@ -373,6 +379,7 @@ function matcherOver(index: StoredIndex): Matcher {
           const stored = list[i + 1]!;
           scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm) / 10;
           if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
+          if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") strongHits[doc] = strongHits[doc]! | bit;
         }
         bit = bit === 0x80000000 ? bit : bit * 2;
       }
@@ -392,7 +399,17 @@ function matcherOver(index: StoredIndex): Matcher {
       for (let parent = 0; parent < docs.length; parent++) {
         const child = bestChild[parent]!;
         if (child < 0 || scores[parent]! <= 0) continue;
-        const adds = titleHits[child]! & ~titleHits[parent]!;
+        // What the child says more than its topic: a query word in its title the topic's title
+        // lacks, or one that few of its siblings have as keyword ("recepisse" among the papers
+        // items, unlike "titre de séjour" that all of them have).
+        let rare = 0;
+        for (let bits = strongHits[child]!; bits !== 0; bits &= bits - 1) {
+          const one = bits & -bits;
+          let holders = 0;
+          for (let doc = 0; doc < docs.length; doc++) if (parents[doc] === parent && strongHits[doc]! & one) holders++;
+          if (holders <= DISTINCT) rare |= one;
+        }
+        const adds = (titleHits[child]! & ~titleHits[parent]!) | rare;
         if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! <= scores[parent]! * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
       }
       const ranked: number[] = [];
