@@ -26,7 +26,7 @@ export type Matcher = { match(text: string): Match[] };
  */
 
 /** Field weights: keywords > titles and FAQ questions > bodies. */
-export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 1.5, cue: 1 } as const;
+export const WEIGHTS = { keyword: 3, title: 2, body: 0.6, concept: 0.8, phrase: 1.5, cue: 1, exact: 1 } as const;
 /**
  * Specificity: when the best step or FAQ of a topic scores at most this much above its topic and
  * matches no query word in its title or question that the topic's title lacks, the topic answers
@@ -45,7 +45,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -57,6 +57,8 @@ export type MatchIndex = {
   postings: Record<string, number[]>;
   /** Keyword and title terms a typo may be corrected to (bodies are too noisy), space-separated. */
   vocab: string;
+  /** Keywords of several words, stop words kept ("ce qu il y a dans le contrat"), as "=" terms of the postings. */
+  exacts: string[];
 };
 
 const STOP = new Set<string>();
@@ -159,12 +161,25 @@ function allKeywords(keywords: LocalizedKeywords | undefined): string[] {
   return keywords ? Object.values(keywords).flatMap((list) => list ?? []) : [];
 }
 
+/**
+ * A keyword of several words found as is in the question, stop words included, is strong
+ * evidence ("qu'est-ce qu'il y a dans le contrat" → the keyword "ce qu'il y a dans le contrat"):
+ * the words that the stems drop (question words, "dans", "pas") then count too.
+ */
+function exactWords(text: string): string[] {
+  const out: string[] = [];
+  for (const token of expandSmsNormalized(normalize(text)).split(" ")) if (token) out.push(stem(token));
+  return out;
+}
+const MAX_EXACT = 8;
+
 /** Builds the index of a content bundle (at publication, or for a draft preview). */
 export function buildIndex(bundle: ContentBundle): MatchIndex {
   const docs: string[] = [];
   const parents: number[] = [];
   const postings: Record<string, number[]> = Object.create(null);
   const vocab = new Set<string>();
+  const exacts = new Set<string>();
 
   const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
     const doc = docs.push(ref) - 1;
@@ -190,6 +205,13 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     put(bodies.flatMap(allTexts), WEIGHTS.body, false);
     put(titles.flatMap(allTexts), WEIGHTS.title, true);
     put(allKeywords(keywords), WEIGHTS.keyword, true);
+    for (const keyword of allKeywords(keywords)) {
+      const words = exactWords(keyword);
+      if (words.length < 2 || words.length > MAX_EXACT) continue;
+      const key = `=${words.join("_")}`;
+      exacts.add(key);
+      set(key, WEIGHTS.exact);
+    }
     for (const text of [...titles.flatMap(allTexts), ...allKeywords(keywords)]) for (const cue of cuesOf(text)) set(cue, WEIGHTS.cue);
     for (const [term, weight] of weights) {
       (postings[term] ??= []).push(doc, Math.round(weight * 10) * 2 + (titled.has(term) ? 1 : 0));
@@ -211,12 +233,12 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   }
   // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
   const firstTopic = bundle.faqs.length + bundle.steps.length;
-  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: [...vocab].join(" ") };
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: [...vocab].join(" "), exacts: [...exacts] };
 }
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords, space-separated>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
@@ -227,20 +249,21 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts.join(" ")}`;
 }
 
-type StoredIndex = { docs: string[]; parents: number[]; lookup: (term: string) => number[] | undefined; vocab: string };
+type StoredIndex = { docs: string[]; parents: number[]; exacts: string; lookup: (term: string) => number[] | undefined; vocab: string };
 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 5 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 6 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
   return {
     docs: parts[1] ? parts[1].split(" ") : [],
     parents: parts[4] ? parts[4].split(" ").map(Number) : [],
+    exacts: parts[5]!,
     vocab: parts[3]!,
     lookup(term) {
       if (memo.has(term)) return memo.get(term);
@@ -286,7 +309,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, parents: index.parents, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts.join(" "), vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -301,6 +324,8 @@ function matcherOver(index: StoredIndex): Matcher {
     return { kind: ref.slice(0, at) as MatchTarget["kind"], id: ref.slice(at + 1) };
   });
   const lookup = index.lookup;
+  /** Exact keywords, as a set on the first question. */
+  let exactSet: Set<string> | null = null;
   const has = (term: string) => lookup(term) !== undefined;
   const idf = (term: string) => Math.log(1 + docs.length / ((lookup(term)?.length ?? 2 * docs.length) / 2));
 
@@ -365,6 +390,17 @@ function matcherOver(index: StoredIndex): Matcher {
       if (query.size === 0) return [];
       // Question words only help to choose between items the words of meaning found.
       for (const cue of cuesOf(text)) add(cue, 1);
+      if (index.exacts) {
+        exactSet ??= new Set(index.exacts.split(" "));
+        const words = exactWords(text);
+        for (let i = 0; i < words.length; i++) {
+          let key = `=${words[i]}`;
+          for (let j = i + 1; j < words.length && j - i < MAX_EXACT; j++) {
+            key += `_${words[j]}`;
+            if (exactSet.has(key)) add(key, 1);
+          }
+        }
+      }
       const scores = new Float64Array(docs.length);
       /** Per document, the query terms (one bit each) it matches in its title or FAQ question. */
       const titleHits = new Uint32Array(docs.length);

@@ -103,9 +103,17 @@ describe("question words and specificity", () => {
     expect(top("contrat jeune majeur")).toBe("rights");
   });
 
+  it("should count a keyword found word for word, stop words included", () => {
+    const withContents: ContentBundle = {
+      ...cjm,
+      steps: [...cjm.steps, { ...base, id: "cjm-contents", topicId: "rights", title: { fr: "Ton contrat" }, body: { fr: "Les objectifs." }, keywords: { fr: ["ce qu'il y a dans le contrat"] } }],
+    };
+    expect(createMatcher(withContents).match("qu'est ce qu'il y a dans le contrat")[0]?.id).toBe("cjm-contents");
+  });
+
   it("should keep question words and topics in a stored index", () => {
     const stored = matcherFromStored(serializeIndex(buildIndex(cjm)));
-    for (const text of ["quand demander le contrat jeune majeur", "contrat jeune majeur", "comment demander"]) expect(stored?.match(text)).toEqual(m.match(text));
+    for (const text of ["quand demander le contrat jeune majeur", "contrat jeune majeur", "comment demander", "comment demander le contrat"]) expect(stored?.match(text)).toEqual(m.match(text));
   });
 });
 
