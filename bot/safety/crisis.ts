@@ -161,9 +161,89 @@ const RULES: Rule[] = [
  * compile only the few patterns whose words they share.
  */
 export function anchorsOf(pattern: RegExp): string[] {
-  const source = pattern.source.replace(/\(\?<!(?:[^()]|\([^()]*\))*\)/g, " ").replace(/\\[a-zA-Z]/g, " ");
-  return [...new Set(source.match(/[a-z]{3,}/g) ?? [])];
+  const source = pattern.source.replace(/\(\?<!(?:[^()]|\([^()]*\))*\)/g, " ").replace(/\\[a-zA-Z]/g, " ")
+    // An optional letter ("violences?") is not always there: it ends a word.
+    .replace(/[a-z](?:[?*]|\{0,?\d*\})/g, " ");
+  return narrowest(source) ?? [...new Set(source.match(/[a-z]{3,}/g) ?? [])];
 }
+
+const runsOutsideGroups = (text: string): string[] => {
+  let flat = "";
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else flat += depth === 0 ? c : " ";
+  }
+  return flat.match(/[a-z]{3,}/g) ?? [];
+};
+
+/**
+ * Fewer, rarer anchors when the pattern allows: a top-level group that is not optional must
+ * match one of its alternatives, so one word of each alternative (outside its own inner groups)
+ * is enough; of those groups, the one whose shortest such word is longest is kept ("mourir" rather
+ * than "peur" in "mourir de peur"). Null when no group qualifies (then every word is an anchor).
+ */
+function narrowest(source: string): string[] | null {
+  if (topLevelAlternation(source)) return null;
+  let best: string[] | null = null;
+  let bestShortest = 0;
+  const consider = (anchors: string[] | null) => {
+    if (!anchors) return;
+    const shortest = Math.min(...anchors.map((a) => a.length));
+    if (shortest > bestShortest) {
+      best = anchors;
+      bestShortest = shortest;
+    }
+  };
+  // Words of the top level itself ("sans" in "sans (abri|toit)") are always in a match.
+  for (const run of runsOutsideGroups(source)) consider([run]);
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "(") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === ")") {
+      depth--;
+      if (depth === 0) {
+        const quantifier = source[i + 1];
+        if (quantifier === "?" || quantifier === "*" || (quantifier === "{" && source[i + 2] === "0")) continue;
+        const body = source.slice(start + 1, i).replace(/^\?:/, "");
+        const anchors: string[] = [];
+        for (const alternative of splitTopLevel(body)) {
+          const runs = runsOutsideGroups(alternative);
+          if (runs.length === 0) {
+            anchors.length = 0;
+            break;
+          }
+          anchors.push(runs.reduce((a, b) => (b.length > a.length ? b : a)));
+        }
+        if (anchors.length > 0) consider([...new Set(anchors)]);
+      }
+    }
+  }
+  return best;
+}
+
+function splitTopLevel(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === "(") depth++;
+    else if (body[i] === ")") depth--;
+    else if (body[i] === "|" && depth === 0) {
+      parts.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}
+
+const topLevelAlternation = (source: string) => splitTopLevel(source).length > 1;
 type Guarded = { pattern: RegExp; anchors: string[] };
 const guard = (pattern: RegExp): Guarded => ({ pattern, anchors: anchorsOf(pattern) });
 const mayMatch = (g: Guarded, read: string) => g.anchors.some((a) => read.includes(a));

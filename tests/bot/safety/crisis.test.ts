@@ -184,13 +184,22 @@ describe("crisis answer", () => {
 
 describe("crisis detection cold start", () => {
   it("should give every pattern literal words to look for before running it", () => {
-    expect(anchorsOf(/(?<!\b(il|elle) )\b(veux|ve) (mourir|me tue)\b/)).toEqual(["veux", "mourir", "tue"]);
+    // One word per alternative of the group that must match, the group with the longest words.
+    expect(anchorsOf(/(?<!\b(il|elle) )\b(veux|ve) (mourir|me tue)\b/)).toEqual(["mourir", "tue"]);
     expect(anchorsOf(/\b(suicid|sucid)\w*/)).toEqual(["suicid", "sucid"]);
+    expect(anchorsOf(/\b(mourir|mort) de (rire|peur)\b/)).toEqual(["mourir", "mort"]);
+    // An optional letter or group is never an anchor.
+    expect(anchorsOf(/\bviolences? (au|du) foyer\b/)).toEqual(["violence"]);
+    expect(anchorsOf(/\bkill(ing)? myself\b/)).toEqual(["myself"]);
+    // A top-level alternation: every word is an anchor.
+    expect(anchorsOf(/abc|def/)).toEqual(["abc", "def"]);
   });
 
   it("should still find a crisis whose words only appear glued or stretched", () => {
     expect(detectCrisis("jveux mourirrrr")?.category).toBe("suicide");
     expect(detectCrisis("suicidaire")?.category).toBe("suicide");
+    expect(detectCrisis("violence conjugale a la maison")?.category).toBe("violence");
+    expect(detectCrisis("jsuis mort de peur pour mon exam")).toBeNull();
     expect(detectCrisis("je cherche un logement")).toBeNull();
   });
 });
