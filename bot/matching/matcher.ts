@@ -55,10 +55,13 @@ export type MatchIndex = {
   /** Per document, the document number of its topic (-1 for a topic or an orphan). */
   parents: number[];
   postings: Record<string, number[]>;
-  /** Keyword and title terms a typo may be corrected to (bodies are too noisy), space-separated. */
+  /** Keyword and title terms a typo may be corrected to (bodies are too noisy), grouped by length: "4:word word,5:words …". */
   vocab: string;
-  /** Keywords of several words, stop words kept ("ce qu il y a dans le contrat"), as "=" terms of the postings. */
-  exacts: string[];
+  /**
+   * Keywords of several words, stop words kept, grouped by first word: ",ce:qu_il_y_a_dan_le_contrat qu_est,…"
+   * (each is the term "=ce_qu_il_y_a_dan_le_contrat" of the postings).
+   */
+  exacts: string;
 };
 
 const STOP = new Set<string>();
@@ -161,6 +164,17 @@ function allKeywords(keywords: LocalizedKeywords | undefined): string[] {
   return keywords ? Object.values(keywords).flatMap((list) => list ?? []) : [];
 }
 
+/** "4:abcd efgh,5:abcde": a typo only looks at words of about its length. */
+function groupByLength(words: string[]): string {
+  const groups = new Map<number, string[]>();
+  for (const word of words) {
+    const group = groups.get(word.length);
+    if (group) group.push(word);
+    else groups.set(word.length, [word]);
+  }
+  return [...groups].map(([length, group]) => `${length}:${group.join(" ")}`).join(",");
+}
+
 /**
  * A keyword of several words found as is in the question, stop words included, is strong
  * evidence ("qu'est-ce qu'il y a dans le contrat" → the keyword "ce qu'il y a dans le contrat"):
@@ -179,7 +193,7 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   const parents: number[] = [];
   const postings: Record<string, number[]> = Object.create(null);
   const vocab = new Set<string>();
-  const exacts = new Set<string>();
+  const exacts = new Map<string, Set<string>>();
 
   const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
     const doc = docs.push(ref) - 1;
@@ -208,9 +222,11 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     for (const keyword of allKeywords(keywords)) {
       const words = exactWords(keyword);
       if (words.length < 2 || words.length > MAX_EXACT) continue;
-      const key = `=${words.join("_")}`;
-      exacts.add(key);
-      set(key, WEIGHTS.exact);
+      const rest = words.slice(1).join("_");
+      let group = exacts.get(words[0]!);
+      if (!group) exacts.set(words[0]!, (group = new Set()));
+      group.add(rest);
+      set(`=${words[0]}_${rest}`, WEIGHTS.exact);
     }
     for (const text of [...titles.flatMap(allTexts), ...allKeywords(keywords)]) for (const cue of cuesOf(text)) set(cue, WEIGHTS.cue);
     for (const [term, weight] of weights) {
@@ -233,12 +249,12 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   }
   // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
   const firstTopic = bundle.faqs.length + bundle.steps.length;
-  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: [...vocab].join(" "), exacts: [...exacts] };
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join("") };
 }
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords, space-separated>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
@@ -249,7 +265,7 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts.join(" ")}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}`;
 }
 
 type StoredIndex = { docs: string[]; parents: number[]; exacts: string; lookup: (term: string) => number[] | undefined; vocab: string };
@@ -309,7 +325,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts.join(" "), vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -324,23 +340,34 @@ function matcherOver(index: StoredIndex): Matcher {
     return { kind: ref.slice(0, at) as MatchTarget["kind"], id: ref.slice(at + 1) };
   });
   const lookup = index.lookup;
-  /** Exact keywords, as a set on the first question. */
-  let exactSet: Set<string> | null = null;
+  /** The exact keywords starting with a word (what follows it), looked up once per word. */
+  const exactsAfter = new Map<string, string[]>();
+  const exactsStartingWith = (word: string): string[] => {
+    let rests = exactsAfter.get(word);
+    if (!rests) {
+      const key = `,${word}:`;
+      const at = index.exacts.indexOf(key);
+      rests = at < 0 ? [] : index.exacts.slice(at + key.length, (index.exacts.indexOf(",", at + key.length) + 1 || index.exacts.length + 1) - 1).split(" ");
+      exactsAfter.set(word, rests);
+    }
+    return rests;
+  };
   const has = (term: string) => lookup(term) !== undefined;
   const idf = (term: string) => Math.log(1 + docs.length / ((lookup(term)?.length ?? 2 * docs.length) / 2));
 
-  /** Typo vocabulary by length, grouped on the first unknown word only. */
-  let byLength: Map<number, string[]> | null = null;
+  /** Typo vocabulary of one length, split when a typo of about that length first needs it. */
+  const byLength = new Map<number, string[]>();
+  const vocab = `,${index.vocab}`;
   const vocabOfLength = (length: number): string[] => {
-    if (!byLength) {
-      byLength = new Map();
-      for (const term of index.vocab ? index.vocab.split(" ") : []) {
-        const list = byLength.get(term.length);
-        if (list) list.push(term);
-        else byLength.set(term.length, [term]);
-      }
+    let list = byLength.get(length);
+    if (!list) {
+      const key = `,${length}:`;
+      const at = vocab.indexOf(key);
+      const end = at < 0 ? -1 : vocab.indexOf(",", at + key.length);
+      list = at < 0 ? [] : vocab.slice(at + key.length, end < 0 ? undefined : end).split(" ");
+      byLength.set(length, list);
     }
-    return byLength.get(length) ?? [];
+    return list;
   };
 
   /** The indexed term closest to an unknown one, if a typo away. */
@@ -391,14 +418,12 @@ function matcherOver(index: StoredIndex): Matcher {
       // Question words only help to choose between items the words of meaning found.
       for (const cue of cuesOf(text)) add(cue, 1);
       if (index.exacts) {
-        exactSet ??= new Set(index.exacts.split(" "));
         const words = exactWords(text);
-        for (let i = 0; i < words.length; i++) {
-          let key = `=${words[i]}`;
-          for (let j = i + 1; j < words.length && j - i < MAX_EXACT; j++) {
-            key += `_${words[j]}`;
-            if (exactSet.has(key)) add(key, 1);
-          }
+        for (let i = 0; i + 1 < words.length; i++) {
+          const rests = exactsStartingWith(words[i]!);
+          if (rests.length === 0) continue;
+          const following = `${words.slice(i + 1, i + MAX_EXACT).join("_")}_`;
+          for (const rest of rests) if (following.startsWith(`${rest}_`)) add(`=${words[i]}_${rest}`, 1);
         }
       }
       const scores = new Float64Array(docs.length);
@@ -406,7 +431,11 @@ function matcherOver(index: StoredIndex): Matcher {
       const titleHits = new Uint32Array(docs.length);
       /** Per document, the query's words of meaning it matches in a title, question or keyword. */
       const strongHits = new Uint32Array(docs.length);
+      /** Per topic and query word (bit number), how many of its items have the word as title or keyword. */
+      const holders = new Uint8Array(docs.length * 32);
+      const parents = index.parents;
       let bit = 1;
+      let bitNumber = 0;
       for (const [term, factor] of query) {
         const weightOfTerm = idf(term) * factor;
         const list = lookup(term)!;
@@ -415,13 +444,19 @@ function matcherOver(index: StoredIndex): Matcher {
           const stored = list[i + 1]!;
           scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm) / 10;
           if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
-          if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") strongHits[doc] = strongHits[doc]! | bit;
+          if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") {
+            strongHits[doc] = strongHits[doc]! | bit;
+            const parent = parents[doc] ?? -1;
+            if (parent >= 0) holders[parent * 32 + bitNumber]++;
+          }
         }
-        bit = bit === 0x80000000 ? bit : bit * 2;
+        if (bitNumber < 31) {
+          bit *= 2;
+          bitNumber++;
+        }
       }
       // Specificity (TOPIC_MARGIN): the topic is lifted just above its best child when that child
       // only says, more strongly, what the topic says.
-      const parents = index.parents;
       // Ties (same score to the thousandth): the item whose title or question holds more of the
       // query's words, then the most precise kind.
       const rounded = (doc: number) => Math.round(scores[doc]! * 1000);
@@ -439,11 +474,8 @@ function matcherOver(index: StoredIndex): Matcher {
         // lacks, or one that few of its siblings have as keyword ("recepisse" among the papers
         // items, unlike "titre de séjour" that all of them have).
         let rare = 0;
-        for (let bits = strongHits[child]!; bits !== 0; bits &= bits - 1) {
-          const one = bits & -bits;
-          let holders = 0;
-          for (let doc = 0; doc < docs.length; doc++) if (parents[doc] === parent && strongHits[doc]! & one) holders++;
-          if (holders <= DISTINCT) rare |= one;
+        for (let b = 0, bits = strongHits[child]!; bits !== 0; b++, bits >>>= 1) {
+          if (bits & 1 && holders[parent * 32 + b]! <= DISTINCT) rare |= 1 << b;
         }
         const adds = (titleHits[child]! & ~titleHits[parent]!) | rare;
         if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! <= scores[parent]! * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
