@@ -82,6 +82,35 @@ export const chatScript = `
     send({ text }, text);
   });
 
+  // The roadmap as a visual timeline (the chat itself shows it as a list, like Telegram).
+  const panel = document.getElementById("timeline");
+  const openBtn = document.getElementById("roadmap-open");
+  const list = document.getElementById("timeline-steps");
+  function day(iso) { return iso ? iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) : "—"; }
+  async function showTimeline() {
+    if (!token) await start();
+    const res = await fetch("/api/chat/roadmap", { headers: { Authorization: "Bearer " + token } });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) { status.textContent = data.error || "Erreur"; return; }
+    document.getElementById("timeline-title").textContent = data.title;
+    list.replaceChildren();
+    if (!data.steps.length) { const li = document.createElement("li"); li.textContent = data.empty; list.appendChild(li); }
+    for (const step of data.steps) {
+      const li = document.createElement("li");
+      li.className = step.state;
+      const when = document.createElement("div"); when.className = "when"; when.textContent = day(step.due) + " · " + step.stateLabel;
+      const title = document.createElement("div"); title.className = "title"; title.textContent = step.title;
+      const why = document.createElement("p"); why.className = "why"; why.textContent = step.why;
+      li.append(when, title, why);
+      list.appendChild(li);
+    }
+    panel.hidden = false;
+    openBtn.setAttribute("aria-expanded", "true");
+    document.getElementById("roadmap-close").focus();
+  }
+  openBtn.addEventListener("click", () => (panel.hidden ? showTimeline() : (panel.hidden = true, openBtn.setAttribute("aria-expanded", "false"))));
+  document.getElementById("roadmap-close").addEventListener("click", () => { panel.hidden = true; openBtn.setAttribute("aria-expanded", "false"); openBtn.focus(); });
+
   if (token) send({ action: "menu" }, "🏠"); else start();
 })();
 `;

@@ -15,6 +15,16 @@ form{display:flex;gap:.5rem;padding:.6rem;background:#fff;border-top:1px solid #
 label.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 #ask input{flex:1;min-width:0;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.6rem}
 #ask button{font:inherit;padding:.6rem 1rem;border:0;border-radius:.6rem;background:#1f4e79;color:#fff;min-height:44px}
+.top{display:flex;justify-content:space-between;align-items:center;gap:.5rem}
+header .top button,#timeline .top button{font:inherit;font-size:.9rem;padding:.4rem .7rem;border-radius:.6rem;border:1px solid #fff;background:transparent;color:inherit;min-height:40px}
+#timeline{background:#fff;border-bottom:1px solid #ddd;padding:.6rem 1rem;max-height:60vh;overflow-y:auto}
+#timeline h2{font-size:1.05rem;margin:0}#timeline .top button{border-color:#1f4e79;color:#1f4e79}
+#timeline ol{list-style:none;margin:.5rem 0;padding:0;border-inline-start:3px solid #1f4e79}
+#timeline li{position:relative;padding:.2rem 0 .8rem;padding-inline-start:1rem}
+#timeline li::before{content:"";position:absolute;inset-inline-start:-.45rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:#1f4e79}
+#timeline li.overdue::before{background:#b00020}#timeline li.done::before{background:#2e7d32}#timeline li.later::before{background:#999}
+#timeline .when{font-size:.85rem;color:#444}#timeline .title{font-weight:600}#timeline .why{font-size:.9rem;margin:.2rem 0 0}
+#timeline .note{font-size:.8rem;color:#555;margin:0}
 #status{min-height:1.2em;font-size:.85rem;color:#a33;padding:0 .8rem;max-width:40rem;margin:0 auto;width:100%}
 `;
 
@@ -30,9 +40,20 @@ export function ChatPage() {
       </head>
       <body>
         <header>
-          <h1>Passerelle</h1>
+          <div class="top">
+            <h1>Passerelle</h1>
+            <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
+          </div>
           <p>Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114</p>
         </header>
+        <section id="timeline" hidden aria-labelledby="timeline-title">
+          <div class="top">
+            <h2 id="timeline-title">🗺️ Mon parcours</h2>
+            <button id="roadmap-close" type="button">✕</button>
+          </div>
+          <ol id="timeline-steps"></ol>
+          <p class="note"><a href="/parcours">Simulateur anonyme</a> · dates au 1er du mois de naissance</p>
+        </section>
         <main id="log" aria-live="polite" aria-label="Conversation"></main>
         <div id="status" role="status"></div>
         <form id="ask">

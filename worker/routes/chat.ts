@@ -2,7 +2,13 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { messageRequestSchema, sessionRequestSchema } from "../../shared/api.ts";
-import { isRtl, type Locale } from "../../shared/locales.ts";
+import { isRtl, toLocale, type Locale } from "../../shared/locales.ts";
+import { t } from "../../shared/i18n/index.ts";
+import { profileSchema } from "../../shared/profile.ts";
+import type { Progress } from "../../shared/roadmap/compute.ts";
+import { parisDate } from "../../shared/roadmap/time.ts";
+import { publishedRoadmapRules } from "../store/content-settings.ts";
+import { presentRoadmap } from "./roadmap.tsx";
 import { newState } from "../store/turns.ts";
 import { database } from "../store/db.ts";
 import { deleteYoungPerson, exportYoungPerson, youngIdForIdentity } from "../store/privacy.ts";
@@ -53,6 +59,30 @@ chatRoutes.get("/export", async (c) => {
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
   c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
   return c.json(data);
+});
+
+/** The young person's own roadmap, for the web chat's timeline (the Telegram list is in the engine). */
+chatRoutes.get("/roadmap", async (c) => {
+  const db = database(c.env.DB);
+  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  const data = youngId ? await exportYoungPerson(db, youngId) : null;
+  if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
+  const profile = profileSchema.safeParse({
+    birth: data.profile.birth ?? undefined, status: data.profile.status ?? undefined,
+    dept: data.profile.dept ?? undefined, enteredCare: data.profile.enteredCare ?? undefined,
+  });
+  const locale = toLocale(data.profile.locale);
+  const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state]));
+  const rules = await publishedRoadmapRules(db);
+  const { steps } = presentRoadmap(profile.success ? profile.data : {}, rules, parisDate(new Date()), locale, progress);
+  const labels = { overdue: "roadmapStateOverdue", now: "roadmapStateNow", soon: "roadmapStateSoon", later: "roadmapStateLater", done: "roadmapStateDone" } as const;
+  c.header("Cache-Control", "no-store");
+  return c.json({
+    title: t(locale, "roadmapTitle"),
+    empty: t(locale, profile.success && profile.data.birth && profile.data.status ? "roadmapEmpty" : "roadmapNeedProfile"),
+    steps: steps.map((s) => ({ ...s, stateLabel: t(locale, labels[s.state]) })),
+    ...localeInfo(locale),
+  });
 });
 
 chatRoutes.delete("/session", async (c) => {

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { deptSchema } from "../../shared/content/model.ts";
 import { localeSchema, type Locale } from "../../shared/locales.ts";
 import { statusSchema, yearMonthSchema, type Profile } from "../../shared/profile.ts";
-import { computeRoadmap, isCalendarDate, settingsFor, type StepState } from "../../shared/roadmap/compute.ts";
+import { computeRoadmap, isCalendarDate, settingsFor, type Progress, type StepState } from "../../shared/roadmap/compute.ts";
 import { ruleText } from "../../shared/roadmap/present.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
@@ -27,11 +27,10 @@ type RoadmapQuery = z.infer<typeof roadmapQuerySchema>;
 
 export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
 
-function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
-  const locale = query.locale ?? "fr";
-  const profile: Profile = { birth: query.birth, status: query.status, dept: query.dept, ...(query.entered_care ? { enteredCare: query.entered_care } : {}) };
+/** The roadmap as the public contract shows it (also used by the web chat's timeline). */
+export function presentRoadmap(profile: Profile, rules: RoadmapRules, today: string, locale: Locale, progress: Progress = {}): { steps: PublicStep[]; page: PageStep[] } {
   const settings = settingsFor(rules, profile);
-  const computed = computeRoadmap(profile, rules, query.today ?? parisDate(now));
+  const computed = computeRoadmap(profile, rules, today, progress);
   const steps = computed.map((s) => ({
     id: s.id,
     title: ruleText(s.rule.title, locale, settings).text,
@@ -41,7 +40,13 @@ function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { ste
     sources: s.rule.sources,
   }));
   const page = computed.map((s, i) => ({ ...steps[i]!, opens: s.opens, documents: s.rule.documents ? ruleText(s.rule.documents, locale, settings).text : null }));
-  return { steps, locale, page };
+  return { steps, page };
+}
+
+function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
+  const locale = query.locale ?? "fr";
+  const profile: Profile = { birth: query.birth, status: query.status, dept: query.dept, ...(query.entered_care ? { enteredCare: query.entered_care } : {}) };
+  return { ...presentRoadmap(profile, rules, query.today ?? parisDate(now), locale), locale };
 }
 
 roadmapRoutes.get("/api/roadmap", async (c) => {
