@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import { alerts, identities, referentLinks, roadmapProgress, staff, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
@@ -12,7 +12,7 @@ export async function youngIdForIdentity(db: Db, channel: "telegram" | "web", ke
 
 /** Everything stored about one young person, for them to read (right of access). */
 export async function exportYoungPerson(db: Db, youngId: string) {
-  const [people, requests, progress, referents] = await db.batch([
+  const [people, requests, progress, referents, reminders] = await db.batch([
     db.select({
       locale: youngPeople.locale, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept,
       enteredCare: youngPeople.enteredCare, consentAt: youngPeople.consentAt, createdAt: youngPeople.createdAt,
@@ -24,6 +24,8 @@ export async function exportYoungPerson(db: Db, youngId: string) {
       .from(roadmapProgress).where(eq(roadmapProgress.youngId, youngId)),
     db.select({ name: staff.name, linkedAt: referentLinks.createdAt })
       .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId)).where(eq(referentLinks.youngId, youngId)),
+    db.select({ stepId: remindersSent.stepId, kind: remindersSent.kind, sentAt: remindersSent.sentAt })
+      .from(remindersSent).where(eq(remindersSent.youngId, youngId)),
   ]);
   const person = people[0];
   if (!person) return null;
@@ -34,6 +36,7 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     roadmap: progress.map((p) => ({ ...p, updatedAt: iso(p.updatedAt) })),
     /** Who can see the profile, roadmap progress and alerts (never the messages). */
     referents: referents.map((r) => ({ name: r.name, linkedAt: iso(r.linkedAt) })),
+    remindersSent: reminders.map((r) => ({ ...r, sentAt: iso(r.sentAt) })),
     notStored: "Passerelle does not keep the content of your messages.",
   };
 }

@@ -89,7 +89,7 @@ describe("the web chat journey", () => {
     expect(exported!.n).toBe(1);
     const res = await (await import("cloudflare:workers")).exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ profile: { locale: "fr" }, requestsToReferent: [] });
+    expect(await res.json()).toMatchObject({ profile: { locale: "fr" }, requestsToReferent: [], roadmap: [], referents: [], remindersSent: [] });
 
     let r = await send(session.token, { action: "delete" });
     expect(actions(r)).toContain("delete:yes");
