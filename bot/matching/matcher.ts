@@ -17,12 +17,20 @@ export type Matcher = { match(text: string): Match[] };
  * synonyms). Score = Σ field weight × idf over the query's terms, plus a bonus for two query
  * words that follow each other as in a keyword or title ("titre sejour"). A term unknown to the
  * index is corrected towards the keyword and title vocabulary (edit distance 1, 2 for long words).
+ * Light signals on top: question words ("quand", "combien", "کله"…) matched against the items'
+ * own titles, questions and keywords (lexicon INTERROGATIVES), and multi-word keywords found
+ * word for word, stop words included. Ranking: a topic is lifted just above its best item when
+ * that item says nothing more than the topic (no query word in its title that the topic's title
+ * lacks, none that at most one sibling has as keyword) and scores at most TOPIC_MARGIN above it;
+ * ties go to the item whose title holds more query words, then to the most precise kind.
+ * Tuned on the even half of tests/eval/questions.json (`npm run eval -- --split`).
  *
  * Cost: building the index reads every text of the content (~20 000 words), far too slow for
  * a cold isolate's first turn. So the index is built when content is published, stored with the
  * snapshot as a compact JSON string (serializeIndex), and a cold isolate only parses it, lazily,
- * on its first free-text question (adoptIndex). Typo correction groups the vocabulary by length
- * only when a query word is unknown. Measured by scripts/bench-matcher.ts.
+ * on its first free-text question (adoptIndex). The typo vocabulary and the exact keywords are
+ * stored grouped (by length, by first word): a question splits only the groups it needs.
+ * Measured by scripts/bench-matcher.ts.
  */
 
 /** Field weights: keywords > titles and FAQ questions > bodies. */
@@ -447,7 +455,7 @@ function matcherOver(index: StoredIndex): Matcher {
           if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") {
             strongHits[doc] = strongHits[doc]! | bit;
             const parent = parents[doc] ?? -1;
-            if (parent >= 0) holders[parent * 32 + bitNumber]++;
+            if (parent >= 0) holders[parent * 32 + bitNumber] = holders[parent * 32 + bitNumber]! + 1;
           }
         }
         if (bitNumber < 31) {
