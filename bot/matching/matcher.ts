@@ -53,7 +53,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -262,18 +262,25 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>\n<first letter + offset of its terms in the postings, ","-separated>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
   let postings = "|";
-  for (const term in index.postings) {
+  // Sorted, so that the terms of one first letter are together: a lookup scans its letter only.
+  const buckets: string[] = [];
+  let letter = "";
+  for (const term of Object.keys(index.postings).sort()) {
+    if (term[0] !== letter) {
+      letter = term[0]!;
+      buckets.push(`${letter}${(postings.length - 1).toString(36)}`);
+    }
     const list = index.postings[term]!;
     const pairs: string[] = [];
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}`;
 }
 
 type StoredIndex = { docs: string[]; parents: number[]; exacts: string; lookup: (term: string) => number[] | undefined; vocab: string };
@@ -281,9 +288,28 @@ type StoredIndex = { docs: string[]; parents: number[]; exacts: string; lookup: 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 6 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 7 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
+  /** First letter → [start, end) of its terms in the postings; cut out on first use. */
+  const buckets = new Map<string, [number, number]>();
+  const slices = new Map<string, string>();
+  let previous: [number, number] | null = null;
+  for (const entry of parts[6] ? parts[6].split(",") : []) {
+    const start = parseInt(entry.slice(1), 36);
+    if (previous) previous[1] = start + 1;
+    previous = [start, postings.length];
+    buckets.set(entry[0]!, previous);
+  }
+  const bucketOf = (letter: string): string => {
+    let slice = slices.get(letter);
+    if (slice === undefined) {
+      const range = buckets.get(letter);
+      slice = range ? postings.slice(range[0], range[1]) : "";
+      slices.set(letter, slice);
+    }
+    return slice;
+  };
   return {
     docs: parts[1] ? parts[1].split(" ") : [],
     parents: parts[4] ? parts[4].split(" ").map(Number) : [],
@@ -293,11 +319,12 @@ function openStored(stored: string): StoredIndex | null {
       if (memo.has(term)) return memo.get(term);
       let list: number[] | undefined;
       const key = `|${term}:`;
-      const at = postings.indexOf(key);
+      const bucket = bucketOf(term[0]!);
+      const at = bucket.indexOf(key);
       if (at >= 0) {
         list = [];
-        const end = postings.indexOf("|", at + key.length);
-        for (const pair of postings.slice(at + key.length, end).split(",")) {
+        const end = bucket.indexOf("|", at + key.length);
+        for (const pair of bucket.slice(at + key.length, end).split(",")) {
           const dot = pair.indexOf(".");
           list.push(parseInt(pair.slice(0, dot), 36), parseInt(pair.slice(dot + 1), 36));
         }
