@@ -493,10 +493,15 @@ function matcherOver(index: StoredIndex): Matcher {
       // Specificity (TOPIC_MARGIN): the topic is lifted just above its best child when that child
       // only says, more strongly, what the topic says.
       // Ties (same score to the thousandth): the item whose title or question holds more of the
-      // query's words, then the most precise kind.
+      // query's words, then the one whose topic matches best (a stray item of another topic that
+      // shares a keyword loses), then the most precise kind.
       const rounded = (doc: number) => Math.round(scores[doc]! * 1000);
+      const family = (doc: number) => scores[(parents[doc] ?? -1) < 0 ? doc : parents[doc]!]!;
       const rank = (a: number, b: number) =>
-        rounded(b) - rounded(a) || bitCount(titleHits[b]!) - bitCount(titleHits[a]!) || KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind];
+        rounded(b) - rounded(a) ||
+        bitCount(titleHits[b]!) - bitCount(titleHits[a]!) ||
+        family(b) - family(a) ||
+        KIND_ORDER[docs[a]!.kind] - KIND_ORDER[docs[b]!.kind];
       const bestChild = new Int32Array(docs.length).fill(-1);
       for (let doc = 0; doc < docs.length; doc++) {
         const parent = parents[doc] ?? -1;

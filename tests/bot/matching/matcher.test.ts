@@ -111,6 +111,18 @@ describe("question words and specificity", () => {
     expect(createMatcher(withContents).match("qu'est ce qu'il y a dans le contrat")[0]?.id).toBe("cjm-contents");
   });
 
+  it("should break a tie for the item whose own topic matches the question too", () => {
+    const twoTopics: ContentBundle = {
+      ...cjm,
+      topics: [...cjm.topics, { id: "training", order: 2, title: { fr: "Formation" }, intro: { fr: "Études." }, keywords: { fr: ["formation"] }, stepIds: [], sources: [], reviewedAt: "2026-01-01" }],
+      faqs: [{ ...base, id: "faq-cej-cjm", topicId: "training", question: { fr: "CEJ et contrat jeune majeur ensemble ?" }, answer: { fr: "Oui." }, keywords: { fr: ["young adult contract"] } }],
+      steps: [{ ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat" }, body: { fr: "Écris." }, keywords: { fr: ["young adult contract"] } }],
+    };
+    twoTopics.topics[0] = { ...twoTopics.topics[0]!, keywords: { fr: ["young adult contract"] }, title: { fr: "Mes droits" } };
+    const ranked = createMatcher(twoTopics).match("young adult contract").map((m) => m.id);
+    expect(ranked.indexOf("cjm-ask")).toBeLessThan(ranked.indexOf("faq-cej-cjm"));
+  });
+
   it("should keep question words and topics in a stored index", () => {
     const stored = matcherFromStored(serializeIndex(buildIndex(cjm)));
     for (const text of ["quand demander le contrat jeune majeur", "contrat jeune majeur", "comment demander", "comment demander le contrat"]) expect(stored?.match(text)).toEqual(m.match(text));
