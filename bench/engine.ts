@@ -1,8 +1,9 @@
 /**
  * The pure engine alone, in Node: handle() per warm turn over a realistic mix (journeys of
  * lib/journeys.ts over the seed content, free-text matching included), and a cold
- * isolate's first turn (snapshot JSON.parse + matcher build + handle) in fresh
- * worker_threads. Run: npx tsx bench/engine.ts [--quick] [--json <file>]
+ * isolate's first turn in fresh worker_threads, on the snapshot exactly as the Worker stores
+ * it (content + the match index built at publication): JSON.parse + adopt the stored index +
+ * handle() with its crisis check and first match. Run: npx tsx bench/engine.ts [--quick] [--json <file>]
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,9 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { Worker } from "node:worker_threads";
 import { handle } from "../bot/engine.ts";
+import { adoptIndex } from "../bot/matching/matcher.ts";
 import { newState } from "../worker/store/turns.ts";
+import { snapshotJson as storedSnapshotJson } from "../worker/store/content.ts";
 import type { ConversationState } from "../bot/state.ts";
 import type { ContentSnapshot } from "../shared/content/model.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
@@ -23,8 +26,11 @@ const jsonIndex = process.argv.indexOf("--json");
 const jsonOut = jsonIndex > 0 ? process.argv[jsonIndex + 1] : undefined;
 
 const seed = await loadSeed();
-const snapshotJson = JSON.stringify(seed.bundle);
-const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
+// As published: the content plus its serialized match index (worker/store/content.ts).
+const snapshotJson = storedSnapshotJson(seed.bundle);
+const { matchIndex, ...stored } = JSON.parse(snapshotJson) as ContentSnapshot & { matchIndex: string };
+const content: ContentSnapshot = { ...stored, version: 1 };
+adoptIndex(content, matchIndex);
 const now = new Date("2026-11-23T12:00:00Z");
 
 // The mix: 50 chats' scripts (first visit + 2 returning visits), replayed in order with
@@ -71,9 +77,12 @@ const coldCode = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
   const t0 = performance.now();
-  const { handle } = await import(workerData.engineUrl);
+  const { handle, adoptIndex } = await import(workerData.engineUrl);
   const t1 = performance.now();
-  const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
+  // What worker/store/content.ts loadPublished does with the stored row.
+  const { matchIndex, ...bundle } = JSON.parse(workerData.snapshotJson);
+  const content = { ...bundle, version: 1 };
+  if (typeof matchIndex === "string") adoptIndex(content, matchIndex);
   const t2 = performance.now();
   const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");
@@ -90,7 +99,9 @@ const secondQuestion = scripts[1]!.find((t) => t.kind === "text")!.input as { te
 // The engine bundled and minified, as it ships inside the Worker bundle.
 const engineDir = mkdtempSync(join(tmpdir(), "passerelle-engine-"));
 const engineFile = join(engineDir, "engine.mjs");
-await build({ entryPoints: [new URL("../bot/engine.ts", import.meta.url).pathname], bundle: true, format: "esm", minify: true, platform: "neutral", outfile: engineFile, logLevel: "error" });
+const engineEntry = join(engineDir, "entry.ts");
+writeFileSync(engineEntry, `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\n`);
+await build({ entryPoints: [engineEntry], bundle: true, format: "esm", minify: true, platform: "neutral", outfile: engineFile, logLevel: "error" });
 function coldRun(): Promise<Cold> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(coldCode, {
@@ -137,5 +148,5 @@ const result = {
 console.log(`engine: content ${result.items} (${seed.note}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON`);
 console.log(`engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`);
 for (const [k, s] of Object.entries(result.warm.byKind)) console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
-console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (matcher build included), second ${cold.secondTurnMs} ms`);
+console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));
