@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, splitText } from "../../bot/telegram.ts";
+import { coalesce, escapeHtml, splitText } from "../../bot/telegram.ts";
 
 describe("escapeHtml", () => {
   it("should neutralise every character Telegram's HTML mode reads", () => {
@@ -23,5 +23,22 @@ describe("splitText", () => {
   it("should cut a single line longer than the limit instead of failing", () => {
     const parts = splitText("y".repeat(9000));
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
+  });
+});
+
+describe("coalesce", () => {
+  it("should join a reply without buttons to the next one", () => {
+    expect(coalesce([{ text: "a" }, { text: "b", buttons: [{ label: "x", action: "menu" }] }])).toEqual([
+      { text: "a\n\nb", buttons: [{ label: "x", action: "menu" }] },
+    ]);
+  });
+
+  it("should keep a reply with buttons apart, so its keyboard stays under its own text", () => {
+    const replies = [{ text: "a", buttons: [{ label: "x", action: "menu" }] }, { text: "b" }];
+    expect(coalesce(replies)).toEqual(replies);
+  });
+
+  it("should not join replies that would exceed the message limit", () => {
+    expect(coalesce([{ text: "a".repeat(30) }, { text: "b".repeat(30) }], 50)).toHaveLength(2);
   });
 });

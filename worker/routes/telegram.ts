@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
 import * as z from "zod/mini";
 import { configOf } from "../config.ts";
 import { check, sameSecret } from "../http.ts";
@@ -21,6 +22,26 @@ const updateSchema = z.looseObject({
   my_chat_member: z.optional(z.looseObject({ chat: chatSchema, new_chat_member: z.looseObject({ status: z.string() }) })),
 });
 
+/**
+ * grammY's own "hono" adapter, with one fix: a webhook reply (here the callback-query answer)
+ * arrives already serialised, and grammY 1.46 passes that string to `c.json`, which encodes it
+ * a second time, so Telegram would get a JSON string instead of a method call (the same bug
+ * was fixed for the serveHttp adapter in grammY PR #357).
+ */
+function honoWebhookAdapter(c: Context) {
+  let resolveResponse: (response: Response) => void = () => undefined;
+  return {
+    get update() {
+      return c.req.json<Update>();
+    },
+    header: c.req.header("X-Telegram-Bot-Api-Secret-Token"),
+    end: () => resolveResponse(c.body(null, 200)),
+    respond: (json: string) => resolveResponse(c.body(json, 200, { "Content-Type": "application/json" })),
+    unauthorized: () => resolveResponse(c.body(null, 401)),
+    handlerReturn: new Promise<Response>((resolve) => (resolveResponse = resolve)),
+  };
+}
+
 export const telegramRoutes = new Hono<{ Bindings: Env }>();
 
 telegramRoutes.post(
@@ -39,7 +60,7 @@ telegramRoutes.post(
       throw new HTTPException(400, { message: "update must be valid JSON" });
     }
     check(updateSchema, body);
-    const handleUpdate = webhookCallback(telegramBot(c.env, telegram), "hono", { secretToken: telegram.secret });
+    const handleUpdate = webhookCallback(telegramBot(c.env, telegram), honoWebhookAdapter, { secretToken: telegram.secret });
     return handleUpdate(c);
   },
 );
