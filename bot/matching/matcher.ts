@@ -17,6 +17,8 @@ export type Matcher = { match(text: string): Match[] };
  * synonyms). Score = Σ field weight × idf over the query's terms, plus a bonus for two query
  * words that follow each other as in a keyword or title ("titre sejour"). A term unknown to the
  * index is corrected towards the keyword and title vocabulary (edit distance 1, 2 for long words).
+ * Acronyms are learnt from the content (learnAcronyms: "cej" and "contrat d'engagement jeune" as
+ * keywords of one item): a text spelling the name out also holds the acronym's term.
  * Light signals on top: question words ("quand", "combien", "کله"…) matched against the items'
  * own titles, questions and keywords (lexicon INTERROGATIVES), and multi-word keywords found
  * word for word, stop words included. Ranking: a topic is lifted just above its best item when
@@ -47,13 +49,15 @@ const DISTINCT = 1;
 /** Stored weight × 10 from which a match counts as title or keyword (not body, not a two-word phrase). */
 const STRONG = WEIGHTS.title * 10;
 const FUZZY_FACTOR = 0.75;
+/** Query words that spell out an acronym the content knows count this much (the acronym counts 1). */
+const EXPANSION_FACTOR = 0.5;
 const MAX_RESULTS = 5;
 
 
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -70,6 +74,8 @@ export type MatchIndex = {
    * (each is the term "=ce_qu_il_y_a_dan_le_contrat" of the postings).
    */
   exacts: string;
+  /** Acronyms learnt from the content, with the stems of their expansions: "cej=contrat_engag_jeun,css=…". */
+  acronyms: string;
 };
 
 const STOP = new Set<string>();
@@ -197,6 +203,7 @@ const MAX_EXACT = 8;
 
 /** Builds the index of a content bundle (at publication, or for a draft preview). */
 export function buildIndex(bundle: ContentBundle): MatchIndex {
+  const acronyms = learnAcronyms([...bundle.faqs, ...bundle.steps, ...bundle.topics].map((item) => allKeywords(item.keywords)));
   const docs: string[] = [];
   const parents: number[] = [];
   const postings: Record<string, number[]> = Object.create(null);
@@ -222,6 +229,8 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
           if (concept) set(concept, WEIGHTS.concept * weight);
           if (phrases && i > 0) set(phrase(stems[i - 1]!, s), WEIGHTS.phrase);
         }
+        // An acronym's expansion in the text stands for the acronym too (and the acronym thus for it).
+        for (const acronym of acronymsIn(stems, acronyms)) set(acronym, weight);
       }
     };
     put(bodies.flatMap(allTexts), WEIGHTS.body, false);
@@ -257,7 +266,84 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   }
   // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
   const firstTopic = bundle.faqs.length + bundle.steps.length;
-  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join("") };
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms) };
+}
+
+/** Acronym stem → the stems of its expansions. */
+type Acronyms = Map<string, string[][]>;
+
+/**
+ * Acronyms the content teaches: an item whose keywords hold both "cej" and "contrat
+ * d'engagement jeune" (initials of its words, with or without the stop words) links the two,
+ * for every item and every question. Three letters at least: two initials match too often by chance.
+ */
+export function learnAcronyms(keywordLists: string[][]): Acronyms {
+  const out: Acronyms = new Map();
+  for (const keywords of keywordLists) {
+    const singles = new Set<string>();
+    for (const keyword of keywords) {
+      const token = normalize(keyword);
+      if (/^[a-z]{3,6}$/.test(token) && !STOP.has(token)) singles.add(token);
+    }
+    if (singles.size === 0) continue;
+    for (const keyword of keywords) {
+      const words = normalize(keyword).split(" ").filter(Boolean);
+      if (words.length < 2) continue;
+      const all = words.map((w) => w[0]).join("");
+      const meaningful = words.filter((w) => !STOP.has(w)).map((w) => w[0]).join("");
+      for (const acronym of singles) {
+        if (acronym !== all && acronym !== meaningful) continue;
+        const stems = stemsOf(keyword);
+        if (stems.length < 2) continue;
+        const key = stem(acronym);
+        const list = out.get(key) ?? [];
+        if (!list.some((known) => known.join("_") === stems.join("_"))) list.push(stems);
+        out.set(key, list);
+      }
+    }
+  }
+  return out;
+}
+
+function serializeAcronyms(acronyms: Acronyms): string {
+  return [...acronyms].flatMap(([acronym, expansions]) => expansions.map((stems) => `${acronym}=${stems.join("_")}`)).join(",");
+}
+
+function parseAcronyms(text: string): Acronyms {
+  const out: Acronyms = new Map();
+  for (const entry of text ? text.split(",") : []) {
+    const at = entry.indexOf("=");
+    const list = out.get(entry.slice(0, at)) ?? [];
+    list.push(entry.slice(at + 1).split("_"));
+    out.set(entry.slice(0, at), list);
+  }
+  return out;
+}
+
+/** Positions of the stems that spell out an acronym. */
+function coveredByExpansions(stems: string[], acronyms: Acronyms): Set<number> {
+  const out = new Set<number>();
+  for (const expansions of acronyms.values()) {
+    for (const expansion of expansions) {
+      for (let at = stems.indexOf(expansion[0]!); at >= 0; at = stems.indexOf(expansion[0]!, at + 1)) {
+        if (expansion.every((s, k) => stems[at + k] === s)) for (let k = 0; k < expansion.length; k++) out.add(at + k);
+      }
+    }
+  }
+  return out;
+}
+
+/** The acronyms whose expansion occurs, word after word, in a sequence of stems. */
+function acronymsIn(stems: string[], acronyms: Acronyms): string[] {
+  const out: string[] = [];
+  if (acronyms.size === 0 || stems.length < 2) return out;
+  for (const [acronym, expansions] of acronyms) {
+    for (const expansion of expansions) {
+      const at = stems.indexOf(expansion[0]!);
+      if (at >= 0 && expansion.every((s, k) => stems[at + k] === s) && !out.includes(acronym)) out.push(acronym);
+    }
+  }
+  return out;
 }
 
 /**
@@ -280,15 +366,15 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}\n${index.acronyms}`;
 }
 
-type StoredIndex = { docs: string[]; parents: number[]; exacts: string; lookup: (term: string) => number[] | undefined; vocab: string };
+type StoredIndex = { docs: string[]; parents: number[]; exacts: string; acronyms: string; lookup: (term: string) => number[] | undefined; vocab: string };
 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 7 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 8 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
   /** First letter → [start, end) of its terms in the postings; cut out on first use. */
@@ -314,6 +400,7 @@ function openStored(stored: string): StoredIndex | null {
     docs: parts[1] ? parts[1].split(" ") : [],
     parents: parts[4] ? parts[4].split(" ").map(Number) : [],
     exacts: parts[5]!,
+    acronyms: parts[7]!,
     vocab: parts[3]!,
     lookup(term) {
       if (memo.has(term)) return memo.get(term);
@@ -360,7 +447,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -375,6 +462,7 @@ function matcherOver(index: StoredIndex): Matcher {
     return { kind: ref.slice(0, at) as MatchTarget["kind"], id: ref.slice(at + 1) };
   });
   const lookup = index.lookup;
+  const acronyms = parseAcronyms(index.acronyms);
   /** The exact keywords starting with a word (what follows it), looked up once per word. */
   const exactsAfter = new Map<string, string[]>();
   const exactsStartingWith = (word: string): string[] => {
@@ -432,9 +520,16 @@ function matcherOver(index: StoredIndex): Matcher {
         if (has(term) && (query.get(term) ?? 0) < factor) query.set(term, factor);
       };
       const seen: string[] = [];
-      for (const s of stemsOf(text)) {
+      // A name spelled out is read as its acronym: one unit of meaning, not three words.
+      // A name spelled out ("contrat d'engagement jeune") counts as its acronym, its words
+      // only at EXPANSION_FACTOR: one name, not three words of meaning (else the item that
+      // merely repeats the name outweighs the one answering the rest of the question).
+      const stems = stemsOf(text);
+      for (const acronym of acronymsIn(stems, acronyms)) add(acronym, 1);
+      const covered = coveredByExpansions(stems, acronyms);
+      for (const [position, s] of stems.entries()) {
         let term: string | null = s;
-        let factor = 1;
+        let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
         if (!has(s)) {
           term = correct(s);
           factor = FUZZY_FACTOR;

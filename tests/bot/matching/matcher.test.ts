@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, learnAcronyms, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
@@ -139,5 +139,26 @@ describe("text helpers", () => {
   it("should drop stop words and keep stems", () => {
     expect(termsOf("je cherche un logement")).toContain("cherch");
     expect(termsOf("je cherche un logement")).not.toContain("je");
+  });
+});
+
+describe("acronyms learnt from the content", () => {
+  const cej: ContentBundle = {
+    topics: [{ id: "training", order: 1, title: { fr: "Formation" }, intro: { fr: "Études." }, keywords: { fr: ["formation"] }, stepIds: ["cej-ask"], sources: [], reviewedAt: "2026-01-01" }],
+    steps: [{ ...base, id: "cej-ask", topicId: "training", title: { fr: "Inscris-toi à la mission locale" }, body: { fr: "Le contrat d'engagement jeune t'accompagne." }, keywords: { fr: ["cej", "contrat d'engagement jeune"] } }],
+    faqs: [{ ...base, id: "faq-cej-amount", topicId: "training", question: { fr: "Combien je touche avec le CEJ ?" }, answer: { fr: "Ça dépend." }, keywords: { fr: ["allocation cej", "touche"] } }],
+    resources: [],
+  };
+
+  it("should link an acronym to its expansion only when one item has both as keywords, with three letters or more", () => {
+    const learnt = learnAcronyms([["cej", "contrat d'engagement jeune"], ["cb", "carte bancaire"], ["tds"], ["titre de séjour"]]);
+    expect([...learnt.keys()]).toEqual(["cej"]);
+  });
+
+  it("should read a name spelled out as its acronym, in a built and in a stored index", () => {
+    // The FAQ only says "CEJ"; the step teaches the link.
+    expect(createMatcher(cej).match("le contrat d'engagement jeune").map((m) => m.id)).toContain("faq-cej-amount");
+    const text = "contrat d'engagement jeune combien on touche";
+    expect(matcherFromStored(serializeIndex(buildIndex(cej)))?.match(text)).toEqual(createMatcher(cej).match(text));
   });
 });
