@@ -27,7 +27,7 @@ export async function runTurn(env: Env, identity: Identity, input: Input, now: D
   const checkedInput = await resolveLinkInput(db, loaded.state, input, now);
   const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
   try {
-    const saved = await saveTurn(db, { state: result.state, isNew: loaded.isNew, identity, effects: result.effects, now, ...(updateId !== undefined ? { updateId } : {}) });
+    const saved = await saveTurn(db, { state: result.state, isNew: loaded.isNew, wasBlocked: loaded.wasBlocked, identity, effects: result.effects, now, ...(updateId !== undefined ? { updateId } : {}) });
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));

@@ -24,6 +24,8 @@ export type LoadedTurn = {
   contentVersion: number | null;
   /** When the roadmap rules were last published (null: the coded defaults apply). */
   rulesPublishedAt: number | null;
+  /** The young person had blocked the bot: writing to them again means they came back. */
+  wasBlocked: boolean;
 };
 
 /** `locale` is the one asked for by a brand-new web session. */
@@ -39,6 +41,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
       consentAt: youngPeople.consentAt,
       cursor: youngPeople.cursor,
       remindersOptOut: youngPeople.remindersOptOut,
+      blockedAt: identities.blockedAt,
       openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
       hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
       alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
@@ -47,19 +50,20 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
     .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key)))
     .limit(1);
+  // Content version, rules version and the update-id check share one statement.
   const version = db.select({
     version: sql<number | null>`max(${publications.version})`,
     rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+    seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${updateId ?? -1})`,
   }).from(publications);
-  const seen = db.select({ id: telegramUpdates.updateId }).from(telegramUpdates).where(eq(telegramUpdates.updateId, updateId ?? -1));
 
   const [progressQuery, sentQuery] = roadmapReads(db, identity);
-  const [rows, versionRows, seenRows, progressRows, sentRows] = await db.batch([person, version, seen, progressQuery, sentQuery]);
+  const [rows, versionRows, progressRows, sentRows] = await db.batch([person, version, progressQuery, sentQuery]);
   const row = rows[0];
   const contentVersion = versionRows[0]?.version ?? null;
   const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
-  const duplicate = updateId !== undefined && seenRows.length > 0;
-  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion, rulesPublishedAt };
+  const duplicate = updateId !== undefined && Number(versionRows[0]?.seen ?? 0) > 0;
+  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion, rulesPublishedAt, wasBlocked: false };
 
   const profile = profileSchema.safeParse({
     birth: row.birth ?? undefined,
@@ -81,7 +85,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     remindersOptOut: row.remindersOptOut,
     remindersSent: sentRows.map((r) => `${r.stepId}/${r.kind}`),
   };
-  return { state, isNew: false, duplicate, contentVersion, rulesPublishedAt };
+  return { state, isNew: false, duplicate, contentVersion, rulesPublishedAt, wasBlocked: row.blockedAt !== null };
 }
 
 export function newState(youngId: string, locale?: string): ConversationState {
@@ -95,6 +99,7 @@ export type SaveTurn = {
   effects: Effect[];
   now: Date;
   updateId?: number;
+  wasBlocked?: boolean;
 };
 
 /** Writes the turn atomically; returns the ids of alerts raised (for delivery). */
@@ -127,10 +132,10 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
     statements.push(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
   } else {
     statements.push(db.update(youngPeople).set(columns).where(eq(youngPeople.id, state.youngId)));
-    statements.push(
-      db.update(identities).set({ blockedAt: null })
-        .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key), sql`${identities.blockedAt} is not null`)),
-    );
+    if (turn.wasBlocked) {
+      statements.push(db.update(identities).set({ blockedAt: null })
+        .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key))));
+    }
   }
 
   const alertIds: string[] = [];

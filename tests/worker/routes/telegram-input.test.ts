@@ -112,6 +112,11 @@ describe("POST /telegram/webhook with bad input", () => {
     expect(fakeTelegram.calls).toHaveLength(0);
     const row = await env.DB.prepare("select blocked_at from identities where channel = 'telegram' and key = '608'").first<{ blocked_at: number | null }>();
     expect(row?.blocked_at).toEqual(expect.any(Number));
+
+    // Writing again means they unblocked the bot: they can get reminders again.
+    await postUpdate(textUpdate(608, "menu"));
+    const after = await env.DB.prepare("select blocked_at from identities where channel = 'telegram' and key = '608'").first<{ blocked_at: number | null }>();
+    expect(after?.blocked_at).toBeNull();
   });
 
   it("should still answer 200 when Telegram fails, and queue the reply for later", async () => {
