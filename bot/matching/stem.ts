@@ -15,7 +15,8 @@ const LATIN_SUFFIXES = [
 const ARABIC_PREFIXES = ["وال", "بال", "فال", "کال", "لل", "ال"];
 const ARABIC_ONE_LETTER_PREFIXES = ["و", "ب", "ل", "ف"];
 // Arabic plurals and pronouns, Persian plurals ("های", "ها", "ان"), Pashto plurals ("ونه", "ګانې" → "ګاني").
-const ARABIC_SUFFIXES = ["هاي", "ګاني", "ونه", "ات", "ون", "ين", "ها", "ان", "ه"];
+// Also Persian "گی" makes a noun of an adjective in "ه": "افسردگی" (depression) → "افسرد", as "افسرده" (depressed).
+const ARABIC_SUFFIXES = ["هاي", "ګاني", "ونه", "گي", "ات", "ون", "ين", "ها", "ان", "ه"];
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 

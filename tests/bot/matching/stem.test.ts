@@ -19,4 +19,9 @@ describe("stem (Arabic script)", () => {
     expect(stemOf("خانه‌ها")).toBe(stemOf("خانه"));
     expect(stemOf("کورونه")).toBe(stemOf("کور"));
   });
+
+  it("should fold a Persian noun in گی onto its adjective in ه", () => {
+    expect(stemOf("افسردگی")).toBe(stemOf("افسرده"));
+    expect(stemOf("زندگی")).toBe(stemOf("زنده"));
+  });
 });
