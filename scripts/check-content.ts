@@ -3,7 +3,7 @@
  * per-locale completeness. Exits 1 on any error. Run: npx tsx scripts/check-content.ts
  */
 import { LOCALES, type Locale } from "../shared/locales.ts";
-import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../shared/content/model.ts";
+import { CONTENT_KINDS, KIND_LISTS, type ContentBundle, type LocalizedKeywords, type LocalizedText } from "../shared/content/model.ts";
 import { seedBundle } from "../shared/content/seed/index.ts";
 import { validateBundle } from "../shared/content/validate.ts";
 
@@ -17,13 +17,8 @@ const bundle: ContentBundle = result.bundle;
 
 // Seed rule, stricter than validateBundle: ids are unique across kinds too (a bare id is never ambiguous).
 const kindsById = new Map<string, string[]>();
-for (const [kind, items] of [
-  ["topic", bundle.topics],
-  ["step", bundle.steps],
-  ["resource", bundle.resources],
-  ["faq", bundle.faqs],
-] as const) {
-  for (const item of items) kindsById.set(item.id, [...(kindsById.get(item.id) ?? []), kind]);
+for (const kind of CONTENT_KINDS) {
+  for (const item of bundle[KIND_LISTS[kind]]) kindsById.set(item.id, [...(kindsById.get(item.id) ?? []), kind]);
 }
 const shared = [...kindsById].filter(([, kinds]) => kinds.length > 1);
 if (shared.length) {

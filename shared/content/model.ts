@@ -112,6 +112,9 @@ export type ContentSnapshot = ContentBundle & { version: number };
 export const CONTENT_KINDS = ["topic", "step", "resource", "faq"] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
+/** Which list of a bundle holds each kind of item. */
+export const KIND_LISTS = { topic: "topics", step: "steps", resource: "resources", faq: "faqs" } as const satisfies Record<ContentKind, keyof ContentBundle>;
+
 /** The text in `locale`, or French; `fallback` tells the caller to mark it as French. */
 export function pick(text: LocalizedText, locale: Locale): { text: string; fallback: boolean } {
   const value = text[locale];

@@ -1,4 +1,4 @@
-import { contentBundleSchema, type ContentBundle } from "./model.ts";
+import { CONTENT_KINDS, contentBundleSchema, KIND_LISTS, type ContentBundle } from "./model.ts";
 
 /**
  * Validates a content bundle: shape (zod) first, then cross-references between items.
@@ -75,13 +75,8 @@ export function validateBundle(input: unknown): ValidationResult {
   const bundle = parsed.data;
   const errors: string[] = [];
 
-  for (const [kind, items] of [
-    ["topic", bundle.topics],
-    ["step", bundle.steps],
-    ["resource", bundle.resources],
-    ["faq", bundle.faqs],
-  ] as const) {
-    for (const id of duplicates(items.map((item) => item.id))) errors.push(`${kind} "${id}": duplicate id`);
+  for (const kind of CONTENT_KINDS) {
+    for (const id of duplicates(bundle[KIND_LISTS[kind]].map((item) => item.id))) errors.push(`${kind} "${id}": duplicate id`);
   }
 
   const topics = new Map(bundle.topics.map((topic) => [topic.id, topic]));

@@ -1,9 +1,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import { faqSchema, resourceSchema, stepSchema, topicSchema, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
+import { faqSchema, KIND_LISTS, resourceSchema, stepSchema, topicSchema, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
-import { bundleChanges, changeStatements, getRevision, KIND_LISTS, latestLocaleTimes, type Change, type Editor } from "./content-revisions.ts";
+import { bundleChanges, changeStatements, getRevision, latestLocaleTimes, type Change, type Editor } from "./content-revisions.ts";
 import { latestVersion, loadDrafts, loadPublished, publishDrafts, snapshotJson } from "./content.ts";
 import type { Db } from "./db.ts";
 

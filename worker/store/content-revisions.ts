@@ -1,7 +1,7 @@
 import { desc, eq, and, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, contentRevisions } from "../../shared/db/schema.ts";
-import type { ContentBundle, ContentKind } from "../../shared/content/model.ts";
+import { KIND_LISTS, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
 import { diffFields } from "../../shared/content/diff.ts";
 import { nextLocaleTimes, type LocaleTimes } from "../../shared/content/translation.ts";
 import type { Db } from "./db.ts";
@@ -24,7 +24,6 @@ export type Revision = {
   byName: string | null;
 };
 
-export const KIND_LISTS = { topic: "topics", step: "steps", resource: "resources", faq: "faqs" } as const satisfies Record<ContentKind, keyof ContentBundle>;
 
 export type Change = { kind: ContentKind; id: string; before: unknown; after: unknown };
 

@@ -1,10 +1,10 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import type { ContentBundle, ContentSnapshot } from "../../shared/content/model.ts";
+import { KIND_LISTS, type ContentBundle, type ContentSnapshot } from "../../shared/content/model.ts";
 import { adoptIndex, buildIndex, serializeIndex } from "../../bot/matching/matcher.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
-import { bundleChanges, changeStatements, KIND_LISTS, latestLocaleTimes } from "./content-revisions.ts";
+import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
