@@ -17,6 +17,8 @@ export type Matcher = { match(text: string): Match[] };
  * synonyms). Score = Σ field weight × idf over the query's terms, plus a bonus for two query
  * words that follow each other as in a keyword or title ("titre sejour"). A term unknown to the
  * index is corrected towards the keyword and title vocabulary (edit distance 1, 2 for long words).
+ * A definition question ("c'est quoi X", "what is X", "ما هو X", "X چیست") favours the items
+ * whose title or question names X (focusOf).
  * Acronyms are learnt from the content (learnAcronyms: "cej" and "contrat d'engagement jeune" as
  * keywords of one item): a text spelling the name out also holds the acronym's term.
  * Light signals on top: question words ("quand", "combien", "کله"…) matched against the items'
@@ -150,9 +152,13 @@ for (const line of INTERROGATIVES.trim().split("\n")) {
   }
 }
 
+/** A text's words, normalised and SMS spelling expanded, stop words kept. */
+function wordsOf(text: string): string[] {
+  return expandSmsNormalized(normalize(text)).split(" ");
+}
+
 /** The kinds of question a text asks ("?when", "?howmuch"…), from its question words. */
-export function cuesOf(text: string): string[] {
-  const tokens = expandSmsNormalized(normalize(text)).split(" ");
+export function cuesOf(text: string, tokens = wordsOf(text)): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const candidates = CUES.get(tokens[i]!);
@@ -164,6 +170,37 @@ export function cuesOf(text: string): string[] {
         break;
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Asking what a thing is ("c'est quoi un récépissé", "what is a recepisse", "ما هو الوصل",
+ * "رسید چیست", "رسید څه شی دی") puts that thing first: its words (up to FOCUS_WORDS meaningful
+ * ones, after the cue, or before it in Persian and Pashto where the cue comes last) count
+ * FOCUS_FACTOR.
+ */
+const DEFINITION_BEFORE = ["c est quoi", "c quoi", "cest quoi", "what is", "whats", "what s", "what are", "what does", "ما هو", "ما هي", "ماهو", "ماهي"].map((cue) => normalize(cue).split(" "));
+const DEFINITION_AFTER = ["چیست", "چی است", "چه است", "چی هست", "څه شی دی", "څه شی ده", "څه شی دي", "څه شي دي"].map((cue) => normalize(cue).split(" "));
+const FOCUS_WORDS = 3;
+const FOCUS_FACTOR = 2;
+
+/** The stems a definition question is about. */
+export function focusOf(text: string, tokens = wordsOf(text)): Set<string> {
+  const out = new Set<string>();
+  const at = (cue: string[], i: number) => cue.every((w, k) => tokens[i + k] === w);
+  const take = (from: number, step: 1 | -1) => {
+    let taken = 0;
+    for (let j = from; j >= 0 && j < tokens.length && taken < FOCUS_WORDS; j += step) {
+      const stems = stemsOfToken(tokens[j]!);
+      if (stems.length === 0) continue;
+      for (const s of stems) out.add(s);
+      taken++;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    for (const cue of DEFINITION_BEFORE) if (at(cue, i)) take(i + cue.length, 1);
+    for (const cue of DEFINITION_AFTER) if (at(cue, i)) take(i - 1, -1);
   }
   return out;
 }
@@ -194,9 +231,9 @@ function groupByLength(words: string[]): string {
  * evidence ("qu'est-ce qu'il y a dans le contrat" → the keyword "ce qu'il y a dans le contrat"):
  * the words that the stems drop (question words, "dans", "pas") then count too.
  */
-function exactWords(text: string): string[] {
+function exactWords(text: string, tokens = wordsOf(text)): string[] {
   const out: string[] = [];
-  for (const token of expandSmsNormalized(normalize(text)).split(" ")) if (token) out.push(stem(token));
+  for (const token of tokens) if (token) out.push(stem(token));
   return out;
 }
 const MAX_EXACT = 8;
@@ -527,6 +564,9 @@ function matcherOver(index: StoredIndex): Matcher {
       const stems = stemsOf(text);
       for (const acronym of acronymsIn(stems, acronyms)) add(acronym, 1);
       const covered = coveredByExpansions(stems, acronyms);
+      const words = wordsOf(text);
+      const focus = focusOf(text, words);
+      const focusTerms = new Set<string>();
       for (const [position, s] of stems.entries()) {
         let term: string | null = s;
         let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
@@ -538,6 +578,7 @@ function matcherOver(index: StoredIndex): Matcher {
         if (known) add(known, 1);
         if (!term) continue;
         add(term, factor);
+        if (focus.has(s)) focusTerms.add(term);
         const concept = CONCEPT_OF.get(term);
         if (concept) add(concept, factor);
         const previous = seen[seen.length - 1];
@@ -546,14 +587,14 @@ function matcherOver(index: StoredIndex): Matcher {
       }
       if (query.size === 0) return [];
       // Question words only help to choose between items the words of meaning found.
-      for (const cue of cuesOf(text)) add(cue, 1);
+      for (const cue of cuesOf(text, words)) add(cue, 1);
       if (index.exacts) {
-        const words = exactWords(text);
-        for (let i = 0; i + 1 < words.length; i++) {
-          const rests = exactsStartingWith(words[i]!);
+        const exact = exactWords(text, words);
+        for (let i = 0; i + 1 < exact.length; i++) {
+          const rests = exactsStartingWith(exact[i]!);
           if (rests.length === 0) continue;
-          const following = `${words.slice(i + 1, i + MAX_EXACT).join("_")}_`;
-          for (const rest of rests) if (following.startsWith(`${rest}_`)) add(`=${words[i]}_${rest}`, 1);
+          const following = `${exact.slice(i + 1, i + MAX_EXACT).join("_")}_`;
+          for (const rest of rests) if (following.startsWith(`${rest}_`)) add(`=${exact[i]}_${rest}`, 1);
         }
       }
       const scores = new Float64Array(docs.length);
@@ -568,11 +609,13 @@ function matcherOver(index: StoredIndex): Matcher {
       let bitNumber = 0;
       for (const [term, factor] of query) {
         const weightOfTerm = idf(term) * factor;
+        const focused = focusTerms.has(term);
         const list = lookup(term)!;
         for (let i = 0; i < list.length; i += 2) {
           const doc = list[i]!;
           const stored = list[i + 1]!;
-          scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm) / 10;
+          // The thing a definition question asks about counts more in an item's own title or question.
+          scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm * (focused && stored & 1 ? FOCUS_FACTOR : 1)) / 10;
           if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
           if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") {
             strongHits[doc] = strongHits[doc]! | bit;

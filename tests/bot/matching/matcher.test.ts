@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, learnAcronyms, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, focusOf, learnAcronyms, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
@@ -162,3 +162,24 @@ describe("acronyms learnt from the content", () => {
     expect(matcherFromStored(serializeIndex(buildIndex(cej)))?.match(text)).toEqual(createMatcher(cej).match(text));
   });
 });
+
+describe("definition questions", () => {
+  const papers: ContentBundle = {
+    topics: [{ id: "residence", order: 1, title: { fr: "Tes papiers" }, intro: { fr: "Le titre de séjour, la préfecture." }, keywords: { fr: ["papiers", "titre de séjour", "récépissé"], en: ["residence permit", "recepisse"] }, stepIds: [], sources: [], reviewedAt: "2026-01-01" }],
+    steps: [],
+    faqs: [{ ...base, id: "faq-recepisse", topicId: "residence", question: { fr: "Le récépissé de ta demande" }, answer: { fr: "Un papier provisoire." }, keywords: { fr: ["papier provisoire"] } }],
+    resources: [],
+  };
+
+  it("should find what a definition question asks about, after the cue or before it (Persian, Pashto)", () => {
+    expect([...focusOf("my permit, what is a recepisse")]).toEqual(["recepis"]);
+    expect([...focusOf("c koi un récépissé")]).toEqual(["recepis"]);
+    expect(focusOf("رسید چیست").size).toBe(1);
+    expect(focusOf("je veux un récépissé").size).toBe(0);
+  });
+
+  it("should answer a definition question with the item whose title names the thing, not the topic listing it", () => {
+    expect(createMatcher(papers).match("what is a recepisse")[0]?.id).toBe("faq-recepisse");
+  });
+});
+
