@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { localeSchema } from "../shared/locales.ts";
+import { lazy } from "../shared/lazy.ts";
 import { profileSchema } from "../shared/profile.ts";
 
 /** Where the young person is in the conversation. Stored as JSON, validated on read. */
@@ -24,7 +25,8 @@ export const cursorSchema = z.discriminatedUnion("at", [
 ]);
 export type Cursor = z.infer<typeof cursorSchema>;
 
-export const conversationStateSchema = z.object({
+/** Only the content preview (admin) validates a whole state: built on first use. */
+export const conversationStateSchema = lazy(() => z.object({
   youngId: z.string(),
   locale: localeSchema,
   profile: profileSchema,
@@ -42,8 +44,8 @@ export const conversationStateSchema = z.object({
   remindersOptOut: z.optional(z.boolean()),
   /** Reminders already given ("stepId/kind"), by Telegram or shown in the chat. */
   remindersSent: z.optional(z.array(z.string())),
-});
-export type ConversationState = z.infer<typeof conversationStateSchema>;
+}));
+export type ConversationState = z.infer<ReturnType<typeof conversationStateSchema>>;
 
 export const START_CURSOR: Cursor = { at: "onboarding", stage: "language" };
 

@@ -3,20 +3,21 @@ import { Api } from "grammy";
 import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../bot/telegram.ts";
 import type { Reply } from "../bot/types.ts";
 import { replySchema } from "../shared/api.ts";
+import { lazy } from "../shared/lazy.ts";
 import { configOf } from "./config.ts";
 import { database } from "./store/db.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
 
 /** Telegram replies that could not be sent at once are queued and retried with backoff. */
 
-export const telegramRepliesMessageSchema = z.object({
+export const telegramRepliesMessageSchema = lazy(() => z.object({
   type: z.literal("telegram_replies"),
   chatId: z.string(),
   replies: z.array(replySchema),
   /** Carried in the body because an unsent remainder is re-enqueued as a new message. */
   attempt: z._default(z.number(), 1),
-});
-export type TelegramRepliesMessage = z.infer<typeof telegramRepliesMessageSchema>;
+}));
+export type TelegramRepliesMessage = z.infer<ReturnType<typeof telegramRepliesMessageSchema>>;
 
 export function backoffSeconds(attempt: number, retryAfter?: number): number {
   return Math.min(3600, Math.max(retryAfter ?? 0, 2 ** Math.min(attempt, 11)));

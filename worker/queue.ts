@@ -10,7 +10,7 @@ export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     try {
-      const delivery = alertDeliveryMessageSchema.safeParse(message.body);
+      const delivery = alertDeliveryMessageSchema().safeParse(message.body);
       if (batch.queue === DEAD_LETTER_QUEUE) {
         // Out of retries: the delivery is marked failed (the dashboard shows it); nothing is sent.
         if (delivery.success) await markDeadLettered(database(env.DB), delivery.data.deliveryId);
@@ -24,7 +24,7 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
         else message.ack();
         continue;
       }
-      const replies = telegramRepliesMessageSchema.safeParse(message.body);
+      const replies = telegramRepliesMessageSchema().safeParse(message.body);
       if (replies.success) {
         const outcome = await deliverTelegramReplies(env, replies.data);
         if (outcome.retry) await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });

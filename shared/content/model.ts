@@ -1,111 +1,113 @@
 import * as z from "zod/mini";
+import { lazy } from "../lazy.ts";
 import { localeSchema, type Locale } from "../locales.ts";
 
 /**
  * The content model: topics → steps → resources, plus short answers (FAQ "fiches").
  * Content is data edited by the Département's content team; this schema is the only
- * description of its shape (types are inferred from it).
+ * description of its shape (types are inferred from it). The schemas are only needed when
+ * content is edited, imported or published, so they are built on first use (`lazy`).
  */
 
-const nonEmpty = z.string().check(z.minLength(1), z.trim());
-export const slugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "id: lowercase letters, digits and dashes"));
-export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD"));
+const nonEmpty = lazy(() => z.string().check(z.minLength(1), z.trim()));
+export const slugSchema = lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "id: lowercase letters, digits and dashes")));
+export const isoDateSchema = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD")));
 
 /** A text per locale; French is required, other locales fall back to French. */
-export const localizedTextSchema = z.object({
-  fr: nonEmpty,
-  en: z.optional(nonEmpty),
-  ar: z.optional(nonEmpty),
-  ps: z.optional(nonEmpty),
-  prs: z.optional(nonEmpty),
-});
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export const localizedTextSchema = lazy(() => z.object({
+  fr: nonEmpty(),
+  en: z.optional(nonEmpty()),
+  ar: z.optional(nonEmpty()),
+  ps: z.optional(nonEmpty()),
+  prs: z.optional(nonEmpty()),
+}));
+export type LocalizedText = z.infer<ReturnType<typeof localizedTextSchema>>;
 
 /** Keywords and synonyms per locale, used by free-text matching. */
-export const localizedKeywordsSchema = z.partialRecord(localeSchema, z.array(nonEmpty));
-export type LocalizedKeywords = z.infer<typeof localizedKeywordsSchema>;
+export const localizedKeywordsSchema = lazy(() => z.partialRecord(localeSchema, z.array(nonEmpty())));
+export type LocalizedKeywords = z.infer<ReturnType<typeof localizedKeywordsSchema>>;
 
 /** Where a fact comes from: a URL, a law article, or both. */
-export const sourceSchema = z.object({
-  label: nonEmpty,
+export const sourceSchema = lazy(() => z.object({
+  label: nonEmpty(),
   url: z.optional(z.url({ protocol: /^https?$/ })),
-});
-export type Source = z.infer<typeof sourceSchema>;
+}));
+export type Source = z.infer<ReturnType<typeof sourceSchema>>;
 
 export const DEPARTEMENTS = ["44", "49"] as const;
 export const deptSchema = z.enum(["44", "49", "other"]);
 export type Dept = z.infer<typeof deptSchema>;
 /** Where a resource applies: everywhere in France, or one département. */
-export const scopeSchema = z.enum(["national", "44", "49"]);
+export const scopeSchema = lazy(() => z.enum(["national", "44", "49"]));
 
 export const TOPIC_IDS = ["rights", "residence", "training", "housing", "health", "money", "emergency"] as const;
 
-const traceable = {
-  sources: z.array(sourceSchema),
-  reviewedAt: isoDateSchema,
-};
+const traceable = () => ({
+  sources: z.array(sourceSchema()),
+  reviewedAt: isoDateSchema(),
+});
 
-export const topicSchema = z.object({
-  id: slugSchema,
+export const topicSchema = lazy(() => z.object({
+  id: slugSchema(),
   order: z.number().check(z.int()),
   icon: z.optional(z.string().check(z.maxLength(8))),
-  title: localizedTextSchema,
-  intro: localizedTextSchema,
-  keywords: localizedKeywordsSchema,
+  title: localizedTextSchema(),
+  intro: localizedTextSchema(),
+  keywords: localizedKeywordsSchema(),
   /** Step ids in the order they are shown. */
-  stepIds: z.array(slugSchema),
-  ...traceable,
-});
-export type Topic = z.infer<typeof topicSchema>;
+  stepIds: z.array(slugSchema()),
+  ...traceable(),
+}));
+export type Topic = z.infer<ReturnType<typeof topicSchema>>;
 
-export const stepSchema = z.object({
-  id: slugSchema,
-  topicId: slugSchema,
-  title: localizedTextSchema,
-  body: localizedTextSchema,
-  keywords: localizedKeywordsSchema,
-  resourceIds: z.array(slugSchema),
-  ...traceable,
-});
-export type Step = z.infer<typeof stepSchema>;
+export const stepSchema = lazy(() => z.object({
+  id: slugSchema(),
+  topicId: slugSchema(),
+  title: localizedTextSchema(),
+  body: localizedTextSchema(),
+  keywords: localizedKeywordsSchema(),
+  resourceIds: z.array(slugSchema()),
+  ...traceable(),
+}));
+export type Step = z.infer<ReturnType<typeof stepSchema>>;
 
-export const resourceSchema = z.object({
-  id: slugSchema,
-  scope: scopeSchema,
-  name: localizedTextSchema,
-  description: localizedTextSchema,
+export const resourceSchema = lazy(() => z.object({
+  id: slugSchema(),
+  scope: scopeSchema(),
+  name: localizedTextSchema(),
+  description: localizedTextSchema(),
   phone: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
   sms: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
   url: z.optional(z.url({ protocol: /^https?$/ })),
-  address: z.optional(nonEmpty),
-  hours: z.optional(localizedTextSchema),
+  address: z.optional(nonEmpty()),
+  hours: z.optional(localizedTextSchema()),
   /** Emergency numbers are shown first by crisis answers. */
   emergency: z.optional(z.boolean()),
-  keywords: z.optional(localizedKeywordsSchema),
-  ...traceable,
-});
-export type Resource = z.infer<typeof resourceSchema>;
+  keywords: z.optional(localizedKeywordsSchema()),
+  ...traceable(),
+}));
+export type Resource = z.infer<ReturnType<typeof resourceSchema>>;
 
-export const faqSchema = z.object({
-  id: slugSchema,
-  topicId: slugSchema,
-  question: localizedTextSchema,
-  answer: localizedTextSchema,
-  keywords: localizedKeywordsSchema,
-  resourceIds: z.array(slugSchema),
-  stepId: z.optional(slugSchema),
-  ...traceable,
-});
-export type Faq = z.infer<typeof faqSchema>;
+export const faqSchema = lazy(() => z.object({
+  id: slugSchema(),
+  topicId: slugSchema(),
+  question: localizedTextSchema(),
+  answer: localizedTextSchema(),
+  keywords: localizedKeywordsSchema(),
+  resourceIds: z.array(slugSchema()),
+  stepId: z.optional(slugSchema()),
+  ...traceable(),
+}));
+export type Faq = z.infer<ReturnType<typeof faqSchema>>;
 
 /** Everything the engine needs, as published (or as a draft being previewed). */
-export const contentBundleSchema = z.object({
-  topics: z.array(topicSchema),
-  steps: z.array(stepSchema),
-  resources: z.array(resourceSchema),
-  faqs: z.array(faqSchema),
-});
-export type ContentBundle = z.infer<typeof contentBundleSchema>;
+export const contentBundleSchema = lazy(() => z.object({
+  topics: z.array(topicSchema()),
+  steps: z.array(stepSchema()),
+  resources: z.array(resourceSchema()),
+  faqs: z.array(faqSchema()),
+}));
+export type ContentBundle = z.infer<ReturnType<typeof contentBundleSchema>>;
 
 export type ContentSnapshot = ContentBundle & { version: number };
 

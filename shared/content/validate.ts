@@ -63,7 +63,7 @@ function duplicates(ids: readonly string[]): string[] {
 }
 
 export function validateBundle(input: unknown): ValidationResult {
-  const parsed = contentBundleSchema.safeParse(input);
+  const parsed = contentBundleSchema().safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { localizedTextSchema, slugSchema, sourceSchema } from "../content/model.ts";
+import { lazy } from "../lazy.ts";
 import { STATUSES } from "../profile.ts";
 
 /**
@@ -13,18 +14,18 @@ import { STATUSES } from "../profile.ts";
  * - "leftCare": end of care, assumed to be the 18th birthday (we do not store the real date).
  */
 
-const int = z.number().check(z.int());
+const int = lazy(() => z.number().check(z.int()));
 
-export const dateSpecSchema = z.object({
+export const dateSpecSchema = lazy(() => z.object({
   from: z.enum(["birth", "careLimit", "leftCare"]),
-  years: z.optional(int),
-  months: z.optional(int),
-  days: z.optional(int),
-});
-export type DateSpec = z.infer<typeof dateSpecSchema>;
+  years: z.optional(int()),
+  months: z.optional(int()),
+  days: z.optional(int()),
+}));
+export type DateSpec = z.infer<ReturnType<typeof dateSpecSchema>>;
 
-export const stepRuleSchema = z.object({
-  id: slugSchema,
+export const stepRuleSchema = lazy(() => z.object({
+  id: slugSchema(),
   /** Who the step is for. */
   statuses: z.array(z.enum(STATUSES)).check(z.minLength(1)),
   /**
@@ -32,42 +33,42 @@ export const stepRuleSchema = z.object({
    * A step with this condition is kept when the date is unknown and `ifUnknown` is true:
    * showing a possibly useless step is safer than hiding a deadline.
    */
-  enteredCareMonths: z.optional(z.object({ min: z.optional(int), max: z.optional(int), ifUnknown: z.boolean() })),
+  enteredCareMonths: z.optional(z.object({ min: z.optional(int()), max: z.optional(int()), ifUnknown: z.boolean() })),
   /** The last day to act (null when there is no fixed date). */
-  due: z.optional(dateSpecSchema),
+  due: z.optional(dateSpecSchema()),
   /** When it starts making sense to act; without it, `leadMonths` before `due`, or always. */
-  opens: z.optional(dateSpecSchema),
-  leadMonths: z.optional(int),
+  opens: z.optional(dateSpecSchema()),
+  leadMonths: z.optional(int()),
   /** After this date the step is not shown any more (too old for it). */
-  hideAfter: z.optional(dateSpecSchema),
+  hideAfter: z.optional(dateSpecSchema()),
   /** Overdue by the département's `deadlineAlertDays`: a "deadline" alert to the référent. */
   alert: z.boolean(),
-  title: localizedTextSchema,
-  why: localizedTextSchema,
-  documents: z.optional(localizedTextSchema),
+  title: localizedTextSchema(),
+  why: localizedTextSchema(),
+  documents: z.optional(localizedTextSchema()),
   /** A guidance step (content) that explains it further, when one fits. */
-  contentStepId: z.optional(slugSchema),
-  sources: z.array(sourceSchema),
-});
-export type StepRule = z.infer<typeof stepRuleSchema>;
+  contentStepId: z.optional(slugSchema()),
+  sources: z.array(sourceSchema()),
+}));
+export type StepRule = z.infer<ReturnType<typeof stepRuleSchema>>;
 
-export const deptSettingsSchema = z.object({
+export const deptSettingsSchema = lazy(() => z.object({
   /** Age until which a contrat jeune majeur can be asked (21 by law; the Département may extend). */
-  cjmAgeLimit: int.check(z.minimum(18), z.maximum(25)),
+  cjmAgeLimit: int().check(z.minimum(18), z.maximum(25)),
   /** Reminders are sent this many days before a due date (one per threshold). */
-  reminderDaysBefore: z.array(int.check(z.minimum(0), z.maximum(365))),
+  reminderDaysBefore: z.array(int().check(z.minimum(0), z.maximum(365))),
   /** An undone step overdue by this many days raises a "deadline" alert. */
-  deadlineAlertDays: int.check(z.minimum(0), z.maximum(365)),
+  deadlineAlertDays: int().check(z.minimum(0), z.maximum(365)),
   /** "soon": the step opens within this many days. */
-  soonDays: int.check(z.minimum(1), z.maximum(730)),
-});
-export type DeptSettings = z.infer<typeof deptSettingsSchema>;
+  soonDays: int().check(z.minimum(1), z.maximum(730)),
+}));
+export type DeptSettings = z.infer<ReturnType<typeof deptSettingsSchema>>;
 
-export const roadmapRulesSchema = z.object({
-  depts: z.object({ "44": deptSettingsSchema, "49": deptSettingsSchema, other: deptSettingsSchema }),
-  steps: z.array(stepRuleSchema),
-});
-export type RoadmapRules = z.infer<typeof roadmapRulesSchema>;
+export const roadmapRulesSchema = lazy(() => z.object({
+  depts: z.object({ "44": deptSettingsSchema(), "49": deptSettingsSchema(), other: deptSettingsSchema() }),
+  steps: z.array(stepRuleSchema()),
+}));
+export type RoadmapRules = z.infer<ReturnType<typeof roadmapRulesSchema>>;
 
 const L222_5 = { label: "Article L222-5 CASF" };
 const L222_5_1 = { label: "Article L222-5-1 CASF" };
@@ -365,7 +366,7 @@ export const DEFAULT_ROADMAP_RULES: RoadmapRules = {
 
 /** Validates rules coming from storage or an editor; the seed must pass too (tested). */
 export function parseRoadmapRules(input: unknown): { ok: true; rules: RoadmapRules } | { ok: false; errors: string[] } {
-  const parsed = roadmapRulesSchema.safeParse(input);
+  const parsed = roadmapRulesSchema().safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`) };
   const ids = parsed.data.steps.map((s) => s.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);

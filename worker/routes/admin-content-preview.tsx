@@ -5,6 +5,7 @@ import { handle } from "../../bot/engine.ts";
 import { conversationStateSchema, type ConversationState } from "../../bot/state.ts";
 import type { Input } from "../../bot/types.ts";
 import type { Reply } from "../../shared/api.ts";
+import { lazy } from "../../shared/lazy.ts";
 import { LOCALES, LOCALE_NAMES, toLocale } from "../../shared/locales.ts";
 import { AdminPage, Csrf } from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
@@ -18,10 +19,10 @@ import { newState } from "../store/turns.ts";
  */
 export const previewRoutes = new Hono<StaffEnv>();
 
-const entrySchema = z.object({ who: z.enum(["me", "bot"]), text: z.string(), buttons: z.optional(z.array(z.object({ label: z.string(), action: z.string() }))) });
-const payloadSchema = z.object({ state: conversationStateSchema, log: z.array(entrySchema) });
-type Payload = z.infer<typeof payloadSchema>;
-type Entry = z.infer<typeof entrySchema>;
+const entrySchema = () => z.object({ who: z.enum(["me", "bot"]), text: z.string(), buttons: z.optional(z.array(z.object({ label: z.string(), action: z.string() }))) });
+const payloadSchema = lazy(() => z.object({ state: conversationStateSchema(), log: z.array(entrySchema()) }));
+type Payload = z.infer<ReturnType<typeof payloadSchema>>;
+type Entry = z.infer<ReturnType<typeof entrySchema>>;
 const MAX_LOG = 16;
 
 async function hmac(c: Context<StaffEnv>, data: string): Promise<string> {
@@ -47,7 +48,7 @@ async function verify(c: Context<StaffEnv>, signed: string): Promise<Payload | n
   const [data, mac] = signed.split(".");
   if (!data || !mac || (await hmac(c, data)) !== mac) return null;
   try {
-    const parsed = payloadSchema.safeParse(JSON.parse(decode(data)));
+    const parsed = payloadSchema().safeParse(JSON.parse(decode(data)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.ts";
 import type { StaffEnv } from "../auth/types.ts";
+import { lazy } from "../../shared/lazy.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
 import { audit, createStaff, listStaff, setStaffDisabled, setStaffPassword, staffByEmail, STAFF_ROLES } from "../store/staff.ts";
@@ -13,12 +14,12 @@ export const adminRoutes = new Hono<StaffEnv>();
 adminRoutes.use("/staff", requireStaff("admin"), csrfCheck());
 adminRoutes.use("/staff/*", requireStaff("admin"), csrfCheck());
 
-const newStaffSchema = z.object({
+const newStaffSchema = lazy(() => z.object({
   email: z.email(),
   name: z.string().check(z.minLength(1), z.maxLength(100)),
   role: z.enum(STAFF_ROLES),
   password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(500)),
-});
+}));
 
 async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: string }) {
   const db = database(c.env.DB);
@@ -78,7 +79,7 @@ adminRoutes.get("/staff", (c) => staffPage(c));
 
 adminRoutes.post("/staff", async (c) => {
   const form = await c.req.parseBody();
-  const parsed = newStaffSchema.safeParse(form);
+  const parsed = newStaffSchema().safeParse(form);
   if (!parsed.success) {
     c.status(400);
     return staffPage(c, { error: "Vérifie les champs : e-mail valide, nom, rôle, mot de passe assez long." });

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { deptSchema } from "../../shared/content/model.ts";
+import { lazy } from "../../shared/lazy.ts";
 import { localeSchema, type Locale } from "../../shared/locales.ts";
 import { statusSchema, yearMonthSchema, type Profile } from "../../shared/profile.ts";
 import { computeRoadmap, isCalendarDate, settingsFor, type Progress, type StepState } from "../../shared/roadmap/compute.ts";
@@ -15,15 +16,15 @@ import { RoadmapPage, type PageStep } from "../pages/roadmap.tsx";
 /** The anonymous roadmap simulator (JSON and a small page): nothing is stored or logged. */
 export const roadmapRoutes = new Hono<{ Bindings: Env }>();
 
-export const roadmapQuerySchema = z.object({
+export const roadmapQuerySchema = lazy(() => z.object({
   birth: yearMonthSchema,
   status: statusSchema,
   dept: deptSchema,
   entered_care: z.optional(yearMonthSchema),
   today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
   locale: z.optional(localeSchema),
-}).check(z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] }));
-type RoadmapQuery = z.infer<typeof roadmapQuerySchema>;
+}).check(z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] })));
+type RoadmapQuery = z.infer<ReturnType<typeof roadmapQuerySchema>>;
 
 export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
 
@@ -50,7 +51,7 @@ function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { ste
 }
 
 roadmapRoutes.get("/api/roadmap", async (c) => {
-  const query = check(roadmapQuerySchema, c.req.query());
+  const query = check(roadmapQuerySchema(), c.req.query());
   const rules = await publishedRoadmapRules(database(c.env.DB));
   c.header("Cache-Control", "no-store");
   return c.json({ steps: publicSteps(query, rules, new Date()).steps });
@@ -64,7 +65,7 @@ roadmapRoutes.get("/parcours", async (c) => {
   c.header("Referrer-Policy", "no-referrer");
   c.header("Cache-Control", "no-store");
   if (!raw.birth && !raw.status && !raw.dept) return c.html(<RoadmapPage locale={locale} values={raw} />);
-  const parsed = roadmapQuerySchema.safeParse(raw);
+  const parsed = roadmapQuerySchema().safeParse(raw);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`);
     return c.html(<RoadmapPage locale={locale} values={raw} errors={errors} />, 400);

@@ -56,7 +56,7 @@ async function applyEdit(db: Db, kind: ContentKind, id: string, item: Item | nul
 
 /** Creates (`isNew`) or updates one item from untrusted input, validated by its zod schema. */
 export async function saveItem(db: Db, kind: ContentKind, input: unknown, isNew: boolean, editor: Editor, now: Date): Promise<SaveResult> {
-  const parsed = ITEM_SCHEMAS[kind].safeParse(input);
+  const parsed = ITEM_SCHEMAS[kind]().safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.map(String).join(".") || "item"] ??= issue.message;

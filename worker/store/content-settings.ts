@@ -14,7 +14,7 @@ export type RulesState = { draft: RoadmapRules; published: RoadmapRules; hasDraf
 
 function parseRules(json: string | null): RoadmapRules | null {
   if (json === null) return null;
-  const parsed = roadmapRulesSchema.safeParse(JSON.parse(json));
+  const parsed = roadmapRulesSchema().safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 }
 
@@ -31,7 +31,7 @@ export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
 }
 
 export async function saveRoadmapRulesDraft(db: Db, input: unknown, editor: Editor, now: Date): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
-  const parsed = roadmapRulesSchema.safeParse(input);
+  const parsed = roadmapRulesSchema().safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "rules"}: ${i.message}`) };
   const current = await loadRoadmapRules(db);
   const draft = JSON.stringify(parsed.data);
