@@ -167,13 +167,20 @@ export function anchorsOf(pattern: RegExp): string[] {
   return narrowest(source) ?? [...new Set(source.match(/[a-z]{3,}/g) ?? [])];
 }
 
+/**
+ * The derivation runs at module load, on every cold isolate: it walks parentheses and runs of
+ * other characters (one regex token each), not single characters, which the interpreter does
+ * far faster before any code is optimised.
+ */
+const TOKENS = /[()]|[^()]+/g;
+
 const runsOutsideGroups = (text: string): string[] => {
   let flat = "";
   let depth = 0;
-  for (const c of text) {
-    if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else flat += depth === 0 ? c : " ";
+  for (const [token] of text.matchAll(TOKENS)) {
+    if (token === "(") depth++;
+    else if (token === ")") depth--;
+    else flat += depth === 0 ? token : " ".repeat(token.length);
   }
   return flat.match(/[a-z]{3,}/g) ?? [];
 };
@@ -200,12 +207,11 @@ function narrowest(source: string): string[] | null {
   for (const run of runsOutsideGroups(source)) consider([run]);
   let depth = 0;
   let start = -1;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "(") {
+  for (const { 0: token, index: i } of source.matchAll(TOKENS)) {
+    if (token === "(") {
       if (depth === 0) start = i;
       depth++;
-    } else if (c === ")") {
+    } else if (token === ")") {
       depth--;
       if (depth === 0) {
         const quantifier = source[i + 1];
@@ -231,10 +237,10 @@ function splitTopLevel(body: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === "(") depth++;
-    else if (body[i] === ")") depth--;
-    else if (body[i] === "|" && depth === 0) {
+  for (const { 0: token, index: i } of body.matchAll(/[()|]/g)) {
+    if (token === "(") depth++;
+    else if (token === ")") depth--;
+    else if (depth === 0) {
       parts.push(body.slice(from, i));
       from = i + 1;
     }
