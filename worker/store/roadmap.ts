@@ -3,23 +3,25 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
-import type { Identity } from "./turns.ts";
 
 /** SQL for the personal roadmap: progress, reminders given, deadline alerts. */
 
-function youngIdOf(db: Db, identity: Identity) {
-  return db.select({ id: identities.youngId }).from(identities)
-    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key)));
-}
+/**
+ * Columns added to the turn's person query: progress and reminders given, as JSON arrays,
+ * so the read batch needs no statement of its own for them.
+ */
+export const roadmapColumns = {
+  progress: sql<string>`(select json_group_array(json_array(${roadmapProgress.stepId}, ${roadmapProgress.state})) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id})`,
+  remindersGiven: sql<string>`(select json_group_array(${remindersSent.stepId} || '/' || ${remindersSent.kind}) from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id})`,
+};
 
-/** Read-batch items for a turn (keyed by the identity, so they run in the same batch as the person). */
-export function roadmapReads(db: Db, identity: Identity) {
-  return [
-    db.select({ stepId: roadmapProgress.stepId, state: roadmapProgress.state }).from(roadmapProgress)
-      .where(inArray(roadmapProgress.youngId, youngIdOf(db, identity))),
-    db.select({ stepId: remindersSent.stepId, kind: remindersSent.kind }).from(remindersSent)
-      .where(inArray(remindersSent.youngId, youngIdOf(db, identity))),
-  ] as const;
+/** Reads the JSON arrays of `roadmapColumns` back. */
+export function parseRoadmapColumns(row: { progress: string | null; remindersGiven: string | null }) {
+  const progress = JSON.parse(row.progress ?? "[]") as [string, "done" | "skipped"][];
+  return {
+    roadmapProgress: Object.fromEntries(progress) as Record<string, "done" | "skipped">,
+    remindersSent: JSON.parse(row.remindersGiven ?? "[]") as string[],
+  };
 }
 
 /** Write-batch items for the roadmap effects of a turn. */

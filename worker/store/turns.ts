@@ -7,7 +7,7 @@ import { profileSchema } from "../../shared/profile.ts";
 import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
-import { roadmapReads, roadmapWrites } from "./roadmap.ts";
+import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts";
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
 import { referentLinks } from "../../shared/db/schema.ts";
@@ -44,6 +44,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
       blockedAt: identities.blockedAt,
       openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
       hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
+      ...roadmapColumns,
       alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
     })
     .from(identities)
@@ -57,8 +58,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${updateId ?? -1})`,
   }).from(publications);
 
-  const [progressQuery, sentQuery] = roadmapReads(db, identity);
-  const [rows, versionRows, progressRows, sentRows] = await db.batch([person, version, progressQuery, sentQuery]);
+  const [rows, versionRows] = await db.batch([person, version]);
   const row = rows[0];
   const contentVersion = versionRows[0]?.version ?? null;
   const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
@@ -81,9 +81,8 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     hasReferent: Number(row.hasReferent) > 0,
     ...(Number(row.alertsSeen) > 0 ? { alertsSeen: Number(row.alertsSeen) } : {}),
     ...(row.consentAt !== null ? { consentAt: row.consentAt } : {}),
-    roadmapProgress: Object.fromEntries(progressRows.map((r) => [r.stepId, r.state])),
+    ...parseRoadmapColumns(row),
     remindersOptOut: row.remindersOptOut,
-    remindersSent: sentRows.map((r) => `${r.stepId}/${r.kind}`),
   };
   return { state, isNew: false, duplicate, contentVersion, rulesPublishedAt, wasBlocked: row.blockedAt !== null };
 }
