@@ -100,6 +100,23 @@ export const eventCounts = sqliteTable("event_counts", {
 // ---------------------------------------------------------------------------------------
 // Staff (éducateurs référents, admins, editors), their sessions, links and alert deliveries.
 
+/**
+ * A team of référents: where its alerts go. Unset settings fall back to the deployment-wide
+ * env vars (ALERT_WEBHOOK_URL/SECRET, BACKUP_TELEGRAM_CHAT_ID, BACKUP_EMAIL).
+ */
+export const teams = sqliteTable("teams", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** https URL receiving the HMAC-signed alert POST. */
+  webhookUrl: text("webhook_url"),
+  /** Stored as given: a shared secret the receiver needs to verify the signature. */
+  webhookSecret: text("webhook_secret"),
+  /** Backup contact for escalations of unacknowledged crisis alerts. */
+  backupTelegramChatId: text("backup_telegram_chat_id"),
+  backupEmail: text("backup_email"),
+  createdAt: integer("created_at").notNull(),
+});
+
 export const STAFF_ROLES = ["admin", "editor", "referent"] as const;
 export const staff = sqliteTable("staff", {
   id: text("id").primaryKey(),
@@ -115,6 +132,8 @@ export const staff = sqliteTable("staff", {
   telegramChatId: text("telegram_chat_id").unique(),
   createdAt: integer("created_at").notNull(),
   disabledAt: integer("disabled_at"),
+  /** The référent's team (alert webhook, backup contact); null: the env defaults. */
+  teamId: text("team_id").references(() => teams.id, { onDelete: "set null" }),
 });
 
 /** A staff login: the cookie holds a random token, only its SHA-256 is stored. */
@@ -158,7 +177,11 @@ export const alertDeliveries = sqliteTable("alert_deliveries", {
   id: text("id").primaryKey(),
   alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
   channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
-  /** Staff id (telegram, email), "team" (webhook) or "young" (notice sent back to the young person). */
+  /**
+   * Staff id (telegram, email), "team:<team id>" / "team" (webhook of a team / the env default),
+   * "backup:<team id>" / "backup" (escalation: a team's / the env backup contact), or "young"
+   * (notice sent back to the young person).
+   */
   recipient: text("recipient").notNull(),
   status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
   attempts: integer("attempts").notNull().default(0),

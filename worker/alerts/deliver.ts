@@ -9,6 +9,7 @@ import { claimDelivery, markAttemptFailed, markDelivered, markYoungNotified, typ
 import { database } from "../store/db.ts";
 import { isLinked, youngTelegramChat } from "../store/links.ts";
 import { staffById } from "../store/staff.ts";
+import { teamById, type Team } from "../store/teams.ts";
 import { setTelegramBlocked } from "../store/turns.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { staffAlertText } from "./text.ts";
@@ -76,14 +77,25 @@ async function sendEmail(config: NonNullable<AlertConfig["email"]>, to: string, 
   }
 }
 
+/** "team:<id>" / "backup:<id>": that team, read at send time (settings may have changed). */
+async function recipientTeam(env: Env, recipient: string, prefix: "team" | "backup"): Promise<Team | null> {
+  if (!recipient.startsWith(`${prefix}:`)) return null;
+  const team = await teamById(database(env.DB), recipient.slice(prefix.length + 1));
+  if (!team) throw new Permanent("team deleted");
+  return team;
+}
+
 async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attempt> {
   const db = database(env.DB);
   const config = alertConfigOf(env);
   const alert = work.alert;
   switch (work.channel) {
-    case "webhook":
-      if (!config.webhook) throw new Permanent("webhook no longer configured");
-      return sendWebhook(config.webhook, work, config.publicUrl, now);
+    case "webhook": {
+      const team = await recipientTeam(env, work.recipient, "team");
+      const target = team ? (team.webhookUrl && team.webhookSecret ? { url: team.webhookUrl, secret: team.webhookSecret } : null) : config.webhook;
+      if (!target) throw new Permanent("webhook no longer configured");
+      return sendWebhook(target, work, config.publicUrl, now);
+    }
     case "young_telegram": {
       const chatId = await youngTelegramChat(db, alert.youngId);
       if (!chatId) throw new Permanent("young person not on Telegram");
@@ -93,9 +105,11 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
       return sent;
     }
     case "telegram": {
-      if (work.recipient === "backup") {
-        if (!config.backup.telegramChatId) throw new Permanent("no backup Telegram chat configured");
-        return sendTelegram(env, config.backup.telegramChatId, [{ text: staffAlertText(alert, config.publicUrl, false) }]);
+      if (work.recipient === "backup" || work.recipient.startsWith("backup:")) {
+        const team = await recipientTeam(env, work.recipient, "backup");
+        const chatId = team ? team.backupTelegramChatId : config.backup.telegramChatId;
+        if (!chatId) throw new Permanent("no backup Telegram chat configured");
+        return sendTelegram(env, chatId, [{ text: staffAlertText(alert, config.publicUrl, false) }]);
       }
       const member = await staffById(db, work.recipient);
       if (!member || member.disabledAt !== null || !member.telegramChatId) throw new Permanent("recipient has no linked Telegram");
@@ -106,16 +120,19 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
     case "email": {
       if (!config.email) throw new Permanent("e-mail not configured");
       let to: string;
-      if (work.recipient === "backup") {
-        if (!config.backup.email) throw new Permanent("no backup e-mail configured");
-        to = config.backup.email;
+      const backup = work.recipient === "backup" || work.recipient.startsWith("backup:");
+      if (backup) {
+        const team = await recipientTeam(env, work.recipient, "backup");
+        const email = team ? team.backupEmail : config.backup.email;
+        if (!email) throw new Permanent("no backup e-mail configured");
+        to = email;
       } else {
         const member = await staffById(db, work.recipient);
         if (!member || member.disabledAt !== null) throw new Permanent("recipient disabled");
         if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
         to = member.email;
       }
-      return sendEmail(config.email, to, `Passerelle : alerte ${alert.kind}`, staffAlertText(alert, config.publicUrl, work.recipient !== "backup"));
+      return sendEmail(config.email, to, `Passerelle : alerte ${alert.kind}`, staffAlertText(alert, config.publicUrl, !backup));
     }
   }
 }

@@ -14,9 +14,9 @@ export async function alertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
 }
 
 /** Enabled référents linked to these young people, with their alert channels. */
-export async function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null }[]> {
+export async function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null; teamId: string | null }[]> {
   if (youngIds.length === 0) return [];
-  return db.select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId })
+  return db.select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId, teamId: staff.teamId })
     .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId))
     .where(and(inArray(referentLinks.youngId, youngIds), isNull(staff.disabledAt)));
 }
