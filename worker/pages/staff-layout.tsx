@@ -40,7 +40,7 @@ export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: st
           {staff ? (
             <nav>
               <a href="/referent">Tableau de bord</a>
-              {staff.role === "admin" ? <> · <a href="/admin/staff">Comptes</a></> : null}
+              {staff.role === "admin" ? <> · <a href="/admin/staff">Comptes</a> · <a href="/admin/teams">Équipes</a></> : null}
               {staff.role === "admin" || staff.role === "editor" ? <> · <a href="/admin/content">Contenus</a></> : null}
             </nav>
           ) : null}

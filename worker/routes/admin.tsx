@@ -7,9 +7,13 @@ import { lazy } from "../../shared/lazy.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
 import { audit, createStaff, listStaff, setStaffDisabled, setStaffPassword, staffByEmail, STAFF_ROLES } from "../store/staff.ts";
+import { listTeams, setStaffTeam, teamById } from "../store/teams.ts";
+import { teamRoutes } from "./admin-teams.tsx";
 
-/** Admin pages: staff accounts. (/admin/content belongs to the CMS.) */
+/** Admin pages: staff accounts and teams. (/admin/content belongs to the CMS.) */
 export const adminRoutes = new Hono<StaffEnv>();
+
+adminRoutes.route("/teams", teamRoutes);
 
 adminRoutes.use("/staff", requireStaff("admin"), csrfCheck());
 adminRoutes.use("/staff/*", requireStaff("admin"), csrfCheck());
@@ -23,7 +27,7 @@ const newStaffSchema = lazy(() => z.object({
 
 async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: string }) {
   const db = database(c.env.DB);
-  const people = await listStaff(db);
+  const [people, teams] = await Promise.all([listStaff(db), listTeams(db)]);
   const csrf = csrfToken(c);
   return c.html(
     <StaffLayout title="Comptes" staff={c.var.staff} csrf={csrf}>
@@ -31,11 +35,22 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
       {message?.ok ? <p class="ok" role="status">{message.ok}</p> : null}
       {message?.error ? <p class="error" role="alert">{message.error}</p> : null}
       <div class="scroll"><table>
-        <thead><tr><th>Nom</th><th>E-mail</th><th>Rôle</th><th>Telegram</th><th>État</th><th></th></tr></thead>
+        <thead><tr><th>Nom</th><th>E-mail</th><th>Rôle</th><th>Telegram</th><th>Équipe</th><th>État</th><th></th></tr></thead>
         <tbody>
           {people.map((p) => (
             <tr>
               <td>{p.name}</td><td>{p.email}</td><td>{p.role}</td><td>{p.telegramChatId ? "relié" : "—"}</td>
+              <td>
+                <form method="post" action={`/admin/staff/${p.id}/team`}>
+                  <input type="hidden" name="_csrf" value={csrf} />
+                  <label for={`team-${p.id}`}>Équipe de {p.name}</label>
+                  <select id={`team-${p.id}`} name="teamId">
+                    <option value="" selected={p.teamId === null}>Aucune (réglages par défaut)</option>
+                    {teams.map((t) => <option value={t.id} selected={p.teamId === t.id}>{t.name}</option>)}
+                  </select>
+                  <button class="secondary" type="submit">Changer</button>
+                </form>
+              </td>
               <td>{p.disabledAt ? "désactivé" : p.lockedUntil && p.lockedUntil > Date.now() ? "bloqué" : "actif"}</td>
               <td>
                 {p.id !== c.var.staff.id ? (
@@ -117,5 +132,21 @@ adminRoutes.post("/staff/:id/password", async (c) => {
   const db = database(c.env.DB);
   await setStaffPassword(db, c.req.param("id"), await hashPassword(password));
   await audit(db, c.var.staff.id, "staff_password", c.req.param("id"));
+  return c.redirect("/admin/staff", 303);
+});
+
+adminRoutes.post("/staff/:id/team", async (c) => {
+  const form = await c.req.parseBody();
+  const teamId = typeof form.teamId === "string" && form.teamId !== "" ? form.teamId : null;
+  const db = database(c.env.DB);
+  if (teamId !== null && !(await teamById(db, teamId))) {
+    c.status(400);
+    return staffPage(c, { error: "Équipe introuvable." });
+  }
+  if (!(await setStaffTeam(db, c.req.param("id"), teamId))) {
+    c.status(404);
+    return staffPage(c, { error: "Compte introuvable." });
+  }
+  await audit(db, c.var.staff.id, "staff_team", c.req.param("id"), { teamId });
   return c.redirect("/admin/staff", 303);
 });

@@ -46,8 +46,8 @@ export async function staffById(db: Db, id: string): Promise<StaffAccount | null
   return rows[0] ?? null;
 }
 
-export async function listStaff(db: Db): Promise<(StaffAccount & { createdAt: number })[]> {
-  return db.select({ ...accountColumns, createdAt: staff.createdAt }).from(staff).orderBy(asc(staff.role), asc(staff.name));
+export async function listStaff(db: Db): Promise<(StaffAccount & { createdAt: number; teamId: string | null })[]> {
+  return db.select({ ...accountColumns, createdAt: staff.createdAt, teamId: staff.teamId }).from(staff).orderBy(asc(staff.role), asc(staff.name));
 }
 
 export async function setStaffDisabled(db: Db, id: string, disabled: boolean, now: Date): Promise<void> {

@@ -14,6 +14,7 @@ const ACTORS: Actor[] = ["anonymous", "editor", "otherReferent", "referent", "ad
 const cookies = {} as Record<Actor, string | null>;
 let youngId = "";
 let staffTarget = "";
+let teamTarget = "";
 const alertIds: string[] = [];
 
 beforeAll(async () => {
@@ -24,6 +25,8 @@ beforeAll(async () => {
   cookies.referent = ref.cookie;
   cookies.admin = (await loginAs("admin")).cookie;
   staffTarget = (await loginAs("referent")).id;
+  teamTarget = crypto.randomUUID();
+  await env.DB.prepare("insert into teams (id, name, created_at) values (?, 'Équipe matrice', ?)").bind(teamTarget, Date.now()).run();
   const young = await openSession();
   youngId = young.sessionId;
   const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
@@ -47,6 +50,10 @@ const ROUTES: Route[] = [
   { name: "POST /admin/staff", method: "POST", path: () => "/admin/staff", fields: () => ({ name: "N", email: `n${crypto.randomUUID().slice(0, 8)}@example.org`, role: "referent", password: "long enough password" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
   { name: "POST /admin/staff/:id/disable", method: "POST", path: () => `/admin/staff/${staffTarget}/disable`, expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
   { name: "POST /admin/staff/:id/enable", method: "POST", path: () => `/admin/staff/${staffTarget}/enable`, expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
+  { name: "POST /admin/staff/:id/team", method: "POST", path: () => `/admin/staff/${staffTarget}/team`, fields: () => ({ teamId: teamTarget }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
+  { name: "GET /admin/teams", method: "GET", path: () => "/admin/teams", expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
+  { name: "POST /admin/teams", method: "POST", path: () => "/admin/teams", fields: () => ({ name: `Équipe ${crypto.randomUUID().slice(0, 6)}`, webhookUrl: "https://receiver.test/matrix", webhookSecret: "matrix-secret-0123456" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
+  { name: "POST /admin/teams/:id", method: "POST", path: () => `/admin/teams/${teamTarget}`, fields: () => ({ name: "Équipe matrice", backupTelegramChatId: "7777" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
   // Last: unlinking changes what the référent may do.
   { name: "POST /referent/young/:id/unlink", method: "POST", path: () => `/referent/young/${youngId}/unlink`, expect: { anonymous: 401, editor: 403, otherReferent: 403, admin: 403, referent: 200 } },
 ];
