@@ -1,9 +1,10 @@
 /**
  * Alert delivery settings, all optional (vars/secrets; a missing one skips its channel):
- * - ALERT_WEBHOOK_URL + ALERT_WEBHOOK_SECRET: the team's webhook, HMAC-SHA256 signed.
+ * - ALERT_WEBHOOK_URL + ALERT_WEBHOOK_SECRET: the default team's webhook, HMAC-SHA256 signed
+ *   (teams set their own on /admin/teams; this is the fallback, see alerts/dispatch.ts).
  * - SEND_EMAIL (a `send_email` binding) + ALERT_EMAIL_FROM: e-mail to linked référents.
  * - ESCALATION_DELAY_MINUTES (default 60): an unacknowledged crisis alert escalates after it.
- * - BACKUP_TELEGRAM_CHAT_ID and/or BACKUP_EMAIL: the team's backup contact for escalations.
+ * - BACKUP_TELEGRAM_CHAT_ID and/or BACKUP_EMAIL: the fallback backup contact for escalations.
  */
 
 export type AlertConfig = {
