@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { hashPassword } from "../../worker/auth/password.ts";
 import { database } from "../../worker/store/db.ts";
 import { createStaff, type StaffRole } from "../../worker/store/staff.ts";
+import { actions, openSession, send } from "./webchat.ts";
 
 /** Staff accounts and a tiny cookie-carrying client for the staff pages. */
 
@@ -64,4 +65,14 @@ export async function newLinkCode(cookie: string, purpose: "young" | "telegram")
   const m = /class="code">(?:\/staff )?([A-Z0-9]{4}-[A-Z0-9]{4})</.exec(html);
   if (res.status !== 200 || !m) throw new Error(`no code in dashboard (HTTP ${res.status})`);
   return m[1]!;
+}
+
+/** A new web-chat young person who entered (and confirmed) a link code of each référent. */
+export async function linkedWebYoung(...cookies: string[]) {
+  const young = await openSession();
+  for (const cookie of cookies) {
+    const preview = await send(young.token, { text: `code ${await newLinkCode(cookie, "young")}` });
+    await send(young.token, { action: actions(preview).find((a) => a.startsWith("link:yes:"))! });
+  }
+  return young;
 }

@@ -5,9 +5,9 @@ import { verifyWebhook } from "../../../worker/alerts/webhook.ts";
 import { scheduled } from "../../../worker/scheduled.ts";
 import { deliveriesOf, drainDeliveries, pendingDeliveryIds, runQueue } from "../../support/alerts.ts";
 import { fakeReceiver, fakeTelegram } from "../../support/outside.ts";
-import { csrfOf, loginAs, newLinkCode, postForm, staffFetch } from "../../support/staff.ts";
+import { csrfOf, linkedWebYoung, loginAs, newLinkCode, postForm, staffFetch } from "../../support/staff.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../../support/telegram.ts";
-import { actions, openSession, send } from "../../support/webchat.ts";
+import { send } from "../../support/webchat.ts";
 
 let chatNo = 8000;
 
@@ -17,13 +17,6 @@ async function referentWithTelegram(name?: string) {
   const chatId = String(chatNo++);
   await postUpdate(textUpdate(Number(chatId), `/staff ${await newLinkCode(ref.cookie, "telegram")}`));
   return { ...ref, chatId };
-}
-
-async function linkedWebYoung(cookie: string) {
-  const young = await openSession();
-  const p = await send(young.token, { text: `code ${await newLinkCode(cookie, "young")}` });
-  await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
-  return young;
 }
 
 async function linkedTelegramYoung(cookie: string) {

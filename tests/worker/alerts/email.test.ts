@@ -3,17 +3,15 @@ import { describe, expect, it } from "vitest";
 import { processDelivery } from "../../../worker/alerts/deliver.ts";
 import { dispatchAlerts } from "../../../worker/alerts/dispatch.ts";
 import { deliveriesOf } from "../../support/alerts.ts";
-import { loginAs, newLinkCode } from "../../support/staff.ts";
-import { actions, openSession, send } from "../../support/webchat.ts";
+import { linkedWebYoung, loginAs } from "../../support/staff.ts";
+import { send } from "../../support/webchat.ts";
 
 /** The optional e-mail channel, through a local `send_email` binding. */
 
 describe("e-mail alerts", () => {
   it("should skip e-mail cleanly when ALERT_EMAIL_FROM is not configured", async () => {
     const ref = await loginAs("referent");
-    const young = await openSession();
-    const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
-    await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
+    const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { action: "contact:send" });
     const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
     expect((await deliveriesOf(alert!.id)).map((d) => d.channel)).not.toContain("email");
@@ -22,9 +20,7 @@ describe("e-mail alerts", () => {
   it("should send an e-mail to each linked référent when configured", async () => {
     const withEmail = { ...env, ALERT_EMAIL_FROM: "alertes@passerelle.test" } as Env;
     const ref = await loginAs("referent");
-    const young = await openSession();
-    const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
-    await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
+    const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { action: "contact:send" });
     const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
     await dispatchAlerts(withEmail, [alert!.id]);

@@ -6,8 +6,8 @@ import { verifyWebhook } from "../../../worker/alerts/webhook.ts";
 import { scheduled } from "../../../worker/scheduled.ts";
 import { deliveriesOf, drainDeliveries } from "../../support/alerts.ts";
 import { fakeReceiver, fakeTelegram } from "../../support/outside.ts";
-import { csrfOf, loginAs, newLinkCode, postForm, staffFetch } from "../../support/staff.ts";
-import { actions, openSession, send } from "../../support/webchat.ts";
+import { csrfOf, linkedWebYoung, loginAs, postForm, staffFetch } from "../../support/staff.ts";
+import { send } from "../../support/webchat.ts";
 
 /** Alerts go to the référents' teams (webhook, backup contact); the env vars are the default team. */
 
@@ -33,15 +33,6 @@ async function referentOf(teamId: string | null) {
     expect(res.status).toBe(303);
   }
   return ref;
-}
-
-async function linkedWebYoung(...cookies: string[]) {
-  const young = await openSession();
-  for (const cookie of cookies) {
-    const p = await send(young.token, { text: `code ${await newLinkCode(cookie, "young")}` });
-    await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
-  }
-  return young;
 }
 
 async function helpRequest(token: string, message: string): Promise<string> {
