@@ -1,10 +1,13 @@
-import { Bot, GrammyError, HttpError, type Api, type Context } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { InlineKeyboardButton, Update } from "grammy/types";
 import type { Input, Reply } from "./types.ts";
 
 /**
  * The Telegram adapter: the only file that knows Telegram. It turns updates into engine
  * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
+ * It uses grammY's Bot API client and types, not grammY's `Bot`: the engine is the only
+ * dispatcher, and `Bot` with its middleware and filter tables doubled grammY's share of the
+ * bundle and start-up (see BENCHMARKS.md).
  */
 
 export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
@@ -19,8 +22,6 @@ export type TelegramHooks = {
   /** The young person blocked the bot while we were answering. */
   onBlocked(chatId: string): Promise<void>;
 };
-
-export type TelegramOptions = { token: string; apiRoot: string; username: string };
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -115,8 +116,14 @@ export async function sendReplies(api: Api, chatId: string, all: Reply[]): Promi
   return { unsent: [] };
 }
 
-function toEvent(ctx: Context): TelegramEvent | null {
-  const message = ctx.message;
+/** The private chat an update comes from; the bot serves no group. */
+function privateChatId(update: Update): string | null {
+  const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
+  return chat?.type === "private" ? String(chat.id) : null;
+}
+
+function toEvent(update: Update): TelegramEvent | null {
+  const message = update.message;
   if (message) {
     if (message.text !== undefined) {
       const command = /^\/(\w+)(@\w+)?/.exec(message.text)?.[1]?.toLowerCase();
@@ -138,46 +145,35 @@ function toEvent(ctx: Context): TelegramEvent | null {
     if (message.voice || message.audio || message.video_note) return { kind: "media", media: "voice" };
     return { kind: "media", media: "other" };
   }
-  const data = ctx.callbackQuery?.data;
+  const data = update.callback_query?.data;
   const ack = data === undefined ? null : /^ack:([0-9a-f-]{36})$/.exec(data);
   if (ack) return { kind: "ack", alertId: ack[1]! };
   if (data !== undefined) return { kind: "action", action: data };
-  const member = ctx.myChatMember?.new_chat_member.status;
+  const member = update.my_chat_member?.new_chat_member.status;
   if (member === "kicked") return { kind: "blocked" };
   if (member === "member") return { kind: "unblocked" };
   return null;
 }
 
-/**
- * A bot for one isolate, with `botInfo` preset so no getMe call is made per request.
- * Only private chats are served: the bot does not read groups.
- */
-export function createTelegramBot(options: TelegramOptions, hooks: TelegramHooks): Bot {
-  const id = Number(options.token.split(":")[0]);
-  const bot = new Bot(options.token, {
-    // The callback-query answer rides on the webhook's HTTP response: no extra round trip.
-    client: { apiRoot: options.apiRoot, canUseWebhookReply: (method) => method === "answerCallbackQuery" },
-    botInfo: {
-      id, is_bot: true, first_name: "Passerelle", username: options.username,
-      can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-      allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
-    },
-  });
+/** A Bot API call carried by the webhook's HTTP response: one round trip less. */
+export type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: string };
 
-  bot.on(["message", "callback_query:data", "my_chat_member"], async (ctx) => {
-    if (ctx.chat?.type !== "private") return;
-    const event = toEvent(ctx);
-    if (!event) return;
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    const chatId = String(ctx.chat.id);
-    const replies = await hooks.onEvent(chatId, event, ctx.update.update_id);
-    if (!replies || replies.length === 0) return;
-    const { unsent, error } = await sendReplies(ctx.api, chatId, replies);
-    if (unsent.length === 0) return;
-    if (isBlockedError(error)) await hooks.onBlocked(chatId);
-    else await hooks.onUndelivered(chatId, unsent, error);
-  });
-  // Everything else (edited messages, channel posts, polls…) is acknowledged and ignored.
-  return bot;
+/**
+ * Handles one update: messages, button taps and block/unblock in private chats; everything
+ * else (edited messages, channel posts, polls, groups…) is acknowledged and ignored. A button
+ * tap is answered through the webhook reply, whatever happens to the turn's messages.
+ */
+export async function handleTelegramUpdate(update: Update, api: Api, hooks: TelegramHooks): Promise<WebhookReply | null> {
+  const chatId = privateChatId(update);
+  const event = chatId === null ? null : toEvent(update);
+  if (chatId === null || event === null) return null;
+  const query = update.callback_query;
+  const webhookReply: WebhookReply | null = query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null;
+  const replies = await hooks.onEvent(chatId, event, update.update_id);
+  if (!replies || replies.length === 0) return webhookReply;
+  const { unsent, error } = await sendReplies(api, chatId, replies);
+  if (unsent.length === 0) return webhookReply;
+  if (isBlockedError(error)) await hooks.onBlocked(chatId);
+  else await hooks.onUndelivered(chatId, unsent, error);
+  return webhookReply;
 }

@@ -1,5 +1,6 @@
-import type { Bot } from "grammy";
-import { createTelegramBot, type TelegramEvent } from "../bot/telegram.ts";
+import { Api } from "grammy";
+import type { Update } from "grammy/types";
+import { handleTelegramUpdate, type TelegramEvent, type TelegramHooks, type WebhookReply } from "../bot/telegram.ts";
 import type { Reply } from "../bot/types.ts";
 import type { Config } from "./config.ts";
 import { enqueueTelegramReplies } from "./outbox.ts";
@@ -8,13 +9,10 @@ import { setTelegramBlocked } from "./store/turns.ts";
 import { runTurn } from "./turn.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
 
-/** Wires the Telegram adapter to the turn runner; one bot per isolate and per token. */
+/** Wires the Telegram adapter to the turn runner; one API client per isolate and per token. */
 
-let cached: { token: string; bot: Bot; env: Env } | null = null;
-
-export function telegramBot(env: Env, telegram: NonNullable<Config["telegram"]>): Bot {
-  if (cached && cached.token === telegram.token && cached.env === env) return cached.bot;
-  const bot = createTelegramBot(telegram, {
+function hooksFor(env: Env): TelegramHooks {
+  return {
     async onEvent(chatId: string, event: TelegramEvent, updateId: number): Promise<Reply[] | null> {
       const now = new Date();
       if (event.kind === "blocked" || event.kind === "unblocked") {
@@ -33,7 +31,15 @@ export function telegramBot(env: Env, telegram: NonNullable<Config["telegram"]>)
     async onBlocked(chatId) {
       await setTelegramBlocked(database(env.DB), chatId, true, new Date());
     },
-  });
-  cached = { token: telegram.token, bot, env };
-  return bot;
+  };
+}
+
+let cached: { token: string; apiRoot: string; env: Env; api: Api; hooks: TelegramHooks } | null = null;
+
+/** Runs one (already validated) update; returns the Bot API call to carry in the HTTP response. */
+export function telegramUpdate(env: Env, telegram: NonNullable<Config["telegram"]>, update: Update): Promise<WebhookReply | null> {
+  if (!cached || cached.token !== telegram.token || cached.apiRoot !== telegram.apiRoot || cached.env !== env) {
+    cached = { token: telegram.token, apiRoot: telegram.apiRoot, env, api: new Api(telegram.token, { apiRoot: telegram.apiRoot }), hooks: hooksFor(env) };
+  }
+  return handleTelegramUpdate(update, cached.api, cached.hooks);
 }
