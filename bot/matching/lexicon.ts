@@ -70,3 +70,18 @@ where: where, اين, وين, چيرته, کجا, ou aller, ou demander, ou depo
 who: who, a qui, qui contacter, څوک, کي را
 which: quel, quelle, quels, quelles, which, what kind, اي, کوم, کدام
 `;
+
+/**
+ * Light words: what every question asks ("chercher", "trouver", "demander", "aide", "بحث", "طلب"…),
+ * not what it is about. Rare in the content, so their idf is high, yet "je cherche un logement"
+ * is about housing, not about the one item that lists "chercher un logement". They count
+ * LIGHT_FACTOR (matcher.ts) and never make an item more precise than its topic.
+ */
+export const LIGHT_WORDS = `
+chercher cherche recherche trouver trouve demander demande aide aider obtenir avoir recevoir besoin
+savoir info infos information renseignement possible faut
+find look looking search searching get getting ask asking help need apply obtain
+بحث ابحث يبحث طلب اطلب مساعدة ساعدني احصل حصول احتاج محتاج اجد
+لټول لټوم مرسته مرستې غوښتنه ترلاسه کول کړم کوم
+جستجو کمک درخواست بگیرم گرفتن کنم کردن
+`;

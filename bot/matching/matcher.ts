@@ -1,8 +1,8 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
-import { CONCEPTS, INTERROGATIVES, STOPWORDS } from "./lexicon.ts";
-import { stem } from "./stem.ts";
+import { CONCEPTS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
+import { arabicVariants, looksArabic, stem } from "./stem.ts";
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
 export type Match = MatchTarget & { score: number };
@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -82,6 +82,11 @@ export type MatchIndex = {
 
 const STOP = new Set<string>();
 for (const word of STOPWORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) STOP.add(token);
+
+/** Stems of the light words (lexicon LIGHT_WORDS): they count this much. */
+const LIGHT = new Set<string>();
+for (const word of LIGHT_WORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) LIGHT.add(stem(token));
+const LIGHT_FACTOR = 0.4;
 
 /** stem → concept id ("~3"), from the shared synonym groups. */
 const CONCEPT_OF = new Map<string, string>();
@@ -111,8 +116,8 @@ function stemsOfToken(token: string): string[] {
   return stems;
 }
 
-/** The stems of a text's meaningful words, in order. */
-export function stemsOf(text: string): string[] {
+/** The stems of a text's meaningful words, in order (and in `sources`, the word each comes from). */
+export function stemsOf(text: string, sources?: string[]): string[] {
   const normalized = normalize(text);
   if (!normalized) return [];
   const tokens = normalized.split(" ");
@@ -121,7 +126,10 @@ export function stemsOf(text: string): string[] {
     const token = tokens[i]!;
     // "c est" is already spelled out: only a lone "c" ("c koi") is expanded (to stop words).
     if (token === "c") continue;
-    for (const s of stemsOfToken(token)) out.push(s);
+    for (const s of stemsOfToken(token)) {
+      out.push(s);
+      sources?.push(token);
+    }
   }
   return out;
 }
@@ -247,6 +255,18 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   const vocab = new Set<string>();
   const exacts = new Map<string, Set<string>>();
 
+  // Arabic texts glue letters to words ("وبطاقة", "إقامتك"): such a word also stands for the word
+  // without them when that word is a keyword or title word of the content (arabicVariants).
+  const arabic = new Set<string>();
+  const known = new Set<string>();
+  for (const item of [...bundle.faqs, ...bundle.steps, ...bundle.topics]) {
+    const title = "question" in item ? item.question : item.title;
+    for (const text of [...allKeywords(item.keywords), ...allTexts(title)]) for (const s of stemsOf(text)) known.add(s);
+    const body = "answer" in item ? item.answer : "body" in item ? item.body : item.intro;
+    for (const text of [...(item.keywords?.ar ?? []), title.ar, body.ar]) if (text) arabic.add(text);
+  }
+  const variantOf = (token: string): string | undefined => arabicVariants(token).find((v) => known.has(v) || CONCEPT_OF.has(v));
+
   const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
     const doc = docs.push(ref) - 1;
     const weights = new Map<string, number>();
@@ -257,13 +277,21 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     const titled = new Set<string>();
     const put = (texts: string[], weight: number, phrases: boolean) => {
       for (const text of texts) {
-        const stems = stemsOf(text);
+        const sources: string[] | undefined = arabic.has(text) ? [] : undefined;
+        const stems = stemsOf(text, sources);
         for (let i = 0; i < stems.length; i++) {
           const s = stems[i]!;
           set(s, weight);
           if (weight === WEIGHTS.title) titled.add(s);
           const concept = CONCEPT_OF.get(s);
           if (concept) set(concept, WEIGHTS.concept * weight);
+          const variant = sources && !concept && !known.has(s) ? variantOf(sources[i]!) : undefined;
+          if (variant) {
+            set(variant, weight);
+            if (weight === WEIGHTS.title) titled.add(variant);
+            const variantConcept = CONCEPT_OF.get(variant);
+            if (variantConcept) set(variantConcept, WEIGHTS.concept * weight);
+          }
           if (phrases && i > 0) set(phrase(stems[i - 1]!, s), WEIGHTS.phrase);
         }
         // An acronym's expansion in the text stands for the acronym too (and the acronym thus for it).
@@ -557,11 +585,14 @@ function matcherOver(index: StoredIndex): Matcher {
         if (has(term) && (query.get(term) ?? 0) < factor) query.set(term, factor);
       };
       const seen: string[] = [];
+      /** Query terms made of light words: they never make an item more precise than its topic. */
+      const lightTerms = new Set<string>();
       // A name spelled out is read as its acronym: one unit of meaning, not three words.
       // A name spelled out ("contrat d'engagement jeune") counts as its acronym, its words
       // only at EXPANSION_FACTOR: one name, not three words of meaning (else the item that
       // merely repeats the name outweighs the one answering the rest of the question).
-      const stems = stemsOf(text);
+      const sources: string[] | undefined = looksArabic(text) ? [] : undefined;
+      const stems = stemsOf(text, sources);
       for (const acronym of acronymsIn(stems, acronyms)) add(acronym, 1);
       const covered = coveredByExpansions(stems, acronyms);
       const words = wordsOf(text);
@@ -571,18 +602,30 @@ function matcherOver(index: StoredIndex): Matcher {
         let term: string | null = s;
         let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
         if (!has(s)) {
-          term = correct(s);
-          factor = FUZZY_FACTOR;
+          // An Arabic-script word with a glued letter ("وللإقامة", "أوراقي"), else a typo.
+          const variant = sources ? arabicVariants(sources[position]!).find((v) => has(v) || CONCEPT_OF.has(v)) : undefined;
+          if (variant) term = variant;
+          else {
+            term = correct(s);
+            factor = FUZZY_FACTOR;
+          }
         }
         const known = CONCEPT_OF.get(s);
         if (known) add(known, 1);
         if (!term) continue;
+        if (LIGHT.has(term)) {
+          factor *= LIGHT_FACTOR;
+          lightTerms.add(term);
+        }
         add(term, factor);
         if (focus.has(s)) focusTerms.add(term);
         const concept = CONCEPT_OF.get(term);
         if (concept) add(concept, factor);
         const previous = seen[seen.length - 1];
-        if (previous) add(phrase(previous, term), factor);
+        if (previous) {
+          if (LIGHT.has(previous) || LIGHT.has(term)) lightTerms.add(phrase(previous, term));
+          add(phrase(previous, term), LIGHT.has(previous) ? factor * LIGHT_FACTOR : factor);
+        }
         seen.push(term);
       }
       if (query.size === 0) return [];
@@ -594,10 +637,18 @@ function matcherOver(index: StoredIndex): Matcher {
           const rests = exactsStartingWith(exact[i]!);
           if (rests.length === 0) continue;
           const following = `${exact.slice(i + 1, i + MAX_EXACT).join("_")}_`;
-          for (const rest of rests) if (following.startsWith(`${rest}_`)) add(`=${exact[i]}_${rest}`, 1);
+          for (const rest of rests) {
+            if (!following.startsWith(`${rest}_`)) continue;
+            // "chercher un logement": a keyword that is a light word and the topic's word says little more.
+            const light = LIGHT.has(exact[i]!) || rest.split("_").some((w) => LIGHT.has(w));
+            if (light) lightTerms.add(`=${exact[i]}_${rest}`);
+            add(`=${exact[i]}_${rest}`, light ? LIGHT_FACTOR : 1);
+          }
         }
       }
       const scores = new Float64Array(docs.length);
+      /** Per document, the part of its score that light words bring. */
+      const lightScores = new Float64Array(docs.length);
       /** Per document, the query terms (one bit each) it matches in its title or FAQ question. */
       const titleHits = new Uint32Array(docs.length);
       /** Per document, the query's words of meaning it matches in a title, question or keyword. */
@@ -610,14 +661,17 @@ function matcherOver(index: StoredIndex): Matcher {
       for (const [term, factor] of query) {
         const weightOfTerm = idf(term) * factor;
         const focused = focusTerms.has(term);
+        const light = lightTerms.has(term);
         const list = lookup(term)!;
         for (let i = 0; i < list.length; i += 2) {
           const doc = list[i]!;
           const stored = list[i + 1]!;
           // The thing a definition question asks about counts more in an item's own title or question.
-          scores[doc] = scores[doc]! + ((stored >> 1) * weightOfTerm * (focused && stored & 1 ? FOCUS_FACTOR : 1)) / 10;
+          const points = ((stored >> 1) * weightOfTerm * (focused && stored & 1 ? FOCUS_FACTOR : 1)) / 10;
+          scores[doc] = scores[doc]! + points;
+          if (light) lightScores[doc] = lightScores[doc]! + points;
           if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
-          if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~") {
+          if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~" && !LIGHT.has(term)) {
             strongHits[doc] = strongHits[doc]! | bit;
             const parent = parents[doc] ?? -1;
             if (parent >= 0) holders[parent * 32 + bitNumber] = holders[parent * 32 + bitNumber]! + 1;
@@ -656,7 +710,7 @@ function matcherOver(index: StoredIndex): Matcher {
           if (bits & 1 && holders[parent * 32 + b]! <= DISTINCT) rare |= 1 << b;
         }
         const adds = (titleHits[child]! & ~titleHits[parent]!) | rare;
-        if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! <= scores[parent]! * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
+        if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! - lightScores[child]! <= (scores[parent]! - lightScores[parent]!) * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
       }
       const ranked: number[] = [];
       for (let doc = 0; doc < docs.length; doc++) if (scores[doc]! > 0) ranked.push(doc);

@@ -11,12 +11,22 @@ const LATIN_SUFFIXES = [
   "ites", "ite", "ees", "ies", "ied", "ee", "es", "er", "ez", "ed", "e", "s", "x",
 ];
 
-// Normalised forms (ك is folded to ک). "و" and, "ب" with, "ل" for, "ف" so, "ک" like, glued to the word.
-const ARABIC_PREFIXES = ["وال", "بال", "فال", "کال", "لل", "ال"];
-const ARABIC_ONE_LETTER_PREFIXES = ["و", "ب", "ل", "ف"];
+// Normalised forms (ك is folded to ک): the article and what is glued before it ("و" and, "ب" with,
+// "ف" so, "ک" like, "لل" for the). Safe in every Arabic-script language: few Pashto or Dari words start so.
+const ARABIC_PREFIXES = ["وبال", "وال", "بال", "فال", "کال", "ولل", "فلل", "لل", "ال"];
 // Arabic plurals and pronouns, Persian plurals ("های", "ها", "ان"), Pashto plurals ("ونه", "ګانې" → "ګاني").
 // Also Persian "گی" makes a noun of an adjective in "ه": "افسردگی" (depression) → "افسرد", as "افسرده" (depressed).
 const ARABIC_SUFFIXES = ["هاي", "ګاني", "ونه", "گي", "ات", "ون", "ين", "ها", "ان", "ه"];
+
+/**
+ * Arabic clitics: one-letter prefixes ("و" and, "ف" so, "ب" with, "ل" for; verb persons "ا" "ن" "ت" "ي")
+ * and pronoun suffixes ("ي" my, "ک" your, "ه" "ها" "هم" his/her/their, "نا" our, "ني" me, "وا" the
+ * verbs' plural). NOT stripped by stem(): the same letters begin and end many Pashto and Dari words
+ * ("بیړني" urgent would lose its "ب", "کارت" card would become "کار" work). The matcher tries them
+ * only on Arabic text, and keeps a variant only if it is a word of the content (arabicVariants).
+ */
+const CLITIC_PREFIXES = ["و", "ف", "ب", "ل", "ا", "ن", "ت", "ي"];
+const PRONOUN_SUFFIXES = ["هما", "کما", "هم", "کم", "نا", "ها", "ني", "وا", "ي", "ک", "ه"];
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 
@@ -40,16 +50,12 @@ export function stem(token: string): string {
 
 function stemArabicScript(token: string): string {
   let word = token;
-  let stripped = false;
   for (const prefix of ARABIC_PREFIXES) {
     if (word.startsWith(prefix) && word.length - prefix.length >= 3) {
       word = word.slice(prefix.length);
-      stripped = true;
       break;
     }
   }
-  // A one-letter prefix only on words of 5 letters or more ("والاقامه" is caught above, "ولجوء" → "لجوء").
-  if (!stripped && word.length >= 5 && ARABIC_ONE_LETTER_PREFIXES.includes(word[0]!)) word = word.slice(1);
   for (const suffix of ARABIC_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
       word = word.slice(0, -suffix.length);
@@ -59,4 +65,49 @@ function stemArabicScript(token: string): string {
   // "خانهها" → "خانه" → "خان", as "خانه" itself.
   if (word !== token && word.endsWith("ه") && word.length >= 4) word = word.slice(0, -1);
   return word;
+}
+
+/**
+ * The stems an Arabic word may stand for once a glued letter is taken off: "ولجوء" → "لجوء",
+ * "أوراقي" (my papers) → "أوراق", "إقامتي" → "إقامة", "نسكن" (we live) → "سكن", "رفضوا" (they
+ * refused) → "رفض". Most likely first (prefix, suffix, both); the caller keeps the first it knows.
+ * At least 3 letters remain. For Arabic only (see CLITIC_PREFIXES).
+ */
+export function arabicVariants(token: string): string[] {
+  if (!ARABIC_SCRIPT.test(token) || token.length < 4) return [];
+  const own = stem(token);
+  const out: string[] = [];
+  const push = (word: string) => {
+    if (word.length < 3) return;
+    const s = stem(word);
+    if (s !== own && s.length >= 3 && !out.includes(s)) out.push(s);
+  };
+  const unprefixed: string[] = [];
+  // "ا" of "ال" is the article, not "I" (stem() strips the article).
+  for (const p of CLITIC_PREFIXES) if (token.startsWith(p) && !(p === "ا" && token[1] === "ل")) unprefixed.push(token.slice(1));
+  // "وبـ", "فلـ": a conjunction before a preposition.
+  if ((token[0] === "و" || token[0] === "ف") && (token[1] === "ب" || token[1] === "ل")) unprefixed.push(token.slice(2));
+  const unsuffixed = (word: string): string[] => {
+    const list: string[] = [];
+    for (const suffix of PRONOUN_SUFFIXES) {
+      if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+      const rest = word.slice(0, -suffix.length);
+      // "إقامتي": the ta marbuta is written "ت" before a pronoun.
+      if (rest.endsWith("ت")) list.push(rest.slice(0, -1) + "ه");
+      list.push(rest);
+    }
+    return list;
+  };
+  for (const word of unprefixed) push(word);
+  for (const word of unsuffixed(token)) push(word);
+  for (const word of unprefixed) for (const rest of unsuffixed(word)) push(rest);
+  return out;
+}
+
+/** Letters Arabic does not use: Persian (پ چ ژ گ ی ک) and Pashto (ټ ډ ړ ږ ښ ګ ڼ ې ۍ ځ څ ڀ). */
+const NOT_ARABIC = /[پچژگیکټډړږښګڼېۍځڅ]/;
+const ARABIC_ONLY = /[ةىكيأإؤئ]/;
+/** Whether a raw (not normalised) text is written in Arabic rather than Persian or Pashto. */
+export function looksArabic(raw: string): boolean {
+  return ARABIC_ONLY.test(raw) && !NOT_ARABIC.test(raw);
 }

@@ -183,3 +183,43 @@ describe("definition questions", () => {
   });
 });
 
+
+describe("Arabic clitics and light words", () => {
+  const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
+  const content: ContentBundle = {
+    topics: [
+      { ...topic, id: "residence", title: { fr: "Mes papiers", ar: "أوراقي" }, keywords: { fr: ["papiers"], ar: ["أوراق", "إقامة"] } },
+      { ...topic, id: "emergency", title: { fr: "Urgences", ps: "بیړني حالات" }, keywords: { fr: ["urgence"], ps: ["بیړنی"] } },
+      { ...topic, id: "housing", title: { fr: "Me loger" }, keywords: { fr: ["logement", "appart"] } },
+    ],
+    steps: [
+      { ...base, id: "work", topicId: "training", title: { fr: "Trouve un travail", ps: "کار" }, body: { fr: "." }, keywords: { fr: ["travail"], ps: ["یړنی"] } },
+      { ...base, id: "housing-social", topicId: "housing", title: { fr: "Demande un logement social" }, body: { fr: "." }, keywords: { fr: ["logement social", "hlm", "chercher un logement"] } },
+      { ...base, id: "housing-apl", topicId: "housing", title: { fr: "L'aide au logement" }, body: { fr: "." }, keywords: { fr: ["apl", "aide au logement"] } },
+    ],
+    faqs: [],
+    resources: [],
+  };
+  const m = createMatcher(content);
+  const top = (text: string) => m.match(text)[0]?.id;
+
+  it("should read an Arabic word with a glued pronoun or conjunction as the content's word", () => {
+    expect(top("أوراقي")).toBe("residence");
+    expect(top("وللإقامة")).toBe("residence");
+    expect(top("إقامتي")).toBe("residence");
+  });
+
+  it("should not take the first letter off a Pashto word, even when the rest is a word of the content", () => {
+    expect(top("بیړني")).toBe("emergency");
+  });
+
+  it("should answer the same from a stored index for Arabic words with glued letters", () => {
+    const stored = matcherFromStored(serializeIndex(buildIndex(content)));
+    for (const text of ["أوراقي", "وللإقامة", "بیړني"]) expect(stored?.match(text)).toEqual(m.match(text));
+  });
+
+  it("should not let a generic verb make one item more precise than its topic", () => {
+    expect(top("je cherche un logement")).toBe("housing");
+    expect(top("je cherche un hlm")).toBe("housing-social");
+  });
+});

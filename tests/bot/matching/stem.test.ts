@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stem } from "../../../bot/matching/stem.ts";
+import { arabicVariants, looksArabic, stem } from "../../../bot/matching/stem.ts";
 import { normalize } from "../../../shared/text/normalize.ts";
 
 const stemOf = (word: string) => stem(normalize(word));
@@ -7,7 +7,8 @@ const stemOf = (word: string) => stem(normalize(word));
 describe("stem (Arabic script)", () => {
   it("should strip the article and glued prefixes so that the forms of a word meet", () => {
     expect(stemOf("والإقامة")).toBe(stemOf("إقامة"));
-    expect(stemOf("واقامة")).toBe(stemOf("إقامة"));
+    // A lone glued "و" is only a variant (arabicVariants): the matcher keeps it if the content has the rest.
+    expect(arabicVariants(normalize("واقامة"))).toContain(stemOf("إقامة"));
     expect(stemOf("الإقامة")).toBe(stemOf("إقامة"));
   });
 
@@ -23,5 +24,43 @@ describe("stem (Arabic script)", () => {
   it("should fold a Persian noun in گی onto its adjective in ه", () => {
     expect(stemOf("افسردگی")).toBe(stemOf("افسرده"));
     expect(stemOf("زندگی")).toBe(stemOf("زنده"));
+  });
+});
+
+describe("Arabic clitics", () => {
+  const variantsOf = (word: string) => arabicVariants(normalize(word));
+
+  it("should keep the first letter of a Pashto or Dari word that starts like an Arabic prefix", () => {
+    expect(stemOf("بیړني")).toBe(normalize("بیړني"));
+    expect(stemOf("بیړنۍ")).toBe(stemOf("بیړني"));
+    expect(stemOf("فرانسه")[0]).toBe("ف");
+    expect(stemOf("لارښوونه")[0]).toBe("ل");
+  });
+
+  it("should strip a conjunction glued before the article as the article itself", () => {
+    expect(stemOf("وللإقامة")).toBe(stemOf("إقامة"));
+    expect(stemOf("وبالبطاقة")).toBe(stemOf("بطاقة"));
+  });
+
+  it("should offer the word without its glued conjunction, preposition or pronoun as a variant", () => {
+    expect(variantsOf("ولجوء")).toContain(stemOf("لجوء"));
+    expect(variantsOf("أوراقي")).toContain(stemOf("أوراق"));
+    expect(variantsOf("رفضوا")).toContain(stemOf("رفض"));
+    expect(variantsOf("نسكن")).toContain(stemOf("سكن"));
+  });
+
+  it("should read the ta marbuta written before a pronoun", () => {
+    expect(variantsOf("إقامتي")).toContain(stemOf("إقامة"));
+  });
+
+  it("should not take the article's alef for a verb prefix", () => {
+    expect(variantsOf("السنة")).not.toContain("لسن");
+  });
+
+  it("should tell Arabic text from Dari and Pashto text", () => {
+    expect(looksArabic("كيف أحصل على الإقامة")).toBe(true);
+    expect(looksArabic("کارت اقامت چطور بگیرم")).toBe(false);
+    expect(looksArabic("بیړني مرسته غواړم")).toBe(false);
+    expect(looksArabic("titre de séjour")).toBe(false);
   });
 });
