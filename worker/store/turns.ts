@@ -7,6 +7,7 @@ import { profileSchema } from "../../shared/profile.ts";
 import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
+import { bind, prepareOnce, statementOf } from "./prepared.ts";
 import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts";
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
@@ -28,37 +29,44 @@ export type LoadedTurn = {
   wasBlocked: boolean;
 };
 
+/** The person behind an identity, with what the engine needs to know about them. */
+const personQuery = prepareOnce((db) => db
+  .select({
+    id: youngPeople.id,
+    locale: youngPeople.locale,
+    birth: youngPeople.birth,
+    status: youngPeople.status,
+    dept: youngPeople.dept,
+    enteredCare: youngPeople.enteredCare,
+    consentAt: youngPeople.consentAt,
+    cursor: youngPeople.cursor,
+    remindersOptOut: youngPeople.remindersOptOut,
+    blockedAt: identities.blockedAt,
+    openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
+    hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
+    ...roadmapColumns,
+    alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
+  })
+  .from(identities)
+  .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
+  .where(and(eq(identities.channel, sql.placeholder("channel")), eq(identities.key, sql.placeholder("key"))))
+  .limit(1)
+  .prepare());
+
+/** Content version, rules version and the update-id check share one statement. */
+const versionQuery = prepareOnce((db) => db.select({
+  version: sql<number | null>`max(${publications.version})`,
+  rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+  seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${sql.placeholder("updateId")})`,
+}).from(publications).prepare());
+
 /** `locale` is the one asked for by a brand-new web session. */
 export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string): Promise<LoadedTurn> {
-  const person = db
-    .select({
-      id: youngPeople.id,
-      locale: youngPeople.locale,
-      birth: youngPeople.birth,
-      status: youngPeople.status,
-      dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare,
-      consentAt: youngPeople.consentAt,
-      cursor: youngPeople.cursor,
-      remindersOptOut: youngPeople.remindersOptOut,
-      blockedAt: identities.blockedAt,
-      openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
-      hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
-      ...roadmapColumns,
-      alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
-    })
-    .from(identities)
-    .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
-    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key)))
-    .limit(1);
-  // Content version, rules version and the update-id check share one statement.
-  const version = db.select({
-    version: sql<number | null>`max(${publications.version})`,
-    rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
-    seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${updateId ?? -1})`,
-  }).from(publications);
-
-  const [rows, versionRows] = await db.batch([person, version]);
+  const person = bind(db, personQuery(db), { channel: identity.channel, key: identity.key });
+  const version = bind(db, versionQuery(db), { updateId: updateId ?? -1 });
+  const [personResult, versionResult] = await db.$client.batch([person.statement, version.statement]);
+  const rows = person.map(personResult!);
+  const versionRows = version.map(versionResult!);
   const row = rows[0];
   const contentVersion = versionRows[0]?.version ?? null;
   const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
@@ -101,18 +109,37 @@ export type SaveTurn = {
   wasBlocked?: boolean;
 };
 
+/** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
+const updateMarker = prepareOnce((db) => db.insert(telegramUpdates).values({ updateId: sql.placeholder("updateId"), receivedAt: sql.placeholder("at") }).prepare());
+// Plain text and number columns: a placeholder in `sql` skips no value encoding.
+const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
+  locale: sql`${sql.placeholder("locale")}`,
+  birth: sql`${sql.placeholder("birth")}`,
+  status: sql`${sql.placeholder("status")}`,
+  dept: sql`${sql.placeholder("dept")}`,
+  enteredCare: sql`${sql.placeholder("enteredCare")}`,
+  consentAt: sql`${sql.placeholder("consentAt")}`,
+  cursor: sql`${sql.placeholder("cursor")}`,
+  lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
+}).where(eq(youngPeople.id, sql.placeholder("id"))).prepare());
+const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.placeholder("day"), event: sql.placeholder("event"), key: sql.placeholder("key"), count: 1 })
+  .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }).prepare());
+
 /** Writes the turn atomically; returns the ids of alerts raised (for delivery). */
 export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean }> {
   const { state, now } = turn;
   const at = now.getTime();
-  const statements: BatchItem<"sqlite">[] = [];
+  const statements: D1PreparedStatement[] = [];
+  const add = (...queries: BatchItem<"sqlite">[]) => {
+    for (const query of queries) statements.push(statementOf(db, query));
+  };
   // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
-  if (turn.updateId !== undefined) statements.push(db.insert(telegramUpdates).values({ updateId: turn.updateId, receivedAt: at }));
+  if (turn.updateId !== undefined) statements.push(bind(db, updateMarker(db), { updateId: turn.updateId, at }).statement);
 
   const deleted = turn.effects.some((e) => e.type === "deleteMyData");
   if (deleted) {
-    if (!turn.isNew) statements.push(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
-    if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    if (!turn.isNew) add(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
+    if (statements.length > 0) await db.$client.batch(statements);
     return { alertIds: [], deleted: true };
   }
 
@@ -127,12 +154,12 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
     lastActiveAt: at,
   };
   if (turn.isNew) {
-    statements.push(db.insert(youngPeople).values({ id: state.youngId, createdAt: at, ...columns }));
-    statements.push(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
+    add(db.insert(youngPeople).values({ id: state.youngId, createdAt: at, ...columns }));
+    add(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
   } else {
-    statements.push(db.update(youngPeople).set(columns).where(eq(youngPeople.id, state.youngId)));
+    statements.push(bind(db, personUpdate(db), { ...columns, id: state.youngId }).statement);
     if (turn.wasBlocked) {
-      statements.push(db.update(identities).set({ blockedAt: null })
+      add(db.update(identities).set({ blockedAt: null })
         .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key))));
     }
   }
@@ -143,31 +170,28 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
     if (effect.type === "raiseAlert") {
       const id = crypto.randomUUID();
       alertIds.push(id);
-      statements.push(db.insert(alerts).values({
+      add(db.insert(alerts).values({
         id, youngId: state.youngId, kind: effect.kind, severity: effect.severity,
         message: effect.message ?? null, subject: effect.subject ?? null, createdAt: at,
       }));
     } else if (effect.type === "recordUnanswered" && effect.text.length > 0) {
-      statements.push(
+      add(
         db.insert(unansweredQuestions).values({ text: effect.text, locale: state.locale, count: 1, lastSeenAt: at })
           .onConflictDoUpdate({ target: unansweredQuestions.text, set: { count: sql`${unansweredQuestions.count} + 1`, lastSeenAt: at } }),
       );
     } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
-      statements.push(...roadmapWrites(db, state.youngId, effect, at));
+      add(...roadmapWrites(db, state.youngId, effect, at));
     } else if (effect.type === "linkReferent") {
-      statements.push(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
+      add(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
     } else if (effect.type === "unlinkReferents") {
-      statements.push(unlinkAllStatement(db, state.youngId));
+      add(unlinkAllStatement(db, state.youngId));
     } else if (effect.type === "alertsSeenShown") {
-      statements.push(youngNoticeStatement(db, state.youngId, at));
+      add(youngNoticeStatement(db, state.youngId, at));
     } else if (effect.type === "track") {
-      statements.push(
-        db.insert(eventCounts).values({ day, event: effect.event, key: effect.key ?? "", count: 1 })
-          .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }),
-      );
+      statements.push(bind(db, eventCount(db), { day, event: effect.event, key: effect.key ?? "" }).statement);
     }
   }
-  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  await db.$client.batch(statements);
   return { alertIds, deleted: false };
 }
 
