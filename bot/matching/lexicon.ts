@@ -24,33 +24,38 @@ hi hello thanks thank not no yes so if im
 من تو در به از که و را چه چطور چگونه است هستم میخواهم می‌خواهم باید یک این آن با برای مه چی چطو کجا
 ندارم دارم استم شوم کنم میکنم نیست هم تا اگر وقتی
 ليس لدي عند لا لم لن إذا اذا كل كان
+بغيت نبغي بدي عايز عاوز حاب ابغى ابي شنو شنوا شو ايش واش باش ديال ديالي ديالك عنديش ماعنديش معنديش
+ماعندي كيفاش علاش فين هاد هادا هادي دابا دلوقتي هلق بزاف برشا راني خاصني لازم لازمني شي حاجة مزال غير
+ندير نعمل نقدر اقدر نعرف نروح
 `;
 
 /** Each line: one meaning; words separated by commas (multi-word entries count by each word). */
 export const CONCEPTS = `
-logement, logements, loger, appartement, studio, hébergement, héberger, housing, accommodation, apartment, flat, سكن, مسكن, شقة, کور, استوګنځی, خانه, مسکن, اپارتمان
-loyer, rent, إيجار, کرایه, کرایه‌
-papiers, titre, séjour, residence, permit, papers, إقامة, اقامة, أوراق, اقامت, کارت‌اقامت
+logement, logements, loger, appartement, studio, hébergement, héberger, housing, accommodation, apartment, flat, سكن, مسكن, سكنى, شقة, بيت, مأوى, لوجمون, کور, استوګنځی, خانه, مسکن, اپارتمان
+loyer, rent, إيجار, كراء, كرا, کرایه, کرایه‌
+papiers, titre, séjour, permit, papers, إقامة, اقامة, أوراق, وراق, كواغط, وثائق, سيجور, اقامت, کارت‌اقامت, کاغذونه, مدارک
 préfecture, prefecture, المحافظة, بريفكتور, ولایت
-santé, health, médecin, docteur, doctor, malade, sick, hôpital, hospital, صحة, طبيب, دكتور, مستشفى, مريض, روغتیا, ډاکټر, روغتون, ناروغ, صحت, داکتر, شفاخانه, مریض
+santé, health, médecin, docteur, doctor, malade, sick, hôpital, hospital, صحة, طبيب, دكتور, مستشفى, سبيطار, مريض, روغتیا, ډاکټر, روغتون, ناروغ, صحت, داکتر, شفاخانه, مریض
 assurance, insurance, mutuelle, تأمين, بیمه
-argent, money, thune, fric, cash, مال, فلوس, نقود, پیسې, پیسه, پول
+argent, money, thune, fric, cash, مال, فلوس, نقود, دراهم, مصاري, صوارد, پیسې, پیسه, پول
 banque, bank, compte, account, بنك, بانک, حساب
 travail, travailler, job, boulot, taf, emploi, work, working, عمل, شغل, وظيفة, دنده, کار, وظیفه
 formation, training, apprentissage, apprenti, apprenticeship, école, school, études, étudier, study, تدريب, تكوين, دراسة, مدرسة, زده‌کړه, ښوونځی, روزنه, آموزش, مکتب, درس
 étudiant, student, طالب, محصل, شاګرد, دانشجو
 bourse, scholarship, grant, منحة, بورس, بورسیه
 urgence, emergency, urgent, طوارئ, بیړنی, عاجل, اضطراری
-manger, faim, nourriture, bouffe, food, hungry, eat, طعام, أكل, جوع, جائع, خواړه, وږی, غذا, گرسنه
+manger, faim, nourriture, bouffe, food, hungry, eat, طعام, أكل, ماكلة, جوع, جائع, جيعان, خواړه, وږی, غذا, گرسنه
 avocat, lawyer, محامي, وکیل
 refus, refusé, refuser, refused, rejected, رفض, رد
 nationalité, citizenship, nationality, naturalisation, جنسية, تابعیت, شهروندی
 asile, asylum, réfugié, refugee, لجوء, لاجئ, پناه, پناهنده, پناهندگی
-psy, psychologue, déprimé, déprime, dépression, stress, stressé, angoisse, anxiété, mental, نفسي, اكتئاب, رواني, روانی, افسردگی
+psy, psychologue, déprimé, déprime, dépression, stress, stressé, angoisse, anxiété, mental, triste, sad, depressed, نفسي, اكتئاب, مكتئب, حزن, حزين, قلق, توتر, رواني, خپه, روانی, افسردگی, غمگین
 dix-huit, 18, majeur, majorité, adult, adulte, ١٨
 contrat, contract, عقد, قرارداد, تړون
 rendez-vous, appointment, موعد, نوبت
 carte, card, بطاقة, کارت
+dormir, sleep, نوم, ننام, نرقد
+rue, street, dehors, outside, شارع, زنقة, سړک, سرک
 `;
 
 /**
@@ -81,7 +86,7 @@ export const LIGHT_WORDS = `
 chercher cherche recherche trouver trouve demander demande aide aider obtenir avoir recevoir besoin
 savoir info infos information renseignement possible faut
 find look looking search searching get getting ask asking help need apply obtain
-بحث ابحث يبحث طلب اطلب مساعدة ساعدني احصل حصول احتاج محتاج اجد
+بحث ابحث يبحث طلب اطلب مساعدة ساعدني احصل حصول احتاج محتاج اجد نلقى
 لټول لټوم مرسته مرستې غوښتنه ترلاسه کول کړم کوم
 جستجو کمک درخواست بگیرم گرفتن کنم کردن
 `;

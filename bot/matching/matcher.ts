@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -248,7 +248,10 @@ const MAX_EXACT = 8;
 
 /** Builds the index of a content bundle (at publication, or for a draft preview). */
 export function buildIndex(bundle: ContentBundle): MatchIndex {
-  const acronyms = learnAcronyms([...bundle.faqs, ...bundle.steps, ...bundle.topics].map((item) => allKeywords(item.keywords)));
+  const keywordLists = [...bundle.faqs, ...bundle.steps, ...bundle.topics].map((item) => allKeywords(item.keywords));
+  const acronyms = learnAcronyms(keywordLists);
+  const names = learnNames(keywordLists);
+  if (names.length > 0) acronyms.set("", names);
   const docs: string[] = [];
   const parents: number[] = [];
   const postings: Record<string, number[]> = Object.create(null);
@@ -334,6 +337,28 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms) };
 }
 
+/** Items from which a keyword of several words is the name of a thing. */
+const NAME_MIN_ITEMS = 2;
+/**
+ * Names the content uses: a keyword of 2 to 4 meaningful words that NAME_MIN_ITEMS items have
+ * ("titre de séjour", "عقد الشاب الراشد"). In a question they are one thing, not several words of
+ * meaning: its words count EXPANSION_FACTOR, as an acronym's expansion ("refusé" in "on m'a
+ * refusé le contrat jeune majeur" then weighs as much as the name). Stored with the acronyms,
+ * under the empty acronym.
+ */
+export function learnNames(keywordLists: string[][]): string[][] {
+  const count = new Map<string, number>();
+  for (const keywords of keywordLists) {
+    const seen = new Set<string>();
+    for (const keyword of keywords) {
+      const stems = stemsOf(keyword);
+      if (stems.length >= 2 && stems.length <= 4) seen.add(stems.join("_"));
+    }
+    for (const key of seen) count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return [...count].filter(([, n]) => n >= NAME_MIN_ITEMS).map(([key]) => key.split("_"));
+}
+
 /** Acronym stem → the stems of its expansions. */
 type Acronyms = Map<string, string[][]>;
 
@@ -403,6 +428,8 @@ function acronymsIn(stems: string[], acronyms: Acronyms): string[] {
   const out: string[] = [];
   if (acronyms.size === 0 || stems.length < 2) return out;
   for (const [acronym, expansions] of acronyms) {
+    // Names (learnNames) have no acronym.
+    if (!acronym) continue;
     for (const expansion of expansions) {
       const at = stems.indexOf(expansion[0]!);
       if (at >= 0 && expansion.every((s, k) => stems[at + k] === s) && !out.includes(acronym)) out.push(acronym);
@@ -618,6 +645,18 @@ function matcherOver(index: StoredIndex): Matcher {
           lightTerms.add(term);
         }
         add(term, factor);
+        // An Arabic word the content also writes with a glued letter ("أوراقي" in one keyword)
+        // still stands for the plain word ("أوراق") of the others.
+        if (sources && term === s && !CONCEPT_OF.has(s)) {
+          const plain = arabicVariants(sources[position]!).find((v) => has(v) || CONCEPT_OF.has(v));
+          if (plain) {
+            const light = LIGHT.has(plain);
+            if (light) lightTerms.add(plain);
+            add(plain, light ? factor * LIGHT_FACTOR : factor);
+            const concept = CONCEPT_OF.get(plain);
+            if (concept) add(concept, factor);
+          }
+        }
         if (focus.has(s)) focusTerms.add(term);
         const concept = CONCEPT_OF.get(term);
         if (concept) add(concept, factor);

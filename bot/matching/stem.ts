@@ -106,8 +106,11 @@ export function arabicVariants(token: string): string[] {
 
 /** Letters Arabic does not use: Persian (پ چ ژ گ ی ک) and Pashto (ټ ډ ړ ږ ښ ګ ڼ ې ۍ ځ څ ڀ). */
 const NOT_ARABIC = /[پچژگیکټډړږښګڼېۍځڅ]/;
-const ARABIC_ONLY = /[ةىكيأإؤئ]/;
-/** Whether a raw (not normalised) text is written in Arabic rather than Persian or Pashto. */
+/**
+ * Whether a raw (not normalised) text is written in Arabic rather than Persian or Pashto: Arabic
+ * script without the letters Arabic has not (Persian and Pashto keyboards type "ی" and "ک", the
+ * most frequent of them, for Arabic "ي" and "ك").
+ */
 export function looksArabic(raw: string): boolean {
-  return ARABIC_ONLY.test(raw) && !NOT_ARABIC.test(raw);
+  return ARABIC_SCRIPT.test(raw) && !NOT_ARABIC.test(raw);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, focusOf, learnAcronyms, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, focusOf, learnAcronyms, learnNames, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
@@ -221,5 +221,33 @@ describe("Arabic clitics and light words", () => {
   it("should not let a generic verb make one item more precise than its topic", () => {
     expect(top("je cherche un logement")).toBe("housing");
     expect(top("je cherche un hlm")).toBe("housing-social");
+  });
+});
+
+describe("names learnt from the content", () => {
+  const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
+  const content: ContentBundle = {
+    topics: [{ ...topic, id: "rights", title: { fr: "Mes droits" }, keywords: { fr: ["droits"], ar: ["عقد الشاب الراشد"] } }],
+    steps: [
+      { ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat", ar: "اطلب عقد الشاب الراشد" }, body: { fr: "." }, keywords: { ar: ["عقد الشاب الراشد", "كيف أطلب"] } },
+      { ...base, id: "cjm-refused", topicId: "rights", title: { fr: "On te refuse le contrat", ar: "رفض العقد" }, body: { fr: "." }, keywords: { ar: ["رفض", "طعن"] } },
+      ...["سكن", "عمل", "صحة", "منحة", "بنك", "مال"].map((word, n) => ({ ...base, id: `other-${n}`, topicId: "other", title: { fr: "Autre", ar: word }, body: { fr: "." }, keywords: { ar: [word] } })),
+    ],
+    faqs: [],
+    resources: [],
+  };
+
+  it("should learn a keyword of several words that several items have as a name", () => {
+    expect(learnNames([["titre de séjour", "préfecture"], ["titre de séjour"], ["séjour"]])).toEqual([["titr", "sejour"]]);
+    expect(learnNames([["titre de séjour"], ["carte de séjour"]])).toEqual([]);
+  });
+
+  it("should weigh a name as one thing, so that the rest of the question decides", () => {
+    expect(createMatcher(content).match("رفضوا عقد الشاب الراشد")[0]?.id).toBe("cjm-refused");
+  });
+
+  it("should keep the names in a stored index", () => {
+    const text = "رفضوا عقد الشاب الراشد";
+    expect(matcherFromStored(serializeIndex(buildIndex(content)))?.match(text)).toEqual(createMatcher(content).match(text));
   });
 });
