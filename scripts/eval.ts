@@ -7,8 +7,11 @@
  * `--split=even` evaluates the even-indexed questions only (the tuning half), `--split=odd` the
  * odd-indexed ones (held out: never look at their misses while tuning), `--split` both halves
  * and overall, each on one line.
+ * tests/eval/blind.json is a second set, written later by someone who saw neither the matcher,
+ * the keywords nor the first set: it is scored on its own lines (per language and overall) and
+ * its misses are listed only with `--verbose-blind` (after which it is no longer blind).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { confidenceOf } from "../bot/flows/question.ts";
 import { matcherFor } from "../bot/matching/matcher.ts";
 import type { ContentBundle } from "../shared/content/model.ts";
@@ -18,12 +21,15 @@ type Question = { text: string; locale: string; expect: string | string[] };
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
+const verboseBlind = args.includes("--verbose-blind");
 const min = Number(args.find((a) => a.startsWith("--min="))?.slice(6) ?? "0.9");
 const splitArg = args.find((a) => a === "--split" || a.startsWith("--split="));
 const split = splitArg === undefined ? null : splitArg === "--split" ? "both" : splitArg.slice(8);
 if (split !== null && !["both", "even", "odd"].includes(split)) throw new Error(`--split must be even, odd or nothing, not ${split}`);
 const file = new URL("../tests/eval/questions.json", import.meta.url);
 const questions = JSON.parse(readFileSync(file, "utf8")) as Question[];
+const blindFile = new URL("../tests/eval/blind.json", import.meta.url);
+const blind = existsSync(blindFile) ? (JSON.parse(readFileSync(blindFile, "utf8")) as Question[]) : [];
 
 export function topicOf(bundle: ContentBundle, ref: string): string {
   const [kind, id] = ref.split(":") as [string, string];
@@ -90,5 +96,37 @@ if (split === "both") {
 }
 line("overall", all);
 if (verbose) console.log(`\nMisses:\n${misses.join("\n")}`);
+
+if (blind.length > 0 && (split === null || split === "both")) {
+  const blindTally = new Map<string, Tally>();
+  const blindMisses: string[] = [];
+  for (const q of blind) {
+    const expected = Array.isArray(q.expect) ? q.expect : [q.expect];
+    for (const ref of expected) {
+      if (!known.has(ref)) {
+        unknownLabels++;
+        console.error(`unknown label ${ref} in the blind set`);
+      }
+    }
+    const matches = matcher.match(q.text);
+    const refs = matches.map((m) => `${m.kind}:${m.id}`);
+    const confidence = confidenceOf(matches);
+    const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
+    const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
+    for (const key of ["blind", `blind lang:${q.locale}`]) {
+      const t = blindTally.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0 };
+      t.n++;
+      if (top1) t.top1++;
+      if (top3) t.top3++;
+      if (confidence !== "none") t.answered++;
+      blindTally.set(key, t);
+    }
+    if (!top1) blindMisses.push(`${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"}; expected ${expected.join("|")}`);
+  }
+  console.log("\nBlind set (tests/eval/blind.json, never tuned on):");
+  for (const [key, t] of [...blindTally].filter(([k]) => k.startsWith("blind lang:")).sort()) line(key, t);
+  line("blind overall", blindTally.get("blind")!);
+  if (verboseBlind) console.log(`\nBlind misses:\n${blindMisses.join("\n")}`);
+}
 if (unknownLabels > 0) console.error(`\n${unknownLabels} label(s) do not exist in the content`);
 if (all.top1 / all.n < min || unknownLabels > 0) process.exit(1);
