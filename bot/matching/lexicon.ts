@@ -87,6 +87,6 @@ chercher cherche recherche trouver trouve demander demande aide aider obtenir av
 savoir info infos information renseignement possible faut
 find look looking search searching get getting ask asking help need apply obtain
 بحث ابحث يبحث طلب اطلب مساعدة ساعدني احصل حصول احتاج محتاج اجد نلقى
-لټول لټوم مرسته مرستې غوښتنه ترلاسه کول کړم کوم
-جستجو کمک درخواست بگیرم گرفتن کنم کردن
+لټول لټوم مرسته مرستې غوښتنه ترلاسه کول کړم کوم اړتیا اړتیا لرم
+جستجو کمک درخواست بگیرم گرفتن کنم کردن نیاز ضرورت
 `;

@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 11;
+export const INDEX_VERSION = 12;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -78,8 +78,14 @@ export type MatchIndex = {
   exacts: string;
   /** Acronyms learnt from the content, with the stems of their expansions: "cej=contrat_engag_jeun,css=…". */
   acronyms: string;
+  /**
+   * Keyword and title words of the Arabic content, space-separated: a word of an Arabic question
+   * with a glued letter is read as one of these only ("أنام" I sleep is not the Dari "نام" name).
+   */
+  arabic: string;
 };
 
+const ARABIC_LETTER = /[\u0600-\u06ff]/;
 const STOP = new Set<string>();
 for (const word of STOPWORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) STOP.add(token);
 
@@ -262,9 +268,11 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   // without them when that word is a keyword or title word of the content (arabicVariants).
   const arabic = new Set<string>();
   const known = new Set<string>();
+  const arabicWords = new Set<string>();
   for (const item of [...bundle.faqs, ...bundle.steps, ...bundle.topics]) {
     const title = "question" in item ? item.question : item.title;
     for (const text of [...allKeywords(item.keywords), ...allTexts(title)]) for (const s of stemsOf(text)) known.add(s);
+    for (const text of [...(item.keywords?.ar ?? []), title.ar ?? ""]) for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) arabicWords.add(s);
     const body = "answer" in item ? item.answer : "body" in item ? item.body : item.intro;
     for (const text of [...(item.keywords?.ar ?? []), title.ar, body.ar]) if (text) arabic.add(text);
   }
@@ -334,7 +342,7 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   }
   // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
   const firstTopic = bundle.faqs.length + bundle.steps.length;
-  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms) };
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms), arabic: [...arabicWords].join(" ") };
 }
 
 /** Items from which a keyword of several words is the name of a thing. */
@@ -440,7 +448,7 @@ function acronymsIn(stems: string[], acronyms: Acronyms): string[] {
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>\n<first letter + offset of its terms in the postings, ","-separated>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>\n<first letter + offset of its terms in the postings, ","-separated>\n<acronyms and names>\n<Arabic words, space-separated>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
@@ -458,15 +466,15 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}\n${index.acronyms}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}\n${index.acronyms}\n${index.arabic}`;
 }
 
-type StoredIndex = { docs: string[]; parents: number[]; exacts: string; acronyms: string; lookup: (term: string) => number[] | undefined; vocab: string };
+type StoredIndex = { docs: string[]; parents: number[]; exacts: string; acronyms: string; arabic: string; lookup: (term: string) => number[] | undefined; vocab: string };
 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 8 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 9 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
   /** First letter → [start, end) of its terms in the postings; cut out on first use. */
@@ -493,6 +501,7 @@ function openStored(stored: string): StoredIndex | null {
     parents: parts[4] ? parts[4].split(" ").map(Number) : [],
     exacts: parts[5]!,
     acronyms: parts[7]!,
+    arabic: parts[8]!,
     vocab: parts[3]!,
     lookup(term) {
       if (memo.has(term)) return memo.get(term);
@@ -539,7 +548,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, arabic: index.arabic, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -568,6 +577,12 @@ function matcherOver(index: StoredIndex): Matcher {
     return rests;
   };
   const has = (term: string) => lookup(term) !== undefined;
+  /** Words of the Arabic content (MatchIndex.arabic), split on the first Arabic question. */
+  let arabicWords: Set<string> | null = null;
+  const isArabicWord = (term: string): boolean => {
+    arabicWords ??= new Set(index.arabic ? index.arabic.split(" ") : []);
+    return arabicWords.has(term) || CONCEPT_OF.has(term);
+  };
   const idf = (term: string) => Math.log(1 + docs.length / ((lookup(term)?.length ?? 2 * docs.length) / 2));
 
   /** Typo vocabulary of one length, split when a typo of about that length first needs it. */
@@ -630,7 +645,7 @@ function matcherOver(index: StoredIndex): Matcher {
         let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
         if (!has(s)) {
           // An Arabic-script word with a glued letter ("وللإقامة", "أوراقي"), else a typo.
-          const variant = sources ? arabicVariants(sources[position]!).find((v) => has(v) || CONCEPT_OF.has(v)) : undefined;
+          const variant = sources ? arabicVariants(sources[position]!).find(isArabicWord) : undefined;
           if (variant) term = variant;
           else {
             term = correct(s);
@@ -648,7 +663,7 @@ function matcherOver(index: StoredIndex): Matcher {
         // An Arabic word the content also writes with a glued letter ("أوراقي" in one keyword)
         // still stands for the plain word ("أوراق") of the others.
         if (sources && term === s && !CONCEPT_OF.has(s)) {
-          const plain = arabicVariants(sources[position]!).find((v) => has(v) || CONCEPT_OF.has(v));
+          const plain = arabicVariants(sources[position]!).find(isArabicWord);
           if (plain) {
             const light = LIGHT.has(plain);
             if (light) lightTerms.add(plain);

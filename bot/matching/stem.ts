@@ -21,12 +21,12 @@ const ARABIC_SUFFIXES = ["هاي", "ګاني", "ونه", "گي", "ات", "ون",
 /**
  * Arabic clitics: one-letter prefixes ("و" and, "ف" so, "ب" with, "ل" for; verb persons "ا" "ن" "ت" "ي")
  * and pronoun suffixes ("ي" my, "ک" your, "ه" "ها" "هم" his/her/their, "نا" our, "ني" me, "وا" the
- * verbs' plural). NOT stripped by stem(): the same letters begin and end many Pashto and Dari words
+ * verbs' plural; "ا" of the accusative, "طبيبًا"). NOT stripped by stem(): the same letters begin and end many Pashto and Dari words
  * ("بیړني" urgent would lose its "ب", "کارت" card would become "کار" work). The matcher tries them
  * only on Arabic text, and keeps a variant only if it is a word of the content (arabicVariants).
  */
 const CLITIC_PREFIXES = ["و", "ف", "ب", "ل", "ا", "ن", "ت", "ي"];
-const PRONOUN_SUFFIXES = ["هما", "کما", "هم", "کم", "نا", "ها", "ني", "وا", "ي", "ک", "ه"];
+const PRONOUN_SUFFIXES = ["هما", "کما", "هم", "کم", "نا", "ها", "ني", "وا", "ي", "ک", "ه", "ا"];
 
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 

@@ -213,6 +213,16 @@ describe("Arabic clitics and light words", () => {
     expect(top("بیړني")).toBe("emergency");
   });
 
+  it("should not read an Arabic word with a glued letter as a Dari word", () => {
+    const dari: ContentBundle = {
+      ...content,
+      steps: [...content.steps, { ...base, id: "letter", topicId: "rights", title: { fr: "Écris une lettre", prs: "نامه بنویس" }, body: { fr: "." }, keywords: { prs: ["نامه"] } }],
+    };
+    // "أنام" (I sleep) without its "أ" spells the Dari "نام" (name, letter).
+    expect(createMatcher(dari).match("أنام")).toEqual([]);
+    expect(createMatcher(dari).match("نامه")[0]?.id).toBe("letter");
+  });
+
   it("should answer the same from a stored index for Arabic words with glued letters", () => {
     const stored = matcherFromStored(serializeIndex(buildIndex(content)));
     for (const text of ["أوراقي", "وللإقامة", "بیړني"]) expect(stored?.match(text)).toEqual(m.match(text));
