@@ -27,6 +27,8 @@ hi hello thanks thank not no yes so if im
 بغيت نبغي بدي عايز عاوز حاب ابغى ابي شنو شنوا شو ايش واش باش ديال ديالي ديالك عنديش ماعنديش معنديش
 ماعندي كيفاش علاش فين هاد هادا هادي دابا دلوقتي هلق بزاف برشا راني خاصني لازم لازمني شي حاجة مزال غير
 ندير نعمل نقدر اقدر نعرف نروح
+أفعل افعل نفعل أستطيع استطيع يمكنني بالنسبة الآن الان أيضا ايضا فقط جدا شيء الذي التي هناك اعرف أعرف
+wesh genre bah ben euh mdr lol coucou cc frere frero vraiment juste maintenant
 `;
 
 /** Each line: one meaning; words separated by commas (multi-word entries count by each word). */

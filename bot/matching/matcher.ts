@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 12;
+export const INDEX_VERSION = 13;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -110,7 +110,9 @@ const NONE: string[] = [];
 function stemsOfToken(token: string): string[] {
   let stems = STEMS_CACHE.get(token);
   if (stems) return stems;
-  const expanded = expandSmsToken(token);
+  let expanded = expandSmsToken(token);
+  // "jcherche", "jtrouve": "je" glued to any verb, as the SMS table does for the common ones.
+  if (expanded === token && /^j[bcdfghklmnpqrstvwxz][a-z]{3,}$/.test(token)) expanded = `je ${token.slice(1)}`;
   stems = NONE;
   for (const word of expanded === token ? [token] : expanded.split(" ")) {
     if (word.length < 2 || STOP.has(word)) continue;

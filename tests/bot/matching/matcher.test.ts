@@ -136,6 +136,16 @@ describe("text helpers", () => {
     expect(editDistance("abc", "xyz", 1)).toBe(2);
   });
 
+  it("should read \"je\" glued to a verb without an apostrophe (jcherche)", () => {
+    expect(termsOf("jcherche un logement")).toEqual(termsOf("je cherche un logement"));
+    expect(termsOf("jtrouve pas")).toEqual(termsOf("je trouve pas"));
+  });
+
+  it("should drop everyday Arabic and French fillers as stop words", () => {
+    expect(termsOf("ماذا أفعل بالنسبة للسكن")).toEqual(termsOf("السكن"));
+    expect(termsOf("wesh frere genre un logement")).toEqual(termsOf("logement"));
+  });
+
   it("should drop stop words and keep stems", () => {
     expect(termsOf("je cherche un logement")).toContain("cherch");
     expect(termsOf("je cherche un logement")).not.toContain("je");
