@@ -2,7 +2,7 @@ import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shar
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
 import { CONCEPTS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
-import { arabicVariants, looksArabic, stem } from "./stem.ts";
+import { arabicVariants, dariVariants, looksArabic, looksDari, stem } from "./stem.ts";
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
 export type Match = MatchTarget & { score: number };
@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 13;
+export const INDEX_VERSION = 14;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -83,6 +83,8 @@ export type MatchIndex = {
    * with a glued letter is read as one of these only ("أنام" I sleep is not the Dari "نام" name).
    */
   arabic: string;
+  /** The same for the Dari content (possessives: "پولم" my money is "پول"). */
+  dari: string;
 };
 
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
@@ -271,14 +273,18 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   const arabic = new Set<string>();
   const known = new Set<string>();
   const arabicWords = new Set<string>();
+  const dari = new Set<string>();
+  const dariWords = new Set<string>();
   for (const item of [...bundle.faqs, ...bundle.steps, ...bundle.topics]) {
     const title = "question" in item ? item.question : item.title;
     for (const text of [...allKeywords(item.keywords), ...allTexts(title)]) for (const s of stemsOf(text)) known.add(s);
     for (const text of [...(item.keywords?.ar ?? []), title.ar ?? ""]) for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) arabicWords.add(s);
     const body = "answer" in item ? item.answer : "body" in item ? item.body : item.intro;
     for (const text of [...(item.keywords?.ar ?? []), title.ar, body.ar]) if (text) arabic.add(text);
+    for (const text of [...(item.keywords?.prs ?? []), title.prs ?? ""]) for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) dariWords.add(s);
+    for (const text of [...(item.keywords?.prs ?? []), title.prs, body.prs]) if (text) dari.add(text);
   }
-  const variantOf = (token: string): string | undefined => arabicVariants(token).find((v) => known.has(v) || CONCEPT_OF.has(v));
+  const variantOf = (token: string, variants: (token: string) => string[]): string | undefined => variants(token).find((v) => known.has(v) || CONCEPT_OF.has(v));
 
   const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
     const doc = docs.push(ref) - 1;
@@ -290,7 +296,8 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
     const titled = new Set<string>();
     const put = (texts: string[], weight: number, phrases: boolean) => {
       for (const text of texts) {
-        const sources: string[] | undefined = arabic.has(text) ? [] : undefined;
+        const variants = arabic.has(text) ? arabicVariants : dari.has(text) ? dariVariants : undefined;
+        const sources: string[] | undefined = variants ? [] : undefined;
         const stems = stemsOf(text, sources);
         for (let i = 0; i < stems.length; i++) {
           const s = stems[i]!;
@@ -298,7 +305,7 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
           if (weight === WEIGHTS.title) titled.add(s);
           const concept = CONCEPT_OF.get(s);
           if (concept) set(concept, WEIGHTS.concept * weight);
-          const variant = sources && !concept && !known.has(s) ? variantOf(sources[i]!) : undefined;
+          const variant = sources && variants && !concept && !known.has(s) ? variantOf(sources[i]!, variants) : undefined;
           if (variant) {
             set(variant, weight);
             if (weight === WEIGHTS.title) titled.add(variant);
@@ -344,7 +351,7 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   }
   // An unknown topic id gives findIndex -1, so a number below the topics: no parent.
   const firstTopic = bundle.faqs.length + bundle.steps.length;
-  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms), arabic: [...arabicWords].join(" ") };
+  return { v: INDEX_VERSION, docs, parents: parents.map((p) => (p < firstTopic ? -1 : p)), postings, vocab: groupByLength([...vocab]), exacts: [...exacts].map(([first, rests]) => `,${first}:${[...rests].join(" ")}`).join(""), acronyms: serializeAcronyms(acronyms), arabic: [...arabicWords].join(" "), dari: [...dariWords].join(" ") };
 }
 
 /** Items from which a keyword of several words is the name of a thing. */
@@ -450,7 +457,7 @@ function acronymsIn(stems: string[], acronyms: Acronyms): string[] {
 
 /**
  * The stored form: one string, no JSON inside (so it costs nothing to parse with the snapshot
- * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>\n<first letter + offset of its terms in the postings, ","-separated>\n<acronyms and names>\n<Arabic words, space-separated>".
+ * and is never parsed as a whole): "v<version>\n<docs, space-separated>\n|term:doc.weight,doc.weight|…\n<vocab>\n<parents, space-separated>\n<exact keywords>\n<first letter + offset of its terms in the postings, ","-separated>\n<acronyms and names>\n<Arabic words, space-separated>\n<Dari words>".
  * Numbers are base 36; a query looks its few terms up with indexOf.
  */
 export function serializeIndex(index: MatchIndex): string {
@@ -468,15 +475,15 @@ export function serializeIndex(index: MatchIndex): string {
     for (let i = 0; i < list.length; i += 2) pairs.push(`${list[i]!.toString(36)}.${list[i + 1]!.toString(36)}`);
     postings += `${term}:${pairs.join(",")}|`;
   }
-  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}\n${index.acronyms}\n${index.arabic}`;
+  return `v${index.v}\n${index.docs.join(" ")}\n${postings}\n${index.vocab}\n${index.parents.join(" ")}\n${index.exacts}\n${buckets.join(",")}\n${index.acronyms}\n${index.arabic}\n${index.dari}`;
 }
 
-type StoredIndex = { docs: string[]; parents: number[]; exacts: string; acronyms: string; arabic: string; lookup: (term: string) => number[] | undefined; vocab: string };
+type StoredIndex = { docs: string[]; parents: number[]; exacts: string; acronyms: string; arabic: string; dari: string; lookup: (term: string) => number[] | undefined; vocab: string };
 
 /** A stored index, or null if it is not one of this version (then the matcher rebuilds it). */
 function openStored(stored: string): StoredIndex | null {
   const parts = stored.split("\n");
-  if (parts.length !== 9 || parts[0] !== `v${INDEX_VERSION}`) return null;
+  if (parts.length !== 10 || parts[0] !== `v${INDEX_VERSION}`) return null;
   const postings = parts[2]!;
   const memo = new Map<string, number[] | undefined>();
   /** First letter → [start, end) of its terms in the postings; cut out on first use. */
@@ -504,6 +511,7 @@ function openStored(stored: string): StoredIndex | null {
     exacts: parts[5]!,
     acronyms: parts[7]!,
     arabic: parts[8]!,
+    dari: parts[9]!,
     vocab: parts[3]!,
     lookup(term) {
       if (memo.has(term)) return memo.get(term);
@@ -550,7 +558,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A matcher over a built index. */
 export function matcherFromIndex(index: MatchIndex): Matcher {
   const postings = index.postings;
-  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, arabic: index.arabic, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
+  return matcherOver({ docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, arabic: index.arabic, dari: index.dari, vocab: index.vocab, lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined) });
 }
 
 /** A matcher over a stored index (serializeIndex), or null if it is of another version. */
@@ -584,6 +592,11 @@ function matcherOver(index: StoredIndex): Matcher {
   const isArabicWord = (term: string): boolean => {
     arabicWords ??= new Set(index.arabic ? index.arabic.split(" ") : []);
     return arabicWords.has(term) || CONCEPT_OF.has(term);
+  };
+  let dariWords: Set<string> | null = null;
+  const isDariWord = (term: string): boolean => {
+    dariWords ??= new Set(index.dari ? index.dari.split(" ") : []);
+    return dariWords.has(term) || CONCEPT_OF.has(term);
   };
   const idf = (term: string) => Math.log(1 + docs.length / ((lookup(term)?.length ?? 2 * docs.length) / 2));
 
@@ -635,7 +648,9 @@ function matcherOver(index: StoredIndex): Matcher {
       // A name spelled out ("contrat d'engagement jeune") counts as its acronym, its words
       // only at EXPANSION_FACTOR: one name, not three words of meaning (else the item that
       // merely repeats the name outweighs the one answering the rest of the question).
-      const sources: string[] | undefined = looksArabic(text) ? [] : undefined;
+      const arabicText = looksArabic(text);
+      const dariText = !arabicText && looksDari(text);
+      const sources: string[] | undefined = arabicText || dariText ? [] : undefined;
       const stems = stemsOf(text, sources);
       for (const acronym of acronymsIn(stems, acronyms)) add(acronym, 1);
       const covered = coveredByExpansions(stems, acronyms);
@@ -647,7 +662,8 @@ function matcherOver(index: StoredIndex): Matcher {
         let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
         if (!has(s)) {
           // An Arabic-script word with a glued letter ("وللإقامة", "أوراقي"), else a typo.
-          const variant = sources ? arabicVariants(sources[position]!).find(isArabicWord) : undefined;
+          // Without Persian letters, a short Dari text looks Arabic: its possessives are tried after.
+          const variant = sources && ((arabicText && arabicVariants(sources[position]!).find(isArabicWord)) || dariVariants(sources[position]!).find(isDariWord));
           if (variant) term = variant;
           else {
             term = correct(s);
@@ -664,8 +680,8 @@ function matcherOver(index: StoredIndex): Matcher {
         add(term, factor);
         // An Arabic word the content also writes with a glued letter ("أوراقي" in one keyword)
         // still stands for the plain word ("أوراق") of the others.
-        if (sources && term === s && !CONCEPT_OF.has(s)) {
-          const plain = arabicVariants(sources[position]!).find(isArabicWord);
+        if (arabicText && term === s && !CONCEPT_OF.has(s)) {
+          const plain = arabicVariants(sources![position]!).find(isArabicWord);
           if (plain) {
             const light = LIGHT.has(plain);
             if (light) lightTerms.add(plain);

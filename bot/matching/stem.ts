@@ -114,3 +114,31 @@ const NOT_ARABIC = /[پچژگیکټډړږښګڼېۍځڅ]/;
 export function looksArabic(raw: string): boolean {
   return ARABIC_SCRIPT.test(raw) && !NOT_ARABIC.test(raw);
 }
+
+// Dari possessives and the indefinite "ی" glued to a noun: "پولم" my money, "مدارکت" your papers,
+// "خانه‌ای" a house (normalised: no ZWNJ, "ی" → "ي"). Longest first.
+const DARI_SUFFIXES = ["هايم", "هايت", "هايش", "مان", "تان", "شان", "ام", "ات", "اش", "اي", "م", "ت", "ش", "ي"];
+
+/**
+ * The stems a Dari word may stand for once a possessive or the indefinite "ی" is taken off:
+ * "پولم" → "پول", "مدارکم" → "مدارک", "خانه‌ام" → "خانه". As arabicVariants, the caller keeps
+ * the first that is a word of the Dari content.
+ */
+export function dariVariants(token: string): string[] {
+  if (!ARABIC_SCRIPT.test(token) || token.length < 4) return [];
+  const own = stem(token);
+  const out: string[] = [];
+  for (const suffix of DARI_SUFFIXES) {
+    if (!token.endsWith(suffix) || token.length - suffix.length < 3) continue;
+    const s = stem(token.slice(0, -suffix.length));
+    if (s !== own && s.length >= 3 && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+const PASHTO = /[\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06d0\u06cd\u0681\u0685]/;
+const PERSIAN = /[\u067e\u0686\u0698\u06af\u06cc\u06a9]/;
+/** Whether a raw text is written in Dari (Persian letters, none of Pashto's own). */
+export function looksDari(raw: string): boolean {
+  return PERSIAN.test(raw) && !PASHTO.test(raw);
+}

@@ -233,9 +233,16 @@ describe("Arabic clitics and light words", () => {
     expect(createMatcher(dari).match("نامه")[0]?.id).toBe("letter");
   });
 
+  it("should read a Dari noun with a possessive as the Dari content's noun, not as another language's word", () => {
+    const dari: ContentBundle = { ...content, topics: [...content.topics, { ...topic, id: "money", title: { fr: "Argent", prs: "پول" }, keywords: { prs: ["پول"] } }] };
+    expect(createMatcher(dari).match("پولم")[0]?.id).toBe("money");
+    // "پولم" is not a Dari word of the content without the Dari money topic.
+    expect(createMatcher(content).match("پولم")).toEqual([]);
+  });
+
   it("should answer the same from a stored index for Arabic words with glued letters", () => {
     const stored = matcherFromStored(serializeIndex(buildIndex(content)));
-    for (const text of ["أوراقي", "وللإقامة", "بیړني"]) expect(stored?.match(text)).toEqual(m.match(text));
+    for (const text of ["أوراقي", "وللإقامة", "بیړني", "پولم"]) expect(stored?.match(text)).toEqual(m.match(text));
   });
 
   it("should not let a generic verb make one item more precise than its topic", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arabicVariants, looksArabic, stem } from "../../../bot/matching/stem.ts";
+import { arabicVariants, dariVariants, looksArabic, looksDari, stem } from "../../../bot/matching/stem.ts";
 import { normalize } from "../../../shared/text/normalize.ts";
 
 const stemOf = (word: string) => stem(normalize(word));
@@ -62,5 +62,18 @@ describe("Arabic clitics", () => {
     expect(looksArabic("کارت اقامت چطور بگیرم")).toBe(false);
     expect(looksArabic("بیړني مرسته غواړم")).toBe(false);
     expect(looksArabic("titre de séjour")).toBe(false);
+  });
+});
+
+describe("Dari possessives", () => {
+  it("should offer the noun without its possessive or indefinite ending as a variant", () => {
+    expect(dariVariants(normalize("پولم"))).toContain(stemOf("پول"));
+    expect(dariVariants(normalize("مدارکت"))).toContain(stemOf("مدارک"));
+    expect(dariVariants(normalize("خانه‌ام"))).toContain(stemOf("خانه"));
+  });
+
+  it("should tell Dari text from Pashto text", () => {
+    expect(looksDari("کارت اقامت چطور بگیرم")).toBe(true);
+    expect(looksDari("بیړني مرسته غواړم")).toBe(false);
   });
 });
