@@ -57,7 +57,7 @@ contrat, contract, عقد, قرارداد, تړون
 rendez-vous, appointment, موعد, نوبت
 carte, card, بطاقة, کارت
 dormir, sleep, نوم, ننام, نرقد
-rue, street, dehors, outside, شارع, زنقة, سړک, سرک
+rue, street, شارع, زنقة, سړک, سرک
 `;
 
 /**
@@ -91,4 +91,13 @@ find look looking search searching get getting ask asking help need apply obtain
 بحث ابحث يبحث طلب اطلب مساعدة ساعدني احصل حصول احتاج محتاج اجد نلقى
 لټول لټوم مرسته مرستې غوښتنه ترلاسه کول کړم کوم اړتیا اړتیا لرم
 جستجو کمک درخواست بگیرم گرفتن کنم کردن نیاز ضرورت
+`;
+
+/**
+ * Expressions whose words are stop words but whose meaning is one word ("ils veulent pas", "on
+ * m'a dit non" = refused). Each line: "word: expression, expression"; an expression found word
+ * for word (normalised) in a text reads as the word, in the content as in questions.
+ */
+export const EXPRESSIONS = `
+refus: veut pas, veulent pas, voulait pas, voulaient pas, dit non, ont dit non, accepte pas, acceptent pas, turned down, said no, wont let, ما بغاوش, ما قبلوش, ما بغاش
 `;

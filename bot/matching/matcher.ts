@@ -1,7 +1,7 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
-import { CONCEPTS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
+import { CONCEPTS, EXPRESSIONS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
 import { arabicVariants, dariVariants, looksArabic, looksDari, stem } from "./stem.ts";
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
@@ -59,7 +59,7 @@ const MAX_RESULTS = 5;
 /**
  * Postings hold weight × 10 × 2, + 1 when the term is in the item's title or FAQ question.
  * Bump when the index format or the text analysis changes: stored indexes of another version are rebuilt. */
-export const INDEX_VERSION = 14;
+export const INDEX_VERSION = 15;
 
 /** A serialisable index. Postings are flat pairs [doc, weight × 10, doc, weight × 10, …]. */
 export type MatchIndex = {
@@ -126,6 +126,21 @@ function stemsOfToken(token: string): string[] {
   return stems;
 }
 
+/** Expressions of stop words that mean one word (lexicon EXPRESSIONS): first word → [words, its stem], longest first. */
+const EXPRESSION_OF = new Map<string, [string[], string][]>();
+for (const line of EXPRESSIONS.trim().split("\n")) {
+  const at = line.indexOf(":");
+  const meaning = stem(normalize(line.slice(0, at)));
+  for (const entry of line.slice(at + 1).split(",")) {
+    const words = normalize(entry).split(" ").filter(Boolean);
+    if (words.length < 2) continue;
+    const list = EXPRESSION_OF.get(words[0]!) ?? [];
+    list.push([words, meaning]);
+    list.sort((a, b) => b[0].length - a[0].length);
+    EXPRESSION_OF.set(words[0]!, list);
+  }
+}
+
 /** The stems of a text's meaningful words, in order (and in `sources`, the word each comes from). */
 export function stemsOf(text: string, sources?: string[]): string[] {
   const normalized = normalize(text);
@@ -136,6 +151,14 @@ export function stemsOf(text: string, sources?: string[]): string[] {
     const token = tokens[i]!;
     // "c est" is already spelled out: only a lone "c" ("c koi") is expanded (to stop words).
     if (token === "c") continue;
+    const expressions = EXPRESSION_OF.get(token);
+    const expression = expressions?.find(([words]) => words.every((w, k) => tokens[i + k] === w));
+    if (expression) {
+      out.push(expression[1]);
+      sources?.push(token);
+      i += expression[0].length - 1;
+      continue;
+    }
     for (const s of stemsOfToken(token)) {
       out.push(s);
       sources?.push(token);

@@ -146,6 +146,12 @@ describe("text helpers", () => {
     expect(termsOf("wesh frere genre un logement")).toEqual(termsOf("logement"));
   });
 
+  it("should read an expression of stop words that means refused as the word refus", () => {
+    expect(termsOf("ils veulent pas signer le contrat")).toEqual(termsOf("refus signer contrat"));
+    expect(termsOf("on m'a dit non")).toEqual(termsOf("refus"));
+    expect(termsOf("je veux pas")).toEqual([]);
+  });
+
   it("should drop stop words and keep stems", () => {
     expect(termsOf("je cherche un logement")).toContain("cherch");
     expect(termsOf("je cherche un logement")).not.toContain("je");
