@@ -20,7 +20,16 @@ export type Matcher = { match(text: string): Match[] };
  * A definition question ("c'est quoi X", "what is X", "ما هو X", "X چیست") favours the items
  * whose title or question names X (focusOf).
  * Acronyms are learnt from the content (learnAcronyms: "cej" and "contrat d'engagement jeune" as
- * keywords of one item): a text spelling the name out also holds the acronym's term.
+ * keywords of one item): a text spelling the name out also holds the acronym's term. Names are
+ * learnt too (learnNames: a keyword of several words that two items have, "titre de séjour",
+ * "عقد الشاب الراشد"): their words count half, so the rest of the question decides.
+ * Light words ("chercher", "trouver", "demander", "بحث", "طلب": lexicon LIGHT_WORDS) count
+ * LIGHT_FACTOR and never make an item more precise than its topic; expressions of stop words
+ * ("veulent pas", "dit non": lexicon EXPRESSIONS) read as the word they mean ("refus").
+ * Arabic glued letters (و ف ب ل, verb persons, pronoun suffixes) and Dari possessives are not
+ * stemmed away (Pashto and Dari words start and end with the same letters): a word of an Arabic
+ * (or Dari) question is read without them only if the Arabic (or Dari) content has that word
+ * (arabicVariants, dariVariants, MatchIndex.arabic / dari).
  * Light signals on top: question words ("quand", "combien", "کله"…) matched against the items'
  * own titles, questions and keywords (lexicon INTERROGATIVES), and multi-word keywords found
  * word for word, stop words included. Ranking: a topic is lifted just above its best item when
