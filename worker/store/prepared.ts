@@ -13,11 +13,10 @@ type Query = { getQuery(): { sql: string; params: unknown[] }; mapResult(respons
 
 export type Prepared<R> = { sql: string; params: unknown[]; query: Query; __result?: R };
 
-/** `build` runs on first use only; the D1 binding it was built with is not kept. */
 /** The rows a drizzle prepared query returns. */
 type RowsOf<Q> = Q extends { all(...args: never[]): Promise<infer R> } ? R : never;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any drizzle prepared query
+/** `build` runs on first use only; the D1 binding it was built with is not kept. */
 export function prepareOnce<Q extends SQLitePreparedQuery<any>>(build: (db: Db) => Q): (db: Db) => Prepared<RowsOf<Q>> {
   type R = RowsOf<Q>;
   let made: Prepared<R> | undefined;
