@@ -1,8 +1,9 @@
 /**
  * Matcher CPU cost in Node, for the seed content:
  * - cold first turn, in a fresh process per sample (as a new isolate pays it): JSON.parse of the
- *   stored snapshot (with its precomputed index string), the crisis check, then the first question (which parses
- *   the index), and the same when the index has to be built because the snapshot has none;
+ *   stored snapshot (worker/store/content.ts storedPublication: keywords apart, index in its own
+ *   column), the crisis check, then the first question (which opens the index), and the same
+ *   when the index has to be built from the whole bundle;
  * - warm: index build, index parse, per-query time over the evaluation questions.
  * Run: npx tsx scripts/bench-matcher.ts
  */
@@ -14,6 +15,8 @@ import { fileURLToPath } from "node:url";
 const questions = (JSON.parse(readFileSync(new URL("../tests/eval/questions.json", import.meta.url), "utf8")) as { text: string }[]).map((q) => q.text);
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 const SNAPSHOT_FILE = "/tmp/passerelle-bench-snapshot.json";
+const FULL_FILE = "/tmp/passerelle-bench-bundle.json";
+const INDEX_FILE = "/tmp/passerelle-bench-index.txt";
 
 const mode = process.argv[2];
 if (mode === "--cold-child") {
@@ -22,12 +25,13 @@ if (mode === "--cold-child") {
   const { adoptIndex, matcherFor } = await import("../bot/matching/matcher.ts");
   const { detectCrisis: crisisCheck } = await import("../bot/safety/crisis.ts");
   const importMs = performance.now() - importStart;
-  const text = readFileSync(SNAPSHOT_FILE, "utf8");
   const withIndex = process.argv[3] === "index";
+  const text = readFileSync(withIndex ? SNAPSHOT_FILE : FULL_FILE, "utf8");
+  const matchIndex = readFileSync(INDEX_FILE, "utf8");
   const t0 = performance.now();
-  // As worker/store/content.ts loadPublished does.
-  const { matchIndex, ...bundle } = JSON.parse(text) as Record<string, unknown> & { matchIndex?: string };
-  if (withIndex && matchIndex) adoptIndex(bundle, matchIndex);
+  // As worker/store/content.ts loadForTurns does (the stored snapshot), or the whole bundle.
+  const bundle = JSON.parse(text) as Record<string, unknown>;
+  if (withIndex) adoptIndex(bundle, matchIndex);
   const t1 = performance.now();
   // Every turn's text goes through crisis detection first (its regular expressions compile now).
   crisisCheck(questions[5]!);
@@ -41,10 +45,14 @@ if (mode === "--cold-child") {
 const { buildIndex, createMatcher, matcherFromStored, serializeIndex } = await import("../bot/matching/matcher.ts");
 const { detectCrisis } = await import("../bot/safety/crisis.ts");
 const { seedBundle } = await import("../shared/content/seed/index.ts");
+const { storedPublication } = await import("../worker/store/content.ts");
 
-const indexJson = serializeIndex(buildIndex(seedBundle));
-const snapshotJson = JSON.stringify({ ...seedBundle, matchIndex: indexJson });
+const stored = storedPublication(seedBundle);
+const indexJson = stored.matchIndex;
+const snapshotJson = stored.snapshot;
 writeFileSync(SNAPSHOT_FILE, snapshotJson);
+writeFileSync(FULL_FILE, JSON.stringify(seedBundle));
+writeFileSync(INDEX_FILE, indexJson);
 
 type Cold = { importMs: number; parse: number; crisis: number; firstMatch: number; total: number };
 const cold = (variant: string): Cold[] => {

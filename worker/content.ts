@@ -1,5 +1,5 @@
 import type { ContentSnapshot } from "../shared/content/model.ts";
-import { loadPublished } from "./store/content.ts";
+import { loadForTurns } from "./store/content.ts";
 import type { Db } from "./store/db.ts";
 
 /**
@@ -13,7 +13,7 @@ const EMPTY: ContentSnapshot = { version: 0, topics: [], steps: [], resources: [
 export async function contentAt(db: Db, version: number | null): Promise<ContentSnapshot> {
   if (version === null) return EMPTY;
   if (cached?.version === version) return cached;
-  const loaded = await loadPublished(db, version);
+  const loaded = await loadForTurns(db, version);
   if (loaded) cached = loaded;
   return loaded ?? EMPTY;
 }

@@ -841,10 +841,11 @@ const KIND_ORDER = { faq: 0, step: 1, topic: 2 } as const;
 
 const cache = new WeakMap<object, Matcher>();
 
-/** Uses the index stored with a snapshot (serializeIndex); one of another version is ignored (rebuilt on use). */
-export function adoptIndex(bundle: object, stored: string): void {
+/** Uses the index stored with a snapshot (serializeIndex); false for one of another version (ignored, rebuilt on use). */
+export function adoptIndex(bundle: object, stored: string): boolean {
   const matcher = matcherFromStored(stored);
   if (matcher) cache.set(bundle, matcher);
+  return matcher !== null;
 }
 
 /** The matcher for a content snapshot: its stored index, or built on first use; kept while the snapshot lives. */

@@ -71,10 +71,18 @@ export const contentItems = sqliteTable("content_items", {
   updatedBy: text("updated_by"),
 }, (t) => [primaryKey({ columns: [t.kind, t.id] })]);
 
-/** Each publication is a whole, validated snapshot: isolates cache it by version. */
+/**
+ * Each publication is a whole, validated snapshot: isolates cache it by version. A turn reads
+ * `snapshot` (the bundle without keywords) and `match_index` (built from the keywords at
+ * publication); `keywords` is read only to rebuild an index of another matcher version, for
+ * rollback and for the admin's diffs. Rows written before 0006 have keywords and index inline
+ * in `snapshot` and both columns null.
+ */
 export const publications = sqliteTable("publications", {
   version: integer("version").primaryKey({ autoIncrement: true }),
   snapshot: text("snapshot").notNull(),
+  keywords: text("keywords"),
+  matchIndex: text("match_index"),
   createdAt: integer("created_at").notNull(),
   createdBy: text("created_by"),
   note: text("note"),

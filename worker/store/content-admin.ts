@@ -4,7 +4,7 @@ import { contentItems, publications } from "../../shared/db/schema.ts";
 import { faqSchema, KIND_LISTS, resourceSchema, stepSchema, topicSchema, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, getRevision, latestLocaleTimes, type Change, type Editor } from "./content-revisions.ts";
-import { latestVersion, loadDrafts, loadPublished, publishDrafts, snapshotJson } from "./content.ts";
+import { latestVersion, loadDrafts, loadPublished, publishDrafts, storedPublication } from "./content.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind the content admin: one item at a time, with history, and publication rollback. */
@@ -120,7 +120,7 @@ export async function rollbackPublication(db: Db, version: number, editor: Edito
   const [drafts, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
   const at = now.getTime();
   const statements = changeStatements(db, bundleChanges(drafts, checked.bundle), times, "rollback", editor, at);
-  statements.push(db.insert(publications).values({ snapshot: snapshotJson(checked.bundle), createdAt: at, createdBy: editor.id, note: `rollback to version ${version}` }));
+  statements.push(db.insert(publications).values({ ...storedPublication(checked.bundle), createdAt: at, createdBy: editor.id, note: `rollback to version ${version}` }));
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return { ok: true, version: (await latestVersion(db)) ?? version };
 }

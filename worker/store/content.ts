@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import { KIND_LISTS, type ContentBundle, type ContentSnapshot } from "../../shared/content/model.ts";
+import { KIND_LISTS, type ContentBundle, type ContentSnapshot, type LocalizedKeywords } from "../../shared/content/model.ts";
 import { adoptIndex, buildIndex, serializeIndex } from "../../bot/matching/matcher.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
@@ -9,22 +9,78 @@ import type { Db } from "./db.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
 
-export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
-  const rows = await db.select({ snapshot: publications.snapshot }).from(publications).where(eq(publications.version, version));
-  const row = rows[0];
-  if (!row) return null;
-  const { matchIndex, ...bundle } = JSON.parse(row.snapshot) as ContentBundle & { matchIndex?: unknown };
+/** A bundle's keywords by list and item id: stored apart from the snapshot a turn reads. */
+type KeywordsByItem = { [K in keyof ContentBundle]?: Record<string, LocalizedKeywords> };
+
+/**
+ * The stored form of a published bundle. A turn parses `snapshot` (the bundle with empty
+ * keywords, ~25 % less JSON) and opens `matchIndex`, the free-text index built here once from
+ * the keywords, so that a cold isolate neither parses the keywords nor builds the index on its
+ * first question (see bot/matching/matcher.ts).
+ */
+export function storedPublication(bundle: ContentBundle): { snapshot: string; keywords: string; matchIndex: string } {
+  const keywords: KeywordsByItem = {};
+  const lean = { ...bundle };
+  for (const list of LISTS) {
+    const byId: Record<string, LocalizedKeywords> = {};
+    lean[list] = bundle[list].map((item) => {
+      if (item.keywords) byId[item.id] = item.keywords;
+      return { ...item, keywords: {} };
+    }) as never;
+    keywords[list] = byId;
+  }
+  return { snapshot: JSON.stringify(lean), keywords: JSON.stringify(keywords), matchIndex: serializeIndex(buildIndex(bundle)) };
+}
+
+const LISTS = ["topics", "steps", "resources", "faqs"] as const satisfies readonly (keyof ContentBundle)[];
+
+function withKeywords(bundle: ContentBundle, keywords: KeywordsByItem): ContentBundle {
+  const out = { ...bundle };
+  for (const list of LISTS) {
+    const byId = keywords[list] ?? {};
+    out[list] = bundle[list].map((item) => (byId[item.id] ? { ...item, keywords: byId[item.id] } : item)) as never;
+  }
+  return out;
+}
+
+type Row = { snapshot: string; keywords?: string | null; matchIndex: string | null };
+
+/** A row as a snapshot, its stored index adopted when it is of this matcher's version. */
+function fromRow(row: Row, version: number): { snapshot: ContentSnapshot; indexed: boolean } {
+  // Rows written before migration 0006 hold the keywords and the index inside the JSON.
+  const { matchIndex: inline, ...parsed } = JSON.parse(row.snapshot) as ContentBundle & { matchIndex?: unknown };
+  const bundle = row.keywords ? withKeywords(parsed, JSON.parse(row.keywords) as KeywordsByItem) : parsed;
   const snapshot: ContentSnapshot = { ...bundle, version };
-  if (typeof matchIndex === "string") adoptIndex(snapshot, matchIndex);
-  return snapshot;
+  const index = row.matchIndex ?? (typeof inline === "string" ? inline : null);
+  return { snapshot, indexed: index !== null && adoptIndex(snapshot, index) };
+}
+
+/** A published version whole, keywords included (rollback, the admin's pending changes). */
+export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
+  const rows = await db.select({ snapshot: publications.snapshot, keywords: publications.keywords, matchIndex: publications.matchIndex })
+    .from(publications).where(eq(publications.version, version));
+  return rows[0] ? fromRow(rows[0], version).snapshot : null;
 }
 
 /**
- * The stored form of a published bundle: the bundle and its free-text index, built here once
- * so that a cold isolate does not build it on its first question (see bot/matching/matcher.ts).
+ * A published version as a turn needs it: without the keywords, with its stored index. An index
+ * of another matcher version (a deploy changed the matcher) is rebuilt from the keywords once
+ * and stored back, so the other isolates find it ready.
  */
-export function snapshotJson(bundle: ContentBundle): string {
-  return JSON.stringify({ ...bundle, matchIndex: serializeIndex(buildIndex(bundle)) });
+export async function loadForTurns(db: Db, version: number): Promise<ContentSnapshot | null> {
+  const rows = await db.select({ snapshot: publications.snapshot, matchIndex: publications.matchIndex })
+    .from(publications).where(eq(publications.version, version));
+  const row = rows[0];
+  if (!row) return null;
+  const lean = fromRow(row, version);
+  // A row without the keywords column has them inline: the matcher builds from them if needed.
+  if (lean.indexed || row.matchIndex === null) return lean.snapshot;
+  const full = await loadPublished(db, version);
+  if (!full) return null;
+  const matchIndex = serializeIndex(buildIndex(full));
+  adoptIndex(full, matchIndex);
+  await db.update(publications).set({ matchIndex }).where(eq(publications.version, version));
+  return full;
 }
 
 export async function latestVersion(db: Db): Promise<number | null> {
@@ -58,7 +114,7 @@ export async function publishDrafts(db: Db, by: string | null, note: string | nu
   const checked = validateBundle(await loadDrafts(db));
   if (!checked.ok) return checked;
   const rows = await db.insert(publications)
-    .values({ snapshot: snapshotJson(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
+    .values({ ...storedPublication(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
     .returning({ version: publications.version });
   return { ok: true, version: rows[0]!.version };
 }

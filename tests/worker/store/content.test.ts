@@ -1,0 +1,78 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedBundle } from "../../../shared/content/seed/index.ts";
+import type { ContentBundle } from "../../../shared/content/model.ts";
+import { INDEX_VERSION, buildIndex, createMatcher, matcherFor, serializeIndex } from "../../../bot/matching/matcher.ts";
+import { database } from "../../../worker/store/db.ts";
+import { loadForTurns, loadPublished } from "../../../worker/store/content.ts";
+import { seedContent } from "../../support/content.ts";
+
+const db = () => database(env.DB);
+
+type Row = { snapshot: string; keywords: string | null; match_index: string | null };
+const row = (version: number) => env.DB.prepare("select snapshot, keywords, match_index from publications where version = ?").bind(version).first<Row>();
+
+/** One question per keyword-bearing FAQ and step: its first French keyword. */
+const questions = [...seedBundle.faqs, ...seedBundle.steps].map((item) => item.keywords.fr?.[0]).filter((q): q is string => Boolean(q));
+const answers = (bundle: ContentBundle) => questions.map((q) => matcherFor(bundle).match(q)[0]?.id ?? null);
+/** Item id → keywords (publication orders the items by id). */
+const keywordsOf = (bundle: ContentBundle) => Object.fromEntries([...bundle.topics, ...bundle.steps, ...bundle.faqs].map((item) => [item.id, item.keywords]));
+const lacksKeywords = (bundle: ContentBundle) => Object.values(keywordsOf(bundle)).every((k) => Object.keys(k).length === 0);
+
+describe("published content storage", () => {
+  let version: number;
+  /** Answers of an index built from the published items, keywords included. */
+  let expected: (string | null)[];
+  beforeAll(async () => {
+    version = await seedContent();
+    const { version: _, ...published } = (await loadPublished(db(), version))!;
+    const matcher = createMatcher(structuredClone(published));
+    expected = questions.map((q) => matcher.match(q)[0]?.id ?? null);
+  });
+
+  it("should keep the keywords out of the snapshot a turn parses, and store the index beside it", async () => {
+    const stored = (await row(version))!;
+    const lean = JSON.parse(stored.snapshot) as ContentBundle & { matchIndex?: unknown };
+    expect(lean.matchIndex).toBeUndefined();
+    expect(lacksKeywords(lean)).toBe(true);
+    expect(Object.keys(JSON.parse(stored.keywords!).faqs)).toHaveLength(seedBundle.faqs.length);
+    expect(stored.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
+    expect(stored.match_index).toBe(serializeIndex(buildIndex((await loadPublished(db(), version))!)));
+  });
+
+  it("should answer turns from the stored index as an index built from the keywords would", async () => {
+    const snapshot = (await loadForTurns(db(), version))!;
+    expect(lacksKeywords(snapshot)).toBe(true);
+    expect(answers(snapshot)).toEqual(expected);
+    // Without its stored index the lean snapshot would answer worse: the keywords do matter.
+    const { version: _, ...bundle } = snapshot;
+    expect(answers(structuredClone(bundle))).not.toEqual(answers(snapshot));
+  });
+
+  it("should give the admin and rollback the whole bundle, keywords included", async () => {
+    const snapshot = (await loadPublished(db(), version))!;
+    expect(keywordsOf(snapshot)).toEqual(keywordsOf(seedBundle));
+  });
+
+  it("should rebuild an index of another matcher version once and store it back for the other isolates", async () => {
+    await env.DB.prepare("update publications set match_index = ? where version = ?").bind("v1\nfaq:x\n|titr:0.1e|\n", version).run();
+    const snapshot = (await loadForTurns(db(), version))!;
+    expect(answers(snapshot)).toEqual(expected);
+    expect((await row(version))!.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
+  });
+
+  it("should read a publication stored before keywords and index had their own columns", async () => {
+    const { version: _, ...published } = (await loadPublished(db(), version))!;
+    const legacy = JSON.stringify({ ...published, matchIndex: serializeIndex(buildIndex(published)) });
+    const inserted = await env.DB.prepare("insert into publications (snapshot, created_at) values (?, ?) returning version").bind(legacy, Date.now()).first<{ version: number }>();
+    const forTurns = (await loadForTurns(db(), inserted!.version))!;
+    expect(keywordsOf(forTurns)).toEqual(keywordsOf(seedBundle));
+    expect(answers(forTurns)).toEqual(expected);
+    expect(keywordsOf((await loadPublished(db(), inserted!.version))!)).toEqual(keywordsOf(seedBundle));
+  });
+
+  it("should find no snapshot for a version that does not exist", async () => {
+    expect(await loadForTurns(db(), 9999)).toBeNull();
+    expect(await loadPublished(db(), 9999)).toBeNull();
+  });
+});
