@@ -46,7 +46,7 @@ function pass(record: Sample[] | null): number {
     let state: ConversationState = newState(`young-${n}`);
     for (const turn of scripts[n]!) {
       const t0 = performance.now();
-      const r = handle(state, turn.input, content, now, { crisisAutoAlert: true });
+      const r = handle(state, turn.input, content, now, { crisisAutoAlert: true, ...(seed.roadmapRules ? { roadmapRules: seed.roadmapRules } : {}) });
       const ms = performance.now() - t0;
       record?.push({ kind: turn.kind, ms });
       state = r.state;

@@ -269,7 +269,7 @@ async function main(): Promise<void> {
   // 3. Local D1: migrated and seeded through the same storage functions the Worker uses.
   const persist = join(tmp, "state");
   wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], "d1 migrations apply");
-  await seedD1(persist, seed.bundle, seed.complete);
+  await seedD1(persist, seed.bundle, seed.complete, seed.roadmapRules);
 
   // 4. Servers.
   const telegram = await startFakeTelegram();
@@ -404,11 +404,12 @@ function wranglerVersion(): string {
   }
 }
 
-/** Imports the seed as drafts and publishes it, with the Worker's own storage functions, through wrangler's local platform proxy on the same persisted D1. */
-async function seedD1(persist: string, bundleContent: import("../shared/content/model.ts").ContentBundle, complete: boolean): Promise<void> {
+/** Imports the seed (content, then roadmap rules) as drafts and publishes it, with the Worker's own storage functions, through wrangler's local platform proxy on the same persisted D1. */
+async function seedD1(persist: string, bundleContent: import("../shared/content/model.ts").ContentBundle, complete: boolean, roadmapRules?: import("../shared/roadmap/rules.ts").RoadmapRules): Promise<void> {
   const { getPlatformProxy } = await import("wrangler");
   const { database } = await import("../worker/store/db.ts");
   const { publishDrafts, replaceDrafts } = await import("../worker/store/content.ts");
+  const { publishRoadmapRules, saveRoadmapRulesDraft } = await import("../worker/store/content-settings.ts");
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(ROOT, "wrangler.toml"), persist: { path: join(persist, "v3") } });
   try {
     const db = database(proxy.env.DB);
@@ -420,6 +421,12 @@ async function seedD1(persist: string, bundleContent: import("../shared/content/
       await proxy.env.DB.prepare("insert into publications (snapshot, created_at, created_by, note) values (?, ?, 'bench', 'partial seed')")
         .bind(JSON.stringify(bundleContent), Date.now()).run();
       log(`seed: partial seed published without validation (${published.errors.length} validation errors while the seed is being written)`);
+    }
+    if (roadmapRules) {
+      const editor = { id: "bench", name: "bench" };
+      const saved = await saveRoadmapRulesDraft(db, roadmapRules, editor, new Date());
+      if (!saved.ok) throw new Error(`seed roadmap rules invalid: ${saved.errors.slice(0, 5).join("; ")}`);
+      await publishRoadmapRules(db, editor, new Date());
     }
   } finally {
     await proxy.dispose();

@@ -7,12 +7,13 @@ import { answerStage, languageButtons, renderStage, startEditingProfile, typedSt
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis, answerQuestion } from "./flows/question.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
-import { DEFAULT_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
+import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { reply, say } from "./render.ts";
 import { detectCrisis } from "./safety/crisis.ts";
 import type { ConversationState } from "./state.ts";
 import type { Effect, Input, Reply, TurnResult } from "./types.ts";
 
+/** `roadmapRules`: the published rules (worker/roadmap-rules.ts); without them, no roadmap steps. */
 export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules };
 
 /** What every flow of one turn may read: content, clock and the Département's settings. */
@@ -29,7 +30,7 @@ export function handle(
   now: Date,
   options: EngineOptions = {},
 ): TurnResult {
-  const turn: Turn = { content, now, rules: options.roadmapRules ?? DEFAULT_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false };
+  const turn: Turn = { content, now, rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false };
   // A référent acknowledged an alert since the last visit: say so first, once.
   if ((state.alertsSeen ?? 0) > 0 && input.kind !== "linkCode") {
     const r = handle({ ...state, alertsSeen: 0 }, input, content, now, options);

@@ -5,10 +5,11 @@ import { isBlockedError, sendReplies } from "../bot/telegram.ts";
 import { toLocale } from "../shared/locales.ts";
 import { profileSchema, type Profile } from "../shared/profile.ts";
 import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor, type Progress } from "../shared/roadmap/compute.ts";
-import { DEFAULT_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
+import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { isQuietHour, parisDate } from "../shared/roadmap/time.ts";
 import { configOf } from "./config.ts";
 import { enqueueTelegramReplies } from "./outbox.ts";
+import { publishedRoadmapRules } from "./store/content-settings.ts";
 import { database } from "./store/db.ts";
 import { peopleWithBirth, progressOf, raiseDeadlineAlert, recordReminders, reminderCandidates } from "./store/roadmap.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
@@ -26,11 +27,13 @@ function profileOf(row: { birth: string | null; status: string | null; dept: str
  * Sends each Telegram user the reminders due today, in one message, at most one a day,
  * never between 21:00 and 08:00 in Paris. A reminder is recorded BEFORE it is sent, so a
  * rerun (or a concurrent run) never sends it twice; a failed send goes to the retry queue.
+ * `rules`: the published rules (scheduled.ts reads them once for both jobs), read here without.
  */
-export async function sendDueReminders(env: Env, now: number, rules: RoadmapRules = DEFAULT_ROADMAP_RULES): Promise<{ sent: number }> {
+export async function sendDueReminders(env: Env, now: number, rules?: RoadmapRules): Promise<{ sent: number }> {
   const telegram = configOf(env).telegram;
   if (!telegram || isQuietHour(now)) return { sent: 0 };
   const db = database(env.DB);
+  rules ??= await publishedRoadmapRules(db);
   const today = parisDate(now);
   const candidates = await reminderCandidates(db, now - DAY);
   const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
@@ -56,8 +59,9 @@ export async function sendDueReminders(env: Env, now: number, rules: RoadmapRule
 }
 
 /** Inserts a "deadline" alert for each step overdue by the configured delay, once per step. */
-export async function raiseDeadlineAlerts(env: Env, now: number, rules: RoadmapRules = DEFAULT_ROADMAP_RULES): Promise<{ raised: string[] }> {
+export async function raiseDeadlineAlerts(env: Env, now: number, rules?: RoadmapRules): Promise<{ raised: string[] }> {
   const db = database(env.DB);
+  rules ??= await publishedRoadmapRules(db);
   const today = parisDate(now);
   const raised: string[] = [];
   let after = "";

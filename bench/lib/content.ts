@@ -1,16 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ContentBundle } from "../../shared/content/model.ts";
+import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 
 /**
  * The seed content for the bench: `seedBundle` from shared/content/seed when it loads;
  * while the seed is still being written (a topic file missing), whatever topic files
- * exist, so the bench keeps running. `complete` says which one was used.
+ * exist, so the bench keeps running. `complete` says which one was used. `roadmapRules`: the
+ * seed's default roadmap rules (roadmap-rules.json), published like the content.
  */
-export async function loadSeed(): Promise<{ bundle: ContentBundle; complete: boolean; note: string }> {
+export async function loadSeed(): Promise<{ bundle: ContentBundle; complete: boolean; note: string; roadmapRules?: RoadmapRules }> {
   try {
-    const { seedBundle } = await import("../../shared/content/seed/index.ts");
-    return { bundle: seedBundle, complete: true, note: "shared/content/seed (complete)" };
+    const { seedBundle, seedRoadmapRules } = await import("../../shared/content/seed/index.ts");
+    return { bundle: seedBundle, complete: true, note: "shared/content/seed (complete)", roadmapRules: seedRoadmapRules };
   } catch {
     const dir = fileURLToPath(new URL("../../shared/content/seed/", import.meta.url));
     const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [] };

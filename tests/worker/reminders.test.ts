@@ -2,6 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scheduled } from "../../worker/scheduled.ts";
+import { publishSeedRoadmapRules } from "../support/content.ts";
 import { fakeTelegram } from "../support/outside.ts";
 
 type Person = { id: string; channel: "telegram" | "web"; key: string; birth: string | null; status?: string; dept?: string; optOut?: boolean; blocked?: boolean };
@@ -23,6 +24,7 @@ async function runCron(iso: string): Promise<void> {
 const sentTo = (chatId: string) => fakeTelegram.messages.filter((c) => c.method === "sendMessage" && String(c.params.chat_id) === chatId);
 
 beforeAll(async () => {
+  await publishSeedRoadmapRules();
   const at = Date.parse("2026-01-10T10:00:00Z");
   for (const p of people) {
     await env.DB.prepare("insert into young_people (id, locale, birth, status, dept, reminders_opt_out, cursor, created_at, last_active_at) values (?, 'fr', ?, ?, ?, ?, '{\"at\":\"menu\"}', ?, ?)")

@@ -1,9 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ROADMAP_RULES } from "../../shared/roadmap/rules.ts";
 import { database } from "../../worker/store/db.ts";
 import { publishRoadmapRules, saveRoadmapRulesDraft } from "../../worker/store/content-settings.ts";
-import { seedContent } from "../support/content.ts";
+import { seedContent, seedRules } from "../support/content.ts";
 import { openSession, send } from "../support/webchat.ts";
 
 const editor = { id: null, name: "Test editor" };
@@ -17,7 +16,7 @@ async function comeBack(): Promise<{ due: string; why: string }> {
 
 async function publishLimit44(limit: number): Promise<void> {
   const db = database(env.DB);
-  const rules = structuredClone(DEFAULT_ROADMAP_RULES);
+  const rules = seedRules();
   rules.depts["44"].cjmAgeLimit = limit;
   const saved = await saveRoadmapRulesDraft(db, rules, editor, new Date());
   expect(saved.ok).toBe(true);
@@ -29,7 +28,7 @@ beforeAll(async () => {
 });
 
 describe("roadmap rules published by the content team", () => {
-  it("should use the coded rules (21 in 44) until the Département publishes its own", async () => {
+  it("should use the seed's published rules (21 in 44) until the Département publishes its own", async () => {
     expect(await comeBack()).toMatchObject({ due: "2026-12-31", why: expect.stringContaining("21 ans") });
   });
 
@@ -47,7 +46,7 @@ describe("roadmap rules published by the content team", () => {
 
   it("should not let a draft reach young people before it is published", async () => {
     const db = database(env.DB);
-    const rules = structuredClone(DEFAULT_ROADMAP_RULES);
+    const rules = seedRules();
     rules.depts["44"].cjmAgeLimit = 24;
     await saveRoadmapRulesDraft(db, rules, editor, new Date());
     expect((await comeBack()).why).toContain("23 ans");

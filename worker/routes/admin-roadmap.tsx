@@ -45,6 +45,13 @@ async function render(c: Context<StaffEnv>, extra: { errors?: string[]; draftTex
   return c.html(
     <AdminPage title="Règles du parcours / roadmap rules" staff={c.var.staff} csrf={csrf} notice={extra.notice} errors={extra.errors}>
       <p class="muted">Âges, délais de rappel et d'alerte par département ; chaque étape garde ses sources (faits juridiques : uniquement depuis la fiche des faits vérifiés).</p>
+      {state.publishedAt === null && (
+        <p class="card" role="status">
+          <strong>Aucune règle publiée : « Mon parcours » est vide pour les jeunes (ni étapes, ni rappels).</strong>{" "}
+          Les règles par défaut sont publiées par le chargement initial (<code>npm run db:seed</code>, lancé par <code>npm start</code>).
+          En production : collez dans « Étapes » la sortie de <code>npx tsx scripts/export-seed.ts --roadmap-steps</code>, enregistrez le brouillon, puis publiez.
+        </p>
+      )}
       <form method="post" action="/admin/content/roadmap" class="card">
         <Csrf csrf={csrf} />
         <div class="table-wrap"><table>

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { contentSettings } from "../../shared/db/schema.ts";
-import { DEFAULT_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
+import { EMPTY_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 
 /**
  * Editable settings with a draft and a published value. The roadmap rules live under
- * ROADMAP_RULES_KEY, validated by their zod schema; without a row, the coded defaults apply.
+ * ROADMAP_RULES_KEY, validated by their zod schema. Until rules are published (the seed
+ * publishes shared/content/seed/roadmap-rules.json), they are EMPTY_ROADMAP_RULES: no steps.
  */
 export const ROADMAP_RULES_KEY = "roadmap-rules";
 
@@ -20,12 +21,12 @@ function parseRules(json: string | null): RoadmapRules | null {
 
 export async function loadRoadmapRules(db: Db): Promise<RulesState> {
   const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, ROADMAP_RULES_KEY)))[0];
-  const published = parseRules(row?.published ?? null) ?? DEFAULT_ROADMAP_RULES;
+  const published = (row?.publishedAt != null ? parseRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
   const draft = parseRules(row?.draft ?? null) ?? published;
   return { draft, published, hasDraftChanges: JSON.stringify(draft) !== JSON.stringify(published), publishedAt: row?.publishedAt ?? null, publishedBy: row?.publishedBy ?? null };
 }
 
-/** The rules young people get (published, or the coded defaults). */
+/** The rules young people get (published, or empty rules: no steps). */
 export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
   return (await loadRoadmapRules(db)).published;
 }

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { handle } from "../../../bot/engine.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { ContentSnapshot } from "../../../shared/content/model.ts";
+import { publishSeedRoadmapRules, seedRules } from "../../support/content.ts";
 import { actions, openSession, send } from "../../support/webchat.ts";
 
 // 10:00 in Paris on 15 January 2026.
@@ -19,7 +20,9 @@ const content: ContentSnapshot = {
 function state(overrides: Partial<ConversationState> = {}): ConversationState {
   return { youngId: "y1", locale: "fr", profile: { birth: "2008-05", status: "ase", dept: "44" }, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false, ...overrides };
 }
-const act = (s: ConversationState, action: string, now = NOW) => handle(s, { kind: "action", action }, content, now);
+// The seed's default rules, as published by `npm run db:seed` (the engine alone gets them as an option).
+const rules = seedRules();
+const act = (s: ConversationState, action: string, now = NOW) => handle(s, { kind: "action", action }, content, now, { roadmapRules: rules });
 const buttonsOf = (r: { replies: { buttons?: { action: string }[] }[] }) => r.replies.flatMap((x) => (x.buttons ?? []).map((b) => b.action));
 
 describe("Mon parcours (engine)", () => {
@@ -112,6 +115,10 @@ describe("Mon parcours (engine)", () => {
 });
 
 describe("Mon parcours (web chat, stored)", () => {
+  beforeAll(async () => {
+    await publishSeedRoadmapRules();
+  });
+
   it("should keep progress and the reminders choice between turns", async () => {
     const year = new Date().getUTCFullYear() - 17;
     const session = await openSession({ locale: "fr" });

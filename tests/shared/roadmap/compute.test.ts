@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addToDate, computeRoadmap, deadlineAlerts, dueReminders, isCalendarDate, settingsFor } from "../../../shared/roadmap/compute.ts";
-import { DEFAULT_ROADMAP_RULES as RULES, parseRoadmapRules, type RoadmapRules } from "../../../shared/roadmap/rules.ts";
+import { seedRoadmapRules as RULES } from "../../../shared/content/seed/index.ts";
+import { parseRoadmapRules, type RoadmapRules } from "../../../shared/roadmap/rules.ts";
 import { formatDay, isQuietHour, parisDate, parisHour } from "../../../shared/roadmap/time.ts";
 import type { Profile } from "../../../shared/profile.ts";
 

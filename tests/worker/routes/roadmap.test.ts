@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { publishSeedRoadmapRules } from "../../support/content.ts";
 
 const get = (query: string) => exports.default.fetch(new Request(`https://passerelle.test/api/roadmap?${query}`));
 
@@ -9,6 +10,10 @@ async function rowCounts(): Promise<number> {
   for (const table of tables) total += Number((await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0);
   return total;
 }
+
+beforeAll(async () => {
+  await publishSeedRoadmapRules();
+});
 
 describe("GET /api/roadmap", () => {
   it("should answer the roadmap of an MNA entrusted after 16 with the two-month residence permit deadline", async () => {
