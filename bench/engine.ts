@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import { handle } from "../bot/engine.ts";
 import { adoptIndex } from "../bot/matching/matcher.ts";
 import { newState } from "../worker/store/turns.ts";
-import { snapshotJson as storedSnapshotJson } from "../worker/store/content.ts";
+import { storedPublication } from "../worker/store/content.ts";
 import type { ConversationState } from "../bot/state.ts";
 import type { ContentSnapshot } from "../shared/content/model.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
@@ -26,10 +26,10 @@ const jsonIndex = process.argv.indexOf("--json");
 const jsonOut = jsonIndex > 0 ? process.argv[jsonIndex + 1] : undefined;
 
 const seed = await loadSeed();
-// As published: the content plus its serialized match index (worker/store/content.ts).
-const snapshotJson = storedSnapshotJson(seed.bundle);
-const { matchIndex, ...stored } = JSON.parse(snapshotJson) as ContentSnapshot & { matchIndex: string };
-const content: ContentSnapshot = { ...stored, version: 1 };
+// As published (worker/store/content.ts storedPublication): the content without its keywords,
+// and the match index built from them, in its own column.
+const { snapshot: snapshotJson, matchIndex } = storedPublication(seed.bundle);
+const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
 adoptIndex(content, matchIndex);
 const now = new Date("2026-11-23T12:00:00Z");
 
@@ -79,10 +79,9 @@ const { parentPort, workerData } = require("node:worker_threads");
   const t0 = performance.now();
   const { handle, adoptIndex } = await import(workerData.engineUrl);
   const t1 = performance.now();
-  // What worker/store/content.ts loadPublished does with the stored row.
-  const { matchIndex, ...bundle } = JSON.parse(workerData.snapshotJson);
-  const content = { ...bundle, version: 1 };
-  if (typeof matchIndex === "string") adoptIndex(content, matchIndex);
+  // What worker/store/content.ts loadForTurns does with the stored row's two columns.
+  const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
+  if (!adoptIndex(content, workerData.matchIndex)) throw new Error("stored index of another version");
   const t2 = performance.now();
   const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");
@@ -106,7 +105,7 @@ function coldRun(): Promise<Cold> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(coldCode, {
       eval: true,
-      workerData: { engineUrl: pathToFileURL(engineFile).href, snapshotJson, question: firstQuestion.text, question2: secondQuestion.text },
+      workerData: { engineUrl: pathToFileURL(engineFile).href, snapshotJson, matchIndex, question: firstQuestion.text, question2: secondQuestion.text },
     });
     worker.once("message", (m: Cold) => {
       void worker.terminate();
@@ -132,6 +131,7 @@ const result = {
   content: seed.note,
   items: countItems(seed.bundle),
   snapshotBytes: Buffer.byteLength(snapshotJson),
+  indexBytes: Buffer.byteLength(matchIndex),
   warm: {
     turns,
     wallMs: round(wallMs),
@@ -145,8 +145,8 @@ const result = {
   cold,
 };
 
-console.log(`engine: content ${result.items} (${seed.note}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON`);
+console.log(`engine: content ${result.items} (${seed.note}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON (keywords apart) + match index ${(result.indexBytes / 1024).toFixed(1)} KiB`);
 console.log(`engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`);
 for (const [k, s] of Object.entries(result.warm.byKind)) console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
-console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms`);
+console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse + index open ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

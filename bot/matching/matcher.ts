@@ -1,7 +1,7 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
-import { CONCEPTS, EXPRESSIONS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
+import { CONCEPT_STEMS, CUE_WORDS, EXPRESSION_WORDS, LIGHT_STEMS, STOP_TOKENS } from "./lexicon-tables.ts";
 import { arabicVariants, dariVariants, looksArabic, looksDari, stem } from "./stem.ts";
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
@@ -97,23 +97,35 @@ export type MatchIndex = {
 };
 
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
-const STOP = new Set<string>();
-for (const word of STOPWORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) STOP.add(token);
+// The lexicon (lexicon.ts) as generated into lexicon-tables.ts: start-up only splits strings.
+const STOP = new Set(STOP_TOKENS.split(" "));
 
 /** Stems of the light words (lexicon LIGHT_WORDS): they count this much. */
-const LIGHT = new Set<string>();
-for (const word of LIGHT_WORDS.split(/\s+/)) for (const token of normalize(word).split(" ")) if (token) LIGHT.add(stem(token));
+const LIGHT = new Set(LIGHT_STEMS.split(" "));
 const LIGHT_FACTOR = 0.4;
 
 /** stem → concept id ("~3"), from the shared synonym groups. */
 const CONCEPT_OF = new Map<string, string>();
-CONCEPTS.trim().split("\n").forEach((line, index) => {
-  for (const entry of line.split(",")) {
-    for (const token of normalize(entry).split(" ")) {
-      if (token.length >= 2 && !STOP.has(token)) CONCEPT_OF.set(stem(token), `~${index}`);
+CONCEPT_STEMS.split("\n").forEach((line, index) => {
+  for (const s of line.split(" ")) if (s) CONCEPT_OF.set(s, `~${index}`);
+});
+
+/** "<value>=<words>|<words>" lines → first word → [words, value], longest first. */
+function phraseTable(lines: string): Map<string, [string[], string][]> {
+  const table = new Map<string, [string[], string][]>();
+  for (const line of lines.split("\n")) {
+    const at = line.indexOf("=");
+    for (const entry of line.slice(at + 1).split("|")) {
+      if (!entry) continue;
+      const words = entry.split(" ");
+      const list = table.get(words[0]!) ?? [];
+      list.push([words, line.slice(0, at)]);
+      list.sort((a, b) => b[0].length - a[0].length);
+      table.set(words[0]!, list);
     }
   }
-});
+  return table;
+}
 
 /** normalised token → its stems (SMS-expanded, stop words out); cached, the same words recur. */
 const STEMS_CACHE = new Map<string, string[]>();
@@ -136,19 +148,7 @@ function stemsOfToken(token: string): string[] {
 }
 
 /** Expressions of stop words that mean one word (lexicon EXPRESSIONS): first word → [words, its stem], longest first. */
-const EXPRESSION_OF = new Map<string, [string[], string][]>();
-for (const line of EXPRESSIONS.trim().split("\n")) {
-  const at = line.indexOf(":");
-  const meaning = stem(normalize(line.slice(0, at)));
-  for (const entry of line.slice(at + 1).split(",")) {
-    const words = normalize(entry).split(" ").filter(Boolean);
-    if (words.length < 2) continue;
-    const list = EXPRESSION_OF.get(words[0]!) ?? [];
-    list.push([words, meaning]);
-    list.sort((a, b) => b[0].length - a[0].length);
-    EXPRESSION_OF.set(words[0]!, list);
-  }
-}
+const EXPRESSION_OF = phraseTable(EXPRESSION_WORDS);
 
 /** The stems of a text's meaningful words, in order (and in `sources`, the word each comes from). */
 export function stemsOf(text: string, sources?: string[]): string[] {
@@ -187,20 +187,8 @@ export function termsOf(text: string): string[] {
   return out;
 }
 
-/** Question words: first word → [words, cue term], longest first. */
-const CUES = new Map<string, [string[], string][]>();
-for (const line of INTERROGATIVES.trim().split("\n")) {
-  const at = line.indexOf(":");
-  const cue = `?${line.slice(0, at).trim()}`;
-  for (const entry of line.slice(at + 1).split(",")) {
-    const words = normalize(entry).split(" ").filter(Boolean);
-    if (words.length === 0) continue;
-    const list = CUES.get(words[0]!) ?? [];
-    list.push([words, cue]);
-    list.sort((a, b) => b[0].length - a[0].length);
-    CUES.set(words[0]!, list);
-  }
-}
+/** Question words (lexicon INTERROGATIVES): first word → [words, cue term], longest first. */
+const CUES = phraseTable(CUE_WORDS);
 
 /** A text's words, normalised and SMS spelling expanded, stop words kept. */
 function wordsOf(text: string): string[] {

@@ -1,5 +1,6 @@
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized } from "../../shared/text/sms.ts";
+import { IDIOM_ANCHORS, RULE_ANCHORS, SCRIPT_PHRASES } from "./crisis-anchors.ts";
 
 export type CrisisCategory = "suicide" | "self_harm" | "sexual_violence" | "violence" | "danger" | "shelter";
 export type CrisisHit = { category: CrisisCategory; severe: boolean };
@@ -15,7 +16,7 @@ export type CrisisHit = { category: CrisisCategory; severe: boolean };
  */
 type Rule = { category: CrisisCategory; severe: boolean; latin: RegExp[]; script: string[] };
 
-const IDIOMS: RegExp[] = [
+export const IDIOMS: RegExp[] = [
   /\b(mourir|meurs|meurt|mourrir|mort|morte|creve|crever|crevé) de (rire|faim|soif|froid|chaud|honte|fatigue|ennui|envie|peur|stress)\b/g,
   /\b(tuer|tue|tuait) le temps\b/g,
   /\b(tape|tapent|tapait) sur (les|mes) nerfs\b/g,
@@ -25,7 +26,7 @@ const IDIOMS: RegExp[] = [
   /\bkilling it\b/g,
 ];
 
-const RULES: Rule[] = [
+export const RULES: Rule[] = [
   {
     category: "suicide",
     severe: true,
@@ -155,109 +156,17 @@ const RULES: Rule[] = [
 /**
  * Cold start: V8 compiles a regular expression on its first use and again (to machine code) on
  * its second, ~0.1 ms each for these patterns, so running all of them cost ~5 ms on an
- * isolate's first turn. A pattern is only run when the text contains one of its literal words
- * (letter runs of 3 or more, outside lookbehinds): every way through each pattern spells at
- * least one such word, so this never skips a pattern that could match (tested). Everyday texts
- * compile only the few patterns whose words they share.
+ * isolate's first turn. A pattern is only run when the text contains one of its anchors, literal
+ * words every way through the pattern spells (anchors.ts; generated into crisis-anchors.ts, a
+ * test checks they are current). A pattern without anchors (not generated yet) always runs.
  */
-export function anchorsOf(pattern: RegExp): string[] {
-  const source = pattern.source.replace(/\(\?<!(?:[^()]|\([^()]*\))*\)/g, " ").replace(/\\[a-zA-Z]/g, " ")
-    // An optional letter ("violences?") is not always there: it ends a word.
-    .replace(/[a-z](?:[?*]|\{0,?\d*\})/g, " ");
-  return narrowest(source) ?? [...new Set(source.match(/[a-z]{3,}/g) ?? [])];
-}
+type Guarded = { pattern: RegExp; anchors: string[] | null };
+const mayMatch = (g: Guarded, read: string) => g.anchors === null || g.anchors.some((a) => read.includes(a));
+const GUARDED_IDIOMS: Guarded[] = IDIOMS.map((pattern, i) => ({ pattern, anchors: IDIOM_ANCHORS[i] ?? null }));
+const GUARDED_RULES: Guarded[][] = RULES.map((rule, r) => rule.latin.map((pattern, i) => ({ pattern, anchors: RULE_ANCHORS[r]?.[i] ?? null })));
 
-/**
- * The derivation runs at module load, on every cold isolate: it walks parentheses and runs of
- * other characters (one regex token each), not single characters, which the interpreter does
- * far faster before any code is optimised.
- */
-const TOKENS = /[()]|[^()]+/g;
-
-const runsOutsideGroups = (text: string): string[] => {
-  let flat = "";
-  let depth = 0;
-  for (const [token] of text.matchAll(TOKENS)) {
-    if (token === "(") depth++;
-    else if (token === ")") depth--;
-    else flat += depth === 0 ? token : " ".repeat(token.length);
-  }
-  return flat.match(/[a-z]{3,}/g) ?? [];
-};
-
-/**
- * Fewer, rarer anchors when the pattern allows: a top-level group that is not optional must
- * match one of its alternatives, so one word of each alternative (outside its own inner groups)
- * is enough; of those groups, the one whose shortest such word is longest is kept ("mourir" rather
- * than "peur" in "mourir de peur"). Null when no group qualifies (then every word is an anchor).
- */
-function narrowest(source: string): string[] | null {
-  if (topLevelAlternation(source)) return null;
-  let best: string[] | null = null;
-  let bestShortest = 0;
-  const consider = (anchors: string[] | null) => {
-    if (!anchors) return;
-    const shortest = Math.min(...anchors.map((a) => a.length));
-    if (shortest > bestShortest) {
-      best = anchors;
-      bestShortest = shortest;
-    }
-  };
-  // Words of the top level itself ("sans" in "sans (abri|toit)") are always in a match.
-  for (const run of runsOutsideGroups(source)) consider([run]);
-  let depth = 0;
-  let start = -1;
-  for (const { 0: token, index: i } of source.matchAll(TOKENS)) {
-    if (token === "(") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (token === ")") {
-      depth--;
-      if (depth === 0) {
-        const quantifier = source[i + 1];
-        if (quantifier === "?" || quantifier === "*" || (quantifier === "{" && source[i + 2] === "0")) continue;
-        const body = source.slice(start + 1, i).replace(/^\?:/, "");
-        const anchors: string[] = [];
-        for (const alternative of splitTopLevel(body)) {
-          const runs = runsOutsideGroups(alternative);
-          if (runs.length === 0) {
-            anchors.length = 0;
-            break;
-          }
-          anchors.push(runs.reduce((a, b) => (b.length > a.length ? b : a)));
-        }
-        if (anchors.length > 0) consider([...new Set(anchors)]);
-      }
-    }
-  }
-  return best;
-}
-
-function splitTopLevel(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (const { 0: token, index: i } of body.matchAll(/[()|]/g)) {
-    if (token === "(") depth++;
-    else if (token === ")") depth--;
-    else if (depth === 0) {
-      parts.push(body.slice(from, i));
-      from = i + 1;
-    }
-  }
-  parts.push(body.slice(from));
-  return parts;
-}
-
-const topLevelAlternation = (source: string) => splitTopLevel(source).length > 1;
-type Guarded = { pattern: RegExp; anchors: string[] };
-const guard = (pattern: RegExp): Guarded => ({ pattern, anchors: anchorsOf(pattern) });
-const mayMatch = (g: Guarded, read: string) => g.anchors.some((a) => read.includes(a));
-const GUARDED_IDIOMS = IDIOMS.map(guard);
-const GUARDED_RULES = RULES.map((rule) => rule.latin.map(guard));
-
-/** Script phrases, normalised once like the texts they are looked for in. */
-const SCRIPT = RULES.map((rule) => rule.script.map((phrase) => normalize(phrase)));
+/** Script phrases, normalised like the texts they are looked for in (generated too). */
+const SCRIPT = RULES.map((rule, r) => SCRIPT_PHRASES[r] ?? rule.script.map((phrase) => normalize(phrase)));
 
 /** The text as crisis rules read it. Exported for tests. */
 export function crisisReading(text: string): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerCrisis } from "../../../bot/flows/question.ts";
-import { anchorsOf, detectCrisis, type CrisisCategory } from "../../../bot/safety/crisis.ts";
+import { anchorsOf, crisisTables } from "../../../bot/safety/anchors.ts";
+import { IDIOM_ANCHORS, RULE_ANCHORS, SCRIPT_PHRASES } from "../../../bot/safety/crisis-anchors.ts";
+import { detectCrisis, type CrisisCategory } from "../../../bot/safety/crisis.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { Locale } from "../../../shared/locales.ts";
 
@@ -193,6 +195,11 @@ describe("crisis detection cold start", () => {
     expect(anchorsOf(/\bkill(ing)? myself\b/)).toEqual(["myself"]);
     // A top-level alternation: every word is an anchor.
     expect(anchorsOf(/abc|def/)).toEqual(["abc", "def"]);
+  });
+
+  it("should use anchors generated from the current patterns (npm run generate)", () => {
+    const current = crisisTables();
+    expect({ idiomAnchors: IDIOM_ANCHORS, ruleAnchors: RULE_ANCHORS, scriptPhrases: SCRIPT_PHRASES }).toEqual(current);
   });
 
   it("should still find a crisis whose words only appear glued or stretched", () => {
