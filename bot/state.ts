@@ -4,7 +4,8 @@ import { lazy } from "../shared/lazy.ts";
 import { profileSchema } from "../shared/profile.ts";
 
 /** Where the young person is in the conversation. Stored as JSON, validated on read. */
-export const cursorSchema = z.discriminatedUnion("at", [
+/** Built on first use (like every schema here): module load builds nothing a request may not need. */
+export const cursorSchema = lazy(() => z.discriminatedUnion("at", [
   z.object({
     at: z.literal("onboarding"),
     stage: z.enum(["language", "privacy", "birth_year", "birth_month", "status", "dept"]),
@@ -22,16 +23,16 @@ export const cursorSchema = z.discriminatedUnion("at", [
   z.object({ at: z.literal("link") }),
   /** "Mon parcours": the list (from `page`, 3 steps a page) or one step opened. */
   z.object({ at: z.literal("roadmap"), page: z.optional(z.number()), stepId: z.optional(z.string()) }),
-]);
-export type Cursor = z.infer<typeof cursorSchema>;
+]));
+export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;
 
 /** Only the content preview (admin) validates a whole state: built on first use. */
 export const conversationStateSchema = lazy(() => z.object({
   youngId: z.string(),
   locale: localeSchema,
-  profile: profileSchema,
+  profile: profileSchema(),
   consentAt: z.optional(z.number()),
-  cursor: cursorSchema,
+  cursor: cursorSchema(),
   /** Help requests not yet acknowledged: avoids sending the same request twice. */
   openHelpRequests: z.number(),
   /** Whether a référent is linked (the engine words its answers accordingly). */
@@ -52,7 +53,7 @@ export const START_CURSOR: Cursor = { at: "onboarding", stage: "language" };
 /** Parses a stored cursor, falling back to the menu (or onboarding) when it is unreadable. */
 export function parseCursor(json: string, onboarded: boolean): Cursor {
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(json));
+    const parsed = cursorSchema().safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
   } catch {
     // unreadable JSON: fall through

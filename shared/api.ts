@@ -1,28 +1,29 @@
 import * as z from "zod/mini";
+import { lazy } from "./lazy.ts";
 import { localeSchema } from "./locales.ts";
 
 /** Public web chat contract (see README). Types are inferred from these schemas. */
 
 export const MAX_TEXT_LENGTH = 2000;
 
-export const buttonSchema = z.object({
+export const buttonSchema = lazy(() => z.object({
   label: z.string(),
   action: z.string(),
-});
-export type Button = z.infer<typeof buttonSchema>;
+}));
+export type Button = z.infer<ReturnType<typeof buttonSchema>>;
 
-export const replySchema = z.object({
+export const replySchema = lazy(() => z.object({
   text: z.string(),
-  buttons: z.optional(z.array(buttonSchema)),
-});
-export type Reply = z.infer<typeof replySchema>;
+  buttons: z.optional(z.array(buttonSchema())),
+}));
+export type Reply = z.infer<ReturnType<typeof replySchema>>;
 
-export const sessionRequestSchema = z.object({
+export const sessionRequestSchema = lazy(() => z.object({
   locale: z.optional(localeSchema),
-});
+}));
 
 /** Exactly one of `text` or `action`. Control characters are refused, not stripped silently. */
-export const messageRequestSchema = z.union([
+export const messageRequestSchema = lazy(() => z.union([
   z.strictObject({
     text: z.string().check(
       z.trim(),
@@ -35,5 +36,5 @@ export const messageRequestSchema = z.union([
   z.strictObject({
     action: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z_]+(:[A-Za-z0-9_-]+)*$/, "unknown action format")),
   }),
-]);
-export type MessageRequest = z.infer<typeof messageRequestSchema>;
+]));
+export type MessageRequest = z.infer<ReturnType<typeof messageRequestSchema>>;

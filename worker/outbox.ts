@@ -13,7 +13,7 @@ import { setTelegramBlocked } from "./store/turns.ts";
 export const telegramRepliesMessageSchema = lazy(() => z.object({
   type: z.literal("telegram_replies"),
   chatId: z.string(),
-  replies: z.array(replySchema),
+  replies: z.array(replySchema()),
   /** Carried in the body because an unsent remainder is re-enqueued as a new message. */
   attempt: z._default(z.number(), 1),
 }));

@@ -19,7 +19,7 @@ import { setTelegramBlocked } from "./store/turns.ts";
 const DAY = 24 * 60 * 60 * 1000;
 
 function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
-  const parsed = profileSchema.safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
+  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
   return parsed.success ? parsed.data : {};
 }
 

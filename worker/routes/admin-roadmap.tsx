@@ -20,7 +20,7 @@ type Sample = { birth: string; status: "ase" | "left_ase" | "mna" | "other"; dep
 
 function sampleOf(query: Record<string, string | undefined>, now: Date): Sample {
   const today = /^\d{4}-\d{2}-\d{2}$/.test(query.today ?? "") ? query.today! : parisDate(now);
-  const parsed = profileSchema.safeParse({ birth: query.birth || undefined, status: query.status || undefined, dept: query.dept || undefined, enteredCare: query.entered_care || undefined });
+  const parsed = profileSchema().safeParse({ birth: query.birth || undefined, status: query.status || undefined, dept: query.dept || undefined, enteredCare: query.entered_care || undefined });
   const p = parsed.success ? parsed.data : {};
   const birth = p.birth ?? `${Number(today.slice(0, 4)) - 17}-${today.slice(5, 7)}`;
   return { birth, status: p.status ?? "mna", dept: p.dept ?? "44", ...(p.enteredCare ? { enteredCare: p.enteredCare } : {}), today };

@@ -32,7 +32,7 @@ function localeInfo(locale: Locale) {
 }
 
 chatRoutes.post("/session", async (c) => {
-  const body = await jsonBody(c, sessionRequestSchema);
+  const body = await jsonBody(c, sessionRequestSchema());
   const token = randomToken();
   const key = await sha256Hex(token);
   const outcome = await runTurn(c.env, { channel: "web", key }, { kind: "start" }, new Date(), undefined, body.locale);
@@ -42,7 +42,7 @@ chatRoutes.post("/session", async (c) => {
 
 chatRoutes.post("/message", async (c) => {
   const key = await sessionKey(c);
-  const body = await jsonBody(c, messageRequestSchema);
+  const body = await jsonBody(c, messageRequestSchema());
   const db = database(c.env.DB);
   // An unknown token must not silently create a new young person.
   if (!(await youngIdForIdentity(db, "web", key))) throw new HTTPException(401, { message: "unknown or deleted session" });
@@ -67,7 +67,7 @@ chatRoutes.get("/roadmap", async (c) => {
   const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
   const data = youngId ? await exportYoungPerson(db, youngId) : null;
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
-  const profile = profileSchema.safeParse({
+  const profile = profileSchema().safeParse({
     birth: data.profile.birth ?? undefined, status: data.profile.status ?? undefined,
     dept: data.profile.dept ?? undefined, enteredCare: data.profile.enteredCare ?? undefined,
   });

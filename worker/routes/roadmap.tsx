@@ -17,10 +17,10 @@ import { RoadmapPage, type PageStep } from "../pages/roadmap.tsx";
 export const roadmapRoutes = new Hono<{ Bindings: Env }>();
 
 export const roadmapQuerySchema = lazy(() => z.object({
-  birth: yearMonthSchema,
-  status: statusSchema,
+  birth: yearMonthSchema(),
+  status: statusSchema(),
   dept: deptSchema,
-  entered_care: z.optional(yearMonthSchema),
+  entered_care: z.optional(yearMonthSchema()),
   today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
   locale: z.optional(localeSchema),
 }).check(z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] })));

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Update } from "grammy/types";
 import * as z from "zod/mini";
+import { lazy } from "../../shared/lazy.ts";
 import { configOf } from "../config.ts";
 import { check, sameSecret } from "../http.ts";
 import { telegramUpdate } from "../telegram.ts";
@@ -11,14 +12,16 @@ import { telegramUpdate } from "../telegram.ts";
  * The fields of an update this bot reads, checked before the adapter sees it: a malformed
  * update gets a 400 (Telegram would retry a 5xx forever), unknown update kinds pass.
  */
-const chatSchema = z.looseObject({ id: z.number(), type: z.string() });
-const messageSchema = z.looseObject({ message_id: z.number(), chat: chatSchema, text: z.optional(z.string()) });
-const updateSchema = z.looseObject({
-  update_id: z.number().check(z.int(), z.nonnegative()),
-  message: z.optional(messageSchema),
-  edited_message: z.optional(z.looseObject({ chat: chatSchema })),
-  callback_query: z.optional(z.looseObject({ id: z.string(), from: z.looseObject({ id: z.number() }), data: z.optional(z.string()), message: z.optional(z.looseObject({ chat: chatSchema })) })),
-  my_chat_member: z.optional(z.looseObject({ chat: chatSchema, new_chat_member: z.looseObject({ status: z.string() }) })),
+const updateSchema = lazy(() => {
+  const chatSchema = z.looseObject({ id: z.number(), type: z.string() });
+  const messageSchema = z.looseObject({ message_id: z.number(), chat: chatSchema, text: z.optional(z.string()) });
+  return z.looseObject({
+    update_id: z.number().check(z.int(), z.nonnegative()),
+    message: z.optional(messageSchema),
+    edited_message: z.optional(z.looseObject({ chat: chatSchema })),
+    callback_query: z.optional(z.looseObject({ id: z.string(), from: z.looseObject({ id: z.number() }), data: z.optional(z.string()), message: z.optional(z.looseObject({ chat: chatSchema })) })),
+    my_chat_member: z.optional(z.looseObject({ chat: chatSchema, new_chat_member: z.looseObject({ status: z.string() }) })),
+  });
 });
 
 export const telegramRoutes = new Hono<{ Bindings: Env }>();
@@ -38,7 +41,7 @@ telegramRoutes.post(
     } catch {
       throw new HTTPException(400, { message: "update must be valid JSON" });
     }
-    check(updateSchema, body);
+    check(updateSchema(), body);
     // The schema checked every field the adapter reads; the rest is Telegram's Update as is.
     const reply = await telegramUpdate(c.env, telegram, body as Update);
     return reply ? c.json(reply) : c.body(null, 200);

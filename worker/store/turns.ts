@@ -73,7 +73,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
   const duplicate = updateId !== undefined && Number(versionRows[0]?.seen ?? 0) > 0;
   if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion, rulesPublishedAt, wasBlocked: false };
 
-  const profile = profileSchema.safeParse({
+  const profile = profileSchema().safeParse({
     birth: row.birth ?? undefined,
     status: row.status ?? undefined,
     dept: row.dept ?? undefined,
