@@ -46,7 +46,7 @@ export function renderRoadmapList(state: ConversationState, rules: RoadmapRules,
   if (incomplete) parts.push(say(state, "roadmapNeedProfile"));
   const start = Math.min(Math.max(0, page), Math.max(0, Math.ceil(steps.length / PAGE_SIZE) - 1)) * PAGE_SIZE;
   const shown = steps.slice(start, start + PAGE_SIZE);
-  if (shown.length === 0) parts.push(say(state, "roadmapEmpty"));
+  if (shown.length === 0) parts.push(say(state, rules.steps.length === 0 ? "roadmapUnavailable" : "roadmapEmpty"));
   shown.forEach((step, i) => {
     parts.push(`${start + i + 1}. ${title(state, rules, step)}\n${say(state, STATE_KEYS[step.state])} · ${when(state, step)}\n${ruleText(step.rule.why, state.locale, settings).text}`);
   });

@@ -97,6 +97,7 @@ export const en: Messages = {
   roadmapNeedProfile: "To work out your dates, I need your birth month and year, and your situation.",
   roadmapFillProfile: "✏️ Complete my profile",
   roadmapEmpty: "Nothing to do for now 👍",
+  roadmapUnavailable: "Your roadmap is not ready in Passerelle yet. Ask your éducateur or éducatrice which important dates are coming for you.",
   roadmapDue: "before {date}",
   roadmapOpens: "from {date}",
   roadmapNoDate: "no fixed date",

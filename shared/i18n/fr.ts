@@ -100,6 +100,8 @@ export const fr = {
   roadmapNeedProfile: "Pour calculer tes dates, j'ai besoin de ton mois et de ton année de naissance, et de ta situation.",
   roadmapFillProfile: "✏️ Compléter mon profil",
   roadmapEmpty: "Rien à faire pour le moment 👍",
+  /** No roadmap rules are published yet: never say "nothing to do" then. */
+  roadmapUnavailable: "Ton parcours n'est pas encore prêt dans Passerelle. Demande à ton éducateur ou à ton éducatrice quelles sont tes prochaines dates importantes.",
   roadmapDue: "avant le {date}",
   roadmapOpens: "à partir du {date}",
   roadmapNoDate: "pas de date fixe",

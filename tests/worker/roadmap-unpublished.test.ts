@@ -34,26 +34,27 @@ beforeAll(async () => {
 beforeEach(() => fakeTelegram.reset());
 
 describe("roadmap with no rules published", () => {
-  it("should answer the Telegram webhook with 200 and an empty roadmap", async () => {
+  it("should answer the Telegram webhook with 200 and say the roadmap is not ready, never 'nothing to do'", async () => {
     expect((await postUpdate(textUpdate(CHAT, "/start"))).status).toBe(200);
     for (const action of PROFILE) await press(action);
     const calls = await press("roadmap");
     expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
-    expect(calls[0]!.params.text).toContain("Rien à faire pour le moment");
+    expect(calls[0]!.params.text).toContain("Ton parcours n'est pas encore prêt");
+    expect(calls[0]!.params.text).not.toContain("Rien à faire");
     expect(keyboardOf(calls[0]!.params).map(([, a]) => a).filter((a) => a.startsWith("roadmap:open:"))).toEqual([]);
   });
 
-  it("should show an empty roadmap in the web chat and ignore a step that does not exist", async () => {
+  it("should say the roadmap is not ready in the web chat and ignore a step that does not exist", async () => {
     const session = await openSession({ locale: "fr" });
     for (const action of PROFILE) await send(session.token, { action });
     const list = await send(session.token, { action: "roadmap" });
-    expect(list.replies.map((r) => r.text).join("\n")).toContain("Rien à faire pour le moment");
+    expect(list.replies.map((r) => r.text).join("\n")).toContain("Ton parcours n'est pas encore prêt");
     expect(actions(list).filter((a) => a.startsWith("roadmap:open:"))).toEqual([]);
     const opened = await send(session.token, { action: "roadmap:open:autonomy-interview" });
     expect(opened.replies.length).toBeGreaterThan(0);
     const timeline = await exports.default.fetch(new Request("https://passerelle.test/api/chat/roadmap", { headers: { Authorization: `Bearer ${session.token}` } }));
     expect(timeline.status).toBe(200);
-    expect(((await timeline.json()) as { steps: unknown[] }).steps).toEqual([]);
+    expect(await timeline.json()).toMatchObject({ steps: [], empty: expect.stringContaining("pas encore prêt") });
   });
 
   it("should answer the public simulator with no steps and render its page", async () => {
@@ -63,7 +64,9 @@ describe("roadmap with no rules published", () => {
     expect(await api.json()).toEqual({ steps: [] });
     const page = await exports.default.fetch(new Request(`https://passerelle.test/parcours?${query}`));
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain("<form");
+    const html = await page.text();
+    expect(html).toContain("<form");
+    expect(html).toContain("pas encore prêt");
   });
 
   it("should send no reminder and raise no deadline alert from the cron", async () => {

@@ -34,7 +34,8 @@ function when(step: PageStep, locale: Locale): string {
 }
 
 /** The public simulator: a form (GET, nothing stored) and the roadmap as a vertical timeline. */
-export function RoadmapPage(props: { locale: Locale; values: Record<string, string>; errors?: string[]; steps?: PageStep[] }) {
+/** `unavailable`: no roadmap rules are published yet (never shown as "nothing to do"). */
+export function RoadmapPage(props: { locale: Locale; values: Record<string, string>; errors?: string[]; steps?: PageStep[]; unavailable?: boolean }) {
   const { locale, values } = props;
   const say = (key: Parameters<typeof t>[1]) => t(locale, key);
   const option = (value: string, key: Parameters<typeof t>[1], current?: string) => <option value={value} selected={current === value}>{say(key)}</option>;
@@ -76,7 +77,7 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
             <button type="submit">{say("pageSubmit")}</button>
           </form>
           {props.steps ? (
-            props.steps.length === 0 ? <p>{say("roadmapEmpty")}</p> : (
+            props.steps.length === 0 ? <p>{say(props.unavailable ? "roadmapUnavailable" : "roadmapEmpty")}</p> : (
               <ol class="timeline">
                 {props.steps.map((s) => (
                   <li class={s.state} id={s.id}>

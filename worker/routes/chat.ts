@@ -79,7 +79,7 @@ chatRoutes.get("/roadmap", async (c) => {
   c.header("Cache-Control", "no-store");
   return c.json({
     title: t(locale, "roadmapTitle"),
-    empty: t(locale, profile.success && profile.data.birth && profile.data.status ? "roadmapEmpty" : "roadmapNeedProfile"),
+    empty: t(locale, rules.steps.length === 0 ? "roadmapUnavailable" : profile.success && profile.data.birth && profile.data.status ? "roadmapEmpty" : "roadmapNeedProfile"),
     steps: steps.map((s) => ({ ...s, stateLabel: t(locale, labels[s.state]) })),
     ...localeInfo(locale),
   });

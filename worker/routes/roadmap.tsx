@@ -71,5 +71,5 @@ roadmapRoutes.get("/parcours", async (c) => {
     return c.html(<RoadmapPage locale={locale} values={raw} errors={errors} />, 400);
   }
   const rules = await publishedRoadmapRules(database(c.env.DB));
-  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, rules, new Date()).page} />);
+  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, rules, new Date()).page} unavailable={rules.steps.length === 0} />);
 });
