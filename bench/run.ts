@@ -104,6 +104,29 @@ import(workerData.url).then(() => parentPort.postMessage(performance.now() - t0)
   return { medianMs: median(times), runs: times.map((t) => round(t)) };
 }
 
+/**
+ * The Worker's global scope evaluated by workerd itself: `wrangler check startup` (Cloudflare's
+ * start-up profiler) builds the config's Worker and samples its start-up (about one sample a
+ * millisecond); the busy samples, median of runs. Compilation before the first sample is not in it.
+ */
+function workerdStartup(configPath: string, name: string, runs: number): { medianMs: number; runs: number[] } | null {
+  const config = join(tmp, `wrangler-${name}-startup.toml`);
+  writeFileSync(config, configText(configPath));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(tmp, `startup-${name}-${i}.cpuprofile`);
+    const r = spawnSync(WRANGLER, ["check", "startup", "--config", config, "--outfile", out], { cwd: ROOT, env: QUIET_ENV, encoding: "utf8", timeout: 120_000 });
+    if (r.status !== 0 || !existsSync(out)) return null;
+    const profile = JSON.parse(readFileSync(out, "utf8")) as { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] };
+    const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+    // timeDeltas[i] is the time up to sample i; the first one precedes any sampling.
+    let busy = 0;
+    for (let k = 1; k < profile.samples.length; k++) if (!idle.has(profile.samples[k]!)) busy += profile.timeDeltas[k]!;
+    times.push(busy / 1000);
+  }
+  return { medianMs: median(times), runs: times.map((t) => round(t)) };
+}
+
 // ---------- servers ----------
 
 /**
@@ -265,6 +288,11 @@ async function main(): Promise<void> {
   const harness = await startup(emptyModule, quick ? 3 : 9);
   log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${(app.gzipBytes / 1024).toFixed(1)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${(floorBundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
   log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms (of which ${round(harness.medianMs)} ms is the harness: a fresh thread importing an empty module)`);
+  const appWorkerd = workerdStartup(join(ROOT, "wrangler.toml"), "passerelle", quick ? 1 : 5);
+  const floorWorkerd = workerdStartup(join(ROOT, "bench/floor/wrangler.toml"), "floor", quick ? 1 : 5);
+  log(appWorkerd && floorWorkerd
+    ? `start-up in workerd (wrangler check startup, busy samples, median): passerelle ${round(appWorkerd.medianMs)} ms, floor ${round(floorWorkerd.medianMs)} ms`
+    : "start-up in workerd: wrangler check startup failed (not counted)");
 
   // 3. Local D1: migrated and seeded through the same storage functions the Worker uses.
   const persist = join(tmp, "state");
@@ -360,7 +388,7 @@ async function main(): Promise<void> {
       ratioP50: ratio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
       d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / p.turns, 2), underLoadStatementsPerTurn: round(realD1.statements / p.turns, 2), rowsReadPerTurn: round(realD1.rowsRead / p.turns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / p.turns, 1), envObjects: realD1.envObjects },
       bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
-      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleRuns: appStart.runs },
+      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
       engine,
       benchSeconds: round((Date.now() - started) / 1000, 1),
     };
@@ -387,7 +415,7 @@ async function main(): Promise<void> {
     if (p.errors > 0) fails.push(`${p.errors} passerelle errors`);
     if (f.errors > 0) fails.push(`${f.errors} floor errors`);
     log(
-      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
+      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms (workerd ${appWorkerd ? round(appWorkerd.medianMs) : "?"} ms)${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
     );
     if (fails.length) process.exitCode = 1;
   } finally {

@@ -21,8 +21,8 @@ export async function runTurn(env: Env, identity: Identity, input: Input, now: D
   const db = database(env.DB);
   const loaded = await loadTurn(db, identity, updateId, locale);
   if (loaded.duplicate) return { kind: "duplicate" };
-  const content = await contentAt(db, loaded.contentVersion);
-  const roadmapRules = await rulesAt(db, loaded.rulesPublishedAt);
+  // Both come from the isolate's cache; after a publication (or in a new isolate) their reads overlap.
+  const [content, roadmapRules] = await Promise.all([contentAt(db, loaded.contentVersion), rulesAt(db, loaded.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, loaded.state, input, now);
   const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
