@@ -1,8 +1,8 @@
 import worker from "../worker/index.ts";
 
 /**
- * Bench-only entry: the real Worker, with the D1 binding wrapped in a counting proxy when
- * the BENCH_COUNT_D1 var is "true", and GET/DELETE /__bench/d1 to read/reset the counts.
+ * Bench-only entry: the real Worker, with D1 calls counted when the BENCH_COUNT_D1 var is
+ * "true", and GET/DELETE /__bench/d1 to read/reset the counts.
  * Without the var it is the Worker unchanged. Never deployed (wrangler.toml's main is
  * worker/index.ts); only `wrangler dev bench/worker-entry.ts` by the bench uses it.
  *
@@ -20,69 +20,77 @@ function addMeta(result: unknown): void {
   counts.rowsWritten += meta?.rows_written ?? 0;
 }
 
-function countStatement<T extends D1PreparedStatement>(statement: T): T {
-  const s = statement as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const bind = s.bind!.bind(statement);
-  s.bind = (...args: unknown[]) => countStatement(bind(...args) as T);
+type Counted = Record<string, (...args: unknown[]) => unknown>;
+
+/**
+ * Counting is installed once on the prototypes of the runtime's D1 classes, so that the
+ * Worker gets its env unchanged and no statement is wrapped: a wrapped env or a closure per
+ * statement would charge the bench's own instrumentation to Passerelle's CPU (the floor has
+ * none). While counting is off, the patched methods only test a flag.
+ */
+let counting = false;
+let installed = false;
+function installCounting(db: D1Database): void {
+  if (installed) return;
+  installed = true;
+  const statementProto = Object.getPrototypeOf(db.prepare("select 1")) as Counted;
   for (const method of ["first", "all", "run", "raw"]) {
-    const original = s[method]!.bind(statement);
-    s[method] = (...args: unknown[]) => {
+    const original = statementProto[method]!;
+    statementProto[method] = function (this: unknown, ...args: unknown[]) {
+      const out = original.apply(this, args) as Promise<unknown>;
+      if (!counting) return out;
       counts.roundTrips++;
       counts.single++;
       counts.statements++;
-      const out = original(...args) as Promise<unknown>;
       return method === "run" || method === "all" ? out.then((r) => (addMeta(r), r)) : out;
     };
   }
-  return statement;
-}
-
-function countingD1(db: D1Database): D1Database {
-  return {
-    prepare: (query: string) => countStatement(db.prepare(query)),
-    batch: (statements: D1PreparedStatement[]) => {
-      counts.roundTrips++;
-      counts.batches++;
-      counts.statements += statements.length;
-      return db.batch(statements).then((results) => {
-        for (const r of results) addMeta(r);
-        return results;
-      });
-    },
-    exec: (query: string) => {
+  const dbProto = Object.getPrototypeOf(db) as Counted;
+  const batch = dbProto.batch!;
+  dbProto.batch = function (this: unknown, statements: unknown) {
+    const out = batch.call(this, statements) as Promise<unknown[]>;
+    if (!counting) return out;
+    counts.roundTrips++;
+    counts.batches++;
+    counts.statements += (statements as unknown[]).length;
+    return out.then((results) => {
+      for (const r of results) addMeta(r);
+      return results;
+    });
+  };
+  const exec = dbProto.exec!;
+  dbProto.exec = function (this: unknown, query: unknown) {
+    if (counting) {
       counts.roundTrips++;
       counts.statements++;
-      return db.exec(query);
-    },
-    dump: () => db.dump(),
-    withSession: (...args: Parameters<D1Database["withSession"]>) => db.withSession(...args),
-  } as D1Database;
-}
-
-// One wrapped env per runtime env object, so per-isolate caches keyed by env keep working.
-const wrapped = new WeakMap<object, Env>();
-function countingEnv(env: Env): Env {
-  if (envObjects.size < 1000) envObjects.add(env);
-  let w = wrapped.get(env);
-  if (!w) {
-    w = { ...env, DB: countingD1(env.DB) };
-    wrapped.set(env, w);
-  }
-  return w;
+    }
+    return exec.call(this, query);
+  };
 }
 
 const enabled = (env: Env) => (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
 
 export default {
   fetch(request, env, ctx) {
-    if (!enabled(env)) return worker.fetch(request, env, ctx);
+    counting = enabled(env);
+    if (!counting) return worker.fetch(request, env, ctx);
+    installCounting(env.DB);
+    if (envObjects.size < 1000) envObjects.add(env);
     if (new URL(request.url).pathname === "/__bench/d1") {
       const snapshot = { ...counts, envObjects: envObjects.size };
       if (request.method === "DELETE") Object.assign(counts, { roundTrips: 0, statements: 0, batches: 0, single: 0, rowsRead: 0, rowsWritten: 0 });
       return Response.json(snapshot);
     }
-    return worker.fetch(request, countingEnv(env), ctx);
+    return worker.fetch(request, env, ctx);
   },
-  scheduled: (controller, env) => worker.scheduled(controller, enabled(env) ? countingEnv(env) : env),
-  queue: (batch, env) => worker.queue(batch, enabled(env) ? countingEnv(env) : env),
+  scheduled: (controller, env) => {
+    counting = enabled(env);
+    if (counting) installCounting(env.DB);
+    return worker.scheduled(controller, env);
+  },
+  queue: (batch, env) => {
+    counting = enabled(env);
+    if (counting) installCounting(env.DB);
+    return worker.queue(batch, env);
+  },
 } satisfies ExportedHandler<Env>;
