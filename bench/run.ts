@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — Passerelle against the bare grammY floor, in one run.
- * Starts the real Worker (wrangler dev --local, D1 migrated and seeded in a temp dir) and
- * the floor worker (bench/floor), both talking to one fake Telegram API on loopback;
+ * Starts the real Worker (built by wrangler, served by Miniflare on workerd, D1 migrated and
+ * seeded in a temp dir; see bench/lib/serve.ts) and the floor worker (bench/floor), both talking to one fake Telegram API on loopback;
  * replays journeys from many concurrent chats; measures latency, throughput, D1 round
  * trips, workerd CPU, bundle size and start-up; writes bench/results/latest.json.
  * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --no-save.
@@ -131,10 +131,9 @@ function workerdStartup(configPath: string, name: string, runs: number): { media
 
 /**
  * The Worker as it is when the bench starts, built once (bench/worker-entry.ts around
- * worker/index.ts, as wrangler dev would bundle it) and served with no_bundle from a copy
- * of wrangler.toml in the temp dir: wrangler dev otherwise rebuilds and restarts the
- * isolate whenever someone edits a source file during the run (which reset the counters
- * and put rebuilds inside the measured latencies in the first full run).
+ * worker/index.ts, bundled by wrangler as for a deploy) and served from a copy of
+ * wrangler.toml in the temp dir pointing at the built file: editing a source file during a
+ * run changes nothing (a dev server's rebuilds once reset the counters mid-run).
  */
 /** A config's text with absolute paths (usable from the temp dir), keep_names as asked. */
 function configText(configPath: string): string {
@@ -158,10 +157,13 @@ function frozenWorker(configPath: string, entry: string, name: string): string {
 
 type Server = { name: string; url: string; child: ChildProcess; logs: string[] };
 
-async function startWrangler(name: string, argv: string[], port: number): Promise<Server> {
-  const child = spawn(WRANGLER, ["dev", "--local", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(port + 100), "--show-interactive-dev-session=false", ...argv], {
-    cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
+/**
+ * One Worker served by Miniflare in its own process group (bench/lib/serve.ts), configured from
+ * its wrangler config; `inspect` opens the inspector (for --profile) on port + 100.
+ */
+async function startServer(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false): Promise<Server> {
+  const argv = [join(ROOT, "bench/lib/serve.ts"), config, String(port), persist, JSON.stringify(vars), ...(inspect ? [String(port + 100)] : [])];
+  const child = spawn(process.execPath, ["--import", "tsx", ...argv], { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const logs: string[] = [];
   child.stdout!.on("data", (d: Buffer) => logs.push(d.toString()));
@@ -169,15 +171,18 @@ async function startWrangler(name: string, argv: string[], port: number): Promis
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name}: wrangler dev exited:\n${logs.join("")}`);
-    try {
-      await fetch(`${url}/health`);
-      return { name, url, child, logs };
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
+    if (child.exitCode !== null) throw new Error(`${name}: the Miniflare server exited:\n${logs.join("")}`);
+    if (logs.join("").includes("ready ")) {
+      try {
+        await fetch(`${url}/health`);
+        return { name, url, child, logs };
+      } catch {
+        // not listening yet
+      }
     }
+    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`${name}: wrangler dev did not answer within 90 s:\n${logs.join("")}`);
+  throw new Error(`${name}: the Miniflare server did not answer within 90 s:\n${logs.join("")}`);
 }
 
 /** CPU seconds used so far by the processes of a group (by comm: workerd, or all). */
@@ -301,15 +306,13 @@ async function main(): Promise<void> {
 
   // 4. Servers.
   const telegram = await startFakeTelegram();
-  const vars = (extra: string[] = []) => [
-    "--var", `TELEGRAM_API_ROOT:${telegram.url}`, "--var", `TELEGRAM_BOT_TOKEN:${TOKEN}`, "--var", `TELEGRAM_WEBHOOK_SECRET:${SECRET}`, ...extra,
-  ];
+  const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET };
   const basePort = 18700 + Math.floor(Math.random() * 1000);
   const frozen = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "passerelle");
   const frozenFloor = frozenWorker(join(ROOT, "bench/floor/wrangler.toml"), join(ROOT, "bench/floor/worker.ts"), "floor");
   const [real, floor] = await Promise.all([
-    startWrangler("passerelle", ["--config", frozen, "--persist-to", persist, ...vars(["--var", "BENCH_COUNT_D1:true"])], basePort),
-    startWrangler("floor", ["--config", frozenFloor, "--persist-to", join(tmp, "floor-state"), ...vars()], basePort + 1),
+    startServer("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
+    startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
   ]);
 
   try {
@@ -341,7 +344,8 @@ async function main(): Promise<void> {
     const floorRun = await load(floor, scripts, 1_000_000);
     const floorCalls = { ...telegram.calls };
     telegram.reset();
-    await d1(real, true);
+    // Uncounted, like the floor: the counting itself costs CPU. Counted afterwards, same load.
+    await fetch(`${real.url}/__bench/d1?counting=off`, { method: "PUT" });
     const stopProfile = profileRun ? await startProfile(basePort + 100) : null;
     const realRun = await load(real, scripts, 2_000_000);
     if (stopProfile) {
@@ -351,6 +355,9 @@ async function main(): Promise<void> {
       log(`profile written to ${file} (open in Chrome DevTools)`);
     }
     const realCalls = { ...telegram.calls };
+    await fetch(`${real.url}/__bench/d1?counting=on`, { method: "PUT" });
+    await d1(real, true);
+    const countedRun = await load(real, scripts, 4_000_000);
     const realD1 = await d1(real);
 
     const describe = (r: Awaited<ReturnType<typeof load>>) => {
@@ -362,6 +369,7 @@ async function main(): Promise<void> {
         workerdCpuMsPerTurn: round((r.cpu.workerd * 1000) / r.samples.length, 2), groupCpuMsPerTurn: round((r.cpu.all * 1000) / r.samples.length, 2),
       };
     };
+    const countedTurns = countedRun.samples.length;
     const f = describe(floorRun);
     const p = describe(realRun);
     const byKind = Object.fromEntries([...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
@@ -374,7 +382,7 @@ async function main(): Promise<void> {
     log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn`);
     log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
     for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
-    log(`D1 under load: ${round(realD1.roundTrips / p.turns, 2)} round trips/turn, ${round(realD1.statements / p.turns, 2)} statements/turn, D1 rows read ${round(realD1.rowsRead / p.turns, 1)}/turn, rows written ${round(realD1.rowsWritten / p.turns, 1)}/turn (D1 meta); env objects seen by the Worker: ${realD1.envObjects}`);
+    log(`D1 under load (the same load again, counted): ${round(realD1.roundTrips / countedTurns, 2)} round trips/turn, ${round(realD1.statements / countedTurns, 2)} statements/turn, D1 rows read ${round(realD1.rowsRead / countedTurns, 1)}/turn, rows written ${round(realD1.rowsWritten / countedTurns, 1)}/turn (D1 meta); env objects seen by the Worker: ${realD1.envObjects}`);
     log("CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP, SQLite (local D1) and the runtime, so it is an upper bound for billed Worker CPU.");
 
     const result = {
@@ -386,7 +394,7 @@ async function main(): Promise<void> {
       floor: { ...f, telegramCalls: floorCalls },
       passerelle: { ...p, telegramCalls: realCalls, byKind },
       ratioP50: ratio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
-      d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / p.turns, 2), underLoadStatementsPerTurn: round(realD1.statements / p.turns, 2), rowsReadPerTurn: round(realD1.rowsRead / p.turns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / p.turns, 1), envObjects: realD1.envObjects },
+      d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / countedTurns, 2), underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2), rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1), envObjects: realD1.envObjects },
       bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
       startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
       engine,

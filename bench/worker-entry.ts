@@ -3,8 +3,10 @@ import worker from "../worker/index.ts";
 /**
  * Bench-only entry: the real Worker, with D1 calls counted when the BENCH_COUNT_D1 var is
  * "true", and GET/DELETE /__bench/d1 to read/reset the counts.
+ * PUT /__bench/d1?counting=off pauses counting (=on resumes): the measured load runs uncounted,
+ * like the floor, and a second, counted load gives the numbers under load.
  * Without the var it is the Worker unchanged. Never deployed (wrangler.toml's main is
- * worker/index.ts); only `wrangler dev bench/worker-entry.ts` by the bench uses it.
+ * worker/index.ts); only the bench builds and serves bench/worker-entry.ts.
  *
  * A round trip is one call that goes to D1: batch(), or first/all/run/raw on a statement,
  * or exec(). Statements count the SQL statements those round trips carried.
@@ -29,6 +31,7 @@ type Counted = Record<string, (...args: unknown[]) => unknown>;
  * none). While counting is off, the patched methods only test a flag.
  */
 let counting = false;
+let paused = false;
 let installed = false;
 function installCounting(db: D1Database): void {
   if (installed) return;
@@ -68,11 +71,16 @@ function installCounting(db: D1Database): void {
   };
 }
 
-const enabled = (env: Env) => (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
+const enabled = (env: Env) => !paused && (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
 
 export default {
   fetch(request, env, ctx) {
     counting = enabled(env);
+    const bench = (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
+    if (bench && request.method === "PUT" && new URL(request.url).pathname === "/__bench/d1") {
+      paused = new URL(request.url).searchParams.get("counting") === "off";
+      return Response.json({ paused });
+    }
     if (!counting) return worker.fetch(request, env, ctx);
     installCounting(env.DB);
     if (envObjects.size < 1000) envObjects.add(env);

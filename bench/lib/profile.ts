@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 
 /**
- * CPU profile of the Worker's JS inside workerd, through wrangler dev's inspector (Chrome
+ * CPU profile of the Worker's JS inside workerd, through workerd's inspector (Chrome
  * DevTools protocol). `ws` comes with miniflare (wrangler's dependency).
  */
 type Frame = { functionName: string; url: string; lineNumber: number };
@@ -9,8 +9,9 @@ type Profile = { nodes: { id: number; callFrame: Frame; children?: number[] }[];
 
 export async function startProfile(inspectorPort: number): Promise<() => Promise<Profile>> {
   const { default: WebSocket } = (await import("ws" as string)) as { default: new (url: string) => { on(e: string, f: (d: unknown) => void): void; send(s: string): void; close(): void; once(e: string, f: () => void): void } };
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; title?: string }[];
-  const target = targets.find((t) => !/floor/.test(t.title ?? "")) ?? targets[0];
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; id?: string }[];
+  // Miniflare names the user Worker "core:user:<name>"; its own helper Workers are listed too.
+  const target = targets.find((t) => t.id?.startsWith("core:user:"));
   if (!target) throw new Error("no inspector target");
   const ws = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise<void>((resolve) => ws.once("open", resolve));

@@ -1,0 +1,38 @@
+import { dirname, join } from "node:path";
+import { Log, LogLevel, Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+
+/**
+ * One Worker served by Miniflare, configured from its wrangler config by wrangler itself
+ * (the same translation `wrangler dev` and the vitest pool use), in its own process so the
+ * bench can count this process group's CPU.
+ *
+ * Not `wrangler dev`: it puts a proxy Worker in front and turns on the inspector's Network
+ * domain, so every subrequest of the Worker (each D1 call, each Bot API call) emits DevTools
+ * events relayed through a second workerd and Node. That tooling costs more per turn than
+ * the floor's whole Worker, grows with D1 calls, and does not exist on Cloudflare.
+ *
+ * argv: <wrangler config> <port> <persist dir> <vars as JSON> [inspector port]
+ * Prints "ready <url>" once it serves.
+ */
+const [config, port, persist, varsJson, inspectorPort] = process.argv.slice(2);
+if (!config || !port || !persist || !varsJson) throw new Error("usage: serve.ts <config> <port> <persist> <vars-json> [inspector-port]");
+
+const { workerOptions, main } = unstable_getMiniflareWorkerOptions(config);
+if (!main) throw new Error(`${config} has no main`);
+const vars = JSON.parse(varsJson) as Record<string, string>;
+const mf = new Miniflare({
+  host: "127.0.0.1",
+  port: Number(port),
+  ...(inspectorPort ? { inspectorPort: Number(inspectorPort) } : {}),
+  // Where `wrangler dev --persist-to` and `wrangler d1 … --persist-to` keep their state.
+  defaultPersistRoot: join(persist, "v3"),
+  log: new Log(LogLevel.WARN),
+  workers: [{ ...workerOptions, name: "bench", modules: true, scriptPath: main, modulesRoot: dirname(main), bindings: { ...workerOptions.bindings, ...vars } }],
+} as ConstructorParameters<typeof Miniflare>[0]);
+const url = await mf.ready;
+console.log(`ready ${url.href.replace(/\/$/, "")}`);
+
+const stop = () => void mf.dispose().finally(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
