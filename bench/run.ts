@@ -146,7 +146,8 @@ function configText(configPath: string): string {
 function frozenWorker(configPath: string, entry: string, name: string): string {
   const toml = configText(configPath);
   const buildConfig = join(tmp, `wrangler-${name}-build.toml`);
-  writeFileSync(buildConfig, toml.replace(/^main\s*=.*$/m, `main = ${JSON.stringify(entry)}`));
+  // A profiled run also gets the source map, to read the profile by source file.
+  writeFileSync(buildConfig, toml.replace(/^main\s*=.*$/m, `main = ${JSON.stringify(entry)}${profileRun ? "\nupload_source_maps = true" : ""}`));
   const out = join(tmp, `dev-build-${name}`);
   wrangler(["deploy", "--dry-run", "--outdir", out, "--config", buildConfig], `wrangler deploy --dry-run (${name})`);
   const built = readdirSync(out).find((f) => /\.(m?js)$/.test(f))!;
@@ -352,7 +353,9 @@ async function main(): Promise<void> {
       const file = join(ROOT, "bench/results", `worker-${Date.now()}.cpuprofile`);
       mkdirSync(join(ROOT, "bench/results"), { recursive: true });
       for (const line of summarize(await stopProfile(), file)) log(line);
-      log(`profile written to ${file} (open in Chrome DevTools)`);
+      const map = readdirSync(join(tmp, "dev-build-passerelle")).find((f) => f.endsWith(".map"));
+      if (map) writeFileSync(`${file}.map`, readFileSync(join(tmp, "dev-build-passerelle", map)));
+      log(`profile written to ${file}${map ? " with the bundle's source map (.map)" : ""} (open in Chrome DevTools)`);
     }
     const realCalls = { ...telegram.calls };
     await fetch(`${real.url}/__bench/d1?counting=on`, { method: "PUT" });

@@ -3,9 +3,10 @@ import type { ConversationState } from "../bot/state.ts";
 import type { Input, Reply } from "../bot/types.ts";
 import { configOf } from "./config.ts";
 import { contentAt } from "./content.ts";
+import { forgetPerson, keepPerson, keptPerson } from "./person-cache.ts";
 import { rulesAt } from "./roadmap-rules.ts";
-import { database } from "./store/db.ts";
-import { loadTurn, saveTurn, type Identity } from "./store/turns.ts";
+import { database, type Db } from "./store/db.ts";
+import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type PersonRow } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
 import { resolveLinkInput } from "./alerts/linking.ts";
 
@@ -13,27 +14,65 @@ export type TurnOutcome =
   | { kind: "duplicate" }
   | { kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean };
 
+/** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
+type Start = {
+  state: ConversationState;
+  person: PersonRow | null;
+  isNew: boolean;
+  wasBlocked: boolean;
+  contentVersion: number | null;
+  rulesPublishedAt: number | null;
+  /** Kept, not read: the write must check nothing changed. */
+  kept: boolean;
+};
+
 /**
  * One conversation turn for any channel: read (one batch) → engine (pure) → write (one
- * batch). Replies are returned only once the write is committed.
+ * batch). A person this isolate served last time skips the read; if their row, the content
+ * or the rules changed meanwhile the write is refused and the turn reads and runs again.
+ * Replies are returned only once the write is committed.
  */
 export async function runTurn(env: Env, identity: Identity, input: Input, now: Date, updateId?: number, locale?: string): Promise<TurnOutcome> {
   const db = database(env.DB);
+  const key = `${identity.channel}:${identity.key}`;
+  const kept = keptPerson(key);
+  if (kept) {
+    const start: Start = { state: stateOf(kept.person), person: kept.person, isNew: false, wasBlocked: kept.person.blockedAt !== null, contentVersion: kept.contentVersion, rulesPublishedAt: kept.rulesPublishedAt, kept: true };
+    try {
+      return await turnFrom(env, db, key, identity, start, input, now, updateId);
+    } catch (error) {
+      if (!(error instanceof StaleTurnError)) throw error;
+      forgetPerson(key);
+    }
+  }
   const loaded = await loadTurn(db, identity, updateId, locale);
   if (loaded.duplicate) return { kind: "duplicate" };
+  return turnFrom(env, db, key, identity, { ...loaded, kept: false }, input, now, updateId);
+}
+
+async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start: Start, input: Input, now: Date, updateId?: number): Promise<TurnOutcome> {
   // Both come from the isolate's cache; after a publication (or in a new isolate) their reads overlap.
-  const [content, roadmapRules] = await Promise.all([contentAt(db, loaded.contentVersion), rulesAt(db, loaded.rulesPublishedAt)]);
+  const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.
-  const checkedInput = await resolveLinkInput(db, loaded.state, input, now);
-  const result = handle(loaded.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
+  const checkedInput = await resolveLinkInput(db, start.state, input, now);
+  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
+  const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
-    const saved = await saveTurn(db, { state: result.state, isNew: loaded.isNew, wasBlocked: loaded.wasBlocked, identity, effects: result.effects, now, ...(updateId !== undefined ? { updateId } : {}) });
+    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
+    // Kept only when this turn's own update was the person's only change (revision + 1).
+    if (start.person && saved.revision === start.person.revision + 1) {
+      keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt });
+    } else {
+      forgetPerson(key);
+    }
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));
     }
-    return { kind: "done", replies: result.replies, state: result.state, ...saved };
+    return { kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted };
   } catch (error) {
+    if (error instanceof StaleTurnError) throw error;
+    forgetPerson(key);
     // A concurrent delivery of the same update won the race: its replies are the ones sent.
     if (updateId !== undefined && /UNIQUE constraint failed: telegram_updates/.test(String(error))) return { kind: "duplicate" };
     throw error;

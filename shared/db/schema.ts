@@ -20,7 +20,22 @@ export const youngPeople = sqliteTable("young_people", {
   remindersOptOut: integer("reminders_opt_out", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
   lastActiveAt: integer("last_active_at").notNull(),
+  /**
+   * Bumped by every change to what a turn reads about this person (this row, and by triggers
+   * their identities, alerts, links, roadmap progress and reminders): an isolate that knows
+   * the revision can skip the turn's read (worker/store/turns.ts).
+   */
+  revision: integer("revision").notNull().default(0),
 }, (t) => [index("young_people_last_active").on(t.lastActiveAt)]);
+
+/**
+ * Never holds a row: a turn written from an isolate's cached state first inserts NULL here
+ * when the person, the content or the rules changed since, and the NOT NULL failure rolls
+ * the whole batch back (the turn then reads and runs again).
+ */
+export const turnGuards = sqliteTable("turn_guards", {
+  stale: integer("stale").notNull(),
+});
 
 /** How a young person reaches us: a Telegram chat id, or the SHA-256 of a web session token. */
 export const identities = sqliteTable("identities", {

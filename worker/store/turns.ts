@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, turnGuards, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileSchema } from "../../shared/profile.ts";
@@ -19,6 +19,8 @@ export type Identity = { channel: "telegram" | "web"; key: string };
 
 export type LoadedTurn = {
   state: ConversationState;
+  /** What the read found about the person (null: a new one); see `PersonRow`. */
+  person: PersonRow | null;
   isNew: boolean;
   /** True when this Telegram update was already taken in (a retry). */
   duplicate: boolean;
@@ -41,6 +43,7 @@ const personQuery = prepareOnce((db) => db
     consentAt: youngPeople.consentAt,
     cursor: youngPeople.cursor,
     remindersOptOut: youngPeople.remindersOptOut,
+    revision: youngPeople.revision,
     blockedAt: identities.blockedAt,
     openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
     hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
@@ -60,6 +63,13 @@ const versionQuery = prepareOnce((db) => db.select({
   seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${sql.placeholder("updateId")})`,
 }).from(publications).prepare());
 
+/**
+ * Everything a turn reads about a young person, as the read batch returns it. An isolate may
+ * keep it after a turn (with the revision that turn left) and run the next turn from it
+ * without reading: `saveTurn`'s guard refuses the write if anything changed meanwhile.
+ */
+export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
+
 /** `locale` is the one asked for by a brand-new web session. */
 export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string): Promise<LoadedTurn> {
   const person = bind(db, personQuery(db), { channel: identity.channel, key: identity.key });
@@ -71,8 +81,12 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
   const contentVersion = versionRows[0]?.version ?? null;
   const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
   const duplicate = updateId !== undefined && Number(versionRows[0]?.seen ?? 0) > 0;
-  if (!row) return { state: newState(crypto.randomUUID(), locale), isNew: true, duplicate, contentVersion, rulesPublishedAt, wasBlocked: false };
+  if (!row) return { state: newState(crypto.randomUUID(), locale), person: null, isNew: true, duplicate, contentVersion, rulesPublishedAt, wasBlocked: false };
+  return { state: stateOf(row), person: row, isNew: false, duplicate, contentVersion, rulesPublishedAt, wasBlocked: row.blockedAt !== null };
+}
 
+/** The engine's view of a person row (the same whether the row was read or kept). */
+export function stateOf(row: PersonRow): ConversationState {
   const profile = profileSchema().safeParse({
     birth: row.birth ?? undefined,
     status: row.status ?? undefined,
@@ -80,7 +94,7 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     enteredCare: row.enteredCare ?? undefined,
   });
   const onboarded = row.consentAt !== null || row.cursor !== "{}";
-  const state: ConversationState = {
+  return {
     youngId: row.id,
     locale: toLocale(row.locale),
     profile: profile.success ? profile.data : {},
@@ -92,7 +106,24 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
     ...parseRoadmapColumns(row),
     remindersOptOut: row.remindersOptOut,
   };
-  return { state, isNew: false, duplicate, contentVersion, rulesPublishedAt, wasBlocked: row.blockedAt !== null };
+}
+
+/** The young_people columns a turn writes from the engine's state. */
+function personColumns(state: ConversationState) {
+  return {
+    locale: state.locale,
+    birth: state.profile.birth ?? null,
+    status: state.profile.status ?? null,
+    dept: state.profile.dept ?? null,
+    enteredCare: state.profile.enteredCare ?? null,
+    consentAt: state.consentAt ?? null,
+    cursor: JSON.stringify(state.cursor),
+  };
+}
+
+/** The row as D1 holds it after a turn that changed nothing but its own columns. */
+export function rowAfterTurn(row: PersonRow, state: ConversationState, revision: number): PersonRow {
+  return { ...row, ...personColumns(state), revision };
 }
 
 export function newState(youngId: string, locale?: string): ConversationState {
@@ -102,6 +133,12 @@ export function newState(youngId: string, locale?: string): ConversationState {
 export type SaveTurn = {
   state: ConversationState;
   isNew: boolean;
+  /**
+   * Set when the turn ran from a kept row instead of a read: the write is refused (a
+   * `StaleTurnError`) unless the person is still at that revision and the content and rules
+   * still at those versions.
+   */
+  expected?: { revision: number; contentVersion: number | null; rulesPublishedAt: number | null };
   identity: Identity;
   effects: Effect[];
   now: Date;
@@ -112,6 +149,7 @@ export type SaveTurn = {
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
 const updateMarker = prepareOnce((db) => db.insert(telegramUpdates).values({ updateId: sql.placeholder("updateId"), receivedAt: sql.placeholder("at") }).prepare());
 // Plain text and number columns: a placeholder in `sql` skips no value encoding.
+// Last in the batch: the revision it returns tells whether anything else touched the person.
 const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   locale: sql`${sql.placeholder("locale")}`,
   birth: sql`${sql.placeholder("birth")}`,
@@ -121,18 +159,46 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   consentAt: sql`${sql.placeholder("consentAt")}`,
   cursor: sql`${sql.placeholder("cursor")}`,
   lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
-}).where(eq(youngPeople.id, sql.placeholder("id"))).prepare());
+  revision: sql`${youngPeople.revision} + 1`,
+}).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
+
+/** Inserts NULL into turn_guards (which fails) when the kept row or versions are out of date. */
+const STALE_GUARD = `insert into turn_guards (stale) select null where not exists (select 1 from young_people where id = ?1 and revision = ?2)
+  or (select max(version) from publications) is not ?3
+  or (select published_at from content_settings where key = ?4) is not ?5`;
+
+/** The write was refused: the person, the content or the rules changed since the row was kept. */
+export class StaleTurnError extends Error {
+  override name = "StaleTurnError";
+}
+const isGuardFailure = (error: unknown) => /NOT NULL constraint failed: turn_guards/.test(String(error));
 const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.placeholder("day"), event: sql.placeholder("event"), key: sql.placeholder("key"), count: 1 })
   .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }).prepare());
 
-/** Writes the turn atomically; returns the ids of alerts raised (for delivery). */
-export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean }> {
+/**
+ * Writes the turn atomically; returns the ids of alerts raised (for delivery) and the
+ * person's revision after it (null for a new or deleted person).
+ */
+export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean; revision: number | null }> {
+  try {
+    return await writeTurn(db, turn);
+  } catch (error) {
+    if (isGuardFailure(error)) throw new StaleTurnError("the person, content or rules changed since the row was kept");
+    throw error;
+  }
+}
+
+async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean; revision: number | null }> {
   const { state, now } = turn;
   const at = now.getTime();
   const statements: D1PreparedStatement[] = [];
   const add = (...queries: BatchItem<"sqlite">[]) => {
     for (const query of queries) statements.push(statementOf(db, query));
   };
+  const expected = turn.expected;
+  if (expected) {
+    statements.push(db.$client.prepare(STALE_GUARD).bind(state.youngId, expected.revision, expected.contentVersion, ROADMAP_RULES_KEY, expected.rulesPublishedAt));
+  }
   // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
   if (turn.updateId !== undefined) statements.push(bind(db, updateMarker(db), { updateId: turn.updateId, at }).statement);
 
@@ -140,24 +206,14 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
   if (deleted) {
     if (!turn.isNew) add(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
     if (statements.length > 0) await db.$client.batch(statements);
-    return { alertIds: [], deleted: true };
+    return { alertIds: [], deleted: true, revision: null };
   }
 
-  const columns = {
-    locale: state.locale,
-    birth: state.profile.birth ?? null,
-    status: state.profile.status ?? null,
-    dept: state.profile.dept ?? null,
-    enteredCare: state.profile.enteredCare ?? null,
-    consentAt: state.consentAt ?? null,
-    cursor: JSON.stringify(state.cursor),
-    lastActiveAt: at,
-  };
+  const columns = { ...personColumns(state), lastActiveAt: at };
   if (turn.isNew) {
     add(db.insert(youngPeople).values({ id: state.youngId, createdAt: at, ...columns }));
     add(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
   } else {
-    statements.push(bind(db, personUpdate(db), { ...columns, id: state.youngId }).statement);
     if (turn.wasBlocked) {
       add(db.update(identities).set({ blockedAt: null })
         .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key))));
@@ -191,8 +247,11 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
       statements.push(bind(db, eventCount(db), { day, event: effect.event, key: effect.key ?? "" }).statement);
     }
   }
-  await db.$client.batch(statements);
-  return { alertIds, deleted: false };
+  const update = turn.isNew ? null : bind(db, personUpdate(db), { ...columns, id: state.youngId });
+  if (update) statements.push(update.statement);
+  const results = await db.$client.batch(statements);
+  const revision = update ? (update.map(results.at(-1)!)[0]?.revision ?? null) : null;
+  return { alertIds, deleted: false, revision };
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */

@@ -1,0 +1,31 @@
+import type { PersonRow } from "./store/turns.ts";
+
+/**
+ * The young people this isolate served last, each with the row their last turn left in D1
+ * and the content and rules versions it ran on: their next turn here skips the read batch
+ * (one D1 round trip instead of two) and its write is guarded against anything that changed
+ * meanwhile. Bounded, least recently used first out; an isolate's memory only, never shared.
+ */
+export type KeptPerson = { person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null };
+
+const LIMIT = 2000;
+const kept = new Map<string, KeptPerson>();
+
+export function keptPerson(key: string): KeptPerson | undefined {
+  const entry = kept.get(key);
+  if (entry) {
+    kept.delete(key);
+    kept.set(key, entry);
+  }
+  return entry;
+}
+
+export function keepPerson(key: string, entry: KeptPerson): void {
+  kept.delete(key);
+  kept.set(key, entry);
+  if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+}
+
+export function forgetPerson(key: string): void {
+  kept.delete(key);
+}
