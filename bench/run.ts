@@ -4,7 +4,8 @@
  * seeded in a temp dir; see bench/lib/serve.ts) and the floor worker (bench/floor), both talking to one fake Telegram API on loopback;
  * replays journeys from many concurrent chats; measures latency, throughput, D1 round
  * trips, workerd CPU, bundle size and start-up; writes bench/results/latest.json.
- * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --no-save.
+ * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --rounds N, --no-save,
+ * --profile.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +28,8 @@ const option = (name: string, fallback: number) => {
 };
 const CHATS = option("--chats", quick ? 5 : 50);
 const VISITS = option("--visits", quick ? 1 : 3);
+/** Floor and Passerelle loads alternate this many times: a shared machine's background load drifts. */
+const ROUNDS = option("--rounds", quick ? 1 : 5);
 const save = !args.includes("--no-save");
 /** --profile: CPU-profile the Worker (inside workerd) during the Passerelle load phase. */
 const profileRun = args.includes("--profile");
@@ -255,6 +258,21 @@ async function load(server: Server, scripts: Turn[][], chatBase: number): Promis
   return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all } };
 }
 
+type LoadRun = Awaited<ReturnType<typeof load>>;
+
+/** Rounds pooled: all samples, summed wall time and CPU. */
+function merged(runs: LoadRun[]): LoadRun {
+  return {
+    samples: runs.flatMap((r) => r.samples),
+    wallMs: runs.reduce((a, r) => a + r.wallMs, 0),
+    cpu: { workerd: runs.reduce((a, r) => a + r.cpu.workerd, 0), all: runs.reduce((a, r) => a + r.cpu.all, 0) },
+  };
+}
+
+function addCalls(total: Record<string, number>, calls: Record<string, number>): void {
+  for (const [method, n] of Object.entries(calls)) total[method] = (total[method] ?? 0) + n;
+}
+
 type D1Counts = { roundTrips: number; statements: number; batches: number; single: number; rowsRead: number; rowsWritten: number; envObjects: number };
 async function d1(server: Server, reset = false): Promise<D1Counts> {
   const res = await fetch(`${server.url}/__bench/d1`, { method: reset ? "DELETE" : "GET" });
@@ -341,23 +359,32 @@ async function main(): Promise<void> {
     await load(floor, warm, 8_000_000);
     await load(real, warm, 8_000_000);
     const scripts = Array.from({ length: CHATS }, (_, n) => chatScript(seed.bundle, n, VISITS));
-    telegram.reset();
-    const floorRun = await load(floor, scripts, 1_000_000);
-    const floorCalls = { ...telegram.calls };
-    telegram.reset();
     // Uncounted, like the floor: the counting itself costs CPU. Counted afterwards, same load.
     await fetch(`${real.url}/__bench/d1?counting=off`, { method: "PUT" });
-    const stopProfile = profileRun ? await startProfile(basePort + 100) : null;
-    const realRun = await load(real, scripts, 2_000_000);
-    if (stopProfile) {
-      const file = join(ROOT, "bench/results", `worker-${Date.now()}.cpuprofile`);
-      mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-      for (const line of summarize(await stopProfile(), file)) log(line);
-      const map = readdirSync(join(tmp, "dev-build-passerelle")).find((f) => f.endsWith(".map"));
-      if (map) writeFileSync(`${file}.map`, readFileSync(join(tmp, "dev-build-passerelle", map)));
-      log(`profile written to ${file}${map ? " with the bundle's source map (.map)" : ""} (open in Chrome DevTools)`);
+    const floorRuns: LoadRun[] = [];
+    const realRuns: LoadRun[] = [];
+    const floorCalls: Record<string, number> = {};
+    const realCalls: Record<string, number> = {};
+    for (let round = 0; round < ROUNDS; round++) {
+      telegram.reset();
+      floorRuns.push(await load(floor, scripts, 1_000_000 + round * 100_000));
+      addCalls(floorCalls, telegram.calls);
+      telegram.reset();
+      const stopProfile = profileRun && round === 0 ? await startProfile(basePort + 100) : null;
+      realRuns.push(await load(real, scripts, 2_000_000 + round * 100_000));
+      addCalls(realCalls, telegram.calls);
+      if (stopProfile) {
+        const file = join(ROOT, "bench/results", `worker-${Date.now()}.cpuprofile`);
+        mkdirSync(join(ROOT, "bench/results"), { recursive: true });
+        for (const line of summarize(await stopProfile(), file)) log(line);
+        const map = readdirSync(join(tmp, "dev-build-passerelle")).find((f) => f.endsWith(".map"));
+        if (map) writeFileSync(`${file}.map`, readFileSync(join(tmp, "dev-build-passerelle", map)));
+        log(`profile written to ${file}${map ? " with the bundle's source map (.map)" : ""} (open in Chrome DevTools)`);
+      }
     }
-    const realCalls = { ...telegram.calls };
+    const roundRatios = floorRuns.map((f, i) => round(summary(realRuns[i]!.samples.map((x) => x.ms)).p50 / summary(f.samples.map((x) => x.ms)).p50));
+    const floorRun = merged(floorRuns);
+    const realRun = merged(realRuns);
     await fetch(`${real.url}/__bench/d1?counting=on`, { method: "PUT" });
     await d1(real, true);
     const countedRun = await load(real, scripts, 4_000_000);
@@ -382,6 +409,7 @@ async function main(): Promise<void> {
     const ratio = round(p.p50 / f.p50);
     const perTurn = (calls: Record<string, number>, turns: number) => round(Object.values(calls).reduce((a, b) => a + b, 0) / turns, 2);
 
+    log(`harness: both Workers served by Miniflare (bench/lib/serve.ts); ${ROUNDS} round(s) alternating floor and Passerelle loads, pooled; p50 ratio per round: ${roundRatios.join(", ")}`);
     log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn`);
     log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
     for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
@@ -391,7 +419,7 @@ async function main(): Promise<void> {
     const result = {
       date: new Date().toISOString(),
       command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
-      quick, chats: CHATS, visits: VISITS,
+      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, harness: "miniflare",
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, wrangler: wranglerVersion(), workerd: workerdVersion() },
       content: { items: countItems(seed.bundle), note: seed.note },
       floor: { ...f, telegramCalls: floorCalls },

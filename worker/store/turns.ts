@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, turnGuards, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileSchema } from "../../shared/profile.ts";
@@ -162,16 +162,20 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   revision: sql`${youngPeople.revision} + 1`,
 }).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
 
-/** Inserts NULL into turn_guards (which fails) when the kept row or versions are out of date. */
-const STALE_GUARD = `insert into turn_guards (stale) select null where not exists (select 1 from young_people where id = ?1 and revision = ?2)
-  or (select max(version) from publications) is not ?3
-  or (select published_at from content_settings where key = ?4) is not ?5`;
+/** True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules) are all still current. */
+const FRESH = `exists (select 1 from young_people where id = ?1 and revision = ?2)
+  and (select max(version) from publications) is ?3
+  and (select published_at from content_settings where key = ?4) is ?5`;
+/** Inserts NULL into turn_guards (which fails) unless FRESH. */
+const STALE_GUARD = `insert into turn_guards (stale) select null where not (${FRESH})`;
+/** A Telegram turn's update marker doubles as its guard: received_at is NULL (refused) unless FRESH. */
+const GUARDED_MARKER = `insert into telegram_updates (update_id, received_at) select ?6, case when ${FRESH} then ?7 end`;
 
 /** The write was refused: the person, the content or the rules changed since the row was kept. */
 export class StaleTurnError extends Error {
   override name = "StaleTurnError";
 }
-const isGuardFailure = (error: unknown) => /NOT NULL constraint failed: turn_guards/.test(String(error));
+const isGuardFailure = (error: unknown) => /NOT NULL constraint failed: (turn_guards\.stale|telegram_updates\.received_at)/.test(String(error));
 const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.placeholder("day"), event: sql.placeholder("event"), key: sql.placeholder("key"), count: 1 })
   .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }).prepare());
 
@@ -197,10 +201,14 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; 
   };
   const expected = turn.expected;
   if (expected) {
-    statements.push(db.$client.prepare(STALE_GUARD).bind(state.youngId, expected.revision, expected.contentVersion, ROADMAP_RULES_KEY, expected.rulesPublishedAt));
+    const fresh = [state.youngId, expected.revision, expected.contentVersion, ROADMAP_RULES_KEY, expected.rulesPublishedAt];
+    statements.push(turn.updateId !== undefined
+      ? db.$client.prepare(GUARDED_MARKER).bind(...fresh, turn.updateId, at)
+      : db.$client.prepare(STALE_GUARD).bind(...fresh));
+  } else if (turn.updateId !== undefined) {
+    // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
+    statements.push(bind(db, updateMarker(db), { updateId: turn.updateId, at }).statement);
   }
-  // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
-  if (turn.updateId !== undefined) statements.push(bind(db, updateMarker(db), { updateId: turn.updateId, at }).statement);
 
   const deleted = turn.effects.some((e) => e.type === "deleteMyData");
   if (deleted) {
