@@ -123,6 +123,21 @@ describe("a returning young person's turn", () => {
     expect((await turn("kept-6", action("menu"))).kind).toBe("done");
   });
 
+  it("should guard a web chat turn (no update id) the same way", async () => {
+    const web = (input: Input, testEnv: Env = env) => runTurn(testEnv, { channel: "web", key: "kept-web" }, input, new Date());
+    done(await web({ kind: "start" }));
+    done(await web(action("lang:fr")));
+    const before = done(await web(action("privacy:accept"))).state;
+    const quiet = countedDb(env.DB);
+    done(await web(action("menu"), quiet.env));
+    expect(quiet.calls.n).toBe(1);
+    await env.DB.prepare("update young_people set locale = 'en' where id = ?1").bind(before.youngId).run();
+    const changed = countedDb(env.DB);
+    expect(done(await web(action("menu"), changed.env)).state.locale).toBe("en");
+    expect(changed.calls.n).toBe(3);
+    expect(await env.DB.prepare("select count(*) as n from turn_guards").first<{ n: number }>()).toEqual({ n: 0 });
+  });
+
   it("should write nothing of a refused turn twice", async () => {
     const before = await returning("kept-7");
     const count = async () => (await env.DB.prepare("select count(*) as n from telegram_updates").first<{ n: number }>())!.n;
