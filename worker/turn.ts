@@ -6,7 +6,7 @@ import { contentAt } from "./content.ts";
 import { forgetPerson, keepPerson, keptPerson } from "./person-cache.ts";
 import { rulesAt } from "./roadmap-rules.ts";
 import { database, type Db } from "./store/db.ts";
-import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type PersonRow } from "./store/turns.ts";
+import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
 import { resolveLinkInput } from "./alerts/linking.ts";
 
@@ -15,13 +15,7 @@ export type TurnOutcome =
   | { kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
-type Start = {
-  state: ConversationState;
-  person: PersonRow | null;
-  isNew: boolean;
-  wasBlocked: boolean;
-  contentVersion: number | null;
-  rulesPublishedAt: number | null;
+type Start = Omit<LoadedTurn, "duplicate"> & {
   /** Kept, not read: the write must check nothing changed. */
   kept: boolean;
 };

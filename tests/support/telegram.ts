@@ -32,11 +32,12 @@ export function buttonUpdate(chatId: number, data: string, updateId = nextUpdate
   };
 }
 
+/** A string or a stream is sent as is (malformed or chunked bodies); anything else as JSON. */
 export function postUpdate(body: unknown, secret: string | null = SECRET): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (secret !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
   return exports.default.fetch(new Request("https://passerelle.test/telegram/webhook", {
-    method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body),
+    method: "POST", headers, body: typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body),
   }));
 }
 

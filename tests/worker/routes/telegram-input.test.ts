@@ -1,9 +1,9 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedContent } from "../../support/content.ts";
 import { storedState } from "../../support/db.ts";
 import { fakeTelegram } from "../../support/outside.ts";
-import { postUpdate, SECRET, textUpdate } from "../../support/telegram.ts";
+import { postUpdate, textUpdate } from "../../support/telegram.ts";
 
 beforeAll(async () => {
   await seedContent();
@@ -50,11 +50,7 @@ describe("POST /telegram/webhook with bad input", () => {
   ])("should answer 413 to an update over 1 MB %s and store nothing", async (_name, as) => {
     const body = JSON.stringify({ ...textUpdate(602, "/start"), padding: "x".repeat(1024 * 1024) });
     const before = await storedState();
-    const res = await exports.default.fetch(new Request("https://passerelle.test/telegram/webhook", {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-      body: as(body),
-    }));
+    const res = await postUpdate(as(body));
     expect(res.status).toBe(413);
     expect(await storedState()).toEqual(before);
     expect(fakeTelegram.calls).toHaveLength(0);
