@@ -1,13 +1,13 @@
-import { GrammyError, HttpError, type Api } from "grammy";
-import type { InlineKeyboardButton, Update } from "grammy/types";
+import type { InlineKeyboardButton, ResponseParameters, Update } from "grammy/types";
 import type { Input, Reply } from "./types.ts";
 
 /**
  * The Telegram adapter: the only file that knows Telegram. It turns updates into engine
  * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
- * It uses grammY's Bot API client and types, not grammY's `Bot`: the engine is the only
- * dispatcher, and `Bot` with its middleware and filter tables doubled grammY's share of the
- * bundle and start-up (see BENCHMARKS.md).
+ * Every Bot API object is typed by grammY (`grammy/types`). grammY's runtime is not used: the
+ * engine is the only dispatcher (no `Bot`), and the Worker sends with one `fetch` per call
+ * (worker/telegram-client.ts); grammY's client cost 10 % of a turn's CPU and its module ~2 ms
+ * of every cold start (see BENCHMARKS.md). Messages go through any `MessageSender`.
  */
 
 export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
@@ -64,17 +64,33 @@ export function splitText(text: string, limit = 4000): string[] {
   return parts;
 }
 
+/** Telegram answered a call with `ok: false`: its error code and description say why. */
+export class TelegramError extends Error {
+  override name = "TelegramError";
+  constructor(readonly method: string, readonly errorCode: number, description: string, readonly parameters: ResponseParameters = {}) {
+    super(`Bot API ${method} failed (${errorCode}: ${description})`);
+  }
+}
+
+/** No usable answer from Telegram (network, timeout, not the Bot API's JSON). */
+export class TelegramUnreachable extends Error {
+  override name = "TelegramUnreachable";
+  constructor(readonly method: string, options?: { cause: unknown }) {
+    super(`Bot API ${method}: no answer`, options);
+  }
+}
+
 export function isBlockedError(error: unknown): boolean {
-  return error instanceof GrammyError && error.error_code === 403;
+  return error instanceof TelegramError && error.errorCode === 403;
 }
 
 /** Whether a failed send is worth retrying later (rate limit, Telegram down, network). */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof HttpError || (error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500));
+  return error instanceof TelegramUnreachable || (error instanceof TelegramError && (error.errorCode === 429 || error.errorCode >= 500));
 }
 
 export function retryAfterSeconds(error: unknown): number | undefined {
-  return error instanceof GrammyError ? error.parameters.retry_after : undefined;
+  return error instanceof TelegramError ? error.parameters.retry_after : undefined;
 }
 
 /**
@@ -94,8 +110,21 @@ export function coalesce(replies: Reply[], limit = 4000): Reply[] {
   return out;
 }
 
+/** How the bot sends a message: HTML-escaped text, no link previews, maybe a keyboard. */
+export type SendMessageOptions = {
+  parse_mode: "HTML";
+  link_preview_options: { is_disabled: boolean };
+  reply_markup?: { inline_keyboard: InlineKeyboardButton[][] };
+};
+
+/**
+ * The one Bot API method the bot calls; it fails with `TelegramError` (Telegram said no) or
+ * `TelegramUnreachable` (no answer).
+ */
+export type MessageSender = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<unknown> };
+
 /** Sends replies in order; stops at the first failure and returns what is left. */
-export async function sendReplies(api: Api, chatId: string, all: Reply[]): Promise<{ unsent: Reply[]; error?: unknown }> {
+export async function sendReplies(api: MessageSender, chatId: string, all: Reply[]): Promise<{ unsent: Reply[]; error?: unknown }> {
   const replies = coalesce(all);
   for (let i = 0; i < replies.length; i++) {
     const reply = replies[i]!;
@@ -163,7 +192,7 @@ export type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: s
  * else (edited messages, channel posts, polls, groups…) is acknowledged and ignored. A button
  * tap is answered through the webhook reply, whatever happens to the turn's messages.
  */
-export async function handleTelegramUpdate(update: Update, api: Api, hooks: TelegramHooks): Promise<WebhookReply | null> {
+export async function handleTelegramUpdate(update: Update, api: MessageSender, hooks: TelegramHooks): Promise<WebhookReply | null> {
   const chatId = privateChatId(update);
   const event = chatId === null ? null : toEvent(update);
   if (chatId === null || event === null) return null;

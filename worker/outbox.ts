@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { Api } from "grammy";
 import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../bot/telegram.ts";
 import type { Reply } from "../bot/types.ts";
 import { replySchema } from "../shared/api.ts";
@@ -7,6 +6,7 @@ import { lazy } from "../shared/lazy.ts";
 import { configOf } from "./config.ts";
 import { database } from "./store/db.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
+import { telegramClient } from "./telegram-client.ts";
 
 /** Telegram replies that could not be sent at once are queued and retried with backoff. */
 
@@ -35,7 +35,7 @@ export const MAX_REPLY_ATTEMPTS = 10;
 export async function deliverTelegramReplies(env: Env, message: TelegramRepliesMessage): Promise<{ retry?: { message: TelegramRepliesMessage; delaySeconds: number } }> {
   const telegram = configOf(env).telegram;
   if (!telegram) return {};
-  const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+  const api = telegramClient(telegram);
   const { unsent, error } = await sendReplies(api, message.chatId, message.replies);
   if (unsent.length === 0) return {};
   if (isBlockedError(error)) {

@@ -1,4 +1,3 @@
-import { Api } from "grammy";
 import { reminderReply } from "../bot/flows/roadmap.ts";
 import type { ConversationState } from "../bot/state.ts";
 import { isBlockedError, sendReplies } from "../bot/telegram.ts";
@@ -13,6 +12,7 @@ import { publishedRoadmapRules } from "./store/content-settings.ts";
 import { database } from "./store/db.ts";
 import { peopleWithBirth, progressOf, raiseDeadlineAlert, recordReminders, reminderCandidates } from "./store/roadmap.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
+import { telegramClient } from "./telegram-client.ts";
 
 /** Roadmap jobs run by the one cron: Telegram reminders and "deadline" alerts. */
 
@@ -36,7 +36,7 @@ export async function sendDueReminders(env: Env, now: number, rules?: RoadmapRul
   rules ??= await publishedRoadmapRules(db);
   const today = parisDate(now);
   const candidates = await reminderCandidates(db, now - DAY);
-  const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+  const api = telegramClient(telegram);
   let sent = 0;
   for (const person of candidates) {
     const profile = profileOf(person);

@@ -1,11 +1,11 @@
-import { Api } from "grammy";
 import type { Update } from "grammy/types";
-import { handleTelegramUpdate, type TelegramEvent, type TelegramHooks, type WebhookReply } from "../bot/telegram.ts";
+import { handleTelegramUpdate, type MessageSender, type TelegramEvent, type TelegramHooks, type WebhookReply } from "../bot/telegram.ts";
 import type { Reply } from "../bot/types.ts";
 import type { Config } from "./config.ts";
 import { enqueueTelegramReplies } from "./outbox.ts";
 import { database } from "./store/db.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
+import { telegramClient } from "./telegram-client.ts";
 import { runTurn } from "./turn.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
 
@@ -34,12 +34,12 @@ function hooksFor(env: Env): TelegramHooks {
   };
 }
 
-let cached: { token: string; apiRoot: string; env: Env; api: Api; hooks: TelegramHooks } | null = null;
+let cached: { token: string; apiRoot: string; env: Env; api: MessageSender; hooks: TelegramHooks } | null = null;
 
 /** Runs one (already validated) update; returns the Bot API call to carry in the HTTP response. */
 export function telegramUpdate(env: Env, telegram: NonNullable<Config["telegram"]>, update: Update): Promise<WebhookReply | null> {
   if (!cached || cached.token !== telegram.token || cached.apiRoot !== telegram.apiRoot || cached.env !== env) {
-    cached = { token: telegram.token, apiRoot: telegram.apiRoot, env, api: new Api(telegram.token, { apiRoot: telegram.apiRoot }), hooks: hooksFor(env) };
+    cached = { token: telegram.token, apiRoot: telegram.apiRoot, env, api: telegramClient(telegram), hooks: hooksFor(env) };
   }
   return handleTelegramUpdate(update, cached.api, cached.hooks);
 }

@@ -1,4 +1,5 @@
 import type { ContentBundle, LocalizedKeywords, LocalizedText } from "../../shared/content/model.ts";
+import { lazy } from "../../shared/lazy.ts";
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
 import { CONCEPT_STEMS, CUE_WORDS, EXPRESSION_WORDS, LIGHT_STEMS, STOP_TOKENS } from "./lexicon-tables.ts";
@@ -218,8 +219,11 @@ export function cuesOf(text: string, tokens = wordsOf(text)): string[] {
  * ones, after the cue, or before it in Persian and Pashto where the cue comes last) count
  * FOCUS_FACTOR.
  */
-const DEFINITION_BEFORE = ["c est quoi", "c quoi", "cest quoi", "what is", "whats", "what s", "what are", "what does", "ما هو", "ما هي", "ماهو", "ماهي"].map((cue) => normalize(cue).split(" "));
-const DEFINITION_AFTER = ["چیست", "چی است", "چه است", "چی هست", "څه شی دی", "څه شی ده", "څه شی دي", "څه شي دي"].map((cue) => normalize(cue).split(" "));
+/** Normalised on first use: `normalize` compiles its Unicode patterns then, not at start-up. */
+const definitionCues = lazy(() => ({
+  before: ["c est quoi", "c quoi", "cest quoi", "what is", "whats", "what s", "what are", "what does", "ما هو", "ما هي", "ماهو", "ماهي"].map((cue) => normalize(cue).split(" ")),
+  after: ["چیست", "چی است", "چه است", "چی هست", "څه شی دی", "څه شی ده", "څه شی دي", "څه شي دي"].map((cue) => normalize(cue).split(" ")),
+}));
 const FOCUS_WORDS = 3;
 const FOCUS_FACTOR = 2;
 
@@ -236,9 +240,10 @@ export function focusOf(text: string, tokens = wordsOf(text)): Set<string> {
       taken++;
     }
   };
+  const cues = definitionCues();
   for (let i = 0; i < tokens.length; i++) {
-    for (const cue of DEFINITION_BEFORE) if (at(cue, i)) take(i + cue.length, 1);
-    for (const cue of DEFINITION_AFTER) if (at(cue, i)) take(i - 1, -1);
+    for (const cue of cues.before) if (at(cue, i)) take(i + cue.length, 1);
+    for (const cue of cues.after) if (at(cue, i)) take(i - 1, -1);
   }
   return out;
 }

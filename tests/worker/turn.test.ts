@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Input } from "../../bot/types.ts";
 import { database } from "../../worker/store/db.ts";
 import { publishDrafts, replaceDrafts } from "../../worker/store/content.ts";
+import { keptPerson } from "../../worker/person-cache.ts";
+import { loadTurn } from "../../worker/store/turns.ts";
 import { runTurn, type TurnOutcome } from "../../worker/turn.ts";
 import { fixtureBundle, seedFixture } from "../support/admin-content.ts";
 
@@ -146,5 +148,22 @@ describe("a returning young person's turn", () => {
     done(await turn("kept-7", action("menu")));
     // The refused batch was rolled back whole (its update marker too): the update is taken in once.
     expect(await count()).toBe(events + 1);
+  });
+
+  it("should keep a new person's row from their first turn, exactly as a read returns it", async () => {
+    done(await turn("kept-new-1", { kind: "start" }));
+    const kept = keptPerson("telegram:kept-new-1");
+    const read = await loadTurn(database(env.DB), { channel: "telegram", key: "kept-new-1" });
+    expect(kept?.person).toEqual(read.person);
+    const { env: counting, calls } = countedDb(env.DB);
+    done(await turn("kept-new-1", action("lang:fr"), counting));
+    expect(calls.n).toBe(1);
+  });
+
+  it("should not keep a new person whose first turn raised an alert", async () => {
+    const first = done(await turn("kept-new-2", { kind: "text", text: "je veux mourir" }));
+    expect(first.alertIds.length).toBe(1);
+    expect(keptPerson("telegram:kept-new-2")).toBeUndefined();
+    expect(done(await turn("kept-new-2", { kind: "start" })).state.openHelpRequests).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
-import { Api } from "grammy";
 import { t } from "../../shared/i18n/index.ts";
-import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../../bot/telegram.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies, TelegramError } from "../../bot/telegram.ts";
 import type { Reply } from "../../bot/types.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { configOf } from "../config.ts";
@@ -14,6 +13,7 @@ import { setTelegramBlocked } from "../store/turns.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { staffAlertText } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
+import { telegramClient } from "../telegram-client.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
 
@@ -29,12 +29,12 @@ class Permanent extends Error {}
 async function sendTelegram(env: Env, chatId: string, replies: Reply[]): Promise<Attempt> {
   const telegram = configOf(env).telegram;
   if (!telegram) return { ok: false, retryable: false, error: "telegram not configured" };
-  const api = new Api(telegram.token, { apiRoot: telegram.apiRoot });
+  const api = telegramClient(telegram);
   const { unsent, error } = await sendReplies(api, chatId, replies);
   if (unsent.length === 0) return { ok: true };
   if (isBlockedError(error)) return { ok: false, retryable: false, error: "telegram: bot blocked by recipient" };
   const retryAfter = retryAfterSeconds(error);
-  const status = error && typeof error === "object" && "error_code" in error ? String((error as { error_code: unknown }).error_code) : "network";
+  const status = error instanceof TelegramError ? String(error.errorCode) : "network";
   return { ok: false, retryable: isRetryable(error), error: `telegram: ${status}`, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 

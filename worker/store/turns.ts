@@ -126,6 +126,14 @@ export function rowAfterTurn(row: PersonRow, state: ConversationState, revision:
   return { ...row, ...personColumns(state), revision };
 }
 
+/** A new person's row, revision apart, as D1 holds it after a first turn that wrote nothing else about them. */
+export function rowOfNewPerson(state: ConversationState, revision: number): PersonRow {
+  return { id: state.youngId, ...personColumns(state), remindersOptOut: false, revision, blockedAt: null, openHelp: 0, hasReferent: 0, alertsSeen: 0, progress: "[]", remindersGiven: "[]" };
+}
+
+/** Inserting the identity bumps a new person's revision once (migration 0008): any more means another write touched them. */
+export const NEW_PERSON_REVISION = 1;
+
 export function newState(youngId: string, locale?: string): ConversationState {
   return { youngId, locale: toLocale(locale), profile: {}, cursor: START_CURSOR, openHelpRequests: 0, hasReferent: false };
 }
@@ -162,6 +170,9 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   revision: sql`${youngPeople.revision} + 1`,
 }).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
 
+/** Last in a new person's batch: the revision their first turn left. */
+const newPersonRevision = prepareOnce((db) => db.select({ revision: youngPeople.revision }).from(youngPeople).where(eq(youngPeople.id, sql.placeholder("id"))).prepare());
+
 /** True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules) are all still current. */
 const FRESH = `exists (select 1 from young_people where id = ?1 and revision = ?2)
   and (select max(version) from publications) is ?3
@@ -181,7 +192,7 @@ const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.
 
 /**
  * Writes the turn atomically; returns the ids of alerts raised (for delivery) and the
- * person's revision after it (null for a new or deleted person).
+ * person's revision after it (null for a deleted person).
  */
 export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean; revision: number | null }> {
   try {
@@ -255,10 +266,11 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; 
       statements.push(bind(db, eventCount(db), { day, event: effect.event, key: effect.key ?? "" }).statement);
     }
   }
-  const update = turn.isNew ? null : bind(db, personUpdate(db), { ...columns, id: state.youngId });
-  if (update) statements.push(update.statement);
+  // Last in the batch: the revision after every write (and trigger) of this turn.
+  const last = turn.isNew ? bind(db, newPersonRevision(db), { id: state.youngId }) : bind(db, personUpdate(db), { ...columns, id: state.youngId });
+  statements.push(last.statement);
   const results = await db.$client.batch(statements);
-  const revision = update ? (update.map(results.at(-1)!)[0]?.revision ?? null) : null;
+  const revision = last.map(results.at(-1)!)[0]?.revision ?? null;
   return { alertIds, deleted: false, revision };
 }
 

@@ -1,0 +1,42 @@
+import type { ApiResponse, Message } from "grammy/types";
+import { TelegramError, TelegramUnreachable, type MessageSender, type SendMessageOptions } from "../bot/telegram.ts";
+import type { Config } from "./config.ts";
+
+type Telegram = NonNullable<Config["telegram"]>;
+
+/** A Bot API call that hangs must not hold the turn (or the queue consumer) for long. */
+const TIMEOUT_MS = 15_000;
+
+/**
+ * The Worker's Bot API client: one `fetch` per call, JSON in and out, typed by grammY.
+ * grammY's `Api` does more per call (a payload walk for file uploads, a replacer-driven
+ * stringify, its own abort controller, timer and stream-error promise, a proxy and transformer
+ * chain) for features this bot never uses (it sends text only): 10 % of the Worker's CPU per
+ * turn in the bench profile, and importing grammY ~2 ms of each cold start (BENCHMARKS.md).
+ */
+export function telegramClient(telegram: Telegram): MessageSender {
+  const base = `${telegram.apiRoot}/bot${telegram.token}/`;
+  return {
+    sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> {
+      return call<Message.TextMessage>(base, "sendMessage", { chat_id: chatId, text, ...other });
+    },
+  };
+}
+
+async function call<T>(base: string, method: string, payload: Record<string, unknown>): Promise<T> {
+  let data: ApiResponse<T>;
+  try {
+    const response = await fetch(base + method, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    data = await response.json();
+  } catch (error) {
+    // The URL holds the token: only the method is named.
+    throw new TelegramUnreachable(method, { cause: error });
+  }
+  if (data.ok) return data.result;
+  throw new TelegramError(method, data.error_code, data.description, data.parameters);
+}
