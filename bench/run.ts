@@ -260,6 +260,33 @@ async function load(server: Server, scripts: Turn[][], chatBase: number): Promis
 
 type LoadRun = Awaited<ReturnType<typeof load>>;
 
+/**
+ * workerd CPU per request of the calibration Worker's three routes (bench/calibrate/worker.ts),
+ * at the load's concurrency, interleaved over two rounds after a warm-up; the D1 batch and the
+ * subrequest are what their routes cost above the bare request.
+ */
+async function calibrate(server: Server, requests: number): Promise<{ request: number; d1: number; subrequest: number }> {
+  const paths = ["/request", "/d1", "/subrequest"] as const;
+  let n = 0;
+  const run = async (path: string, count: number) => {
+    let left = count;
+    const cpu0 = groupCpu(server.child.pid!).workerd;
+    await Promise.all(Array.from({ length: Math.min(CHATS, count) }, async () => {
+      while (left-- > 0) {
+        const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: n++ }) });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`calibration ${path}: HTTP ${res.status}`);
+      }
+    }));
+    return groupCpu(server.child.pid!).workerd - cpu0;
+  };
+  for (const path of paths) await run(path, Math.min(200, requests));
+  const cpu: Record<string, number> = { "/request": 0, "/d1": 0, "/subrequest": 0 };
+  for (let r = 0; r < 2; r++) for (const path of paths) cpu[path]! += await run(path, requests);
+  const per = (path: string) => (cpu[path]! * 1000) / (2 * requests);
+  return { request: round(per("/request"), 2), d1: round(per("/d1") - per("/request"), 2), subrequest: round(per("/subrequest") - per("/request"), 2) };
+}
+
 /** Rounds pooled: all samples, summed wall time and CPU. */
 function merged(runs: LoadRun[]): LoadRun {
   return {
@@ -329,9 +356,11 @@ async function main(): Promise<void> {
   const basePort = 18700 + Math.floor(Math.random() * 1000);
   const frozen = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "passerelle");
   const frozenFloor = frozenWorker(join(ROOT, "bench/floor/wrangler.toml"), join(ROOT, "bench/floor/worker.ts"), "floor");
-  const [real, floor] = await Promise.all([
+  const frozenCalibration = frozenWorker(join(ROOT, "bench/calibrate/wrangler.toml"), join(ROOT, "bench/calibrate/worker.ts"), "calibrate");
+  const [real, floor, calibration] = await Promise.all([
     startServer("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
     startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
+    startServer("calibrate", frozenCalibration, join(tmp, "calibrate-state"), vars, basePort + 2),
   ]);
 
   try {
@@ -400,6 +429,8 @@ async function main(): Promise<void> {
       };
     };
     const countedTurns = countedRun.samples.length;
+    telegram.reset();
+    const costs = await calibrate(calibration, quick ? 300 : 2000);
     const f = describe(floorRun);
     const p = describe(realRun);
     const byKind = Object.fromEntries([...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
@@ -414,6 +445,22 @@ async function main(): Promise<void> {
     log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
     for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
     log(`D1 under load (the same load again, counted): ${round(realD1.roundTrips / countedTurns, 2)} round trips/turn, ${round(realD1.statements / countedTurns, 2)} statements/turn, D1 rows read ${round(realD1.rowsRead / countedTurns, 1)}/turn, rows written ${round(realD1.rowsWritten / countedTurns, 1)}/turn (D1 meta); env objects seen by the Worker: ${realD1.envObjects}`);
+    // What the runtime charges for the parts of a turn, and what is left for Passerelle's own code.
+    const d1PerTurn = realD1.roundTrips / countedTurns;
+    const floorCallsPerTurn = perTurn(floorCalls, f.turns);
+    const realCallsPerTurn = perTurn(realCalls, p.turns);
+    const floorModel = costs.request + floorCallsPerTurn * costs.subrequest;
+    const realRuntime = costs.request + d1PerTurn * costs.d1 + realCallsPerTurn * costs.subrequest;
+    const cpuSplit = {
+      ...costs,
+      floorModelMs: round(floorModel, 2),
+      passerelleRuntimeMs: round(realRuntime, 2),
+      passerelleOwnMs: round(p.workerdCpuMsPerTurn - realRuntime, 2),
+      passerelleD1Ms: round(d1PerTurn * costs.d1, 2),
+    };
+    log(`runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 batch ${costs.d1} ms (the local D1 simulator runs in the same workerd), + one Bot API subrequest ${costs.subrequest} ms`);
+    log(`  floor: request + ${floorCallsPerTurn} subrequests = ${cpuSplit.floorModelMs} ms modelled, ${f.workerdCpuMsPerTurn} measured`);
+    log(`  passerelle: request + ${round(d1PerTurn, 2)} D1 batches + ${realCallsPerTurn} subrequests = ${cpuSplit.passerelleRuntimeMs} ms of runtime (D1 ${cpuSplit.passerelleD1Ms}), leaving ${cpuSplit.passerelleOwnMs} ms of ${p.workerdCpuMsPerTurn} for Passerelle's own code (routing, validation, engine, SQL building, rendering)`);
     log("CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP, SQLite (local D1) and the runtime, so it is an upper bound for billed Worker CPU.");
 
     const result = {
@@ -428,6 +475,7 @@ async function main(): Promise<void> {
       d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / countedTurns, 2), underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2), rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1), envObjects: realD1.envObjects },
       bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
       startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
+      cpuSplit,
       engine,
       benchSeconds: round((Date.now() - started) / 1000, 1),
     };

@@ -1,4 +1,4 @@
-import { normalize } from "../../shared/text/normalize.ts";
+import { collapseRepeats, normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized } from "../../shared/text/sms.ts";
 import { IDIOM_ANCHORS, RULE_ANCHORS, SCRIPT_PHRASES } from "./crisis-anchors.ts";
 
@@ -170,7 +170,7 @@ const SCRIPT = RULES.map((rule, r) => SCRIPT_PHRASES[r] ?? rule.script.map((phra
 
 /** The text as crisis rules read it. Exported for tests. */
 export function crisisReading(text: string): string {
-  let read = expandSmsNormalized(normalize(text)).replace(/(\p{L})\1{2,}/gu, "$1");
+  let read = collapseRepeats(expandSmsNormalized(normalize(text)));
   for (const idiom of GUARDED_IDIOMS) if (mayMatch(idiom, read)) read = read.replace(idiom.pattern, " ");
   return read.replace(/\s+/g, " ").trim();
 }

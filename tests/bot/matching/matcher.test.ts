@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { adoptIndex, buildIndex, createMatcher, cuesOf, editDistance, focusOf, learnAcronyms, learnNames, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
+import { adoptIndex, buildIndex, createMatcher, cuesOf, DEFINITION_CUES, editDistance, focusOf, learnAcronyms, learnNames, matcherFor, matcherFromStored, serializeIndex, termsOf } from "../../../bot/matching/matcher.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
+import { normalize } from "../../../shared/text/normalize.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
 const bundle: ContentBundle = {
@@ -16,6 +17,12 @@ const bundle: ContentBundle = {
 };
 
 describe("matcher", () => {
+  it("should hold its definition cues already normalised, as the texts they are looked for in", () => {
+    for (const cue of [...DEFINITION_CUES.before, ...DEFINITION_CUES.after]) expect(normalize(cue)).toBe(cue);
+    expect([...focusOf("رسید چیست")]).toEqual([...focusOf("رسید چيست")]);
+    expect(focusOf("رسید چیست").size).toBeGreaterThan(0);
+  });
+
   const matcher = createMatcher(bundle);
   const top = (text: string) => {
     const m = matcher.match(text)[0];
