@@ -83,28 +83,33 @@ function bundle(configPath: string, name: string): { file: string; rawBytes: num
   return { file: join(out, files.find((f) => f.startsWith("index")) ?? files[0]!), rawBytes: raw, gzipBytes: gz };
 }
 
-/** Time to import the minified bundle in a fresh V8 isolate (a new worker_thread), median of runs. */
-async function startup(file: string, runs: number): Promise<{ medianMs: number; runs: number[] }> {
+/**
+ * Time to import each file in a fresh V8 isolate (a new worker_thread), median of runs. The
+ * files take turns run after run, so a shared machine's drift weighs on all of them alike.
+ */
+async function startups(files: string[], runs: number): Promise<{ medianMs: number; runs: number[] }[]> {
+  const times = files.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) for (const [k, file] of files.entries()) times[k]!.push(await importTime(file));
+  return times.map((t) => ({ medianMs: median(t), runs: t.map((x) => round(x)) }));
+}
+
+async function importTime(file: string): Promise<number> {
   const mjs = `${file}.bench.mjs`;
-  writeFileSync(mjs, readFileSync(file));
+  if (!existsSync(mjs)) writeFileSync(mjs, readFileSync(file));
   const code = `
 const { parentPort, workerData } = require("node:worker_threads");
 const t0 = performance.now();
 import(workerData.url).then(() => parentPort.postMessage(performance.now() - t0), (e) => parentPort.postMessage("error: " + e.message));`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ms = await new Promise<number | string>((resolve, reject) => {
-      const w = new Worker(code, { eval: true, workerData: { url: pathToFileURL(mjs).href } });
-      w.once("message", (m: number | string) => {
-        void w.terminate();
-        resolve(m);
-      });
-      w.once("error", reject);
+  const ms = await new Promise<number | string>((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { url: pathToFileURL(mjs).href } });
+    w.once("message", (m: number | string) => {
+      void w.terminate();
+      resolve(m);
     });
-    if (typeof ms === "string") throw new Error(`bundle import ${ms}`);
-    times.push(ms);
-  }
-  return { medianMs: median(times), runs: times.map((t) => round(t)) };
+    w.once("error", reject);
+  });
+  if (typeof ms === "string") throw new Error(`bundle import ${ms}`);
+  return ms;
 }
 
 /**
@@ -259,6 +264,7 @@ async function load(server: Server, scripts: Turn[][], chatBase: number): Promis
 }
 
 type LoadRun = Awaited<ReturnType<typeof load>>;
+type Startup = Awaited<ReturnType<typeof startups>>[number];
 
 /**
  * workerd CPU per request of the calibration Worker's three routes (bench/calibrate/worker.ts),
@@ -331,14 +337,13 @@ async function main(): Promise<void> {
   // 2. Bundles and start-up.
   const app = bundle(join(ROOT, "wrangler.toml"), "passerelle");
   const floorBundle = bundle(join(ROOT, "bench/floor/wrangler.toml"), "floor");
-  const appStart = await startup(app.file, quick ? 3 : 9);
-  const floorStart = await startup(floorBundle.file, quick ? 3 : 9);
   // What the harness itself costs (a fresh thread importing an empty module): part of both numbers.
   const emptyModule = join(tmp, "empty.js");
   writeFileSync(emptyModule, "export default {};\n");
-  const harness = await startup(emptyModule, quick ? 3 : 9);
+  const [appStart, floorStart, harness] = (await startups([app.file, floorBundle.file, emptyModule], quick ? 3 : 15)) as [Startup, Startup, Startup];
+  const moduleMs = (s: Startup) => round(s.medianMs - harness.medianMs);
   log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${(app.gzipBytes / 1024).toFixed(1)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${(floorBundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
-  log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms (of which ${round(harness.medianMs)} ms is the harness: a fresh thread importing an empty module)`);
+  log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median, runs interleaved): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms, of which ${round(harness.medianMs)} ms is the harness (a fresh thread importing an empty module): the modules themselves ${moduleMs(appStart)} and ${moduleMs(floorStart)} ms`);
   const appWorkerd = workerdStartup(join(ROOT, "wrangler.toml"), "passerelle", quick ? 1 : 5);
   const floorWorkerd = workerdStartup(join(ROOT, "bench/floor/wrangler.toml"), "floor", quick ? 1 : 5);
   log(appWorkerd && floorWorkerd
@@ -474,7 +479,7 @@ async function main(): Promise<void> {
       ratioP50: ratio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
       d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / countedTurns, 2), underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2), rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1), envObjects: realD1.envObjects },
       bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
-      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
+      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleModuleMs: moduleMs(appStart), floorModuleMs: moduleMs(floorStart), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
       cpuSplit,
       engine,
       benchSeconds: round((Date.now() - started) / 1000, 1),
@@ -502,7 +507,7 @@ async function main(): Promise<void> {
     if (p.errors > 0) fails.push(`${p.errors} passerelle errors`);
     if (f.errors > 0) fails.push(`${f.errors} floor errors`);
     log(
-      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms (workerd ${appWorkerd ? round(appWorkerd.medianMs) : "?"} ms)${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
+      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms (module ${moduleMs(appStart)} ms, workerd ${appWorkerd ? round(appWorkerd.medianMs) : "?"} ms)${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
     );
     if (fails.length) process.exitCode = 1;
   } finally {

@@ -6,7 +6,7 @@ import { contentAt } from "./content.ts";
 import { forgetPerson, keepPerson, keptPerson } from "./person-cache.ts";
 import { rulesAt } from "./roadmap-rules.ts";
 import { database, type Db } from "./store/db.ts";
-import { loadTurn, NEW_PERSON_REVISION, rowAfterTurn, rowOfNewPerson, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
+import { loadTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
 import { resolveLinkInput } from "./alerts/linking.ts";
 
@@ -53,15 +53,9 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
-    // Kept only when this turn's own writes were the person's only change.
-    const versions = { contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt };
-    if (start.person && saved.revision === start.person.revision + 1) {
-      keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
-    } else if (start.isNew && saved.revision === NEW_PERSON_REVISION) {
-      keepPerson(key, { person: rowOfNewPerson(result.state, saved.revision), ...versions });
-    } else {
-      forgetPerson(key);
-    }
+    // The row the write batch read back; a publication since this turn's start is caught by the next guard.
+    if (saved.person) keepPerson(key, { person: saved.person, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt });
+    else forgetPerson(key);
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));

@@ -160,10 +160,17 @@ describe("a returning young person's turn", () => {
     expect(calls.n).toBe(1);
   });
 
-  it("should not keep a new person whose first turn raised an alert", async () => {
+  it("should keep the row as the turn's write left it, the alerts it raised included", async () => {
     const first = done(await turn("kept-new-2", { kind: "text", text: "je veux mourir" }));
     expect(first.alertIds.length).toBe(1);
-    expect(keptPerson("telegram:kept-new-2")).toBeUndefined();
-    expect(done(await turn("kept-new-2", { kind: "start" })).state.openHelpRequests).toBe(0);
+    const read = await loadTurn(database(env.DB), { channel: "telegram", key: "kept-new-2" });
+    expect(keptPerson("telegram:kept-new-2")?.person).toEqual(read.person);
+
+    await returning("kept-8");
+    done(await turn("kept-8", action("contact")));
+    expect(done(await turn("kept-8", action("contact:send"))).alertIds.length).toBe(1);
+    const { env: counting, calls } = countedDb(env.DB);
+    expect(done(await turn("kept-8", action("menu"), counting)).state.openHelpRequests).toBe(1);
+    expect(calls.n).toBe(1);
   });
 });

@@ -121,19 +121,6 @@ function personColumns(state: ConversationState) {
   };
 }
 
-/** The row as D1 holds it after a turn that changed nothing but its own columns. */
-export function rowAfterTurn(row: PersonRow, state: ConversationState, revision: number): PersonRow {
-  return { ...row, ...personColumns(state), revision };
-}
-
-/** A new person's row, revision apart, as D1 holds it after a first turn that wrote nothing else about them. */
-export function rowOfNewPerson(state: ConversationState, revision: number): PersonRow {
-  return { id: state.youngId, ...personColumns(state), remindersOptOut: false, revision, blockedAt: null, openHelp: 0, hasReferent: 0, alertsSeen: 0, progress: "[]", remindersGiven: "[]" };
-}
-
-/** Inserting the identity bumps a new person's revision once (migration 0008): any more means another write touched them. */
-export const NEW_PERSON_REVISION = 1;
-
 export function newState(youngId: string, locale?: string): ConversationState {
   return { youngId, locale: toLocale(locale), profile: {}, cursor: START_CURSOR, openHelpRequests: 0, hasReferent: false };
 }
@@ -157,7 +144,6 @@ export type SaveTurn = {
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
 const updateMarker = prepareOnce((db) => db.insert(telegramUpdates).values({ updateId: sql.placeholder("updateId"), receivedAt: sql.placeholder("at") }).prepare());
 // Plain text and number columns: a placeholder in `sql` skips no value encoding.
-// Last in the batch: the revision it returns tells whether anything else touched the person.
 const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   locale: sql`${sql.placeholder("locale")}`,
   birth: sql`${sql.placeholder("birth")}`,
@@ -168,10 +154,7 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   cursor: sql`${sql.placeholder("cursor")}`,
   lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
   revision: sql`${youngPeople.revision} + 1`,
-}).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
-
-/** Last in a new person's batch: the revision their first turn left. */
-const newPersonRevision = prepareOnce((db) => db.select({ revision: youngPeople.revision }).from(youngPeople).where(eq(youngPeople.id, sql.placeholder("id"))).prepare());
+}).where(eq(youngPeople.id, sql.placeholder("id"))).prepare());
 
 /** True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules) are all still current. */
 const FRESH = `exists (select 1 from young_people where id = ?1 and revision = ?2)
@@ -192,9 +175,9 @@ const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.
 
 /**
  * Writes the turn atomically; returns the ids of alerts raised (for delivery) and the
- * person's revision after it (null for a deleted person).
+ * person's row as the same transaction left it (null once deleted): what the next turn reads.
  */
-export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean; revision: number | null }> {
+export async function saveTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   try {
     return await writeTurn(db, turn);
   } catch (error) {
@@ -203,7 +186,9 @@ export async function saveTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: stri
   }
 }
 
-async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; deleted: boolean; revision: number | null }> {
+export type SavedTurn = { alertIds: string[]; deleted: boolean; person: PersonRow | null };
+
+async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   const { state, now } = turn;
   const at = now.getTime();
   const statements: D1PreparedStatement[] = [];
@@ -225,7 +210,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; 
   if (deleted) {
     if (!turn.isNew) add(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
     if (statements.length > 0) await db.$client.batch(statements);
-    return { alertIds: [], deleted: true, revision: null };
+    return { alertIds: [], deleted: true, person: null };
   }
 
   const columns = { ...personColumns(state), lastActiveAt: at };
@@ -266,12 +251,13 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<{ alertIds: string[]; 
       statements.push(bind(db, eventCount(db), { day, event: effect.event, key: effect.key ?? "" }).statement);
     }
   }
-  // Last in the batch: the revision after every write (and trigger) of this turn.
-  const last = turn.isNew ? bind(db, newPersonRevision(db), { id: state.youngId }) : bind(db, personUpdate(db), { ...columns, id: state.youngId });
-  statements.push(last.statement);
+  if (!turn.isNew) statements.push(bind(db, personUpdate(db), { ...columns, id: state.youngId }).statement);
+  // Last, in the same transaction: the row as every write (and trigger) of this turn left it,
+  // exactly what the next turn's read would return, so this isolate can keep it instead.
+  const readBack = bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key });
+  statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
-  const revision = last.map(results.at(-1)!)[0]?.revision ?? null;
-  return { alertIds, deleted: false, revision };
+  return { alertIds, deleted: false, person: readBack.map(results.at(-1)!)[0] ?? null };
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */
