@@ -1,8 +1,8 @@
 import type { PersonRow } from "./store/turns.ts";
 
 /**
- * The young people this isolate served last, each with the row their last turn left in D1
- * and the content and rules versions it ran on: their next turn here skips the read batch
+ * The young people this isolate served last, each with the row their last turn's write batch
+ * read back from D1 and the content and rules versions it ran on: their next turn here skips the read batch
  * (one D1 round trip instead of two) and its write is guarded against anything that changed
  * meanwhile. Bounded, least recently used first out; an isolate's memory only, never shared.
  */

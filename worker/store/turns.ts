@@ -64,8 +64,8 @@ const versionQuery = prepareOnce((db) => db.select({
 }).from(publications).prepare());
 
 /**
- * Everything a turn reads about a young person, as the read batch returns it. An isolate may
- * keep it after a turn (with the revision that turn left) and run the next turn from it
+ * Everything a turn reads about a young person, as the read batch returns it; the write batch
+ * reads it back last. An isolate may keep that row and run the person's next turn from it
  * without reading: `saveTurn`'s guard refuses the write if anything changed meanwhile.
  */
 export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
