@@ -8,7 +8,7 @@
  * --profile.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -33,6 +33,12 @@ const ROUNDS = option("--rounds", quick ? 1 : 5);
 const save = !args.includes("--no-save");
 /** --profile: CPU-profile the Worker (inside workerd) during the Passerelle load phase. */
 const profileRun = args.includes("--profile");
+/**
+ * --compare <git ref>: the Worker as it was at that commit is served too (a git worktree, the
+ * same seeded D1 copied) and its load takes its turn in every round: an A/B in one run, on
+ * the same machine minutes, which a shared machine's drift between two runs cannot give.
+ */
+const compareRef = args.includes("--compare") ? args[args.indexOf("--compare") + 1] ?? null : null;
 /** --no-keep-names: build both workers with keep_names = false (an experiment; default is wrangler's, true). */
 const keepNames = !args.includes("--no-keep-names");
 
@@ -362,6 +368,16 @@ async function main(): Promise<void> {
   const frozen = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "passerelle");
   const frozenFloor = frozenWorker(join(ROOT, "bench/floor/wrangler.toml"), join(ROOT, "bench/floor/worker.ts"), "floor");
   const frozenCalibration = frozenWorker(join(ROOT, "bench/calibrate/wrangler.toml"), join(ROOT, "bench/calibrate/worker.ts"), "calibrate");
+  const compareTree = compareRef ? join(tmp, "compare-tree") : null;
+  if (compareRef && compareTree) {
+    const added = spawnSync("git", ["-C", ROOT, "worktree", "add", "--detach", compareTree, compareRef], { encoding: "utf8" });
+    if (added.status !== 0) throw new Error(`git worktree add ${compareRef} failed:\n${added.stderr}`);
+    symlinkSync(join(ROOT, "node_modules"), join(compareTree, "node_modules"));
+    cpSync(persist, join(tmp, "compare-state"), { recursive: true });
+  }
+  const compare = compareTree
+    ? await startServer("compare", frozenWorker(join(compareTree, "wrangler.toml"), join(compareTree, "bench/worker-entry.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
+    : null;
   const [real, floor, calibration] = await Promise.all([
     startServer("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
     startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
@@ -392,11 +408,13 @@ async function main(): Promise<void> {
     const warm = Array.from({ length: Math.min(CHATS, 10) }, (_, n) => chatScript(seed.bundle, n, 1).slice(0, 8));
     await load(floor, warm, 8_000_000);
     await load(real, warm, 8_000_000);
+    if (compare) await load(compare, warm, 8_000_000);
     const scripts = Array.from({ length: CHATS }, (_, n) => chatScript(seed.bundle, n, VISITS));
     // Uncounted, like the floor: the counting itself costs CPU. Counted afterwards, same load.
     await fetch(`${real.url}/__bench/d1?counting=off`, { method: "PUT" });
     const floorRuns: LoadRun[] = [];
     const realRuns: LoadRun[] = [];
+    const compareRuns: LoadRun[] = [];
     const floorCalls: Record<string, number> = {};
     const realCalls: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
@@ -407,6 +425,7 @@ async function main(): Promise<void> {
       const stopProfile = profileRun && round === 0 ? await startProfile(basePort + 100) : null;
       realRuns.push(await load(real, scripts, 2_000_000 + round * 100_000));
       addCalls(realCalls, telegram.calls);
+      if (compare) compareRuns.push(await load(compare, scripts, 3_000_000 + round * 100_000));
       if (stopProfile) {
         const file = join(ROOT, "bench/results", `worker-${Date.now()}.cpuprofile`);
         mkdirSync(join(ROOT, "bench/results"), { recursive: true });
@@ -448,6 +467,10 @@ async function main(): Promise<void> {
     log(`harness: both Workers served by Miniflare (bench/lib/serve.ts); ${ROUNDS} round(s) alternating floor and Passerelle loads, pooled; p50 ratio per round: ${roundRatios.join(", ")}`);
     log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn`);
     log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
+    const compared = compare && compareRuns.length > 0 ? { ref: compareRef, ...describe(merged(compareRuns)), roundRatios: floorRuns.map((f, i) => round(summary(compareRuns[i]!.samples.map((x) => x.ms)).p50 / summary(f.samples.map((x) => x.ms)).p50)) } : null;
+    if (compared) {
+      log(`compare ${compared.ref} ${compared.turns} turns, ${compared.errors} errors, ${compared.throughput} turns/s, latency p50 ${compared.p50} p95 ${compared.p95} p99 ${compared.p99} ms, workerd CPU ${compared.workerdCpuMsPerTurn} ms/turn; ratio p50 ${round(compared.p50 / f.p50)} (per round ${compared.roundRatios.join(", ")}) against this tree's ${ratio}`);
+    }
     for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
     log(`D1 under load (the same load again, counted): ${round(realD1.roundTrips / countedTurns, 2)} round trips/turn, ${round(realD1.statements / countedTurns, 2)} statements/turn, D1 rows read ${round(realD1.rowsRead / countedTurns, 1)}/turn, rows written ${round(realD1.rowsWritten / countedTurns, 1)}/turn (D1 meta); env objects seen by the Worker: ${realD1.envObjects}`);
     // What the runtime charges for the parts of a turn, and what is left for Passerelle's own code.
@@ -481,6 +504,7 @@ async function main(): Promise<void> {
       bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
       startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleModuleMs: moduleMs(appStart), floorModuleMs: moduleMs(floorStart), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
       cpuSplit,
+      ...(compared ? { compare: { ...compared, ratioP50: round(compared.p50 / f.p50) } } : {}),
       engine,
       benchSeconds: round((Date.now() - started) / 1000, 1),
     };
@@ -513,6 +537,7 @@ async function main(): Promise<void> {
   } finally {
     stopAll();
     await telegram.close();
+    if (compareTree) spawnSync("git", ["-C", ROOT, "worktree", "remove", "--force", compareTree]);
   }
 }
 

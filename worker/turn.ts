@@ -6,7 +6,7 @@ import { contentAt } from "./content.ts";
 import { forgetPerson, keepPerson, keptPerson } from "./person-cache.ts";
 import { rulesAt } from "./roadmap-rules.ts";
 import { database, type Db } from "./store/db.ts";
-import { loadTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
+import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
 import { resolveLinkInput } from "./alerts/linking.ts";
 
@@ -53,8 +53,11 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
-    // The row the write batch read back; a publication since this turn's start is caught by the next guard.
-    if (saved.person) keepPerson(key, { person: saved.person, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt });
+    // The row the write batch read back, or derived when this turn's update was the person's only
+    // change (revision + 1). A publication since this turn's start is caught by the next guard.
+    const versions = { contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt };
+    if (saved.person) keepPerson(key, { person: saved.person, ...versions });
+    else if (start.person && saved.revision === start.person.revision + 1) keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
     else forgetPerson(key);
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.

@@ -160,6 +160,15 @@ describe("a returning young person's turn", () => {
     expect(calls.n).toBe(1);
   });
 
+  it("should keep, after an ordinary turn, exactly the row a read would return", async () => {
+    await returning("kept-9");
+    for (const name of ["menu", "topic:housing", "menu"]) {
+      done(await turn("kept-9", action(name)));
+      const read = await loadTurn(database(env.DB), { channel: "telegram", key: "kept-9" });
+      expect(keptPerson("telegram:kept-9")?.person).toEqual(read.person);
+    }
+  });
+
   it("should keep the row as the turn's write left it, the alerts it raised included", async () => {
     const first = done(await turn("kept-new-2", { kind: "text", text: "je veux mourir" }));
     expect(first.alertIds.length).toBe(1);
