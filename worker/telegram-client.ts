@@ -1,5 +1,5 @@
 import type { ApiResponse, Message } from "grammy/types";
-import { TelegramError, TelegramUnreachable, type MessageSender, type SendMessageOptions } from "../bot/telegram.ts";
+import { TelegramError, TelegramUnreachable, type SendMessageOptions } from "../bot/telegram.ts";
 import type { Config } from "./config.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
@@ -12,9 +12,12 @@ const TIMEOUT_MS = 15_000;
  * grammY's `Api` does more per call (a payload walk for file uploads, a replacer-driven
  * stringify, its own abort controller, timer and stream-error promise, a proxy and transformer
  * chain) for features this bot never uses (it sends text only): 10 % of the Worker's CPU per
- * turn in the bench profile, and importing grammY ~2 ms of each cold start (BENCHMARKS.md).
+ * turn in the bench profile, and importing grammY ~1.5 ms of each cold start (BENCHMARKS.md).
+ * It is a `MessageSender` (bot/telegram.ts) that also returns the message Telegram made.
  */
-export function telegramClient(telegram: Telegram): MessageSender {
+export type TelegramClient = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> };
+
+export function telegramClient(telegram: Telegram): TelegramClient {
   const base = `${telegram.apiRoot}/bot${telegram.token}/`;
   return {
     sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> {

@@ -8,7 +8,8 @@ import { vi } from "vitest";
 
 export type TelegramCall = { method: string; params: Record<string, unknown> };
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
-type Scripted = { status: number; body: unknown };
+/** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
+type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true };
 
 const state = {
   telegramCalls: [] as TelegramCall[],
@@ -59,6 +60,8 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
   const params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   state.telegramCalls.push({ method, params });
   const scripted = state.telegramScript.shift();
+  if (scripted?.unreachable) throw new TypeError("Network connection lost.");
+  if (scripted?.page !== undefined) return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
   if (scripted) return json(scripted.status, scripted.body);
   if (method === "sendMessage") {
     return json(200, { ok: true, result: { message_id: state.messageId++, date: 0, chat: { id: Number(params.chat_id), type: "private" }, text: params.text } });
