@@ -64,8 +64,8 @@ const versionQuery = prepareOnce((db) => db.select({
 }).from(publications).prepare());
 
 /**
- * Everything a turn reads about a young person, as the read batch returns it; the write batch
- * reads it back last. An isolate may keep that row and run the person's next turn from it
+ * Everything a turn reads about a young person, as the read batch returns it (and the write
+ * batch, when it reads the person back). An isolate may keep that row and run the person's next turn from it
  * without reading: `saveTurn`'s guard refuses the write if anything changed meanwhile.
  */
 export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
@@ -269,7 +269,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
     }
   }
   const update = turn.isNew ? null : bind(db, personUpdate(db), { ...columns, id: state.youngId });
-  if (update) statements.push(update.statement);
+  const updateAt = update ? statements.push(update.statement) - 1 : -1;
   // Last, in the same transaction, when the turn wrote more than the person's own columns: the
   // row as every write (and trigger) left it, exactly what the next turn's read would return.
   // An ordinary turn skips it (+7 % CPU per turn in the bench): its row is derived instead.
@@ -277,7 +277,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   const readBack = readsBack ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key }) : null;
   if (readBack) statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
-  const updated = update ? update.map(results[statements.length - (readBack ? 2 : 1)]!)[0]?.revision ?? null : null;
+  const updated = update ? update.map(results[updateAt]!)[0]?.revision ?? null : null;
   return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null };
 }
 
