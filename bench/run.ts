@@ -12,12 +12,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { Worker } from "node:worker_threads";
-import { pathToFileURL } from "node:url";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript, type Turn } from "./lib/journeys.ts";
 import { startProfile, summarize } from "./lib/profile.ts";
+import { calibrate } from "./lib/calibrate.ts";
+import { groupCpu } from "./lib/cpu.ts";
+import { startups, type Startup } from "./lib/startup.ts";
 import { median, round, summary } from "./lib/stats.ts";
 
 const args = process.argv.slice(2);
@@ -87,35 +88,6 @@ function bundle(configPath: string, name: string): { file: string; rawBytes: num
     gz += gzipSync(data, { level: 9 }).length;
   }
   return { file: join(out, files.find((f) => f.startsWith("index")) ?? files[0]!), rawBytes: raw, gzipBytes: gz };
-}
-
-/**
- * Time to import each file in a fresh V8 isolate (a new worker_thread), median of runs. The
- * files take turns run after run, so a shared machine's drift weighs on all of them alike.
- */
-async function startups(files: string[], runs: number): Promise<{ medianMs: number; runs: number[] }[]> {
-  const times = files.map(() => [] as number[]);
-  for (let i = 0; i < runs; i++) for (const [k, file] of files.entries()) times[k]!.push(await importTime(file));
-  return times.map((t) => ({ medianMs: median(t), runs: t.map((x) => round(x)) }));
-}
-
-async function importTime(file: string): Promise<number> {
-  const mjs = `${file}.bench.mjs`;
-  if (!existsSync(mjs)) writeFileSync(mjs, readFileSync(file));
-  const code = `
-const { parentPort, workerData } = require("node:worker_threads");
-const t0 = performance.now();
-import(workerData.url).then(() => parentPort.postMessage(performance.now() - t0), (e) => parentPort.postMessage("error: " + e.message));`;
-  const ms = await new Promise<number | string>((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: { url: pathToFileURL(mjs).href } });
-    w.once("message", (m: number | string) => {
-      void w.terminate();
-      resolve(m);
-    });
-    w.once("error", reject);
-  });
-  if (typeof ms === "string") throw new Error(`bundle import ${ms}`);
-  return ms;
 }
 
 /**
@@ -200,29 +172,6 @@ async function startServer(name: string, config: string, persist: string, vars: 
   throw new Error(`${name}: the Miniflare server did not answer within 90 s:\n${logs.join("")}`);
 }
 
-/** CPU seconds used so far by the processes of a group (by comm: workerd, or all). */
-function groupCpu(pgid: number): { workerd: number; all: number } {
-  const tick = 100; // CLK_TCK on Linux
-  let workerd = 0;
-  let all = 0;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const close = stat.lastIndexOf(")");
-    const comm = stat.slice(stat.indexOf("(") + 1, close);
-    const fields = stat.slice(close + 2).split(" ");
-    if (Number(fields[2]) !== pgid) continue; // pgrp
-    const seconds = (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
-    all += seconds;
-    if (comm.startsWith("workerd")) workerd += seconds;
-  }
-  return { workerd, all };
-}
-
 // ---------- load ----------
 
 let nextUpdateId = 1_000_000;
@@ -270,34 +219,6 @@ async function load(server: Server, scripts: Turn[][], chatBase: number): Promis
 }
 
 type LoadRun = Awaited<ReturnType<typeof load>>;
-type Startup = Awaited<ReturnType<typeof startups>>[number];
-
-/**
- * workerd CPU per request of the calibration Worker's three routes (bench/calibrate/worker.ts),
- * at the load's concurrency, interleaved over two rounds after a warm-up; the D1 batch and the
- * subrequest are what their routes cost above the bare request.
- */
-async function calibrate(server: Server, requests: number): Promise<{ request: number; d1: number; subrequest: number }> {
-  const paths = ["/request", "/d1", "/subrequest"] as const;
-  let n = 0;
-  const run = async (path: string, count: number) => {
-    let left = count;
-    const cpu0 = groupCpu(server.child.pid!).workerd;
-    await Promise.all(Array.from({ length: Math.min(CHATS, count) }, async () => {
-      while (left-- > 0) {
-        const res = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: n++ }) });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`calibration ${path}: HTTP ${res.status}`);
-      }
-    }));
-    return groupCpu(server.child.pid!).workerd - cpu0;
-  };
-  for (const path of paths) await run(path, Math.min(200, requests));
-  const cpu: Record<string, number> = { "/request": 0, "/d1": 0, "/subrequest": 0 };
-  for (let r = 0; r < 2; r++) for (const path of paths) cpu[path]! += await run(path, requests);
-  const per = (path: string) => (cpu[path]! * 1000) / (2 * requests);
-  return { request: round(per("/request"), 2), d1: round(per("/d1") - per("/request"), 2), subrequest: round(per("/subrequest") - per("/request"), 2) };
-}
 
 /** Rounds pooled: all samples, summed wall time and CPU. */
 function merged(runs: LoadRun[]): LoadRun {
@@ -456,7 +377,7 @@ async function main(): Promise<void> {
     };
     const countedTurns = countedRun.samples.length;
     telegram.reset();
-    const costs = await calibrate(calibration, quick ? 300 : 2000);
+    const costs = await calibrate(calibration.url, calibration.child.pid!, quick ? 300 : 2000, CHATS);
     const f = describe(floorRun);
     const p = describe(realRun);
     const byKind = Object.fromEntries([...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
