@@ -10,6 +10,8 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
+        // Both Workers in one: the staff Worker answers the chat Worker's STAFF binding.
+        main: "./tests/support/worker.ts",
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
@@ -30,6 +32,9 @@ export default defineConfig(async () => {
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.
           queueProducers: { DELIVERIES: { queueName: "passerelle-deliveries-test" } },
+          // The tests' Worker answers STAFF with the staff Worker itself (tests/support/worker.ts);
+          // this stands in for wrangler.toml's binding to the passerelle-staff service.
+          serviceBindings: { STAFF: () => new Response("STAFF is answered in tests/support/worker.ts", { status: 500 }) },
           // A local send_email binding; the e-mail channel stays off unless ALERT_EMAIL_FROM is set.
           email: { send_email: [{ name: "SEND_EMAIL" }] },
         },

@@ -121,11 +121,15 @@ function workerdStartup(configPath: string, name: string, runs: number): { media
  * wrangler.toml in the temp dir pointing at the built file: editing a source file during a
  * run changes nothing (a dev server's rebuilds once reset the counters mid-run).
  */
-/** A config's text with absolute paths (usable from the temp dir), keep_names as asked. */
+/**
+ * A config's text with absolute paths (usable from the temp dir), keep_names as asked, and no
+ * service bindings: the bench serves the chat Worker alone (the staff Worker it forwards
+ * /admin and /referent to answers no young person).
+ */
 function configText(configPath: string): string {
   const dir = join(configPath, "..");
   const absolute = (toml: string, key: string) => toml.replace(new RegExp(`^${key}\\s*=\\s*"(.*)"`, "m"), (_, v: string) => `${key} = ${JSON.stringify(join(dir, v))}`);
-  const toml = absolute(absolute(readFileSync(configPath, "utf8"), "main"), "migrations_dir");
+  const toml = absolute(absolute(readFileSync(configPath, "utf8"), "main"), "migrations_dir").replace(/^\[\[services\]\]\n(?:\w+\s*=.*\n)+/gm, "");
   return keepNames ? toml : toml.replace(/^main\s*=.*$/m, (line) => `${line}\nkeep_names = false`);
 }
 
@@ -264,12 +268,14 @@ async function main(): Promise<void> {
   // 2. Bundles and start-up.
   const app = bundle(join(ROOT, "wrangler.toml"), "passerelle");
   const floorBundle = bundle(join(ROOT, "bench/floor/wrangler.toml"), "floor");
+  // The staff Worker (sign-in, content admin, dashboard) answers no young person: its size only.
+  const staffBundle = bundle(join(ROOT, "wrangler.staff.toml"), "staff");
   // What the harness itself costs (a fresh thread importing an empty module): part of both numbers.
   const emptyModule = join(tmp, "empty.js");
   writeFileSync(emptyModule, "export default {};\n");
   const [appStart, floorStart, harness] = (await startups([app.file, floorBundle.file, emptyModule], quick ? 3 : 15)) as [Startup, Startup, Startup];
   const moduleMs = (s: Startup) => round(s.medianMs - harness.medianMs);
-  log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${(app.gzipBytes / 1024).toFixed(1)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${(floorBundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
+  log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${(app.gzipBytes / 1024).toFixed(1)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${(floorBundle.gzipBytes / 1024).toFixed(1)} KiB gzip; the staff Worker ${(staffBundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
   log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median, runs interleaved): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms, of which ${round(harness.medianMs)} ms is the harness (a fresh thread importing an empty module): the modules themselves ${moduleMs(appStart)} and ${moduleMs(floorStart)} ms`);
   const appWorkerd = workerdStartup(join(ROOT, "wrangler.toml"), "passerelle", quick ? 1 : 5);
   const floorWorkerd = workerdStartup(join(ROOT, "bench/floor/wrangler.toml"), "floor", quick ? 1 : 5);
@@ -424,7 +430,7 @@ async function main(): Promise<void> {
       passerelle: { ...p, telegramCalls: realCalls, byKind },
       ratioP50: ratio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
       d1: { probe, firstTurnRoundTrips: firstTurn.roundTrips, alertTurnRoundTrips: alertTurn?.roundTrips ?? null, ordinaryMaxRoundTrips: Math.max(...ordinary.map((x) => x.roundTrips)), underLoadRoundTripsPerTurn: round(realD1.roundTrips / countedTurns, 2), underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2), rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1), envObjects: realD1.envObjects },
-      bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes },
+      bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes, staffGzipBytes: staffBundle.gzipBytes },
       startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), harnessMs: round(harness.medianMs), passerelleModuleMs: moduleMs(appStart), floorModuleMs: moduleMs(floorStart), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
       cpuSplit,
       ...(compared ? { compare: { ...compared, ratioP50: round(compared.p50 / f.p50) } } : {}),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: migrate the local D1, load the seed content, then serve the Worker on
-// http://localhost:8787 with wrangler dev (local only: no Cloudflare account needed).
+// http://localhost:8787 with wrangler dev, staff pages included (local only: no Cloudflare
+// account needed).
 import { spawn, spawnSync } from "node:child_process";
 
 const env = {
@@ -22,7 +23,8 @@ function run(cmd, args) {
 run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 run("npx", ["tsx", "scripts/seed.ts"]);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
-const dev = spawn("npx", ["wrangler", "dev", "--local", "--port", port, "--test-scheduled"], { stdio: "inherit", env });
+// Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
+const dev = spawn("npx", ["wrangler", "dev", "-c", "wrangler.toml", "-c", "wrangler.staff.toml", "--local", "--port", port, "--test-scheduled"], { stdio: "inherit", env });
 const stop = () => dev.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -1,34 +1,30 @@
 import { Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
-import { adminRoutes } from "./routes/admin.tsx";
-import { adminContentRoutes } from "./routes/admin-content.tsx";
 import { chatRoutes } from "./routes/chat.ts";
-import { loginRoutes } from "./routes/login.tsx";
-import { referentRoutes } from "./routes/referent.tsx";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
+import { STAFF_PATHS } from "./staff-paths.ts";
+import { answerErrors } from "./errors.ts";
 
-/** The HTTP app: routes are sub-apps; errors become JSON in one place, never a stack trace. */
+/**
+ * The chat Worker's HTTP app: the Telegram webhook, the web chat and the young people's pages.
+ * Staff pages are another Worker (worker/staff.ts), reached through the STAFF service binding:
+ * their code is not compiled by the isolates that answer young people (see BENCHMARKS.md).
+ */
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
   app.route("/telegram", telegramRoutes);
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
-  app.route("/", loginRoutes);
-  app.route("/admin/content", adminContentRoutes);
-  app.route("/admin", adminRoutes);
-  app.route("/referent", referentRoutes);
   app.route("/", pageRoutes);
-  app.notFound((c) => c.json({ error: "not found" }, 404));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
-    // No message text, SQL or personal data in logs: the error's kind is enough to start.
-    console.error("unhandled error", error instanceof Error ? error.name : typeof error);
-    return c.json({ error: "internal error" }, 500);
-  });
-  return app;
+  for (const path of STAFF_PATHS) {
+    app.all(path, async (c) => {
+      if (!c.env.STAFF) return c.json({ error: "staff pages are served by the passerelle-staff Worker, which is not bound" }, 503);
+      return c.env.STAFF.fetch(c.req.raw);
+    });
+  }
+  return answerErrors(app);
 }
 
 export const app = createApp();

@@ -66,7 +66,7 @@ INSERT INTO referent_links (staff_id, young_id, created_at) SELECT id, 'b0000000
 INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'help', 'normal', '${ALERT_MESSAGE.replace(/'/g, "''")}', ${now});`);
 
   const port = await freePort();
-  const child = spawn("npx", ["wrangler", "dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--var", "PUBLIC_URL:http://localhost:" + port], {
+  const child = spawn("npx", ["wrangler", "dev", "-c", "wrangler.toml", "-c", "wrangler.staff.toml", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--var", "PUBLIC_URL:http://localhost:" + port], {
     env: quiet, detached: true, stdio: "ignore",
   });
   const stop = async () => {

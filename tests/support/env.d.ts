@@ -7,9 +7,9 @@ declare global {
       TELEGRAM_BOT_TOKEN: string;
       TELEGRAM_WEBHOOK_SECRET: string;
     }
-    // Types `exports.default` from "cloudflare:workers" as the Worker's own entry.
+    // Types `exports.default` from "cloudflare:workers" as the tests' Worker (both Workers in one).
     interface GlobalProps {
-      mainModule: typeof import("../../worker/index.ts");
+      mainModule: typeof import("./worker.ts");
     }
   }
 }
