@@ -3,7 +3,6 @@ import { chatRoutes } from "./routes/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
-import { STAFF_PATHS } from "./staff-paths.ts";
 import { answerErrors } from "./errors.ts";
 
 /**
@@ -11,6 +10,9 @@ import { answerErrors } from "./errors.ts";
  * Staff pages are another Worker (worker/staff.ts), reached through the STAFF service binding:
  * their code is not compiled by the isolates that answer young people (see BENCHMARKS.md).
  */
+/** The paths the staff Worker serves; they are forwarded to it unchanged. */
+const STAFF_PATHS = ["/login", "/logout", "/admin", "/admin/*", "/referent", "/referent/*"] as const;
+
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
