@@ -17,6 +17,7 @@ import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript, type Turn } from "./lib/journeys.ts";
 import { startProfile, summarize } from "./lib/profile.ts";
 import { calibrate } from "./lib/calibrate.ts";
+import { closePosts, postJson } from "./lib/post.ts";
 import { groupCpu } from "./lib/cpu.ts";
 import { startups, type Startup } from "./lib/startup.ts";
 import { median, round, summary } from "./lib/stats.ts";
@@ -40,6 +41,12 @@ const profileRun = args.includes("--profile");
  * the same machine minutes, which a shared machine's drift between two runs cannot give.
  */
 const compareRef = args.includes("--compare") ? args[args.indexOf("--compare") + 1] ?? null : null;
+/**
+ * --d1-apart: each D1 database is served by its own workerd process (bench/lib/remote-d1.ts),
+ * as on Cloudflare where D1 is another service; by default the local D1 simulator runs in the
+ * Worker's process, on the thread that runs the Worker. Its process's CPU is printed apart.
+ */
+const d1Apart = args.includes("--d1-apart");
 /** --no-keep-names: build both workers with keep_names = false (an experiment; default is wrangler's, true). */
 const keepNames = !args.includes("--no-keep-names");
 
@@ -146,15 +153,16 @@ function frozenWorker(configPath: string, entry: string, name: string): string {
   return config;
 }
 
-type Server = { name: string; url: string; child: ChildProcess; logs: string[] };
+/** `d1Host`: the process serving its D1 (--d1-apart). */
+type Server = { name: string; url: string; child: ChildProcess; logs: string[]; d1Host?: Server };
 
 /**
  * One Worker served by Miniflare in its own process group (bench/lib/serve.ts), configured from
  * its wrangler config; `inspect` opens the inspector (for --profile) on port + 100.
  */
-async function startServer(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false): Promise<Server> {
+async function startServer(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false, env: Record<string, string> = {}): Promise<Server> {
   const argv = [join(ROOT, "bench/lib/serve.ts"), config, String(port), persist, JSON.stringify(vars), ...(inspect ? [String(port + 100)] : [])];
-  const child = spawn(process.execPath, ["--import", "tsx", ...argv], { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...argv], { cwd: ROOT, env: { ...QUIET_ENV, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const logs: string[] = [];
   child.stdout!.on("data", (d: Buffer) => logs.push(d.toString()));
@@ -176,6 +184,17 @@ async function startServer(name: string, config: string, persist: string, vars: 
   throw new Error(`${name}: the Miniflare server did not answer within 90 s:\n${logs.join("")}`);
 }
 
+/**
+ * A Worker with a D1 binding: served as `startServer` does, or with --d1-apart its database
+ * served by a process of its own (on port + 50, D1 on port + 60) and the Worker pointed at it.
+ */
+async function startWithD1(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false): Promise<Server> {
+  if (!d1Apart) return startServer(name, config, persist, vars, port, inspect);
+  const d1Host = await startServer(`${name}-d1`, config, persist, {}, port + 50, false, { BENCH_D1_HOST: String(port + 60) });
+  const worker = await startServer(name, config, `${persist}-worker`, vars, port, inspect, { BENCH_D1_ADDRESS: `127.0.0.1:${port + 60}` });
+  return { ...worker, d1Host };
+}
+
 // ---------- load ----------
 
 let nextUpdateId = 1_000_000;
@@ -195,18 +214,16 @@ function toUpdate(chatId: number, turn: Turn): Record<string, unknown> {
 
 type Sample = { kind: Turn["kind"]; ms: number; status: number };
 
-async function post(server: Server, update: Record<string, unknown>): Promise<number> {
-  const res = await fetch(`${server.url}/telegram/webhook`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-    body: JSON.stringify(update),
-  });
-  await res.arrayBuffer();
-  return res.status;
+/** One update as Telegram sends it. */
+function post(server: Server, update: Record<string, unknown>): Promise<number> {
+  return postJson(`${server.url}/telegram/webhook`, update, { "X-Telegram-Bot-Api-Secret-Token": SECRET });
 }
 
-async function load(server: Server, scripts: Turn[][], chatBase: number): Promise<{ samples: Sample[]; wallMs: number; cpu: { workerd: number; all: number } }> {
+async function load(server: Server, scripts: Turn[][], chatBase: number): Promise<{ samples: Sample[]; wallMs: number; cpu: { workerd: number; all: number; d1: number; harness: number } }> {
   const samples: Sample[] = [];
+  const d1Cpu = () => (server.d1Host ? groupCpu(server.d1Host.child.pid!).workerd : 0);
+  const d10 = d1Cpu();
+  const harness0 = process.cpuUsage();
   const cpu0 = groupCpu(server.child.pid!);
   const t0 = performance.now();
   await Promise.all(scripts.map(async (script, n) => {
@@ -219,7 +236,8 @@ async function load(server: Server, scripts: Turn[][], chatBase: number): Promis
   }));
   const wallMs = performance.now() - t0;
   const cpu1 = groupCpu(server.child.pid!);
-  return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all } };
+  const harness = process.cpuUsage(harness0);
+  return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all, d1: d1Cpu() - d10, harness: (harness.user + harness.system) / 1e6 } };
 }
 
 type LoadRun = Awaited<ReturnType<typeof load>>;
@@ -229,7 +247,7 @@ function merged(runs: LoadRun[]): LoadRun {
   return {
     samples: runs.flatMap((r) => r.samples),
     wallMs: runs.reduce((a, r) => a + r.wallMs, 0),
-    cpu: { workerd: runs.reduce((a, r) => a + r.cpu.workerd, 0), all: runs.reduce((a, r) => a + r.cpu.all, 0) },
+    cpu: { workerd: runs.reduce((a, r) => a + r.cpu.workerd, 0), all: runs.reduce((a, r) => a + r.cpu.all, 0), d1: runs.reduce((a, r) => a + r.cpu.d1, 0), harness: runs.reduce((a, r) => a + r.cpu.harness, 0) },
   };
 }
 
@@ -303,12 +321,12 @@ async function main(): Promise<void> {
     cpSync(persist, join(tmp, "compare-state"), { recursive: true });
   }
   const compare = compareTree
-    ? await startServer("compare", frozenWorker(join(compareTree, "wrangler.toml"), join(compareTree, "bench/worker-entry.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
+    ? await startWithD1("compare", frozenWorker(join(compareTree, "wrangler.toml"), join(compareTree, "bench/worker-entry.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
     : null;
   const [real, floor, calibration] = await Promise.all([
-    startServer("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
+    startWithD1("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
     startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
-    startServer("calibrate", frozenCalibration, join(tmp, "calibrate-state"), vars, basePort + 2),
+    startWithD1("calibrate", frozenCalibration, join(tmp, "calibrate-state"), vars, basePort + 2),
   ]);
 
   try {
@@ -379,6 +397,8 @@ async function main(): Promise<void> {
         turns: r.samples.length, errors, wallMs: round(r.wallMs), throughput: round(r.samples.length / (r.wallMs / 1000), 1),
         p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean),
         workerdCpuMsPerTurn: round((r.cpu.workerd * 1000) / r.samples.length, 2), groupCpuMsPerTurn: round((r.cpu.all * 1000) / r.samples.length, 2),
+        harnessCpuMsPerTurn: round((r.cpu.harness * 1000) / r.samples.length, 2),
+        ...(d1Apart ? { d1ProcessCpuMsPerTurn: round((r.cpu.d1 * 1000) / r.samples.length, 2) } : {}),
       };
     };
     const countedTurns = countedRun.samples.length;
@@ -393,9 +413,9 @@ async function main(): Promise<void> {
     const ratio = round(p.p50 / f.p50);
     const perTurn = (calls: Record<string, number>, turns: number) => round(Object.values(calls).reduce((a, b) => a + b, 0) / turns, 2);
 
-    log(`harness: both Workers served by Miniflare (bench/lib/serve.ts); ${ROUNDS} round(s) alternating floor and Passerelle loads, pooled; p50 ratio per round: ${roundRatios.join(", ")} (floor/Passerelle p50 ms: ${roundP50s.join(", ")})`);
-    log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn`);
-    log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn`);
+    log(`harness: both Workers served by Miniflare (bench/lib/serve.ts)${d1Apart ? ", Passerelle's D1 in a workerd process of its own (--d1-apart)" : ""}; ${ROUNDS} round(s) alternating floor and Passerelle loads, pooled; p50 ratio per round: ${roundRatios.join(", ")} (floor/Passerelle p50 ms: ${roundP50s.join(", ")})`);
+    log(`floor      ${f.turns} turns, ${f.errors} errors, ${f.throughput} turns/s, latency p50 ${f.p50} p95 ${f.p95} p99 ${f.p99} ms, Telegram calls/turn ${perTurn(floorCalls, f.turns)}, workerd CPU ${f.workerdCpuMsPerTurn} ms/turn; the bench's own process (load generator and fake Telegram API) ${f.harnessCpuMsPerTurn} ms/turn`);
+    log(`passerelle ${p.turns} turns, ${p.errors} errors, ${p.throughput} turns/s, latency p50 ${p.p50} p95 ${p.p95} p99 ${p.p99} ms, Telegram calls/turn ${perTurn(realCalls, p.turns)}, workerd CPU ${p.workerdCpuMsPerTurn} ms/turn${d1Apart ? ` (+ ${p.d1ProcessCpuMsPerTurn} ms in the D1 process)` : ""}; the bench's own process ${p.harnessCpuMsPerTurn} ms/turn`);
     const compared = compare && compareRuns.length > 0 ? { ref: compareRef, ...describe(merged(compareRuns)), roundRatios: floorRuns.map((f, i) => round(summary(compareRuns[i]!.samples.map((x) => x.ms)).p50 / summary(f.samples.map((x) => x.ms)).p50)) } : null;
     if (compared) {
       log(`compare ${compared.ref} ${compared.turns} turns, ${compared.errors} errors, ${compared.throughput} turns/s, latency p50 ${compared.p50} p95 ${compared.p95} p99 ${compared.p99} ms, workerd CPU ${compared.workerdCpuMsPerTurn} ms/turn; ratio p50 ${round(compared.p50 / f.p50)} (per round ${compared.roundRatios.join(", ")}) against this tree's ${ratio}`);
@@ -415,7 +435,7 @@ async function main(): Promise<void> {
       passerelleOwnMs: round(p.workerdCpuMsPerTurn - realRuntime, 2),
       passerelleD1Ms: round(d1PerTurn * costs.d1, 2),
     };
-    log(`runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 batch ${costs.d1} ms (the local D1 simulator runs in the same workerd), + one Bot API subrequest ${costs.subrequest} ms`);
+    log(`runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 batch ${costs.d1} ms (${d1Apart ? "the Worker's side of the call; D1 runs in its own process" : "the local D1 simulator runs in the same workerd"}), + one Bot API subrequest ${costs.subrequest} ms`);
     log(`  floor: request + ${floorCallsPerTurn} subrequests = ${cpuSplit.floorModelMs} ms modelled, ${f.workerdCpuMsPerTurn} measured`);
     log(`  passerelle: request + ${round(d1PerTurn, 2)} D1 batches + ${realCallsPerTurn} subrequests = ${cpuSplit.passerelleRuntimeMs} ms of runtime (D1 ${cpuSplit.passerelleD1Ms}), leaving ${cpuSplit.passerelleOwnMs} ms of ${p.workerdCpuMsPerTurn} for Passerelle's own code (routing, validation, engine, SQL building, rendering)`);
     log("CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP, SQLite (local D1) and the runtime, so it is an upper bound for billed Worker CPU.");
@@ -423,7 +443,7 @@ async function main(): Promise<void> {
     const result = {
       date: new Date().toISOString(),
       command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
-      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, harness: "miniflare",
+      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, harness: "miniflare", d1Apart,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, wrangler: wranglerVersion(), workerd: workerdVersion() },
       content: { items: countItems(seed.bundle), note: seed.note },
       floor: { ...f, telegramCalls: floorCalls },
@@ -460,10 +480,11 @@ async function main(): Promise<void> {
     if (p.errors > 0) fails.push(`${p.errors} passerelle errors`);
     if (f.errors > 0) fails.push(`${f.errors} floor errors`);
     log(
-      `SUMMARY ${quick ? "quick " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms (module ${moduleMs(appStart)} ms, workerd ${appWorkerd ? round(appWorkerd.medianMs) : "?"} ms)${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
+      `SUMMARY ${quick ? "quick " : ""}${d1Apart ? "d1-apart " : ""}chats ${CHATS}: ratio ${ratio} (p50 ${p.p50}/${f.p50} ms), p99 ${p.p99} ms, ${p.throughput} turns/s (floor ${f.throughput}), D1 ${result.d1.ordinaryMaxRoundTrips} rt/turn, engine ${engine?.warm?.cpuPerTurnMs ?? "?"} ms warm / ${engineCold} ms cold, bundle ${(app.gzipBytes / 1024).toFixed(1)} KiB gz, start-up ${round(appStart.medianMs)} ms (module ${moduleMs(appStart)} ms, workerd ${appWorkerd ? round(appWorkerd.medianMs) : "?"} ms)${fails.length ? `, FAILED: ${fails.join("; ")}` : ""}`,
     );
     if (fails.length) process.exitCode = 1;
   } finally {
+    closePosts();
     stopAll();
     await telegram.close();
     if (compareTree) spawnSync("git", ["-C", ROOT, "worktree", "remove", "--force", compareTree]);

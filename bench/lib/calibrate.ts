@@ -1,4 +1,5 @@
 import { groupCpu } from "./cpu.ts";
+import { postJson } from "./post.ts";
 import { round } from "./stats.ts";
 
 /**
@@ -15,9 +16,8 @@ export async function calibrate(url: string, pgid: number, requests: number, con
     const cpu0 = groupCpu(pgid).workerd;
     await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (left-- > 0) {
-        const res = await fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n: n++ }) });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`calibration ${path}: HTTP ${res.status}`);
+        const status = await postJson(`${url}${path}`, { n: n++ });
+        if (status !== 200) throw new Error(`calibration ${path}: HTTP ${status}`);
       }
     }));
     return groupCpu(pgid).workerd - cpu0;

@@ -1,4 +1,5 @@
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Log, LogLevel, Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
@@ -21,6 +22,27 @@ if (!config || !port || !persist || !varsJson) throw new Error("usage: serve.ts 
 const { workerOptions, main } = unstable_getMiniflareWorkerOptions(config);
 if (!main) throw new Error(`${config} has no main`);
 const vars = JSON.parse(varsJson) as Record<string, string>;
+
+// --d1-apart (bench/lib/remote-d1.ts): BENCH_D1_HOST=<port> serves only the config's D1
+// database, on that port; BENCH_D1_ADDRESS=<host:port> serves the Worker with its D1 there.
+const plugin = { name: "benchRemoteD1", package: fileURLToPath(new URL("./remote-d1.ts", import.meta.url)) };
+const d1Databases = (workerOptions as { d1Databases?: Record<string, string | { id: string }> }).d1Databases ?? {};
+const d1Bindings = Object.entries(d1Databases).map(([binding, db]) => ({ binding, id: typeof db === "string" ? db : db.id }));
+const hostPort = process.env.BENCH_D1_HOST;
+const d1Address = process.env.BENCH_D1_ADDRESS;
+if ((hostPort || d1Address) && d1Bindings.length !== 1) throw new Error(`${config}: --d1-apart needs exactly one D1 binding`);
+const worker = hostPort
+  ? {
+      name: "d1-host", modules: true, compatibilityDate: workerOptions.compatibilityDate, d1Databases,
+      script: "export default { fetch: (request, env) => env.D1.fetch(request) }",
+      unsafeBindings: [{ name: "D1", type: "d1", plugin, options: { mode: "host", databaseId: d1Bindings[0]!.id } }],
+      // Its own socket: no Miniflare entry Worker in front of D1.
+      unsafeDirectSockets: [{ host: "127.0.0.1", port: Number(hostPort) }],
+    }
+  : {
+      ...workerOptions, name: "bench", modules: true, scriptPath: main, modulesRoot: dirname(main), bindings: { ...workerOptions.bindings, ...vars },
+      ...(d1Address ? { d1Databases: {}, unsafeBindings: [{ name: d1Bindings[0]!.binding, type: "d1", plugin, options: { mode: "client", address: d1Address } }] } : {}),
+    };
 const mf = new Miniflare({
   host: "127.0.0.1",
   port: Number(port),
@@ -28,7 +50,7 @@ const mf = new Miniflare({
   // Where `wrangler dev --persist-to` and `wrangler d1 … --persist-to` keep their state.
   defaultPersistRoot: join(persist, "v3"),
   log: new Log(LogLevel.WARN),
-  workers: [{ ...workerOptions, name: "bench", modules: true, scriptPath: main, modulesRoot: dirname(main), bindings: { ...workerOptions.bindings, ...vars } }],
+  workers: [worker],
 } as ConstructorParameters<typeof Miniflare>[0]);
 const url = await mf.ready;
 console.log(`ready ${url.href.replace(/\/$/, "")}`);

@@ -1,0 +1,30 @@
+/**
+ * A Miniflare plugin (loaded through `unsafeBindings`, see serve.ts) for `npm run bench --
+ * --d1-apart`: the Worker's D1 binding is served by another workerd process, as on Cloudflare,
+ * where D1 is a separate service and not code on the Worker's thread.
+ * - "client": the binding is workerd's own D1 client (`cloudflare-internal:d1-api`, the one
+ *   every local D1 binding uses), whose fetcher is an external HTTP service at `address`;
+ * - "host": a service binding to the local D1 database object of `databaseId`, to which the
+ *   host's Worker forwards D1's HTTP protocol.
+ */
+export type RemoteD1 = { mode: "client"; address: string } | { mode: "host"; databaseId: string };
+type Entry = { name: string; options: RemoteD1 };
+
+const clientService = (binding: string) => `bench:remote-d1:${binding}`;
+
+export const plugins = {
+  benchRemoteD1: {
+    getBindings(entries: Entry[] | undefined) {
+      return (entries ?? []).map(({ name, options }) => options.mode === "client"
+        ? { name, wrapped: { moduleName: "cloudflare-internal:d1-api", innerBindings: [{ name: "fetcher", service: { name: clientService(name) } }] } }
+        // Miniflare's D1 plugin names a database's service `d1:db:<id>`.
+        : { name, service: { name: `d1:db:${options.databaseId}` } });
+    },
+    getNodeBindings() {
+      return {};
+    },
+    getServices({ options }: { options: Entry[] | undefined }) {
+      return (options ?? []).flatMap(({ name, options: o }) => (o.mode === "client" ? [{ name: clientService(name), external: { address: o.address, http: {} } }] : []));
+    },
+  },
+};
