@@ -310,7 +310,12 @@ async function main(): Promise<void> {
   const telegram = await startFakeTelegram();
   const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET };
   const basePort = 18700 + Math.floor(Math.random() * 1000);
-  const frozen = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "passerelle");
+  // The measured loads run the production entry as built for a deploy; D1 is counted by a
+  // second instance (bench/worker-entry.ts) on a copy of the seeded D1, so the counting
+  // wrapper is never in the measured path (the floor has no instrumentation either).
+  const frozen = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "worker/index.ts"), "passerelle");
+  const frozenCounted = frozenWorker(join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "counted");
+  cpSync(persist, join(tmp, "counted-state"), { recursive: true });
   const frozenFloor = frozenWorker(join(ROOT, "bench/floor/wrangler.toml"), join(ROOT, "bench/floor/worker.ts"), "floor");
   const frozenCalibration = frozenWorker(join(ROOT, "bench/calibrate/wrangler.toml"), join(ROOT, "bench/calibrate/worker.ts"), "calibrate");
   const compareTree = compareRef ? join(tmp, "compare-tree") : null;
@@ -321,10 +326,11 @@ async function main(): Promise<void> {
     cpSync(persist, join(tmp, "compare-state"), { recursive: true });
   }
   const compare = compareTree
-    ? await startWithD1("compare", frozenWorker(join(compareTree, "wrangler.toml"), join(compareTree, "bench/worker-entry.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
+    ? await startWithD1("compare", frozenWorker(join(compareTree, "wrangler.toml"), join(compareTree, "worker/index.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
     : null;
-  const [real, floor, calibration] = await Promise.all([
-    startWithD1("passerelle", frozen, persist, { ...vars, BENCH_COUNT_D1: "true" }, basePort, profileRun),
+  const [real, counted, floor, calibration] = await Promise.all([
+    startWithD1("passerelle", frozen, persist, vars, basePort, profileRun),
+    startWithD1("counted", frozenCounted, join(tmp, "counted-state"), { ...vars, BENCH_COUNT_D1: "true" }, basePort + 7),
     startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
     startWithD1("calibrate", frozenCalibration, join(tmp, "calibrate-state"), vars, basePort + 2),
   ]);
@@ -333,12 +339,12 @@ async function main(): Promise<void> {
     // 5. D1 probe: one chat, sequential, counts per turn (the first one also loads the content snapshot into the isolate cache).
     const probeScript = chatScript(seed.bundle, 999, 2);
     const probe: { kind: string; action: string; raisesAlert: boolean; roundTrips: number; statements: number; rowsWritten: number; ms: number }[] = [];
-    await d1(real, true);
+    await d1(counted, true);
     for (const turn of probeScript) {
       const s = performance.now();
-      await post(real, toUpdate(9_000_000, turn));
+      await post(counted, toUpdate(9_000_000, turn));
       const ms = performance.now() - s;
-      const c = await d1(real, true);
+      const c = await d1(counted, true);
       const raisesAlert = turn.input.kind === "action" && turn.input.action === "contact:send";
       probe.push({ kind: turn.kind, action: turn.input.kind === "action" ? turn.input.action.replace(/:.*/, "") : turn.input.kind, raisesAlert, roundTrips: c.roundTrips, statements: c.statements, rowsWritten: c.rowsWritten, ms: round(ms) });
     }
@@ -356,8 +362,6 @@ async function main(): Promise<void> {
     await load(floor, scripts, 8_000_000);
     await load(real, scripts, 8_000_000);
     if (compare) await load(compare, scripts, 8_000_000);
-    // Uncounted, like the floor: the counting itself costs CPU. Counted afterwards, same load.
-    await fetch(`${real.url}/__bench/d1?counting=off`, { method: "PUT" });
     const floorRuns: LoadRun[] = [];
     const realRuns: LoadRun[] = [];
     const compareRuns: LoadRun[] = [];
@@ -385,10 +389,10 @@ async function main(): Promise<void> {
     const roundP50s = floorRuns.map((f, i) => `${round(summary(f.samples.map((x) => x.ms)).p50, 1)}/${round(summary(realRuns[i]!.samples.map((x) => x.ms)).p50, 1)}`);
     const floorRun = merged(floorRuns);
     const realRun = merged(realRuns);
-    await fetch(`${real.url}/__bench/d1?counting=on`, { method: "PUT" });
-    await d1(real, true);
-    const countedRun = await load(real, scripts, 4_000_000);
-    const realD1 = await d1(real);
+    // The same load again on the counting instance, for "D1 under load".
+    await d1(counted, true);
+    const countedRun = await load(counted, scripts, 4_000_000);
+    const realD1 = await d1(counted);
 
     const describe = (r: Awaited<ReturnType<typeof load>>) => {
       const s = summary(r.samples.map((x) => x.ms));

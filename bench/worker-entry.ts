@@ -2,11 +2,10 @@ import worker from "../worker/index.ts";
 
 /**
  * Bench-only entry: the real Worker, with D1 calls counted when the BENCH_COUNT_D1 var is
- * "true", and GET/DELETE /__bench/d1 to read/reset the counts.
- * PUT /__bench/d1?counting=off pauses counting (=on resumes): the measured load runs uncounted,
- * like the floor, and a second, counted load gives the numbers under load.
- * Without the var it is the Worker unchanged. Never deployed (wrangler.toml's main is
- * worker/index.ts); only the bench builds and serves bench/worker-entry.ts.
+ * "true", and GET/DELETE /__bench/d1 to read/reset the counts. The bench serves it as a second
+ * instance beside the measured one, which runs worker/index.ts as built for a deploy: the
+ * counting never weighs on the measured loads. Without the var it is the Worker unchanged.
+ * Never deployed (wrangler.toml's main is worker/index.ts).
  *
  * A round trip is one call that goes to D1: batch(), or first/all/run/raw on a statement,
  * or exec(). Statements count the SQL statements those round trips carried.
@@ -26,12 +25,9 @@ type Counted = Record<string, (...args: unknown[]) => unknown>;
 
 /**
  * Counting is installed once on the prototypes of the runtime's D1 classes, so that the
- * Worker gets its env unchanged and no statement is wrapped: a wrapped env or a closure per
- * statement would charge the bench's own instrumentation to Passerelle's CPU (the floor has
- * none). While counting is off, the patched methods only test a flag.
+ * Worker gets its env unchanged and no statement is wrapped.
  */
 let counting = false;
-let paused = false;
 let installed = false;
 function installCounting(db: D1Database): void {
   if (installed) return;
@@ -71,16 +67,11 @@ function installCounting(db: D1Database): void {
   };
 }
 
-const enabled = (env: Env) => !paused && (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
+const enabled = (env: Env) => (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
 
 export default {
   fetch(request, env, ctx) {
     counting = enabled(env);
-    const bench = (env as unknown as { BENCH_COUNT_D1?: string }).BENCH_COUNT_D1 === "true";
-    if (bench && request.method === "PUT" && new URL(request.url).pathname === "/__bench/d1") {
-      paused = new URL(request.url).searchParams.get("counting") === "off";
-      return Response.json({ paused });
-    }
     if (!counting) return worker.fetch(request, env, ctx);
     installCounting(env.DB);
     if (envObjects.size < 1000) envObjects.add(env);
