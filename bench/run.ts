@@ -5,7 +5,7 @@
  * replays journeys from many concurrent chats; measures latency, throughput, D1 round
  * trips, workerd CPU, bundle size and start-up; writes bench/results/latest.json.
  * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --rounds N, --no-save,
- * --profile.
+ * --profile, --compare <git ref>, --d1-apart, --no-keep-names (see BENCHMARKS.md).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -442,7 +442,7 @@ async function main(): Promise<void> {
     log(`runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 batch ${costs.d1} ms (${d1Apart ? "the Worker's side of the call; D1 runs in its own process" : "the local D1 simulator runs in the same workerd"}), + one Bot API subrequest ${costs.subrequest} ms`);
     log(`  floor: request + ${floorCallsPerTurn} subrequests = ${cpuSplit.floorModelMs} ms modelled, ${f.workerdCpuMsPerTurn} measured`);
     log(`  passerelle: request + ${round(d1PerTurn, 2)} D1 batches + ${realCallsPerTurn} subrequests = ${cpuSplit.passerelleRuntimeMs} ms of runtime (D1 ${cpuSplit.passerelleD1Ms}), leaving ${cpuSplit.passerelleOwnMs} ms of ${p.workerdCpuMsPerTurn} for Passerelle's own code (routing, validation, engine, SQL building, rendering)`);
-    log("CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP, SQLite (local D1) and the runtime, so it is an upper bound for billed Worker CPU.");
+    log(`CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the number above is the workerd process CPU (/proc utime+stime) over the load divided by turns — it includes HTTP${d1Apart ? "" : ", SQLite (local D1)"} and the runtime, so it is an upper bound for billed Worker CPU.`);
 
     const result = {
       date: new Date().toISOString(),

@@ -5,10 +5,10 @@
  * - "client": the binding is workerd's own D1 client (`cloudflare-internal:d1-api`, the one
  *   every local D1 binding uses), whose fetcher is an external HTTP service at `address`;
  * - "host": the namespace of Miniflare's D1 database objects (`D1DatabaseObject` in its
- *   `d1:db` service), to which the host's Worker forwards D1's HTTP protocol for `databaseId`,
- *   as Miniflare's own entry Worker for a D1 binding does (one Worker hop less in between).
+ *   `d1:db` service), to which the host's Worker forwards D1's HTTP protocol, naming the
+ *   object as Miniflare's own entry Worker for a D1 binding does (one Worker hop less).
  */
-export type RemoteD1 = { mode: "client"; address: string } | { mode: "host"; databaseId: string };
+export type RemoteD1 = { mode: "client"; address: string } | { mode: "host" };
 type Entry = { name: string; options: RemoteD1 };
 
 const clientService = (binding: string) => `bench:remote-d1:${binding}`;

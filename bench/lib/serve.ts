@@ -37,7 +37,7 @@ const worker = hostPort
       // The database object is named by the database id, as Miniflare's own D1 entry names it.
       script: "export default { fetch(request, env) { const name = env.DATABASE_ID; return env.D1.get(env.D1.idFromName(name)).fetch(request, { cf: { miniflare: { name } } }); } }",
       bindings: { DATABASE_ID: d1Bindings[0]!.id },
-      unsafeBindings: [{ name: "D1", type: "d1", plugin, options: { mode: "host", databaseId: d1Bindings[0]!.id } }],
+      unsafeBindings: [{ name: "D1", type: "d1", plugin, options: { mode: "host" } }],
       // Its own socket: no Miniflare entry Worker in front of D1.
       unsafeDirectSockets: [{ host: "127.0.0.1", port: Number(hostPort) }],
     }
