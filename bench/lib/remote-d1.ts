@@ -8,7 +8,7 @@
  *   `d1:db` service), to which the host's Worker forwards D1's HTTP protocol, naming the
  *   object as Miniflare's own entry Worker for a D1 binding does (one Worker hop less).
  */
-export type RemoteD1 = { mode: "client"; address: string } | { mode: "host" };
+type RemoteD1 = { mode: "client"; address: string } | { mode: "host" };
 type Entry = { name: string; options: RemoteD1 };
 
 const clientService = (binding: string) => `bench:remote-d1:${binding}`;
