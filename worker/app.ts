@@ -3,7 +3,7 @@ import { chatRoutes } from "./routes/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
-import { answerErrors } from "./errors.ts";
+import { answerErrors, settingsChecked } from "./errors.ts";
 
 /**
  * The chat Worker's HTTP app: the Telegram webhook, the web chat and the young people's pages.
@@ -14,7 +14,7 @@ import { answerErrors } from "./errors.ts";
 const STAFF_PATHS = ["/login", "/logout", "/admin", "/admin/*", "/referent", "/referent/*"] as const;
 
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = settingsChecked(new Hono<{ Bindings: Env }>());
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
   app.route("/telegram", telegramRoutes);
   app.route("/", roadmapRoutes);

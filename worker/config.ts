@@ -1,39 +1,114 @@
 import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
 
-/** Vars and secrets, validated once per isolate: a misconfiguration fails fast and clearly. */
-const configSchema = lazy(() => z.object({
-  TELEGRAM_BOT_TOKEN: z.optional(z.string().check(z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN looks wrong"))),
-  TELEGRAM_WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,256}$/, "TELEGRAM_WEBHOOK_SECRET: 8-256 of A-Z a-z 0-9 _ -"))),
-  TELEGRAM_API_ROOT: z._default(z.url(), "https://api.telegram.org"),
-  TELEGRAM_BOT_USERNAME: z._default(z.string(), "passerelle_bot"),
-  CRISIS_AUTO_ALERT: z._default(z.enum(["true", "false"]), "true"),
-  PUBLIC_URL: z._default(z.url(), "http://localhost:8787"),
-}));
+/**
+ * Every var and secret of both Workers, read by this one schema once per isolate (`[vars]` in
+ * wrangler.toml, secrets by `wrangler secret put`, `.dev.vars` locally). Unset or blank means
+ * "not configured" and turns its channel off; a value that is set but wrong, or half of a
+ * pair, throws a `ConfigError` at the first request, naming the setting (never its value):
+ * a typo must not silently switch the référents' webhook off.
+ */
+const settingsSchema = lazy(() => {
+  const text = () => z.optional(z.string());
+  const https = (what: string) => z.optional(z.url({ protocol: /^https?$/, message: `${what}: expected an http(s):// URL` }));
+  const email = (what: string) => z.optional(z.email(`${what}: expected an e-mail address`));
+  return z.object({
+    TELEGRAM_BOT_TOKEN: z.optional(z.string().check(z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN: expected <digits>:<letters> as @BotFather gives it"))),
+    TELEGRAM_WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,256}$/, "TELEGRAM_WEBHOOK_SECRET: 8-256 of A-Z a-z 0-9 _ -"))),
+    TELEGRAM_API_ROOT: z._default(z.url({ protocol: /^https?$/, message: "TELEGRAM_API_ROOT: expected an http(s):// URL" }), "https://api.telegram.org"),
+    TELEGRAM_BOT_USERNAME: z._default(z.string().check(z.regex(/^[A-Za-z0-9_]{3,64}$/, "TELEGRAM_BOT_USERNAME: a Telegram username, without @")), "passerelle_bot"),
+    CRISIS_AUTO_ALERT: z._default(z.enum(["true", "false"], "CRISIS_AUTO_ALERT: expected true or false"), "true"),
+    PUBLIC_URL: z._default(z.url({ protocol: /^https?$/, message: "PUBLIC_URL: expected an http(s):// URL" }), "http://localhost:8787"),
+    ALERT_WEBHOOK_URL: https("ALERT_WEBHOOK_URL"),
+    ALERT_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, "ALERT_WEBHOOK_SECRET: at least 16 characters"))),
+    ALERT_EMAIL_FROM: email("ALERT_EMAIL_FROM"),
+    ESCALATION_DELAY_MINUTES: z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, "ESCALATION_DELAY_MINUTES: a whole number of minutes, 1 or more"))),
+    BACKUP_TELEGRAM_CHAT_ID: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/, "BACKUP_TELEGRAM_CHAT_ID: a numeric Telegram chat id"))),
+    BACKUP_EMAIL: email("BACKUP_EMAIL"),
+    CF_ACCESS_TEAM_DOMAIN: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"))),
+    CF_ACCESS_AUD: text(),
+  });
+});
 
-export type Config = {
-  telegram: { token: string; secret: string; apiRoot: string; username: string } | null;
-  crisisAutoAlert: boolean;
-  publicUrl: string;
-};
+/** The names the schema reads: only these are taken from the environment. */
+const SETTINGS = [
+  "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_ROOT", "TELEGRAM_BOT_USERNAME", "CRISIS_AUTO_ALERT",
+  "PUBLIC_URL", "ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET", "ALERT_EMAIL_FROM", "ESCALATION_DELAY_MINUTES",
+  "BACKUP_TELEGRAM_CHAT_ID", "BACKUP_EMAIL", "CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD",
+] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
 
-const cache = new WeakMap<object, Config>();
+/** Settings that only work together: one without the other is a mistake, not "off". */
+const PAIRS = [
+  ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"],
+  ["ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET"],
+  ["CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD"],
+] as const;
 
-export function configOf(env: Env): Config {
-  let config = cache.get(env);
-  if (config) return config;
-  const parsed = configSchema().safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+/** The `send_email` binding's one method this code calls. */
+export type EmailBinding = { send(message: unknown): Promise<unknown> };
+
+/** A setting is set but wrong; the message names settings, never their values (some are secrets). */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const DEFAULT_ESCALATION_MINUTES = 60;
+
+function configFrom(env: Env) {
+  const vars = env as unknown as Record<string, unknown>;
+  // `[vars]` may hold numbers or booleans (TOML); blank means unset.
+  const given: Record<string, string> = {};
+  for (const name of SETTINGS) {
+    const value = vars[name];
+    if (value === undefined || value === null) continue;
+    const trimmed = String(value).trim();
+    if (trimmed !== "") given[name] = trimmed;
   }
+  const parsed = settingsSchema().safeParse(given);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  for (const [a, b] of PAIRS) {
+    if ((a in given) !== (b in given)) problems.push(`${a} and ${b} go together: ${a in given ? b : a} is missing`);
+  }
+  const binding = vars.SEND_EMAIL as Partial<EmailBinding> | undefined;
+  const emailBinding = binding && typeof binding.send === "function" ? (binding as EmailBinding) : null;
+  if (given.ALERT_EMAIL_FROM && !emailBinding) problems.push("ALERT_EMAIL_FROM needs the SEND_EMAIL send_email binding");
+  if (given.BACKUP_EMAIL && !given.ALERT_EMAIL_FROM) problems.push("BACKUP_EMAIL needs ALERT_EMAIL_FROM (and the SEND_EMAIL binding)");
+  if (!parsed.success || problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+
   const v = parsed.data;
-  config = {
+  const publicUrl = v.PUBLIC_URL.replace(/\/$/, "");
+  return {
     telegram: v.TELEGRAM_BOT_TOKEN && v.TELEGRAM_WEBHOOK_SECRET
       ? { token: v.TELEGRAM_BOT_TOKEN, secret: v.TELEGRAM_WEBHOOK_SECRET, apiRoot: v.TELEGRAM_API_ROOT.replace(/\/$/, ""), username: v.TELEGRAM_BOT_USERNAME }
       : null,
     crisisAutoAlert: v.CRISIS_AUTO_ALERT === "true",
-    publicUrl: v.PUBLIC_URL,
+    publicUrl,
+    /** Alert deliveries to référents (worker/alerts/); each channel null when not configured. */
+    alerts: {
+      /** The default team's webhook (teams set their own on /admin/teams; see alerts/dispatch.ts). */
+      webhook: v.ALERT_WEBHOOK_URL && v.ALERT_WEBHOOK_SECRET ? { url: v.ALERT_WEBHOOK_URL, secret: v.ALERT_WEBHOOK_SECRET } : null,
+      email: v.ALERT_EMAIL_FROM && emailBinding ? { from: v.ALERT_EMAIL_FROM, binding: emailBinding } : null,
+      /** An unacknowledged crisis alert escalates after this. */
+      escalationDelayMs: Number(v.ESCALATION_DELAY_MINUTES ?? DEFAULT_ESCALATION_MINUTES) * 60 * 1000,
+      /** The fallback backup contact for escalations. */
+      backup: { telegramChatId: v.BACKUP_TELEGRAM_CHAT_ID ?? null, email: v.BACKUP_EMAIL ?? null },
+      publicUrl,
+    },
+    /** Cloudflare Access in front of the staff pages (worker/auth/access.ts). */
+    access: v.CF_ACCESS_TEAM_DOMAIN && v.CF_ACCESS_AUD ? { team: v.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ""), aud: v.CF_ACCESS_AUD } : null,
   };
-  cache.set(env, config);
+}
+
+export type Config = ReturnType<typeof configFrom>;
+
+const cache = new WeakMap<object, Config>();
+
+/** The settings of this env, validated on first use and kept with it; throws `ConfigError`. */
+export function configOf(env: Env): Config {
+  let config = cache.get(env);
+  if (!config) {
+    config = configFrom(env);
+    cache.set(env, config);
+  }
   return config;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { configOf } from "../config.ts";
 
 /**
  * Optional Cloudflare Access: when CF_ACCESS_TEAM_DOMAIN (https://<team>.cloudflareaccess.com)
@@ -10,12 +11,9 @@ type Jwk = JsonWebKey & { kid?: string };
 let certs: { url: string; keys: Jwk[]; fetchedAt: number } | null = null;
 const CERTS_TTL_MS = 10 * 60 * 1000;
 
+/** Read by the one settings schema (worker/config.ts): both set, or Access is off. */
 export function accessConfig(env: Env): { team: string; aud: string } | null {
-  const vars = env as unknown as Record<string, unknown>;
-  const team = typeof vars.CF_ACCESS_TEAM_DOMAIN === "string" ? vars.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, "") : "";
-  const aud = typeof vars.CF_ACCESS_AUD === "string" ? vars.CF_ACCESS_AUD : "";
-  if (!/^https:\/\/[a-z0-9.-]+$/i.test(team) || !aud) return null;
-  return { team, aud };
+  return configOf(env).access;
 }
 
 function b64urlBytes(text: string): Uint8Array {
