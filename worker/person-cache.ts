@@ -1,4 +1,4 @@
-import type { PersonRow } from "./store/turns.ts";
+import type { Identity, PersonRow } from "./store/turns.ts";
 
 /**
  * The young people this isolate served last, each with the row their last turn's write batch
@@ -9,6 +9,11 @@ import type { PersonRow } from "./store/turns.ts";
 export type KeptPerson = { person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null };
 
 const LIMIT = 2000;
+
+/** One key per channel identity ("telegram:<chat id>", "web:<token hash>"). */
+export function personKey(identity: Identity): string {
+  return `${identity.channel}:${identity.key}`;
+}
 const kept = new Map<string, KeptPerson>();
 
 export function keptPerson(key: string): KeptPerson | undefined {

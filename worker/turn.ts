@@ -3,7 +3,7 @@ import type { ConversationState } from "../bot/state.ts";
 import type { Input, Reply } from "../bot/types.ts";
 import { configOf } from "./config.ts";
 import { contentAt } from "./content.ts";
-import { forgetPerson, keepPerson, keptPerson } from "./person-cache.ts";
+import { forgetPerson, keepPerson, keptPerson, personKey } from "./person-cache.ts";
 import { rulesAt } from "./roadmap-rules.ts";
 import { database, type Db } from "./store/db.ts";
 import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
@@ -28,7 +28,7 @@ type Start = Omit<LoadedTurn, "duplicate"> & {
  */
 export async function runTurn(env: Env, identity: Identity, input: Input, now: Date, updateId?: number, locale?: string): Promise<TurnOutcome> {
   const db = database(env.DB);
-  const key = `${identity.channel}:${identity.key}`;
+  const key = personKey(identity);
   const kept = keptPerson(key);
   if (kept) {
     const start: Start = { state: stateOf(kept.person), person: kept.person, isNew: false, wasBlocked: kept.person.blockedAt !== null, contentVersion: kept.contentVersion, rulesPublishedAt: kept.rulesPublishedAt, kept: true };

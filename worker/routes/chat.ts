@@ -13,6 +13,7 @@ import { newState } from "../store/turns.ts";
 import { database } from "../store/db.ts";
 import { deleteYoungPerson, exportYoungPerson, youngIdForIdentity } from "../store/privacy.ts";
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
+import { forgetPerson, personKey } from "../person-cache.ts";
 import { runTurn } from "../turn.ts";
 import type { Input } from "../../bot/types.ts";
 
@@ -87,8 +88,11 @@ chatRoutes.get("/roadmap", async (c) => {
 
 chatRoutes.delete("/session", async (c) => {
   const db = database(c.env.DB);
-  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  const key = await sessionKey(c);
+  const youngId = await youngIdForIdentity(db, "web", key);
   if (!youngId) throw new HTTPException(401, { message: "unknown or deleted session" });
   await deleteYoungPerson(db, youngId);
+  // The README promises it: nothing of theirs stays in this isolate's memory either.
+  forgetPerson(personKey({ channel: "web", key }));
   return c.body(null, 204);
 });

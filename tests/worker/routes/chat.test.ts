@@ -1,6 +1,8 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
+import { sha256Hex } from "../../../worker/http.ts";
+import { keptPerson } from "../../../worker/person-cache.ts";
 import { seedContent } from "../../support/content.ts";
 import { storedState } from "../../support/db.ts";
 import { actions, openSession, send, sendRaw } from "../../support/webchat.ts";
@@ -101,12 +103,41 @@ describe("the web chat journey", () => {
   });
 });
 
+describe("DELETE /api/chat/session", () => {
+  const deleteSession = (token: string | null) => exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
+    method: "DELETE", headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }));
+
+  it("should delete everything and forget the row this isolate kept for the person's next turn", async () => {
+    const session = await openSession();
+    await send(session.token, { action: "lang:fr" });
+    const kept = `web:${await sha256Hex(session.token)}`;
+    expect(keptPerson(kept)?.person.id).toBe(session.sessionId);
+
+    const res = await deleteSession(session.token);
+    expect(res.status).toBe(204);
+    const gone = await env.DB.prepare("select count(*) as n from young_people where id = ?").bind(session.sessionId).first<{ n: number }>();
+    expect(gone!.n).toBe(0);
+    expect(keptPerson(kept)).toBeUndefined();
+    expect((await sendRaw(session.token, JSON.stringify({ action: "menu" }))).status).toBe(401);
+    expect((await deleteSession(session.token)).status).toBe(401);
+  });
+
+  it("should answer 401 without a token or with an unknown one, and delete nothing", async () => {
+    await openSession();
+    const before = await storedState();
+    expect((await deleteSession(null)).status).toBe(401);
+    expect((await deleteSession("A".repeat(43))).status).toBe(401);
+    expect(await storedState()).toEqual(before);
+  });
+});
+
 describe("the web chat API with bad input", () => {
   it.each([
     ["no token", null, JSON.stringify({ text: "hi" }), 401],
     ["a malformed token", "abc", JSON.stringify({ text: "hi" }), 401],
     ["an unknown token", "A".repeat(43), JSON.stringify({ text: "hi" }), 401],
-  ])("should answer %s with %i and store nothing", async (_name, token, body, status) => {
+  ])("should answer %s with 401 and store nothing", async (_name, token, body, status) => {
     const before = await storedState();
     const res = await sendRaw(token, body);
     expect(res.status).toBe(status);
