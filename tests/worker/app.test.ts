@@ -26,11 +26,15 @@ describe("chat Worker", () => {
     expect(res.status).toBe(503);
   });
 
-  it("should keep young people's paths to itself", async () => {
-    const staff = { fetch: async () => new Response("from staff") } as unknown as Fetcher;
+  it("should keep young people's paths to itself, answering them or a 404", async () => {
+    const forwarded: string[] = [];
+    const staff = { fetch: async (input: RequestInfo | URL) => (forwarded.push(String(input)), new Response("from staff")) } as unknown as Fetcher;
+    const statuses: Record<string, number> = {};
     for (const path of ["/", "/health", "/parcours", "/adminx", "/logins"]) {
-      expect(await (await app.fetch(new Request(`https://passerelle.test${path}`), { ...env, STAFF: staff })).text()).not.toBe("from staff");
+      statuses[path] = (await app.fetch(new Request(`https://passerelle.test${path}`), { ...env, STAFF: staff })).status;
     }
+    expect(forwarded).toEqual([]);
+    expect(statuses).toEqual({ "/": 200, "/health": 200, "/parcours": 200, "/adminx": 404, "/logins": 404 });
   });
 });
 
