@@ -6,7 +6,8 @@ import { STATUSES } from "../profile.ts";
 /**
  * Roadmap rules are DATA, not code: a plain JSON-able object validated by `roadmapRulesSchema`,
  * so the Département's content managers can change ages, delays and texts (a later CMS edits
- * it). Every legal fact in them comes from /work/shared/domain/facts.md, with its source.
+ * it). Every legal fact in them comes from ../shared/domain/facts.md (beside the repository),
+ * with its source.
  *
  * Dates are written relative to an anchor:
  * - "birth": the birthday convention (see compute.ts: the 1st of the birth month);
