@@ -42,7 +42,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["tests/**/*.test.ts"],
-      exclude: ["tests/browser/**", "tests/bench/**"],
+      // Browser tests run in Node (vitest.browser.config.ts); tests/bench/ checks the bench's pure parts here.
+      exclude: ["tests/browser/**"],
       setupFiles: ["./tests/support/setup.ts"],
     },
   };

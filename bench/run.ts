@@ -21,6 +21,7 @@ import { closePosts, postJson } from "./lib/post.ts";
 import { groupCpu } from "./lib/cpu.ts";
 import { startups, type Startup } from "./lib/startup.ts";
 import { median, round, summary } from "./lib/stats.ts";
+import { withTopLevel } from "./lib/wrangler-config.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -137,7 +138,7 @@ function configText(configPath: string): string {
   const dir = join(configPath, "..");
   const absolute = (toml: string, key: string) => toml.replace(new RegExp(`^${key}\\s*=\\s*"(.*)"`, "m"), (_, v: string) => `${key} = ${JSON.stringify(join(dir, v))}`);
   const toml = absolute(absolute(readFileSync(configPath, "utf8"), "main"), "migrations_dir").replace(/^\[\[services\]\]\n(?:\w+\s*=.*\n)+/gm, "");
-  return keepNames ? toml : toml.replace(/^main\s*=.*$/m, (line) => `${line}\nkeep_names = false`);
+  return keepNames ? toml : withTopLevel(toml, "keep_names", "false");
 }
 
 function frozenWorker(configPath: string, entry: string, name: string): string {
