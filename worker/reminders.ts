@@ -10,7 +10,7 @@ import { configOf } from "./config.ts";
 import { enqueueTelegramReplies } from "./outbox.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import { database } from "./store/db.ts";
-import { peopleWithBirth, progressOf, raiseDeadlineAlert, recordReminders, reminderCandidates } from "./store/roadmap.ts";
+import { peopleWithBirth, raiseDeadlineAlerts as insertDeadlineAlerts, recordReminders, reminderCandidates } from "./store/roadmap.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
 import { telegramClient } from "./telegram-client.ts";
 
@@ -58,7 +58,11 @@ export async function sendDueReminders(env: Env, now: number, rules?: RoadmapRul
   return { sent };
 }
 
-/** Inserts a "deadline" alert for each step overdue by the configured delay, once per step. */
+/**
+ * Inserts a "deadline" alert for each step overdue by the configured delay, once per step:
+ * pages of 500 people, each page's new alerts in one batch (steps already alerted are skipped
+ * before any statement is built).
+ */
 export async function raiseDeadlineAlerts(env: Env, now: number, rules?: RoadmapRules): Promise<{ raised: string[] }> {
   const db = database(env.DB);
   rules ??= await publishedRoadmapRules(db);
@@ -68,16 +72,16 @@ export async function raiseDeadlineAlerts(env: Env, now: number, rules?: Roadmap
   for (;;) {
     const people = await peopleWithBirth(db, after);
     if (people.length === 0) break;
-    const progress = await progressOf(db, people.map((p) => p.youngId));
+    const due: { youngId: string; stepId: string }[] = [];
     for (const person of people) {
       const profile = profileOf(person);
-      const marks = Object.fromEntries(progress.filter((r) => r.youngId === person.youngId).map((r) => [r.stepId, r.state]));
-      const steps = computeRoadmap(profile, rules, today, marks);
+      const steps = computeRoadmap(profile, rules, today, person.progress);
+      const alerted = new Set(person.alerted);
       for (const stepId of deadlineAlerts(steps, settingsFor(rules, profile))) {
-        const id = await raiseDeadlineAlert(db, person.youngId, stepId, now);
-        if (id) raised.push(id);
+        if (!alerted.has(stepId)) due.push({ youngId: person.youngId, stepId });
       }
     }
+    raised.push(...(await insertDeadlineAlerts(db, due, now)));
     after = people[people.length - 1]!.youngId;
   }
   return { raised };

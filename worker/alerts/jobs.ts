@@ -4,23 +4,34 @@ import { alertConfigOf } from "./config.ts";
 import { dispatchAlerts } from "./dispatch.ts";
 import { enqueueDeliveries } from "./messages.ts";
 
+/**
+ * The cron's alert jobs, each run on its own by worker/scheduled.ts so that one failing never
+ * stops another (escalations above all).
+ */
+
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Cron part of alerts (every run):
- *  - crisis alerts unacknowledged after ESCALATION_DELAY_MINUTES → one "escalation" alert
- *    each, delivered to the team's backup contact;
- *  - alerts stored without deliveries (cron "deadline" alerts, or a failed dispatch) → dispatched;
- *  - pending deliveries whose queue message was lost → enqueued again.
+ * Crisis alerts unacknowledged after ESCALATION_DELAY_MINUTES → one "escalation" alert each,
+ * delivered at once to the backup contact of each team concerned. An escalation whose
+ * dispatch failed is picked up by `dispatchStored` at the next run.
  */
-export async function runAlertJobs(env: Env, now: number): Promise<{ escalated: number; dispatched: number; requeued: number }> {
+export async function escalateCrises(env: Env, now: number): Promise<{ escalated: number; deliveries: number }> {
   const db = database(env.DB);
-  const config = alertConfigOf(env);
-  const escalations = await raiseEscalations(db, now - config.escalationDelayMs, now);
-  const fresh = await undispatchedAlerts(db, now - 48 * HOUR);
-  const ids = [...new Set([...escalations, ...fresh])];
-  const dispatched = ids.length > 0 ? await dispatchAlerts(env, ids, now) : [];
-  const stalled = await stalledDeliveries(db, now - 2 * HOUR);
+  const escalations = await raiseEscalations(db, now - alertConfigOf(env).escalationDelayMs, now);
+  const deliveries = escalations.length > 0 ? await dispatchAlerts(env, escalations, now) : [];
+  return { escalated: escalations.length, deliveries: deliveries.length };
+}
+
+/** Alerts stored without deliveries (the cron's "deadline" alerts, or a failed dispatch) → dispatched. */
+export async function dispatchStored(env: Env, now: number): Promise<{ dispatched: number }> {
+  const fresh = await undispatchedAlerts(database(env.DB), now - 48 * HOUR);
+  return { dispatched: fresh.length > 0 ? (await dispatchAlerts(env, fresh, now)).length : 0 };
+}
+
+/** Pending deliveries whose queue message was lost → enqueued again. */
+export async function requeueStalled(env: Env, now: number): Promise<{ requeued: number }> {
+  const stalled = await stalledDeliveries(database(env.DB), now - 2 * HOUR);
   await enqueueDeliveries(env, stalled);
-  return { escalated: escalations.length, dispatched: dispatched.length, requeued: stalled.length };
+  return { requeued: stalled.length };
 }

@@ -1,5 +1,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { alertDeliveries, alerts, referentLinks, roadmapProgress, staff, youngPeople, DELIVERY_CHANNELS } from "../../shared/db/schema.ts";
+import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
+import { PERSON_ID } from "./roadmap.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for alerts, their deliveries (one row per channel and recipient) and the dashboard. */
@@ -8,26 +10,27 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 export type AlertRow = typeof alerts.$inferSelect;
 
-export async function alertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(alerts).where(inArray(alerts.id, ids));
+export function alertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
+  return rowsInChunks(db, ids, (piece) => db.select().from(alerts).where(inArray(alerts.id, piece)));
 }
 
 /** Enabled référents linked to these young people, with their alert channels. */
-export async function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null; teamId: string | null }[]> {
-  if (youngIds.length === 0) return [];
-  return db.select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId, teamId: staff.teamId })
+export function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null; teamId: string | null }[]> {
+  return rowsInChunks(db, youngIds, (piece) => db
+    .select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId, teamId: staff.teamId })
     .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId))
-    .where(and(inArray(referentLinks.youngId, youngIds), isNull(staff.disabledAt)));
+    .where(and(inArray(referentLinks.youngId, piece), isNull(staff.disabledAt))));
 }
+
+/** Parameters one delivery row binds (id, alert, channel, recipient, status, attempts, created_at). */
+const DELIVERY_ROW_PARAMS = 7;
 
 /** Inserts delivery rows (an existing alert/channel/recipient is kept as is); returns the new ids. */
 export async function insertDeliveries(db: Db, rows: { alertId: string; channel: DeliveryChannel; recipient: string }[], now: number): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const inserted = await db.insert(alertDeliveries)
-    .values(rows.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now })))
+  const inserted = await rowsInChunks(db, rows, (piece) => db.insert(alertDeliveries)
+    .values(piece.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now })))
     .onConflictDoNothing()
-    .returning({ id: alertDeliveries.id });
+    .returning({ id: alertDeliveries.id }), DELIVERY_ROW_PARAMS);
   return inserted.map((r) => r.id);
 }
 
@@ -90,8 +93,8 @@ export async function acknowledgeAlert(db: Db, alertId: string, staffId: string,
 }
 
 export async function markYoungNotified(db: Db, alertIds: string[], now: number): Promise<void> {
-  if (alertIds.length === 0) return;
-  await db.update(alerts).set({ youngNotifiedAt: now }).where(and(inArray(alerts.id, alertIds), isNull(alerts.youngNotifiedAt)));
+  await batchRows(db, chunksOf(alertIds, 1, 1).map((piece) => db.update(alerts).set({ youngNotifiedAt: now })
+    .where(and(inArray(alerts.id, piece), isNull(alerts.youngNotifiedAt))).returning({ id: alerts.id })));
 }
 
 /** Acknowledged alerts the young person was not told about yet: the engine shows a notice. */
@@ -116,24 +119,22 @@ export async function stalledDeliveries(db: Db, before: number, limit = 200): Pr
   return rows.map((r) => r.id);
 }
 
+/** A random UUID v4 computed by SQLite, for ids of rows inserted by `insert … select`. */
+const SQL_UUID = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+  || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`);
+
 /**
- * Crisis alerts still unacknowledged after the delay get one "escalation" alert each
- * (subject = the crisis alert id); returns the new escalation ids.
+ * Crisis alerts still unacknowledged after the delay (and less than a week old) get one
+ * "escalation" alert each (subject = the crisis alert id), however many are due: one
+ * statement with a fixed number of parameters. Returns the new escalation ids.
  */
 export async function raiseEscalations(db: Db, createdBefore: number, now: number): Promise<string[]> {
-  const due = await db.select({ id: alerts.id, youngId: alerts.youngId }).from(alerts)
-    .where(and(eq(alerts.kind, "crisis"), isNull(alerts.acknowledgedAt), lt(alerts.createdAt, createdBefore), gt(alerts.createdAt, now - 7 * 24 * 3600 * 1000),
-      sql`not exists (select 1 from ${alerts} e where e.kind = 'escalation' and e.subject = ${alerts.id})`))
-    .limit(100);
-  const raised: string[] = [];
-  for (const crisis of due) {
-    const id = crypto.randomUUID();
-    const res = await db.run(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
-      select ${id}, ${crisis.youngId}, 'escalation', 'severe', ${crisis.id}, ${now}
-      where not exists (select 1 from ${alerts} where kind = 'escalation' and subject = ${crisis.id})`);
-    if (res.meta.changes > 0) raised.push(id);
-  }
-  return raised;
+  const rows = await db.all<{ id: string }>(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
+    select ${SQL_UUID}, c.young_id, 'escalation', 'severe', c.id, ${now} from ${alerts} c
+    where c.kind = 'crisis' and c.acknowledged_at is null and c.created_at < ${createdBefore} and c.created_at > ${now - 7 * 24 * 3600 * 1000}
+      and not exists (select 1 from ${alerts} e where e.kind = 'escalation' and e.subject = c.id)
+    returning id`);
+  return rows.map((r) => r.id);
 }
 
 // ---- Dashboard -------------------------------------------------------------------------
@@ -148,11 +149,11 @@ export async function youngPeopleFor(db: Db, viewer: { id: string; role: string 
   const columns = {
     id: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, locale: youngPeople.locale,
     lastActiveAt: youngPeople.lastActiveAt,
-    done: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id} and ${roadmapProgress.state} = 'done')`,
-    skipped: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id} and ${roadmapProgress.state} = 'skipped')`,
+    done: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${PERSON_ID} and ${roadmapProgress.state} = 'done')`,
+    skipped: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${PERSON_ID} and ${roadmapProgress.state} = 'skipped')`,
   };
   if (viewer.role === "admin") {
-    const rows = await db.select({ ...columns, linkedAt: sql<number | null>`(select min(created_at) from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})` })
+    const rows = await db.select({ ...columns, linkedAt: sql<number | null>`(select min(${referentLinks.createdAt}) from ${referentLinks} where ${referentLinks.youngId} = ${PERSON_ID})` })
       .from(youngPeople)
       .where(sql`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id}) or exists (select 1 from ${alerts} where ${alerts.youngId} = ${youngPeople.id})`)
       .orderBy(desc(youngPeople.lastActiveAt)).limit(500);
@@ -166,17 +167,30 @@ export async function youngPeopleFor(db: Db, viewer: { id: string; role: string 
 
 export type DashboardAlert = AlertRow & { undelivered: { channel: string; status: string; attempts: number; lastError: string | null }[] };
 
-/** Alerts of these young people, open first then newest, with deliveries not (yet) made. */
-export async function alertsForYoung(db: Db, youngIds: string[], limit = 200): Promise<DashboardAlert[]> {
-  if (youngIds.length === 0) return [];
+/**
+ * The alerts a staff member sees (a référent: those of the young people linked to them; an
+ * admin: all), open first then newest, with deliveries not (yet) made. The young people are
+ * a subquery, not a list of ids: the statement binds the same few parameters for 10 people
+ * or 10 000.
+ */
+export async function alertsFor(db: Db, viewer: { id: string; role: string }, limit = 200): Promise<DashboardAlert[]> {
+  const visible = viewer.role === "admin"
+    ? sql`1 = 1`
+    : sql`${alerts.youngId} in (select ${referentLinks.youngId} from ${referentLinks} where ${referentLinks.staffId} = ${viewer.id})`;
+  const shown = db.select({ id: alerts.id }).from(alerts).where(visible)
+    .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit);
   const [rows, deliveries] = await db.batch([
-    db.select().from(alerts).where(inArray(alerts.youngId, youngIds))
-      .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit),
+    db.select().from(alerts).where(visible).orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit),
     db.select({ alertId: alertDeliveries.alertId, channel: alertDeliveries.channel, status: alertDeliveries.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError })
-      .from(alertDeliveries).innerJoin(alerts, eq(alerts.id, alertDeliveries.alertId))
-      .where(and(inArray(alerts.youngId, youngIds), sql`${alertDeliveries.status} <> 'delivered'`)),
+      .from(alertDeliveries).where(and(inArray(alertDeliveries.alertId, shown), sql`${alertDeliveries.status} <> 'delivered'`)),
   ]);
-  return rows.map((a) => ({ ...a, undelivered: deliveries.filter((d) => d.alertId === a.id) }));
+  const byAlert = new Map<string, DashboardAlert["undelivered"]>();
+  for (const { alertId, ...d } of deliveries) {
+    const list = byAlert.get(alertId);
+    if (list) list.push(d);
+    else byAlert.set(alertId, [d]);
+  }
+  return rows.map((a) => ({ ...a, undelivered: byAlert.get(a.id) ?? [] }));
 }
 
 export async function alertById(db: Db, id: string): Promise<AlertRow | null> {

@@ -1,18 +1,25 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
+import { batchRows, chunksOf } from "./chunks.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for the personal roadmap: progress, reminders given, deadline alerts. */
+
+/**
+ * `young_people.id`, always qualified: drizzle writes the selected fields of a one-table query
+ * unqualified, so inside a subquery a bare "id" would name the subquery's own table's id.
+ */
+export const PERSON_ID = sql.raw(`"young_people"."id"`);
 
 /**
  * Columns added to the turn's person query: progress and reminders given, as JSON arrays,
  * so the read batch needs no statement of its own for them.
  */
 export const roadmapColumns = {
-  progress: sql<string>`(select json_group_array(json_array(${roadmapProgress.stepId}, ${roadmapProgress.state})) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${youngPeople.id})`,
-  remindersGiven: sql<string>`(select json_group_array(${remindersSent.stepId} || '/' || ${remindersSent.kind}) from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id})`,
+  progress: sql<string>`(select json_group_array(json_array(${roadmapProgress.stepId}, ${roadmapProgress.state})) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${PERSON_ID})`,
+  remindersGiven: sql<string>`(select json_group_array(${remindersSent.stepId} || '/' || ${remindersSent.kind}) from ${remindersSent} where ${remindersSent.youngId} = ${PERSON_ID})`,
 };
 
 /** Reads the JSON arrays of `roadmapColumns` back. */
@@ -36,11 +43,15 @@ export function roadmapWrites(db: Db, youngId: string, effect: Effect, at: numbe
   if (effect.type === "setRemindersOptOut") {
     return [db.update(youngPeople).set({ remindersOptOut: effect.optOut }).where(eq(youngPeople.id, youngId))];
   }
-  if (effect.type === "remindersShown" && effect.reminders.length > 0) {
-    return [db.insert(remindersSent).values(effect.reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "chat" as const, sentAt: at }))).onConflictDoNothing()];
+  if (effect.type === "remindersShown") {
+    return chunksOf(effect.reminders, REMINDER_ROW_PARAMS).map((piece) => db.insert(remindersSent)
+      .values(piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "chat" as const, sentAt: at }))).onConflictDoNothing());
   }
   return [];
 }
+
+/** Parameters one reminders_sent row binds (young, step, kind, channel, sent_at). */
+const REMINDER_ROW_PARAMS = 5;
 
 export type ReminderCandidate = {
   youngId: string;
@@ -56,13 +67,15 @@ export type ReminderCandidate = {
 
 /**
  * Telegram users who may get a reminder now: a birth month, reminders not stopped, not
- * blocked, and nothing sent to them since `sinceMs` (one message a day).
+ * blocked, and nothing sent to them since `sinceMs` (one message a day). Their progress and
+ * reminders given come in the same rows (`roadmapColumns`), so the parameters stay fixed
+ * however many people there are.
  */
 export async function reminderCandidates(db: Db, sinceMs: number, limit = 200): Promise<ReminderCandidate[]> {
   const people = await db
     .select({
       youngId: youngPeople.id, chatId: identities.key, locale: youngPeople.locale, birth: youngPeople.birth,
-      status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare,
+      status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, ...roadmapColumns,
     })
     .from(identities)
     .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
@@ -72,45 +85,65 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200): 
     ))
     .orderBy(youngPeople.id)
     .limit(limit);
-  if (people.length === 0) return [];
-  const ids = people.map((p) => p.youngId);
-  const [progress, sent] = await db.batch([
-    db.select().from(roadmapProgress).where(inArray(roadmapProgress.youngId, ids)),
-    db.select({ youngId: remindersSent.youngId, stepId: remindersSent.stepId, kind: remindersSent.kind }).from(remindersSent).where(inArray(remindersSent.youngId, ids)),
-  ]);
-  return people.map((p) => ({
-    ...p,
-    birth: p.birth!,
-    progress: Object.fromEntries(progress.filter((r) => r.youngId === p.youngId).map((r) => [r.stepId, r.state])),
-    sent: sent.filter((r) => r.youngId === p.youngId).map((r) => `${r.stepId}/${r.kind}`),
-  }));
+  return people.map(({ progress, remindersGiven, ...p }) => {
+    const parsed = parseRoadmapColumns({ progress, remindersGiven });
+    return { ...p, birth: p.birth!, progress: parsed.roadmapProgress, sent: parsed.remindersSent };
+  });
 }
 
-/** Records reminders sent; returns false when another run already recorded one of them. */
+/** Records reminders sent (one transaction); returns false when another run already recorded one of them. */
 export async function recordReminders(db: Db, youngId: string, reminders: { stepId: string; kind: string }[], at: number): Promise<boolean> {
-  const rows = await db.insert(remindersSent)
-    .values(reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })))
+  const rows = await batchRows(db, chunksOf(reminders, REMINDER_ROW_PARAMS).map((piece) => db.insert(remindersSent)
+    .values(piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })))
     .onConflictDoNothing()
-    .returning({ stepId: remindersSent.stepId });
+    .returning({ stepId: remindersSent.stepId })));
   return rows.length === reminders.length;
 }
 
-/** Everyone with a birth month (web and Telegram), for deadline alerts. */
-export async function peopleWithBirth(db: Db, afterId: string, limit = 500) {
-  return db.select({ youngId: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare })
+export type DeadlineCandidate = {
+  youngId: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null;
+  progress: Record<string, "done" | "skipped">;
+  /** Steps a deadline alert was already raised for. */
+  alerted: string[];
+};
+
+/**
+ * A page of everyone with a birth month (web and Telegram), for deadline alerts, with their
+ * progress and the deadline alerts already raised in the same rows (fixed parameters).
+ */
+export async function peopleWithBirth(db: Db, afterId: string, limit = 500): Promise<DeadlineCandidate[]> {
+  const rows = await db.select({
+    youngId: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare,
+    progress: roadmapColumns.progress,
+    alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
+  })
     .from(youngPeople).where(and(isNotNull(youngPeople.birth), sql`${youngPeople.id} > ${afterId}`)).orderBy(youngPeople.id).limit(limit);
+  return rows.map(({ progress, alerted, ...p }) => ({
+    ...p,
+    progress: parseRoadmapColumns({ progress, remindersGiven: null }).roadmapProgress,
+    alerted: JSON.parse(alerted ?? "[]") as string[],
+  }));
 }
 
-export async function progressOf(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select().from(roadmapProgress).where(inArray(roadmapProgress.youngId, ids));
+/** A first scan after the rules change may find thousands of overdue steps: batches this big. */
+const DEADLINES_PER_BATCH = 100;
+
+/**
+ * "deadline" alerts for overdue steps, once per step and young person (a concurrent run
+ * inserts nothing twice), one statement each, in batches; returns the ids inserted.
+ */
+export async function raiseDeadlineAlerts(db: Db, due: { youngId: string; stepId: string }[], at: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < due.length; i += DEADLINES_PER_BATCH) ids.push(...(await deadlineBatch(db, due.slice(i, i + DEADLINES_PER_BATCH), at)));
+  return ids;
 }
 
-/** A "deadline" alert for an overdue step, once per step and young person; true if inserted. */
-export async function raiseDeadlineAlert(db: Db, youngId: string, stepId: string, at: number): Promise<string | null> {
-  const id = crypto.randomUUID();
-  const rows = await db.run(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
-    select ${id}, ${youngId}, 'deadline', 'high', ${stepId}, ${at}
-    where not exists (select 1 from ${alerts} where ${alerts.youngId} = ${youngId} and ${alerts.kind} = 'deadline' and ${alerts.subject} = ${stepId})`);
-  return rows.meta.changes > 0 ? id : null;
+const DEADLINE_INSERT = `insert into alerts (id, young_id, kind, severity, subject, created_at)
+  select ?1, ?2, 'deadline', 'high', ?3, ?4
+  where not exists (select 1 from alerts where young_id = ?2 and kind = 'deadline' and subject = ?3)
+  returning id`;
+
+async function deadlineBatch(db: Db, due: { youngId: string; stepId: string }[], at: number): Promise<string[]> {
+  const results = await db.$client.batch<{ id: string }>(due.map(({ youngId, stepId }) => db.$client.prepare(DEADLINE_INSERT).bind(crypto.randomUUID(), youngId, stepId, at)));
+  return results.flatMap((r) => r.results.map((row) => row.id));
 }

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { staff, teams } from "../../shared/db/schema.ts";
+import { rowsInChunks } from "./chunks.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for teams of référents (where their alerts go) and staff membership. */
@@ -16,9 +17,8 @@ export async function teamById(db: Db, id: string): Promise<Team | null> {
   return rows[0] ?? null;
 }
 
-export async function teamsByIds(db: Db, ids: string[]): Promise<Team[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(teams).where(inArray(teams.id, ids));
+export function teamsByIds(db: Db, ids: string[]): Promise<Team[]> {
+  return rowsInChunks(db, ids, (piece) => db.select().from(teams).where(inArray(teams.id, piece)));
 }
 
 export async function createTeam(db: Db, input: TeamInput, now: number): Promise<string> {

@@ -1,0 +1,138 @@
+import { createScheduledController } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { scheduled } from "../../worker/scheduled.ts";
+import { drainDeliveries } from "../support/alerts.ts";
+import { publishSeedRoadmapRules } from "../support/content.ts";
+import { fakeReceiver, fakeTelegram } from "../support/outside.ts";
+
+const MINUTE = 60 * 1000;
+
+async function runCron(at: number, on: Env = env): Promise<void> {
+  await scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), on);
+}
+
+/** The same D1, refusing every statement whose SQL matches `pattern` (a table D1 cannot read today). */
+function envWithFailing(pattern: RegExp): Env {
+  const real = env.DB;
+  const DB = new Proxy(real, {
+    get(target, prop) {
+      if (prop === "prepare") {
+        return (query: string) => {
+          if (pattern.test(query)) throw new Error("D1_ERROR: injected failure for young person 'yp-secret'");
+          return target.prepare(query);
+        };
+      }
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { ...env, DB };
+}
+
+let personNo = 0;
+
+/** n onboarded Telegram users, born in February 2009, at the ASE in Maine-et-Loire. */
+async function telegramPeople(prefix: string, n: number): Promise<string[]> {
+  const at = Date.parse("2026-01-10T10:00:00Z");
+  const ids: string[] = [];
+  const statements: D1PreparedStatement[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `${prefix}-${String(i).padStart(4, "0")}`;
+    ids.push(id);
+    statements.push(
+      env.DB.prepare("insert into young_people (id, locale, birth, status, dept, consent_at, cursor, created_at, last_active_at) values (?, 'fr', '2009-02', 'ase', '49', ?, '{\"at\":\"menu\"}', ?, ?)").bind(id, at, at, at),
+      env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('telegram', ?, ?, ?)").bind(String(700_000 + personNo++), id, at),
+    );
+  }
+  await env.DB.batch(statements);
+  return ids;
+}
+
+async function crisisAt(youngId: string, at: number): Promise<string> {
+  const id = crypto.randomUUID();
+  await env.DB.prepare("insert into alerts (id, young_id, kind, severity, subject, created_at) values (?, ?, 'crisis', 'high', 'violence', ?)").bind(id, youngId, at).run();
+  return id;
+}
+
+const escalationOf = (crisisId: string) => env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?").bind(crisisId).first<{ id: string }>();
+
+beforeEach(() => {
+  fakeTelegram.reset();
+  fakeReceiver.reset();
+});
+
+describe("crisis escalation at scale (issue 22, finding 1)", () => {
+  it("should escalate and deliver 8 crises raised in one cron run, as the audit reproduced it", async () => {
+    // The audit's reproduction, word for word: one web chat session, eight alert actions with
+    // its token, then the cron past the escalation delay (30 minutes in tests).
+    const session = await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: "{}",
+    }));
+    const { token } = await session.json<{ token: string }>();
+    for (let i = 0; i < 8; i++) {
+      await exports.default.fetch(new Request("https://passerelle.test/api/chat/message", {
+        method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: "alert:flood" }),
+      }));
+    }
+    const crises = await env.DB.prepare("select id from alerts where kind = 'crisis'").all<{ id: string }>();
+    await drainDeliveries();
+    await runCron(Date.now() + 31 * MINUTE);
+    const escalations = await env.DB.prepare(`select a.subject as crisis, (select count(*) from alert_deliveries d where d.alert_id = a.id) as deliveries
+      from alerts a where a.kind = 'escalation'`).all<{ crisis: string; deliveries: number }>();
+    expect(escalations.results.map((e) => e.crisis).sort()).toEqual(crises.results.map((c) => c.id).sort());
+    // Each escalation reaches the backup contact (Telegram) and the team webhook.
+    expect(escalations.results.every((e) => e.deliveries === 2)).toBe(true);
+    await drainDeliveries();
+    const toBackup = fakeTelegram.messages.filter((m) => String(m.params.chat_id) === "9999" && /ESCALADE/.test(String(m.params.text)));
+    expect(toBackup).toHaveLength(crises.results.length);
+  });
+});
+
+describe("the cron past 100 people (issue 22, finding 2)", () => {
+  beforeAll(async () => {
+    await publishSeedRoadmapRules();
+  });
+
+  it("should send every due reminder to 150 Telegram users and still escalate a crisis in the same run", async () => {
+    const people = await telegramPeople("rem", 150);
+    const at = Date.parse("2026-01-15T09:00:00Z");
+    const crisis = await crisisAt(people[0]!, at - 60 * MINUTE);
+    await runCron(at);
+    const reminded = await env.DB.prepare("select count(distinct young_id) as n from reminders_sent where young_id like 'rem-%' and channel = 'telegram'").first<{ n: number }>();
+    expect(reminded!.n).toBe(150);
+    expect(fakeTelegram.messages.filter((m) => /entretien d'autonomie/.test(String(m.params.text)))).toHaveLength(150);
+    expect(await escalationOf(crisis)).not.toBeNull();
+  });
+
+  it("should run the hourly deadline scan over 150 people with a birth month", async () => {
+    await runCron(Date.parse("2026-02-09T09:00:00Z"));
+    const alerted = await env.DB.prepare("select count(*) as n from alerts where kind = 'deadline' and subject = 'autonomy-interview' and young_id like 'rem-%'").first<{ n: number }>();
+    expect(alerted!.n).toBe(150);
+    await runCron(Date.parse("2026-02-09T10:00:00Z"));
+    const again = await env.DB.prepare("select count(*) as n from alerts where kind = 'deadline' and young_id like 'rem-%'").first<{ n: number }>();
+    expect(again!.n).toBe(150);
+  });
+});
+
+describe("one failing cron job", () => {
+  it("should not stop the others, and should be logged by name without personal data", async () => {
+    const [young] = await telegramPeople("iso", 1);
+    const at = Date.parse("2026-01-20T09:00:00Z");
+    const crisis = await crisisAt(young!, at - 60 * MINUTE);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // Reminders and the purge cannot run; escalations, dispatch and requeue must.
+      await expect(runCron(at, envWithFailing(/reminders_sent|delete from "young_people"/))).rejects.toThrow("cron jobs failed: reminders, retention purge");
+      const logged = errors.mock.calls.map((args) => args.map(String).join(" "));
+      expect(logged).toEqual(["cron job failed reminders Error", "cron job failed retention purge Error"]);
+      expect(logged.join("\n")).not.toMatch(/yp-secret|iso-0000/);
+    } finally {
+      errors.mockRestore();
+    }
+    const escalation = await escalationOf(crisis);
+    expect(escalation).not.toBeNull();
+    const deliveries = await env.DB.prepare("select channel, recipient from alert_deliveries where alert_id = ? order by channel").bind(escalation!.id).all();
+    expect(deliveries.results).toEqual([{ channel: "telegram", recipient: "backup" }, { channel: "webhook", recipient: "team" }]);
+  });
+});
