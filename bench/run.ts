@@ -18,7 +18,8 @@ import { bundle, frozenWorker, migratedD1, workerdStartup, type BuildContext } f
 import { calibrate } from "./lib/calibrate.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript } from "./lib/journeys.ts";
-import { describe, load, merged, p50Of, WEBHOOK_SECRET, type LoadRun } from "./lib/load.ts";
+import { load, WEBHOOK_SECRET } from "./lib/load.ts";
+import { describe, merged, p50Of, type LoadRun } from "./lib/runs.ts";
 import { closePosts } from "./lib/post.ts";
 import { d1Counts, probeD1, type Probe } from "./lib/probe.ts";
 import { startProfile, summarize } from "./lib/profile.ts";

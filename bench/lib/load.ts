@@ -2,7 +2,7 @@ import type { Turn } from "./journeys.ts";
 import { groupCpu } from "./cpu.ts";
 import { postJson } from "./post.ts";
 import type { Server } from "./servers.ts";
-import { round, summary } from "./stats.ts";
+import type { LoadRun, Sample } from "./runs.ts";
 
 /** Replaying journeys as Telegram updates against one served Worker, timed and CPU-counted. */
 
@@ -28,9 +28,6 @@ export function post(server: Server, update: Record<string, unknown>): Promise<n
   return postJson(`${server.url}/telegram/webhook`, update, { "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET });
 }
 
-export type Sample = { kind: Turn["kind"]; ms: number; status: number };
-export type LoadRun = { samples: Sample[]; wallMs: number; cpu: { workerd: number; all: number; d1: number; harness: number } };
-
 /** N chats concurrent (one script each), each sequential; chat ids from `chatBase`. */
 export async function load(server: Server, scripts: Turn[][], chatBase: number): Promise<LoadRun> {
   const samples: Sample[] = [];
@@ -52,28 +49,3 @@ export async function load(server: Server, scripts: Turn[][], chatBase: number):
   const harness = process.cpuUsage(harness0);
   return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all, d1: d1Cpu() - d10, harness: (harness.user + harness.system) / 1e6 } };
 }
-
-/** Rounds pooled: all samples, summed wall time and CPU. */
-export function merged(runs: LoadRun[]): LoadRun {
-  return {
-    samples: runs.flatMap((r) => r.samples),
-    wallMs: runs.reduce((a, r) => a + r.wallMs, 0),
-    cpu: { workerd: runs.reduce((a, r) => a + r.cpu.workerd, 0), all: runs.reduce((a, r) => a + r.cpu.all, 0), d1: runs.reduce((a, r) => a + r.cpu.d1, 0), harness: runs.reduce((a, r) => a + r.cpu.harness, 0) },
-  };
-}
-
-export const p50Of = (r: LoadRun) => summary(r.samples.map((x) => x.ms)).p50;
-
-/** A pooled load's numbers: latency, throughput, CPU per turn (the Worker's process, its D1 process, the bench's). */
-export function describe(r: LoadRun, d1Apart: boolean) {
-  const s = summary(r.samples.map((x) => x.ms));
-  const errors = r.samples.filter((x) => x.status !== 200).length;
-  const perTurn = (seconds: number) => round((seconds * 1000) / r.samples.length, 2);
-  return {
-    turns: r.samples.length, errors, wallMs: round(r.wallMs), throughput: round(r.samples.length / (r.wallMs / 1000), 1),
-    p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max), mean: round(s.mean),
-    workerdCpuMsPerTurn: perTurn(r.cpu.workerd), groupCpuMsPerTurn: perTurn(r.cpu.all), harnessCpuMsPerTurn: perTurn(r.cpu.harness),
-    ...(d1Apart ? { d1ProcessCpuMsPerTurn: perTurn(r.cpu.d1) } : {}),
-  };
-}
-export type Described = ReturnType<typeof describe>;

@@ -1,4 +1,4 @@
-import type { Described } from "./load.ts";
+import type { Described } from "./runs.ts";
 import { round } from "./stats.ts";
 
 /** The three-way report (floor, peer, Passerelle) and the targets, as printed lines. */
