@@ -1,27 +1,35 @@
 import type { ContentSnapshot } from "../shared/content/model.ts";
 import { normalize } from "../shared/text/normalize.ts";
 import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.ts";
-import { askForContact, sendContact, sendCrisisAlert } from "./flows/contact.ts";
+import { isSensitive, parseAction } from "./actions.ts";
+import { alertRefusal, askForContact, DEFAULT_ALERTS_PER_HOUR, sendContact, sendCrisisAlert } from "./flows/contact.ts";
 import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
 import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis, answerQuestion } from "./flows/question.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
 import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
+import { isOffered, nextOffers } from "./offers.ts";
 import { reply, say } from "./render.ts";
 import { detectCrisis } from "./safety/crisis.ts";
 import type { ConversationState } from "./state.ts";
 import type { Effect, Input, Reply, TurnResult } from "./types.ts";
 
-/** `roadmapRules`: the published rules (worker/roadmap-rules.ts); without them, no roadmap steps. */
-export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules };
+/**
+ * `roadmapRules`: the published rules (worker/roadmap-rules.ts); without them, no roadmap steps.
+ * `alertsPerHour`: help and crisis alerts one person may raise in an hour.
+ */
+export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules; alertsPerHour?: number };
 
 /** What every flow of one turn may read: content, clock and the Département's settings. */
-type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean };
+type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean; alertsPerHour: number };
+
+const HOUR = 60 * 60 * 1000;
 
 /**
  * The conversation engine: one input in, replies and effects out. Pure: no I/O, no clock
- * but `now`, the same for every channel.
+ * but `now`, the same for every channel. After the turn it remembers the sensitive buttons
+ * it offered (bot/offers.ts) and when alerts were raised (the cap per hour), in the state.
  */
 export function handle(
   state: ConversationState,
@@ -30,10 +38,28 @@ export function handle(
   now: Date,
   options: EngineOptions = {},
 ): TurnResult {
-  const turn: Turn = { content, now, rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false };
+  const turn: Turn = {
+    content, now, rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false,
+    alertsPerHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
+  };
+  const r = respond(state, input, turn);
+  const used = input.kind === "action" && isSensitive(input.action) ? input.action : null;
+  const offers = nextOffers(state, used, r.replies, now);
+  const raised = r.effects.filter((e) => e.type === "raiseAlert").map(() => now.getTime());
+  const recentAlerts = [...(state.recentAlerts ?? []).filter((at) => at > now.getTime() - HOUR), ...raised];
+  const next: ConversationState = {
+    ...r.state,
+    ...(offers.length > 0 || state.offers ? { offers } : {}),
+    ...(recentAlerts.length > 0 || state.recentAlerts ? { recentAlerts } : {}),
+  };
+  return { ...r, state: next };
+}
+
+function respond(state: ConversationState, input: Input, turn: Turn): TurnResult {
+  const { content, now } = turn;
   // A référent acknowledged an alert since the last visit: say so first, once.
   if ((state.alertsSeen ?? 0) > 0 && input.kind !== "linkCode") {
-    const r = handle({ ...state, alertsSeen: 0 }, input, content, now, options);
+    const r = respond({ ...state, alertsSeen: 0 }, input, turn);
     return { ...r, replies: [seenNotice(state), ...r.replies], effects: [...r.effects, { type: "alertsSeenShown" }] };
   }
   if (input.kind === "linkCode") {
@@ -93,9 +119,17 @@ function currentScreen(state: ConversationState, turn: Turn): Reply {
   }
 }
 
-function onAction(state: ConversationState, action: string, turn: Turn): TurnResult {
+/** A button the engine does not offer (any more): said plainly, then where they are. */
+function stale(state: ConversationState, turn: Turn): TurnResult {
+  return result(state, [reply(say(state, "actionExpired")), currentScreen(state, turn)]);
+}
+
+function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult {
   const { content, now } = turn;
-  const [name = "", arg] = action.split(":");
+  const action = parseAction(raw);
+  // Outside the grammar, or a sensitive button this person was not offered (or used already).
+  if (!action || (isSensitive(raw) && !isOffered(state, raw, now))) return stale(state, turn);
+  const [name, arg] = action;
 
   const staged = answerStage(state, name, arg, content, now);
   if (staged) {
@@ -105,43 +139,44 @@ function onAction(state: ConversationState, action: string, turn: Turn): TurnRes
     return result(staged.state, staged.replies, effects);
   }
 
-  switch (name) {
+  switch (action[0]) {
     case "menu": {
       // A returning web user opens with "menu": reminders due since their last visit come first.
       const pending = pendingReminders(state, turn.rules, now);
       return result({ ...state, cursor: { at: "menu" } }, [...pending.replies, renderMenu(state, content)], pending.effects);
     }
     case "roadmap": {
-      const r = roadmapAction(state, action.split(":").slice(1), content, turn.rules, now);
+      const r = roadmapAction(state, action.slice(1), content, turn.rules, now);
       return result(r.state, r.replies, r.effects);
     }
     case "back":
       return back(state, content);
     case "topic": {
-      const topic = content.topics.find((t) => t.id === arg);
+      const topic = content.topics.find((t) => t.id === action[1]);
       if (!topic) break;
       return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)], [{ type: "track", event: "topic", key: topic.id }]);
     }
     case "step": {
-      const step = content.steps.find((s) => s.id === arg);
+      const step = content.steps.find((s) => s.id === action[1]);
       if (!step) break;
       return result({ ...state, cursor: { at: "step", stepId: step.id } }, [renderStep(state, content, step)], [{ type: "track", event: "step", key: step.id }]);
     }
     case "faq": {
-      const faq = content.faqs.find((f) => f.id === arg);
+      const faq = content.faqs.find((f) => f.id === action[1]);
       if (!faq) break;
       return result({ ...state, cursor: { at: "faq", faqId: faq.id } }, [renderFaq(state, content, faq)], [{ type: "track", event: "faq", key: faq.id }]);
     }
     case "contact": {
-      const r = arg === "send" ? sendContact(state) : askForContact(state);
+      const refusal = alertRefusal(state, now, turn.alertsPerHour);
+      const r = action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal);
       return result(r.state, r.replies, r.effects);
     }
     case "alert": {
-      const r = sendCrisisAlert(state, arg);
+      const r = sendCrisisAlert(state, action[1], alertRefusal(state, now, turn.alertsPerHour));
       return result(r.state, r.replies, r.effects);
     }
     case "link": {
-      const r = linkAction(state, arg);
+      const r = linkAction(state, action[1]);
       return result(r.state, r.replies, r.effects);
     }
     case "data": {
@@ -149,7 +184,7 @@ function onAction(state: ConversationState, action: string, turn: Turn): TurnRes
       return result(r.state, r.replies, r.effects);
     }
     case "delete": {
-      const r = arg === "yes" ? deleteEverything(state) : confirmDelete(state);
+      const r = action[1] === "yes" ? deleteEverything(state) : confirmDelete(state);
       return result(r.state, r.replies, r.effects);
     }
     case "profile": {
@@ -157,14 +192,14 @@ function onAction(state: ConversationState, action: string, turn: Turn): TurnRes
       return result(r.state, r.replies);
     }
     case "lang": {
-      const locale = ["fr", "en", "ar", "ps", "prs"].find((l) => l === arg);
+      const locale = action[1];
       if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons())]);
-      const next = { ...state, locale: locale as ConversationState["locale"] };
+      const next = { ...state, locale };
       return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, turn) : renderMenu(next, content)]);
     }
   }
-  // A stale or unknown button: show where they are instead of failing.
-  return result(state, [currentScreen(state, turn)]);
+  // Well-formed, but not for this step (a removed topic, an onboarding answer after it).
+  return stale(state, turn);
 }
 
 function back(state: ConversationState, content: ContentSnapshot): TurnResult {
@@ -190,12 +225,12 @@ function onText(state: ConversationState, text: string, turn: Turn): TurnResult 
   // Safety first, before any other reading of the text.
   const crisis = detectCrisis(text);
   if (crisis) {
-    const r = answerCrisis(state, crisis, now, turn.crisisAutoAlert);
+    const r = answerCrisis(state, crisis, now, turn.crisisAutoAlert, alertRefusal(state, now, turn.alertsPerHour));
     return result(state, r.replies, r.effects);
   }
 
   if (state.cursor.at === "contact") {
-    const r = sendContact(state, text.trim().slice(0, 1000));
+    const r = sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
     return result(r.state, r.replies, r.effects);
   }
 

@@ -26,6 +26,20 @@ export const cursorSchema = lazy(() => z.discriminatedUnion("at", [
 ]));
 export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;
 
+/** The stored memo of sensitive buttons offered (bot/offers.ts). */
+export const offersSchema = lazy(() => z.array(z.object({ action: z.string().check(z.maxLength(64)), until: z.number() })).check(z.maxLength(8)));
+
+/** Parses the stored memo; an unreadable one offers nothing. */
+export function parseOffers(json: string | null): z.infer<ReturnType<typeof offersSchema>> {
+  try {
+    const parsed = offersSchema().safeParse(JSON.parse(json ?? "[]"));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // unreadable JSON: nothing offered
+  }
+  return [];
+}
+
 /** Only the content preview (admin) validates a whole state: built on first use. */
 export const conversationStateSchema = lazy(() => z.object({
   youngId: z.string(),
@@ -45,6 +59,10 @@ export const conversationStateSchema = lazy(() => z.object({
   remindersOptOut: z.optional(z.boolean()),
   /** Reminders already given ("stepId/kind"), by Telegram or shown in the chat. */
   remindersSent: z.optional(z.array(z.string())),
+  /** Sensitive buttons offered and still valid (bot/offers.ts). */
+  offers: z.optional(offersSchema()),
+  /** When this person's recent help and crisis alerts were raised (the last hour is enough): the cap per hour. */
+  recentAlerts: z.optional(z.array(z.number())),
 }));
 export type ConversationState = z.infer<ReturnType<typeof conversationStateSchema>>;
 

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
+import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
 
 /**
  * Every var and secret of both Workers, read by this one schema once per isolate (`[vars]` in
@@ -27,6 +28,7 @@ const settingsSchema = lazy(() => {
     BACKUP_EMAIL: email("BACKUP_EMAIL"),
     CF_ACCESS_TEAM_DOMAIN: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"))),
     CF_ACCESS_AUD: text(),
+    ALERTS_PER_PERSON_PER_HOUR: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, "ALERTS_PER_PERSON_PER_HOUR: a whole number, 1 or more"))),
   });
 });
 
@@ -35,6 +37,7 @@ const SETTINGS = [
   "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_ROOT", "TELEGRAM_BOT_USERNAME", "CRISIS_AUTO_ALERT",
   "PUBLIC_URL", "ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET", "ALERT_EMAIL_FROM", "ESCALATION_DELAY_MINUTES",
   "BACKUP_TELEGRAM_CHAT_ID", "BACKUP_EMAIL", "CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD",
+  "ALERTS_PER_PERSON_PER_HOUR",
 ] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
 
 /** Settings that only work together: one without the other is a mistake, not "off". */
@@ -82,6 +85,8 @@ function configFrom(env: Env) {
       ? { token: v.TELEGRAM_BOT_TOKEN, secret: v.TELEGRAM_WEBHOOK_SECRET, apiRoot: v.TELEGRAM_API_ROOT.replace(/\/$/, ""), username: v.TELEGRAM_BOT_USERNAME }
       : null,
     crisisAutoAlert: v.CRISIS_AUTO_ALERT === "true",
+    /** Help and crisis alerts one young person may raise in an hour (bot/flows/contact.ts). */
+    alertsPerHour: Number(v.ALERTS_PER_PERSON_PER_HOUR ?? DEFAULT_ALERTS_PER_HOUR),
     publicUrl,
     /** Alert deliveries to référents (worker/alerts/); each channel null when not configured. */
     alerts: {

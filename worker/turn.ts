@@ -39,7 +39,7 @@ export async function runTurn(env: Env, identity: Identity, input: Input, now: D
       forgetPerson(key);
     }
   }
-  const loaded = await loadTurn(db, identity, updateId, locale);
+  const loaded = await loadTurn(db, identity, updateId, locale, now);
   if (loaded.duplicate) return { kind: "duplicate" };
   return turnFrom(env, db, key, identity, { ...loaded, kept: false }, input, now, updateId);
 }
@@ -49,7 +49,8 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
   const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
-  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert: configOf(env).crisisAutoAlert, roadmapRules });
+  const { crisisAutoAlert, alertsPerHour } = configOf(env);
+  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules });
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });

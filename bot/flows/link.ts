@@ -98,8 +98,6 @@ export function linkAction(state: ConversationState, arg: string | undefined): R
       effects: [{ type: "unlinkReferents" }, { type: "track", event: "referent", key: "unlinked" }],
     };
   }
-  // "link:yes:<code>" only reaches here when the worker did not resolve it (should not happen).
-  if (arg === "yes") return notACode(state);
   return askLinkCode(state);
 }
 

@@ -4,6 +4,7 @@ import { normalize } from "../../shared/text/normalize.ts";
 import { matcherFor, type Match } from "../matching/matcher.ts";
 import { button, label, reply, say } from "../render.ts";
 import type { CrisisHit } from "../safety/crisis.ts";
+import type { AlertRefusal } from "./contact.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect } from "../types.ts";
 import { renderFaq, renderStep, renderTopic } from "./browse.ts";
@@ -105,12 +106,17 @@ function ageOf(state: ConversationState, now: Date): number | null {
   return Math.floor(months / 12);
 }
 
-/** The crisis answer: numbers first, then the offer (or notice) to alert the référent. */
+/**
+ * The crisis answer: numbers first, then the offer (or notice) to alert the référent. No alert
+ * and no offer when `refusal` says none may be raised now (bot/flows/contact.ts): the numbers
+ * stay, with a word when the person already alerted their référent in the last hour.
+ */
 export function answerCrisis(
   state: ConversationState,
   hit: CrisisHit,
   now: Date,
   autoAlert: boolean,
+  refusal: AlertRefusal | null = null,
 ): { replies: Reply[]; effects: Effect[] } {
   let first: string;
   if (hit.category === "shelter") {
@@ -121,7 +127,10 @@ export function answerCrisis(
   }
   const effects: Effect[] = [{ type: "track", event: "crisis", key: hit.category }];
   const replies: Reply[] = [];
-  if (hit.severe && autoAlert) {
+  if (refusal) {
+    const note = refusal === "limit" ? `\n\n${say(state, "alertLimit")}` : "";
+    replies.push(reply(`🚨 ${first}${note}`, [button(state, "menu", "menu")]));
+  } else if (hit.severe && autoAlert) {
     effects.push({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: hit.category });
     replies.push(reply(`🚨 ${first}\n\n${say(state, "crisisAutoAlerted")}`, [button(state, "menu", "menu")]));
   } else {

@@ -17,6 +17,8 @@ export const youngPeople = sqliteTable("young_people", {
   consentAt: integer("consent_at"),
   /** Conversation cursor (engine state), JSON validated on read. */
   cursor: text("cursor").notNull().default("{}"),
+  /** Sensitive buttons the engine offered and still accepts (bot/offers.ts), JSON validated on read. */
+  offers: text("offers").notNull().default("[]"),
   remindersOptOut: integer("reminders_opt_out", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
   lastActiveAt: integer("last_active_at").notNull(),

@@ -50,6 +50,9 @@ export const en: Messages = {
   contactSentNoReferent:
     "Your request is saved ✅ But your social worker is not linked to Passerelle yet. Ask them for their link code. If it is urgent, call 112.",
   contactAlreadyOpen: "Your request is already sent. Your social worker has not seen it yet. If it is urgent, call 112.",
+  actionExpired: "This button no longer works.",
+  alertLimit: "Your social worker already got a message from you a short while ago. They will answer you. If it is urgent, call 112.",
+  contactNeedsStart: "To reach your social worker, first choose your language and read how I keep your data. If it is urgent, call 112.",
   dataSummary: "This is what I keep about you:\n• Language: {locale}\n• Birth: {birth}\n• Situation: {status}\n• Département: {dept}\n• Requests to your social worker: {alerts}\nI do not keep your messages.",
   notGiven: "not given",
   deleteMyData: "🗑️ Delete everything",

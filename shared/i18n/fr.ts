@@ -52,6 +52,9 @@ export const fr = {
   contactSentNoReferent:
     "Ta demande est enregistrée ✅ Mais ton référent n'est pas encore relié à Passerelle. Demande-lui son code de liaison. Si c'est urgent, appelle le 112.",
   contactAlreadyOpen: "Ta demande est déjà envoyée. Ton référent ne l'a pas encore vue. Si c'est urgent, appelle le 112.",
+  actionExpired: "Ce bouton n'est plus valable.",
+  alertLimit: "Ton référent a déjà reçu ta demande il y a peu. Il va te répondre. Si c'est urgent, appelle le 112.",
+  contactNeedsStart: "Pour prévenir ton référent, choisis d'abord ta langue et lis comment je garde tes données. Si c'est urgent, appelle le 112.",
   dataSummary: "Voici ce que je garde sur toi :\n• Langue : {locale}\n• Naissance : {birth}\n• Situation : {status}\n• Département : {dept}\n• Demandes à ton référent : {alerts}\nJe ne garde pas tes messages.",
   notGiven: "non donné",
   deleteMyData: "🗑️ Tout effacer",

@@ -56,10 +56,11 @@ describe("handle", () => {
     expect(back.replies[0]!.text).toContain("Mes droits");
   });
 
-  it("should show the current screen again for a stale or unknown button", () => {
+  it("should say a stale or unknown button no longer works, then show the current screen again", () => {
     const r = handle(state({ cursor: { at: "topic", topicId: "rights" } }), { kind: "action", action: "step:does-not-exist" }, content, NOW);
     expect(r.state.cursor).toEqual({ at: "topic", topicId: "rights" });
-    expect(r.replies[0]!.text).toContain("Mes droits");
+    expect(r.replies[0]!.text).toBe("Ce bouton n'est plus valable.");
+    expect(r.replies[1]!.text).toContain("Mes droits");
     expect(r.effects).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { createScheduledController } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { scheduled } from "../../worker/scheduled.ts";
 import { drainDeliveries } from "../support/alerts.ts";
 import { publishSeedRoadmapRules } from "../support/content.ts";
 import { fakeReceiver, fakeTelegram } from "../support/outside.ts";
+import { openSession, send } from "../support/webchat.ts";
 
 const MINUTE = 60 * 1000;
 
@@ -63,29 +64,28 @@ beforeEach(() => {
 });
 
 describe("crisis escalation at scale (issue 22, finding 1)", () => {
-  it("should escalate and deliver 8 crises raised in one cron run, as the audit reproduced it", async () => {
-    // The audit's reproduction, word for word: one web chat session, eight alert actions with
-    // its token, then the cron past the escalation delay (30 minutes in tests).
-    const session = await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: "{}",
-    }));
-    const { token } = await session.json<{ token: string }>();
+  it("should escalate and deliver 8 crises raised before one cron run", async () => {
+    // The audit raised them with one session and eight "alert:flood" actions; a session may no
+    // longer raise alerts that way (tests/worker/routes/chat-actions.test.ts), so here eight
+    // young people each type a crisis, then the cron runs past the escalation delay (30 minutes).
     for (let i = 0; i < 8; i++) {
-      await exports.default.fetch(new Request("https://passerelle.test/api/chat/message", {
-        method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: "alert:flood" }),
-      }));
+      const young = await openSession();
+      await send(young.token, { action: "lang:fr" });
+      await send(young.token, { action: "privacy:skip" });
+      await send(young.token, { text: "mon beau-père me frappe" });
     }
     const crises = await env.DB.prepare("select id from alerts where kind = 'crisis'").all<{ id: string }>();
+    expect(crises.results).toHaveLength(8);
     await drainDeliveries();
     await runCron(Date.now() + 31 * MINUTE);
     const escalations = await env.DB.prepare(`select a.subject as crisis, (select count(*) from alert_deliveries d where d.alert_id = a.id) as deliveries
       from alerts a where a.kind = 'escalation'`).all<{ crisis: string; deliveries: number }>();
     expect(escalations.results.map((e) => e.crisis).sort()).toEqual(crises.results.map((c) => c.id).sort());
     // Each escalation reaches the backup contact (Telegram) and the team webhook.
-    expect(escalations.results.every((e) => e.deliveries === 2)).toBe(true);
+    expect(escalations.results.map((e) => e.deliveries)).toEqual(Array(8).fill(2));
     await drainDeliveries();
     const toBackup = fakeTelegram.messages.filter((m) => String(m.params.chat_id) === "9999" && /ESCALADE/.test(String(m.params.text)));
-    expect(toBackup).toHaveLength(crises.results.length);
+    expect(toBackup).toHaveLength(8);
   });
 });
 

@@ -170,6 +170,8 @@ describe("a returning young person's turn", () => {
   });
 
   it("should keep the row as the turn's write left it, the alerts it raised included", async () => {
+    done(await turn("kept-new-2", action("lang:fr")));
+    done(await turn("kept-new-2", action("privacy:skip")));
     const first = done(await turn("kept-new-2", { kind: "text", text: "je veux mourir" }));
     expect(first.alertIds.length).toBe(1);
     const read = await loadTurn(database(env.DB), { channel: "telegram", key: "kept-new-2" });

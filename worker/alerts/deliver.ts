@@ -11,7 +11,7 @@ import { staffById } from "../store/staff.ts";
 import { teamById, type Team } from "../store/teams.ts";
 import { setTelegramBlocked } from "../store/turns.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
-import { staffAlertText } from "./text.ts";
+import { staffAlertText, subjectKey } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
 import { telegramClient } from "../telegram-client.ts";
 
@@ -42,7 +42,7 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
   const a = work.alert;
   // Minimum data: no message text, no profile; the team follows the link to the dashboard.
   const body = JSON.stringify({
-    type: "passerelle.alert", id: a.id, kind: a.kind, severity: a.severity, subject: a.subject,
+    type: "passerelle.alert", id: a.id, kind: a.kind, severity: a.severity, subject: subjectKey(a),
     young: a.youngId.slice(0, 6).toUpperCase(), createdAt: new Date(a.createdAt).toISOString(),
     dashboardUrl: `${publicUrl}/referent#alert-${a.id}`,
   });

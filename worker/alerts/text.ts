@@ -1,3 +1,5 @@
+import { CRISIS_CATEGORIES } from "../../bot/actions.ts";
+import type { CrisisCategory } from "../../bot/safety/crisis.ts";
 import type { AlertRow } from "../store/alerts.ts";
 
 /** What staff read about an alert: French first, then English; pseudonymous. */
@@ -17,14 +19,50 @@ export function kindLabel(kind: AlertRow["kind"]): string {
   return KIND_LABELS[kind];
 }
 
+const CRISIS_LABELS: Record<CrisisCategory, string> = {
+  suicide: "Idées suicidaires / Suicidal thoughts",
+  self_harm: "Se fait du mal / Self-harm",
+  sexual_violence: "Violences sexuelles / Sexual violence",
+  violence: "Violences / Violence",
+  danger: "Danger immédiat / Immediate danger",
+  shelter: "Sans abri ce soir / No shelter tonight",
+};
+
+const isCategory = (subject: string): subject is CrisisCategory => (CRISIS_CATEGORIES as readonly string[]).includes(subject);
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An alert's subject as the engine or the cron wrote it: a crisis category, an overdue step's
+ * id, or (escalation) the crisis alert's id. Anything else (a row written before subjects were
+ * checked) is not shown to staff: it could be anybody's text.
+ */
+export function subjectKey(alert: Pick<AlertRow, "kind" | "subject">): string | null {
+  const subject = alert.subject;
+  if (subject === null) return null;
+  if (alert.kind === "crisis") return isCategory(subject) ? subject : null;
+  if (alert.kind === "deadline") return SLUG.test(subject) ? subject : null;
+  if (alert.kind === "escalation") return UUID.test(subject) ? subject : null;
+  return null;
+}
+
+/** The subject in staff words: the crisis category's label, or the overdue step. */
+export function subjectLabel(alert: Pick<AlertRow, "kind" | "subject">): string | null {
+  const key = subjectKey(alert);
+  if (key === null || alert.kind === "escalation") return null;
+  return alert.kind === "crisis" && isCategory(key) ? CRISIS_LABELS[key] : `Étape / Step : ${key}`;
+}
+
 /** The alert as sent to a référent's Telegram or e-mail. */
 export function staffAlertText(alert: AlertRow, publicUrl: string, withMessage: boolean): string {
   const lines = [`Passerelle — ${kindLabel(alert.kind)}`, `${pseudonym(alert.youngId)}`];
-  if (alert.subject && alert.kind !== "escalation") lines.push(`Sujet / Subject : ${alert.subject}`);
+  const subject = subjectLabel(alert);
+  if (subject) lines.push(`Sujet / Subject : ${subject}`);
   if (withMessage && alert.message) lines.push(`Message du jeune / Their message : « ${alert.message} »`);
   if (alert.kind === "escalation") {
     lines.push("Une alerte de crise n'a pas été prise en compte par le référent à temps. / A crisis alert was not acknowledged in time.");
   }
-  lines.push(`Tableau de bord / Dashboard : ${publicUrl}/referent#alert-${alert.kind === "escalation" && alert.subject ? alert.subject : alert.id}`);
+  const anchor = alert.kind === "escalation" ? subjectKey(alert) ?? alert.id : alert.id;
+  lines.push(`Tableau de bord / Dashboard : ${publicUrl}/referent#alert-${anchor}`);
   return lines.join("\n");
 }

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { acknowledge } from "../alerts/ack.ts";
-import { kindLabel, pseudonym } from "../alerts/text.ts";
+import { kindLabel, pseudonym, subjectLabel } from "../alerts/text.ts";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
@@ -34,7 +34,7 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
   return (
     <div class={`card${open ? " alert-open" : ""}`} id={`alert-${a.id}`}>
       <strong>{kindLabel(a.kind)}</strong> — {pseudonym(a.youngId)} <span class="muted">{when(a.createdAt)}</span>
-      {a.subject ? <div class="muted">Sujet : {a.subject}</div> : null}
+      {subjectLabel(a) ? <div class="muted">Sujet : {subjectLabel(a)}</div> : null}
       {a.message ? <p>Message du jeune : « {a.message} »</p> : null}
       {a.undelivered.length > 0 ? (
         <p class="error">

@@ -4,7 +4,7 @@ import { alerts, contentSettings, eventCounts, identities, publications, telegra
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileSchema } from "../../shared/profile.ts";
-import { parseCursor, START_CURSOR, type ConversationState } from "../../bot/state.ts";
+import { parseCursor, parseOffers, START_CURSOR, type ConversationState } from "../../bot/state.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
 import { bind, prepareOnce, statementOf } from "./prepared.ts";
@@ -42,6 +42,7 @@ const personQuery = prepareOnce((db) => db
     enteredCare: youngPeople.enteredCare,
     consentAt: youngPeople.consentAt,
     cursor: youngPeople.cursor,
+    offers: youngPeople.offers,
     remindersOptOut: youngPeople.remindersOptOut,
     revision: youngPeople.revision,
     blockedAt: identities.blockedAt,
@@ -49,6 +50,8 @@ const personQuery = prepareOnce((db) => db
     hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
     ...roadmapColumns,
     alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
+    /** When their help and crisis alerts of the last hour were raised (the engine's cap per hour). */
+    recentAlerts: sql<string>`(select json_group_array(${alerts.createdAt}) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.createdAt} > ${sql.placeholder("since")})`,
   })
   .from(identities)
   .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
@@ -70,9 +73,11 @@ const versionQuery = prepareOnce((db) => db.select({
  */
 export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
 
+const HOUR = 60 * 60 * 1000;
+
 /** `locale` is the one asked for by a brand-new web session. */
-export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string): Promise<LoadedTurn> {
-  const person = bind(db, personQuery(db), { channel: identity.channel, key: identity.key });
+export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string, now = new Date()): Promise<LoadedTurn> {
+  const person = bind(db, personQuery(db), { channel: identity.channel, key: identity.key, since: now.getTime() - HOUR });
   const version = bind(db, versionQuery(db), { updateId: updateId ?? -1 });
   const [personResult, versionResult] = await db.$client.batch([person.statement, version.statement]);
   const rows = person.map(personResult!);
@@ -99,6 +104,8 @@ export function stateOf(row: PersonRow): ConversationState {
     locale: toLocale(row.locale),
     profile: profile.success ? profile.data : {},
     cursor: parseCursor(row.cursor, onboarded),
+    offers: parseOffers(row.offers),
+    recentAlerts: JSON.parse(row.recentAlerts ?? "[]") as number[],
     openHelpRequests: Number(row.openHelp),
     hasReferent: Number(row.hasReferent) > 0,
     ...(Number(row.alertsSeen) > 0 ? { alertsSeen: Number(row.alertsSeen) } : {}),
@@ -118,12 +125,13 @@ function personColumns(state: ConversationState) {
     enteredCare: state.profile.enteredCare ?? null,
     consentAt: state.consentAt ?? null,
     cursor: JSON.stringify(state.cursor),
+    offers: JSON.stringify(state.offers ?? []),
   };
 }
 
 /** The row as D1 holds it after a turn that wrote nothing but the person's own columns. */
 export function rowAfterTurn(row: PersonRow, state: ConversationState, revision: number): PersonRow {
-  return { ...row, ...personColumns(state), revision };
+  return { ...row, ...personColumns(state), recentAlerts: JSON.stringify(state.recentAlerts ?? []), revision };
 }
 
 /** Effects that write what a turn reads besides the person's own columns (alerts, roadmap, reminders, links). */
@@ -161,6 +169,7 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   enteredCare: sql`${sql.placeholder("enteredCare")}`,
   consentAt: sql`${sql.placeholder("consentAt")}`,
   cursor: sql`${sql.placeholder("cursor")}`,
+  offers: sql`${sql.placeholder("offers")}`,
   lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
   revision: sql`${youngPeople.revision} + 1`,
 }).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
@@ -274,7 +283,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   // row as every write (and trigger) left it, exactly what the next turn's read would return.
   // An ordinary turn skips it (+7 % CPU per turn in the bench): its row is derived instead.
   const readsBack = turn.isNew || turn.wasBlocked === true || turn.effects.some((e) => READ_BACK_EFFECTS.has(e.type));
-  const readBack = readsBack ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key }) : null;
+  const readBack = readsBack ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key, since: at - HOUR }) : null;
   if (readBack) statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
   const updated = update ? update.map(results[updateAt]!)[0]?.revision ?? null : null;

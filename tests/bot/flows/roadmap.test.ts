@@ -83,11 +83,16 @@ describe("Mon parcours (engine)", () => {
     expect(all).not.toContain("roadmap:open:bank-account");
   });
 
-  it("should ignore unknown steps and malformed roadmap actions by showing the list", () => {
-    for (const action of ["roadmap:done:nope", "roadmap:open:nope", "roadmap:page:-2", "roadmap:remind:maybe"]) {
+  it("should ignore unknown steps by showing the list, and answer malformed roadmap actions as stale buttons", () => {
+    for (const action of ["roadmap:done:nope", "roadmap:open:nope"]) {
       const r = act(state(), action);
       expect(r.effects.filter((e) => e.type !== "track")).toEqual([]);
       expect(r.replies.at(-1)!.text).toContain("Ton parcours");
+    }
+    for (const action of ["roadmap:page:-2", "roadmap:remind:maybe", "roadmap:done:Nope!"]) {
+      const r = act(state(), action);
+      expect(r.effects).toEqual([]);
+      expect(r.replies[0]!.text).toBe("Ce bouton n'est plus valable.");
     }
   });
 
@@ -140,6 +145,7 @@ describe("Mon parcours (web chat, stored)", () => {
   it("should delete roadmap progress and reminders with the young person's data", async () => {
     const session = await openSession({ locale: "fr" });
     for (const action of ["lang:fr", "privacy:accept", `year:${new Date().getUTCFullYear() - 17}`, "month:06", "status:ase", "dept:44", "roadmap:skip:bank-account"]) await send(session.token, { action });
+    await send(session.token, { action: "delete" });
     await send(session.token, { action: "delete:yes" });
     const left = await env.DB.prepare("select count(*) as n from roadmap_progress where young_id = ?").bind(session.sessionId).first<{ n: number }>();
     expect(left?.n).toBe(0);

@@ -61,7 +61,7 @@ describe("alert deliveries", () => {
     fakeTelegram.reset();
     const ids = [await helpRequest(young.token, "premier message")];
     // A second help request is refused while the first is open: a crisis alert instead.
-    await send(young.token, { action: "alert:violence" });
+    await send(young.token, { text: "mon beau-père me frappe" });
     const crisis = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string }>();
     const alertIds = [ids[0]!, crisis!.id];
     fakeTelegram.failNext(
@@ -193,7 +193,7 @@ describe("crisis escalation", () => {
   it("should escalate an unacknowledged crisis to the backup contact after the delay, once", async () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
-    await send(young.token, { action: "alert:violence" });
+    await send(young.token, { text: "mon beau-père me frappe" });
     const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
     await drainDeliveries();
     fakeTelegram.reset();
@@ -215,7 +215,7 @@ describe("crisis escalation", () => {
   it("should not escalate an acknowledged crisis", async () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
-    await send(young.token, { action: "alert:violence" });
+    await send(young.token, { text: "mon beau-père me frappe" });
     const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
     await postForm(`/referent/alerts/${crisis!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
     await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 60 * 60 * 1000, cron: "*/5 * * * *" }), env);

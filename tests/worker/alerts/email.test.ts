@@ -12,6 +12,7 @@ describe("e-mail alerts", () => {
   it("should skip e-mail cleanly when ALERT_EMAIL_FROM is not configured", async () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
+    await send(young.token, { action: "contact" });
     await send(young.token, { action: "contact:send" });
     const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
     // The alert was dispatched (the default team's webhook), just not by e-mail.
@@ -24,6 +25,7 @@ describe("e-mail alerts", () => {
     const withEmail = { ...env, ALERT_EMAIL_FROM: "alertes@passerelle.test" } as Env;
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
+    await send(young.token, { action: "contact" });
     await send(young.token, { action: "contact:send" });
     const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
     await dispatchAlerts(withEmail, [alert!.id]);

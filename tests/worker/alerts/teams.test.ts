@@ -106,7 +106,7 @@ describe("team alert delivery", () => {
   it("should escalate an unacknowledged crisis to the team's backup contact, not the env backup", async () => {
     const ref = await referentOf(teamIds.a);
     const young = await linkedWebYoung(ref.cookie);
-    await send(young.token, { action: "alert:violence" });
+    await send(young.token, { text: "mon beau-père me frappe" });
     const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
     await drainDeliveries();
     fakeTelegram.reset();

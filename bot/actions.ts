@@ -1,0 +1,55 @@
+import * as z from "zod/mini";
+import { lazy } from "../shared/lazy.ts";
+import { LOCALES } from "../shared/locales.ts";
+import { STATUSES } from "../shared/profile.ts";
+import type { CrisisCategory } from "./safety/crisis.ts";
+
+/**
+ * Every action a button may carry, as a closed grammar: `name[:arg[:arg]]`, each argument an
+ * enum or an id of the content's shape (which the flows then look up in the content). A
+ * button's action comes back from the client, so it is untrusted input: anything outside this
+ * grammar is answered as a stale button, never interpreted.
+ */
+
+export const CRISIS_CATEGORIES = ["suicide", "self_harm", "sexual_violence", "violence", "danger", "shelter"] as const satisfies readonly CrisisCategory[];
+
+const grammar = lazy(() => {
+  const word = <const W extends string>(w: W) => z.literal(w);
+  const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
+  const one = <const W extends string>(w: W) => z.tuple([word(w)]);
+  return z.union([
+    one("menu"), one("back"), one("data"), one("profile"), one("skip"), one("contact"), one("link"), one("delete"), one("lang"), one("roadmap"),
+    z.tuple([word("contact"), word("send")]),
+    z.tuple([word("link"), z.enum(["unlink", "unlink_yes"])]),
+    z.tuple([word("delete"), word("yes")]),
+    z.tuple([word("lang"), z.enum(LOCALES)]),
+    z.tuple([word("privacy"), z.enum(["accept", "skip"])]),
+    z.tuple([word("year"), z.string().check(z.regex(/^(19|20)\d{2}$/))]),
+    z.tuple([word("month"), z.string().check(z.regex(/^(0[1-9]|1[0-2])$/))]),
+    z.tuple([word("status"), z.enum(STATUSES)]),
+    z.tuple([word("dept"), z.enum(["44", "49", "other"])]),
+    z.tuple([z.enum(["topic", "step", "faq"]), id]),
+    z.tuple([word("alert"), z.enum(CRISIS_CATEGORIES)]),
+    z.tuple([word("roadmap"), word("page"), z.string().check(z.regex(/^\d{1,3}$/))]),
+    z.tuple([word("roadmap"), z.enum(["open", "done", "skip", "undo"]), id]),
+    z.tuple([word("roadmap"), word("remind"), z.enum(["on", "off"])]),
+  ]);
+});
+
+export type Action = z.infer<ReturnType<typeof grammar>>;
+
+/** The action a button carried, or null when it is not one the engine ever offers. */
+export function parseAction(raw: string): Action | null {
+  if (raw.length > 64) return null;
+  const parsed = grammar().safeParse(raw.split(":"));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Actions that raise an alert, delete data or unlink the référent: accepted only when the
+ * engine offered that very button to this person (bot/offers.ts), never because a client sent
+ * a well-formed string.
+ */
+export function isSensitive(raw: string): boolean {
+  return raw.startsWith("alert:") || raw === "contact:send" || raw === "delete:yes" || raw === "link:unlink_yes";
+}
