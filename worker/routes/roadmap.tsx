@@ -23,7 +23,16 @@ export const roadmapQuerySchema = lazy(() => z.object({
   entered_care: z.optional(yearMonthSchema()),
   today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
   locale: z.optional(localeSchema),
-}).check(z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] })));
+}).check(
+  z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] }),
+  // A month after `today` (the Paris date when not given) has not happened yet.
+  z.refine((q) => q.birth <= thisMonth(q.today), { message: "birth must not be in the future", path: ["birth"] }),
+  z.refine((q) => !q.entered_care || q.entered_care <= thisMonth(q.today), { message: "entered_care must not be in the future", path: ["entered_care"] }),
+));
+
+function thisMonth(today: string | undefined): string {
+  return (today ?? parisDate(new Date())).slice(0, 7);
+}
 type RoadmapQuery = z.infer<ReturnType<typeof roadmapQuerySchema>>;
 
 export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
@@ -61,8 +70,6 @@ roadmapRoutes.get("/parcours", async (c) => {
   // Empty form fields are "not given"; a half-filled form shows the form with the errors.
   const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ""));
   const locale = localeSchema.safeParse(raw.locale).success ? (raw.locale as Locale) : "fr";
-  c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-  c.header("Referrer-Policy", "no-referrer");
   c.header("Cache-Control", "no-store");
   if (!raw.birth && !raw.status && !raw.dept) return c.html(<RoadmapPage locale={locale} values={raw} />);
   const parsed = roadmapQuerySchema().safeParse(raw);

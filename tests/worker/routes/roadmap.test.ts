@@ -37,6 +37,10 @@ describe("GET /api/roadmap", () => {
     expect(back?.due).toBe("2027-02-28");
   });
 
+  it("should accept a birth in the current month (today's baby is not in the future)", async () => {
+    expect((await get("birth=2026-01&status=ase&dept=44&today=2026-01-01")).status).toBe(200);
+  });
+
   it("should default today to the Paris date and locale to French", async () => {
     const res = await get("birth=2008-05&status=ase&dept=other");
     expect(res.status).toBe(200);
@@ -57,6 +61,9 @@ describe("GET /api/roadmap", () => {
     ["impossible today", "birth=2008-05&status=ase&dept=44&today=2026-02-30", /today/],
     ["today in another format", "birth=2008-05&status=ase&dept=44&today=15/01/2026", /today/],
     ["unknown locale", "birth=2008-05&status=ase&dept=44&locale=de", /locale/],
+    ["birth in the future", "birth=2030-01&status=ase&dept=44", /birth must not be in the future/],
+    ["birth after the given today", "birth=2026-02&status=ase&dept=44&today=2026-01-31", /birth must not be in the future/],
+    ["entered_care in the future", "birth=2008-05&status=mna&dept=44&entered_care=2031-01", /entered_care must not be in the future/],
   ])("should answer 400 with a clear message for %s", async (_name, query, message) => {
     const res = await get(query);
     expect(res.status).toBe(400);
@@ -95,5 +102,11 @@ describe("GET /parcours", () => {
     const html = await res.text();
     expect(html).toContain('role="alert"');
     expect(html).toContain('<form');
+  });
+
+  it("should refuse a birth month in the future with 400 and say so on the page", async () => {
+    const res = await exports.default.fetch("https://passerelle.test/parcours?birth=2030-01&status=ase&dept=44");
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("birth must not be in the future");
   });
 });
