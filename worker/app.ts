@@ -4,6 +4,10 @@ import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./routes/telegram.ts";
 import { answerErrors, settingsChecked } from "./errors.ts";
+import { assetRoutes } from "./assets.ts";
+import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
+import { roadmapStyle } from "./pages/roadmap.tsx";
+import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
 
 /**
  * The chat Worker's HTTP app: the Telegram webhook, the web chat and the young people's pages.
@@ -14,16 +18,22 @@ import { answerErrors, settingsChecked } from "./errors.ts";
 const STAFF_PATHS = ["/login", "/logout", "/admin", "/admin/*", "/referent", "/referent/*"] as const;
 
 export function createApp() {
-  const app = settingsChecked(new Hono<{ Bindings: Env }>());
+  const app = new Hono<{ Bindings: Env }>();
+  // First: a misconfigured Worker's 500 carries the headers too.
+  app.use("*", secureHeaders(CHAT_CSP));
+  settingsChecked(app);
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
   app.route("/telegram", telegramRoutes);
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
+  app.route("/", assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle]));
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {
       if (!c.env.STAFF) return c.json({ error: "staff pages are served by the passerelle-staff Worker, which is not bound" }, 503);
-      return c.env.STAFF.fetch(c.req.raw);
+      // The staff Worker sets its own headers; a copy lets this Worker's fill in any it lacks.
+      const res = await c.env.STAFF.fetch(c.req.raw);
+      return new Response(res.body, res);
     });
   }
   return answerErrors(app);

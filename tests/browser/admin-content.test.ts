@@ -20,7 +20,9 @@ async function readStepInChat(base: string): Promise<string> {
     await page.getByRole("button", { name: STEP_TITLE, exact: true }).click();
     const step = page.locator(".msg.bot", { hasText: `📌 ${STEP_TITLE}` });
     await step.waitFor();
-    return (await step.textContent()) ?? "";
+    const text = (await step.textContent()) ?? "";
+    expect(browser.violations).toEqual([]);
+    return text;
   } finally {
     await browser.close();
   }
@@ -78,6 +80,7 @@ describe("content admin in a real browser", () => {
       const rolledBack = await readStepInChat(base);
       expect(rolledBack).not.toContain(marker);
       expect(rolledBack).toContain(original);
+      expect(admin.violations).toEqual([]);
     } finally {
       await admin.close();
     }

@@ -4,10 +4,11 @@ import { ALERT_MESSAGE, REFERENT } from "./server.ts";
 import { openBrowser } from "./support/browser.ts";
 
 let context: BrowserContext;
+let violations: string[];
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ context, close } = await openBrowser());
+  ({ context, violations, close } = await openBrowser());
 });
 
 afterAll(async () => {
@@ -43,5 +44,6 @@ describe("référent dashboard in a real browser", () => {
     const after = await page.textContent("body");
     expect(after).toContain("Alertes ouvertes (0)");
     expect(after).toMatch(/Pris en compte le/);
+    expect(violations).toEqual([]);
   });
 });

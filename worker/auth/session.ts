@@ -2,10 +2,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { timingSafeEqual } from "hono/utils/buffer";
+import { assetPath } from "../assets.ts";
 import { randomToken, sha256Hex } from "../http.ts";
+import { STAFF_ASSETS, staffStyle } from "../pages/staff-style.ts";
 import { database } from "../store/db.ts";
 import { closeSession, openSession, sessionStaff, staffByEmail } from "../store/staff.ts";
 import { accessEmail } from "./access.ts";
+import { isCrossSite } from "./origin.ts";
 import type { StaffEnv, StaffRole, StaffUser } from "./types.ts";
 
 /** Staff sessions: random token in an HttpOnly cookie, only its SHA-256 stored, 12 h. */
@@ -79,7 +82,7 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<StaffEnv>
     }
     if (found.staff.role !== "admin" && roles.length > 0 && !roles.includes(found.staff.role)) {
       if (wantsPage(c)) {
-        return c.html(`<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé</title><body style="font:16px system-ui;margin:2rem"><h1>Accès refusé / Forbidden</h1><p>Ton rôle ne donne pas accès à cette page. / Your role cannot open this page.</p><p><a href="/referent">Tableau de bord</a></p></body></html>`, 403);
+        return c.html(`<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé</title><link rel="stylesheet" href="${assetPath(STAFF_ASSETS, staffStyle)}"><body class="plain"><h1>Accès refusé / Forbidden</h1><p>Ton rôle ne donne pas accès à cette page. / Your role cannot open this page.</p><p><a href="/referent">Tableau de bord</a></p></body></html>`, 403);
       }
       throw new HTTPException(403, { message: "not allowed for your role" });
     }
@@ -103,8 +106,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfCheck(): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
-    const origin = c.req.header("Origin");
-    if (origin && origin !== new URL(c.req.url).origin) throw new HTTPException(403, { message: "cross-site request refused" });
+    if (isCrossSite(c)) throw new HTTPException(403, { message: "cross-site request refused" });
     let sent = c.req.header("X-CSRF-Token") ?? "";
     if (!sent) {
       const type = c.req.header("Content-Type") ?? "";

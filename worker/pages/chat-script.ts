@@ -1,5 +1,6 @@
 /**
- * The web chat's browser script, served inline with the page (no build step, no framework).
+ * The web chat's browser script, served as a file (worker/assets.ts: the page's CSP allows no
+ * inline script), no build step, no framework.
  * It speaks the public JSON API only, keeps the session token in localStorage, and renders
  * replies as text (never as HTML) with buttons.
  */

@@ -1,5 +1,8 @@
-import { raw } from "hono/html";
+import { assetPath, type Asset } from "../assets.ts";
 import { chatScript } from "./chat-script.ts";
+
+/** Where the chat Worker serves its files (worker/assets.ts). */
+export const CHAT_ASSETS = "/assets";
 
 const css = `
 *{box-sizing:border-box}html,body{margin:0;height:100%}
@@ -28,6 +31,9 @@ header .top button,#timeline .top button{font:inherit;font-size:.9rem;padding:.4
 #status{min-height:1.2em;font-size:.85rem;color:#a33;padding:0 .8rem;max-width:40rem;margin:0 auto;width:100%}
 `;
 
+export const chatStyle: Asset = { name: "chat", ext: "css", body: css };
+export const chatScriptAsset: Asset = { name: "chat", ext: "js", body: chatScript };
+
 /** The web chat: mobile-first, keyboard usable, labelled, right-to-left ready. */
 export function ChatPage() {
   return (
@@ -36,7 +42,7 @@ export function ChatPage() {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Passerelle</title>
-        <style>{raw(css)}</style>
+        <link rel="stylesheet" href={assetPath(CHAT_ASSETS, chatStyle)} />
       </head>
       <body>
         <header>
@@ -61,7 +67,7 @@ export function ChatPage() {
           <input id="question" name="question" autocomplete="off" maxlength={2000} placeholder="Écris ta question…" />
           <button type="submit">Envoyer</button>
         </form>
-        <script>{raw(chatScript)}</script>
+        <script src={assetPath(CHAT_ASSETS, chatScriptAsset)} defer></script>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
-import { raw } from "hono/html";
+import { assetPath, type Asset } from "../assets.ts";
+import { CHAT_ASSETS } from "./chat.tsx";
 import { t } from "../../shared/i18n/index.ts";
 import { isRtl, type Locale } from "../../shared/locales.ts";
 import type { StepState } from "../../shared/roadmap/compute.ts";
@@ -25,6 +26,8 @@ li.overdue{border-color:#a33}li.overdue::before{background:#a33}li.now::before{b
 h2{font-size:1.05rem;margin:.2rem 0}.when{font-weight:600}.note,.sources{font-size:.85rem;color:#555}
 `;
 
+export const roadmapStyle: Asset = { name: "roadmap", ext: "css", body: css };
+
 const STATE_KEYS = { overdue: "roadmapStateOverdue", now: "roadmapStateNow", soon: "roadmapStateSoon", later: "roadmapStateLater", done: "roadmapStateDone" } as const;
 
 function when(step: PageStep, locale: Locale): string {
@@ -45,7 +48,7 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Passerelle — {say("pageRoadmapTitle")}</title>
-        <style>{raw(css)}</style>
+        <link rel="stylesheet" href={assetPath(CHAT_ASSETS, roadmapStyle)} />
       </head>
       <body>
         <header>

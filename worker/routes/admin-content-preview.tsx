@@ -74,13 +74,13 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
       <p class="muted">Le vrai moteur du chat, avec le contenu en brouillon (pas encore publié). Aucun jeune réel, rien n'est enregistré.</p>
       <form method="post" action="/admin/content/preview/start" class="actions">
         <Csrf csrf={csrf} />
-        <label for="p-locale" style="margin:0">Langue</label>
-        <select id="p-locale" name="locale" style="width:auto">{LOCALES.map((l) => <option value={l} selected={l === payload.state.locale}>{LOCALE_NAMES[l]}</option>)}</select>
+        <label for="p-locale" class="tight">Langue</label>
+        <select id="p-locale" name="locale" class="auto">{LOCALES.map((l) => <option value={l} selected={l === payload.state.locale}>{LOCALE_NAMES[l]}</option>)}</select>
         <button class="secondary" type="submit">Recommencer / restart</button>
       </form>
       <section class="card" aria-label="Conversation" aria-live="polite" dir={dir}>
         {payload.log.map((e) => (
-          <p class={e.who === "me" ? "ref" : "preview-bot"} style={e.who === "bot" ? "white-space:pre-wrap;border-bottom:1px solid #eee;padding-bottom:.4rem" : ""}>
+          <p class={e.who === "me" ? "ref" : "preview-bot"}>
             {e.who === "me" ? "→ " : ""}{e.text}
           </p>
         ))}

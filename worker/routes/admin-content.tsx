@@ -118,12 +118,12 @@ adminContentRoutes.get("/translations", async (c) => {
   const counts = Object.fromEntries(LOCALES.map((l) => [l, listed.filter((x) => x.statuses[l] !== "complete").length])) as Record<Locale, number>;
   return page(c, "Traductions", (
     <>
-      <p>À traduire par langue / to translate: {LOCALES.filter((l) => l !== "fr").map((l) => <a href={`/admin/content/translations?locale=${l}`} style="margin-inline-end:.8rem">{LOCALE_NAMES[l]} ({counts[l]})</a>)}</p>
+      <p>À traduire par langue / to translate: {LOCALES.filter((l) => l !== "fr").map((l) => <a href={`/admin/content/translations?locale=${l}`} class="gap-end">{LOCALE_NAMES[l]} ({counts[l]})</a>)}</p>
       <form method="get" action="/admin/content/translations" class="actions">
-        <label for="t-locale" style="margin:0">Langue</label>
-        <select id="t-locale" name="locale" style="width:auto">{LOCALES.filter((l) => l !== "fr").map((l) => <option value={l} selected={l === locale}>{LOCALE_NAMES[l]}</option>)}</select>
-        <label for="t-status" style="margin:0">État</label>
-        <select id="t-status" name="status" style="width:auto">
+        <label for="t-locale" class="tight">Langue</label>
+        <select id="t-locale" name="locale" class="auto">{LOCALES.filter((l) => l !== "fr").map((l) => <option value={l} selected={l === locale}>{LOCALE_NAMES[l]}</option>)}</select>
+        <label for="t-status" class="tight">État</label>
+        <select id="t-status" name="status" class="auto">
           {[["todo", "à faire (manquant ou ancien)"], ["missing", "manquant"], ["outdated", "plus ancien que le français"], ["complete", "complet"], ["all", "tout"]].map(([v, l]) => <option value={v} selected={v === wanted}>{l}</option>)}
         </select>
         <button type="submit">Filtrer</button>

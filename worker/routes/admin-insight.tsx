@@ -12,13 +12,13 @@ function Bars(props: { rows: Counted[]; caption: string; link?: (key: string) =>
   if (props.rows.length === 0) return <p class="muted">Pas encore de données.</p>;
   return (
     <div class="table-wrap"><table>
-      <caption class="muted" style="text-align:start">{props.caption}</caption>
-      <thead><tr><th scope="col">Élément</th><th scope="col">Nombre</th><th scope="col" style="width:50%"><span class="muted">(barre)</span></th></tr></thead>
+      <caption class="muted start">{props.caption}</caption>
+      <thead><tr><th scope="col">Élément</th><th scope="col">Nombre</th><th scope="col" class="half"><span class="muted">(barre)</span></th></tr></thead>
       <tbody>{props.rows.map((r) => (
         <tr>
           <td>{props.link ? <a href={props.link(r.key)}>{r.key || "—"}</a> : r.key || "—"}</td>
           <td>{r.count}</td>
-          <td><div class="bar" style={`width:${Math.round((r.count / max) * 100)}%`} aria-hidden="true"></div></td>
+          <td><meter class="bar" min={0} max={max} value={r.count} aria-hidden="true"></meter></td>
         </tr>
       ))}</tbody>
     </table></div>

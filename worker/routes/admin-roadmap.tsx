@@ -28,8 +28,8 @@ function sampleOf(query: Record<string, string | undefined>, now: Date): Sample 
 
 function Roadmap(props: { steps: RoadmapStep[]; title: string }) {
   return (
-    <div class="card" style="flex:1;min-width:16rem">
-      <h3 style="margin-top:0">{props.title}</h3>
+    <div class="card grow">
+      <h3 class="flush-top">{props.title}</h3>
       <ol>{props.steps.map((s) => <li><strong>{s.rule.title.fr}</strong> — {s.state}{s.due ? `, avant le ${s.due}` : ""}{s.opens ? ` (dès le ${s.opens})` : ""}</li>)}</ol>
     </div>
   );
@@ -70,19 +70,19 @@ async function render(c: Context<StaffEnv>, extra: { errors?: string[]; draftTex
           })}</tbody>
         </table></div>
         <label for="steps">Étapes (JSON : dates, textes par langue, sources)</label>
-        <textarea id="steps" name="steps" style="min-height:16rem;font-family:ui-monospace,monospace;font-size:.85rem">{extra.draftText ?? JSON.stringify(state.draft.steps, null, 2)}</textarea>
+        <textarea id="steps" name="steps" class="code-area">{extra.draftText ?? JSON.stringify(state.draft.steps, null, 2)}</textarea>
         <div class="actions"><button type="submit">Enregistrer le brouillon</button></div>
       </form>
       <h2>Effet sur un parcours d'exemple</h2>
       <form method="get" action="/admin/content/roadmap" class="actions">
-        <label style="margin:0">Naissance <input name="birth" value={sample.birth} style="width:7rem" /></label>
-        <label style="margin:0">Situation <select name="status" style="width:auto">{["ase", "left_ase", "mna", "other"].map((s) => <option selected={s === sample.status}>{s}</option>)}</select></label>
-        <label style="margin:0">Dépt <select name="dept" style="width:auto">{DEPTS.map((d) => <option selected={d === sample.dept}>{d}</option>)}</select></label>
-        <label style="margin:0">Confié·e <input name="entered_care" value={sample.enteredCare ?? ""} style="width:7rem" placeholder="AAAA-MM" /></label>
-        <label style="margin:0">Date <input name="today" value={sample.today} style="width:8rem" /></label>
+        <label class="tight">Naissance <input name="birth" value={sample.birth} class="w7" /></label>
+        <label class="tight">Situation <select name="status" class="auto">{["ase", "left_ase", "mna", "other"].map((s) => <option selected={s === sample.status}>{s}</option>)}</select></label>
+        <label class="tight">Dépt <select name="dept" class="auto">{DEPTS.map((d) => <option selected={d === sample.dept}>{d}</option>)}</select></label>
+        <label class="tight">Confié·e <input name="entered_care" value={sample.enteredCare ?? ""} class="w7" placeholder="AAAA-MM" /></label>
+        <label class="tight">Date <input name="today" value={sample.today} class="w8" /></label>
         <button class="secondary" type="submit">Voir</button>
       </form>
-      <div style="display:flex;flex-wrap:wrap;gap:.6rem">
+      <div class="row-wrap">
         <Roadmap steps={before} title="Publié (aujourd'hui)" />
         <Roadmap steps={after} title="Brouillon (après publication)" />
       </div>

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { csrfCheck, endSession, requireStaff, safeNext, startSession } from "../auth/session.ts";
 import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
+import { isCrossSite } from "../auth/origin.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
@@ -35,8 +36,7 @@ loginRoutes.get("/login", (c) => {
 
 loginRoutes.post("/login", async (c) => {
   // Login CSRF: a form posted from another site is refused (SameSite cookies do the rest).
-  const origin = c.req.header("Origin");
-  if (origin && origin !== new URL(c.req.url).origin) throw new HTTPException(403, { message: "cross-site request refused" });
+  if (isCrossSite(c)) throw new HTTPException(403, { message: "cross-site request refused" });
   const form = await c.req.parseBody();
   const email = typeof form.email === "string" ? form.email.slice(0, 200) : "";
   const password = typeof form.password === "string" ? form.password.slice(0, 500) : "";

@@ -6,12 +6,30 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 /** Debian's Chromium, headless, quiet (no background network, no first-run UI). */
 export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-/** A fresh browser (own temp profile, phone-sized viewport); close() also removes the profile. */
-export async function openBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Reports every Content-Security-Policy violation of every page to the console, where the
+ * context collects it: a page whose script or style the CSP refused fails its test.
+ */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener("securitypolicyviolation", (e) => console.error("CSP violation: " + e.effectiveDirective + " " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`;
+
+/**
+ * A fresh browser (own temp profile, phone-sized viewport); close() also removes the profile.
+ * `violations` lists the CSP violations (and the console's "Refused to…" errors) of all its pages.
+ */
+export async function openBrowser(): Promise<{ context: BrowserContext; violations: string[]; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "passerelle-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, viewport: { width: 390, height: 844 } });
+  const violations: string[] = [];
+  await context.addInitScript(REPORT_CSP_VIOLATIONS);
+  const watch = (page: Page) => page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" && /CSP violation|Content Security Policy|Refused to/.test(text)) violations.push(`${page.url()}: ${text}`);
+  });
+  context.pages().forEach(watch);
+  context.on("page", watch);
   return {
     context,
+    violations,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

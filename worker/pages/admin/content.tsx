@@ -1,5 +1,4 @@
 import type { Child } from "hono/jsx";
-import { raw } from "hono/html";
 import type { StaffUser } from "../../auth/types.ts";
 import { CONTENT_KINDS, type ContentKind } from "../../../shared/content/model.ts";
 import { diffFields, diffLines } from "../../../shared/content/diff.ts";
@@ -10,26 +9,11 @@ import { StaffLayout } from "../staff-layout.tsx";
 
 /** Server-rendered pages of the content admin (no script): list, edit, history, publish, translations. */
 
-const css = `
-.tabs{display:flex;flex-wrap:wrap;gap:.3rem .8rem;margin:.4rem 0 1rem}.tabs a[aria-current]{font-weight:700;text-decoration:none}
-.badge{display:inline-block;font-size:.75rem;padding:.05rem .4rem;border-radius:.3rem;margin:.05rem;border:1px solid #999}
-.b-complete{background:#e3f1e4;border-color:#1b5e20}.b-missing{background:#fde2e0;border-color:#b3261e}.b-outdated{background:#fff2cc;border-color:#8a6d00}
-.diff{font:.85rem/1.35 ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;margin:.2rem 0}
-.add{background:#e3f1e4}.del{background:#fde2e0;text-decoration:line-through}
-.field-error{color:#b3261e;font-weight:600;margin:.2rem 0}
-.ref{background:#f4f1ea;border-inline-start:4px solid #1f4e79;padding:.3rem .5rem;margin:.2rem 0;white-space:pre-wrap;font-size:.9rem}
-textarea{max-width:100%;min-height:6rem}input.wide{max-width:100%}
-.bar{background:#1f4e79;height:1rem;border-radius:.2rem;min-width:2px}
-.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0}
-.table-wrap{overflow-x:auto}
-`;
-
 export type AdminPageProps = { title: string; staff: StaffUser; csrf: string; notice?: string | undefined; errors?: string[] | undefined; children?: Child };
 
 export function AdminPage(props: AdminPageProps) {
   return (
     <StaffLayout title={props.title} staff={props.staff} csrf={props.csrf}>
-      <style>{raw(css)}</style>
       <nav class="tabs" aria-label="Contenus">
         <a href="/admin/content">Contenus</a>
         <a href="/admin/content/translations">Traductions</a>
@@ -115,7 +99,7 @@ function Field(props: { field: FieldSpec; item: Record<string, unknown> | null; 
     const options = field.options ?? props.topics;
     control = <select id={id} name={field.name}>{options.map((o) => <option value={o} selected={o === value}>{o}</option>)}</select>;
   } else if (field.type === "checkbox") {
-    control = <input id={id} name={field.name} type="checkbox" checked={value === "on"} style="width:auto" />;
+    control = <input id={id} name={field.name} type="checkbox" checked={value === "on"} />;
   } else {
     control = (
       <input id={id} name={field.name} class="wide" value={value} dir={dir} lang={localized ? locale : undefined}
