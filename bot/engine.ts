@@ -62,10 +62,7 @@ function respond(state: ConversationState, input: Input, turn: Turn): TurnResult
     const r = respond({ ...state, alertsSeen: 0 }, input, turn);
     return { ...r, replies: [seenNotice(state), ...r.replies], effects: [...r.effects, { type: "alertsSeenShown" }] };
   }
-  if (input.kind === "linkCode") {
-    const r = linkCodeEntered(state, input.code, input.referentName, input.confirm);
-    return result(r.state, r.replies, r.effects);
-  }
+  if (input.kind === "linkCode") return linkCodeEntered(state, input.code, input.referentName, input.confirm);
   if (input.kind === "start") return start(state, turn);
   if (input.kind === "action") return onAction(state, input.action, turn);
   if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, turn)]);
@@ -133,10 +130,10 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
 
   const staged = answerStage(state, name, arg, content, now);
   if (staged) {
-    const effects: Effect[] = [];
+    const effects: Effect[] = [...staged.effects];
     if (staged.state.cursor.at === "onboarding") effects.push({ type: "track", event: "onboarding", key: staged.state.cursor.stage });
     else if (isOnboarding(state)) effects.push({ type: "track", event: "onboarding", key: "done" });
-    return result(staged.state, staged.replies, effects);
+    return { ...staged, effects };
   }
 
   switch (action[0]) {
@@ -145,10 +142,8 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
       const pending = pendingReminders(state, turn.rules, now);
       return result({ ...state, cursor: { at: "menu" } }, [...pending.replies, renderMenu(state, content)], pending.effects);
     }
-    case "roadmap": {
-      const r = roadmapAction(state, action.slice(1), content, turn.rules, now);
-      return result(r.state, r.replies, r.effects);
-    }
+    case "roadmap":
+      return roadmapAction(state, action.slice(1), content, turn.rules, now);
     case "back":
       return back(state, content);
     case "topic": {
@@ -168,29 +163,18 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     }
     case "contact": {
       const refusal = alertRefusal(state, now, turn.alertsPerHour);
-      const r = action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal);
-      return result(r.state, r.replies, r.effects);
+      return action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal);
     }
-    case "alert": {
-      const r = sendCrisisAlert(state, action[1], alertRefusal(state, now, turn.alertsPerHour));
-      return result(r.state, r.replies, r.effects);
-    }
-    case "link": {
-      const r = linkAction(state, action[1]);
-      return result(r.state, r.replies, r.effects);
-    }
-    case "data": {
-      const r = showMyData(state);
-      return result(r.state, r.replies, r.effects);
-    }
-    case "delete": {
-      const r = action[1] === "yes" ? deleteEverything(state) : confirmDelete(state);
-      return result(r.state, r.replies, r.effects);
-    }
-    case "profile": {
-      const r = startEditingProfile(state, now);
-      return result(r.state, r.replies);
-    }
+    case "alert":
+      return sendCrisisAlert(state, action[1], alertRefusal(state, now, turn.alertsPerHour));
+    case "link":
+      return linkAction(state, action[1]);
+    case "data":
+      return showMyData(state);
+    case "delete":
+      return action[1] === "yes" ? deleteEverything(state) : confirmDelete(state);
+    case "profile":
+      return startEditingProfile(state, now);
     case "lang": {
       const locale = action[1];
       if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons())]);
@@ -229,16 +213,10 @@ function onText(state: ConversationState, text: string, turn: Turn): TurnResult 
     return result(state, r.replies, r.effects);
   }
 
-  if (state.cursor.at === "contact") {
-    const r = sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
-    return result(r.state, r.replies, r.effects);
-  }
+  if (state.cursor.at === "contact") return sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
 
   // A usable-looking code was turned into a `linkCode` input by the worker already.
-  if (state.cursor.at === "link" && !WORD_ACTIONS[normalize(text)]) {
-    const r = notACode(state);
-    return result(r.state, r.replies, r.effects);
-  }
+  if (state.cursor.at === "link" && !WORD_ACTIONS[normalize(text)]) return notACode(state);
 
   const normalized = normalize(text);
   const typed = typedStageAnswer(state, normalized);

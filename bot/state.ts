@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { localeSchema } from "../shared/locales.ts";
 import { lazy } from "../shared/lazy.ts";
 import { profileSchema } from "../shared/profile.ts";
+import { PROGRESS_MARKS } from "../shared/roadmap/compute.ts";
 
 /** Where the young person is in the conversation. Stored as JSON, validated on read. */
 /** Built on first use (like every schema here): module load builds nothing a request may not need. */
@@ -54,7 +55,7 @@ export const conversationStateSchema = lazy(() => z.object({
   /** Alerts a référent acknowledged that the young person was not told about yet. */
   alertsSeen: z.optional(z.number()),
   /** Roadmap steps marked done or "not for me" (loaded with the turn). */
-  roadmapProgress: z.optional(z.record(z.string(), z.enum(["done", "skipped"]))),
+  roadmapProgress: z.optional(z.record(z.string(), z.enum(PROGRESS_MARKS))),
   /** The young person stopped roadmap reminders. */
   remindersOptOut: z.optional(z.boolean()),
   /** Reminders already given ("stepId/kind"), by Telegram or shown in the chat. */

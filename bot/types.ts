@@ -1,4 +1,6 @@
+import type { YoungAlertKind, Severity } from "../shared/alerts.ts";
 import type { Reply } from "../shared/api.ts";
+import type { ProgressMark } from "../shared/roadmap/compute.ts";
 import type { ConversationState } from "./state.ts";
 
 export type { Reply };
@@ -15,7 +17,7 @@ export type Input =
 
 /** Side effects as data: the worker applies them in one write batch, after the turn. */
 export type Effect =
-  | { type: "raiseAlert"; kind: "help" | "crisis"; severity: "normal" | "high" | "severe"; message?: string; subject?: string }
+  | { type: "raiseAlert"; kind: YoungAlertKind; severity: Severity; message?: string; subject?: string }
   | { type: "recordUnanswered"; text: string }
   | { type: "deleteMyData" }
   /** Link the référent of this (re-checked) one-time code; unlink every référent. */
@@ -25,11 +27,12 @@ export type Effect =
   | { type: "alertsSeenShown" }
   | { type: "track"; event: string; key?: string }
   /** A roadmap step marked done / "not for me", or put back (null). */
-  | { type: "roadmapProgress"; stepId: string; mark: "done" | "skipped" | null }
+  | { type: "roadmapProgress"; stepId: string; mark: ProgressMark | null }
   | { type: "setRemindersOptOut"; optOut: boolean }
   /** Reminders shown in the chat (web users see them at their next visit): not sent again. */
   | { type: "remindersShown"; reminders: { stepId: string; kind: string }[] };
 
+/** What the engine answers for a turn, and every flow for its part of it. */
 export type TurnResult = {
   state: ConversationState;
   replies: Reply[];

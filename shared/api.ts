@@ -37,4 +37,3 @@ export const messageRequestSchema = lazy(() => z.union([
     action: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z_]+(:[A-Za-z0-9_-]+)*$/, "unknown action format")),
   }),
 ]));
-export type MessageRequest = z.infer<ReturnType<typeof messageRequestSchema>>;

@@ -1,11 +1,16 @@
 import * as z from "zod/mini";
-import { deptSchema } from "./content/model.ts";
+import { deptSchema, type Dept } from "./content/model.ts";
+import type { MessageKey } from "./i18n/index.ts";
 import { lazy } from "./lazy.ts";
 
 /** Situation chosen by the young person; `other` covers everything else. */
 export const STATUSES = ["ase", "left_ase", "mna", "other"] as const;
 export const statusSchema = lazy(() => z.enum(STATUSES));
 export type Status = (typeof STATUSES)[number];
+
+/** How each situation and département is named to the young person (shared/i18n). */
+export const STATUS_KEYS = { ase: "statusAse", left_ase: "statusLeftAse", mna: "statusMna", other: "statusOther" } as const satisfies Record<Status, MessageKey>;
+export const DEPT_KEYS = { "44": "dept44", "49": "dept49", other: "deptOther" } as const satisfies Record<Dept, MessageKey>;
 
 /** Month precision is enough for every deadline and leaks less than a full birth date. */
 export const yearMonthSchema = lazy(() => z.string().check(

@@ -2,11 +2,9 @@ import type { Reply } from "../../shared/api.ts";
 import type { CrisisCategory } from "../safety/crisis.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
-import type { Effect } from "../types.ts";
+import type { Effect, TurnResult } from "../types.ts";
 
 /** "Talk to my référent": an alert is stored now and delivered by the worker. */
-
-type Result = { state: ConversationState; replies: Reply[]; effects: Effect[] };
 
 const HOUR = 60 * 60 * 1000;
 /** Help and crisis alerts one person may raise in an hour (ALERTS_PER_PERSON_PER_HOUR). */
@@ -31,7 +29,7 @@ export function refusalReply(state: ConversationState, refusal: AlertRefusal): R
   return reply(say(state, refusal === "limit" ? "alertLimit" : "contactNeedsStart"), [button(state, "menu", "menu")]);
 }
 
-export function askForContact(state: ConversationState, refusal: AlertRefusal | null): Result {
+export function askForContact(state: ConversationState, refusal: AlertRefusal | null): TurnResult {
   if (refusal) return { state: { ...state, cursor: state.cursor.at === "contact" ? { at: "menu" } : state.cursor }, replies: [refusalReply(state, refusal)], effects: [] };
   if (state.openHelpRequests > 0) {
     return { state: { ...state, cursor: { at: "menu" } }, replies: [reply(say(state, "contactAlreadyOpen"), [button(state, "menu", "menu")])], effects: [] };
@@ -44,7 +42,7 @@ export function askForContact(state: ConversationState, refusal: AlertRefusal | 
 }
 
 /** Sends the help request, with the young person's own words if they wrote some. */
-export function sendContact(state: ConversationState, refusal: AlertRefusal | null, message?: string): Result {
+export function sendContact(state: ConversationState, refusal: AlertRefusal | null, message?: string): TurnResult {
   if (refusal) return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
   const next: ConversationState = { ...state, cursor: { at: "menu" }, openHelpRequests: state.openHelpRequests + 1 };
   const effect: Effect = { type: "raiseAlert", kind: "help", severity: "normal", ...(message ? { message } : {}) };
@@ -56,7 +54,7 @@ export function sendContact(state: ConversationState, refusal: AlertRefusal | nu
  * The young person asked, after a crisis answer, that their référent be told. The subject is
  * the engine's own category (checked by the action grammar and the offer), never client text.
  */
-export function sendCrisisAlert(state: ConversationState, category: CrisisCategory, refusal: AlertRefusal | null): Result {
+export function sendCrisisAlert(state: ConversationState, category: CrisisCategory, refusal: AlertRefusal | null): TurnResult {
   if (refusal) return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
   const text = say(state, state.hasReferent ? "contactSent" : "contactSentNoReferent");
   return {

@@ -3,7 +3,7 @@ import { t, type MessageKey } from "../../shared/i18n/index.ts";
 import type { Locale } from "../../shared/locales.ts";
 import { reply } from "../render.ts";
 import type { ConversationState } from "../state.ts";
-import type { Effect } from "../types.ts";
+import type { Effect, TurnResult } from "../types.ts";
 
 /**
  * "🔗 Relier mon référent": the young person types the one-time code their référent gave
@@ -11,8 +11,6 @@ import type { Effect } from "../types.ts";
  * The code is checked by the worker before the turn (the engine stays pure): it arrives
  * as a `linkCode` input with the référent's name, or null when the code is not usable.
  */
-
-type Result = { state: ConversationState; replies: Reply[]; effects: Effect[] };
 
 const KEYS = {
   ask: "linkAsk",
@@ -56,14 +54,14 @@ export function confirmedLinkCode(action: string): string | null {
   return m ? m[1]! : null;
 }
 
-export function askLinkCode(state: ConversationState): Result {
+export function askLinkCode(state: ConversationState): TurnResult {
   const text = state.hasReferent ? `${say(state, "alreadyLinked")}\n\n${say(state, "ask")}` : say(state, "ask");
   const buttons = state.hasReferent ? [{ label: say(state, "unlink"), action: "link:unlink" }, menuButton(state)] : [menuButton(state)];
   return { state: { ...state, cursor: { at: "link" } }, replies: [reply(text, buttons)], effects: [] };
 }
 
 /** The code was checked: show what the référent will see, or why it did not work. */
-export function linkCodeEntered(state: ConversationState, code: string, referentName: string | null, confirm: boolean): Result {
+export function linkCodeEntered(state: ConversationState, code: string, referentName: string | null, confirm: boolean): TurnResult {
   if (referentName === null) {
     return { state: { ...state, cursor: { at: "link" } }, replies: [reply(say(state, "bad"), [menuButton(state)])], effects: [] };
   }
@@ -82,11 +80,11 @@ export function linkCodeEntered(state: ConversationState, code: string, referent
 }
 
 /** Text that cannot be a code while a code is asked for. */
-export function notACode(state: ConversationState): Result {
+export function notACode(state: ConversationState): TurnResult {
   return linkCodeEntered(state, "", null, false);
 }
 
-export function linkAction(state: ConversationState, arg: string | undefined): Result {
+export function linkAction(state: ConversationState, arg: string | undefined): TurnResult {
   if (arg === "unlink") {
     if (!state.hasReferent) return { state: { ...state, cursor: { at: "menu" } }, replies: [reply(say(state, "notLinked"), [{ label: say(state, "link"), action: "link" }, menuButton(state)])], effects: [] };
     return { state, replies: [reply(say(state, "unlinkAsk"), [{ label: say(state, "unlinkYes"), action: "link:unlink_yes" }, menuButton(state)])], effects: [] };

@@ -1,9 +1,10 @@
 import type { Button, Reply } from "../../shared/api.ts";
-import type { ContentSnapshot } from "../../shared/content/model.ts";
+import { DEPTS, type ContentSnapshot } from "../../shared/content/model.ts";
 import { LOCALE_NAMES, LOCALES } from "../../shared/locales.ts";
-import { STATUSES } from "../../shared/profile.ts";
+import { DEPT_KEYS, STATUSES, STATUS_KEYS } from "../../shared/profile.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState, Cursor } from "../state.ts";
+import type { TurnResult } from "../types.ts";
 import { renderMenu } from "./browse.ts";
 
 /**
@@ -12,10 +13,7 @@ import { renderMenu } from "./browse.ts";
  */
 
 type Stage = Extract<Cursor, { at: "onboarding" }>["stage"];
-type Screen = { state: ConversationState; replies: Reply[] };
 
-const STATUS_LABELS = { ase: "statusAse", left_ase: "statusLeftAse", mna: "statusMna", other: "statusOther" } as const;
-const DEPT_LABELS = { "44": "dept44", "49": "dept49", other: "deptOther" } as const;
 
 export function languageButtons(): Button[] {
   return LOCALES.map((locale) => ({ label: LOCALE_NAMES[locale], action: `lang:${locale}` }));
@@ -51,31 +49,31 @@ export function renderStage(state: ConversationState, stage: Stage, now: Date): 
         skip,
       ]);
     case "status":
-      return reply(say(state, "askStatus"), [...STATUSES.map((s) => button(state, STATUS_LABELS[s], `status:${s}`)), skip]);
+      return reply(say(state, "askStatus"), [...STATUSES.map((s) => button(state, STATUS_KEYS[s], `status:${s}`)), skip]);
     case "dept":
       return reply(say(state, "askDept"), [
-        ...(["44", "49", "other"] as const).map((d) => button(state, DEPT_LABELS[d], `dept:${d}`)),
+        ...DEPTS.map((d) => button(state, DEPT_KEYS[d], `dept:${d}`)),
         skip,
       ]);
   }
 }
 
-function goTo(state: ConversationState, stage: Stage, now: Date, year?: number): Screen {
+function goTo(state: ConversationState, stage: Stage, now: Date, year?: number): TurnResult {
   const cursor: Cursor = { at: "onboarding", stage, ...(year ? { year } : {}), ...(isEditing(state) ? { editing: true } : {}) };
   const next = { ...state, cursor };
-  return { state: next, replies: [renderStage(next, stage, now)] };
+  return { state: next, replies: [renderStage(next, stage, now)], effects: [] };
 }
 
 function isEditing(state: ConversationState): boolean {
   return state.cursor.at === "onboarding" && state.cursor.editing === true;
 }
 
-function finish(state: ConversationState, content: ContentSnapshot, key: "profileSaved" | "profileSkipped"): Screen {
+function finish(state: ConversationState, content: ContentSnapshot, key: "profileSaved" | "profileSkipped"): TurnResult {
   const next: ConversationState = { ...state, cursor: { at: "menu" } };
-  return { state: next, replies: [reply(say(next, key)), renderMenu(next, content)] };
+  return { state: next, replies: [reply(say(next, key)), renderMenu(next, content)], effects: [] };
 }
 
-export function startEditingProfile(state: ConversationState, now: Date): Screen {
+export function startEditingProfile(state: ConversationState, now: Date): TurnResult {
   return goTo({ ...state, cursor: { at: "onboarding", stage: "birth_year", editing: true } }, "birth_year", now);
 }
 
@@ -86,7 +84,7 @@ export function answerStage(
   arg: string | undefined,
   content: ContentSnapshot,
   now: Date,
-): Screen | null {
+): TurnResult | null {
   const cursor = state.cursor;
   if (cursor.at !== "onboarding") return null;
   const stage = cursor.stage;
@@ -124,7 +122,7 @@ export function answerStage(
   }
   if (stage === "dept") {
     if (name === "skip") return finish(state, content, "profileSaved");
-    const dept = (["44", "49", "other"] as const).find((d) => d === arg);
+    const dept = DEPTS.find((d) => d === arg);
     if (name === "dept" && dept) return finish({ ...state, profile: { ...state.profile, dept } }, content, "profileSaved");
     return null;
   }

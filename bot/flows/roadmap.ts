@@ -1,13 +1,13 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
 import type { MessageKey } from "../../shared/i18n/index.ts";
-import { computeRoadmap, dueReminders, settingsFor, type RoadmapStep } from "../../shared/roadmap/compute.ts";
-import { ruleText } from "../../shared/roadmap/present.ts";
+import { computeRoadmap, dueReminders, settingsFor, type ProgressMark, type RoadmapStep } from "../../shared/roadmap/compute.ts";
+import { ruleText, STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { formatDay, parisDate } from "../../shared/roadmap/time.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
-import type { Effect } from "../types.ts";
+import type { Effect, TurnResult } from "../types.ts";
 
 /**
  * "Mon parcours": the next steps of the personal roadmap, 3 at a time, each with its date and
@@ -15,9 +15,6 @@ import type { Effect } from "../types.ts";
  */
 
 export const PAGE_SIZE = 3;
-type Screen = { state: ConversationState; replies: Reply[]; effects: Effect[] };
-
-const STATE_KEYS = { overdue: "roadmapStateOverdue", now: "roadmapStateNow", soon: "roadmapStateSoon", later: "roadmapStateLater", done: "roadmapStateDone" } as const satisfies Record<string, MessageKey>;
 
 function stepsOf(state: ConversationState, rules: RoadmapRules, now: Date): RoadmapStep[] {
   return computeRoadmap(state.profile, rules, parisDate(now), state.roadmapProgress ?? {});
@@ -48,7 +45,7 @@ export function renderRoadmapList(state: ConversationState, rules: RoadmapRules,
   const shown = steps.slice(start, start + PAGE_SIZE);
   if (shown.length === 0) parts.push(say(state, rules.steps.length === 0 ? "roadmapUnavailable" : "roadmapEmpty"));
   shown.forEach((step, i) => {
-    parts.push(`${start + i + 1}. ${title(state, rules, step)}\n${say(state, STATE_KEYS[step.state])} · ${when(state, step)}\n${ruleText(step.rule.why, state.locale, settings).text}`);
+    parts.push(`${start + i + 1}. ${title(state, rules, step)}\n${say(state, STEP_STATE_KEYS[step.state])} · ${when(state, step)}\n${ruleText(step.rule.why, state.locale, settings).text}`);
   });
   const buttons: Button[] = shown.map((step) => ({ label: `📌 ${title(state, rules, step)}`, action: `roadmap:open:${step.id}` }));
   if (start + PAGE_SIZE < steps.length) buttons.push(button(state, "roadmapMore", `roadmap:page:${start / PAGE_SIZE + 1}`));
@@ -65,7 +62,7 @@ export function renderRoadmapStep(state: ConversationState, content: ContentSnap
   const text = (value: Parameters<typeof ruleText>[0]) => ruleText(value, state.locale, settings).text;
   const parts = [
     `📌 ${title(state, rules, step)}`,
-    `${say(state, STATE_KEYS[step.state])} · ${when(state, step)}`,
+    `${say(state, STEP_STATE_KEYS[step.state])} · ${when(state, step)}`,
     `${say(state, "roadmapWhy")}\n${text(step.rule.why)}`,
   ];
   if (step.rule.documents) parts.push(`${say(state, "roadmapDocuments")}\n${text(step.rule.documents)}`);
@@ -79,7 +76,7 @@ export function renderRoadmapStep(state: ConversationState, content: ContentSnap
   return reply(parts.join("\n\n"), buttons);
 }
 
-function withProgress(state: ConversationState, stepId: string, mark: "done" | "skipped" | null): ConversationState {
+function withProgress(state: ConversationState, stepId: string, mark: ProgressMark | null): ConversationState {
   const progress = { ...(state.roadmapProgress ?? {}) };
   if (mark) progress[stepId] = mark;
   else delete progress[stepId];
@@ -87,11 +84,11 @@ function withProgress(state: ConversationState, stepId: string, mark: "done" | "
 }
 
 /** Handles "roadmap[:verb:arg]" actions. */
-export function roadmapAction(state: ConversationState, args: string[], content: ContentSnapshot, rules: RoadmapRules, now: Date): Screen {
+export function roadmapAction(state: ConversationState, args: string[], content: ContentSnapshot, rules: RoadmapRules, now: Date): TurnResult {
   const [verb, arg = ""] = args;
   const page = state.cursor.at === "roadmap" ? state.cursor.page ?? 0 : 0;
   const known = rules.steps.some((s) => s.id === arg);
-  const list = (next: ConversationState, p: number, before: Reply[] = [], effects: Effect[] = []): Screen => ({
+  const list = (next: ConversationState, p: number, before: Reply[] = [], effects: Effect[] = []): TurnResult => ({
     state: { ...next, cursor: { at: "roadmap", page: p } },
     replies: [...before, renderRoadmapList(next, rules, now, p)],
     effects,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazy } from "../lazy.ts";
-import { localeSchema, type Locale } from "../locales.ts";
+import { LOCALES, localeSchema, type Locale } from "../locales.ts";
 
 /**
  * The content model: topics → steps → resources, plus short answers (FAQ "fiches").
@@ -13,13 +13,11 @@ const nonEmpty = lazy(() => z.string().check(z.minLength(1), z.trim()));
 export const slugSchema = lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "id: lowercase letters, digits and dashes")));
 export const isoDateSchema = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD")));
 
+type Translation = z.ZodMiniOptional<ReturnType<typeof nonEmpty>>;
 /** A text per locale; French is required, other locales fall back to French. */
 export const localizedTextSchema = lazy(() => z.object({
   fr: nonEmpty(),
-  en: z.optional(nonEmpty()),
-  ar: z.optional(nonEmpty()),
-  ps: z.optional(nonEmpty()),
-  prs: z.optional(nonEmpty()),
+  ...(Object.fromEntries(LOCALES.filter((l) => l !== "fr").map((l) => [l, z.optional(nonEmpty())])) as Record<Exclude<Locale, "fr">, Translation>),
 }));
 export type LocalizedText = z.infer<ReturnType<typeof localizedTextSchema>>;
 
@@ -34,13 +32,14 @@ export const sourceSchema = lazy(() => z.object({
 }));
 export type Source = z.infer<ReturnType<typeof sourceSchema>>;
 
+/** The départements Passerelle has local content for. */
 export const DEPARTEMENTS = ["44", "49"] as const;
-export const deptSchema = z.enum(["44", "49", "other"]);
-export type Dept = z.infer<typeof deptSchema>;
+/** A young person's département: one of those, or another one. */
+export const DEPTS = [...DEPARTEMENTS, "other"] as const;
+export const deptSchema = z.enum(DEPTS);
+export type Dept = (typeof DEPTS)[number];
 /** Where a resource applies: everywhere in France, or one département. */
-export const scopeSchema = lazy(() => z.enum(["national", "44", "49"]));
-
-export const TOPIC_IDS = ["rights", "residence", "training", "housing", "health", "money", "emergency"] as const;
+export const scopeSchema = lazy(() => z.enum(["national", ...DEPARTEMENTS]));
 
 const traceable = () => ({
   sources: z.array(sourceSchema()),

@@ -1,4 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ALERT_KINDS, SEVERITIES } from "../alerts.ts";
+import { CONTENT_KINDS } from "../content/model.ts";
+import { PROGRESS_MARKS } from "../roadmap/compute.ts";
 
 /**
  * The only description of the database. Times are UTC milliseconds since the epoch.
@@ -39,9 +42,13 @@ export const turnGuards = sqliteTable("turn_guards", {
   stale: integer("stale").notNull(),
 });
 
+/** The channels a young person talks to us on. */
+export const CHANNELS = ["telegram", "web"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 /** How a young person reaches us: a Telegram chat id, or the SHA-256 of a web session token. */
 export const identities = sqliteTable("identities", {
-  channel: text("channel", { enum: ["telegram", "web"] }).notNull(),
+  channel: text("channel", { enum: CHANNELS }).notNull(),
   key: text("key").notNull(),
   youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
   createdAt: integer("created_at").notNull(),
@@ -55,12 +62,11 @@ export const telegramUpdates = sqliteTable("telegram_updates", {
   receivedAt: integer("received_at").notNull(),
 });
 
-export const ALERT_KINDS = ["help", "crisis", "deadline", "escalation"] as const;
 export const alerts = sqliteTable("alerts", {
   id: text("id").primaryKey(),
   youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
   kind: text("kind", { enum: ALERT_KINDS }).notNull(),
-  severity: text("severity", { enum: ["normal", "high", "severe"] }).notNull(),
+  severity: text("severity", { enum: SEVERITIES }).notNull(),
   /** Optional words the young person chose to send; never their conversation. */
   message: text("message"),
   /** A short reference such as the crisis category or the overdue step id. */
@@ -75,13 +81,13 @@ export const alerts = sqliteTable("alerts", {
 export const roadmapProgress = sqliteTable("roadmap_progress", {
   youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
   stepId: text("step_id").notNull(),
-  state: text("state", { enum: ["done", "skipped"] }).notNull(),
+  state: text("state", { enum: PROGRESS_MARKS }).notNull(),
   updatedAt: integer("updated_at").notNull(),
 }, (t) => [primaryKey({ columns: [t.youngId, t.stepId] })]);
 
 /** Draft content, one row per item; `data` is the item JSON validated by shared/content/model.ts. */
 export const contentItems = sqliteTable("content_items", {
-  kind: text("kind", { enum: ["topic", "step", "resource", "faq"] }).notNull(),
+  kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
   id: text("id").notNull(),
   data: text("data").notNull(),
   updatedAt: integer("updated_at").notNull(),
@@ -223,7 +229,7 @@ export const alertDeliveries = sqliteTable("alert_deliveries", {
  */
 export const contentRevisions = sqliteTable("content_revisions", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  kind: text("kind", { enum: ["topic", "step", "resource", "faq"] }).notNull(),
+  kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
   itemId: text("item_id").notNull(),
   action: text("action", { enum: ["create", "update", "delete", "import", "rollback"] }).notNull(),
   before: text("before"),

@@ -15,8 +15,3 @@ export function t(locale: Locale, key: MessageKey, vars?: Record<string, string 
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
-
-/** Whether `locale` has its own text for `key` (used to mark French fallbacks). */
-export function hasOwn(locale: Locale, key: MessageKey): boolean {
-  return catalogs[locale][key] !== undefined;
-}

@@ -14,7 +14,9 @@ import type { DateSpec, DeptSettings, RoadmapRules, StepRule } from "./rules.ts"
  */
 
 export type StepState = "overdue" | "now" | "soon" | "later" | "done";
-export type ProgressMark = "done" | "skipped";
+/** What a young person can mark a step as ("not for me" is skipped). */
+export const PROGRESS_MARKS = ["done", "skipped"] as const;
+export type ProgressMark = (typeof PROGRESS_MARKS)[number];
 export type Progress = Record<string, ProgressMark>;
 
 export type RoadmapStep = {

@@ -47,8 +47,3 @@ export function normalize(text: string): string {
     .replace(/[’'`´]/g, " ");
   return folded.replace(ASCII.test(folded) ? NOT_WORD_ASCII : NOT_WORD, " ").trim();
 }
-
-export function tokenize(text: string): string[] {
-  const normalized = normalize(text);
-  return normalized ? normalized.split(" ") : [];
-}

@@ -1,8 +1,11 @@
 import { assetPath, type Asset } from "../assets.ts";
 import { CHAT_ASSETS } from "./chat.tsx";
 import { t } from "../../shared/i18n/index.ts";
+import { DEPTS } from "../../shared/content/model.ts";
 import { isRtl, type Locale } from "../../shared/locales.ts";
+import { DEPT_KEYS, STATUSES, STATUS_KEYS } from "../../shared/profile.ts";
 import type { StepState } from "../../shared/roadmap/compute.ts";
+import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { formatDay } from "../../shared/roadmap/time.ts";
 
 export type PageStep = {
@@ -27,8 +30,6 @@ h2{font-size:1.05rem;margin:.2rem 0}.when{font-weight:600}.note,.sources{font-si
 `;
 
 export const roadmapStyle: Asset = { name: "roadmap", ext: "css", body: css };
-
-const STATE_KEYS = { overdue: "roadmapStateOverdue", now: "roadmapStateNow", soon: "roadmapStateSoon", later: "roadmapStateLater", done: "roadmapStateDone" } as const;
 
 function when(step: PageStep, locale: Locale): string {
   if (step.due) return t(locale, "roadmapDue", { date: formatDay(step.due, locale) });
@@ -66,14 +67,13 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
             <div>
               <label for="status">{say("pageStatus")}</label>
               <select id="status" name="status" required>
-                {option("ase", "statusAse", values.status)}{option("left_ase", "statusLeftAse", values.status)}
-                {option("mna", "statusMna", values.status)}{option("other", "statusOther", values.status)}
+                {STATUSES.map((s) => option(s, STATUS_KEYS[s], values.status))}
               </select>
             </div>
             <div>
               <label for="dept">{say("pageDept")}</label>
               <select id="dept" name="dept" required>
-                {option("44", "dept44", values.dept)}{option("49", "dept49", values.dept)}{option("other", "deptOther", values.dept)}
+                {DEPTS.map((d) => option(d, DEPT_KEYS[d], values.dept))}
               </select>
             </div>
             <div><label for="entered_care">{say("pageEnteredCare")}</label><input id="entered_care" name="entered_care" type="month" value={values.entered_care ?? ""} placeholder="2023-09" /></div>
@@ -85,7 +85,7 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
                 {props.steps.map((s) => (
                   <li class={s.state} id={s.id}>
                     <h2>{s.title}</h2>
-                    <p class="when">{say(STATE_KEYS[s.state])} · {when(s, locale)}</p>
+                    <p class="when">{say(STEP_STATE_KEYS[s.state])} · {when(s, locale)}</p>
                     <p>{s.why}</p>
                     {s.documents ? <p><strong>{say("roadmapDocuments")}</strong> {s.documents}</p> : null}
                     {s.sources.length > 0 ? (

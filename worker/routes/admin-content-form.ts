@@ -1,5 +1,8 @@
 import type { ContentKind } from "../../shared/content/model.ts";
-import type { Locale } from "../../shared/locales.ts";
+import { LOCALES, type Locale } from "../../shared/locales.ts";
+
+/** "title.fr", "body.prs": a field's text in one locale. */
+const LOCALE_FIELD = new RegExp(`^\\w+\\.(${LOCALES.join("|")})$`);
 
 /**
  * How each content kind is edited in a plain HTML form, one locale at a time: the field list,
@@ -143,7 +146,7 @@ export function formErrors(fields: Record<string, string>): Record<string, strin
     const plain = /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
       ? "Obligatoire / required"
       : /expected number/.test(message) ? "Un nombre entier / a whole number" : message;
-    out[name] ??= path.includes(".") && !/^\w+\.(fr|en|ar|ps|prs)$/.test(path) ? `${path}: ${plain}` : plain;
+    out[name] ??= path.includes(".") && !LOCALE_FIELD.test(path) ? `${path}: ${plain}` : plain;
   }
   return out;
 }

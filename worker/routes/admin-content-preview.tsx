@@ -6,7 +6,7 @@ import { conversationStateSchema, type ConversationState } from "../../bot/state
 import type { Input } from "../../bot/types.ts";
 import type { Reply } from "../../shared/api.ts";
 import { lazy } from "../../shared/lazy.ts";
-import { LOCALES, LOCALE_NAMES, toLocale } from "../../shared/locales.ts";
+import { isRtl, LOCALES, LOCALE_NAMES, toLocale } from "../../shared/locales.ts";
 import { AdminPage, Csrf } from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
 import { loadDrafts } from "../store/content.ts";
@@ -68,7 +68,7 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
   const signed = await sign(c, payload);
   const csrf = csrfToken(c);
   const lastButtons = [...payload.log].reverse().find((e) => e.who === "bot" && e.buttons?.length)?.buttons ?? [];
-  const dir = ["ar", "ps", "prs"].includes(payload.state.locale) ? "rtl" : "ltr";
+  const dir = isRtl(payload.state.locale) ? "rtl" : "ltr";
   return c.html(
     <AdminPage title="Aperçu du brouillon / draft preview" staff={c.var.staff} csrf={csrf} notice={note}>
       <p class="muted">Le vrai moteur du chat, avec le contenu en brouillon (pas encore publié). Aucun jeune réel, rien n'est enregistré.</p>

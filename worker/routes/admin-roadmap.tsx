@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { audit, csrfToken, type StaffEnv } from "../auth/index.ts";
-import { profileSchema } from "../../shared/profile.ts";
+import { DEPTS, type Dept } from "../../shared/content/model.ts";
+import { profileSchema, STATUSES, type Status } from "../../shared/profile.ts";
 import { computeRoadmap, type RoadmapStep } from "../../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
@@ -15,8 +16,7 @@ import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "..
  */
 export const roadmapRulesRoutes = new Hono<StaffEnv>();
 
-const DEPTS = ["44", "49", "other"] as const;
-type Sample = { birth: string; status: "ase" | "left_ase" | "mna" | "other"; dept: "44" | "49" | "other"; enteredCare?: string; today: string };
+type Sample = { birth: string; status: Status; dept: Dept; enteredCare?: string; today: string };
 
 function sampleOf(query: Record<string, string | undefined>, now: Date): Sample {
   const today = /^\d{4}-\d{2}-\d{2}$/.test(query.today ?? "") ? query.today! : parisDate(now);
@@ -76,7 +76,7 @@ async function render(c: Context<StaffEnv>, extra: { errors?: string[]; draftTex
       <h2>Effet sur un parcours d'exemple</h2>
       <form method="get" action="/admin/content/roadmap" class="actions">
         <label class="tight">Naissance <input name="birth" value={sample.birth} class="w7" /></label>
-        <label class="tight">Situation <select name="status" class="auto">{["ase", "left_ase", "mna", "other"].map((s) => <option selected={s === sample.status}>{s}</option>)}</select></label>
+        <label class="tight">Situation <select name="status" class="auto">{STATUSES.map((s) => <option selected={s === sample.status}>{s}</option>)}</select></label>
         <label class="tight">Dépt <select name="dept" class="auto">{DEPTS.map((d) => <option selected={d === sample.dept}>{d}</option>)}</select></label>
         <label class="tight">Confié·e <input name="entered_care" value={sample.enteredCare ?? ""} class="w7" placeholder="AAAA-MM" /></label>
         <label class="tight">Date <input name="today" value={sample.today} class="w8" /></label>

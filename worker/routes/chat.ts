@@ -6,6 +6,7 @@ import { isRtl, toLocale, type Locale } from "../../shared/locales.ts";
 import { t } from "../../shared/i18n/index.ts";
 import { profileSchema } from "../../shared/profile.ts";
 import type { Progress } from "../../shared/roadmap/compute.ts";
+import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { publishedRoadmapRules } from "../store/content-settings.ts";
 import { presentRoadmap } from "./roadmap.tsx";
@@ -76,12 +77,11 @@ chatRoutes.get("/roadmap", async (c) => {
   const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state]));
   const rules = await publishedRoadmapRules(db);
   const { steps } = presentRoadmap(profile.success ? profile.data : {}, rules, parisDate(new Date()), locale, progress);
-  const labels = { overdue: "roadmapStateOverdue", now: "roadmapStateNow", soon: "roadmapStateSoon", later: "roadmapStateLater", done: "roadmapStateDone" } as const;
   c.header("Cache-Control", "no-store");
   return c.json({
     title: t(locale, "roadmapTitle"),
     empty: t(locale, rules.steps.length === 0 ? "roadmapUnavailable" : profile.success && profile.data.birth && profile.data.status ? "roadmapEmpty" : "roadmapNeedProfile"),
-    steps: steps.map((s) => ({ ...s, stateLabel: t(locale, labels[s.state]) })),
+    steps: steps.map((s) => ({ ...s, stateLabel: t(locale, STEP_STATE_KEYS[s.state]) })),
     ...localeInfo(locale),
   });
 });

@@ -101,9 +101,3 @@ export async function getRevision(db: Db, revisionId: number): Promise<Revision 
   const rows = await db.select().from(contentRevisions).where(eq(contentRevisions.id, revisionId));
   return rows[0] ? toRevision(rows[0]) : null;
 }
-
-/** The latest changes across all content, newest first (for the "recent changes" list). */
-export async function recentRevisions(db: Db, limit = 30): Promise<Revision[]> {
-  const rows = await db.select().from(contentRevisions).orderBy(desc(contentRevisions.id)).limit(limit);
-  return rows.map(toRevision);
-}

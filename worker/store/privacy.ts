@@ -1,10 +1,10 @@
 import { and, eq, lt } from "drizzle-orm";
-import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, telegramUpdates, youngPeople, type Channel } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
 
-export async function youngIdForIdentity(db: Db, channel: "telegram" | "web", key: string): Promise<string | null> {
+export async function youngIdForIdentity(db: Db, channel: Channel, key: string): Promise<string | null> {
   const rows = await db.select({ id: identities.youngId }).from(identities)
     .where(and(eq(identities.channel, channel), eq(identities.key, key))).limit(1);
   return rows[0]?.id ?? null;

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
+import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
 import { batchRows, chunksOf } from "./chunks.ts";
 import type { Db } from "./db.ts";
 
@@ -24,9 +25,9 @@ export const roadmapColumns = {
 
 /** Reads the JSON arrays of `roadmapColumns` back. */
 export function parseRoadmapColumns(row: { progress: string | null; remindersGiven: string | null }) {
-  const progress = JSON.parse(row.progress ?? "[]") as [string, "done" | "skipped"][];
+  const progress = JSON.parse(row.progress ?? "[]") as [string, ProgressMark][];
   return {
-    roadmapProgress: Object.fromEntries(progress) as Record<string, "done" | "skipped">,
+    roadmapProgress: Object.fromEntries(progress) as Progress,
     remindersSent: JSON.parse(row.remindersGiven ?? "[]") as string[],
   };
 }
@@ -61,7 +62,7 @@ export type ReminderCandidate = {
   status: string | null;
   dept: string | null;
   enteredCare: string | null;
-  progress: Record<string, "done" | "skipped">;
+  progress: Progress;
   sent: string[];
 };
 

@@ -106,7 +106,3 @@ export async function audit(db: Db, staffId: string | null, action: string, targ
     at: Date.now(),
   });
 }
-
-export async function recentAudit(db: Db, limit = 100) {
-  return db.select().from(auditLog).orderBy(sql`${auditLog.id} desc`).limit(limit);
-}

@@ -11,11 +11,11 @@ import { bind, prepareOnce, statementOf } from "./prepared.ts";
 import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts";
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
-import { referentLinks } from "../../shared/db/schema.ts";
+import { referentLinks, type Channel } from "../../shared/db/schema.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
 
-export type Identity = { channel: "telegram" | "web"; key: string };
+export type Identity = { channel: Channel; key: string };
 
 export type LoadedTurn = {
   state: ConversationState;

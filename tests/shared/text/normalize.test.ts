@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseRepeats, normalize, tokenize } from "../../../shared/text/normalize.ts";
+import { collapseRepeats, normalize } from "../../../shared/text/normalize.ts";
 
 const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
@@ -23,11 +23,6 @@ describe("normalize", () => {
       expect(/[^a-z0-9]/.test(ch), `U+${ch.charCodeAt(0).toString(16)}`).toBe(/[^\p{L}\p{N}]/u.test(ch));
     }
     expect(normalize(ASCII.join(""))).toBe("0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz");
-  });
-
-  it("should split into tokens", () => {
-    expect(tokenize("Où dormir ce soir ?")).toEqual(["ou", "dormir", "ce", "soir"]);
-    expect(tokenize("?!")).toEqual([]);
   });
 });
 
