@@ -1,5 +1,6 @@
 /**
- * Free-text matching evaluation: `npm run eval` (add `-- --verbose` to list the misses).
+ * Free-text matching evaluation: `npm run eval` (add `-- --verbose` to list the misses, each with
+ * what it was read as and where its answer's points came from: bot/matching/explain.ts).
  * Reads tests/eval/questions.json (questions written as young people write, labelled with
  * content ids, never copied into the content's keywords) and prints top-1 accuracy per
  * language, per topic and overall, as the bot would answer (a question the bot would not
@@ -13,6 +14,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { confidenceOf } from "../bot/flows/question.ts";
+import { explain, type Explanation } from "../bot/matching/explain.ts";
 import { matcherFor } from "../bot/matching/matcher.ts";
 import type { ContentBundle } from "../shared/content/model.ts";
 import { seedBundle } from "../shared/content/seed/index.ts";
@@ -57,6 +59,15 @@ const count = (key: string, top1: boolean, top3: boolean, answered: boolean) => 
 };
 
 const matcher = matcherFor(bundle);
+
+/** --verbose: what a missed question was read as, and where the points of the answer and the expected item came from. */
+function why(text: string, expected: string[]): string {
+  const { terms, matches } = explain(bundle, text);
+  const hits = (m: Explanation["matches"][number]) => m.hits.slice(0, 4).map((h) => `${h.term}${h.inTitle ? "*" : ""} ${h.points}`).join(", ");
+  const lines = [`    read as: ${terms.map((t) => `${t.term}×${t.factor}${t.light ? " (light)" : ""}${t.focus ? " (focus)" : ""}`).join(" ")}`];
+  for (const m of matches.filter((m, i) => i === 0 || expected.includes(`${m.kind}:${m.id}`))) lines.push(`    ${m.kind}:${m.id} ${m.score}: ${hits(m)}`);
+  return lines.join("\n");
+}
 const misses: string[] = [];
 let unknownLabels = 0;
 for (const [index, q] of questions.entries()) {
@@ -78,7 +89,7 @@ for (const [index, q] of questions.entries()) {
   const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
   const topic = topicOf(bundle, expected[0]!);
   for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`, `half:${half}`]) count(key, top1, top3, confidence !== "none");
-  if (!top1) misses.push(`${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}`);
+  if (!top1) misses.push(`${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}${verbose ? `\n${why(q.text, expected)}` : ""}`);
 }
 
 const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1).padStart(5)} %`;

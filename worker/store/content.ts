@@ -2,7 +2,9 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
 import { KIND_LISTS, type ContentBundle, type ContentSnapshot, type LocalizedKeywords } from "../../shared/content/model.ts";
-import { adoptIndex, buildIndex, serializeIndex } from "../../bot/matching/matcher.ts";
+import { buildIndex } from "../../bot/matching/build.ts";
+import { adoptIndex } from "../../bot/matching/matcher.ts";
+import { serializeIndex } from "../../bot/matching/stored.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
@@ -16,7 +18,7 @@ type KeywordsByItem = { [K in keyof ContentBundle]?: Record<string, LocalizedKey
  * The stored form of a published bundle. A turn parses `snapshot` (the bundle with empty
  * keywords, ~25 % less JSON) and opens `matchIndex`, the free-text index built here once from
  * the keywords, so that a cold isolate neither parses the keywords nor builds the index on its
- * first question (see bot/matching/matcher.ts).
+ * first question (see bot/matching/stored.ts).
  */
 export function storedPublication(bundle: ContentBundle): { snapshot: string; keywords: string; matchIndex: string } {
   const keywords: KeywordsByItem = {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexiconTables } from "../../../bot/matching/lexicon-derive.ts";
 import { CONCEPT_STEMS, CUE_WORDS, EXPRESSION_WORDS, LIGHT_STEMS, STOP_TOKENS } from "../../../bot/matching/lexicon-tables.ts";
-import { cuesOf, termsOf } from "../../../bot/matching/matcher.ts";
+import { cuesOf, termsOf } from "../../../bot/matching/terms.ts";
 
 describe("lexicon tables", () => {
   it("should be generated from the current lexicon (npm run generate)", () => {
