@@ -103,7 +103,7 @@ export async function recordReminders(db: Db, youngId: string, reminders: { step
 
 export type DeadlineCandidate = {
   youngId: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null;
-  progress: Record<string, "done" | "skipped">;
+  progress: Progress;
   /** Steps a deadline alert was already raised for. */
   alerted: string[];
 };
