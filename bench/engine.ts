@@ -3,7 +3,8 @@
  * lib/journeys.ts over the seed content, free-text matching included), and a cold
  * isolate's first turn in fresh worker_threads, on the snapshot exactly as the Worker stores
  * it (content + the match index built at publication): JSON.parse + adopt the stored index +
- * handle() with its crisis check and first match. Run: npx tsx bench/engine.ts [--quick] [--json <file>]
+ * handle() with its crisis check and first match; the isolate's V8 heap after each stage.
+ * Run: npx tsx bench/engine.ts [--quick] [--json <file>] [--content K] (K × the seed, every locale full: bench/lib/scaled-content.ts)
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,16 +20,21 @@ import type { ConversationState } from "../bot/state.ts";
 import type { ContentSnapshot } from "../shared/content/model.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript, type Turn } from "./lib/journeys.ts";
+import { scaledContent } from "./lib/scaled-content.ts";
 import { median, round, summary } from "./lib/stats.ts";
 
 const quick = process.argv.includes("--quick");
 const jsonIndex = process.argv.indexOf("--json");
 const jsonOut = jsonIndex > 0 ? process.argv[jsonIndex + 1] : undefined;
+const contentIndex = process.argv.indexOf("--content");
+const contentScale = contentIndex > 0 ? Number(process.argv[contentIndex + 1]) : null;
 
 const seed = await loadSeed();
+// The journeys come from the seed; the content they run on may be the seed at K times its size.
+const bundle = contentScale ? scaledContent(seed.bundle, contentScale) : seed.bundle;
 // As published (worker/store/content.ts storedPublication): the content without its keywords,
 // and the match index built from them, in its own column.
-const { snapshot: snapshotJson, matchIndex } = storedPublication(seed.bundle);
+const { snapshot: snapshotJson, matchIndex } = storedPublication(bundle);
 const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
 adoptIndex(content, matchIndex);
 const now = new Date("2026-11-23T12:00:00Z");
@@ -73,12 +79,20 @@ for (const kind of new Set(samples.map((s) => s.kind))) byKind[kind] = summary(s
 
 // Cold isolate: a fresh worker_thread imports the engine, parses the snapshot as the
 // Worker does (JSON.parse of the stored text), then runs its first free-text turn.
+// The heap (V8's used heap of the thread's isolate, after a full GC when node runs with
+// --expose-gc, as bench/run.ts starts this file) is read before the import, after it, and
+// after the content is loaded and two turns ran: what the content costs an isolate's 128 MB.
 const coldCode = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { getHeapStatistics } = require("node:v8");
+const heap = () => { globalThis.gc?.(); return getHeapStatistics().used_heap_size; };
 (async () => {
+  const h0 = heap();
   const t0 = performance.now();
   const { handle, adoptIndex } = await import(workerData.engineUrl);
   const t1 = performance.now();
+  const h1 = heap();
+  const t1b = performance.now();
   // What worker/store/content.ts loadForTurns does with the stored row's two columns.
   const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
   if (!adoptIndex(content, workerData.matchIndex)) throw new Error("stored index of another version");
@@ -89,10 +103,12 @@ const { parentPort, workerData } = require("node:worker_threads");
   const t3 = performance.now();
   handle(state, { kind: "text", text: workerData.question2 }, content, now, {});
   const t4 = performance.now();
-  parentPort.postMessage({ importMs: t1 - t0, parseMs: t2 - t1, firstTurnMs: t3 - t2, secondTurnMs: t4 - t3 });
+  const h2 = heap();
+  globalThis.keep = content;
+  parentPort.postMessage({ importMs: t1 - t0, parseMs: t2 - t1b, firstTurnMs: t3 - t2, secondTurnMs: t4 - t3, heapBaseMb: h0 / 1048576, heapEngineMb: (h1 - h0) / 1048576, heapContentMb: (h2 - h1) / 1048576 });
 })();
 `;
-type Cold = { importMs: number; parseMs: number; firstTurnMs: number; secondTurnMs: number };
+type Cold = { importMs: number; parseMs: number; firstTurnMs: number; secondTurnMs: number; heapBaseMb: number; heapEngineMb: number; heapContentMb: number };
 const firstQuestion = scripts[0]!.find((t) => t.kind === "text")!.input as { text: string };
 const secondQuestion = scripts[1]!.find((t) => t.kind === "text")!.input as { text: string };
 // The engine bundled and minified, as it ships inside the Worker bundle.
@@ -124,12 +140,16 @@ const cold = {
   firstTurnMs: round(median(colds.map((c) => c.firstTurnMs)), 3),
   secondTurnMs: round(median(colds.map((c) => c.secondTurnMs)), 3),
   parsePlusFirstTurnMs: round(median(colds.map((c) => c.parseMs + c.firstTurnMs)), 3),
+  heapEngineMb: round(median(colds.map((c) => c.heapEngineMb)), 2),
+  heapContentMb: round(median(colds.map((c) => c.heapContentMb)), 2),
+  heapMeasuredAfterGc: typeof (globalThis as { gc?: unknown }).gc === "function",
 };
 
 const all = summary(samples.map((s) => s.ms));
 const result = {
-  content: seed.note,
-  items: countItems(seed.bundle),
+  content: contentScale ? `${contentScale} × the seed, every locale full (bench/lib/scaled-content.ts)` : seed.note,
+  contentScale,
+  items: countItems(bundle),
   snapshotBytes: Buffer.byteLength(snapshotJson),
   indexBytes: Buffer.byteLength(matchIndex),
   warm: {
@@ -145,8 +165,8 @@ const result = {
   cold,
 };
 
-console.log(`engine: content ${result.items} (${seed.note}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON (keywords apart) + match index ${(result.indexBytes / 1024).toFixed(1)} KiB`);
+console.log(`engine: content ${result.items} (${result.content}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON (keywords apart) + match index ${(result.indexBytes / 1024).toFixed(1)} KiB`);
 console.log(`engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`);
 for (const [k, s] of Object.entries(result.warm.byKind)) console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
-console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse + index open ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms`);
+console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse + index open ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms; V8 heap: engine ${cold.heapEngineMb} MB, content loaded + two turns ${cold.heapContentMb} MB${cold.heapMeasuredAfterGc ? " (after full GCs)" : " (no --expose-gc: without GC, an upper bound)"}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

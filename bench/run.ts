@@ -7,7 +7,9 @@
  * throughput, D1 round trips, workerd CPU, bundle size and start-up; writes
  * bench/results/latest.json. The last line printed is the one-line summary.
  * Options: --quick (CI smoke: few chats, < 2 min), --chats N, --visits N, --rounds N, --no-save,
- * --profile, --compare <git ref>, --d1-apart, --no-keep-names (see BENCHMARKS.md).
+ * --profile, --compare <git ref>, --d1-apart, --no-keep-names, --people N (the D1s hold N young
+ * people of a year's use first: bench/lib/population.ts), --content K (Passerelle's content at
+ * K × the seed, every locale full: bench/lib/scaled-content.ts) (see BENCHMARKS.md).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -27,7 +29,10 @@ import { table, targetLines } from "./lib/report.ts";
 import { servers, type Server } from "./lib/servers.ts";
 import { startups, type Startup } from "./lib/startup.ts";
 import { round, summary } from "./lib/stats.ts";
-import { seedD1 } from "./lib/seed.ts";
+import { populateD1, seedD1 } from "./lib/seed.ts";
+import { population, peerPopulation } from "./lib/population.ts";
+import { scaledContent } from "./lib/scaled-content.ts";
+import { EMPTY_ROADMAP_RULES } from "../shared/roadmap/rules.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -54,6 +59,10 @@ const compareRef = args.includes("--compare") ? args[args.indexOf("--compare") +
  * Worker's process, on the thread that runs the Worker. Its process's CPU is printed apart.
  */
 const d1Apart = args.includes("--d1-apart");
+/** --people N: the D1s hold N young people (Passerelle's) and N sessions (the peer's) before the loads. */
+const PEOPLE = option("--people", 0);
+/** --content K: Passerelle publishes its content at K × the seed (the peer's stays its bundled seed). */
+const CONTENT = option("--content", 0);
 /** --no-keep-names: build the workers with keep_names = false (an experiment; default is wrangler's, true). */
 const keepNames = !args.includes("--no-keep-names");
 
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
 
   // 1. Engine alone (its own process, so its numbers are not disturbed by this one's state).
   const engineJson = join(tmp, "engine.json");
-  const engineRun = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/engine.ts"), ...(quick ? ["--quick"] : []), "--json", engineJson], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/engine.ts"), ...(quick ? ["--quick"] : []), ...(CONTENT ? ["--content", String(CONTENT)] : []), "--json", engineJson], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   process.stdout.write(engineRun.stdout);
   const engine = existsSync(engineJson) ? (JSON.parse(readFileSync(engineJson, "utf8")) as Record<string, any>) : null;
 
@@ -128,9 +137,18 @@ async function main(): Promise<void> {
   // Worker uses; the peer's migrated (its content is in its bundle).
   const persist = join(tmp, "state");
   migratedD1(build, join(ROOT, "wrangler.toml"), persist);
-  await seedD1(ROOT, persist, seed.bundle, seed.complete, seed.roadmapRules, log);
+  const content = CONTENT ? scaledContent(seed.bundle, CONTENT) : seed.bundle;
+  if (CONTENT) log(`content: ${CONTENT} × the seed, every locale full: ${countItems(content)}`);
+  await seedD1(ROOT, persist, content, seed.complete, seed.roadmapRules, log);
   const peerPersist = join(tmp, "peer-state");
   migratedD1(build, PEER_CONFIG, peerPersist);
+  if (PEOPLE > 0) {
+    const t0 = performance.now();
+    const generated = population(PEOPLE, Date.now(), seed.roadmapRules ?? EMPTY_ROADMAP_RULES);
+    const seconds = await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
+    const peerSeconds = await populateD1(PEER_CONFIG, peerPersist, peerPopulation(PEOPLE, Date.now()));
+    log(`population: ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")}; peer: ${PEOPLE} sessions (generated and inserted in ${round((performance.now() - t0) / 1000, 1)} s, of which D1 ${round(seconds + peerSeconds, 1)} s)`);
+  }
 
   // 4. Servers.
   const telegram = await startFakeTelegram();
@@ -269,7 +287,7 @@ async function main(): Promise<void> {
     const result = {
       date: new Date().toISOString(),
       command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
-      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, roundPeerRatios, harness: "miniflare", d1Apart,
+      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, roundPeerRatios, harness: "miniflare", d1Apart, people: PEOPLE, contentScale: CONTENT || 1,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, wrangler: versionOf("wrangler"), workerd: versionOf("@cloudflare/workerd-linux-64"), loadAverageAtEnd: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number) },
       content: { items: countItems(seed.bundle), note: seed.note },
       floor: { ...f, telegramCalls: floorC.calls },
@@ -304,17 +322,18 @@ async function main(): Promise<void> {
     // Each layout has its own comparison base.
     const latestName = d1Apart ? "latest-d1-apart.json" : "latest.json";
     const latest = join(ROOT, "bench/results", latestName);
-    if (existsSync(latest) && !quick) {
+    if (existsSync(latest) && !quick && !PEOPLE && !CONTENT) {
       const prev = JSON.parse(readFileSync(latest, "utf8")) as typeof result;
       const d = (a: unknown, b: unknown) => `${a ?? "?"} → ${b}`;
       log(`vs previous run (${prev.date}): ratio ${d(prev.ratioP50, ratio)}, peer-ratio ${d(prev.peerRatioP50, peerRatio)}, passerelle p50 ${d(prev.passerelle.p50, p.p50)} ms, p99 ${d(prev.passerelle.p99, p.p99)} ms, turns/s ${d(prev.passerelle.throughput, p.throughput)}, bundle ${d(prev.bundle.passerelleGzipBytes, app.gzipBytes)} B gz, start-up ${d(prev.startup.passerelleMs, round(appStart.medianMs))} ms`);
     }
     // A row for the history table of BENCHMARKS.md.
-    log(`| ${result.date.slice(0, 16).replace("T", " ")} | ${d1Apart ? "apart" : "stock"} | ${CHATS}×${VISITS}×${ROUNDS} | ${f.p50} / ${pe.p50} / ${p.p50} | ${p.p95} / ${p.p99} | **${ratio}** | **${peerRatio}** | ${f.throughput} / ${pe.throughput} / ${p.throughput} | ${f.workerdCpuMsPerTurn} / ${pe.workerdCpuMsPerTurn} / ${p.workerdCpuMsPerTurn} | ${probe.ordinaryMax} (${probe.first.roundTrips} first) / peer ${peerProbe.ordinaryMax} | ${engineWarm} / ${engineCold} | ${kib(app.gzipBytes)} | ${moduleMs(appStart)} | load ${result.machine.loadAverageAtEnd[0]} |`);
+    log(`| ${result.date.slice(0, 16).replace("T", " ")} | ${d1Apart ? "apart" : "stock"}${PEOPLE ? `, ${PEOPLE} people` : ""}${CONTENT ? `, content ${CONTENT}×` : ""} | ${CHATS}×${VISITS}×${ROUNDS} | ${f.p50} / ${pe.p50} / ${p.p50} | ${p.p95} / ${p.p99} | **${ratio}** | **${peerRatio}** | ${f.throughput} / ${pe.throughput} / ${p.throughput} | ${f.workerdCpuMsPerTurn} / ${pe.workerdCpuMsPerTurn} / ${p.workerdCpuMsPerTurn} | ${probe.ordinaryMax} (${probe.first.roundTrips} first) / peer ${peerProbe.ordinaryMax} | ${engineWarm} / ${engineCold} | ${kib(app.gzipBytes)} | ${moduleMs(appStart)} | load ${result.machine.loadAverageAtEnd[0]} |`);
     // A profiled run is slowed by the inspector: it never becomes "latest" (the comparison base).
     if (save) {
       mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-      const name = profileRun ? "profile.json" : quick ? "quick.json" : latestName;
+      // Scale runs are not the comparison base of ordinary ones.
+      const name = profileRun ? "profile.json" : quick ? "quick.json" : PEOPLE || CONTENT ? `scale-people${PEOPLE}-content${CONTENT || 1}${d1Apart ? "-d1-apart" : ""}.json` : latestName;
       if (name === latestName && existsSync(latest)) writeFileSync(join(ROOT, "bench/results", latestName.replace("latest", "previous")), readFileSync(latest));
       writeFileSync(join(ROOT, "bench/results", name), JSON.stringify(result, null, 2));
     }

@@ -6,9 +6,25 @@ import { countedFetch, countOn } from "./d1-counter.ts";
  * "true" (bench/d1-counter.ts). The bench serves it as a second instance beside the measured
  * one, which runs worker/index.ts as built for a deploy. Without the var it is the Worker
  * unchanged. Never deployed (wrangler.toml's main is worker/index.ts).
+ *
+ * POST /__bench/scheduled?time=<ms> (counting on): runs the Worker's own `scheduled` handler
+ * for that scheduled time, as a Cron Trigger would, and answers its wall time and outcome
+ * (bench/scale/cron.ts reads the counts and the process's CPU around it).
  */
+async function runScheduled(request: Request, env: Env): Promise<Response> {
+  const scheduledTime = Number(new URL(request.url).searchParams.get("time") ?? Date.now());
+  const controller = { scheduledTime, cron: "*/5 * * * *", noRetry() {} } as ScheduledController;
+  const t0 = Date.now();
+  try {
+    await worker.scheduled(controller, env);
+    return Response.json({ ok: true, ms: Date.now() - t0 });
+  } catch (error) {
+    return Response.json({ ok: false, ms: Date.now() - t0, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 export default {
-  fetch: countedFetch<Env>((request, env, ctx) => worker.fetch(request, env, ctx)),
+  fetch: countedFetch<Env>((request, env, ctx) => new URL(request.url).pathname === "/__bench/scheduled" ? runScheduled(request, env) : worker.fetch(request, env, ctx)),
   scheduled: (controller, env) => {
     countOn(env);
     return worker.scheduled(controller, env);

@@ -72,8 +72,8 @@ export function workerdStartup(b: BuildContext, configPath: string, name: string
  * editing a source file during a run changes nothing (a dev server's rebuilds once reset the
  * counters mid-run). A profiled run also gets the source map, to read the profile by source file.
  */
-export function frozenWorker(b: BuildContext, configPath: string, entry: string, name: string): string {
-  const toml = configText(b, configPath);
+export function frozenWorker(b: BuildContext, configPath: string, entry: string, name: string, edit: (toml: string) => string = (t) => t): string {
+  const toml = edit(configText(b, configPath));
   const buildConfig = join(b.tmp, `wrangler-${name}-build.toml`);
   writeFileSync(buildConfig, toml.replace(/^main\s*=.*$/m, `main = ${JSON.stringify(entry)}${b.sourceMaps ? "\nupload_source_maps = true" : ""}`));
   const out = join(b.tmp, `dev-build-${name}`);

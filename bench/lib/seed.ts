@@ -34,3 +34,16 @@ export async function seedD1(root: string, persist: string, bundleContent: Conte
     await proxy.dispose();
   }
 }
+
+/** Runs generated statements (bench/lib/population.ts) on the persisted D1 of `configPath`; returns the seconds it took. */
+export async function populateD1(configPath: string, persist: string, statements: { sql: string; rows: unknown[][] }[]): Promise<number> {
+  const { getPlatformProxy } = await import("wrangler");
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, persist: { path: join(persist, "v3") } });
+  const t0 = performance.now();
+  try {
+    for (const s of statements) await proxy.env.DB.prepare(s.sql).bind(JSON.stringify(s.rows)).run();
+  } finally {
+    await proxy.dispose();
+  }
+  return (performance.now() - t0) / 1000;
+}
