@@ -60,7 +60,8 @@ export const identities = sqliteTable("identities", {
 export const telegramUpdates = sqliteTable("telegram_updates", {
   updateId: integer("update_id").primaryKey(),
   receivedAt: integer("received_at").notNull(),
-});
+  // The cron's purge of old ids reads by time (without it: a table scan every run; bench:plans).
+}, (t) => [index("telegram_updates_received").on(t.receivedAt)]);
 
 export const alerts = sqliteTable("alerts", {
   id: text("id").primaryKey(),
@@ -75,7 +76,13 @@ export const alerts = sqliteTable("alerts", {
   acknowledgedAt: integer("acknowledged_at"),
   acknowledgedBy: text("acknowledged_by"),
   youngNotifiedAt: integer("young_notified_at"),
-}, (t) => [index("alerts_young").on(t.youngId, t.createdAt)]);
+}, (t) => [
+  index("alerts_young").on(t.youngId, t.createdAt),
+  // The cron's dispatch sweep and escalations read recent alerts by time, and an escalation
+  // looks its crisis alert up by kind and subject (without them: table scans; bench:plans).
+  index("alerts_created").on(t.createdAt),
+  index("alerts_kind_subject").on(t.kind, t.subject),
+]);
 
 /** Roadmap steps the young person marked done or "not for me". */
 export const roadmapProgress = sqliteTable("roadmap_progress", {
