@@ -60,7 +60,7 @@ async function invoke(server: Server, at: number, label: string, telegram: { res
   const cpuMs = (groupCpu(server.child.pid!).workerd - cpu0) * 1000;
   const d1CpuMs = server.d1Host ? (groupCpu(server.d1Host.child.pid!).workerd - d10) * 1000 : 0;
   const c = await d1Counts(server);
-  return { at: label, ok: outcome.ok, wallMs: outcome.ms, cpuMs: round(cpuMs, 0), d1CpuMs: round(d1CpuMs, 0), queries: c.roundTrips, statements: c.statements, rowsRead: c.rowsRead, rowsWritten: c.rowsWritten, fetches: (c as { fetches?: number }).fetches ?? 0, queueSends: (c as { queueSends?: number }).queueSends ?? 0, queueMessages: (c as { queueMessages?: number }).queueMessages ?? 0, telegram: telegram.total(), ...(outcome.error ? { error: outcome.error } : {}) };
+  return { at: label, ok: outcome.ok, wallMs: outcome.ms, cpuMs: round(cpuMs, 0), d1CpuMs: round(d1CpuMs, 0), queries: c.roundTrips, statements: c.statements, rowsRead: c.rowsRead, rowsWritten: c.rowsWritten, fetches: c.fetches, queueSends: c.queueSends, queueMessages: c.queueMessages, telegram: telegram.total(), ...(outcome.error ? { error: outcome.error } : {}) };
 }
 
 async function query<T>(server: Server, sql: string): Promise<T[]> {
