@@ -7,6 +7,8 @@ import { database } from "./store/db.ts";
 import { setTelegramBlocked } from "./store/turns.ts";
 import { telegramClient } from "./telegram-client.ts";
 import { runTurn } from "./turn.ts";
+import { RATE_RULES, rateLimit } from "./rate-limit.ts";
+import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
 
 /** Wires the Telegram adapter to the turn runner; one API client per isolate and per token. */
@@ -19,6 +21,9 @@ function hooksFor(env: Env): TelegramHooks {
         await setTelegramBlocked(database(env.DB), chatId, event.kind === "blocked", now);
         return null;
       }
+      // Before any turn or staff action (a /staff code guessed in a loop too).
+      const limited = await rateLimit(env, RATE_RULES.telegramChat, chatId, now.getTime());
+      if (!limited.ok) return slowDownTelegram(env, chatId, updateId, now);
       // Staff actions never create or touch a young person's conversation.
       if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
       if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);

@@ -138,6 +138,8 @@ export const fr = {
   pageEnteredCare: "Arrivée à l'ASE (mois et année, si tu sais)",
   pageSubmit: "Voir mon parcours",
   pageDateNote: "Les dates sont calculées au 1er jour de ton mois de naissance : la vraie date limite n'est jamais plus tôt.",
+  /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
+  slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

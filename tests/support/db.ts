@@ -1,4 +1,7 @@
 import { env } from "cloudflare:workers";
+import { getTableName, is } from "drizzle-orm";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
+import * as schema from "../../shared/db/schema.ts";
 
 /** Row counts, to prove a rejected request stored nothing. */
 export async function countRows(table: string): Promise<number> {
@@ -11,4 +14,32 @@ export async function storedState(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = await countRows(table);
   return counts;
+}
+
+/** Every table of shared/db/schema.ts, from the module itself (a new table is in it at once). */
+export function schemaTables(): string[] {
+  return (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable)).map((t) => getTableName(t));
+}
+
+/** Row counts of every table of the schema. */
+export async function everyTableCount(): Promise<Record<string, number>> {
+  const tables = schemaTables();
+  const rows = await env.DB.batch(tables.map((t) => env.DB.prepare(`select count(*) as n from ${t}`)));
+  return Object.fromEntries(tables.map((t, i) => [t, Number((rows[i]!.results[0] as { n: number }).n)]));
+}
+
+/**
+ * Counts every row inserted, updated or deleted in any table of the schema from now on
+ * (test-only triggers in this file's D1): `writes()` is the total so far. A rolled-back batch
+ * rolls its count back too, so a refused request that writes nothing leaves it unchanged.
+ */
+export async function countWrites(): Promise<{ writes: () => Promise<number> }> {
+  const statements = ["create table if not exists test_writes (n integer not null)", "insert into test_writes (n) select 0 where not exists (select 1 from test_writes)"];
+  for (const table of schemaTables()) {
+    for (const op of ["insert", "update", "delete"]) {
+      statements.push(`create trigger if not exists test_writes_${table}_${op} after ${op} on ${table} begin update test_writes set n = n + 1; end`);
+    }
+  }
+  await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
+  return { writes: async () => Number((await env.DB.prepare("select n from test_writes").first<{ n: number }>())?.n ?? 0) };
 }

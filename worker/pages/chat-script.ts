@@ -59,7 +59,7 @@ export const chatScript = `
 
   async function start() {
     const { res, data } = await call("/api/chat/session", {});
-    if (!res.ok) { status.textContent = data.error || "Erreur"; return; }
+    if (!res.ok) { status.textContent = (data.replies && data.replies[0] && data.replies[0].text) || data.error || "Erreur"; return; }
     token = data.token;
     localStorage.setItem(KEY, token);
     render(data);
@@ -71,6 +71,8 @@ export const chatScript = `
     status.textContent = "…";
     let { res, data } = await call("/api/chat/message", body);
     if (res.status === 401) { localStorage.removeItem(KEY); token = null; await start(); ({ res, data } = await call("/api/chat/message", body)); }
+    // Too fast: the server's "slow down" words, in the conversation (the emergency numbers with them).
+    if (res.status === 429) { status.textContent = ""; render({ replies: data.replies || [] }); return; }
     status.textContent = res.ok ? "" : (data.error || "Erreur");
     if (res.ok) render(data);
   }

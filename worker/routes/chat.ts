@@ -16,10 +16,19 @@ import { deleteYoungPerson, exportYoungPerson, youngIdForIdentity } from "../sto
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
 import { forgetPerson, personKey } from "../person-cache.ts";
 import { runTurn } from "../turn.ts";
+import { clientAddress, RATE_RULES, rateLimit, tooManyRequests } from "../rate-limit.ts";
+import { slowDownReply } from "../slow-down.ts";
 import type { Input } from "../../bot/types.ts";
 
 /** The web chat JSON API (contract in README). The session token is stored only as a hash. */
-export const chatRoutes = new Hono<{ Bindings: Env }>();
+export const chatRoutes = new Hono<{ Bindings: Env; Variables: { sessionKey: string } }>();
+
+/** Every request, before anything is read or parsed: a limit per client address. */
+chatRoutes.use("*", async (c, next) => {
+  const limited = await rateLimit(c.env, RATE_RULES.webIp, clientAddress(c));
+  if (!limited.ok) return tooManyRequests(c, limited, { replies: [slowDownReply()] });
+  await next();
+});
 
 chatRoutes.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "body too large" }, 413) }));
 
@@ -28,6 +37,23 @@ async function sessionKey(c: Context): Promise<string> {
   if (!match) throw new HTTPException(401, { message: "missing or malformed bearer token" });
   return sha256Hex(match[1]!);
 }
+
+/**
+ * Requests of an existing session: its token's hash (the identity's key), then a limit per
+ * session. A new session is limited per address instead.
+ */
+chatRoutes.use("*", async (c, next) => {
+  if (c.req.method === "POST" && c.req.path.endsWith("/session")) {
+    const limited = await rateLimit(c.env, RATE_RULES.sessionIp, clientAddress(c));
+    if (!limited.ok) return tooManyRequests(c, limited, { replies: [slowDownReply()] });
+    return next();
+  }
+  const key = await sessionKey(c);
+  const limited = await rateLimit(c.env, RATE_RULES.webSession, key);
+  if (!limited.ok) return tooManyRequests(c, limited, { replies: [slowDownReply(personKey({ channel: "web", key }))] });
+  c.set("sessionKey", key);
+  await next();
+});
 
 function localeInfo(locale: Locale) {
   return { locale, dir: isRtl(locale) ? "rtl" : "ltr" };
@@ -43,7 +69,7 @@ chatRoutes.post("/session", async (c) => {
 });
 
 chatRoutes.post("/message", async (c) => {
-  const key = await sessionKey(c);
+  const key = c.var.sessionKey;
   const body = await jsonBody(c, messageRequestSchema());
   const db = database(c.env.DB);
   // An unknown token must not silently create a new young person.
@@ -56,7 +82,7 @@ chatRoutes.post("/message", async (c) => {
 
 chatRoutes.get("/export", async (c) => {
   const db = database(c.env.DB);
-  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  const youngId = await youngIdForIdentity(db, "web", c.var.sessionKey);
   const data = youngId ? await exportYoungPerson(db, youngId) : null;
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
   c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
@@ -66,7 +92,7 @@ chatRoutes.get("/export", async (c) => {
 /** The young person's own roadmap, for the web chat's timeline (the Telegram list is in the engine). */
 chatRoutes.get("/roadmap", async (c) => {
   const db = database(c.env.DB);
-  const youngId = await youngIdForIdentity(db, "web", await sessionKey(c));
+  const youngId = await youngIdForIdentity(db, "web", c.var.sessionKey);
   const data = youngId ? await exportYoungPerson(db, youngId) : null;
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
   const profile = profileSchema().safeParse({
@@ -88,7 +114,7 @@ chatRoutes.get("/roadmap", async (c) => {
 
 chatRoutes.delete("/session", async (c) => {
   const db = database(c.env.DB);
-  const key = await sessionKey(c);
+  const key = c.var.sessionKey;
   const youngId = await youngIdForIdentity(db, "web", key);
   if (!youngId) throw new HTTPException(401, { message: "unknown or deleted session" });
   await deleteYoungPerson(db, youngId);
