@@ -45,6 +45,10 @@ export default defineConfig(async () => {
       // Browser tests run in Node (vitest.browser.config.ts); tests/bench/ checks the bench's pure parts here.
       exclude: ["tests/browser/**"],
       setupFiles: ["./tests/support/setup.ts"],
+      // Not a performance limit (the bench measures speed): a test that sends hundreds of
+      // requests must not fail because a loaded 2-core CI machine is slow.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
     },
   };
 });
