@@ -1,0 +1,51 @@
+/**
+ * Cue families: what one word (or a few words together) contributes to a crisis reading. The
+ * detector never looks for whole phrases; it tags each word of a clause with its families
+ * (lexicon/*.ts, generated into crisis-tables.ts) and rules.ts combines families within the
+ * clause, with negation, person and tense. In the generated tables each family is one
+ * character: its index in CUES, as CUE_CHARS spells it (reordering CUES needs `npm run generate`).
+ */
+export const CUES = [
+  // Wanting, intending, trying, being able; negation.
+  "wish", "future", "attempt", "able", "neg",
+  // Dying and living.
+  "die", "dead", "death", "live", "life", "suicide", "endAll", "end", "forever", "better", "withoutMe",
+  "born", "worth", "why", "weary", "wake", "disappear", "leave",
+  // Who does what to whom.
+  "kill", "self", "meOrSelf", "me", "first", "third", "professional", "nonPerson", "relative",
+  "causative", "passive", "pastAux",
+  // Methods.
+  "jump", "throwSelf", "height", "hang", "ingest", "ingestLater", "swallow", "pills", "pillsPlural",
+  "poison", "many", "overdose",
+  // Self-harm.
+  "cut", "body", "selfHarm", "grooming", "accident",
+  // Danger from others.
+  "hit", "threat", "follow", "weapon", "danger", "help", "filler", "now", "safe",
+  // Sexual violence.
+  "rape", "sexual", "touch", "force", "rights", "violenceWord",
+  // Shelter.
+  "sleep", "outside", "place", "nowhere", "house", "have", "homeless", "expelled", "go", "notHome",
+  // Blockers and context.
+  "idiom", "liveComplement", "fearFuture", "pastDistant", "copula", "socialMedia", "headWall", "of", "time",
+] as const;
+
+export type Cue = (typeof CUES)[number];
+
+/** One printable ASCII character per family, in CUES order. */
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~";
+if (CUES.length > ALPHABET.length) throw new Error("too many cue families for one character each");
+
+export const CUE_CHARS = Object.fromEntries(CUES.map((cue, i) => [cue, ALPHABET[i]!])) as Record<Cue, string>;
+
+/** The languages the lexicons are written for; "az" is Arabic in Latin letters ("arabizi"). */
+export const CRISIS_LANGS = ["fr", "en", "az", "ar", "ps", "prs"] as const;
+export type CrisisLang = (typeof CRISIS_LANGS)[number];
+export const LATIN_LANGS: readonly CrisisLang[] = ["fr", "en", "az"];
+export const ARABIC_SCRIPT_LANGS: readonly CrisisLang[] = ["ar", "ps", "prs"];
+
+/**
+ * A lexicon: per family, space-separated forms as people type them. "a_b" is two words read
+ * together ("en_finir"); "{x,y}" spells variants ("mour{,r}ir"); a trailing "*" matches any
+ * word starting so ("suicid*"). Forms are normalised like the texts they are looked for in.
+ */
+export type Lexicon = Partial<Record<Cue, string>>;

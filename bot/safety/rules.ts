@@ -1,0 +1,186 @@
+import type { Clause } from "./clause.ts";
+import { CONTINUED } from "./reading.ts";
+import type { Cue } from "./cues.ts";
+
+/**
+ * The combinations of cue families that make a crisis, per category, on one tagged clause.
+ * Each rule names its families; negation, person, tense and idioms are checked by Clause.
+ * The words themselves live in lexicon/*.ts: a rule never names a word.
+ */
+export type CrisisCategory = "overdose" | "suicide" | "self_harm" | "danger" | "sexual_violence" | "violence" | "shelter";
+
+const INTENT: Cue[] = ["wish", "future", "attempt", "better"];
+
+/** Wanting, planning or trying to die, or not wanting (or no longer being able) to live. */
+export function suicidal(c: Clause): boolean {
+  for (const i of c.at("suicide")) if (!c.negated(i, i)) return true;
+  for (const d of c.at("die")) {
+    if (c.idiomNear(d)) continue;
+    const w = c.near(d, INTENT, 6, c.sov ? 4 : 0);
+    if (w >= 0) {
+      // "il va mourir" (someone's illness) is not "je vais mourir"; "il veut mourir" is a friend at risk.
+      if (c.is(w, "future") && !c.is(w, "wish") && c.subjectBefore(d) === "third") continue;
+      if (!c.negated(w, d)) return true;
+    } else if (c.near(d, "now", 4, 3) >= 0 && c.subjectBefore(d) === "first") return true;
+  }
+  for (const d of c.at("dead")) {
+    const w = c.near(d, ["wish", "better"], 4, c.sov ? 3 : 0);
+    if (w >= 0 && !c.idiomNear(d) && !c.negated(w, d) && c.subjectBefore(d) !== "third") return true;
+  }
+  for (const l of c.at("live", "life")) {
+    if (c.liveComplement(l)) continue;
+    const w = c.near(l, ["wish", "able"], 5, 3);
+    if (w >= 0 && c.negated(w, l)) return true;
+    if (c.near(l, "weary", 4, 3) >= 0) return true;
+    const worth = c.near(l, "worth", 5, 5);
+    if (worth >= 0 && c.negated(Math.min(l, worth), Math.max(l, worth) + 2)) return true;
+    if (c.is(l, "live") && c.near(l, "why", 5, 0) >= 0) return true;
+  }
+  for (const k of c.at("kill")) if (!c.idiomNear(k) && c.direction(k) === "self" && !c.negated(k, k)) return true;
+  for (const e of c.at("endAll")) {
+    // "en finir avec ce dossier" is not "en finir avec la vie".
+    const withWhat = c.tokens[e + 2] === "avec" || c.tokens[e + 2] === "with";
+    if (!c.negated(e, e) && (!withWhat || c.near(e, ["life", "many"], 0, 4) >= 0)) return true;
+  }
+  for (const e of c.at("end")) if (c.near(e, "life", c.sov ? 3 : 1, 3) >= 0 && !c.negated(e, e)) return true;
+  for (const j of c.at("jump", "throwSelf")) {
+    if (c.is(j, "throwSelf") && !c.is(j, "jump") && c.direction(j) !== "self") continue;
+    if (c.near(j, "height", 6, 6) >= 0 && !c.negated(j, j) && c.subjectBefore(j) !== "third") return true;
+  }
+  for (const g of c.at("hang")) if (c.direction(g) === "self" && !c.negated(g, g)) return true;
+  for (const w of c.at("wake")) if (c.negated(w, w) && c.near(w, ["wish", "better"], 6, 0) >= 0) return true;
+  for (const x of c.at("disappear")) {
+    if (c.near(x, ["wish", "future"], 4, 0) >= 0 && !c.negated(x, x) && c.near(x, "of", 0, 1) < 0) return true;
+  }
+  for (const f of c.at("forever")) {
+    const what = c.near(f, ["disappear", "leave", "sleep"], 3, 0);
+    if (what >= 0 && c.near(what, ["wish", "future"], 4, 0) >= 0) return true;
+  }
+  if (c.has("withoutMe") && c.has("better", "die", "dead", "disappear")) return true;
+  for (const b of c.at("born")) if (c.negated(b, b) && c.near(b, ["wish", "better"], 5, 0) >= 0) return true;
+  for (const z of c.at("death")) {
+    const w = c.near(z, ["wish", "better"], 4, 3);
+    if (w >= 0 && !c.negated(w, z)) return true;
+  }
+  return false;
+}
+
+/** Pills or poison taken in a dangerous amount ("taken"), or about to be ("intent"). */
+export function overdose(c: Clause): "taken" | "intent" | null {
+  for (const o of c.at("overdose")) {
+    if (c.negated(o, o)) continue;
+    return c.near(o, ["wish", "future"], 4, 0) >= 0 ? "intent" : "taken";
+  }
+  for (const p of c.at("pills", "pillsPlural", "poison")) {
+    const many = c.at("many").some((m) => Math.abs(m - p) <= 4 && c.near(m, "time", 0, 2) < 0) || c.countNear(p, 3, 1);
+    const toDie = c.near(p, "die", 0, 5) >= 0;
+    const dangerous = many || toDie || c.is(p, "poison");
+    const taken = c.near(p, "ingest", 5, 5);
+    if (taken >= 0 && !c.negated(taken, taken)) {
+      const swallowed = c.near(p, "swallow", 5, 5) >= 0 && c.is(p, "pillsPlural");
+      if (dangerous || swallowed) return "taken";
+    }
+    const later = c.near(p, "ingestLater", 5, 5);
+    if (later >= 0 && c.near(later, ["wish", "future"], 4, 0) >= 0 && dangerous && !c.negated(later, later)) return "intent";
+    if (toDie) return "intent";
+  }
+  return null;
+}
+
+/** Cutting, burning or hurting oneself on purpose. */
+export function selfHarm(c: Clause): boolean {
+  for (const h of c.at("selfHarm")) if (!c.negated(h, h)) return true;
+  for (const x of c.at("cut", "hit")) {
+    if (c.near(x, "grooming", 3, 4) >= 0 || c.near(x, "accident", 6, 6) >= 0 || c.idiomNear(x) || c.negated(x, x)) continue;
+    // "je me fais frapper", "il se fait taper": done to them, not by them.
+    if (c.near(x, "causative", 3, 0) >= 0) continue;
+    const direction = c.direction(x);
+    if (direction === "self") {
+      if (c.is(x, "cut")) return true;
+      if (c.near(x, "self", 3, 3) >= 0 || c.is(x, "self") || c.near(x, "headWall", 0, 4) >= 0) return true;
+    }
+    if (c.is(x, "cut") && direction === null && c.near(x, "body", 4, 4) >= 0 && c.subjectBefore(x) !== "third") return true;
+  }
+  return false;
+}
+
+/** Someone threatening, following or armed, a death threat, or a plain cry for help. */
+export function danger(c: Clause): boolean {
+  for (const d of c.at("danger")) {
+    if (c.is(d, "help")) return true; // "au secours"
+    const next = c.end(d) < c.tokens.length ? c.end(d) : -1;
+    // "en danger de perdre mon logement", "در خطر اخراج", "في خطر الترحيل": a danger of something else.
+    if (next >= 0 && c.is(next, "of") && c.near(next, ["dead", "death", "die"], 0, 2) < 0) continue;
+    if (next >= 0 && (c.lang === "ar" || c.lang === "prs") && !c.is(next, "copula", "now", "first")) continue;
+    if (c.subjectBefore(d) === "first" || c.near(d, ["first", "copula"], 4, 3) >= 0 || c.near(d, "life", 3, 0) >= 0) return true;
+  }
+  if (c.has("help") && c.tags.every((tags, i) => tags === CONTINUED || c.is(i, "help", "filler", "danger"))) return true;
+  for (const k of c.at("kill")) {
+    if (c.idiomNear(k) || c.is(k, "pastAux") || c.near(k, "pastAux", 1, 0) >= 0) continue;
+    if (c.direction(k) === "other") return true;
+  }
+  for (const t of c.at("threat")) if (c.direction(t) === "other") return true;
+  for (const f of c.at("follow")) {
+    if (c.has("socialMedia") || c.direction(f) !== "other") continue;
+    const subject = c.subjectBefore(f);
+    if (subject === "third" || (subject === "none" && c.is(f, "me"))) return true;
+  }
+  for (const w of c.at("weapon")) if (c.near(w, "third", 8, 2) >= 0 && c.subjectBefore(w) !== "first") return true;
+  for (const s of c.at("safe")) if (c.negated(s, s) && (c.has("first") || c.has("copula"))) return true;
+  return false;
+}
+
+/** Sexual violence: rape, sexual assault, being touched or forced. */
+export function sexualViolence(c: Clause): boolean {
+  for (const r of c.at("rape")) if (c.near(r, "rights", 0, 3) < 0 && !c.negated(r, r)) return true;
+  for (const t of c.at("touch")) {
+    const direction = c.direction(t);
+    if (direction === "other" && !c.idiomNear(t)) return true;
+    if (direction !== "self" && c.near(t, "sexual", 4, 4) >= 0) return true;
+  }
+  for (const s of c.at("sexual")) if (c.near(s, "force", 6, 6) >= 0) return true;
+  return false;
+}
+
+/** Being hit or abused ("violence"), or about to be ("danger": "il va me frapper"). */
+export function violence(c: Clause): "violence" | "danger" | null {
+  if (c.has("pastDistant")) return null;
+  for (const h of c.at("hit")) {
+    if (c.idiomNear(h) || c.near(h, "socialMedia", 3, 3) >= 0) continue;
+    const passive = (c.near(h, "causative", 3, 0) >= 0 && c.near(h, ["meOrSelf", "self"], 4, 0) >= 0)
+      || (c.near(h, "passive", 3, c.sov ? 2 : 0) >= 0 && (c.subjectBefore(h) === "first" || c.near(h, "first", 4, c.sov ? 2 : 0) >= 0));
+    if (!passive && c.direction(h) !== "other") continue;
+    if (c.near(h, "future", 4, 0) >= 0 && !c.is(h, "pastAux")) return "danger";
+    return "violence";
+  }
+  for (const v of c.at("violenceWord")) {
+    if (c.negated(v, v)) continue;
+    if (c.has("first", "me", "meOrSelf") || c.tokens.some((t) => ["ma", "mon", "mes", "my", "chez"].includes(t))) return "violence";
+  }
+  return null;
+}
+
+/** No safe place to sleep tonight: sleeping outside, nowhere to go, thrown out. Fears for later are not. */
+export function noShelter(c: Clause): boolean {
+  if (c.has("fearFuture") || c.has("pastDistant")) return false;
+  const tonight = c.has("now");
+  for (const h of c.at("homeless")) if (!c.negated(h, h) || tonight) return true;
+  for (const s of c.at("sleep", "live")) {
+    // Wanting (or not) to live in the street is not living in it tonight.
+    if (c.is(s, "live") && c.near(s, ["wish", "future"], 6, 3) >= 0) continue;
+    const outside = c.near(s, "outside", 4, 4) >= 0;
+    if (outside && (c.is(s, "sleep") || c.subjectBefore(s) === "first") && (!c.negated(s, s) || tonight)) return true;
+    if (!c.is(s, "sleep")) continue;
+    if (c.near(s, "nowhere", 5, 3) >= 0) return true;
+    const place = c.near(s, "place", 4, 4);
+    if (place >= 0 && (c.negated(place, s) || tonight)) return true;
+  }
+  for (const x of c.at("nowhere")) if (c.near(x, "go", 0, 3) >= 0) return true;
+  for (const g of c.at("go")) if (c.near(g, "place", 3, 0) >= 0 && c.negated(g, g) && tonight) return true;
+  for (const h of c.at("house")) if (c.negated(h, h) && (c.near(h, "have", 3, 3) >= 0 || tonight)) return true;
+  for (const e of c.at("expelled")) {
+    if (c.near(e, "notHome", 0, 5) >= 0) continue;
+    if (c.is(e, "me") || c.near(e, ["meOrSelf", "me"], 4, 2) >= 0 || c.near(e, "passive", 3, 0) >= 0) return true;
+  }
+  return false;
+}

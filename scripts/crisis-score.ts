@@ -1,0 +1,61 @@
+import { detectCrisis, type CrisisCategory } from "../bot/safety/crisis.ts";
+
+/**
+ * Scores the crisis detector on labelled sets (used by scripts/eval-crisis.ts and by
+ * tests/bot/safety/eval-set.test.ts). Items whose index is 3 modulo 4 are held out: they are
+ * scored apart and their misses are only listed on request, so that tuning never sees them.
+ */
+export type CrisisItem = { text: string; locale: string; category: CrisisCategory | CrisisCategory[] };
+export type OrdinaryItem = { text: string; locale: string; nearMiss?: boolean };
+export type Half = "tuned" | "held-out";
+
+export const halfOf = (index: number): Half => (index % 4 === 3 ? "held-out" : "tuned");
+
+export type Tally = { n: number; hits: number; right: number };
+export type CrisisScore = {
+  /** Per "<half> <locale>" and "<half> all": detected (any category) and answered with an expected category. */
+  recall: Map<string, Tally>;
+  /** Per "<half> <locale>", "<half> all" and "near-miss <half>": how many ordinary texts were read as a crisis. */
+  falsePositives: Map<string, Tally>;
+  misses: { half: Half; line: string }[];
+};
+
+function count(map: Map<string, Tally>, key: string, hit: boolean, right: boolean) {
+  const t = map.get(key) ?? { n: 0, hits: 0, right: 0 };
+  t.n++;
+  if (hit) t.hits++;
+  if (right) t.right++;
+  map.set(key, t);
+}
+
+export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): CrisisScore {
+  const score: CrisisScore = { recall: new Map(), falsePositives: new Map(), misses: [] };
+  crisis.forEach((item, index) => {
+    const half = halfOf(index);
+    const hit = detectCrisis(item.text);
+    const expected = Array.isArray(item.category) ? item.category : [item.category];
+    const right = hit !== null && expected.includes(hit.category);
+    for (const key of [`${half} ${item.locale}`, `${half} all`]) count(score.recall, key, hit !== null, right);
+    if (!right) score.misses.push({ half, line: `${item.locale} ${JSON.stringify(item.text)} → ${hit?.category ?? "nothing"}; expected ${expected.join("|")}` });
+  });
+  ordinary.forEach((item, index) => {
+    const half = halfOf(index);
+    const hit = detectCrisis(item.text);
+    const keys = [`${half} ${item.locale}`, `${half} all`, ...(item.nearMiss ? [`near-miss ${half}`] : [])];
+    for (const key of keys) count(score.falsePositives, key, hit !== null, false);
+    if (hit) score.misses.push({ half, line: `${item.locale} ${JSON.stringify(item.text)} → ${hit.category} (ordinary${item.nearMiss ? ", near-miss" : ""})` });
+  });
+  return score;
+}
+
+/** Ordinary questions of another set (tests/eval/questions.json, blind.json) read as a crisis. */
+export function falsePositivesIn(questions: { text: string; locale: string }[]): { byLocale: Map<string, Tally>; lines: string[] } {
+  const byLocale = new Map<string, Tally>();
+  const lines: string[] = [];
+  for (const q of questions) {
+    const hit = detectCrisis(q.text);
+    for (const key of [q.locale, "all"]) count(byLocale, key, hit !== null, false);
+    if (hit) lines.push(`${q.locale} ${JSON.stringify(q.text)} → ${hit.category}`);
+  }
+  return { byLocale, lines };
+}

@@ -1,0 +1,43 @@
+/**
+ * Crisis detection evaluation, printed by `npm run eval` after the matching evaluation (or
+ * alone: `npx tsx scripts/eval-crisis.ts`). tests/eval/crisis.json holds crisis phrasings
+ * written from how young people type (labelled with the categories whose first number fits),
+ * tests/eval/ordinary.json ordinary questions and near-misses; every 4th item of each is held
+ * out (scripts/crisis-score.ts). Prints recall and "right number first" per language, and the
+ * false-positive rate on the ordinary questions, the near-misses, and the matching sets
+ * (questions.json, blind.json). `--verbose-crisis` lists the tuned half's misses;
+ * `--verbose-crisis-held-out` the held-out half's (after which it is no longer held out).
+ */
+import { readFileSync } from "node:fs";
+import { falsePositivesIn, scoreCrisis, type CrisisItem, type OrdinaryItem, type Tally } from "./crisis-score.ts";
+
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../tests/eval/${name}`, import.meta.url), "utf8")) as T;
+const pct = (a: number, n: number) => `${n === 0 ? "  -  " : ((100 * a) / n).toFixed(1).padStart(5)} %`;
+const LOCALES = ["fr", "en", "ar", "ps", "prs", "all"];
+
+export function printCrisisEvaluation(args: string[]): void {
+  const score = scoreCrisis(read<CrisisItem[]>("crisis.json"), read<OrdinaryItem[]>("ordinary.json"));
+  console.log("\nCrisis detection (tests/eval/crisis.json, ordinary.json; every 4th item held out):");
+  console.log(`${"".padEnd(6)} ${"tuned: recall  number first  FP".padEnd(40)} held-out: recall  number first  FP`);
+  for (const locale of LOCALES) {
+    const cells = (["tuned", "held-out"] as const).map((half) => {
+      const r = score.recall.get(`${half} ${locale}`) ?? { n: 0, hits: 0, right: 0 };
+      const f = score.falsePositives.get(`${half} ${locale}`) ?? { n: 0, hits: 0, right: 0 };
+      return `${pct(r.hits, r.n)} ${pct(r.right, r.n)} (${r.n})  ${pct(f.hits, f.n)} (${f.hits}/${f.n})`;
+    });
+    console.log(`${locale.padEnd(6)} ${cells[0]!.padEnd(40)} ${cells[1]}`);
+  }
+  for (const half of ["tuned", "held-out"] as const) {
+    const f = score.falsePositives.get(`near-miss ${half}`) ?? { n: 0, hits: 0, right: 0 };
+    console.log(`near-misses (${half}): ${f.hits} of ${f.n} read as a crisis (${pct(f.hits, f.n).trim()})`);
+  }
+  const others = falsePositivesIn([...read<{ text: string; locale: string }[]>("questions.json"), ...read<{ text: string; locale: string }[]>("blind.json")]);
+  const line = (t: Tally | undefined) => (t ? `${t.hits}/${t.n}` : "-");
+  console.log(`matching sets (questions.json + blind.json) read as a crisis: ${LOCALES.map((l) => `${l} ${line(others.byLocale.get(l))}`).join(", ")}`);
+  for (const l of others.lines) console.log(`  ${l}`);
+  const show = (half: string) => score.misses.filter((m) => m.half === half).map((m) => `  ${m.line}`).join("\n");
+  if (args.includes("--verbose-crisis")) console.log(`\nTuned misses and false positives:\n${show("tuned")}`);
+  if (args.includes("--verbose-crisis-held-out")) console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printCrisisEvaluation(process.argv.slice(2));
