@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
 import { LOCALES } from "../shared/locales.ts";
 import { STATUSES } from "../shared/profile.ts";
-import type { CrisisCategory } from "./safety/crisis.ts";
+import { CRISIS_CATEGORIES } from "./safety/crisis.ts";
 
 /**
  * Every action a button may carry, as a closed grammar: `name[:arg[:arg]]`, each argument an
@@ -11,7 +11,8 @@ import type { CrisisCategory } from "./safety/crisis.ts";
  * grammar is answered as a stale button, never interpreted.
  */
 
-export const CRISIS_CATEGORIES = ["suicide", "self_harm", "sexual_violence", "violence", "danger", "shelter"] as const satisfies readonly CrisisCategory[];
+/** The crisis categories an alert button may carry: the detector's own (bot/safety/crisis.ts). */
+export { CRISIS_CATEGORIES };
 
 const grammar = lazy(() => {
   const word = <const W extends string>(w: W) => z.literal(w);

@@ -6,7 +6,8 @@ import { alertRefusal, askForContact, DEFAULT_ALERTS_PER_HOUR, sendContact, send
 import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
 import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
-import { answerCrisis, answerQuestion } from "./flows/question.ts";
+import { answerCrisis } from "./flows/crisis.ts";
+import { answerQuestion } from "./flows/question.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
 import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { isOffered, nextOffers } from "./offers.ts";

@@ -11,6 +11,7 @@
  * tests/eval/blind.json is a second set, written later by someone who saw neither the matcher,
  * the keywords nor the first set: it is scored on its own lines (per language and overall) and
  * its misses are listed only with `--verbose-blind` (after which it is no longer blind).
+ * Then the crisis detection evaluation (scripts/eval-crisis.ts: recall and false positives per language).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { confidenceOf } from "../bot/flows/question.ts";
@@ -18,6 +19,7 @@ import { explain, type Explanation } from "../bot/matching/explain.ts";
 import { matcherFor } from "../bot/matching/matcher.ts";
 import type { ContentBundle } from "../shared/content/model.ts";
 import { seedBundle } from "../shared/content/seed/index.ts";
+import { printCrisisEvaluation } from "./eval-crisis.ts";
 
 type Question = { text: string; locale: string; expect: string | string[] };
 
@@ -139,5 +141,6 @@ if (blind.length > 0 && (split === null || split === "both")) {
   line("blind overall", blindTally.get("blind")!);
   if (verboseBlind) console.log(`\nBlind misses:\n${blindMisses.join("\n")}`);
 }
+printCrisisEvaluation(args);
 if (unknownLabels > 0) console.error(`\n${unknownLabels} label(s) do not exist in the content`);
 if (all.top1 / all.n < min || unknownLabels > 0) process.exit(1);

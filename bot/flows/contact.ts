@@ -3,6 +3,7 @@ import type { CrisisCategory } from "../safety/crisis.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect, TurnResult } from "../types.ts";
+import { crisisAlertText } from "./crisis.ts";
 
 /** "Talk to my référent": an alert is stored now and delivered by the worker. */
 
@@ -56,7 +57,7 @@ export function sendContact(state: ConversationState, refusal: AlertRefusal | nu
  */
 export function sendCrisisAlert(state: ConversationState, category: CrisisCategory, refusal: AlertRefusal | null): TurnResult {
   if (refusal) return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
-  const text = say(state, state.hasReferent ? "contactSent" : "contactSentNoReferent");
+  const text = crisisAlertText(state, category);
   return {
     state: { ...state, cursor: { at: "menu" } },
     replies: [reply(text, [button(state, "menu", "menu")])],

@@ -3,8 +3,6 @@ import type { ContentSnapshot, LocalizedText } from "../../shared/content/model.
 import { normalize } from "../../shared/text/normalize.ts";
 import { matcherFor, type Match } from "../matching/matcher.ts";
 import { button, label, reply, say } from "../render.ts";
-import type { CrisisHit } from "../safety/crisis.ts";
-import type { AlertRefusal } from "./contact.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect } from "../types.ts";
 import { renderFaq, renderStep, renderTopic } from "./browse.ts";
@@ -88,58 +86,4 @@ function renderMatch(state: ConversationState, content: ContentSnapshot, kind: s
   }
   const topic = content.topics.find((t) => t.id === id);
   return topic ? renderTopic(state, content, topic) : null;
-}
-
-const CRISIS_TEXT = {
-  suicide: "crisisSuicide",
-  self_harm: "crisisSelfHarm",
-  violence: "crisisViolence",
-  sexual_violence: "crisisSexualViolence",
-  danger: "crisisDanger",
-} as const;
-
-function ageOf(state: ConversationState, now: Date): number | null {
-  const birth = state.profile.birth;
-  if (!birth) return null;
-  const [year, month] = birth.split("-").map(Number) as [number, number];
-  const months = (now.getUTCFullYear() - year) * 12 + (now.getUTCMonth() + 1 - month);
-  return Math.floor(months / 12);
-}
-
-/**
- * The crisis answer: numbers first, then the offer (or notice) to alert the référent. No alert
- * and no offer when `refusal` says none may be raised now (bot/flows/contact.ts): the numbers
- * stay, with a word when the person already alerted their référent in the last hour.
- */
-export function answerCrisis(
-  state: ConversationState,
-  hit: CrisisHit,
-  now: Date,
-  autoAlert: boolean,
-  refusal: AlertRefusal | null = null,
-): { replies: Reply[]; effects: Effect[] } {
-  let first: string;
-  if (hit.category === "shelter") {
-    const age = ageOf(state, now);
-    first = age === null ? say(state, "crisisShelterNoAge") : say(state, "crisisShelter", { age });
-  } else {
-    first = say(state, CRISIS_TEXT[hit.category]);
-  }
-  const effects: Effect[] = [{ type: "track", event: "crisis", key: hit.category }];
-  const replies: Reply[] = [];
-  if (refusal) {
-    const note = refusal === "limit" ? `\n\n${say(state, "alertLimit")}` : "";
-    replies.push(reply(`🚨 ${first}${note}`, [button(state, "menu", "menu")]));
-  } else if (hit.severe && autoAlert) {
-    effects.push({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: hit.category });
-    replies.push(reply(`🚨 ${first}\n\n${say(state, "crisisAutoAlerted")}`, [button(state, "menu", "menu")]));
-  } else {
-    replies.push(
-      reply(`🚨 ${first}\n\n${say(state, "crisisOfferAlert")}`, [
-        { label: say(state, "crisisAlertYes"), action: `alert:${hit.category}` },
-        button(state, "menu", "menu"),
-      ]),
-    );
-  }
-  return { replies, effects };
 }

@@ -14,12 +14,15 @@ export class Clause {
   readonly tags: string[];
   /** Subject-object-verb languages put complements (and negation) before the verb. */
   readonly sov: boolean;
+  /** Every family character of the clause, so that a rule whose families are absent stops at once. */
+  private readonly all: string;
 
   constructor(tagged: Tagged) {
     this.lang = tagged.lang;
     this.tokens = tagged.tokens;
     this.tags = tagged.tags;
     this.sov = tagged.lang === "ps" || tagged.lang === "prs";
+    this.all = tagged.tags.join("");
   }
 
   /** The position after the group of words starting at i ("au secours" is one group). */
@@ -35,18 +38,20 @@ export class Clause {
   }
 
   at(...cues: Cue[]): number[] {
+    if (!this.has(...cues)) return [];
     const found: number[] = [];
     for (let i = 0; i < this.tags.length; i++) if (this.is(i, ...cues)) found.push(i);
     return found;
   }
 
   has(...cues: Cue[]): boolean {
-    return this.tags.some((_, i) => this.is(i, ...cues));
+    return cues.some((cue) => this.all.includes(CUE_CHARS[cue]));
   }
 
   /** The nearest position within `before` words before i or `after` words after it holding a cue, or -1. */
   near(i: number, cues: Cue | Cue[], before: number, after: number): number {
     const list = Array.isArray(cues) ? cues : [cues];
+    if (!this.has(...list)) return -1;
     for (let d = 1; d <= Math.max(before, after); d++) {
       if (d <= before && i - d >= 0 && this.is(i - d, ...list)) return i - d;
       if (d <= after && i + d < this.tags.length && this.is(i + d, ...list)) return i + d;

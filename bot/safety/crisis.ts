@@ -1,15 +1,18 @@
 import { Clause } from "./clause.ts";
-import { CRISIS_LANGS } from "./cues.ts";
-import { clausesOf, tagClause } from "./reading.ts";
+import { CRISIS_LANGS, CUE_CHARS, TRIGGERS } from "./cues.ts";
+import { clausesOf, mayHoldCrisis, tagClause } from "./reading.ts";
 import { danger, noShelter, overdose, selfHarm, sexualViolence, suicidal, violence, type CrisisCategory } from "./rules.ts";
 
 export type { CrisisCategory };
 
 /** Every category, most urgent first: the first one found is the one answered first. */
-export const CRISIS_CATEGORIES: readonly CrisisCategory[] = ["overdose", "suicide", "self_harm", "danger", "sexual_violence", "violence", "shelter"];
+export const CRISIS_CATEGORIES = ["overdose", "suicide", "self_harm", "danger", "sexual_violence", "violence", "shelter"] as const satisfies readonly CrisisCategory[];
 
 /** What was found: the category answered first, the others found too, and whether someone may be hurt now. */
 export type CrisisHit = { category: CrisisCategory; severe: boolean; also?: CrisisCategory[] };
+
+const TRIGGER_CHARS = TRIGGERS.map((cue) => CUE_CHARS[cue]).join("");
+const triggered = (tags: string[]) => tags.some((t) => t !== "" && [...t].some((c) => TRIGGER_CHARS.includes(c)));
 
 /** Long texts are read up to here: a crisis is said in a few words, and the check runs on every turn. */
 const MAX_CHARS = 2000;
@@ -25,9 +28,10 @@ const MAX_CHARS = 2000;
 export function crisisCategories(text: string): Set<CrisisCategory> {
   const found = new Set<CrisisCategory>();
   for (const tokens of clausesOf(text.slice(0, MAX_CHARS))) {
+    if (!mayHoldCrisis(tokens)) continue;
     for (const lang of CRISIS_LANGS) {
       const tagged = tagClause(lang, tokens);
-      if (!tagged) continue;
+      if (!tagged || !triggered(tagged.tags)) continue;
       const clause = new Clause(tagged);
       const pills = overdose(clause);
       if (pills === "taken") found.add("overdose");

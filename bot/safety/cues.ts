@@ -37,6 +37,14 @@ if (CUES.length > ALPHABET.length) throw new Error("too many cue families for on
 
 export const CUE_CHARS = Object.fromEntries(CUES.map((cue, i) => [cue, ALPHABET[i]!])) as Record<Cue, string>;
 
+/**
+ * Families without which no rule can fire (each rule of rules.ts needs at least one of them):
+ * a clause holding none is ordinary, and neither tagged in full nor run through the rules.
+ */
+export const TRIGGERS: readonly Cue[] = ["suicide", "die", "dead", "death", "live", "life", "kill", "endAll", "end", "jump", "throwSelf", "hang",
+  "wake", "disappear", "forever", "withoutMe", "born", "overdose", "pills", "pillsPlural", "poison", "selfHarm", "cut", "hit", "danger", "help",
+  "threat", "follow", "weapon", "safe", "rape", "touch", "sexual", "violenceWord", "sleep", "homeless", "nowhere", "house", "expelled", "go"];
+
 /** The languages the lexicons are written for; "az" is Arabic in Latin letters ("arabizi"). */
 export const CRISIS_LANGS = ["fr", "en", "az", "ar", "ps", "prs"] as const;
 export type CrisisLang = (typeof CRISIS_LANGS)[number];

@@ -1,7 +1,8 @@
 import { collapseRepeats, normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized } from "../../shared/text/sms.ts";
 import { ARABIC_SCRIPT_LANGS, CUE_CHARS, type CrisisLang } from "./cues.ts";
-import { CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
+import { CRISIS_FUZZY, CRISIS_GATE, CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
+import { foldArabicScript, foldArabizi } from "./fold.ts";
 
 /**
  * How the crisis detector reads a text: cut into clauses (punctuation, "mais", "but"…), each
@@ -9,7 +10,8 @@ import { CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
  * runs squeezed, then each word tagged with its cue families by each lexicon of its script.
  * Words are looked up as typed, two to four at a time ("en finir", "nulle part"), glued
  * ("می خواهم" = "میخواهم"), without their clitics (بالشارع → شارع, نمیخواهم → ن + میخواهم)
- * and, for long French and English words, with one typo undone ("mourrir", "suicde").
+ * and, for long French and English words, with one typo undone ("mourrir", "suicde"). Only
+ * Arabic-script words are tried glued to the next ones (ZWNJ and spacing variants).
  * Tables are parsed per language on first use, so a French text never builds the Dari one.
  */
 export type Tagged = { lang: CrisisLang; tokens: string[]; tags: string[] };
@@ -43,27 +45,6 @@ const isArabicScript = (token: string) => {
   return c >= 0x0600 && c <= 0x06ff;
 };
 
-/** Pashto letters as a Persian keyboard types them (ګ → گ, ړ → ر, ځ → ز…), and Maghrebi ڭ. */
-const KEYBOARD_FOLD: Record<string, string> = { "ګ": "گ", "ڭ": "گ", "ړ": "ر", "ښ": "ش", "ټ": "ت", "ډ": "د", "ږ": "ژ", "ڼ": "ن", "ځ": "ز", "ڤ": "ف" };
-export function foldArabicScript(token: string): string {
-  let out = "";
-  for (const ch of token) out += KEYBOARD_FOLD[ch] ?? ch;
-  return out;
-}
-
-/** Arabizi spellings folded together: digits to letters, o/ou → u, e → i, ch → sh, k → q, no doubles. */
-const ARABIZI: Record<string, string> = { "2": "", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q", k: "q", o: "u", e: "i", y: "i" };
-export function foldArabizi(token: string): string {
-  let mapped = "";
-  for (let i = 0; i < token.length; i++) {
-    const ch = token[i]!;
-    mapped += ch === "c" ? (token[i + 1] === "h" ? "s" : "q") : (ARABIZI[ch] ?? ch);
-  }
-  let out = "";
-  for (const ch of mapped) if (ch !== out[out.length - 1]) out += ch;
-  return out;
-}
-
 type Affix = [affix: string, adds: string];
 const NEG = CUE_CHARS.neg;
 const FUTURE = CUE_CHARS.future;
@@ -79,26 +60,52 @@ const SUFFIXES: Partial<Record<CrisisLang, Affix[]>> = {
   prs: [["هايم", ""], ["هاي", ""], ["ها", ""], ["يم", ""], ["ام", ""], ["م", ""], ["ت", ""], ["ش", ""], ["ي", ""], ["را", ""]],
 };
 
-type Table = { words: Map<string, string>; stems: [string, string][] };
+/**
+ * A language's lexicon, looked up in its generated strings (one per first character) with
+ * indexOf: nothing to build in a cold isolate. Each word looked up is kept in `seen`, so a
+ * warm isolate answers most words from there; `seen` is emptied when it grows too big.
+ */
+type Table = { buckets: Record<string, string>; stems: [string, string][]; seen: Map<string, string | null> };
 const tables = new Map<CrisisLang, Table>();
+const SEEN_MAX = 20_000;
 function tableOf(lang: CrisisLang): Table {
   let table = tables.get(lang);
   if (!table) {
-    const words = new Map<string, string>();
-    for (const line of CRISIS_TABLES[lang].split("\n")) {
-      const tab = line.indexOf("\t");
-      if (tab > 0) words.set(line.slice(0, tab), line.slice(tab + 1));
-    }
     const stems = CRISIS_STEMS[lang].split("\n").filter(Boolean).map((line) => line.split("\t") as [string, string]);
-    table = { words, stems };
+    table = { buckets: CRISIS_TABLES[lang], stems, seen: new Map() };
     tables.set(lang, table);
   }
   return table;
 }
 
 function exact(table: Table, form: string): string | undefined {
-  const found = table.words.get(form);
-  if (found !== undefined) return found;
+  const seen = table.seen.get(form);
+  if (seen !== undefined) return seen ?? undefined;
+  const bucket = table.buckets[form[0]!];
+  let found: string | null = null;
+  if (bucket !== undefined) {
+    const at = bucket.indexOf(`\n${form}\t`);
+    if (at >= 0) {
+      const from = at + form.length + 2;
+      found = bucket.slice(from, bucket.indexOf("\n", from));
+    }
+  }
+  if (table.seen.size >= SEEN_MAX) table.seen.clear();
+  table.seen.set(form, found);
+  return found ?? undefined;
+}
+
+/** Whether some group of words of the lexicon starts with this word ("en" of "en finir"). */
+function startsGroup(table: Table, word: string): boolean {
+  const key = `${word} `;
+  const seen = table.seen.get(key);
+  if (seen !== undefined) return seen !== null;
+  const found = table.buckets[word[0]!]?.includes(`\n${word} `) ? "" : null;
+  table.seen.set(key, found);
+  return found !== null;
+}
+
+function stemmed(table: Table, form: string): string | undefined {
   for (const [stem, tags] of table.stems) if (form.length >= stem.length && form.startsWith(stem)) return tags;
   return undefined;
 }
@@ -140,12 +147,16 @@ function glued(lang: CrisisLang, table: Table, form: string): string | undefined
   return undefined;
 }
 
-/** Families a typo may stand for: content words, never the small grammatical ones. */
+/** Families a typo may stand for: content words, never the small grammatical ones (tables.ts FUZZY_CUES). */
 const NOT_FUZZY = new Set(["neg", "first", "third", "me", "meOrSelf", "self", "relative", "pastAux", "of", "filler", "liveComplement",
   "copula", "causative", "passive", "have", "idiom", "time", "nonPerson", "fearFuture"].map((cue) => CUE_CHARS[cue as keyof typeof CUE_CHARS]));
 
-/** One typo undone in a long word: a doubled letter, a trailing letter, one letter too many, two letters swapped. */
-function fuzzy(table: Table, token: string): string | undefined {
+/**
+ * One typo undone in a long word: a doubled letter, a trailing letter, one letter too many,
+ * two letters swapped. Only for words starting like a long content word of the lexicon.
+ */
+function fuzzy(lang: CrisisLang, table: Table, token: string): string | undefined {
+  if (token.length < 5 || !inBucket(CRISIS_FUZZY[lang], token.slice(0, 4))) return undefined;
   const candidates: string[] = [];
   let single = "";
   for (const ch of token) if (ch !== single[single.length - 1]) single += ch;
@@ -162,6 +173,40 @@ function fuzzy(table: Table, token: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a clause may hold a crisis: an Arabic-script word, or a Latin one that is (or may
+ * be, through a stem, a typo or an arabizi clitic) a word of a trigger family. Most questions
+ * have none, and a cold isolate then tags nothing and compiles no rule.
+ */
+export function mayHoldCrisis(tokens: string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isArabicScript(token)) return true;
+    const latin = CRISIS_GATE.latin[token[0]!];
+    if (latin !== undefined) {
+      if (latin.indexOf("|" + token + "|") >= 0) return true;
+      let group = token;
+      for (let k = 1; k < 4 && i + k < tokens.length; k++) {
+        group += " " + tokens[i + k];
+        if (latin.indexOf("|" + group + "|") >= 0) return true;
+      }
+    }
+    if (token.length >= 6 && inBucket(CRISIS_GATE.typos, token.slice(0, 4))) return true;
+    for (let s = 0; s < STEM_STARTS.length; s++) if (token.startsWith(STEM_STARTS[s]!)) return true;
+    const folded = foldArabizi(token);
+    if (inBucket(CRISIS_GATE.arabizi, folded)) return true;
+    for (let p = 0; p < ARABIZI_PREFIXES.length; p++) {
+      const prefix = ARABIZI_PREFIXES[p]!;
+      if (folded.startsWith(prefix) && inBucket(CRISIS_GATE.arabizi, folded.slice(prefix.length))) return true;
+    }
+    if (folded.length > 5 && folded.startsWith("ma") && folded.endsWith("sh") && inBucket(CRISIS_GATE.arabizi, folded.slice(2, -2))) return true;
+  }
+  return false;
+}
+const inBucket = (buckets: Record<string, string>, form: string) => form !== "" && (buckets[form[0]!]?.indexOf("|" + form + "|") ?? -1) >= 0;
+const STEM_STARTS = (CRISIS_STEMS.fr + "\n" + CRISIS_STEMS.en).split("\n").filter(Boolean).map((line) => line.split("\t")[0]!);
+const ARABIZI_PREFIXES = PREFIXES.az!.map(([prefix]) => prefix);
 
 /** A word as the lexicon of `lang` spells it, or null when it is in the other script. */
 function prepared(lang: CrisisLang, arabic: boolean, token: string): string | null {
@@ -186,14 +231,19 @@ export function tagClause(lang: CrisisLang, tokens: string[]): Tagged | null {
     if (word === null || word === undefined) continue;
     let found: string | undefined;
     let span = 1;
+    const head = startsGroup(table, word);
     for (let k = Math.min(4, words.length - i); k >= 2 && found === undefined; k--) {
+      if (!head && !(arabic && k <= 3)) continue;
       const group = words.slice(i, i + k);
       if (group.includes(null)) continue;
-      found = table.words.get(group.join(" "));
-      if (found === undefined && k <= (arabic ? 3 : 2)) found = glued(lang, table, group.join(""));
+      if (head) found = exact(table, group.join(" "));
+      if (found === undefined && arabic && k <= 3) found = glued(lang, table, group.join(""));
       if (found !== undefined) span = k;
     }
-    found ??= withAffixes(lang, table, word) ?? (lang === "fr" || lang === "en" ? fuzzy(table, word) : undefined);
+    if (found === undefined) {
+      const latin = lang === "fr" || lang === "en";
+      found = (latin ? exact(table, word) : withAffixes(lang, table, word)) ?? stemmed(table, word) ?? (latin ? fuzzy(lang, table, word) : undefined);
+    }
     if (found === undefined) continue;
     tags[i] = found;
     for (let j = 1; j < span; j++) tags[i + j] = CONTINUED;

@@ -1,17 +1,19 @@
 import { normalize } from "../../shared/text/normalize.ts";
-import { CRISIS_LANGS, CUE_CHARS, CUES, type Cue, type CrisisLang, type Lexicon } from "./cues.ts";
+import { CRISIS_LANGS, CUE_CHARS, CUES, TRIGGERS, type Cue, type CrisisLang, type Lexicon } from "./cues.ts";
 import { AR } from "./lexicon/ar.ts";
 import { AZ } from "./lexicon/az.ts";
 import { EN } from "./lexicon/en.ts";
 import { FR } from "./lexicon/fr.ts";
 import { PRS } from "./lexicon/prs.ts";
 import { PS } from "./lexicon/ps.ts";
-import { foldArabicScript, foldArabizi } from "./reading.ts";
+import { foldArabicScript, foldArabizi } from "./fold.ts";
 
 /**
  * Derives crisis-tables.ts from the hand-written lexicons (`npm run generate`; a test checks
  * it is current): every variant spelled out, normalised and folded as reading.ts reads words,
- * and one line per form with all its families. Only the generator and the tests import this.
+ * one line per form with all its families, in one string per first character: a cold isolate
+ * looks words up in them with indexOf instead of building a hash table (~2 ms for the three
+ * Latin lexicons). Only the generator and the tests import this file.
  */
 export const LEXICONS: Record<CrisisLang, Lexicon> = { fr: FR, en: EN, az: AZ, ar: AR, ps: PS, prs: PRS };
 
@@ -35,9 +37,46 @@ export function formOf(lang: CrisisLang, word: string): string {
   }).join(" ");
 }
 
-export function crisisTables(): { words: Record<CrisisLang, string>; stems: Record<CrisisLang, string> } {
-  const words = {} as Record<CrisisLang, string>;
+/** Per language, per first character, "\n<form>\t<cue characters>" lines (reading.ts looks them up with indexOf). */
+export type CrisisWordTables = Record<CrisisLang, Record<string, string>>;
+
+/** Families a typo may stand for (reading.ts fuzzy): content words, never the small grammatical ones. */
+export const FUZZY_CUES: readonly Cue[] = CUES.filter((cue) => !["neg", "first", "third", "me", "meOrSelf", "self", "relative", "pastAux", "of",
+  "filler", "liveComplement", "copula", "causative", "passive", "have", "idiom", "time", "nonPerson", "fearFuture"].includes(cue));
+
+/**
+ * The Latin-script gate (reading.ts mayHoldCrisis): "|form|" for every French and English form
+ * of a trigger family (groups of words whole: "|sans abri|"), the folded arabizi ones apart,
+ * and "|abcd|" the first four letters of the long single words (for typos).
+ */
+export type Buckets = Record<string, string>;
+
+/** "|a|b|" strings per first character, so that a lookup scans a few dozen forms, not all. */
+function barBuckets(forms: Iterable<string>): Buckets {
+  const out: Buckets = {};
+  for (const form of [...new Set(forms)].sort()) out[form[0]!] = `${out[form[0]!] ?? "|"}${form}|`;
+  return out;
+}
+
+export function crisisGate(): { latin: Buckets; arabizi: Buckets; typos: Buckets } {
+  const gate = (lang: CrisisLang) => {
+    const forms = new Set<string>();
+    for (const cue of TRIGGERS) {
+      for (const entry of (LEXICONS[lang][cue] ?? "").split(/\s+/).filter(Boolean)) {
+        for (const variant of expandVariants(entry)) if (!variant.endsWith("*")) forms.add(formOf(lang, variant));
+      }
+    }
+    return forms;
+  };
+  const latin = new Set([...gate("fr"), ...gate("en")]);
+  const typos = [...latin].filter((f) => f.length >= 6 && !f.includes(" ")).map((f) => f.slice(0, 4));
+  return { latin: barBuckets(latin), arabizi: barBuckets(gate("az")), typos: barBuckets(typos) };
+}
+
+export function crisisTables(): { words: CrisisWordTables; stems: Record<CrisisLang, string>; fuzzy: Record<CrisisLang, Buckets> } {
+  const words = {} as CrisisWordTables;
   const stems = {} as Record<CrisisLang, string>;
+  const fuzzy = {} as Record<CrisisLang, Buckets>;
   for (const lang of CRISIS_LANGS) {
     const found = new Map<string, Set<string>>();
     const stemmed = new Map<string, Set<string>>();
@@ -54,10 +93,18 @@ export function crisisTables(): { words: Record<CrisisLang, string>; stems: Reco
         }
       }
     }
-    const lines = (map: Map<string, Set<string>>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([form, cues]) => `${form}\t${[...cues].sort().join("")}`).join("\n");
-    words[lang] = lines(found);
-    stems[lang] = lines(stemmed);
+    const sorted = (map: Map<string, Set<string>>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([form, cues]) => [form, [...cues].sort().join("")] as const);
+    const buckets: Record<string, string> = {};
+    for (const [form, cues] of sorted(found)) buckets[form[0]!] = `${buckets[form[0]!] ?? ""}\n${form}\t${cues}`;
+    for (const first of Object.keys(buckets)) buckets[first] += "\n";
+    words[lang] = buckets;
+    // The first four letters of the long content words: only a word starting so is tried for a typo.
+    const fuzzyChars = FUZZY_CUES.map((cue) => CUE_CHARS[cue]);
+    const prefixes = [...found].filter(([form, cues]) => form.length >= 5 && !form.includes(" ") && [...cues].some((c) => fuzzyChars.includes(c)))
+      .map(([form]) => form.slice(0, 4));
+    fuzzy[lang] = lang === "fr" || lang === "en" ? barBuckets(prefixes) : {};
+    stems[lang] = sorted(stemmed).map(([form, cues]) => `${form}\t${cues}`).join("\n");
   }
-  return { words, stems };
+  return { words, stems, fuzzy };
 }

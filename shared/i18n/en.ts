@@ -61,7 +61,7 @@ export const en: Messages = {
   deleteYes: "Yes, delete everything",
   deleted: "Deleted. I have nothing about you any more. Type “hello” if you want to start again.",
   crisisSuicide:
-    "You matter. If you are thinking about suicide, call 3114 now: it is free, 24/7, someone will listen. You can say: “I have suicidal thoughts, I need to talk.” In immediate danger: call 112.",
+    "You matter. If you are thinking about suicide, or you are worried about someone, call 3114 now: it is free, 24/7, someone will listen. You can say: “I have suicidal thoughts, I need to talk.” In immediate danger: call 112.",
   crisisSelfHarm:
     "You deserve help, without judgement. Call 3114 (free, 24/7). You can also call Fil Santé Jeunes on 0 800 235 236 (free, anonymous, age 12–25). You can say: “I hurt myself, I need help.” If you are injured: call 15 or 112.",
   crisisViolence:
@@ -77,6 +77,27 @@ export const en: Messages = {
   crisisOfferAlert: "Do you want me to tell your social worker?",
   crisisAlertYes: "Yes, tell them",
   crisisAutoAlerted: "I have told your social worker so they contact you quickly.",
+  crisisOverdose:
+    "Call 15 (SAMU, medical emergency) or 112 right now. It is free, 24/7. Say what you took and how much. Do not stay alone: go to someone. Afterwards you can talk to 3114 (free, 24/7).",
+  crisisAlsoOverdose:
+    "Did you take pills or something dangerous? Call 15 or 112 right now.",
+  crisisAlsoSuicide: "If you are thinking about suicide: call 3114 (free, 24/7).",
+  crisisAlsoSelfHarm: "If you hurt yourself: 3114 can help too (free, 24/7).",
+  crisisAlsoDanger: "In danger now: call 112. If you cannot speak, text 114.",
+  crisisAlsoSexualViolence:
+    "Sexual violence: call 119 (up to age 21) or 3919. It is not your fault.",
+  crisisAlsoViolence:
+    "If someone hits you: call 119 (up to age 21), or 17 if it is happening now.",
+  crisisAlsoShelter: "Nowhere to sleep tonight: call 115 (free, 24/7).",
+  crisisNoReferent:
+    "You do not have a référent linked to Passerelle yet. If you press the button, your request is saved, but nobody will see it right away. So call the number above first. To link your référent, ask them for their code.",
+  crisisAlertSaveYes: "Save my request",
+  crisisAutoAlertedNoReferent:
+    "I saved an alert, but you do not have a référent linked to Passerelle yet: nobody will see it right away. Call the number above first.",
+  crisisAlertSent:
+    "Sent ✅ Your référent will get an alert and contact you. Do not wait for their answer to call {number}.",
+  crisisAlertSavedNoReferent:
+    "Saved. Your référent is not linked to Passerelle yet, so they do not get the alert. Call {number} now.",
   mediaDocument: "I do not look at photos or files. For your safety, never send photos of your documents here.",
   mediaVoice: "I cannot listen to voice messages yet. Type your question with simple words, or use the buttons.",
   mediaOther: "I only understand written messages. Type your question, or use the buttons.",

@@ -63,7 +63,7 @@ export const fr = {
   deleteYes: "Oui, tout effacer",
   deleted: "C'est effacé. Je n'ai plus rien sur toi. Écris « bonjour » si tu veux recommencer.",
   crisisSuicide:
-    "Tu comptes pour nous. Si tu penses au suicide, appelle tout de suite le 3114 : c'est gratuit, 24h/24, quelqu'un t'écoute. Tu peux dire : « J'ai des idées de suicide, j'ai besoin de parler. » En danger immédiat : appelle le 112.",
+    "Tu comptes pour nous. Si tu penses au suicide, ou si tu as peur pour quelqu'un, appelle tout de suite le 3114 : c'est gratuit, 24h/24, quelqu'un t'écoute. Tu peux dire : « J'ai des idées de suicide, j'ai besoin de parler. » En danger immédiat : appelle le 112.",
   crisisSelfHarm:
     "Tu as le droit d'être aidé·e, sans jugement. Appelle le 3114 (gratuit, 24h/24). Tu peux aussi appeler Fil Santé Jeunes au 0 800 235 236 (gratuit, anonyme, 12-25 ans). Tu peux dire : « Je me fais du mal, j'ai besoin d'aide. » Si tu es blessé·e : appelle le 15 ou le 112.",
   crisisViolence:
@@ -79,6 +79,30 @@ export const fr = {
   crisisOfferAlert: "Tu veux que je prévienne ton référent ?",
   crisisAlertYes: "Oui, préviens-le",
   crisisAutoAlerted: "J'ai prévenu ton référent pour qu'il te contacte vite.",
+  crisisOverdose:
+    "Appelle tout de suite le 15 (SAMU, urgence médicale) ou le 112. C'est gratuit, 24h/24. Dis ce que tu as pris et combien. Ne reste pas seul : va près de quelqu'un. Après, tu peux parler au 3114 (gratuit, 24h/24).",
+  crisisAlsoOverdose:
+    "Tu as pris des médicaments ou un produit dangereux ? Appelle le 15 ou le 112 tout de suite.",
+  crisisAlsoSuicide: "Si tu penses au suicide : appelle le 3114 (gratuit, 24h/24).",
+  crisisAlsoSelfHarm:
+    "Si tu te fais du mal : le 3114 peut t'aider aussi (gratuit, 24h/24).",
+  crisisAlsoDanger:
+    "En danger maintenant : appelle le 112. Si tu ne peux pas parler, envoie un SMS au 114.",
+  crisisAlsoSexualViolence:
+    "Violences sexuelles : appelle le 119 (jusqu'à 21 ans) ou le 3919. Ce n'est pas de ta faute.",
+  crisisAlsoViolence:
+    "Si quelqu'un te frappe : appelle le 119 (jusqu'à 21 ans), ou le 17 si c'est maintenant.",
+  crisisAlsoShelter:
+    "Pas d'endroit pour dormir ce soir : appelle le 115 (gratuit, 24h/24).",
+  crisisNoReferent:
+    "Tu n'as pas encore de référent relié à Passerelle. Si tu appuies sur le bouton, ta demande est enregistrée, mais personne ne la verra tout de suite. Alors appelle d'abord le numéro ci-dessus. Pour relier ton référent, demande-lui son code.",
+  crisisAlertSaveYes: "Enregistrer ma demande",
+  crisisAutoAlertedNoReferent:
+    "J'ai enregistré une alerte, mais tu n'as pas encore de référent relié à Passerelle : personne ne la verra tout de suite. Appelle d'abord le numéro ci-dessus.",
+  crisisAlertSent:
+    "C'est envoyé ✅ Ton référent va recevoir une alerte et te recontacter. N'attends pas sa réponse pour appeler le {number}.",
+  crisisAlertSavedNoReferent:
+    "C'est enregistré. Ton référent n'est pas encore relié à Passerelle, il ne reçoit pas l'alerte. Appelle le {number} maintenant.",
   mediaDocument: "Je ne regarde pas les photos ni les fichiers. Pour ta sécurité, n'envoie jamais de photo de tes papiers ici.",
   mediaVoice: "Je ne peux pas encore écouter les messages vocaux. Écris ta question avec des mots simples, ou utilise les boutons.",
   mediaOther: "Je comprends seulement les messages écrits. Écris ta question, ou utilise les boutons.",

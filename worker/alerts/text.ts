@@ -20,6 +20,7 @@ export function kindLabel(kind: AlertRow["kind"]): string {
 }
 
 const CRISIS_LABELS: Record<CrisisCategory, string> = {
+  overdose: "Médicaments ou produit avalés / Overdose",
   suicide: "Idées suicidaires / Suicidal thoughts",
   self_harm: "Se fait du mal / Self-harm",
   sexual_violence: "Violences sexuelles / Sexual violence",

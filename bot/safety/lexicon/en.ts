@@ -63,7 +63,7 @@ export const EN: Lexicon = {
   follow: "follow follows following followed stalking stalks stalker",
   weapon: "knife gun weapon",
   danger: "in_danger danger",
-  help: "help sos help_me",
+  help: "sos help_me help_us somebody_help someone_help",
   filler: "me please plz pls someone somebody now quick quickly urgent i i_m am",
   now: "tonight now rn right_now today urgent",
   safe: "safe",
