@@ -33,7 +33,7 @@ const ALSO: Record<CrisisCategory, MessageKey> = {
   shelter: "crisisAlsoShelter",
 };
 
-/** The number each answer gives first (shared/domain/facts.md), repeated once an alert is sent. */
+/** The number each answer gives first (../shared/domain/facts.md), repeated once an alert is sent. */
 export const FIRST_NUMBER: Record<CrisisCategory, string> = {
   overdose: "15",
   suicide: "3114",
