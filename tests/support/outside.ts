@@ -9,7 +9,7 @@ import { vi } from "vitest";
 export type TelegramCall = { method: string; params: Record<string, unknown> };
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
 /** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
-type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true };
+type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true; headers?: Record<string, string> };
 
 const state = {
   telegramCalls: [] as TelegramCall[],
@@ -75,10 +75,17 @@ export function installOutsideWorld(): void {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.host === "telegram.test") return telegram(url, init, request);
-    if (url.host === "receiver.test") {
+    // On any port: a test can see a request made to a port it should not have used.
+    if (url.hostname === "receiver.test") {
       state.received.push({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() });
       const scripted = state.receiverScript.shift();
-      return scripted ? json(scripted.status, scripted.body) : json(200, { ok: true });
+      if (!scripted) return json(200, { ok: true });
+      const res = json(scripted.status, scripted.body);
+      for (const [name, value] of Object.entries(scripted.headers ?? {})) res.headers.set(name, value);
+      // As a real fetch does: a redirect is followed unless the caller said otherwise.
+      const location = res.headers.get("Location");
+      if (res.status >= 300 && res.status < 400 && location && request.redirect === "follow") return globalThis.fetch(new URL(location, url));
+      return res;
     }
     if (url.hostname === "localhost" || url.hostname === "127.0.0.1") return realFetch(input, init);
     throw new Error(`test tried to reach the outside world: ${url.host}`);

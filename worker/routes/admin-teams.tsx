@@ -7,6 +7,7 @@ import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
 import { audit } from "../store/staff.ts";
 import { createTeam, listTeams, teamById, updateTeam, type Team } from "../store/teams.ts";
+import { isAllowedWebhookAddress } from "../alerts/webhook-url.ts";
 
 /**
  * Admin pages: teams of référents and where their alerts go (signed webhook, backup contact
@@ -23,7 +24,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const teamFormSchema = lazy(() => z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  webhookUrl: z.optional(z.url({ protocol: /^https$/, hostname: z.regexes.domain })),
+  webhookUrl: z.optional(z.string().check(z.maxLength(2000), z.refine(isAllowedWebhookAddress))),
   webhookSecret: z.optional(z.string().check(z.minLength(MIN_WEBHOOK_SECRET_LENGTH), z.maxLength(500))),
   backupTelegramChatId: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/))),
   backupEmail: z.optional(z.email()),
@@ -37,7 +38,7 @@ function parseTeamForm(form: Record<string, unknown>): TeamForm | null {
   return parsed.success ? parsed.data : null;
 }
 
-const FORM_ERROR = `Vérifie les champs : nom, adresse du webhook en https, secret d'au moins ${MIN_WEBHOOK_SECRET_LENGTH} caractères si une adresse est donnée, identifiant Telegram numérique, e-mail valide.`;
+const FORM_ERROR = `Vérifie les champs : nom, adresse du webhook en https vers un nom public (port 443, pas d'adresse IP ni de nom interne), secret d'au moins ${MIN_WEBHOOK_SECRET_LENGTH} caractères si une adresse est donnée, identifiant Telegram numérique, e-mail valide.`;
 
 function TeamFields(props: { team?: Team; prefix: string }) {
   const { team, prefix } = props;
