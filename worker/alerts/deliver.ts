@@ -14,6 +14,7 @@ import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { staffAlertText, subjectKey } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
 import { isAllowedWebhookAddress } from "./webhook-url.ts";
+import { checkWebhookName } from "./webhook-dns.ts";
 import { telegramClient } from "../telegram-client.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
@@ -49,6 +50,10 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
   });
   // Checked again here: addresses saved before the rule, and the env's default webhook.
   if (!isAllowedWebhookAddress(config.url)) return { ok: false, retryable: false, error: "webhook: address refused" };
+  // Where the name points now (it may have moved since it was saved).
+  const name = await checkWebhookName(new URL(config.url).hostname);
+  if (name === "unknown") return { ok: false, retryable: true, error: "webhook: DNS did not answer" };
+  if (name !== "public") return { ok: false, retryable: false, error: `webhook: address refused (${name === "internal" ? "resolves to a non-public address" : "does not resolve"})` };
   const timestamp = Math.floor(now / 1000);
   let res: Response;
   try {

@@ -8,6 +8,7 @@ import { database } from "../store/db.ts";
 import { audit } from "../store/staff.ts";
 import { createTeam, listTeams, teamById, updateTeam, type Team } from "../store/teams.ts";
 import { isAllowedWebhookAddress } from "../alerts/webhook-url.ts";
+import { checkWebhookName } from "../alerts/webhook-dns.ts";
 
 /**
  * Admin pages: teams of référents and where their alerts go (signed webhook, backup contact
@@ -103,6 +104,15 @@ const auditDetails = (t: { name: string; webhookUrl: string | null; backupTelegr
   name: t.name, webhook: t.webhookUrl !== null, backupTelegram: t.backupTelegramChatId !== null, backupEmail: t.backupEmail !== null,
 });
 
+/** A webhook name that does not resolve to public addresses only: the error to show, else null. */
+async function webhookNameError(url: string | undefined): Promise<string | null> {
+  if (!url) return null;
+  const check = await checkWebhookName(new URL(url).hostname);
+  if (check === "public") return null;
+  if (check === "unknown") return "Le DNS ne répond pas pour vérifier l'adresse du webhook : réessaie dans un instant.";
+  return "L'adresse du webhook doit être un nom public : ce nom ne se résout pas, ou vers une adresse interne.";
+}
+
 teamRoutes.get("/", (c) => teamsPage(c));
 
 teamRoutes.post("/", async (c) => {
@@ -110,6 +120,11 @@ teamRoutes.post("/", async (c) => {
   if (!form || (form.webhookUrl && !form.webhookSecret)) {
     c.status(400);
     return teamsPage(c, { error: FORM_ERROR });
+  }
+  const nameError = await webhookNameError(form.webhookUrl);
+  if (nameError) {
+    c.status(400);
+    return teamsPage(c, { error: nameError });
   }
   const input = {
     name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: form.webhookUrl ? form.webhookSecret ?? null : null,
@@ -135,6 +150,11 @@ teamRoutes.post("/:id", async (c) => {
   if (!form || (form.webhookUrl && !secret)) {
     c.status(400);
     return teamsPage(c, { error: FORM_ERROR });
+  }
+  const nameError = await webhookNameError(form.webhookUrl);
+  if (nameError) {
+    c.status(400);
+    return teamsPage(c, { error: nameError });
   }
   const input = {
     name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: secret,

@@ -1,9 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { webhookAddressProblem } from "../../../worker/alerts/webhook-url.ts";
+import { isPublicIpv4, isPublicIpv6 } from "../../../worker/alerts/webhook-dns.ts";
 import { configOf } from "../../../worker/config.ts";
 import { deliveriesOf, drainDeliveries } from "../../support/alerts.ts";
-import { fakeReceiver } from "../../support/outside.ts";
+import { fakeDns, fakeReceiver } from "../../support/outside.ts";
 import { csrfOf, linkedWebYoung, loginAs, postForm } from "../../support/staff.ts";
 import { send } from "../../support/webchat.ts";
 
@@ -44,7 +45,10 @@ beforeAll(async () => {
   admin = await loginAs("admin");
 });
 
-beforeEach(() => fakeReceiver.reset());
+beforeEach(() => {
+  fakeReceiver.reset();
+  fakeDns.reset();
+});
 
 describe("team webhook addresses", () => {
   it.each(REFUSED)("should refuse %s", (address) => {
@@ -91,5 +95,69 @@ describe("team webhook addresses", () => {
     const webhook = (await deliveriesOf(alertId)).find((d) => d.channel === "webhook" && d.recipient.startsWith("team:"))!;
     expect(webhook.status).toBe("failed");
     expect(webhook.lastError).toMatch(/webhook: redirect refused/);
+  });
+});
+
+describe("where a webhook's name points", () => {
+  const INTERNAL: Record<string, { A: string[]; AAAA: string[] }> = {
+    "loopback.example.org": { A: ["127.0.0.1"], AAAA: [] },
+    "private.example.org": { A: ["10.1.2.3"], AAAA: [] },
+    "metadata.example.org": { A: ["169.254.169.254"], AAAA: [] },
+    "cgnat.example.org": { A: ["100.64.0.7"], AAAA: [] },
+    "v6-loopback.example.org": { A: [], AAAA: ["::1"] },
+    "v6-ula.example.org": { A: [], AAAA: ["fd12:3456::1"] },
+    "v6-mapped.example.org": { A: [], AAAA: ["::ffff:127.0.0.1"] },
+    "mixed.example.org": { A: ["93.184.215.14", "192.168.0.10"], AAAA: [] },
+  };
+
+  it("should tell public addresses from the others", () => {
+    for (const a of ["93.184.215.14", "1.1.1.1", "8.8.8.8", "172.32.0.1", "100.128.0.1"]) expect(isPublicIpv4(a), a).toBe(true);
+    for (const a of ["0.1.2.3", "10.0.0.1", "100.64.0.1", "127.0.0.1", "169.254.169.254", "172.16.0.1", "172.31.255.255", "192.0.2.1", "192.168.1.1", "198.18.0.1", "203.0.113.9", "224.0.0.1", "255.255.255.255", "1.2.3"]) expect(isPublicIpv4(a), a).toBe(false);
+    for (const a of ["2606:4700:4700::1111", "2a00:1450:4007:80e::200e"]) expect(isPublicIpv6(a), a).toBe(true);
+    for (const a of ["::1", "::", "fe80::1", "fd00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:93.184.215.14", "64:ff9b::7f00:1", "2001:db8::1", "2002:7f00:1::1", "2001:0:4136::1", "nope"]) expect(isPublicIpv6(a), a).toBe(false);
+  });
+
+  it("should refuse on the admin form a name that resolves to an internal address, or not at all: 400, nothing stored", async () => {
+    Object.assign(fakeDns.records, INTERNAL);
+    const before = await teamCount();
+    for (const host of [...Object.keys(INTERNAL), "nowhere.example.org"]) {
+      const res = await createTeam({ name: `Équipe ${host}`, webhookUrl: `https://${host}/hook`, webhookSecret: "a-long-enough-secret-0123" });
+      expect(res.status, host).toBe(400);
+      expect(await res.text(), host).toContain("nom public");
+    }
+    expect(await teamCount()).toBe(before);
+  });
+
+  it("should ask again later when DNS does not answer, storing nothing", async () => {
+    fakeDns.down = true;
+    const before = await teamCount();
+    const res = await createTeam({ name: "Équipe DNS", webhookUrl: "https://receiver.test/dns", webhookSecret: "a-long-enough-secret-0123" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("réessaie");
+    expect(await teamCount()).toBe(before);
+  });
+
+  it("should not deliver to a saved name that now resolves to an internal address", async () => {
+    const alertId = await alertToTeamAt("https://receiver.test/rebound", "aide équipe nom déplacé");
+    fakeDns.records["receiver.test"] = { A: ["127.0.0.1"], AAAA: [] };
+    await drainDeliveries();
+    expect(fakeReceiver.requests).toEqual([]);
+    expect(fakeDns.asked).toContain("receiver.test");
+    const webhook = (await deliveriesOf(alertId)).find((d) => d.channel === "webhook" && d.recipient.startsWith("team:"))!;
+    expect(webhook.status).toBe("failed");
+    expect(webhook.lastError).toMatch(/resolves to a non-public address/);
+  });
+
+  it("should retry a delivery while DNS does not answer, then deliver", async () => {
+    const alertId = await alertToTeamAt("https://receiver.test/dns-down", "aide équipe dns en panne");
+    fakeDns.down = true;
+    await drainDeliveries(1);
+    const team = () => deliveriesOf(alertId).then((all) => all.find((d) => d.channel === "webhook" && d.recipient.startsWith("team:"))!);
+    expect((await team()).status).toBe("pending");
+    expect((await team()).lastError).toMatch(/DNS did not answer/);
+    fakeDns.down = false;
+    await drainDeliveries();
+    expect((await team()).status).toBe("delivered");
+    expect(fakeReceiver.requests.map((r) => new URL(r.url).pathname)).toContain("/dns-down");
   });
 });
