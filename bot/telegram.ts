@@ -6,7 +6,7 @@ import type { Input, Reply } from "./types.ts";
  * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
  * Every Bot API object is typed by grammY (`grammy/types`). grammY's runtime is not used: the
  * engine is the only dispatcher (no `Bot`), and the Worker sends with one `fetch` per call
- * (worker/telegram-client.ts); grammY's client cost 10 % of a turn's CPU and its module ~1.5 ms
+ * (worker/telegram/client.ts); grammY's client cost 10 % of a turn's CPU and its module ~1.5 ms
  * of every cold start (see BENCHMARKS.md). Messages go through any `MessageSender`.
  */
 

@@ -1,7 +1,7 @@
 import type { Reply } from "../bot/types.ts";
 import { t } from "../shared/i18n/index.ts";
 import { toLocale } from "../shared/locales.ts";
-import { keptPerson } from "./person-cache.ts";
+import { keptPerson } from "./turn/person-cache.ts";
 import { RATE_RULES, rateLimit } from "./rate-limit.ts";
 import { database } from "./store/db.ts";
 import { recordUpdateOnly } from "./store/updates.ts";

@@ -3,7 +3,7 @@ import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies, TelegramEr
 import type { Reply } from "../../bot/types.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { configOf } from "../config.ts";
-import { backoffSeconds } from "../outbox.ts";
+import { backoffSeconds } from "../telegram/outbox.ts";
 import { claimDelivery, markAttemptFailed, markDelivered, markYoungNotified, type DeliveryWork } from "../store/alerts.ts";
 import { database } from "../store/db.ts";
 import { isLinked, youngTelegramChat } from "../store/links.ts";
@@ -15,7 +15,7 @@ import { staffAlertText, subjectKey } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
 import { isAllowedWebhookAddress } from "./webhook-url.ts";
 import { checkWebhookName } from "./webhook-dns.ts";
-import { telegramClient } from "../telegram-client.ts";
+import { telegramClient } from "../telegram/client.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
 

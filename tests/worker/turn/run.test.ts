@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Input } from "../../bot/types.ts";
-import { database } from "../../worker/store/db.ts";
-import { publishDrafts, replaceDrafts } from "../../worker/store/content.ts";
-import { keptPerson } from "../../worker/person-cache.ts";
-import { loadTurn } from "../../worker/store/turns.ts";
-import { runTurn, type TurnOutcome } from "../../worker/turn.ts";
-import { fixtureBundle, seedFixture } from "../support/admin-content.ts";
+import type { Input } from "../../../bot/types.ts";
+import { database } from "../../../worker/store/db.ts";
+import { publishDrafts, replaceDrafts } from "../../../worker/store/content.ts";
+import { keptPerson } from "../../../worker/turn/person-cache.ts";
+import { loadTurn } from "../../../worker/store/turns.ts";
+import { runTurn, type TurnOutcome } from "../../../worker/turn/run.ts";
+import { fixtureBundle, seedFixture } from "../../support/admin-content.ts";
 
 /**
  * A young person's next turn in the same isolate runs from the row their last turn left,

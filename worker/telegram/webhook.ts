@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import { lazy } from "../../shared/lazy.ts";
 import { configOf } from "../config.ts";
 import { check, sameSecret } from "../http.ts";
-import { telegramUpdate } from "../telegram.ts";
+import { telegramUpdate } from "./update.ts";
 
 /**
  * The fields of an update this bot reads, checked before the adapter sees it: a malformed

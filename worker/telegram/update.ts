@@ -1,15 +1,15 @@
 import type { Update } from "grammy/types";
-import { handleTelegramUpdate, type MessageSender, type TelegramEvent, type TelegramHooks, type WebhookReply } from "../bot/telegram.ts";
-import type { Reply } from "../bot/types.ts";
-import type { Config } from "./config.ts";
+import { handleTelegramUpdate, type MessageSender, type TelegramEvent, type TelegramHooks, type WebhookReply } from "../../bot/telegram.ts";
+import type { Reply } from "../../bot/types.ts";
+import type { Config } from "../config.ts";
 import { enqueueTelegramReplies } from "./outbox.ts";
-import { database } from "./store/db.ts";
-import { setTelegramBlocked } from "./store/turns.ts";
-import { telegramClient } from "./telegram-client.ts";
-import { runTurn } from "./turn.ts";
-import { RATE_RULES, rateLimit } from "./rate-limit.ts";
-import { slowDownTelegram } from "./slow-down.ts";
-import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
+import { database } from "../store/db.ts";
+import { setTelegramBlocked } from "../store/turns.ts";
+import { telegramClient } from "./client.ts";
+import { runTurn } from "../turn/run.ts";
+import { RATE_RULES, rateLimit } from "../rate-limit.ts";
+import { slowDownTelegram } from "../slow-down.ts";
+import { staffAcknowledge, staffLinkTelegram } from "./staff.ts";
 
 /** Wires the Telegram adapter to the turn runner; one API client per isolate and per token. */
 

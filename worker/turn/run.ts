@@ -1,14 +1,14 @@
-import { handle } from "../bot/engine.ts";
-import type { ConversationState } from "../bot/state.ts";
-import type { Input, Reply } from "../bot/types.ts";
-import { configOf } from "./config.ts";
-import { contentAt } from "./content.ts";
+import { handle } from "../../bot/engine.ts";
+import type { ConversationState } from "../../bot/state.ts";
+import type { Input, Reply } from "../../bot/types.ts";
+import { configOf } from "../config.ts";
+import { contentAt } from "../content.ts";
 import { forgetPerson, keepPerson, keptPerson, personKey } from "./person-cache.ts";
-import { rulesAt } from "./roadmap-rules.ts";
-import { database, type Db } from "./store/db.ts";
-import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
-import { dispatchAlerts } from "./alerts/dispatch.ts";
-import { resolveLinkInput } from "./alerts/linking.ts";
+import { rulesAt } from "../roadmap-rules.ts";
+import { database, type Db } from "../store/db.ts";
+import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "../store/turns.ts";
+import { dispatchAlerts } from "../alerts/dispatch.ts";
+import { resolveLinkInput } from "../alerts/linking.ts";
 
 export type TurnOutcome =
   | { kind: "duplicate" }

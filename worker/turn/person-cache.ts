@@ -1,4 +1,4 @@
-import type { Identity, PersonRow } from "./store/turns.ts";
+import type { Identity, PersonRow } from "../store/turns.ts";
 
 /**
  * The young people this isolate served last, each with the row their last turn's write batch

@@ -1,6 +1,6 @@
 import type { ApiResponse, Message } from "grammy/types";
-import { TelegramError, TelegramUnreachable, type SendMessageOptions } from "../bot/telegram.ts";
-import type { Config } from "./config.ts";
+import { TelegramError, TelegramUnreachable, type SendMessageOptions } from "../../bot/telegram.ts";
+import type { Config } from "../config.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
 

@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
-import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../bot/telegram.ts";
-import type { Reply } from "../bot/types.ts";
-import { replySchema } from "../shared/api.ts";
-import { lazy } from "../shared/lazy.ts";
-import { configOf } from "./config.ts";
-import { database } from "./store/db.ts";
-import { setTelegramBlocked } from "./store/turns.ts";
-import { telegramClient } from "./telegram-client.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../../bot/telegram.ts";
+import type { Reply } from "../../bot/types.ts";
+import { replySchema } from "../../shared/api.ts";
+import { lazy } from "../../shared/lazy.ts";
+import { configOf } from "../config.ts";
+import { database } from "../store/db.ts";
+import { setTelegramBlocked } from "../store/turns.ts";
+import { telegramClient } from "./client.ts";
 
 /** Telegram replies that could not be sent at once are queued and retried with backoff. */
 
