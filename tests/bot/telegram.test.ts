@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coalesce, escapeHtml, MESSAGE_LIMIT, sendReplies, splitText, type MessageSender } from "../../bot/telegram.ts";
+import { coalesce, escapeHtml, MESSAGE_LIMIT, splitText } from "../../bot/telegram.ts";
+import { sendReplies, type MessageSender } from "../../worker/telegram/send.ts";
 
 describe("escapeHtml", () => {
   it("should neutralise every character Telegram's HTML mode reads", () => {

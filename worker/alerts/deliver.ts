@@ -1,5 +1,4 @@
 import { t } from "../../shared/i18n/index.ts";
-import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies, TelegramError } from "../../bot/telegram.ts";
 import type { Reply } from "../../bot/types.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { configOf } from "../config.ts";
@@ -16,6 +15,8 @@ import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
 import { isAllowedWebhookAddress } from "./webhook-url.ts";
 import { checkWebhookName } from "./webhook-dns.ts";
 import { telegramClient } from "../telegram/client.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError } from "../telegram/errors.ts";
+import { sendReplies } from "../telegram/send.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError, TelegramUnreachable, type SendMessageOptions } from "../../../bot/telegram.ts";
+import type { SendMessageOptions } from "../../../bot/telegram.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError, TelegramUnreachable } from "../../../worker/telegram/errors.ts";
 import { telegramClient } from "../../../worker/telegram/client.ts";
 import { fakeTelegram } from "../../support/outside.ts";
 
