@@ -38,7 +38,7 @@ async function repliesTo(env: Env, { chatId, updateId, event }: ParsedUpdate, no
   // Staff actions never create or touch a young person's conversation.
   if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
   if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
-  const outcome = await runTurn(env, { channel: "telegram", key: chatId }, event, now, updateId);
+  const outcome = await runTurn(env, { identity: { channel: "telegram", key: chatId }, input: event, now, updateId });
   return outcome.kind === "done" ? outcome.replies : null;
 }
 
