@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { chatRoutes } from "./routes/chat.ts";
+import { chatRoutes } from "./web/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
-import { telegramRoutes } from "./routes/telegram.ts";
+import { telegramRoutes } from "./telegram/webhook.ts";
 import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";

@@ -1,4 +1,4 @@
-import { deliverTelegramReplies, telegramRepliesMessageSchema } from "./outbox.ts";
+import { deliverTelegramReplies, telegramRepliesMessageSchema } from "./telegram/outbox.ts";
 import { processDelivery } from "./alerts/deliver.ts";
 import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
 import { database } from "./store/db.ts";

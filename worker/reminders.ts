@@ -5,7 +5,7 @@ import { profileSchema, type Profile } from "../shared/profile.ts";
 import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor } from "../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { parisDate } from "../shared/roadmap/time.ts";
-import type { TelegramRepliesMessage } from "./outbox.ts";
+import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
 import type { Db } from "./store/db.ts";
 import { peopleWithBirth, raiseDeadlineAlerts, recordReminderPage, reminderCandidates } from "./store/roadmap.ts";
 
@@ -37,7 +37,7 @@ function profileOf(row: { birth: string | null; status: string | null; dept: str
 /**
  * The reminders due today to one page of Telegram users, in one message each, at most one a
  * day. Recorded BEFORE they are queued, so a rerun (or a concurrent run) never sends one twice;
- * the queue consumer sends them (worker/outbox.ts: retries, a blocked bot marked). `paced`:
+ * the queue consumer sends them (worker/telegram/outbox.ts: retries, a blocked bot marked). `paced`:
  * messages this invocation already queued; the k-th is delayed by k / REMINDERS_PER_SECOND s.
  */
 export async function reminderPage(env: Env, db: Db, now: number, rules: RoadmapRules, after: string, paced: number): Promise<PageOutcome> {

@@ -1,10 +1,7 @@
 import type { Reply } from "../bot/types.ts";
 import { t } from "../shared/i18n/index.ts";
 import { toLocale } from "../shared/locales.ts";
-import { keptPerson } from "./person-cache.ts";
-import { RATE_RULES, rateLimit } from "./rate-limit.ts";
-import { database } from "./store/db.ts";
-import { recordUpdateOnly } from "./store/updates.ts";
+import { keptPerson } from "./turn/person-cache.ts";
 
 /**
  * What a person who writes too fast is told, in their language when this isolate knows it
@@ -12,15 +9,4 @@ import { recordUpdateOnly } from "./store/updates.ts";
  */
 export function slowDownReply(personKey?: string): Reply {
   return { text: t(toLocale(personKey ? keptPerson(personKey)?.person.locale : undefined), "slowDown") };
-}
-
-/**
- * A rate-limited Telegram update: acknowledged (the webhook answers 200, so Telegram does not
- * retry it), its id recorded (a retry of it is not answered), no turn run, and the "slow down"
- * notice sent once per chat and period, however many updates the flood carries.
- */
-export async function slowDownTelegram(env: Env, chatId: string, updateId: number, now: Date): Promise<Reply[] | null> {
-  if (!(await recordUpdateOnly(database(env.DB), updateId, now))) return null;
-  const notice = await rateLimit(env, RATE_RULES.slowDownNotice, chatId, now.getTime());
-  return notice.ok ? [slowDownReply(`telegram:${chatId}`)] : [];
 }

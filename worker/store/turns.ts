@@ -174,7 +174,10 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   revision: sql`${youngPeople.revision} + 1`,
 }).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
 
-/** True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules) are all still current. */
+/**
+ * True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules)
+ * are all still current. Why that is enough: the cache-safety invariant in worker/turn/run.ts.
+ */
 const FRESH = `exists (select 1 from young_people where id = ?1 and revision = ?2)
   and (select max(version) from publications) is ?3
   and (select published_at from content_settings where key = ?4) is ?5`;
