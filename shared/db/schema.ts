@@ -233,7 +233,7 @@ export const referentLinks = sqliteTable("referent_links", {
 }, (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)]);
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
-export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram"] as const;
+export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
 export const alertDeliveries = sqliteTable("alert_deliveries", {
   id: text("id").primaryKey(),
   alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
