@@ -198,7 +198,14 @@ function toEvent(update: Update): TelegramEvent | null {
 export type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: string };
 
 /** What one update asks of the bot: the private chat, what it asks, and the answer a button tap gets. */
-export type ParsedUpdate = { chatId: string; updateId: number; event: TelegramEvent; webhookReply: WebhookReply | null };
+export type ParsedUpdate = {
+  chatId: string;
+  updateId: number;
+  event: TelegramEvent;
+  webhookReply: WebhookReply | null;
+  /** The app's language, for the greeting of a young person new to Passerelle. */
+  locale?: Locale;
+};
 
 /**
  * Reads one update: messages, button taps and block/unblock in private chats; null for
@@ -210,5 +217,6 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
   const event = chatId === null ? null : toEvent(update);
   if (chatId === null || event === null) return null;
   const query = update.callback_query;
-  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null };
+  const locale = localeOfLanguageCode((update.message?.from ?? query?.from)?.language_code);
+  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null, ...(locale ? { locale } : {}) };
 }
