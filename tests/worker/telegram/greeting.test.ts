@@ -1,6 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ar } from "../../../shared/i18n/ar.ts";
-import { prs } from "../../../shared/i18n/prs.ts";
+import { t } from "../../../shared/i18n/index.ts";
 import { seedContent } from "../../support/content.ts";
 import { fakeTelegram } from "../../support/outside.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../../support/telegram.ts";
@@ -21,14 +20,14 @@ describe("the greeting in the app's language", () => {
   it("should greet an Arabic phone in Arabic, Arabic first among the language buttons", async () => {
     await postUpdate(startIn(7301, "ar"));
     const [greeting] = fakeTelegram.messages;
-    expect(String(greeting!.params.text)).toContain(ar.welcome.slice(0, 12));
+    expect(String(greeting!.params.text)).toContain(t("ar", "welcome").slice(0, 12));
     expect(keyboardOf(greeting!.params).map(([, a]) => a)).toEqual(["lang:ar", "lang:fr", "lang:en", "lang:ps", "lang:prs"]);
   });
 
   it("should read a Persian phone as Dari", async () => {
     await postUpdate(startIn(7302, "fa-IR"));
     const [greeting] = fakeTelegram.messages;
-    expect(String(greeting!.params.text)).toContain(prs.welcome.slice(0, 12));
+    expect(String(greeting!.params.text)).toContain(t("prs", "welcome").slice(0, 12));
     expect(keyboardOf(greeting!.params)[0]).toEqual(["دری", "lang:prs"]);
   });
 
@@ -38,7 +37,7 @@ describe("the greeting in the app's language", () => {
     fakeTelegram.reset();
     await postUpdate(startIn(7303, "ar"));
     expect(String(fakeTelegram.messages[0]!.params.text)).toContain("Passerelle");
-    expect(String(fakeTelegram.messages[0]!.params.text)).not.toContain(ar.welcome.slice(0, 12));
+    expect(String(fakeTelegram.messages[0]!.params.text)).not.toContain(t("ar", "welcome").slice(0, 12));
   });
 
   it("should greet other languages in French", async () => {
