@@ -18,6 +18,8 @@ export const whatsappMessagesSchema = lazy(() => z.object({
   to: z.string(),
   locale: localeSchema,
   messages: z.array(whatsappMessageSchema()),
+  /** Sent instead of what is left when the 24-hour window has closed (default: the "reply waiting" template). */
+  fallback: z.optional(whatsappMessageSchema()),
   attempt: z._default(z.number(), 1),
 }));
 export type WhatsAppMessages = z.infer<ReturnType<typeof whatsappMessagesSchema>>;
@@ -46,7 +48,7 @@ export async function deliverWhatsAppMessages(env: Env, message: WhatsAppMessage
   const whatsapp = configOf(env).whatsapp;
   if (!whatsapp) return {};
   const api = whatsappClient(whatsapp);
-  const { unsent, error } = await sendOrTemplate(api, message.to, message.messages, template(whatsapp.templates.replyWaiting, message.locale));
+  const { unsent, error } = await sendOrTemplate(api, message.to, message.messages, message.fallback ?? template(whatsapp.templates.replyWaiting, message.locale));
   if (unsent.length === 0) return {};
   if (isUndeliverable(error)) {
     await setBlocked(database(env.DB), { channel: "whatsapp", key: message.to }, true, new Date());
