@@ -157,6 +157,23 @@ describe("a WhatsApp conversation", () => {
   });
 });
 
+describe("a flood from one number", () => {
+  it("should take every message in, run no turn past the limit and say 'slow down' once", async () => {
+    const from = newNumber();
+    const before = await count("telegram_updates");
+    const flood = Array.from({ length: 45 }, (_, i) => textMessage(from, `message ${i}`, `wamid.flood-${from}-${i}`));
+    expect((await postWhatsApp(webhookCall(flood))).status).toBe(200);
+    // Every message id is recorded (a retry of any of them is not answered)...
+    expect(await count("telegram_updates")).toBe(before + 45);
+    const texts = fakeWhatsApp.calls.map(seen).map((r) => r.text);
+    // ...the 40 allowed turns are answered, and the five others get one notice between them.
+    expect(texts.filter((t) => t.includes("Doucement"))).toHaveLength(1);
+    fakeWhatsApp.reset();
+    expect((await postWhatsApp(webhookCall(flood.slice(40)))).status).toBe(200);
+    expect(fakeWhatsApp.calls).toEqual([]);
+  });
+});
+
 describe("nothing is lost when Meta fails", () => {
   // Only this spy is undone: the fake outside world stays installed.
   let queueSpy: { mockRestore(): void } | null = null;
