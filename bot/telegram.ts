@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, Update } from "grammy/types";
+import type { Locale } from "../shared/locales.ts";
 import type { Input, Reply } from "./types.ts";
 
 /**
@@ -14,6 +15,26 @@ import type { Input, Reply } from "./types.ts";
 export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
   /** Staff only: `/staff CODE` links a référent's own chat; the "ack:<alertId>" button. */
   | { kind: "staffLink"; code: string } | { kind: "ack"; alertId: string };
+
+/**
+ * The locale a new young person is greeted in, from their Telegram app's language (IETF tag,
+ * "fa-IR", "ps"): Persian is read as Dari, the Persian of Afghanistan. Others: French.
+ */
+export function localeOfLanguageCode(code: string | undefined): Locale | undefined {
+  const primary = code?.toLowerCase().split(/[-_]/)[0];
+  switch (primary) {
+    case "fa":
+    case "prs":
+      return "prs";
+    case "ps":
+    case "ar":
+    case "en":
+    case "fr":
+      return primary;
+    default:
+      return undefined;
+  }
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -177,7 +198,14 @@ function toEvent(update: Update): TelegramEvent | null {
 export type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: string };
 
 /** What one update asks of the bot: the private chat, what it asks, and the answer a button tap gets. */
-export type ParsedUpdate = { chatId: string; updateId: number; event: TelegramEvent; webhookReply: WebhookReply | null };
+export type ParsedUpdate = {
+  chatId: string;
+  updateId: number;
+  event: TelegramEvent;
+  webhookReply: WebhookReply | null;
+  /** The app's language, for the greeting of a young person new to Passerelle. */
+  locale?: Locale;
+};
 
 /**
  * Reads one update: messages, button taps and block/unblock in private chats; null for
@@ -189,5 +217,6 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
   const event = chatId === null ? null : toEvent(update);
   if (chatId === null || event === null) return null;
   const query = update.callback_query;
-  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null };
+  const locale = localeOfLanguageCode((update.message?.from ?? query?.from)?.language_code);
+  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null, ...(locale ? { locale } : {}) };
 }

@@ -294,8 +294,13 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */
-export async function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now: Date): Promise<void> {
+export function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now: Date): Promise<void> {
+  return setBlocked(db, { channel: "telegram", key: chatId }, blocked, now);
+}
+
+/** The person cannot be written to on this channel (blocked us, or no longer reachable): nothing is sent until they write again. */
+export async function setBlocked(db: Db, identity: Identity, blocked: boolean, now: Date): Promise<void> {
   await db.update(identities)
     .set({ blockedAt: blocked ? now.getTime() : null })
-    .where(and(eq(identities.channel, "telegram"), eq(identities.key, chatId), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
+    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
 }

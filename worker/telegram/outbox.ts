@@ -45,7 +45,7 @@ export async function sendOrQueue(env: Env, api: MessageSender, chatId: string, 
 }
 
 /** After this many attempts (about 34 minutes of backoff) queued replies are dropped. */
-const MAX_REPLY_ATTEMPTS = 10;
+export const MAX_REPLY_ATTEMPTS = 10;
 
 /** Sends queued replies; returns the rest to re-enqueue (with its delay) if worth retrying. */
 export async function deliverTelegramReplies(env: Env, message: TelegramRepliesMessage): Promise<{ retry?: { message: TelegramRepliesMessage; delaySeconds: number } }> {

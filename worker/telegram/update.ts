@@ -27,7 +27,7 @@ export async function answerUpdate(env: Env, telegram: Telegram, update: Update)
 }
 
 /** What the bot says; null when it says nothing (a retried update, a block). */
-async function repliesTo(env: Env, { chatId, updateId, event }: ParsedUpdate, now: Date): Promise<Reply[] | null> {
+async function repliesTo(env: Env, { chatId, updateId, event, locale }: ParsedUpdate, now: Date): Promise<Reply[] | null> {
   if (event.kind === "blocked" || event.kind === "unblocked") {
     await setTelegramBlocked(database(env.DB), chatId, event.kind === "blocked", now);
     return null;
@@ -38,7 +38,8 @@ async function repliesTo(env: Env, { chatId, updateId, event }: ParsedUpdate, no
   // Staff actions never create or touch a young person's conversation.
   if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
   if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
-  const outcome = await runTurn(env, { identity: { channel: "telegram", key: chatId }, input: event, now, updateId });
+  // `locale` greets a new young person in their phone's language; theirs to change afterwards.
+  const outcome = await runTurn(env, { identity: { channel: "telegram", key: chatId }, input: event, now, updateId, ...(locale ? { locale } : {}) });
   return outcome.kind === "done" ? outcome.replies : null;
 }
 

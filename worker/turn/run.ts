@@ -38,7 +38,7 @@ export type TurnOptions = {
   now: Date;
   /** A Telegram update's id: a retried update is answered only once. */
   updateId?: number;
-  /** The locale a brand-new web session asks for. */
+  /** The locale a new person is greeted in: what a new web session asks for, a Telegram app's language. */
   locale?: string;
   /** Refuse to start a new person (an unknown or deleted web session must not create one). */
   existingOnly?: boolean;
