@@ -1,8 +1,8 @@
 /**
  * "No confident wrong answers" (issue 19 §2), printed by `npm run eval` after the matching
  * evaluation. tests/eval/unanswerable.json holds questions the content does not answer (the
- * content review's unanswered questions among them: `review` is their number there), written
- * as young people type, each labelled with the items that would still be an acceptable answer
+ * content review's unanswered questions among them: `review` is their row in its table, 16 its
+ * "next in line", null for the others), written as young people type, each labelled with the items that would still be an acceptable answer
  * (often none). Per language: the share answered "sure" with an item outside those (goal 0 %),
  * "sure" with an acceptable one, "unsure" (the closest items offered, not asserted), and
  * nothing found. Every 4th question is held out from tuning; `--verbose-unanswerable` lists the
