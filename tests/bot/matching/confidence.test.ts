@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confidenceOf, MIN_SCORE, OFF_TOPIC, SURE_COVERAGE, SURE_SCORE } from "../../../bot/matching/confidence.ts";
+import { confidenceOf, MIN_SCORE, OFF_TOPIC, RIVAL_COVERAGE, SURE_COVERAGE, SURE_SCORE } from "../../../bot/matching/confidence.ts";
 import { explain } from "../../../bot/matching/explain.ts";
 import { createMatcher, type Match } from "../../../bot/matching/matcher.ts";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
@@ -36,6 +36,11 @@ describe("confidenceOf", () => {
     expect(assess("c quoi l'accueil solidaire").confidence).not.toBe("sure");
     expect(matcher.match("c quoi l'accueil solidaire")[0]).toMatchObject({ missesFocus: true });
     expect(matcher.match("c quoi un récépissé")[0]).toMatchObject({ id: "faq-permit-recepisse", missesFocus: false });
+  });
+
+  it("should not be sure when another of the closest items holds clearly more of the question", () => {
+    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.6 + RIVAL_COVERAGE })])).toBe("unsure");
+    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.69 })])).toBe("sure");
   });
 
   it("should not be sure when another topic's items hold clearly more of the question", () => {
