@@ -1,14 +1,13 @@
 import { database } from "./store/db.ts";
 import { dispatchStored, escalateCrises, requeueStalled } from "./alerts/jobs.ts";
 import { purgeInactive } from "./store/privacy.ts";
+import { pruneUnanswered } from "./store/unanswered.ts";
+import { configOf } from "./config.ts";
 import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Young people silent for this long are deleted: a profile is only useful while it is used. */
-export const RETENTION_DAYS = 365;
-const UPDATE_IDS_KEPT_DAYS = 7;
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -27,7 +26,11 @@ function jobsOf(env: Env, now: number): Job[] {
   ];
   // The deadline-alert scan, idempotent but heavier, once an hour.
   if (new Date(now).getUTCMinutes() < 5) jobs.push({ name: "deadline alerts", run: async () => raiseDeadlineAlerts(env, now, await roadmapRules()) });
-  jobs.push({ name: "retention purge", run: () => purgeInactive(db, now - RETENTION_DAYS * DAY, now - UPDATE_IDS_KEPT_DAYS * DAY) });
+  // Each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
+  // Read inside each job: a bad setting fails that job, never the escalations before it.
+  const days = () => configOf(env).retention;
+  jobs.push({ name: "retention purge", run: () => purgeInactive(db, now - days().PROFILE_RETENTION_DAYS * DAY, now - days().TELEGRAM_UPDATE_IDS_DAYS * DAY) });
+  jobs.push({ name: "unanswered retention", run: () => pruneUnanswered(db, now - days().UNANSWERED_RETENTION_DAYS * DAY) });
   return jobs;
 }
 

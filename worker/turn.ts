@@ -49,11 +49,11 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
   const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
-  const { crisisAutoAlert, alertsPerHour } = configOf(env);
+  const { crisisAutoAlert, alertsPerHour, retention } = configOf(env);
   const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules });
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
-    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
+    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
     // The row the write batch read back, or derived when this turn's update was the person's only
     // change (revision + 1). A publication since this turn's start is caught by the next guard.
     const versions = { contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt };

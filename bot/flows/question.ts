@@ -1,6 +1,6 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot, LocalizedText } from "../../shared/content/model.ts";
-import { normalize } from "../../shared/text/normalize.ts";
+import { scrubQuestion } from "../scrub.ts";
 import { matcherFor, type Match } from "../matching/matcher.ts";
 import { button, label, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -8,7 +8,7 @@ import type { Effect } from "../types.ts";
 import { renderFaq, renderStep, renderTopic } from "./browse.ts";
 
 /**
- * Free-text questions: answered from the content, or logged anonymously when nothing fits.
+ * Free-text questions: answered from the content, or, when nothing fits, logged scrubbed (bot/scrub.ts).
  * Confidence tiers (scores from bot/matching/matcher.ts, tuned on tests/eval/questions.json):
  * - sure: the best match is answered;
  * - unsure (low score, or a close second): the best match is answered, and the next ones are
@@ -51,9 +51,11 @@ export function answerQuestion(
     }
   }
   const weak = alternatives(state, content, matches);
+  // Scrubbed here, before it leaves the engine: what identifies a person is never stored.
+  const scrubbed = scrubQuestion(question, content);
   return {
     replies: [reply(say(state, "notUnderstood"), [...weak, button(state, "menu", "menu"), button(state, "contactReferent", "contact")])],
-    effects: [{ type: "recordUnanswered", text: normalize(question).slice(0, 200) }],
+    effects: scrubbed ? [{ type: "recordUnanswered", text: scrubbed }] : [],
     answered: false,
   };
 }

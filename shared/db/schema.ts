@@ -31,6 +31,8 @@ export const youngPeople = sqliteTable("young_people", {
    * the revision can skip the turn's read (worker/store/turns.ts).
    */
   revision: integer("revision").notNull().default(0),
+  /** When the cron warned them (Telegram) that their profile will be deleted for inactivity. */
+  purgeWarnedAt: integer("purge_warned_at"),
 }, (t) => [index("young_people_last_active").on(t.lastActiveAt)]);
 
 /**
@@ -118,13 +120,29 @@ export const publications = sqliteTable("publications", {
   note: text("note"),
 });
 
-/** Questions nobody could answer, normalised and counted, with no link to who asked. */
+/**
+ * Questions nobody could answer, scrubbed (bot/scrub.ts), asked by at least the configured
+ * number of distinct people (UNANSWERED_MIN_PEOPLE), counted, with no link to who asked: the
+ * only rows editors see. `count` is how many times it was asked.
+ */
 export const unansweredQuestions = sqliteTable("unanswered_questions", {
   text: text("text").primaryKey(),
   locale: text("locale").notNull(),
   count: integer("count").notNull().default(1),
   lastSeenAt: integer("last_seen_at").notNull(),
 });
+
+/**
+ * A scrubbed unanswered question while fewer distinct people than the threshold asked it: tied
+ * to who asked (so it is exported and deleted with them), never shown to editors. When enough
+ * distinct people asked the same text, it moves to `unanswered_questions` and these rows go.
+ */
+export const unansweredAskers = sqliteTable("unanswered_askers", {
+  text: text("text").notNull(),
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  locale: text("locale").notNull(),
+  askedAt: integer("asked_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.text, t.youngId] }), index("unanswered_askers_young").on(t.youngId), index("unanswered_askers_at").on(t.askedAt)]);
 
 
 /** Anonymous daily counters (topics opened, onboarding stages reached): no user id. */

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileSchema } from "../../shared/profile.ts";
@@ -11,6 +11,7 @@ import { bind, prepareOnce, statementOf } from "./prepared.ts";
 import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts";
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
+import { recordUnansweredStatements } from "./unanswered.ts";
 import { referentLinks, type Channel } from "../../shared/db/schema.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
@@ -74,6 +75,7 @@ const versionQuery = prepareOnce((db) => db.select({
 export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
 
 const HOUR = 60 * 60 * 1000;
+const DEFAULT_UNANSWERED_MIN_PEOPLE = 3;
 
 /** `locale` is the one asked for by a brand-new web session. */
 export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string, now = new Date()): Promise<LoadedTurn> {
@@ -155,6 +157,8 @@ export type SaveTurn = {
   now: Date;
   updateId?: number;
   wasBlocked?: boolean;
+  /** Distinct people who must ask an unanswered question before editors see it (UNANSWERED_MIN_PEOPLE). */
+  unansweredMinPeople?: number;
 };
 
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
@@ -261,10 +265,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
         message: effect.message ?? null, subject: effect.subject ?? null, createdAt: at,
       }));
     } else if (effect.type === "recordUnanswered" && effect.text.length > 0) {
-      add(
-        db.insert(unansweredQuestions).values({ text: effect.text, locale: state.locale, count: 1, lastSeenAt: at })
-          .onConflictDoUpdate({ target: unansweredQuestions.text, set: { count: sql`${unansweredQuestions.count} + 1`, lastSeenAt: at } }),
-      );
+      statements.push(...recordUnansweredStatements(db, { text: effect.text, youngId: state.youngId, locale: state.locale, at, minPeople: turn.unansweredMinPeople ?? DEFAULT_UNANSWERED_MIN_PEOPLE }));
     } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
       add(...roadmapWrites(db, state.youngId, effect, at));
     } else if (effect.type === "linkReferent") {
