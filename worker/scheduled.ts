@@ -1,13 +1,9 @@
 import { database } from "./store/db.ts";
 import { dispatchStored, escalateCrises, requeueStalled } from "./alerts/jobs.ts";
-import { purgeInactive } from "./store/privacy.ts";
-import { pruneUnanswered } from "./store/unanswered.ts";
-import { configOf } from "./config.ts";
+import { expireProfiles, pruneOldRecords } from "./retention.ts";
 import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -26,11 +22,11 @@ function jobsOf(env: Env, now: number): Job[] {
   ];
   // The deadline-alert scan, idempotent but heavier, once an hour.
   if (new Date(now).getUTCMinutes() < 5) jobs.push({ name: "deadline alerts", run: async () => raiseDeadlineAlerts(env, now, await roadmapRules()) });
-  // Each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
-  // Read inside each job: a bad setting fails that job, never the escalations before it.
-  const days = () => configOf(env).retention;
-  jobs.push({ name: "retention purge", run: () => purgeInactive(db, now - days().PROFILE_RETENTION_DAYS * DAY, now - days().TELEGRAM_UPDATE_IDS_DAYS * DAY) });
-  jobs.push({ name: "unanswered retention", run: () => pruneUnanswered(db, now - days().UNANSWERED_RETENTION_DAYS * DAY) });
+  // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
+  if (new Date(now).getUTCMinutes() < 5) {
+    jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
+    jobs.push({ name: "records retention", run: () => pruneOldRecords(env, now) });
+  }
   return jobs;
 }
 

@@ -1,5 +1,5 @@
-import { and, eq, lt } from "drizzle-orm";
-import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, telegramUpdates, youngPeople, type Channel } from "../../shared/db/schema.ts";
+import { and, eq } from "drizzle-orm";
+import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, youngPeople, type Channel } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
@@ -41,15 +41,36 @@ export async function exportYoungPerson(db: Db, youngId: string) {
   };
 }
 
-export async function deleteYoungPerson(db: Db, youngId: string): Promise<void> {
-  await db.delete(youngPeople).where(eq(youngPeople.id, youngId));
+/** A référent who followed a person being erased: told that the link ended, never why. */
+export type EndedLink = { youngId: string; staffId: string; telegramChatId: string | null };
+
+/**
+ * Erasing people, in one atomic batch: first who followed them (read before it goes), then the
+ * audit entries that named them or their alerts lose that target (the staff action stays,
+ * pointing at no one), then the people, which cascades to every row of theirs
+ * (tests/worker/privacy/deletion.test.ts checks every table of the schema). `ids` travel as
+ * one JSON parameter. The links read are the statement at `LINKS_AT`.
+ */
+export function eraseStatements(db: Db, ids: string[]): D1PreparedStatement[] {
+  const d1 = db.$client;
+  const list = JSON.stringify(ids);
+  return [
+    d1.prepare(`select l.young_id as youngId, s.id as staffId, s.telegram_chat_id as telegramChatId
+      from referent_links l join staff s on s.id = l.staff_id where l.young_id in (select value from json_each(?1))`).bind(list),
+    d1.prepare(`update audit_log set target = null where target in (select value from json_each(?1))
+      or target in (select id from alerts where young_id in (select value from json_each(?1)))`).bind(list),
+    d1.prepare("delete from young_people where id in (select value from json_each(?1))").bind(list),
+  ];
+}
+export const LINKS_AT = 0;
+
+/** Erases these people and everything tied to them; returns who followed them. */
+export async function erasePeople(db: Db, ids: string[]): Promise<EndedLink[]> {
+  if (ids.length === 0) return [];
+  const results = await db.$client.batch(eraseStatements(db, ids));
+  return results[LINKS_AT]!.results as EndedLink[];
 }
 
-/** Deletes young people inactive since `before` (cascades to everything of theirs) and old update ids. */
-export async function purgeInactive(db: Db, before: number, updatesBefore: number): Promise<{ people: number }> {
-  const [deleted] = await db.batch([
-    db.delete(youngPeople).where(lt(youngPeople.lastActiveAt, before)).returning({ id: youngPeople.id }),
-    db.delete(telegramUpdates).where(lt(telegramUpdates.receivedAt, updatesBefore)),
-  ]);
-  return { people: deleted.length };
+export async function deleteYoungPerson(db: Db, youngId: string): Promise<EndedLink[]> {
+  return erasePeople(db, [youngId]);
 }

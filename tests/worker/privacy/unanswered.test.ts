@@ -74,7 +74,8 @@ describe("unanswered questions", () => {
 
   it("should drop questions not asked for the retention time, shown or held back", async () => {
     expect((await storedTexts()).length).toBeGreaterThan(0);
-    const later = Date.now() + (RETENTION_DEFAULTS.UNANSWERED_RETENTION_DAYS + 1) * 86_400_000;
+    // On the hour: the retention jobs run in the cron's first run of each hour.
+    const later = Math.floor(Date.now() / 3_600_000) * 3_600_000 + (RETENTION_DEFAULTS.UNANSWERED_RETENTION_DAYS + 1) * 86_400_000;
     await scheduled(createScheduledController({ scheduledTime: later, cron: "*/5 * * * *" }), env);
     expect(await storedTexts()).toEqual([]);
   });
