@@ -10,6 +10,20 @@ import { runTurn } from "./turn.ts";
 import { RATE_RULES, rateLimit } from "./rate-limit.ts";
 import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./alerts/telegram-staff.ts";
+import { configOf } from "./config.ts";
+import { exportYoungPerson } from "./store/export.ts";
+
+/** "Mes données" → the file of everything stored, as a Telegram document (never logged). */
+async function sendExport(env: Env, chatId: string, youngId: string, caption: string): Promise<void> {
+  const telegram = configOf(env).telegram;
+  const data = await exportYoungPerson(database(env.DB), youngId);
+  if (!telegram || !data) return;
+  try {
+    await telegramClient(telegram).sendDocument(chatId, { name: "passerelle-mes-donnees.json", type: "application/json", content: JSON.stringify(data, null, 2) }, caption);
+  } catch (error) {
+    console.error("export document not sent", error instanceof Error ? error.name : "error");
+  }
+}
 
 /** Wires the Telegram adapter to the turn runner; one API client per isolate and per token. */
 
@@ -28,7 +42,9 @@ function hooksFor(env: Env): TelegramHooks {
       if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
       if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
       const outcome = await runTurn(env, { channel: "telegram", key: chatId }, event, now, updateId);
-      return outcome.kind === "done" ? outcome.replies : null;
+      if (outcome.kind !== "done") return null;
+      if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId, "📄 Passerelle");
+      return outcome.replies;
     },
     async onUndelivered(chatId, replies, error) {
       await enqueueTelegramReplies(env, chatId, replies, error);

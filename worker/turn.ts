@@ -12,7 +12,11 @@ import { resolveLinkInput } from "./alerts/linking.ts";
 
 export type TurnOutcome =
   | { kind: "duplicate" }
-  | { kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean };
+  | {
+    kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean;
+    /** The young person asked for the file of their data (the channel sends it: Telegram, a document). */
+    exportRequested: boolean;
+  };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
 type Start = Omit<LoadedTurn, "duplicate"> & {
@@ -50,7 +54,7 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
   const { crisisAutoAlert, alertsPerHour, retention } = configOf(env);
-  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules });
+  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules, profileRetentionDays: retention.PROFILE_RETENTION_DAYS });
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
     const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
@@ -64,7 +68,10 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));
     }
-    return { kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted };
+    return {
+      kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted,
+      exportRequested: result.effects.some((e) => e.type === "exportMyData"),
+    };
   } catch (error) {
     if (error instanceof StaleTurnError) throw error;
     forgetPerson(key);

@@ -63,6 +63,7 @@ export const fr = {
   deleteYes: "Oui, tout effacer",
   deleted: "C'est effacé. Je n'ai plus rien sur toi. Écris « bonjour » si tu veux recommencer.",
   logout: "🚪 Se déconnecter",
+  logoutConfirm: "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
   purgeWarning: "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
   exportReady: "Voici un fichier avec tout ce que je garde sur toi. Il est pour toi : ne le partage pas.",
   dataWhy: "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",

@@ -49,6 +49,7 @@ export function ChatPage() {
           <div class="top">
             <h1>Passerelle</h1>
             <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
+            <button id="logout" type="button" hidden>🚪 Se déconnecter</button>
           </div>
           <p>Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114</p>
         </header>

@@ -12,7 +12,10 @@ import { publishedRoadmapRules } from "../store/content-settings.ts";
 import { presentRoadmap } from "./roadmap.tsx";
 import { newState } from "../store/turns.ts";
 import { database } from "../store/db.ts";
-import { deleteYoungPerson, exportYoungPerson, youngIdForIdentity } from "../store/privacy.ts";
+import { deleteYoungPerson, webPerson } from "../store/privacy.ts";
+import { exportYoungPerson } from "../store/export.ts";
+import { configOf } from "../config.ts";
+import { tellLinksEnded } from "../link-ended.ts";
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
 import { forgetPerson, personKey } from "../person-cache.ts";
 import { runTurn } from "../turn.ts";
@@ -55,8 +58,36 @@ chatRoutes.use("*", async (c, next) => {
   await next();
 });
 
+/** The locale's direction, and the page's "se déconnecter" control in that language. */
 function localeInfo(locale: Locale) {
-  return { locale, dir: isRtl(locale) ? "rtl" : "ltr" };
+  return { locale, dir: isRtl(locale) ? "rtl" : "ltr", logout: { label: t(locale, "logout"), confirm: t(locale, "logoutConfirm") } };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The young person behind this session's token, or a 401: unknown, deleted, or unused for
+ * WEB_SESSION_IDLE_DAYS (an expired token's profile is erased at once: nobody can reach it
+ * again, and the cron would erase it anyway).
+ */
+async function sessionPerson(c: Context<{ Bindings: Env; Variables: { sessionKey: string } }>): Promise<string> {
+  const db = database(c.env.DB);
+  const idleMs = configOf(c.env).retention.WEB_SESSION_IDLE_DAYS * DAY;
+  const found = await webPerson(db, c.var.sessionKey, Date.now() - idleMs);
+  if (found?.expired) {
+    await endSession(c.env, c.var.sessionKey, found.id);
+    throw new HTTPException(401, { message: "session expired" });
+  }
+  if (!found) throw new HTTPException(401, { message: "unknown or deleted session" });
+  return found.id;
+}
+
+/** Erases the person of this session (there is no account to come back to) and tells their référents. */
+async function endSession(env: Env, key: string, youngId: string): Promise<void> {
+  const links = await deleteYoungPerson(database(env.DB), youngId);
+  // The README promises it: nothing of theirs stays in this isolate's memory either.
+  forgetPerson(personKey({ channel: "web", key }));
+  await tellLinksEnded(env, links);
 }
 
 chatRoutes.post("/session", async (c) => {
@@ -71,9 +102,8 @@ chatRoutes.post("/session", async (c) => {
 chatRoutes.post("/message", async (c) => {
   const key = c.var.sessionKey;
   const body = await jsonBody(c, messageRequestSchema());
-  const db = database(c.env.DB);
-  // An unknown token must not silently create a new young person.
-  if (!(await youngIdForIdentity(db, "web", key))) throw new HTTPException(401, { message: "unknown or deleted session" });
+  // An unknown (or expired) token must not silently create a new young person.
+  await sessionPerson(c);
   const input: Input = "text" in body ? { kind: "text", text: body.text } : { kind: "action", action: body.action };
   const outcome = await runTurn(c.env, { channel: "web", key }, input, new Date());
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "duplicate" });
@@ -81,26 +111,25 @@ chatRoutes.post("/message", async (c) => {
 });
 
 chatRoutes.get("/export", async (c) => {
-  const db = database(c.env.DB);
-  const youngId = await youngIdForIdentity(db, "web", c.var.sessionKey);
-  const data = youngId ? await exportYoungPerson(db, youngId) : null;
+  const data = await exportYoungPerson(database(c.env.DB), await sessionPerson(c));
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
   c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
+  // Personal data: never kept by a browser, a proxy or a shared phone's cache.
+  c.header("Cache-Control", "no-store");
   return c.json(data);
 });
 
 /** The young person's own roadmap, for the web chat's timeline (the Telegram list is in the engine). */
 chatRoutes.get("/roadmap", async (c) => {
   const db = database(c.env.DB);
-  const youngId = await youngIdForIdentity(db, "web", c.var.sessionKey);
-  const data = youngId ? await exportYoungPerson(db, youngId) : null;
+  const data = await exportYoungPerson(db, await sessionPerson(c));
   if (!data) throw new HTTPException(401, { message: "unknown or deleted session" });
   const profile = profileSchema().safeParse({
     birth: data.profile.birth ?? undefined, status: data.profile.status ?? undefined,
     dept: data.profile.dept ?? undefined, enteredCare: data.profile.enteredCare ?? undefined,
   });
-  const locale = toLocale(data.profile.locale);
-  const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state]));
+  const locale = toLocale(String(data.profile.locale));
+  const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state])) as Progress;
   const rules = await publishedRoadmapRules(db);
   const { steps } = presentRoadmap(profile.success ? profile.data : {}, rules, parisDate(new Date()), locale, progress);
   c.header("Cache-Control", "no-store");
@@ -112,13 +141,8 @@ chatRoutes.get("/roadmap", async (c) => {
   });
 });
 
+/** "Tout effacer", and the page's "se déconnecter" (a web session is its own profile). */
 chatRoutes.delete("/session", async (c) => {
-  const db = database(c.env.DB);
-  const key = c.var.sessionKey;
-  const youngId = await youngIdForIdentity(db, "web", key);
-  if (!youngId) throw new HTTPException(401, { message: "unknown or deleted session" });
-  await deleteYoungPerson(db, youngId);
-  // The README promises it: nothing of theirs stays in this isolate's memory either.
-  forgetPerson(personKey({ channel: "web", key }));
+  await endSession(c.env, c.var.sessionKey, await sessionPerson(c));
   return c.body(null, 204);
 });

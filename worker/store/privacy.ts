@@ -1,44 +1,20 @@
 import { and, eq } from "drizzle-orm";
-import { alerts, identities, referentLinks, remindersSent, roadmapProgress, staff, youngPeople, type Channel } from "../../shared/db/schema.ts";
+import { identities, type Channel } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
+
+/** The person behind a web token's hash; `expired` when they were last active before `idleSince`. */
+export async function webPerson(db: Db, key: string, idleSince: number): Promise<{ id: string; expired: boolean } | null> {
+  const row = await db.$client.prepare(`select y.id as id, y.last_active_at as lastActiveAt from identities i join young_people y on y.id = i.young_id
+    where i.channel = 'web' and i.key = ?1`).bind(key).first<{ id: string; lastActiveAt: number }>();
+  return row ? { id: row.id, expired: row.lastActiveAt < idleSince } : null;
+}
 
 export async function youngIdForIdentity(db: Db, channel: Channel, key: string): Promise<string | null> {
   const rows = await db.select({ id: identities.youngId }).from(identities)
     .where(and(eq(identities.channel, channel), eq(identities.key, key))).limit(1);
   return rows[0]?.id ?? null;
-}
-
-/** Everything stored about one young person, for them to read (right of access). */
-export async function exportYoungPerson(db: Db, youngId: string) {
-  const [people, requests, progress, referents, reminders] = await db.batch([
-    db.select({
-      locale: youngPeople.locale, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare, consentAt: youngPeople.consentAt, createdAt: youngPeople.createdAt,
-      lastActiveAt: youngPeople.lastActiveAt, remindersOptOut: youngPeople.remindersOptOut,
-    }).from(youngPeople).where(eq(youngPeople.id, youngId)),
-    db.select({ kind: alerts.kind, message: alerts.message, createdAt: alerts.createdAt, acknowledgedAt: alerts.acknowledgedAt })
-      .from(alerts).where(eq(alerts.youngId, youngId)),
-    db.select({ stepId: roadmapProgress.stepId, state: roadmapProgress.state, updatedAt: roadmapProgress.updatedAt })
-      .from(roadmapProgress).where(eq(roadmapProgress.youngId, youngId)),
-    db.select({ name: staff.name, linkedAt: referentLinks.createdAt })
-      .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId)).where(eq(referentLinks.youngId, youngId)),
-    db.select({ stepId: remindersSent.stepId, kind: remindersSent.kind, sentAt: remindersSent.sentAt })
-      .from(remindersSent).where(eq(remindersSent.youngId, youngId)),
-  ]);
-  const person = people[0];
-  if (!person) return null;
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  return {
-    profile: { ...person, consentAt: iso(person.consentAt), createdAt: iso(person.createdAt), lastActiveAt: iso(person.lastActiveAt) },
-    requestsToReferent: requests.map((r) => ({ ...r, createdAt: iso(r.createdAt), acknowledgedAt: iso(r.acknowledgedAt) })),
-    roadmap: progress.map((p) => ({ ...p, updatedAt: iso(p.updatedAt) })),
-    /** Who can see the profile, roadmap progress and alerts (never the messages). */
-    referents: referents.map((r) => ({ name: r.name, linkedAt: iso(r.linkedAt) })),
-    remindersSent: reminders.map((r) => ({ ...r, sentAt: iso(r.sentAt) })),
-    notStored: "Passerelle does not keep the content of your messages.",
-  };
 }
 
 /** A référent who followed a person being erased: told that the link ended, never why. */
