@@ -9,6 +9,7 @@ import { database, type Db } from "./store/db.ts";
 import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
 import { dispatchAlerts } from "./alerts/dispatch.ts";
 import { resolveLinkInput } from "./alerts/linking.ts";
+import { tellLinksEnded } from "./link-ended.ts";
 
 export type TurnOutcome =
   | { kind: "duplicate" }
@@ -64,6 +65,9 @@ async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start
     if (saved.person) keepPerson(key, { person: saved.person, ...versions });
     else if (start.person && saved.revision === start.person.revision + 1) keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
     else forgetPerson(key);
+    if (saved.endedLinks.length > 0) {
+      await tellLinksEnded(env, saved.endedLinks).catch((error: unknown) => console.error("link-ended notice failed", error instanceof Error ? error.name : "error"));
+    }
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));

@@ -31,14 +31,19 @@ export function eraseStatements(db: Db, ids: string[]): D1PreparedStatement[] {
   const d1 = db.$client;
   const list = JSON.stringify(ids);
   return [
-    d1.prepare(`select l.young_id as youngId, s.id as staffId, s.telegram_chat_id as telegramChatId
-      from referent_links l join staff s on s.id = l.staff_id where l.young_id in (select value from json_each(?1))`).bind(list),
+    linksOfStatement(db, ids),
     d1.prepare(`update audit_log set target = null where target in (select value from json_each(?1))
       or target in (select id from alerts where young_id in (select value from json_each(?1)))`).bind(list),
     d1.prepare("delete from young_people where id in (select value from json_each(?1))").bind(list),
   ];
 }
 export const LINKS_AT = 0;
+
+/** Who follows these people (read before a deletion or an unlink, to tell them). */
+export function linksOfStatement(db: Db, ids: string[]): D1PreparedStatement {
+  return db.$client.prepare(`select l.young_id as youngId, s.id as staffId, s.telegram_chat_id as telegramChatId
+      from referent_links l join staff s on s.id = l.staff_id where l.young_id in (select value from json_each(?1))`).bind(JSON.stringify(ids));
+}
 
 /** Erases these people and everything tied to them; returns who followed them. */
 export async function erasePeople(db: Db, ids: string[]): Promise<EndedLink[]> {

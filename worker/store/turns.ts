@@ -12,6 +12,7 @@ import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
 import { recordUnansweredStatements } from "./unanswered.ts";
+import { eraseStatements, LINKS_AT, linksOfStatement, type EndedLink } from "./privacy.ts";
 import { referentLinks, type Channel } from "../../shared/db/schema.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
@@ -216,6 +217,8 @@ export type SavedTurn = {
   revision: number | null;
   /** Read back last in the batch, when the turn wrote more than the person's own columns. */
   person: PersonRow | null;
+  /** Référents no longer linked after this turn (deleted data, or unlinked): to be told. */
+  endedLinks: EndedLink[];
 };
 
 async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
@@ -238,9 +241,12 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
 
   const deleted = turn.effects.some((e) => e.type === "deleteMyData");
   if (deleted) {
-    if (!turn.isNew) add(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
-    if (statements.length > 0) await db.$client.batch(statements);
-    return { alertIds: [], deleted: true, revision: null, person: null };
+    // The same erasure as everywhere (worker/store/privacy.ts), in this turn's batch.
+    const linksAt = turn.isNew ? -1 : statements.length + LINKS_AT;
+    if (!turn.isNew) statements.push(...eraseStatements(db, [state.youngId]));
+    const results = statements.length > 0 ? await db.$client.batch(statements) : [];
+    const endedLinks = linksAt >= 0 ? (results[linksAt]!.results as EndedLink[]) : [];
+    return { alertIds: [], deleted: true, revision: null, person: null, endedLinks };
   }
 
   const columns = { ...personColumns(state), lastActiveAt: at };
@@ -255,6 +261,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   }
 
   const alertIds: string[] = [];
+  let linksAt = -1;
   const day = now.toISOString().slice(0, 10);
   for (const effect of turn.effects) {
     if (effect.type === "raiseAlert") {
@@ -271,6 +278,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
     } else if (effect.type === "linkReferent") {
       add(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
     } else if (effect.type === "unlinkReferents") {
+      linksAt = statements.push(linksOfStatement(db, [state.youngId])) - 1;
       add(unlinkAllStatement(db, state.youngId));
     } else if (effect.type === "alertsSeenShown") {
       add(youngNoticeStatement(db, state.youngId, at));
@@ -288,7 +296,8 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   if (readBack) statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
   const updated = update ? update.map(results[updateAt]!)[0]?.revision ?? null : null;
-  return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null };
+  const endedLinks = linksAt >= 0 ? (results[linksAt]!.results as EndedLink[]) : [];
+  return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null, endedLinks };
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */
