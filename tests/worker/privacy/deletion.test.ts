@@ -56,7 +56,7 @@ afterEach(() => {
 
 describe("every table has a deletion rule", () => {
   it("should either cascade from the person or be listed as holding nothing about one", () => {
-    const person = [schema.youngPeople];
+    const person: SQLiteTable[] = [schema.youngPeople];
     for (const t of tables) if (cascadesFrom(t, person)) person.push(t);
     // Through alerts (deliveries), whatever the order of the module's exports.
     for (const t of tables) if (!person.includes(t) && cascadesFrom(t, person)) person.push(t);

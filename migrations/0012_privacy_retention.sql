@@ -9,5 +9,6 @@ CREATE TABLE `unanswered_askers` (
 --> statement-breakpoint
 CREATE INDEX `unanswered_askers_young` ON `unanswered_askers` (`young_id`);--> statement-breakpoint
 CREATE INDEX `unanswered_askers_at` ON `unanswered_askers` (`asked_at`);--> statement-breakpoint
-ALTER TABLE `young_people` ADD `purge_warned_at` integer;-- Rows written before this migration were neither scrubbed nor held back until enough people asked: gone.
+ALTER TABLE `young_people` ADD `purge_warned_at` integer;--> statement-breakpoint
+-- Rows written before this migration were neither scrubbed nor held back until enough people asked: gone.
 DELETE FROM `unanswered_questions`;
