@@ -53,7 +53,7 @@ export const RETENTION_DEFAULTS = {
   AUDIT_LOG_RETENTION_DAYS: 365,
   /** Staff sign-in sessions, after they expired. */
   STAFF_SESSION_RETENTION_DAYS: 7,
-  /** One-time link codes, after they were used or expired. */
+  /** One-time link codes (used or not), after they expired (a code is used before it expires). */
   LINK_CODE_RETENTION_DAYS: 7,
   /** Unanswered questions, after they were last asked. */
   UNANSWERED_RETENTION_DAYS: 90,

@@ -134,7 +134,8 @@ export const unansweredQuestions = sqliteTable("unanswered_questions", {
   locale: text("locale").notNull(),
   count: integer("count").notNull().default(1),
   lastSeenAt: integer("last_seen_at").notNull(),
-});
+  // The insight page and the retention job read by time.
+}, (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)]);
 
 /**
  * A scrubbed unanswered question while fewer distinct people than the threshold asked it: tied
@@ -202,7 +203,8 @@ export const staffSessions = sqliteTable("staff_sessions", {
   staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
-}, (t) => [index("staff_sessions_staff").on(t.staffId)]);
+  // The retention job deletes expired sessions by time (worker/store/retention.ts).
+}, (t) => [index("staff_sessions_staff").on(t.staffId), index("staff_sessions_expires").on(t.expiresAt)]);
 
 /** Who did what in the staff pages; kept when the staff account is deleted. */
 export const auditLog = sqliteTable("audit_log", {
@@ -212,7 +214,8 @@ export const auditLog = sqliteTable("audit_log", {
   target: text("target"),
   details: text("details"),
   at: integer("at").notNull(),
-}, (t) => [index("audit_log_at").on(t.at)]);
+  // An erasure clears the targets that name the person or their alerts (worker/store/privacy.ts).
+}, (t) => [index("audit_log_at").on(t.at), index("audit_log_target").on(t.target)]);
 
 /** One-time codes (stored hashed): "young" links a young person, "telegram" a référent's own chat. */
 export const linkCodes = sqliteTable("link_codes", {
@@ -222,7 +225,8 @@ export const linkCodes = sqliteTable("link_codes", {
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
   usedAt: integer("used_at"),
-}, (t) => [index("link_codes_staff").on(t.staffId)]);
+  // The retention job deletes codes by expiry (worker/store/retention.ts).
+}, (t) => [index("link_codes_staff").on(t.staffId), index("link_codes_expires").on(t.expiresAt)]);
 
 /** A référent follows a young person (who confirmed it in the chat). */
 export const referentLinks = sqliteTable("referent_links", {

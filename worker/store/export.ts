@@ -24,7 +24,7 @@ export async function exportYoungPerson(db: Db, youngId: string) {
         d.last_error as lastError, d.next_attempt_at as nextAttemptAt, d.delivered_at as deliveredAt, d.created_at as createdAt
       from alert_deliveries d join alerts a on a.id = d.alert_id
         left join staff s on s.id = d.recipient
-        left join teams t on d.recipient = 'team:' || t.id or d.recipient = 'backup:' || t.id
+        left join teams t on d.recipient like '%:%' and t.id = substr(d.recipient, instr(d.recipient, ':') + 1)
       where a.young_id = ?1 order by d.created_at, d.id`),
     q("select step_id as stepId, state, updated_at as updatedAt from roadmap_progress where young_id = ?1 order by step_id"),
     q("select step_id as stepId, kind, channel, sent_at as sentAt from reminders_sent where young_id = ?1 order by sent_at"),

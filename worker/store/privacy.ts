@@ -32,8 +32,8 @@ export function eraseStatements(db: Db, ids: string[]): D1PreparedStatement[] {
   const list = JSON.stringify(ids);
   return [
     linksOfStatement(db, ids),
-    d1.prepare(`update audit_log set target = null where target in (select value from json_each(?1))
-      or target in (select id from alerts where young_id in (select value from json_each(?1)))`).bind(list),
+    d1.prepare(`update audit_log set target = null where target in
+      (select value from json_each(?1) union all select id from alerts where young_id in (select value from json_each(?1)))`).bind(list),
     d1.prepare("delete from young_people where id in (select value from json_each(?1))").bind(list),
   ];
 }

@@ -16,10 +16,11 @@ export type ToWarn = { id: string; locale: string; chatId: string };
 
 /** People silent since `before`, reachable on Telegram, not warned since they were last active. */
 export async function peopleToWarn(db: Db, before: number): Promise<ToWarn[]> {
+  // CROSS JOIN keeps young_people outside: the silent ones by index, then their chats (not every chat).
   const { results } = await db.$client.prepare(`select y.id as id, y.locale as locale, i.key as chatId
-    from young_people y join identities i on i.young_id = y.id and i.channel = 'telegram' and i.blocked_at is null
+    from young_people y cross join identities i on i.young_id = y.id and i.channel = 'telegram' and i.blocked_at is null
     where y.last_active_at < ?1 and (y.purge_warned_at is null or y.purge_warned_at < y.last_active_at)
-    group by y.id limit ${PEOPLE_PER_RUN}`).bind(before).all<ToWarn>();
+    limit ${PEOPLE_PER_RUN}`).bind(before).all<ToWarn>();
   return results;
 }
 
@@ -49,12 +50,13 @@ export async function pruneRecords(db: Db, c: { updatesBefore: number; alertsBef
   const d1 = db.$client;
   const results = await d1.batch([
     d1.prepare("delete from telegram_updates where received_at < ?1").bind(c.updatesBefore),
-    // Alerts with nothing left to deliver (their deliveries go with them).
+    // Alerts with nothing left to deliver (their deliveries go with them); looked up by alert, not by status.
     d1.prepare(`delete from alerts where created_at < ?1
-      and not exists (select 1 from alert_deliveries d where d.alert_id = alerts.id and d.status = 'pending')`).bind(c.alertsBefore),
+      and not exists (select 1 from alert_deliveries d indexed by alert_deliveries_unique where d.alert_id = alerts.id and d.status = 'pending')`).bind(c.alertsBefore),
     d1.prepare("delete from audit_log where at < ?1").bind(c.auditBefore),
     d1.prepare("delete from staff_sessions where expires_at < ?1").bind(c.sessionsBefore),
-    d1.prepare("delete from link_codes where used_at < ?1 or expires_at < ?1").bind(c.codesBefore),
+    // A code is used before it expires: "expired before" covers used codes too.
+    d1.prepare("delete from link_codes where expires_at < ?1").bind(c.codesBefore),
   ]);
   const [updates, alerts, audit, sessions, codes] = results.map((r) => r.meta.changes ?? 0);
   return { updates: updates!, alerts: alerts!, audit: audit!, sessions: sessions!, codes: codes! };
