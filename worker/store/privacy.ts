@@ -1,5 +1,3 @@
-import { and, eq } from "drizzle-orm";
-import { identities, type Channel } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind "see my data", "delete my data" and the retention purge. */
@@ -9,12 +7,6 @@ export async function webPerson(db: Db, key: string, idleSince: number): Promise
   const row = await db.$client.prepare(`select y.id as id, y.last_active_at as lastActiveAt from identities i join young_people y on y.id = i.young_id
     where i.channel = 'web' and i.key = ?1`).bind(key).first<{ id: string; lastActiveAt: number }>();
   return row ? { id: row.id, expired: row.lastActiveAt < idleSince } : null;
-}
-
-export async function youngIdForIdentity(db: Db, channel: Channel, key: string): Promise<string | null> {
-  const rows = await db.select({ id: identities.youngId }).from(identities)
-    .where(and(eq(identities.channel, channel), eq(identities.key, key))).limit(1);
-  return rows[0]?.id ?? null;
 }
 
 /** A référent who followed a person being erased: told that the link ended, never why. */
