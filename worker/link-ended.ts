@@ -1,4 +1,4 @@
-import type { TelegramRepliesMessage } from "./outbox.ts";
+import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
 import { pseudonym } from "./alerts/text.ts";
 import type { EndedLink } from "./store/privacy.ts";
 

@@ -2,7 +2,7 @@ import { t } from "../shared/i18n/index.ts";
 import { toLocale } from "../shared/locales.ts";
 import { configOf } from "./config.ts";
 import { tellLinksEnded } from "./link-ended.ts";
-import type { TelegramRepliesMessage } from "./outbox.ts";
+import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
 import { database } from "./store/db.ts";
 import { erasePeople } from "./store/privacy.ts";
 import { expiredPeople, markWarned, peopleToWarn, pruneRecords } from "./store/retention.ts";

@@ -31,7 +31,8 @@ export async function markWarned(db: Db, ids: string[], at: number): Promise<voi
 
 /**
  * People whose profile has expired: silent since `before` and either warned at least
- * `warnedBy` ago (after their last activity) or not reachable to be warned; and web-only
+ * `warnedBy` ago (after their last activity) or not reachable to be warned on Telegram (a
+ * WhatsApp business message outside the 24-hour window needs an approved template); and web-only
  * people whose session token expired (silent since `webBefore`: nobody can reach that profile
  * again). Ids only: they are erased by `eraseStatements` (worker/store/privacy.ts).
  */
@@ -40,7 +41,7 @@ export async function expiredPeople(db: Db, c: { before: number; warnedBy: numbe
   const { results } = await db.$client.prepare(`select id from young_people where last_active_at < ?1
       and (not ${REACHABLE} or (purge_warned_at > last_active_at and purge_warned_at <= ?2))
     union select id from young_people where last_active_at < ?3
-      and not exists (select 1 from identities i where i.young_id = young_people.id and i.channel = 'telegram')
+      and not exists (select 1 from identities i where i.young_id = young_people.id and i.channel <> 'web')
     limit ${PEOPLE_PER_RUN}`).bind(c.before, c.warnedBy, c.webBefore).all<{ id: string }>();
   return results.map((r) => r.id);
 }

@@ -3,7 +3,7 @@ import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "../../../shared/db/schema.ts";
-import type { TelegramRepliesMessage } from "../../../worker/outbox.ts";
+import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { sha256Hex } from "../../../worker/http.ts";
 import { drainDeliveries } from "../../support/alerts.ts";
 import { seedContent } from "../../support/content.ts";
@@ -24,7 +24,7 @@ const NOTHING_ABOUT_A_PERSON: Record<string, string> = {
   content_items: "guidance content", publications: "guidance content", content_revisions: "guidance content", content_settings: "roadmap rules",
   unanswered_questions: "only texts asked by enough distinct people, scrubbed, with no link to anyone",
   event_counts: "anonymous daily counters",
-  teams: "staff side", staff: "staff side", staff_sessions: "staff side", link_codes: "staff side (a used code names no young person)",
+  teams: "staff side", staff: "staff side", staff_sessions: "staff side", login_throttle: "staff sign-in attempts per address and hashed e-mail, deleted with their window", link_codes: "staff side (a used code names no young person)",
   audit_log: "staff actions; a target naming a deleted person or their alert is cleared by the erasure",
 };
 

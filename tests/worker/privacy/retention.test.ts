@@ -2,7 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { configOf, RETENTION_DEFAULTS } from "../../../worker/config.ts";
-import type { TelegramRepliesMessage } from "../../../worker/outbox.ts";
+import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { scheduled } from "../../../worker/scheduled.ts";
 import { seedContent } from "../../support/content.ts";
 import { makeStaff } from "../../support/staff.ts";

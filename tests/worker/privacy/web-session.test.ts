@@ -3,7 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { chatScript } from "../../../worker/pages/chat-script.ts";
 import { app } from "../../../worker/app.ts";
 import { RETENTION_DEFAULTS } from "../../../worker/config.ts";
-import type { TelegramRepliesMessage } from "../../../worker/outbox.ts";
+import { sha256Hex } from "../../../worker/http.ts";
+import { keepPerson, keptPerson, personKey } from "../../../worker/turn/person-cache.ts";
+import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { seedContent } from "../../support/content.ts";
 import { linkedWebYoung, loginAs } from "../../support/staff.ts";
 import { openSession, send, sendRaw } from "../../support/webchat.ts";
@@ -15,7 +17,13 @@ import { openSession, send, sendRaw } from "../../support/webchat.ts";
 
 const DAY = 86_400_000;
 const exists = async (id: string) => (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
-const idle = (id: string, days: number) => env.DB.prepare("update young_people set last_active_at = ? where id = ?").bind(Date.now() - days * DAY, id).run();
+/** Silent for `days`: in D1, and in the row this isolate kept from the last turn (kept then). */
+async function idle(session: { sessionId: string; token: string }, days: number): Promise<void> {
+  await env.DB.prepare("update young_people set last_active_at = ? where id = ?").bind(Date.now() - days * DAY, session.sessionId).run();
+  const key = personKey({ channel: "web", key: await sha256Hex(session.token) });
+  const kept = keptPerson(key);
+  if (kept) keepPerson(key, { ...kept, keptAt: Date.now() - days * DAY });
+}
 const logout = (token: string, on?: Env) => {
   const request = new Request("https://passerelle.test/api/chat/session", { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
   return on ? app.fetch(request, on) : exports.default.fetch(request);
@@ -43,7 +51,7 @@ afterEach(() => {
 describe("web chat tokens", () => {
   it(`should stop working after ${RETENTION_DEFAULTS.WEB_SESSION_IDLE_DAYS} days unused, and take the profile with them`, async () => {
     const session = await openSession({ locale: "fr" });
-    await idle(session.sessionId, RETENTION_DEFAULTS.WEB_SESSION_IDLE_DAYS + 1);
+    await idle(session, RETENTION_DEFAULTS.WEB_SESSION_IDLE_DAYS + 1);
     const res = await sendRaw(session.token, JSON.stringify({ text: "bonjour" }));
     expect(res.status).toBe(401);
     expect(await exists(session.sessionId)).toBe(false);
@@ -53,14 +61,14 @@ describe("web chat tokens", () => {
 
   it("should keep working while used within the idle time", async () => {
     const session = await openSession({ locale: "fr" });
-    await idle(session.sessionId, RETENTION_DEFAULTS.WEB_SESSION_IDLE_DAYS - 1);
+    await idle(session, RETENTION_DEFAULTS.WEB_SESSION_IDLE_DAYS - 1);
     await send(session.token, { action: "menu" });
     expect(await exists(session.sessionId)).toBe(true);
   });
 
   it("should follow WEB_SESSION_IDLE_DAYS when it is set", async () => {
     const session = await openSession({ locale: "fr" });
-    await idle(session.sessionId, 2);
+    await idle(session, 2);
     const res = await app.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }), { ...env, WEB_SESSION_IDLE_DAYS: "1" } as Env);
     expect(res.status).toBe(401);
     expect(await exists(session.sessionId)).toBe(false);
