@@ -156,5 +156,7 @@ export const en: Messages = {
   pageEnteredCare: "Entry into ASE care (month and year, if you know)",
   pageSubmit: "See my roadmap",
   pageDateNote: "Dates are worked out from the 1st day of your birth month: the real deadline is never earlier.",
+  whatsappChoose: "Choose",
+  whatsappMore: "More:",
   slowDown: "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
 };

@@ -164,6 +164,8 @@ export const fr = {
   pageSubmit: "Voir mon parcours",
   pageDateNote: "Les dates sont calculées au 1er jour de ton mois de naissance : la vraie date limite n'est jamais plus tôt.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
+  whatsappChoose: "Choisir",
+  whatsappMore: "Suite :",
   slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
 } as const;
 
