@@ -136,6 +136,7 @@ export const whatsappMessageSchema = lazy(() => {
   return z.discriminatedUnion("type", [
     z.object({ type: z.literal("text"), text: z.object({ body: z.string().check(z.maxLength(LIMITS.text)), preview_url: z.literal(false) }) }),
     z.object({ type: z.literal("interactive"), interactive: z.discriminatedUnion("type", [buttons, list]) }),
+    z.object({ type: z.literal("document"), document: z.object({ id: z.string(), filename: z.string(), caption: z.optional(z.string()) }) }),
     z.object({ type: z.literal("template"), template: z.object({ name: z.string(), language: z.object({ code: z.string() }), components: z.optional(z.array(component)) }) }),
   ]);
 });

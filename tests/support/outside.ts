@@ -19,6 +19,7 @@ const state = {
   received: [] as ReceivedRequest[],
   whatsappCalls: [] as WhatsAppCall[],
   whatsappScript: [] as Scripted[],
+  whatsappUploads: [] as { name: string; type: string; content: string }[],
   receiverScript: [] as Scripted[],
   messageId: 1,
 };
@@ -45,9 +46,14 @@ export const fakeWhatsApp = {
   get calls(): WhatsAppCall[] {
     return state.whatsappCalls;
   },
+  /** Files uploaded to the media endpoint (a document's content before it is sent). */
+  get uploads(): { name: string; type: string; content: string }[] {
+    return state.whatsappUploads;
+  },
   reset(): void {
     state.whatsappCalls = [];
     state.whatsappScript = [];
+    state.whatsappUploads = [];
   },
   /** The next calls get these answers (a Graph error is `{ status, body: { error: { code } } }`). */
   failNext(...answers: Scripted[]): void {
@@ -100,8 +106,16 @@ function json(status: number, body: unknown): Response {
 
 async function telegram(url: URL, init: RequestInit | undefined, request: Request): Promise<Response> {
   const method = url.pathname.split("/").pop() ?? "";
-  const text = init?.body !== undefined ? String(init.body) : await request.text();
-  const params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  let params: Record<string, unknown> = {};
+  if (init?.body instanceof FormData || request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    // sendDocument: a file among the fields, recorded as { name, type, text }.
+    for (const [name, value] of await request.formData()) {
+      params[name] = typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
+    }
+  } else {
+    const text = init?.body !== undefined ? String(init.body) : await request.text();
+    params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
   state.telegramCalls.push({ method, params });
   const scripted = state.telegramScript.shift();
   if (scripted?.unreachable) throw new TypeError("Network connection lost.");
@@ -116,6 +130,13 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
 /** Meta's Graph API as the Worker calls it: `POST /<version>/<phone number id>/messages`. */
 async function whatsapp(url: URL, request: Request): Promise<Response> {
   const [, , phoneNumberId = "", endpoint] = url.pathname.split("/");
+  if (request.method === "POST" && endpoint === "media") {
+    const form = await request.formData();
+    const file = form.get("file");
+    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File)) return json(400, { error: { message: "bad upload", code: 100 } });
+    state.whatsappUploads.push({ name: file.name, type: String(form.get("type")), content: await file.text() });
+    return json(200, { id: `media-${state.whatsappUploads.length}` });
+  }
   const body = JSON.parse(await request.text()) as Record<string, unknown>;
   if (request.method !== "POST" || endpoint !== "messages" || body.messaging_product !== "whatsapp" || typeof body.to !== "string") {
     return json(400, { error: { message: "unexpected call", code: 100 } });

@@ -43,33 +43,52 @@ export function isRetryable(error: unknown): boolean {
     || (error instanceof WhatsAppError && (error.status === 429 || error.status >= 500 || CODES.rateLimits.has(error.code)));
 }
 
-export type WhatsAppSender = { send(to: string, message: WhatsAppMessage): Promise<void> };
+export type WhatsAppSender = {
+  send(to: string, message: WhatsAppMessage): Promise<void>;
+  /** Uploads a file to Meta (kept there for a few weeks, Meta's media rules) and returns its media id. */
+  upload(file: { name: string; type: string; content: string }): Promise<string>;
+};
 
 /** The Worker's Cloud API client: one `fetch` per message, to `<root>/<phone number id>/messages`. */
 export function whatsappClient(whatsapp: WhatsApp): WhatsAppSender {
   const url = `${whatsapp.apiRoot}/${whatsapp.phoneNumberId}/messages`;
   const headers = { "content-type": "application/json", authorization: `Bearer ${whatsapp.token}` };
+  const media = `${whatsapp.apiRoot}/${whatsapp.phoneNumberId}/media`;
+  const auth = { authorization: `Bearer ${whatsapp.token}` };
   return {
     async send(to: string, message: WhatsAppMessage): Promise<void> {
-      let response: Response;
-      let data: { error?: { code?: unknown } } | null = null;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to, ...message }),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-        data = await response.json<{ error?: { code?: unknown } }>().catch(() => null);
-      } catch (error) {
-        // Nothing of the request (the token, the number) goes into the error.
-        throw new WhatsAppUnreachable("Cloud API: no answer", { cause: error });
-      }
-      if (response.ok) return;
-      if (!data) throw new WhatsAppUnreachable(`Cloud API: HTTP ${response.status} without JSON`);
-      throw new WhatsAppError(response.status, typeof data.error?.code === "number" ? data.error.code : 0);
+      const body = JSON.stringify({ messaging_product: "whatsapp", recipient_type: "individual", to, ...message });
+      await call(url, { method: "POST", headers, body });
+    },
+    async upload(file): Promise<string> {
+      const form = new FormData();
+      form.append("messaging_product", "whatsapp");
+      form.append("type", file.type);
+      form.append("file", new Blob([file.content], { type: file.type }), file.name);
+      const data = await call(media, { method: "POST", headers: auth, body: form });
+      if (typeof data.id !== "string") throw new WhatsAppUnreachable("Cloud API: upload answered without a media id");
+      return data.id;
     },
   };
+}
+
+type GraphAnswer = { id?: unknown; error?: { code?: unknown } };
+
+/** One Graph API call: its JSON answer, or `WhatsAppError` (Meta said no) / `WhatsAppUnreachable` (no answer). */
+async function call(url: string, init: RequestInit): Promise<GraphAnswer> {
+  let response: Response;
+  let data: GraphAnswer | null = null;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    data = await response.json<GraphAnswer>().catch(() => null);
+  } catch (error) {
+    // Nothing of the request (the token, the number) goes into the error.
+    throw new WhatsAppUnreachable("Cloud API: no answer", { cause: error });
+  }
+  if (response.ok && data) return data;
+  if (response.ok) return {};
+  if (!data) throw new WhatsAppUnreachable(`Cloud API: HTTP ${response.status} without JSON`);
+  throw new WhatsAppError(response.status, typeof data.error?.code === "number" ? data.error.code : 0);
 }
 
 /** Sends messages in order; stops at the first failure and returns what is left. */

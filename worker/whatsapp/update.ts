@@ -11,6 +11,7 @@ import { setBlocked, type Identity } from "../store/turns.ts";
 import { keptPerson, personKey } from "../turn/person-cache.ts";
 import { runTurn } from "../turn/run.ts";
 import { isUndeliverable, sendAll, whatsappClient, type WhatsAppSender } from "./client.ts";
+import { sendWhatsAppExport } from "./export.ts";
 import { enqueueWhatsAppMessages } from "./outbox.ts";
 
 type WhatsApp = NonNullable<Config["whatsapp"]>;
@@ -56,6 +57,7 @@ async function oneMessage(env: Env, api: WhatsAppSender, message: InboundMessage
     if (outcome.kind !== "done") return;
     replies = outcome.replies;
     locale = outcome.state.locale;
+    if (outcome.exportRequested) await sendWhatsAppExport(env, api, message.from, outcome.state.youngId);
   }
   if (!replies || replies.length === 0) return;
   // The person just wrote: the 24-hour window is open, free-form messages are allowed.

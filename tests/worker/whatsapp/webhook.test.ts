@@ -157,6 +157,26 @@ describe("a WhatsApp conversation", () => {
   });
 });
 
+describe("my data on WhatsApp", () => {
+  it("should send everything stored as a document, the file uploaded to Meta first", async () => {
+    const from = newNumber();
+    await send(textMessage(from, "Bonjour"));
+    await send(listMessage(from, "lang:fr"));
+    await send(buttonMessage(from, "privacy:accept"));
+    await send(buttonMessage(from, "data"));
+    fakeWhatsApp.reset();
+    await postWhatsApp(webhookCall([buttonMessage(from, "data:export")]));
+    expect(fakeWhatsApp.uploads).toHaveLength(1);
+    const [upload] = fakeWhatsApp.uploads;
+    expect(upload!.type).toBe("text/plain");
+    const exported = JSON.parse(upload!.content) as { identities?: { channel: string }[] };
+    expect(JSON.stringify(exported)).toContain("whatsapp");
+    const document = fakeWhatsApp.calls.find((c) => c.message.type === "document");
+    expect(document?.message).toEqual({ type: "document", document: { id: "media-1", filename: "passerelle-mes-donnees.txt", caption: "📄 Passerelle" } });
+    expect(document?.to).toBe(from);
+  });
+});
+
 describe("a flood from one number", () => {
   it("should take every message in, run no turn past the limit and say 'slow down' once", async () => {
     const from = newNumber();
