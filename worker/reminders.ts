@@ -18,8 +18,11 @@ import { telegramClient } from "./telegram-client.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
-  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
+function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null }): Profile {
+  const parsed = profileSchema().safeParse({
+    birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined,
+    enteredCare: row.enteredCare ?? undefined, permitExpiry: row.permitExpiry ?? undefined,
+  });
   return parsed.success ? parsed.data : {};
 }
 

@@ -18,6 +18,9 @@ export const fr = {
   statusLeftAse: "J'ai quitté l'ASE",
   statusMna: "Mineur non accompagné (MNA)",
   statusOther: "Autre",
+  askPermitYear: "Tu as une carte de séjour ? Si tu veux, dis-moi l'année où elle se termine. Je te préviendrai quand il faudra la renouveler : entre 4 mois et 2 mois avant la fin. C'est facultatif. Je garde seulement le mois et l'année.",
+  askPermitMonth: "Et le mois où ta carte se termine ?",
+  dataPermitExpiry: "• Fin de ta carte de séjour : {month}",
   askDept: "Dans quel département vis-tu ?",
   dept44: "Loire-Atlantique (44)",
   dept49: "Maine-et-Loire (49)",
@@ -160,6 +163,7 @@ export const fr = {
   pageStatus: "Ta situation",
   pageDept: "Ton département",
   pageEnteredCare: "Arrivée à l'ASE (mois et année, si tu sais)",
+  pagePermitExpiry: "Fin de ta carte de séjour (mois et année, si tu en as une)",
   pageSubmit: "Voir mon parcours",
   pageDateNote: "Les dates sont calculées au 1er jour de ton mois de naissance : la vraie date limite n'est jamais plus tôt.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
