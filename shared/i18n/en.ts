@@ -4,7 +4,7 @@ export const en: Messages = {
   welcome: "Hello 👋 I am Passerelle. I help you get ready for life after child protection (ASE), step by step.",
   chooseLanguage: "Choose your language.",
   privacyNotice:
-    "I only keep your language, your birth month and year, your situation and your département: they are used to work out your important dates. You can see or delete everything at any time with “My data”.",
+    "I only keep your language, your birth month and year, your situation, your département and, if you give it, the month your residence card ends: they are used to work out your important dates. You can see or delete everything at any time with “My data”.",
   privacyWarning: "Never send photos of your documents or information about your health.",
   privacyAccept: "✅ OK",
   privacySkipProfile: "Continue without a profile",

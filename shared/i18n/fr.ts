@@ -6,7 +6,7 @@ export const fr = {
   welcome: "Bonjour 👋 Je suis Passerelle. Je t'aide à préparer ta vie après l'ASE, étape par étape.",
   chooseLanguage: "Choisis ta langue.",
   privacyNotice:
-    "Je garde seulement ta langue, ton mois et ton année de naissance, ta situation et ton département : ça sert à calculer tes dates importantes. Tu peux tout voir ou tout effacer quand tu veux avec « Mes données ».",
+    "Je garde seulement ta langue, ton mois et ton année de naissance, ta situation, ton département et, si tu me le donnes, le mois de fin de ta carte de séjour : ça sert à calculer tes dates importantes. Tu peux tout voir ou tout effacer quand tu veux avec « Mes données ».",
   privacyWarning: "N'envoie jamais de photo de tes papiers, ni d'informations sur ta santé.",
   privacyAccept: "✅ D'accord",
   privacySkipProfile: "Continuer sans profil",
