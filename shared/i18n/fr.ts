@@ -10,7 +10,7 @@ export const fr = {
   privacyWarning: "N'envoie jamais de photo de tes papiers, ni d'informations sur ta santé.",
   privacyAccept: "✅ D'accord",
   privacySkipProfile: "Continuer sans profil",
-  askBirthYear: "En quelle année es-tu né·e ?",
+  askBirthYear: "En quelle année es-tu né ?",
   askBirthMonth: "Quel mois ?",
   olderYears: "Avant {year}",
   askStatus: "Quelle est ta situation ?",
@@ -165,7 +165,7 @@ export const fr = {
   pageEnteredCare: "Arrivée à l'ASE (mois et année, si tu sais)",
   pagePermitExpiry: "Fin de ta carte de séjour (mois et année, si tu en as une)",
   pageSubmit: "Voir mon parcours",
-  pageDateNote: "Les dates sont calculées au 1er jour de ton mois de naissance : la vraie date limite n'est jamais plus tôt.",
+  pageDateNote: "Je connais seulement ton mois de naissance. Alors je compte comme si tu étais né le 1er jour de ce mois. Comme ça, mes dates ne sont jamais trop tard.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
   slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
 } as const;
