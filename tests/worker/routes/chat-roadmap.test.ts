@@ -46,7 +46,7 @@ describe("the residence permit's end month through the web chat (issue 19)", () 
   it("should store the month an MNA gives, date the renewal from it, export it and delete it with the rest", async () => {
     const session = await openSession();
     const year = new Date().getUTCFullYear() + 1;
-    for (const action of ["lang:fr", "privacy:accept", `year:${year - 20}`, "month:02", "status:mna", `year:${year}`, "month:06", "dept:44"]) await send(session.token, { action });
+    for (const action of ["lang:fr", "privacy:accept", `year:${year - 20}`, "month:02", "status:mna", `year:${year - 3}`, "month:01", `year:${year}`, "month:06", "dept:44"]) await send(session.token, { action });
     const row = await env.DB.prepare("select permit_expiry from young_people where id = ?").bind(session.sessionId).first<{ permit_expiry: string }>();
     expect(row?.permit_expiry).toBe(`${year}-06`);
     const body = (await (await timeline(session.token)).json()) as Timeline;
