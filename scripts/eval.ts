@@ -11,7 +11,8 @@
  * tests/eval/blind.json is a second set, written later by someone who saw neither the matcher,
  * the keywords nor the first set: it is scored on its own lines (per language and overall) and
  * its misses are listed only with `--verbose-blind` (after which it is no longer blind).
- * Then the crisis detection evaluation (scripts/eval-crisis.ts: recall and false positives per language).
+ * Then the questions the content does not answer (scripts/eval-unanswerable.ts: the share answered
+ * "sure" with a wrong item, per language), then the crisis detection evaluation (scripts/eval-crisis.ts: recall and false positives per language).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { confidenceOf } from "../bot/flows/question.ts";
@@ -20,6 +21,7 @@ import { matcherFor } from "../bot/matching/matcher.ts";
 import type { ContentBundle } from "../shared/content/model.ts";
 import { seedBundle } from "../shared/content/seed/index.ts";
 import { printCrisisEvaluation } from "./eval-crisis.ts";
+import { printNoAnswerEvaluation, readNoAnswerSet, unknownNoAnswerLabels } from "./eval-unanswerable.ts";
 
 type Question = { text: string; locale: string; expect: string | string[] };
 
@@ -49,16 +51,20 @@ const known = new Set([
   ...bundle.faqs.map((f) => `faq:${f.id}`),
 ]);
 
-type Tally = { n: number; top1: number; top3: number; answered: number };
+/** answered: not "nothing found"; sure: answered as sure; sureWrong: sure with an item outside the labels. */
+type Tally = { n: number; top1: number; top3: number; answered: number; sure: number; sureWrong: number };
 const tally = new Map<string, Tally>();
-const count = (key: string, top1: boolean, top3: boolean, answered: boolean) => {
-  const t = tally.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0 };
+const add = (map: Map<string, Tally>, key: string, top1: boolean, top3: boolean, confidence: string) => {
+  const t = map.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0, sure: 0, sureWrong: 0 };
   t.n++;
   if (top1) t.top1++;
   if (top3) t.top3++;
-  if (answered) t.answered++;
-  tally.set(key, t);
+  if (confidence !== "none") t.answered++;
+  if (confidence === "sure") t.sure++;
+  if (confidence === "sure" && !top1) t.sureWrong++;
+  map.set(key, t);
 };
+const count = (key: string, top1: boolean, top3: boolean, confidence: string) => add(tally, key, top1, top3, confidence);
 
 const matcher = matcherFor(bundle);
 
@@ -90,12 +96,13 @@ for (const [index, q] of questions.entries()) {
   const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
   const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
   const topic = topicOf(bundle, expected[0]!);
-  for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`, `half:${half}`]) count(key, top1, top3, confidence !== "none");
+  for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`, `half:${half}`]) count(key, top1, top3, confidence);
   if (!top1) misses.push(`${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}${verbose ? `\n${why(q.text, expected)}` : ""}`);
 }
 
 const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1).padStart(5)} %`;
-const line = (key: string, t: Tally) => console.log(`${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}`);
+const line = (key: string, t: Tally) =>
+  console.log(`${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}  sure ${pct(t.sure, t.n)}  sure+wrong ${pct(t.sureWrong, t.n)}`);
 const evaluated = tally.get("all")?.n ?? 0;
 console.log(`Matching evaluation: ${evaluated} of ${questions.length} questions${split === "even" || split === "odd" ? ` (${split}-indexed)` : ""}, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`);
 for (const prefix of ["lang:", "topic:"]) {
@@ -126,20 +133,21 @@ if (blind.length > 0 && (split === null || split === "both")) {
     const confidence = confidenceOf(matches);
     const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
     const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
-    for (const key of ["blind", `blind lang:${q.locale}`]) {
-      const t = blindTally.get(key) ?? { n: 0, top1: 0, top3: 0, answered: 0 };
-      t.n++;
-      if (top1) t.top1++;
-      if (top3) t.top3++;
-      if (confidence !== "none") t.answered++;
-      blindTally.set(key, t);
-    }
+    for (const key of ["blind", `blind lang:${q.locale}`]) add(blindTally, key, top1, top3, confidence);
     if (!top1) blindMisses.push(`${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"}; expected ${expected.join("|")}`);
   }
   console.log("\nBlind set (tests/eval/blind.json, never tuned on):");
   for (const [key, t] of [...blindTally].filter(([k]) => k.startsWith("blind lang:")).sort()) line(key, t);
   line("blind overall", blindTally.get("blind")!);
   if (verboseBlind) console.log(`\nBlind misses:\n${blindMisses.join("\n")}`);
+}
+if (split === null || split === "both") {
+  const noAnswer = readNoAnswerSet();
+  for (const message of unknownNoAnswerLabels(noAnswer, known)) {
+    unknownLabels++;
+    console.error(message);
+  }
+  printNoAnswerEvaluation(args, matcher, confidenceOf);
 }
 printCrisisEvaluation(args);
 if (unknownLabels > 0) console.error(`\n${unknownLabels} label(s) do not exist in the content`);
