@@ -10,21 +10,19 @@ import { localizedFields, translationStatus } from "../../../shared/content/tran
  */
 const LOCALES = ["ar", "ps", "prs"] as const satisfies readonly Locale[];
 
-/** Topic files (by topic id) and the resources file whose ar/ps/prs texts are not translated yet. */
-const PENDING = new Set(["health", "rights", "training", "housing", "money", "resources"]);
-
-type Entry = { ref: string; group: string; fields: ReturnType<typeof localizedFields> };
+type Entry = { ref: string; fields: ReturnType<typeof localizedFields> };
 
 const entries: Entry[] = [
-  ...seedBundle.topics.map((item) => ({ ref: `topic:${item.id}`, group: item.id, fields: localizedFields(item) })),
-  ...seedBundle.steps.map((item) => ({ ref: `step:${item.id}`, group: item.topicId, fields: localizedFields(item) })),
-  ...seedBundle.faqs.map((item) => ({ ref: `faq:${item.id}`, group: item.topicId, fields: localizedFields(item) })),
-  ...seedBundle.resources.map((item) => ({ ref: `resource:${item.id}`, group: "resources", fields: localizedFields(item) })),
+  ...seedBundle.topics.map((item) => ({ ref: `topic:${item.id}`, fields: localizedFields(item) })),
+  ...seedBundle.steps.map((item) => ({ ref: `step:${item.id}`, fields: localizedFields(item) })),
+  ...seedBundle.faqs.map((item) => ({ ref: `faq:${item.id}`, fields: localizedFields(item) })),
+  ...seedBundle.resources.map((item) => ({ ref: `resource:${item.id}`, fields: localizedFields(item) })),
 ];
 
-/** A proper name may stay as it is ("La Cimade", "Restos du Cœur", "1jeune1solution"): no lowercase common word. */
+/** A proper name may stay as it is ("La Cimade", "Restos du Cœur", "1jeune1solution"): no lowercase common word, no sentence. */
 const CONNECTORS = new Set(["de", "du", "des", "la", "le", "les", "et", "d'", "l'", "–", "-"]);
 function isProperName(french: string): boolean {
+  if (/[.?!:]\s*$/.test(french)) return false;
   return french
     .split(/\s+/)
     .every((word) => CONNECTORS.has(word) || /^[\p{Lu}\p{N}]/u.test(word) || /^[dl]'\p{Lu}/u.test(word));
@@ -38,9 +36,9 @@ function fixedTokens(text: string): string[] {
 }
 
 /** Texts of one locale that still show French: missing, a copy of the French, or no Arabic-script letter. */
-function untranslated(locale: (typeof LOCALES)[number], groups: (group: string) => boolean): string[] {
+function untranslated(locale: (typeof LOCALES)[number], checked: Entry[] = entries): string[] {
   const found: string[] = [];
-  for (const entry of entries.filter((e) => groups(e.group))) {
+  for (const entry of checked) {
     for (const [name, text] of Object.entries(entry.fields)) {
       const value = text[locale];
       const french = text.fr ?? "";
@@ -64,17 +62,16 @@ describe("seed content in Arabic, Pashto and Dari", () => {
     expect(isProperName("Restos du Cœur")).toBe(true);
     expect(isProperName("115 – Samu social")).toBe(false);
     expect(isProperName("Tu as besoin d'aide ?")).toBe(false);
+    expect(isProperName("Appelle le 115.")).toBe(false);
   });
 
   for (const locale of LOCALES) {
-    it(`should show no French body in ${locale} (translated topic files)`, () => {
-      expect(untranslated(locale, (group) => !PENDING.has(group))).toEqual([]);
+    it(`should show no French body in ${locale}`, () => {
+      expect(untranslated(locale)).toEqual([]);
     });
 
     it(`should count every ${locale} item complete for the admin's translation status`, () => {
-      const incomplete = entries
-        .filter((e) => !PENDING.has(e.group))
-        .filter((e) => translationStatus(Object.fromEntries(Object.entries(e.fields)), {}, locale) === "missing");
+      const incomplete = entries.filter((e) => translationStatus(e.fields, {}, locale) === "missing");
       expect(incomplete.map((e) => e.ref)).toEqual([]);
     });
 
@@ -92,9 +89,14 @@ describe("seed content in Arabic, Pashto and Dari", () => {
     });
   }
 
-  it("should list as pending only groups that still have French bodies", () => {
-    for (const group of PENDING) {
-      expect(LOCALES.flatMap((locale) => untranslated(locale, (g) => g === group)).length, group).toBeGreaterThan(0);
-    }
+  it("should flag a missing text, a copy of the French and a French text with a few words changed", () => {
+    const fields = {
+      title: { fr: "Ton titre de séjour", en: "Your permit", ps: "Ton titre de séjour" },
+      body: { fr: "Appelle le 115.", en: "Call 115.", ps: "Appelle vite le 115.", prs: "به 115 زنگ بزن." },
+    };
+    const probe: Entry[] = [{ ref: "step:probe", fields }];
+    expect(untranslated("ar", probe)).toEqual(["step:probe title: missing", "step:probe body: missing"]);
+    expect(untranslated("ps", probe)).toEqual(["step:probe title: same as French", "step:probe body: no Arabic-script text"]);
+    expect(untranslated("prs", probe)).toEqual(["step:probe title: missing"]);
   });
 });
