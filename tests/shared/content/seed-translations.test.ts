@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "../../../shared/locales.ts";
-import { seedBundle } from "../../../shared/content/seed/index.ts";
+import { seedBundle, seedRoadmapRules } from "../../../shared/content/seed/index.ts";
 import { localizedFields, translationStatus } from "../../../shared/content/translation.ts";
 
 /**
@@ -17,6 +17,7 @@ const entries: Entry[] = [
   ...seedBundle.steps.map((item) => ({ ref: `step:${item.id}`, fields: localizedFields(item) })),
   ...seedBundle.faqs.map((item) => ({ ref: `faq:${item.id}`, fields: localizedFields(item) })),
   ...seedBundle.resources.map((item) => ({ ref: `resource:${item.id}`, fields: localizedFields(item) })),
+  ...seedRoadmapRules.steps.map((item) => ({ ref: `roadmap:${item.id}`, fields: localizedFields(item) })),
 ];
 
 /** A proper name may stay as it is ("La Cimade", "Restos du Cœur", "1jeune1solution"): no lowercase common word, no sentence. */
@@ -33,6 +34,11 @@ function fixedTokens(text: string): string[] {
   const urls = text.match(/\bhttps?:\/\/\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(\.[\w-]+)*\.(fr|org|gouv\.fr|com|info)\b/g) ?? [];
   const numbers = text.replace(/(\d) (\d)/g, "$1$2").match(/\d{3,}/g) ?? [];
   return [...urls.map((url) => url.replace(/[.,;:)]+$/, "")), ...numbers].sort();
+}
+
+/** The roadmap's {placeholders}, filled in by the product. */
+function placeholders(text: string): string[] {
+  return text.match(/\{\w+\}/g) ?? [];
 }
 
 /** Texts of one locale that still show French: missing, a copy of the French, or no Arabic-script letter. */
@@ -53,7 +59,7 @@ function untranslated(locale: (typeof LOCALES)[number], checked: Entry[] = entri
 
 describe("seed content in Arabic, Pashto and Dari", () => {
   it("should find every kind of item to check", () => {
-    expect(new Set(entries.map((e) => e.ref.split(":")[0]))).toEqual(new Set(["topic", "step", "faq", "resource"]));
+    expect(new Set(entries.map((e) => e.ref.split(":")[0]))).toEqual(new Set(["topic", "step", "faq", "resource", "roadmap"]));
     expect(entries.length).toBeGreaterThan(100);
   });
 
@@ -75,13 +81,15 @@ describe("seed content in Arabic, Pashto and Dari", () => {
       expect(incomplete.map((e) => e.ref)).toEqual([]);
     });
 
-    it(`should keep phone numbers, amounts, years and addresses exactly in ${locale}`, () => {
+    it(`should keep phone numbers, amounts, years, addresses and {placeholders} exactly in ${locale}`, () => {
       const changed: string[] = [];
       for (const entry of entries) {
         for (const [name, text] of Object.entries(entry.fields)) {
           const value = text[locale];
           if (!value) continue;
-          const missing = fixedTokens(text.fr ?? "").filter((token) => !fixedTokens(value).includes(token));
+          const missing = [...fixedTokens(text.fr ?? ""), ...placeholders(text.fr ?? "")].filter(
+            (token) => ![...fixedTokens(value), ...placeholders(value)].includes(token),
+          );
           if (missing.length) changed.push(`${entry.ref} ${name}: ${missing.join(", ")}`);
         }
       }
