@@ -24,5 +24,10 @@ export const profileSchema = lazy(() => z.object({
   dept: z.optional(deptSchema),
   /** When the young person was entrusted to the ASE: decides the residence-permit route for MNA. */
   enteredCare: z.optional(yearMonthSchema()),
+  /**
+   * The month the residence permit ends, if the young person chooses to give it: only to date
+   * the renewal (filed 120 to 60 days before). Stored and deleted like the birth month.
+   */
+  permitExpiry: z.optional(yearMonthSchema()),
 }));
 export type Profile = z.infer<ReturnType<typeof profileSchema>>;

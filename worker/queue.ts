@@ -3,6 +3,7 @@ import { processDelivery } from "./alerts/deliver.ts";
 import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
 import { database } from "./store/db.ts";
 import { markDeadLettered } from "./store/alerts.ts";
+import { roadmapScanMessageSchema, scanRoadmap } from "./roadmap-scan.ts";
 
 export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 
@@ -28,6 +29,13 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       if (replies.success) {
         const outcome = await deliverTelegramReplies(env, replies.data);
         if (outcome.retry) await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
+        message.ack();
+        continue;
+      }
+      // The next pages of a roadmap scan the cron (or the previous page) handed on.
+      const scan = roadmapScanMessageSchema().safeParse(message.body);
+      if (scan.success) {
+        await scanRoadmap(env, scan.data.job, scan.data.now, scan.data.after);
         message.ack();
         continue;
       }

@@ -1,7 +1,7 @@
 import { database } from "./store/db.ts";
 import { dispatchStored, escalateCrises, requeueStalled } from "./alerts/jobs.ts";
 import { purgeInactive } from "./store/privacy.ts";
-import { raiseDeadlineAlerts, sendDueReminders } from "./reminders.ts";
+import { scanRoadmap } from "./roadmap-scan.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 
@@ -22,11 +22,14 @@ function jobsOf(env: Env, now: number): Job[] {
     { name: "escalations", run: () => escalateCrises(env, now) },
     { name: "alert dispatch", run: () => dispatchStored(env, now) },
     { name: "delivery requeue", run: () => requeueStalled(env, now) },
-    // Reminders every run (quiet hours and one-a-day are checked inside).
-    { name: "reminders", run: async () => sendDueReminders(env, now, await roadmapRules()) },
   ];
-  // The deadline-alert scan, idempotent but heavier, once an hour.
-  if (new Date(now).getUTCMinutes() < 5) jobs.push({ name: "deadline alerts", run: async () => raiseDeadlineAlerts(env, now, await roadmapRules()) });
+  // The roadmap scans read everyone, so once an hour, not every run: reminders (quiet hours and
+  // one a day checked inside) and deadline alerts, each continued through the queue when the
+  // Département is larger than one invocation's pages (worker/roadmap-scan.ts).
+  if (new Date(now).getUTCMinutes() < 5) {
+    jobs.push({ name: "reminders", run: async () => scanRoadmap(env, "reminders", now, "", await roadmapRules()) });
+    jobs.push({ name: "deadline alerts", run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()) });
+  }
   jobs.push({ name: "retention purge", run: () => purgeInactive(db, now - RETENTION_DAYS * DAY, now - UPDATE_IDS_KEPT_DAYS * DAY) });
   return jobs;
 }

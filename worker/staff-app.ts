@@ -8,12 +8,14 @@ import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { STAFF_ASSETS, staffStyle } from "./pages/staff-style.ts";
 import { secureHeaders, STAFF_CSP } from "./security-headers.ts";
+import { staffBodyLimit } from "./staff-body-limit.ts";
 
 /** The staff Worker's HTTP app: sign-in, the content admin and the référents' dashboard. */
 export function createStaffApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.use("*", secureHeaders(STAFF_CSP));
   settingsChecked(app);
+  app.use("*", staffBodyLimit());
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle-staff" }));
   // Before any sign-in check: the login page needs its stylesheet.
   app.route("/", assetRoutes(STAFF_ASSETS, () => [staffStyle]));

@@ -7,7 +7,8 @@
  * référent and its dispatch), a web chat session (messages, export, deletion), then the cron at
  * an hour's first slot in daytime (escalations, dispatch, requeue, reminders, deadline alerts,
  * purge) on a population given nothing yet (so reminders are sent), and the queue's deliveries.
- * Each plan is printed; a full table scan ("SCAN <table>" with no index) fails the run.
+ * Each plan is printed; a full table scan ("SCAN <table>" with no index), or a correlated
+ * subquery searched by a few-valued column alone (bench/lib/plan-checks.ts), fails the run.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,7 @@ import { d1Counts } from "../lib/probe.ts";
 import { post, toUpdate } from "../lib/load.ts";
 import { populateD1, seedD1 } from "../lib/seed.ts";
 import { servers, type Server } from "../lib/servers.ts";
+import { tableScans, unselectiveCorrelatedSearches, type PlanRow } from "../lib/plan-checks.ts";
 import { EMPTY_ROADMAP_RULES } from "../../shared/roadmap/rules.ts";
 import { parisOffsetHours } from "../../shared/roadmap/time.ts";
 
@@ -34,12 +36,7 @@ const { startWithD1, stopAll } = servers(ROOT, ENV, false);
 process.on("exit", stopAll);
 const log = (line: string) => console.log(line);
 
-type Plan = { sql: string; runs: number; plan?: { id: number; parent: number; detail: string }[]; error?: string };
-
-/** "SCAN t" without an index is a full table scan; json_each, subqueries and CTEs are not tables. */
-export function tableScans(plan: Plan["plan"]): string[] {
-  return (plan ?? []).map((p) => p.detail).filter((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|^SCAN (json_each|CONSTANT ROW|\d+-ROW VALUES CLAUSE)|^SCAN \w+ VIRTUAL TABLE/.test(d) && !/^SCAN (SUBQUERY|\(subquery)/.test(d));
-}
+type Plan = { sql: string; runs: number; plan?: PlanRow[]; error?: string };
 
 async function web(server: Server): Promise<void> {
   const session = await fetch(`${server.url}/api/chat/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "fr" }) });
@@ -78,15 +75,15 @@ async function main(): Promise<void> {
     const plans = (await (await fetch(`${server.url}/__bench/explain`, { method: "POST" })).json()) as Plan[];
     const scans: string[] = [];
     for (const p of plans) {
-      const found = tableScans(p.plan);
-      log(`${found.length ? "✗ TABLE SCAN" : p.error ? "? " : "✓"} ×${p.runs}  ${p.sql.replace(/\s+/g, " ").slice(0, 220)}`);
+      const found = [...tableScans(p.plan), ...unselectiveCorrelatedSearches(p.plan)];
+      log(`${found.length ? "✗ TABLE SCAN OR PER-ROW SEARCH BY A FEW-VALUED COLUMN" : p.error ? "? " : "✓"} ×${p.runs}  ${p.sql.replace(/\s+/g, " ").slice(0, 220)}`);
       if (p.error) log(`    (not explained: ${p.error})`);
       for (const line of p.plan ?? []) log(`    ${line.detail}`);
       if (found.length) scans.push(`${found.join(", ")} in: ${p.sql.replace(/\s+/g, " ").slice(0, 120)}`);
     }
     mkdirSync(join(ROOT, "bench/results"), { recursive: true });
     writeFileSync(join(ROOT, "bench/results/plans.json"), JSON.stringify({ date: new Date().toISOString(), people: PEOPLE, plans }, null, 2));
-    log(`${plans.length} distinct statements (turn path, web chat, cron, queue); ${scans.length} with a table scan${scans.length ? `:\n  ${scans.join("\n  ")}` : ""}`);
+    log(`${plans.length} distinct statements (turn path, web chat, cron, queue); ${scans.length} with a table scan or a per-row search by a few-valued column${scans.length ? `:\n  ${scans.join("\n  ")}` : ""}`);
     if (scans.length > 0) process.exitCode = 1;
   } finally {
     stopAll();

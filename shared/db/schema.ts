@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ALERT_KINDS, SEVERITIES } from "../alerts.ts";
 import { CONTENT_KINDS } from "../content/model.ts";
@@ -79,9 +80,12 @@ export const alerts = sqliteTable("alerts", {
 }, (t) => [
   index("alerts_young").on(t.youngId, t.createdAt),
   // The cron's dispatch sweep and escalations read recent alerts by time, and an escalation
-  // looks its crisis alert up by kind and subject (without them: table scans; bench:plans).
+  // looks its crisis alert up by subject (without them: table scans; bench:plans). Partial, on
+  // escalations only: an index on (kind, subject) served "young_id = ? and kind = ?" by kind
+  // alone, every alert of that kind for each person (the turn's open-help count, the deadline
+  // scan), and one on (subject, kind) the deadline check by step, every person's alert for it.
   index("alerts_created").on(t.createdAt),
-  index("alerts_kind_subject").on(t.kind, t.subject),
+  index("alerts_escalated").on(t.subject).where(sql`${t.kind} = 'escalation'`),
 ]);
 
 /** Roadmap steps the young person marked done or "not for me". */

@@ -1,5 +1,5 @@
 import type { Profile } from "../profile.ts";
-import type { DateSpec, DeptSettings, RoadmapRules, StepRule } from "./rules.ts";
+import type { DateAnchor, DateSpec, DeptSettings, RoadmapRules, StepRule } from "./rules.ts";
 
 /**
  * The personal roadmap: a pure function of (profile, rules, today, progress).
@@ -9,7 +9,10 @@ import type { DateSpec, DeptSettings, RoadmapRules, StepRule } from "./rules.ts"
  * the 19th birthday", "within two months after 18") is therefore never later than the real
  * one. "From 18" openings that must not come too early (the pécule) add one month in the rules.
  * All dates are calendar dates "YYYY-MM-DD" (no time zone); `today` is the date in Europe/Paris.
- * When the birth month is unknown, dated steps get `due: null` and are shown as "now".
+ * The permit expiry month follows the same convention (the 1st: the renewal window computed
+ * from it never closes later than the real one; its opening adds a month in the rules).
+ * When the birth month is unknown, dated steps get `due: null` and are shown as "now"; so do
+ * steps anchored on an entry or expiry month the young person did not give.
  * When the situation is unknown, only steps for "other" (everyone) are shown.
  */
 
@@ -77,16 +80,32 @@ export function settingsFor(rules: RoadmapRules, profile: Profile): DeptSettings
   return rules.depts[profile.dept ?? "other"];
 }
 
-function resolve(spec: DateSpec | undefined, birthday: string, settings: DeptSettings): string | null {
-  if (!spec) return null;
-  const anchor = spec.from === "birth" ? birthday
-    : spec.from === "careLimit" ? addToDate(birthday, settings.cjmAgeLimit)
-    : addToDate(birthday, 18);
-  return addToDate(anchor, spec.years ?? 0, spec.months ?? 0, spec.days ?? 0);
+/** The anchors of a person's dates; null where the month is not known. */
+function anchorsOf(profile: Profile, settings: DeptSettings): Record<DateAnchor, string | null> {
+  const birthday = profile.birth ? birthdayOf(profile.birth) : null;
+  return {
+    birth: birthday,
+    careLimit: birthday && addToDate(birthday, settings.cjmAgeLimit),
+    leftCare: birthday && addToDate(birthday, 18),
+    enteredCare: profile.enteredCare ? `${profile.enteredCare}-01` : null,
+    permitExpiry: profile.permitExpiry ? `${profile.permitExpiry}-01` : null,
+  };
 }
 
-function applies(rule: StepRule, profile: Profile): boolean {
-  if (!rule.statuses.includes(profile.status ?? "other")) return false;
+function resolve(spec: DateSpec | undefined, anchors: Record<DateAnchor, string | null>): string | null {
+  const anchor = spec ? anchors[spec.from] : null;
+  return spec && anchor ? addToDate(anchor, spec.years ?? 0, spec.months ?? 0, spec.days ?? 0) : null;
+}
+
+/** Months the young person gives (or not): a rule dated on one of them is undated without it. */
+const GIVEN_MONTHS = ["enteredCare", "permitExpiry"] as const satisfies DateAnchor[];
+
+function applies(rule: StepRule, profile: Profile, anchors: Record<DateAnchor, string | null>): boolean {
+  const status = profile.status ?? "other";
+  if (!rule.statuses.includes(status)) return false;
+  const specs = [rule.due, rule.opens, rule.hideAfter, rule.showFrom];
+  const missing = GIVEN_MONTHS.some((anchor) => !anchors[anchor] && specs.some((spec) => spec?.from === anchor));
+  if (missing && rule.ifAnchorUnknown && !rule.ifAnchorUnknown.includes(status)) return false;
   const cond = rule.enteredCareMonths;
   if (!cond) return true;
   if (!profile.birth || !profile.enteredCare) return cond.ifUnknown;
@@ -99,18 +118,16 @@ const ORDER: Record<StepState, number> = { overdue: 0, now: 1, soon: 2, later: 3
 /** Every step that applies to this person today, most urgent first; "not for me" steps left out. */
 export function computeRoadmap(profile: Profile, rules: RoadmapRules, today: string, progress: Progress = {}): RoadmapStep[] {
   const settings = settingsFor(rules, profile);
+  const anchors = anchorsOf(profile, settings);
   const steps: RoadmapStep[] = [];
   for (const rule of rules.steps) {
-    if (!applies(rule, profile) || progress[rule.id] === "skipped") continue;
-    const birthday = profile.birth ? birthdayOf(profile.birth) : null;
-    let due: string | null = null;
-    let opens: string | null = null;
-    if (birthday) {
-      const hideAfter = resolve(rule.hideAfter, birthday, settings);
-      if (hideAfter && today > hideAfter) continue;
-      due = resolve(rule.due, birthday, settings);
-      opens = resolve(rule.opens, birthday, settings) ?? (due && rule.leadMonths !== undefined ? addToDate(due, 0, -rule.leadMonths) : null);
-    }
+    if (!applies(rule, profile, anchors) || progress[rule.id] === "skipped") continue;
+    const hideAfter = resolve(rule.hideAfter, anchors);
+    if (hideAfter && today > hideAfter) continue;
+    const showFrom = resolve(rule.showFrom, anchors);
+    if (showFrom && today < showFrom) continue;
+    const due = resolve(rule.due, anchors);
+    const opens = resolve(rule.opens, anchors) ?? (due && rule.leadMonths !== undefined ? addToDate(due, 0, -rule.leadMonths) : null);
     const daysLeft = due ? daysBetween(today, due) : null;
     let state: StepState;
     if (progress[rule.id] === "done") state = "done";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { localizedTextSchema, slugSchema, sourceSchema } from "../content/model.ts";
+import { isoDateSchema, localizedTextSchema, slugSchema, sourceSchema } from "../content/model.ts";
 import { lazy } from "../lazy.ts";
 import { STATUSES } from "../profile.ts";
 
@@ -12,13 +12,19 @@ import { STATUSES } from "../profile.ts";
  * Dates are written relative to an anchor:
  * - "birth": the birthday convention (see compute.ts: the 1st of the birth month);
  * - "careLimit": the birthday at the département's `cjmAgeLimit` (21 by law);
- * - "leftCare": end of care, assumed to be the 18th birthday (we do not store the real date).
+ * - "leftCare": end of care, assumed to be the 18th birthday (we do not store the real date);
+ * - "enteredCare": the 1st of the month the young person was entrusted to the ASE (when given);
+ * - "permitExpiry": the 1st of the month the residence permit ends (when given).
+ * A date anchored on a month the young person did not give is unknown (null).
  */
 
 const int = lazy(() => z.number().check(z.int()));
 
+export const DATE_ANCHORS = ["birth", "careLimit", "leftCare", "enteredCare", "permitExpiry"] as const;
+export type DateAnchor = (typeof DATE_ANCHORS)[number];
+
 export const dateSpecSchema = lazy(() => z.object({
-  from: z.enum(["birth", "careLimit", "leftCare"]),
+  from: z.enum(DATE_ANCHORS),
   years: z.optional(int()),
   months: z.optional(int()),
   days: z.optional(int()),
@@ -42,6 +48,13 @@ export const stepRuleSchema = lazy(() => z.object({
   leadMonths: z.optional(int()),
   /** After this date the step is not shown any more (too old for it). */
   hideAfter: z.optional(dateSpecSchema()),
+  /** Before this date the step is not shown yet (too young for it). */
+  showFrom: z.optional(dateSpecSchema()),
+  /**
+   * Who still sees the step, undated, when a month its dates are anchored on (entered care,
+   * permit expiry) is unknown; without it, everyone in `statuses` does.
+   */
+  ifAnchorUnknown: z.optional(z.array(z.enum(STATUSES))),
   /** Overdue by the département's `deadlineAlertDays`: a "deadline" alert to the référent. */
   alert: z.boolean(),
   title: localizedTextSchema(),
@@ -50,6 +63,8 @@ export const stepRuleSchema = lazy(() => z.object({
   /** A guidance step (content) that explains it further, when one fits. */
   contentStepId: z.optional(slugSchema()),
   sources: z.array(sourceSchema()),
+  /** When a person last checked the rule against its sources (optional for rules saved before). */
+  reviewedAt: z.optional(isoDateSchema()),
 }));
 export type StepRule = z.infer<ReturnType<typeof stepRuleSchema>>;
 

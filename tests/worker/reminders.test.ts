@@ -1,9 +1,8 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scheduled } from "../../worker/scheduled.ts";
 import { publishSeedRoadmapRules } from "../support/content.ts";
 import { fakeTelegram } from "../support/outside.ts";
+import { recordingQueue } from "../support/queue.ts";
 
 type Person = { id: string; channel: "telegram" | "web"; key: string; birth: string | null; status?: string; dept?: string; optOut?: boolean; blocked?: boolean };
 
@@ -17,8 +16,11 @@ const people: Person[] = [
   { id: "no-birth", channel: "telegram", key: "555", birth: null, status: "mna", dept: "44" },
 ];
 
+/** The cron, then the queue it hands the reminders to (worker/roadmap-scan.ts), drained. */
 async function runCron(iso: string): Promise<void> {
-  await scheduled(createScheduledController({ scheduledTime: new Date(iso), cron: "*/5 * * * *" }), env);
+  const queue = recordingQueue();
+  await queue.cron(iso);
+  await queue.drain();
 }
 
 const sentTo = (chatId: string) => fakeTelegram.messages.filter((c) => c.method === "sendMessage" && String(c.params.chat_id) === chatId);

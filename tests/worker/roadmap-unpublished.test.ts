@@ -1,9 +1,8 @@
-import { createScheduledController } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scheduled } from "../../worker/scheduled.ts";
 import { publishSeedRoadmapRules, seedContent } from "../support/content.ts";
 import { fakeTelegram } from "../support/outside.ts";
+import { recordingQueue } from "../support/queue.ts";
 import { loginAs, staffFetch } from "../support/staff.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../support/telegram.ts";
 import { actions, openSession, send } from "../support/webchat.ts";
@@ -18,7 +17,12 @@ const CHAT = 7301;
 // Born February 2009, in care in 49: the autonomy interview is due on 2026-02-01 (seed rules).
 const PROFILE = ["lang:fr", "privacy:accept", "year:2009", "month:02", "status:ase", "dept:49"];
 
-const runCron = (iso: string) => scheduled(createScheduledController({ scheduledTime: new Date(iso), cron: "*/5 * * * *" }), env);
+/** The cron, then the queue it hands the reminders to, drained. */
+async function runCron(iso: string): Promise<void> {
+  const queue = recordingQueue();
+  await queue.cron(iso);
+  await queue.drain();
+}
 const deadlineAlerts = async () => (await env.DB.prepare("select count(*) as n from alerts where kind = 'deadline'").first<{ n: number }>())?.n;
 
 async function press(action: string) {

@@ -1,16 +1,20 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { scheduled } from "../../worker/scheduled.ts";
+import { PAGES_PER_INVOCATION } from "../../worker/roadmap-scan.ts";
+import { REMINDER_PAGE, REMINDERS_PER_SECOND } from "../../worker/reminders.ts";
 import { drainDeliveries } from "../support/alerts.ts";
 import { publishSeedRoadmapRules } from "../support/content.ts";
 import { fakeReceiver, fakeTelegram } from "../support/outside.ts";
+import { recordingQueue } from "../support/queue.ts";
 import { openSession, send } from "../support/webchat.ts";
 
 const MINUTE = 60 * 1000;
 
+/** The cron, then the roadmap scans and reminders it handed to the queue, drained. */
 async function runCron(at: number, on: Env = env): Promise<void> {
-  await scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), on);
+  const queue = recordingQueue(on);
+  await queue.cron(at);
+  await queue.drain();
 }
 
 /** The same D1, refusing every statement whose SQL matches `pattern` (a table D1 cannot read today). */
@@ -46,7 +50,7 @@ async function telegramPeople(prefix: string, n: number): Promise<string[]> {
       env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('telegram', ?, ?, ?)").bind(String(700_000 + personNo++), id, at),
     );
   }
-  await env.DB.batch(statements);
+  for (let i = 0; i < statements.length; i += 500) await env.DB.batch(statements.slice(i, i + 500));
   return ids;
 }
 
@@ -134,5 +138,34 @@ describe("one failing cron job", () => {
     expect(escalation).not.toBeNull();
     const deliveries = await env.DB.prepare("select channel, recipient from alert_deliveries where alert_id = ? order by channel").bind(escalation!.id).all();
     expect(deliveries.results).toEqual([{ channel: "telegram", recipient: "backup" }, { channel: "webhook", recipient: "team" }]);
+  });
+});
+
+describe("the cron past one invocation's work (issue 16: fan-out through the queue)", () => {
+  it("should hand reminders to the queue in bounded pages, paced under Telegram's 30 messages a second, each sent once", async () => {
+    const people = 1_200;
+    await telegramPeople("fan", people);
+    // 7 days before the autonomy interview of people born in February 2009: a reminder each.
+    const queue = recordingQueue();
+    await queue.cron("2026-01-26T09:00:00Z");
+    // The cron itself sends nothing and queues at most its pages' worth, then hands on.
+    expect(fakeTelegram.messages).toEqual([]);
+    const fromCron = queue.sent.filter((m) => m.body.type === "telegram_replies");
+    expect(fromCron.length).toBeLessThanOrEqual(PAGES_PER_INVOCATION * REMINDER_PAGE);
+    expect(queue.sent.filter((m) => m.body.type === "roadmap_scan")).toHaveLength(1);
+    const invocations = await queue.drain();
+    expect(invocations).toBeGreaterThan(1);
+    const toFan = fakeTelegram.messages.filter((m) => /entretien d'autonomie/.test(String(m.params.text)) && Number(m.params.chat_id) >= 700_000);
+    const reminded = await env.DB.prepare("select count(distinct young_id) as n, count(*) as rows from reminders_sent where young_id like 'fan-%' and channel = 'telegram' and sent_at = ?").bind(Date.parse("2026-01-26T09:00:00Z")).first<{ n: number; rows: number }>();
+    expect(reminded).toEqual({ n: people, rows: people });
+    const fanChats = new Set((await env.DB.prepare("select key from identities where young_id like 'fan-%'").all<{ key: string }>()).results.map((r) => r.key));
+    const sentToFan = toFan.filter((m) => fanChats.has(String(m.params.chat_id)));
+    expect(sentToFan).toHaveLength(people);
+    expect(new Set(sentToFan.map((m) => String(m.params.chat_id))).size).toBe(people);
+    // No second of the scan has more reminders falling due than the pace allows.
+    const perSecond = new Map<number, number>();
+    for (const m of queue.sent.filter((x) => x.body.type === "telegram_replies")) perSecond.set(Math.floor(m.dueAt), (perSecond.get(Math.floor(m.dueAt)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(REMINDERS_PER_SECOND);
+    expect(REMINDERS_PER_SECOND).toBeLessThan(30);
   });
 });

@@ -8,8 +8,15 @@ import { configOf } from "../config.ts";
  */
 
 type Jwk = JsonWebKey & { kid?: string };
-let certs: { url: string; keys: Jwk[]; fetchedAt: number } | null = null;
+/** The team's certs as last fetched (`fetchedAt`), and when Access was last asked (`checkedAt`). */
+let certs: { url: string; keys: Jwk[]; fetchedAt: number; checkedAt: number } | null = null;
 const CERTS_TTL_MS = 10 * 60 * 1000;
+/**
+ * A kid the certs lack, or a certs endpoint that failed, is asked again at most this often
+ * (issue 22, finding 14: an unknown kid refetched the certs on every request). Access
+ * publishes a rotated key before signing with it, so a minute's delay is the worst case.
+ */
+export const CERTS_MISS_TTL_MS = 60 * 1000;
 
 /** Read by the one settings schema (worker/config.ts): both set, or Access is off. */
 export function accessConfig(env: Env): { team: string; aud: string } | null {
@@ -21,14 +28,24 @@ function b64urlBytes(text: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
 
-async function keysFor(team: string, refresh: boolean): Promise<Jwk[]> {
+async function keyFor(team: string, kid: string | undefined, now: number): Promise<Jwk | null> {
   const url = `${team}/cdn-cgi/access/certs`;
-  if (!refresh && certs && certs.url === url && Date.now() - certs.fetchedAt < CERTS_TTL_MS) return certs.keys;
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`access certs: ${res.status}`);
-  const body = (await res.json()) as { keys?: Jwk[] };
-  certs = { url, keys: body.keys ?? [], fetchedAt: Date.now() };
-  return certs.keys;
+  const cached = certs?.url === url ? certs : null;
+  const fresh = cached !== null && now - cached.fetchedAt < CERTS_TTL_MS;
+  const found = fresh ? cached.keys.find((k) => k.kid === kid) : undefined;
+  if (found) return found;
+  if (cached && now - cached.checkedAt < CERTS_MISS_TTL_MS) return null;
+  let keys: Jwk[] | null = null;
+  try {
+    const res = await fetch(url);
+    if (res.ok) keys = ((await res.json()) as { keys?: Jwk[] }).keys ?? [];
+  } catch {
+    keys = null;
+  }
+  // A failure keeps what was known (still refused once stale) and is not retried at once either.
+  certs = keys ? { url, keys, fetchedAt: now, checkedAt: now } : { url, keys: cached?.keys ?? [], fetchedAt: cached?.fetchedAt ?? 0, checkedAt: now };
+  if (!keys) console.warn("access certs: fetch failed");
+  return keys?.find((k) => k.kid === kid) ?? null;
 }
 
 /** The verified e-mail of an Access JWT, or null (invalid, expired, wrong audience, not configured). */
@@ -39,8 +56,7 @@ export async function verifyAccessJwt(jwt: string, config: { team: string; aud: 
     const header = JSON.parse(new TextDecoder().decode(b64urlBytes(h))) as { alg?: string; kid?: string };
     const payload = JSON.parse(new TextDecoder().decode(b64urlBytes(p))) as { iss?: string; aud?: string | string[]; exp?: number; nbf?: number; email?: string };
     if (header.alg !== "RS256") return null;
-    let key = (await keysFor(config.team, false)).find((k) => k.kid === header.kid);
-    if (!key) key = (await keysFor(config.team, true)).find((k) => k.kid === header.kid);
+    const key = await keyFor(config.team, header.kid, now);
     if (!key) return null;
     const cryptoKey = await crypto.subtle.importKey("jwk", key, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
     const ok = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", cryptoKey, b64urlBytes(s) as BufferSource, new TextEncoder().encode(`${h}.${p}`));

@@ -121,8 +121,32 @@ export function csrfCheck(): MiddlewareHandler<StaffEnv> {
   };
 }
 
-/** A safe place to go after login: a local path only. */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/referent";
-  return next;
+const HOME = "/referent";
+/** Control characters (browsers drop tabs and line breaks from URLs) and backslashes (read as "/"). */
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+/**
+ * A safe place to go after login (issue 22, finding 5): a path that parses, against this
+ * origin, to this origin, starting with exactly one "/". Anything else, or anything a
+ * browser would rewrite first (tabs, line breaks, backslashes), is the dashboard. Returns
+ * the parsed path, so the Location is what the browser will resolve, never a header error.
+ */
+export function safeNext(next: string | undefined, origin = "https://staff.invalid"): string {
+  if (!next || next.length > 2000) return HOME;
+  let url: URL;
+  try {
+    // Its decoded form too: a page or proxy that decodes it once must not find "//host" or a tab.
+    if (!isPlainPath(next) || !isPlainPath(decodeURIComponent(next))) return HOME;
+    url = new URL(next, origin);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== new URL(origin).origin) return HOME;
+  const path = url.pathname + url.search + url.hash;
+  // "/.//host" normalises to "//host": protocol-relative once sent back.
+  return path.startsWith("//") ? HOME : path;
+}
+
+function isPlainPath(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !UNSAFE_IN_PATH.test(path);
 }

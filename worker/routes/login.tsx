@@ -31,7 +31,7 @@ function LoginPage(props: { next: string; error?: string; email?: string }) {
 
 loginRoutes.get("/login", (c) => {
   c.header("Cache-Control", "no-store");
-  return c.html(<LoginPage next={safeNext(c.req.query("next"))} />);
+  return c.html(<LoginPage next={safeNext(c.req.query("next"), new URL(c.req.url).origin)} />);
 });
 
 loginRoutes.post("/login", async (c) => {
@@ -40,7 +40,7 @@ loginRoutes.post("/login", async (c) => {
   const form = await c.req.parseBody();
   const email = typeof form.email === "string" ? form.email.slice(0, 200) : "";
   const password = typeof form.password === "string" ? form.password.slice(0, 500) : "";
-  const next = safeNext(typeof form.next === "string" ? form.next : undefined);
+  const next = safeNext(typeof form.next === "string" ? form.next : undefined, new URL(c.req.url).origin);
   const db = database(c.env.DB);
   const now = new Date();
   const account = email ? await staffByEmail(db, email) : null;

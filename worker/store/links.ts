@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { identities, linkCodes, referentLinks, staff } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
@@ -77,21 +77,27 @@ export function unlinkAllStatement(db: Db, youngId: string): BatchItem<"sqlite">
   return db.delete(referentLinks).where(eq(referentLinks.youngId, youngId));
 }
 
-/** A référent links their own Telegram chat (to receive alerts there) with a "telegram" code. */
+/**
+ * A référent links their own Telegram chat (to receive alerts there) with a "telegram" code.
+ * One batch (one transaction): the code is spent, and only then is the chat taken from
+ * whoever had it and given to the code's owner; a wrong, used, expired or disabled
+ * account's code changes nothing (issue 22, finding 8: a typo used to unlink the chat).
+ */
 export async function useTelegramCode(db: Db, code: string, chatId: string, now: Date): Promise<{ name: string } | null> {
   const at = now.getTime();
   const hash = await codeHash(code);
-  const [spent] = await db.batch([
-    db.update(linkCodes).set({ usedAt: at })
-      .where(and(eq(linkCodes.codeHash, hash), eq(linkCodes.purpose, "telegram"), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, at)))
-      .returning({ staffId: linkCodes.staffId }),
-    // A chat belongs to one staff member at most.
-    db.update(staff).set({ telegramChatId: null }).where(eq(staff.telegramChatId, chatId)),
+  const usable = and(eq(linkCodes.codeHash, hash), eq(linkCodes.purpose, "telegram"), isNull(linkCodes.usedAt), gt(linkCodes.expiresAt, at));
+  const owner = db.select({ id: staff.id }).from(linkCodes).innerJoin(staff, eq(staff.id, linkCodes.staffId)).where(and(usable, isNull(staff.disabledAt)));
+  // Spent by this batch: the same code with used_at = at (single use, so no other spend has it).
+  const spentOwner = db.select({ id: linkCodes.staffId }).from(linkCodes)
+    .where(and(eq(linkCodes.codeHash, hash), eq(linkCodes.purpose, "telegram"), eq(linkCodes.usedAt, at)));
+  const [, , linked] = await db.batch([
+    // A chat belongs to one staff member at most: taken from its holder only for a usable code.
+    db.update(staff).set({ telegramChatId: null }).where(and(eq(staff.telegramChatId, chatId), sql`exists ${owner}`)),
+    db.update(linkCodes).set({ usedAt: at }).where(and(usable, sql`exists ${owner}`)),
+    db.update(staff).set({ telegramChatId: chatId }).where(and(inArray(staff.id, spentOwner), isNull(staff.disabledAt))).returning({ name: staff.name }),
   ]);
-  const staffId = spent[0]?.staffId;
-  if (!staffId) return null;
-  const rows = await db.update(staff).set({ telegramChatId: chatId }).where(and(eq(staff.id, staffId), isNull(staff.disabledAt))).returning({ name: staff.name });
-  return rows[0] ?? null;
+  return linked[0] ?? null;
 }
 
 export async function unlinkStaffTelegram(db: Db, staffId: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
-import { batchRows, chunksOf } from "./chunks.ts";
+import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for the personal roadmap: progress, reminders given, deadline alerts. */
@@ -67,21 +67,26 @@ export type ReminderCandidate = {
 };
 
 /**
- * Telegram users who may get a reminder now: a birth month, reminders not stopped, not
- * blocked, and nothing sent to them since `sinceMs` (one message a day). Their progress and
- * reminders given come in the same rows (`roadmapColumns`), so the parameters stay fixed
- * however many people there are.
+ * A page of Telegram users who may get a reminder now, after `afterId` in id order: a birth
+ * month, reminders not stopped, not blocked, and nothing sent to them since `sinceMs` (one
+ * message a day). Their progress and reminders given come in the same rows
+ * (`roadmapColumns`), so the parameters stay fixed however many people there are; paged by
+ * the person's primary key, so each page reads about `limit` people, not the whole table
+ * (tests/worker/store/plans.test.ts).
  */
-export async function reminderCandidates(db: Db, sinceMs: number, limit = 200): Promise<ReminderCandidate[]> {
+export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, afterId = ""): Promise<ReminderCandidate[]> {
   const people = await db
     .select({
       youngId: youngPeople.id, chatId: identities.key, locale: youngPeople.locale, birth: youngPeople.birth,
       status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, ...roadmapColumns,
     })
-    .from(identities)
-    .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
+    // A cross join keeps young_people the outer loop, read in id order from `afterId`: with an
+    // inner join SQLite started from every Telegram identity and sorted them, for each page.
+    .from(youngPeople)
+    .crossJoin(identities)
     .where(and(
-      eq(identities.channel, "telegram"), isNull(identities.blockedAt), eq(youngPeople.remindersOptOut, false), isNotNull(youngPeople.birth),
+      eq(identities.youngId, youngPeople.id), eq(identities.channel, "telegram"),
+      sql`${youngPeople.id} > ${afterId}`, isNull(identities.blockedAt), eq(youngPeople.remindersOptOut, false), isNotNull(youngPeople.birth),
       sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} = 'telegram' and ${remindersSent.sentAt} >= ${sinceMs})`,
     ))
     .orderBy(youngPeople.id)
@@ -90,6 +95,18 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200): 
     const parsed = parseRoadmapColumns({ progress, remindersGiven });
     return { ...p, birth: p.birth!, progress: parsed.roadmapProgress, sent: parsed.remindersSent };
   });
+}
+
+/**
+ * Records the reminders of a page of people in one batch; returns the people all of whose
+ * reminders were new (another run recorded none of them): only they are sent a message.
+ */
+export async function recordReminderPage(db: Db, people: { youngId: string; reminders: { stepId: string; kind: string }[] }[], at: number): Promise<Set<string>> {
+  const rows = people.flatMap(({ youngId, reminders }) => reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })));
+  const inserted = await rowsInChunks(db, rows, (piece) => db.insert(remindersSent).values(piece).onConflictDoNothing().returning({ youngId: remindersSent.youngId }), REMINDER_ROW_PARAMS);
+  const count = new Map<string, number>();
+  for (const { youngId } of inserted) count.set(youngId, (count.get(youngId) ?? 0) + 1);
+  return new Set(people.filter((p) => count.get(p.youngId) === p.reminders.length).map((p) => p.youngId));
 }
 
 /** Records reminders sent (one transaction); returns false when another run already recorded one of them. */

@@ -188,3 +188,116 @@ describe("Paris time", () => {
     expect(formatDay("2026-03-09", "fr")).toBe("09/03/2026");
   });
 });
+
+describe("steps that are not legal deadlines (issue 19)", () => {
+  it.each([
+    ["left_ase", "2004-05"],
+    ["other", "2003-01"],
+    ["ase", "2007-02"],
+    ["mna", "2006-11"],
+  ] as const)("should never show housing or health insurance overdue to an 18–25 year-old (%s, born %s)", (status, birth) => {
+    for (const today of ["2026-01-15", "2027-06-01", "2028-12-31"]) {
+      const steps = computeRoadmap({ birth, status, dept: "44" }, RULES, today).filter((s) => s.id === "housing" || s.id === "health-insurance");
+      for (const s of steps) {
+        expect(s.state).not.toBe("overdue");
+        expect(s.due).toBeNull();
+      }
+      expect(dueReminders(steps, settingsFor(RULES, { status }))).toEqual([]);
+    }
+  });
+
+  it("should still open housing and health insurance before 18, so they are prepared in time", () => {
+    const p: Profile = { birth: "2009-05", status: "ase", dept: "49" };
+    expect(step(p, "2026-06-01", "housing")).toMatchObject({ state: "later", opens: "2026-11-01" });
+    expect(step(p, "2026-12-01", "housing")?.state).toBe("now");
+    expect(step(p, "2026-06-01", "health-insurance")).toMatchObject({ state: "now", opens: "2026-05-01" });
+  });
+});
+
+describe("the exit interview (issue 19)", () => {
+  it("should not show the exit interview to someone still in care under a contrat jeune majeur", () => {
+    expect(ids({ birth: "2007-05", status: "ase", dept: "44" }, "2025-12-01")).not.toContain("exit-interview");
+    expect(ids({ birth: "2006-01", status: "ase", dept: "49" }, "2026-06-01")).not.toContain("exit-interview");
+  });
+
+  it("should offer it to someone who left care, never overdue, until a year after the age limit", () => {
+    const p: Profile = { birth: "2006-05", status: "left_ase", dept: "44" };
+    expect(step(p, "2024-08-15", "exit-interview")).toMatchObject({ state: "soon", opens: "2024-11-01", due: null });
+    expect(step(p, "2026-06-01", "exit-interview")).toMatchObject({ state: "now", due: null });
+    expect(ids(p, "2028-05-02")).not.toContain("exit-interview");
+    expect(deadlineAlerts(computeRoadmap(p, RULES, "2026-06-01"), settingsFor(RULES, p))).not.toContain("exit-interview");
+  });
+});
+
+describe("the autonomy interview for someone placed after 17 (issue 19)", () => {
+  it("should not be overdue at once for someone entrusted after turning 17", () => {
+    const p: Profile = { birth: "2008-03", status: "mna", dept: "49", enteredCare: "2025-09" };
+    const list = computeRoadmap(p, RULES, "2025-10-01");
+    expect(list.map((s) => s.id)).not.toContain("autonomy-interview");
+    expect(list.find((s) => s.id === "autonomy-interview-late")).toMatchObject({ state: "now", due: null });
+    expect(deadlineAlerts(list, settingsFor(RULES, p))).toEqual([]);
+  });
+
+  it("should keep the deadline at 17 for someone entrusted before 17, or whose entry month is unknown", () => {
+    const before: Profile = { birth: "2008-03", status: "mna", dept: "49", enteredCare: "2024-01" };
+    const unknown: Profile = { birth: "2008-03", status: "ase", dept: "49" };
+    for (const p of [before, unknown]) {
+      expect(step(p, "2025-05-01", "autonomy-interview")?.state).toBe("overdue");
+      expect(ids(p, "2025-05-01")).not.toContain("autonomy-interview-late");
+    }
+  });
+});
+
+describe("the pécule and nationality dates (issue 19)", () => {
+  it("should date the pécule at 18: from the month after the birth month, never before the real birthday, never overdue", () => {
+    const p: Profile = { birth: "2008-05", status: "ase", dept: "44" };
+    expect(step(p, "2026-04-15", "pecule")).toMatchObject({ state: "soon", opens: "2026-06-01", due: null });
+    expect(step(p, "2026-06-01", "pecule")?.state).toBe("now");
+    expect(step(p, "2031-06-01", "pecule")?.state).toBe("now");
+  });
+
+  it("should open the nationality declaration once three years of care are reached", () => {
+    const p: Profile = { birth: "2010-06", status: "ase", dept: "44", enteredCare: "2022-02" };
+    expect(step(p, "2024-06-01", "nationality")).toMatchObject({ state: "later", opens: "2025-02-01", due: "2028-05-31" });
+    expect(step(p, "2025-02-01", "nationality")?.state).toBe("now");
+  });
+
+  it("should open it three years before 18 when the entry month is unknown", () => {
+    expect(step({ birth: "2010-06", status: "mna", dept: "49" }, "2025-03-15", "nationality")).toMatchObject({ opens: "2025-05-31", state: "soon" });
+  });
+});
+
+describe("the residence permit renewal (issue 19)", () => {
+  const holder: Profile = { birth: "2006-04", status: "mna", dept: "44", permitExpiry: "2026-09" };
+
+  it("should date the renewal from the card's expiry month: file 120 to 60 days before, never later than the real window", () => {
+    const s = step(holder, "2026-03-01", "residence-permit-renewal");
+    // Expiry taken as the 1st of September: due 60 days before it; opening 120 days before the month's last day.
+    expect(s).toMatchObject({ due: "2026-07-03", opens: "2026-06-02", state: "later" });
+    expect(step(holder, "2026-06-02", "residence-permit-renewal")?.state).toBe("now");
+    expect(step(holder, "2026-07-04", "residence-permit-renewal")?.state).toBe("overdue");
+    expect(ids(holder, "2026-12-02")).not.toContain("residence-permit-renewal");
+  });
+
+  it("should remind before the renewal deadline and alert the référent once it is late", () => {
+    const settings = settingsFor(RULES, holder);
+    const at = (today: string) => dueReminders(computeRoadmap(holder, RULES, today).filter((s) => s.id === "residence-permit-renewal"), settings);
+    expect(at("2026-06-03")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-30" }]);
+    expect(at("2026-06-26")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-7" }]);
+    expect(deadlineAlerts(computeRoadmap(holder, RULES, "2026-07-10"), settings)).toContain("residence-permit-renewal");
+  });
+
+  it("should show it undated to an adult MNA who did not give the month, and not at all to a French care leaver", () => {
+    expect(step({ birth: "2006-04", status: "mna", dept: "44" }, "2026-03-01", "residence-permit-renewal")).toMatchObject({ due: null, state: "now" });
+    expect(ids({ birth: "2009-04", status: "mna", dept: "44" }, "2026-03-01")).not.toContain("residence-permit-renewal");
+    expect(ids({ birth: "2006-04", status: "left_ase", dept: "44" }, "2026-03-01")).not.toContain("residence-permit-renewal");
+    expect(step({ birth: "2006-04", status: "left_ase", dept: "44", permitExpiry: "2026-09" }, "2026-06-10", "residence-permit-renewal")?.state).toBe("now");
+  });
+});
+
+describe("rule review dates and sources (issue 19)", () => {
+  it.each(RULES.steps.map((s) => [s.id, s] as const))("should give %s a review date and at least one linked source", (_id, rule) => {
+    expect(rule.reviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(rule.sources.some((s) => s.url)).toBe(true);
+  });
+});

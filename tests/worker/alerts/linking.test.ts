@@ -163,3 +163,47 @@ describe("linking a référent's own Telegram chat", () => {
     expect(people!.n).toBe(0);
   });
 });
+
+describe("a /staff code that does not link (issue 22, finding 8)", () => {
+  const chatOf = async (staffId: string) =>
+    (await env.DB.prepare("select telegram_chat_id from staff where id = ?").bind(staffId).first<{ telegram_chat_id: string | null }>())!.telegram_chat_id;
+
+  it("should leave a linked référent's chat linked after a wrong, young-purpose, used, expired or malformed code", async () => {
+    const ref = await loginAs("referent");
+    await postUpdate(textUpdate(7301, `/staff ${await newLinkCode(ref.cookie, "telegram")}`));
+    expect(await chatOf(ref.id)).toBe("7301");
+    const other = await loginAs("referent");
+    const used = await newLinkCode(other.cookie, "telegram");
+    await postUpdate(textUpdate(7399, `/staff ${used}`));
+    const expired = await newLinkCode(other.cookie, "telegram");
+    await env.DB.prepare("update link_codes set expires_at = ? where used_at is null and purpose = 'telegram' and staff_id = ?").bind(Date.now() - 1, other.id).run();
+    const typed = ["ZZZZ-ZZZZ", await newLinkCode(other.cookie, "young"), used, expired, "12", ""];
+    for (const code of typed) {
+      fakeTelegram.reset();
+      await postUpdate(textUpdate(7301, `/staff ${code}`));
+      expect(await chatOf(ref.id), code).toBe("7301");
+      expect(String(fakeTelegram.messages.at(-1)?.params.text), code).toMatch(/Code invalide/);
+    }
+    expect(await chatOf(other.id)).toBe("7399");
+  });
+
+  it("should leave the chat with its référent when the code belongs to a disabled account", async () => {
+    const ref = await loginAs("referent");
+    await postUpdate(textUpdate(7302, `/staff ${await newLinkCode(ref.cookie, "telegram")}`));
+    const gone = await loginAs("referent");
+    const code = await newLinkCode(gone.cookie, "telegram");
+    await env.DB.prepare("update staff set disabled_at = ? where id = ?").bind(Date.now(), gone.id).run();
+    await postUpdate(textUpdate(7302, `/staff ${code}`));
+    expect(await chatOf(ref.id)).toBe("7302");
+    expect(await chatOf(gone.id)).toBeNull();
+  });
+
+  it("should still move a chat to the référent whose valid code it sends", async () => {
+    const first = await loginAs("referent");
+    await postUpdate(textUpdate(7303, `/staff ${await newLinkCode(first.cookie, "telegram")}`));
+    const second = await loginAs("referent");
+    await postUpdate(textUpdate(7303, `/staff ${await newLinkCode(second.cookie, "telegram")}`));
+    expect(await chatOf(first.id)).toBeNull();
+    expect(await chatOf(second.id)).toBe("7303");
+  });
+});
