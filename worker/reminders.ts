@@ -29,8 +29,11 @@ const QUEUE_BATCH = 100;
 
 export type PageOutcome = { next: string | null; queued: number; raised: number };
 
-function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
-  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
+function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null }): Profile {
+  const parsed = profileSchema().safeParse({
+    birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined,
+    enteredCare: row.enteredCare ?? undefined, permitExpiry: row.permitExpiry ?? undefined,
+  });
   return parsed.success ? parsed.data : {};
 }
 

@@ -98,6 +98,7 @@ chatRoutes.get("/roadmap", async (c) => {
   const profile = profileSchema().safeParse({
     birth: data.profile.birth ?? undefined, status: data.profile.status ?? undefined,
     dept: data.profile.dept ?? undefined, enteredCare: data.profile.enteredCare ?? undefined,
+    permitExpiry: data.profile.permitExpiry ?? undefined,
   });
   const locale = toLocale(data.profile.locale);
   const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state]));

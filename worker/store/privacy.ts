@@ -15,7 +15,7 @@ export async function exportYoungPerson(db: Db, youngId: string) {
   const [people, requests, progress, referents, reminders] = await db.batch([
     db.select({
       locale: youngPeople.locale, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare, consentAt: youngPeople.consentAt, createdAt: youngPeople.createdAt,
+      enteredCare: youngPeople.enteredCare, permitExpiry: youngPeople.permitExpiry, consentAt: youngPeople.consentAt, createdAt: youngPeople.createdAt,
       lastActiveAt: youngPeople.lastActiveAt, remindersOptOut: youngPeople.remindersOptOut,
     }).from(youngPeople).where(eq(youngPeople.id, youngId)),
     db.select({ kind: alerts.kind, message: alerts.message, createdAt: alerts.createdAt, acknowledgedAt: alerts.acknowledgedAt })

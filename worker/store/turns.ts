@@ -40,6 +40,7 @@ const personQuery = prepareOnce((db) => db
     status: youngPeople.status,
     dept: youngPeople.dept,
     enteredCare: youngPeople.enteredCare,
+    permitExpiry: youngPeople.permitExpiry,
     consentAt: youngPeople.consentAt,
     cursor: youngPeople.cursor,
     offers: youngPeople.offers,
@@ -97,6 +98,7 @@ export function stateOf(row: PersonRow): ConversationState {
     status: row.status ?? undefined,
     dept: row.dept ?? undefined,
     enteredCare: row.enteredCare ?? undefined,
+    permitExpiry: row.permitExpiry ?? undefined,
   });
   const onboarded = row.consentAt !== null || row.cursor !== "{}";
   return {
@@ -123,6 +125,7 @@ function personColumns(state: ConversationState) {
     status: state.profile.status ?? null,
     dept: state.profile.dept ?? null,
     enteredCare: state.profile.enteredCare ?? null,
+    permitExpiry: state.profile.permitExpiry ?? null,
     consentAt: state.consentAt ?? null,
     cursor: JSON.stringify(state.cursor),
     offers: JSON.stringify(state.offers ?? []),
@@ -167,6 +170,7 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   status: sql`${sql.placeholder("status")}`,
   dept: sql`${sql.placeholder("dept")}`,
   enteredCare: sql`${sql.placeholder("enteredCare")}`,
+  permitExpiry: sql`${sql.placeholder("permitExpiry")}`,
   consentAt: sql`${sql.placeholder("consentAt")}`,
   cursor: sql`${sql.placeholder("cursor")}`,
   offers: sql`${sql.placeholder("offers")}`,
