@@ -41,7 +41,8 @@ export const en: Messages = {
   resourcesTitle: "Useful contacts:",
   sourcesTitle: "Sources:",
   frenchOnly: "(This text only exists in French for now.)",
-  answerMore: "Do you want to know more?",
+  answerUnsure:
+    "I'm not sure of the answer, and I don't want to tell you something wrong. See if your question is in one of these topics. You can also ask your social worker.",
   resume: "Let's go back to where we were 👇",
   notUnderstood:
     "I did not find an answer. Try other words, choose a topic in the menu, or ask your social worker.",

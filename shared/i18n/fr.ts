@@ -43,7 +43,8 @@ export const fr = {
   resourcesTitle: "Contacts utiles :",
   sourcesTitle: "Sources :",
   frenchOnly: "(Ce texte n'existe qu'en français pour l'instant.)",
-  answerMore: "Tu veux en savoir plus ?",
+  answerUnsure:
+    "Je ne suis pas sûr de la réponse. Je ne veux pas te dire quelque chose de faux. Regarde si ta question est dans un de ces sujets. Tu peux aussi la poser à ton référent.",
   resume: "On reprend où on en était 👇",
   notUnderstood:
     "Je n'ai pas trouvé de réponse. Essaie avec d'autres mots, choisis un thème dans le menu, ou pose ta question à ton référent.",
