@@ -46,22 +46,51 @@ function keyboard(reply: Reply): InlineKeyboardButton[][] | undefined {
   return rows;
 }
 
-/** Telegram refuses messages over 4096 characters: long answers are split on paragraphs. */
-export function splitText(text: string, limit = 4000): string[] {
-  if (text.length <= limit) return [text];
-  const parts: string[] = [];
-  let current = "";
-  for (const paragraph of text.split("\n")) {
-    const piece = paragraph.length > limit ? paragraph.slice(0, limit) : paragraph;
-    if (current.length + piece.length + 1 > limit) {
-      parts.push(current);
-      current = piece;
-    } else {
-      current = current ? `${current}\n${piece}` : piece;
-    }
+/** Telegram refuses a message text over 4 096 characters (counted here on the escaped text: never over). */
+export const MESSAGE_LIMIT = 4096;
+
+/** Where `html` may be cut so that the piece before `at` is whole: not inside an entity or a surrogate pair. */
+function safeCut(html: string, at: number): number {
+  const amp = html.lastIndexOf("&", at - 1);
+  // Our entities are &amp; &lt; &gt; (escapeHtml): at most 5 characters, ';' last.
+  if (amp >= 0 && at - amp < 5) {
+    const semi = html.indexOf(";", amp);
+    if (semi >= at && amp > 0) return amp;
   }
-  if (current) parts.push(current);
-  return parts;
+  const code = html.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff && at > 1 ? at - 1 : at;
+}
+
+/** The length of the first piece of `html` (longer than `limit`): after a line break, else a space, else anywhere safe. */
+function cutAt(html: string, limit: number): number {
+  const window = html.slice(0, limit);
+  const line = window.lastIndexOf("\n") + 1;
+  const word = Math.max(window.lastIndexOf(" "), window.lastIndexOf("\t")) + 1;
+  const half = limit / 2;
+  if (line >= half) return line;
+  if (word >= half) return word;
+  const early = Math.max(line, word);
+  // An early break that leaves only whitespace before it would be a blank message: cut the word instead.
+  return early > 0 && window.slice(0, early).trim() !== "" ? early : safeCut(html, limit);
+}
+
+/**
+ * Splits an HTML-escaped message text into Telegram messages of at most `limit` characters
+ * (issues 22 §13 and 20): cut after escaping, on a line break, else between words, never
+ * inside an entity or a surrogate pair. The pieces concatenated are the text, each keeping
+ * the line break or space it was cut at; a blank piece (only whitespace, which Telegram
+ * refuses as empty) is not sent.
+ */
+export function splitText(html: string, limit = MESSAGE_LIMIT): string[] {
+  const parts: string[] = [];
+  let rest = html;
+  while (rest.length > limit) {
+    const at = cutAt(rest, limit);
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  parts.push(rest);
+  return parts.filter((part) => part.trim() !== "");
 }
 
 /** Telegram answered a call with `ok: false`: its error code and description say why. */
@@ -93,15 +122,27 @@ export function retryAfterSeconds(error: unknown): number | undefined {
   return error instanceof TelegramError ? error.parameters.retry_after : undefined;
 }
 
+/** A text's length once escaped (escapeHtml: "&" → 5 characters, "<" and ">" → 4). */
+function escapedLength(text: string): number {
+  let extra = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38) extra += 4;
+    else if (c === 60 || c === 62) extra += 3;
+  }
+  return text.length + extra;
+}
+
 /**
  * A reply without buttons is joined to the next one: one message (and one notification on
  * the phone) instead of two, and one Bot API call less against Telegram's rate limits.
+ * Only when both fit one message once escaped.
  */
-export function coalesce(replies: Reply[], limit = 4000): Reply[] {
+export function coalesce(replies: Reply[], limit = MESSAGE_LIMIT): Reply[] {
   const out: Reply[] = [];
   for (const reply of replies) {
     const previous = out.at(-1);
-    if (previous && !previous.buttons && previous.text.length + reply.text.length + 2 <= limit) {
+    if (previous && !previous.buttons && escapedLength(previous.text) + escapedLength(reply.text) + 2 <= limit) {
       out[out.length - 1] = { ...reply, text: `${previous.text}\n\n${reply.text}` };
     } else {
       out.push(reply);
@@ -128,11 +169,12 @@ export async function sendReplies(api: MessageSender, chatId: string, all: Reply
   const replies = coalesce(all);
   for (let i = 0; i < replies.length; i++) {
     const reply = replies[i]!;
-    const chunks = splitText(reply.text);
+    // Escaped first, then split: the limit is on what Telegram receives.
+    const chunks = splitText(escapeHtml(reply.text));
     try {
       for (let c = 0; c < chunks.length; c++) {
         const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
-        await api.sendMessage(chatId, escapeHtml(chunks[c]!), {
+        await api.sendMessage(chatId, chunks[c]!, {
           parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
           ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}),

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
 import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
+import { isAllowedWebhookAddress } from "./alerts/webhook-url.ts";
 
 /**
  * Every var and secret of both Workers, read by this one schema once per isolate (`[vars]` in
@@ -11,7 +12,6 @@ import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
  */
 const settingsSchema = lazy(() => {
   const text = () => z.optional(z.string());
-  const https = (what: string) => z.optional(z.url({ protocol: /^https?$/, message: `${what}: expected an http(s):// URL` }));
   const email = (what: string) => z.optional(z.email(`${what}: expected an e-mail address`));
   return z.object({
     TELEGRAM_BOT_TOKEN: z.optional(z.string().check(z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN: expected <digits>:<letters> as @BotFather gives it"))),
@@ -20,7 +20,9 @@ const settingsSchema = lazy(() => {
     TELEGRAM_BOT_USERNAME: z._default(z.string().check(z.regex(/^[A-Za-z0-9_]{3,64}$/, "TELEGRAM_BOT_USERNAME: a Telegram username, without @")), "passerelle_bot"),
     CRISIS_AUTO_ALERT: z._default(z.enum(["true", "false"], "CRISIS_AUTO_ALERT: expected true or false"), "true"),
     PUBLIC_URL: z._default(z.url({ protocol: /^https?$/, message: "PUBLIC_URL: expected an http(s):// URL" }), "http://localhost:8787"),
-    ALERT_WEBHOOK_URL: https("ALERT_WEBHOOK_URL"),
+    // The default team's webhook follows the teams' rule (worker/alerts/webhook-url.ts).
+    ALERT_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/, message: "ALERT_WEBHOOK_URL: expected an http(s):// URL" })
+      .check(z.refine(isAllowedWebhookAddress, "ALERT_WEBHOOK_URL: expected https on port 443 to a public name (no IP address, no internal name)"))),
     ALERT_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, "ALERT_WEBHOOK_SECRET: at least 16 characters"))),
     ALERT_EMAIL_FROM: email("ALERT_EMAIL_FROM"),
     ESCALATION_DELAY_MINUTES: z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, "ESCALATION_DELAY_MINUTES: a whole number of minutes, 1 or more"))),

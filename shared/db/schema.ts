@@ -170,6 +170,7 @@ export const staff = sqliteTable("staff", {
   role: text("role", { enum: STAFF_ROLES }).notNull(),
   /** Self-describing PBKDF2 string (worker/auth/password.ts); null: Cloudflare Access only. */
   passwordHash: text("password_hash"),
+  /** Unused since sign-in limits moved to login_throttle (a per-account lock kept staff out); reset with the password. */
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   /** The référent's own Telegram chat, linked with a one-time code, for alerts. */
@@ -187,6 +188,17 @@ export const staffSessions = sqliteTable("staff_sessions", {
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
 }, (t) => [index("staff_sessions_staff").on(t.staffId)]);
+
+/**
+ * Sign-in attempts counted per key in fixed windows (worker/store/login-throttle.ts): per
+ * address, and per address and e-mail (its SHA-256, never the e-mail itself). Nothing here
+ * names a person; rows past their window are deleted as attempts come.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+}, (t) => [index("login_throttle_window").on(t.windowStart)]);
 
 /** Who did what in the staff pages; kept when the staff account is deleted. */
 export const auditLog = sqliteTable("audit_log", {

@@ -13,6 +13,8 @@ import { setTelegramBlocked } from "../store/turns.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { staffAlertText, subjectKey } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
+import { isAllowedWebhookAddress } from "./webhook-url.ts";
+import { checkWebhookName } from "./webhook-dns.ts";
 import { telegramClient } from "../telegram-client.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
@@ -46,11 +48,19 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
     young: a.youngId.slice(0, 6).toUpperCase(), createdAt: new Date(a.createdAt).toISOString(),
     dashboardUrl: `${publicUrl}/referent#alert-${a.id}`,
   });
+  // Checked again here: addresses saved before the rule, and the env's default webhook.
+  if (!isAllowedWebhookAddress(config.url)) return { ok: false, retryable: false, error: "webhook: address refused" };
+  // Where the name points now (it may have moved since it was saved).
+  const name = await checkWebhookName(new URL(config.url).hostname);
+  if (name === "unknown") return { ok: false, retryable: true, error: "webhook: DNS did not answer" };
+  if (name !== "public") return { ok: false, retryable: false, error: `webhook: address refused (${name === "internal" ? "resolves to a non-public address" : "does not resolve"})` };
   const timestamp = Math.floor(now / 1000);
   let res: Response;
   try {
     res = await fetch(config.url, {
       method: "POST",
+      // A redirect could lead the signed alert anywhere, an internal address included.
+      redirect: "manual",
       headers: { "Content-Type": "application/json", [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: await signWebhook(config.secret, body, timestamp) },
       body,
     });
@@ -58,6 +68,7 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
     return { ok: false, retryable: true, error: "webhook: network error" };
   }
   if (res.ok) return { ok: true };
+  if (res.status >= 300 && res.status < 400) return { ok: false, retryable: false, error: `webhook: redirect refused (HTTP ${res.status})` };
   const retryAfter = Number(res.headers.get("Retry-After"));
   return { ok: false, retryable: res.status === 429 || res.status >= 500, error: `webhook: HTTP ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
 }
