@@ -15,9 +15,11 @@ export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
 /**
  * For confidence.ts: `coverage`, the share of the question's weight of meaning the item holds
  * (score.ts); `offTopic`, how much more of it the items of another topic hold than those of the
- * item's own topic (0 when none does).
+ * item's own topic (0 when none does); `missesFocus`, whether it lacks more than a third of the
+ * words a definition question asks about ("c'est quoi l'accueil solidaire" is not answered by an
+ * item that names only "solidaire").
  */
-export type Match = MatchTarget & { score: number; coverage: number; offTopic: number };
+export type Match = MatchTarget & { score: number; coverage: number; offTopic: number; missesFocus: boolean };
 
 const TOPIC_MARGIN = 1.1;
 /** A child's query word is its own when at most this many siblings have it as title or keyword. */
@@ -63,7 +65,9 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
     const own = families.get(topicOf(parents, doc)) ?? 0;
     let rival = 0;
     for (const [topic, share] of families) if (topic !== topicOf(parents, doc) && share > rival) rival = share;
-    return { ...docs[doc]!, score: rounded(doc) / 1000, coverage: round(shareOf(s, s.wordHits[doc]!)), offTopic: round(Math.max(0, rival - own)) };
+    const focus = bitCount(s.focusWords);
+    const missesFocus = focus > 0 && bitCount(s.focusWords & s.wordHits[doc]!) * 3 < focus * 2;
+    return { ...docs[doc]!, score: rounded(doc) / 1000, coverage: round(shareOf(s, s.wordHits[doc]!)), offTopic: round(Math.max(0, rival - own)), missesFocus };
   });
 }
 

@@ -28,6 +28,8 @@ export type Scores = {
   wordHits: Uint32Array;
   /** Per word of meaning (bit number), its weight: the highest idf × factor of its terms. */
   wordWeights: Float64Array;
+  /** The words a definition question asks about ("c'est quoi l'accueil solidaire": accueil, solidaire). */
+  focusWords: number;
   /** The question's whole weight of meaning: its words' weights, and UNKNOWN_WEIGHT per word the index lacks. */
   meaning: number;
 };
@@ -49,7 +51,7 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
   const n = index.docs.length;
   const s: Scores = {
     scores: new Float64Array(n), lightScores: new Float64Array(n), titleHits: new Uint32Array(n), strongHits: new Uint32Array(n), holders: new Uint8Array(n * 32),
-    wordHits: new Uint32Array(n), wordWeights: new Float64Array(32), meaning: 0,
+    wordHits: new Uint32Array(n), wordWeights: new Float64Array(32), focusWords: 0, meaning: 0,
   };
   const { scores, lightScores, titleHits, strongHits, holders, wordHits, wordWeights } = s;
   const parents = index.parents;
@@ -61,6 +63,7 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     const light = query.light.has(term);
     const list = index.lookup(term)!;
     const words = query.wordsOf.get(term) ?? 0;
+    if (focused) s.focusWords |= words;
     for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1) if (bits & 1 && wordWeights[b]! < weightOfTerm) wordWeights[b] = weightOfTerm;
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i]!;

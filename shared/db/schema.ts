@@ -46,10 +46,13 @@ export const turnGuards = sqliteTable("turn_guards", {
 });
 
 /** The channels a young person talks to us on. */
-export const CHANNELS = ["telegram", "web"] as const;
+export const CHANNELS = ["telegram", "web", "whatsapp"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** How a young person reaches us: a Telegram chat id, or the SHA-256 of a web session token. */
+/**
+ * How a young person reaches us: a Telegram chat id, the SHA-256 of a web session token, or a
+ * WhatsApp id (their phone number, which WhatsApp gives and which replies must be sent to).
+ */
 export const identities = sqliteTable("identities", {
   channel: text("channel", { enum: CHANNELS }).notNull(),
   key: text("key").notNull(),
@@ -59,7 +62,11 @@ export const identities = sqliteTable("identities", {
   blockedAt: integer("blocked_at"),
 }, (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)]);
 
-/** Telegram update ids already taken in: a retried update is not answered twice. */
+/**
+ * Update ids already taken in: a retried update is not answered twice. Telegram's update ids
+ * (0 and up), and WhatsApp message ids hashed to negative numbers (worker/whatsapp/update.ts),
+ * so both channels share the turn's one idempotency check.
+ */
 export const telegramUpdates = sqliteTable("telegram_updates", {
   updateId: integer("update_id").primaryKey(),
   receivedAt: integer("received_at").notNull(),
@@ -228,7 +235,7 @@ export const referentLinks = sqliteTable("referent_links", {
 }, (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)]);
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
-export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram"] as const;
+export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
 export const alertDeliveries = sqliteTable("alert_deliveries", {
   id: text("id").primaryKey(),
   alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
@@ -286,6 +293,6 @@ export const remindersSent = sqliteTable("reminders_sent", {
   stepId: text("step_id").notNull(),
   /** "before-30", "before-7", "overdue"… */
   kind: text("kind").notNull(),
-  channel: text("channel", { enum: ["telegram", "chat"] }).notNull(),
+  channel: text("channel", { enum: ["telegram", "chat", "whatsapp"] }).notNull(),
   sentAt: integer("sent_at").notNull(),
 }, (t) => [primaryKey({ columns: [t.youngId, t.stepId, t.kind] }), index("reminders_sent_young_at").on(t.youngId, t.sentAt)]);

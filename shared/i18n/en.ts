@@ -163,5 +163,7 @@ export const en: Messages = {
   pagePermitExpiry: "End of your residence card (month and year, if you have one)",
   pageSubmit: "See my roadmap",
   pageDateNote: "I only know your birth month. So I count as if you were born on the 1st day of that month. That way, my dates are never too late.",
+  whatsappChoose: "Choose",
+  whatsappMore: "More:",
   slowDown: "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
 };

@@ -171,6 +171,8 @@ export const fr = {
   pageSubmit: "Voir mon parcours",
   pageDateNote: "Je connais seulement ton mois de naissance. Alors je compte comme si tu étais né le 1er jour de ce mois. Comme ça, mes dates ne sont jamais trop tard.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
+  whatsappChoose: "Choisir",
+  whatsappMore: "Suite :",
   slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
 } as const;
 

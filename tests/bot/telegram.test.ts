@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coalesce, escapeHtml, MESSAGE_LIMIT, sendReplies, splitText, type MessageSender } from "../../bot/telegram.ts";
+import { coalesce, escapeHtml, localeOfLanguageCode, MESSAGE_LIMIT, splitText } from "../../bot/telegram.ts";
+import { sendReplies, type MessageSender } from "../../worker/telegram/send.ts";
 
 describe("escapeHtml", () => {
   it("should neutralise every character Telegram's HTML mode reads", () => {
@@ -142,5 +143,13 @@ describe("coalesce", () => {
 
   it("should not join replies that would exceed the message limit", () => {
     expect(coalesce([{ text: "a".repeat(30) }, { text: "b".repeat(30) }], 50)).toHaveLength(2);
+  });
+});
+
+describe("localeOfLanguageCode", () => {
+  it("should greet in the app's language: Persian as Dari, Pashto, Arabic, English, French; others in French", () => {
+    expect(["fa", "fa-IR", "prs", "ps", "ps-AF", "ar", "ar-MA", "en-GB", "fr"].map(localeOfLanguageCode)).toEqual(["prs", "prs", "prs", "ps", "ps", "ar", "ar", "en", "fr"]);
+    expect(localeOfLanguageCode("es")).toBeUndefined();
+    expect(localeOfLanguageCode(undefined)).toBeUndefined();
   });
 });

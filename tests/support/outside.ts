@@ -7,6 +7,8 @@ import { vi } from "vitest";
  */
 
 export type TelegramCall = { method: string; params: Record<string, unknown> };
+/** A message POSTed to the fake Graph API: the envelope checked, the message as sent. */
+export type WhatsAppCall = { phoneNumberId: string; authorization: string; to: string; message: Record<string, unknown> };
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
 /** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
 type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true; headers?: Record<string, string> };
@@ -15,6 +17,8 @@ const state = {
   telegramCalls: [] as TelegramCall[],
   telegramScript: [] as Scripted[],
   received: [] as ReceivedRequest[],
+  whatsappCalls: [] as WhatsAppCall[],
+  whatsappScript: [] as Scripted[],
   receiverScript: [] as Scripted[],
   messageId: 1,
 };
@@ -34,6 +38,20 @@ export const fakeTelegram = {
   /** The next calls get these answers (e.g. a 500, then a 429 with retry_after). */
   failNext(...answers: Scripted[]): void {
     state.telegramScript.push(...answers);
+  },
+};
+
+export const fakeWhatsApp = {
+  get calls(): WhatsAppCall[] {
+    return state.whatsappCalls;
+  },
+  reset(): void {
+    state.whatsappCalls = [];
+    state.whatsappScript = [];
+  },
+  /** The next calls get these answers (a Graph error is `{ status, body: { error: { code } } }`). */
+  failNext(...answers: Scripted[]): void {
+    state.whatsappScript.push(...answers);
   },
 };
 
@@ -95,12 +113,29 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
   return json(200, { ok: true, result: true });
 }
 
+/** Meta's Graph API as the Worker calls it: `POST /<version>/<phone number id>/messages`. */
+async function whatsapp(url: URL, request: Request): Promise<Response> {
+  const [, , phoneNumberId = "", endpoint] = url.pathname.split("/");
+  const body = JSON.parse(await request.text()) as Record<string, unknown>;
+  if (request.method !== "POST" || endpoint !== "messages" || body.messaging_product !== "whatsapp" || typeof body.to !== "string") {
+    return json(400, { error: { message: "unexpected call", code: 100 } });
+  }
+  const { messaging_product: _product, recipient_type: _type, to, ...message } = body;
+  state.whatsappCalls.push({ phoneNumberId, authorization: request.headers.get("authorization") ?? "", to, message });
+  const scripted = state.whatsappScript.shift();
+  if (scripted?.unreachable) throw new TypeError("Network connection lost.");
+  if (scripted?.page !== undefined) return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
+  if (scripted) return json(scripted.status, scripted.body);
+  return json(200, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.out${state.whatsappCalls.length}` }] });
+}
+
 export function installOutsideWorld(): void {
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.host === "telegram.test") return telegram(url, init, request);
+    if (url.host === "graph.test") return whatsapp(url, request);
     if (url.origin === "https://cloudflare-dns.com" && url.pathname === "/dns-query") return doh(url);
     // On any port: a test can see a request made to a port it should not have used.
     if (url.hostname === "receiver.test") {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { confidenceOf, MIN_SCORE, OFF_TOPIC, SURE_COVERAGE, SURE_SCORE } from "../../../bot/matching/confidence.ts";
+import { confidenceOf, MIN_SCORE, OFF_TOPIC, RIVAL_COVERAGE, SURE_COVERAGE, SURE_SCORE } from "../../../bot/matching/confidence.ts";
 import { explain } from "../../../bot/matching/explain.ts";
 import { createMatcher, type Match } from "../../../bot/matching/matcher.ts";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
 
-const match = (over: Partial<Match> = {}): Match => ({ kind: "faq", id: "a", score: 20, coverage: 1, offTopic: 0, ...over });
+const match = (over: Partial<Match> = {}): Match => ({ kind: "faq", id: "a", score: 20, coverage: 1, offTopic: 0, missesFocus: false, ...over });
 const matcher = createMatcher(seedBundle);
 const assess = (text: string) => {
   const matches = matcher.match(text);
@@ -29,6 +29,18 @@ describe("confidenceOf", () => {
   it("should not be sure of an answer that misses most of the question, however high its score", () => {
     expect(confidenceOf([match({ score: 90, coverage: SURE_COVERAGE - 0.01 })])).toBe("unsure");
     expect(confidenceOf([match({ score: 90, coverage: SURE_COVERAGE })])).toBe("sure");
+  });
+
+  it("should not be sure of an answer that does not name what a definition question asks about", () => {
+    expect(confidenceOf([match({ missesFocus: true })])).toBe("unsure");
+    expect(assess("c quoi l'accueil solidaire").confidence).not.toBe("sure");
+    expect(matcher.match("c quoi l'accueil solidaire")[0]).toMatchObject({ missesFocus: true });
+    expect(matcher.match("c quoi un récépissé")[0]).toMatchObject({ id: "faq-permit-recepisse", missesFocus: false });
+  });
+
+  it("should not be sure when another of the closest items holds clearly more of the question", () => {
+    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.6 + RIVAL_COVERAGE })])).toBe("unsure");
+    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.69 })])).toBe("sure");
   });
 
   it("should not be sure when another topic's items hold clearly more of the question", () => {
