@@ -69,7 +69,10 @@ function installCounting(db: D1Database): void {
       counts.roundTrips++;
       counts.single++;
       counts.statements++;
-      return method === "run" || method === "all" ? out.then((r) => (addMeta(r), r)) : out;
+      return method === "run" || method === "all" ? out.then((r) => {
+        addMeta(r);
+        return r;
+      }) : out;
     };
   }
   const batch = dbProto.batch!;
@@ -115,10 +118,23 @@ function installSubrequestCounting(env: object): void {
         counts.queueSends++;
         counts.queueMessages += method === "send" ? 1 : (args[0] as unknown[]).length;
       }
+      if (capturing) {
+        if (method === "send") captured.push({ body: args[0], delaySeconds: (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0 });
+        else for (const m of args[0] as { body: unknown; delaySeconds?: number }[]) captured.push({ body: m.body, delaySeconds: m.delaySeconds ?? (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0 });
+        return Promise.resolve();
+      }
       return original.apply(this, args);
     };
   }
 }
+
+/**
+ * BENCH_CAPTURE_QUEUE = "true": queue sends are kept here instead of sent (GET /__bench/queued
+ * takes them), so bench/scale/cron.ts plays the Queues runtime and measures each consumer
+ * invocation on its own, as it does each scheduled one.
+ */
+let capturing = false;
+const captured: { body: unknown; delaySeconds: number }[] = [];
 
 /** `EXPLAIN QUERY PLAN` of every SQL text seen, with the values of its first run. */
 async function explainSeen(db: D1Database) {
@@ -140,6 +156,7 @@ const enabled = (env: WithDb) => (env as unknown as { BENCH_COUNT_D1?: string })
 /** Turns counting on for this invocation when the env asks for it. */
 export function countOn<E extends WithDb>(env: E): boolean {
   counting = enabled(env);
+  capturing = (env as unknown as { BENCH_CAPTURE_QUEUE?: string }).BENCH_CAPTURE_QUEUE === "true";
   if (counting) {
     installCounting(env.DB);
     installSubrequestCounting(env);
@@ -165,6 +182,9 @@ export function countedFetch<E extends WithDb>(fetch: (request: Request, env: E,
       // Bench-only: counts and checks after a run (this entry is never deployed).
       counting = false;
       return request.json().then(async (body) => Response.json((await env.DB.prepare((body as { sql: string }).sql).all()).results));
+    }
+    if (path === "/__bench/queued") {
+      return Response.json(captured.splice(0, captured.length));
     }
     if (path === "/__bench/explain") {
       counting = false;

@@ -38,7 +38,7 @@ const pick = <T>(r: number, weighted: [T, number][]): T => {
 const hex = (i: number, salt: number) => Array.from({ length: 8 }, (_, k) => Math.floor(rand(i, salt + k) * 2 ** 32).toString(16).padStart(8, "0")).join("");
 
 function insert(table: string, columns: string[], rows: unknown[][]): Statement[] {
-  const select = columns.map((c, k) => `json_extract(value, '$[${k}]')`).join(", ");
+  const select = columns.map((_c, k) => `json_extract(value, '$[${k}]')`).join(", ");
   const sql = `insert into ${table} (${columns.join(", ")}) select ${select} from json_each(?1)`;
   const out: Statement[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push({ sql, rows: rows.slice(i, i + CHUNK) });
@@ -70,7 +70,7 @@ export function population(n: number, now: number, rules: RoadmapRules, options:
   const yesterday = parisDate(now - DAY);
   const year = new Date(now).getUTCFullYear();
   let updateId = 1;
-  /** People with a reminder due today (Telegram, not blocked, not opted out), deadline alerts due today. */
+  /** People with a reminder due today (Telegram, not blocked, not opted out, not purged), deadline alerts due today. */
   const dueToday = { reminders: 0, deadlineAlerts: 0 };
   let alertNo = 0;
   const alert = (youngId: string, i: number, kind: string, severity: string, subject: string | null, at: number, acked: boolean) => {
@@ -129,7 +129,9 @@ export function population(n: number, now: number, rules: RoadmapRules, options:
     for (const stepId of alerted) alert(id, i, "deadline", "high", stepId, now - DAY, rand(i, 23) < 0.8);
     // What today's runs should find: the ground truth the cron bench checks its work against.
     const todaySteps = roadmap(profile, today, progress);
-    if (telegram && !blocked && !optOut && dueReminders(todaySteps, settings).some((r) => !given.has(`${r.stepId}/${r.kind}`))) dueToday.reminders++;
+    // Silent for over a year: the cron's first run of the day purges them before any reminder (worker/scheduled.ts).
+    const purged = now - lastActive > 365 * DAY;
+    if (telegram && !blocked && !optOut && !purged && dueReminders(todaySteps, settings).some((r) => !given.has(`${r.stepId}/${r.kind}`))) dueToday.reminders++;
     dueToday.deadlineAlerts += deadlineAlerts(todaySteps, settings).filter((stepId) => !alerted.includes(stepId)).length;
   }
 
