@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { messageRequestSchema, sessionRequestSchema } from "../../shared/api.ts";
-import { isRtl, toLocale, type Locale } from "../../shared/locales.ts";
+import { isRtl, localeOfAcceptLanguage, toLocale, type Locale } from "../../shared/locales.ts";
 import { t } from "../../shared/i18n/index.ts";
 import { profileFromColumns } from "../../shared/profile.ts";
 import { presentRoadmap, STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
@@ -39,7 +39,9 @@ chatRoutes.post("/session", newSessionLimit, async (c) => {
   const body = await jsonBody(c, sessionRequestSchema());
   const token = randomToken();
   const identity = { channel: "web", key: await sha256Hex(token) } as const;
-  const outcome = await runTurn(c.env, { identity, input: { kind: "start" }, now: new Date(), ...(body.locale ? { locale: body.locale } : {}) });
+  // The language asked for, else the browser's: the greeting and the first language button.
+  const locale = body.locale ?? localeOfAcceptLanguage(c.req.header("Accept-Language"));
+  const outcome = await runTurn(c.env, { identity, input: { kind: "start" }, now: new Date(), ...(locale ? { locale } : {}) });
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "session already exists" });
   return c.json({ sessionId: outcome.state.youngId, token, replies: outcome.replies, ...localeInfo(outcome.state.locale) }, 201);
 });
