@@ -10,12 +10,11 @@ import { parisDate } from "../../shared/roadmap/time.ts";
 import { rulesAt } from "../roadmap-rules.ts";
 import { timelineOf } from "../store/roadmap.ts";
 import { database } from "../store/db.ts";
-import { deleteYoungPerson, exportYoungPerson } from "../store/privacy.ts";
+import { exportYoungPerson } from "../store/export.ts";
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
-import { forgetPerson, personKey } from "../turn/person-cache.ts";
 import { runTurn } from "../turn/run.ts";
 import { clientAddress, RATE_RULES, rateLimit, tooManyRequests } from "../rate-limit.ts";
-import { newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
+import { endWebSession, newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
 import { slowDownReply } from "../slow-down.ts";
 import type { Input } from "../../bot/types.ts";
 
@@ -31,9 +30,11 @@ chatRoutes.use("*", async (c, next) => {
 
 chatRoutes.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "body too large" }, 413) }));
 
+/** The locale's direction, and the page's "se déconnecter" control in that language. */
 function localeInfo(locale: Locale) {
-  return { locale, dir: isRtl(locale) ? "rtl" : "ltr" };
+  return { locale, dir: isRtl(locale) ? "rtl" : "ltr", logout: { label: t(locale, "logout"), confirm: t(locale, "logoutConfirm") } };
 }
+
 
 chatRoutes.post("/session", newSessionLimit, async (c) => {
   const body = await jsonBody(c, sessionRequestSchema());
@@ -60,6 +61,8 @@ chatRoutes.get("/export", webSession, async (c) => {
   const data = await exportYoungPerson(database(c.env.DB), c.var.session.youngId);
   if (!data) throw unknownSession();
   c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
+  // Personal data: never kept by a browser, a proxy or a shared phone's cache.
+  c.header("Cache-Control", "no-store");
   return c.json(data);
 });
 
@@ -82,10 +85,9 @@ chatRoutes.get("/roadmap", webSession, async (c) => {
   });
 });
 
+/** "Tout effacer", and the page's "se déconnecter" (a web session is its own profile). */
 chatRoutes.delete("/session", webSession, async (c) => {
   const { identity, youngId } = c.var.session;
-  await deleteYoungPerson(database(c.env.DB), youngId);
-  // The README promises it: nothing of theirs stays in this isolate's memory either.
-  forgetPerson(personKey(identity));
+  await endWebSession(c.env, identity, youngId);
   return c.body(null, 204);
 });
