@@ -28,6 +28,12 @@ export default defineConfig(async () => {
             // Cloudflare Access in front of staff pages: certs served by the fake receiver.
             CF_ACCESS_TEAM_DOMAIN: "https://receiver.test",
             CF_ACCESS_AUD: "test-access-aud",
+            // WhatsApp Cloud API: messages go to the fake Graph API (tests/support/outside.ts).
+            WHATSAPP_VERIFY_TOKEN: "test-verify-token",
+            WHATSAPP_APP_SECRET: "testappsecret0123456789abcdef",
+            WHATSAPP_ACCESS_TOKEN: "test-access-token-0123456789",
+            WHATSAPP_PHONE_NUMBER_ID: "1000001",
+            WHATSAPP_API_ROOT: "https://graph.test/v23.0",
           },
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.

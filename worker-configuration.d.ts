@@ -13,6 +13,7 @@ declare namespace Cloudflare {
 		RATE_LIMIT_WEB_SESSION: RateLimit;
 		RATE_LIMIT_SESSION_IP: RateLimit;
 		RATE_LIMIT_WEB_IP: RateLimit;
+		RATE_LIMIT_WHATSAPP_CHAT: RateLimit;
 		TELEGRAM_API_ROOT: string;
 		TELEGRAM_BOT_USERNAME: string;
 		CRISIS_AUTO_ALERT: string;

@@ -178,7 +178,7 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
       return startEditingProfile(state, now);
     case "lang": {
       const locale = action[1];
-      if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons())]);
+      if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons(state.locale))]);
       const next = { ...state, locale };
       return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, turn) : renderMenu(next, content)]);
     }

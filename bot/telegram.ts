@@ -1,4 +1,5 @@
-import type { InlineKeyboardButton, ResponseParameters, Update } from "grammy/types";
+import type { InlineKeyboardButton, Update } from "grammy/types";
+import type { Locale } from "../shared/locales.ts";
 import type { Input, Reply } from "./types.ts";
 
 /**
@@ -6,22 +7,34 @@ import type { Input, Reply } from "./types.ts";
  * inputs and engine replies into Bot API messages (HTML-escaped, inline keyboards).
  * Every Bot API object is typed by grammY (`grammy/types`). grammY's runtime is not used: the
  * engine is the only dispatcher (no `Bot`), and the Worker sends with one `fetch` per call
- * (worker/telegram-client.ts); grammY's client cost 10 % of a turn's CPU and its module ~1.5 ms
- * of every cold start (see BENCHMARKS.md). Messages go through any `MessageSender`.
+ * (worker/telegram/client.ts); grammY's client cost 10 % of a turn's CPU and its module ~1.5 ms
+ * of every cold start (see BENCHMARKS.md). Pure and synchronous: the Worker sends the messages
+ * (worker/telegram/send.ts) and decides what a failed send means (worker/telegram/errors.ts).
  */
 
 export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
   /** Staff only: `/staff CODE` links a référent's own chat; the "ack:<alertId>" button. */
   | { kind: "staffLink"; code: string } | { kind: "ack"; alertId: string };
 
-export type TelegramHooks = {
-  /** Runs a turn; null when the update was already answered (a retry). */
-  onEvent(chatId: string, event: TelegramEvent, updateId: number): Promise<Reply[] | null>;
-  /** Called with the replies that could not be sent now, so they can be retried later. */
-  onUndelivered(chatId: string, replies: Reply[], error: unknown): Promise<void>;
-  /** The young person blocked the bot while we were answering. */
-  onBlocked(chatId: string): Promise<void>;
-};
+/**
+ * The locale a new young person is greeted in, from their Telegram app's language (IETF tag,
+ * "fa-IR", "ps"): Persian is read as Dari, the Persian of Afghanistan. Others: French.
+ */
+export function localeOfLanguageCode(code: string | undefined): Locale | undefined {
+  const primary = code?.toLowerCase().split(/[-_]/)[0];
+  switch (primary) {
+    case "fa":
+    case "prs":
+      return "prs";
+    case "ps":
+    case "ar":
+    case "en":
+    case "fr":
+      return primary;
+    default:
+      return undefined;
+  }
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -46,62 +59,74 @@ function keyboard(reply: Reply): InlineKeyboardButton[][] | undefined {
   return rows;
 }
 
-/** Telegram refuses messages over 4096 characters: long answers are split on paragraphs. */
-export function splitText(text: string, limit = 4000): string[] {
-  if (text.length <= limit) return [text];
+/** Telegram refuses a message text over 4 096 characters (counted here on the escaped text: never over). */
+export const MESSAGE_LIMIT = 4096;
+
+/** Where `html` may be cut so that the piece before `at` is whole: not inside an entity or a surrogate pair. */
+function safeCut(html: string, at: number): number {
+  const amp = html.lastIndexOf("&", at - 1);
+  // Our entities are &amp; &lt; &gt; (escapeHtml): at most 5 characters, ';' last.
+  if (amp >= 0 && at - amp < 5) {
+    const semi = html.indexOf(";", amp);
+    if (semi >= at && amp > 0) return amp;
+  }
+  const code = html.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff && at > 1 ? at - 1 : at;
+}
+
+/** The length of the first piece of `html` (longer than `limit`): after a line break, else a space, else anywhere safe. */
+function cutAt(html: string, limit: number): number {
+  const window = html.slice(0, limit);
+  const line = window.lastIndexOf("\n") + 1;
+  const word = Math.max(window.lastIndexOf(" "), window.lastIndexOf("\t")) + 1;
+  const half = limit / 2;
+  if (line >= half) return line;
+  if (word >= half) return word;
+  const early = Math.max(line, word);
+  // An early break that leaves only whitespace before it would be a blank message: cut the word instead.
+  return early > 0 && window.slice(0, early).trim() !== "" ? early : safeCut(html, limit);
+}
+
+/**
+ * Splits an HTML-escaped message text into Telegram messages of at most `limit` characters
+ * (issues 22 §13 and 20): cut after escaping, on a line break, else between words, never
+ * inside an entity or a surrogate pair. The pieces concatenated are the text, each keeping
+ * the line break or space it was cut at; a blank piece (only whitespace, which Telegram
+ * refuses as empty) is not sent.
+ */
+export function splitText(html: string, limit = MESSAGE_LIMIT): string[] {
   const parts: string[] = [];
-  let current = "";
-  for (const paragraph of text.split("\n")) {
-    const piece = paragraph.length > limit ? paragraph.slice(0, limit) : paragraph;
-    if (current.length + piece.length + 1 > limit) {
-      parts.push(current);
-      current = piece;
-    } else {
-      current = current ? `${current}\n${piece}` : piece;
-    }
+  let rest = html;
+  while (rest.length > limit) {
+    const at = cutAt(rest, limit);
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at);
   }
-  if (current) parts.push(current);
-  return parts;
+  parts.push(rest);
+  return parts.filter((part) => part.trim() !== "");
 }
 
-/** Telegram answered a call with `ok: false`: its error code and description say why. */
-export class TelegramError extends Error {
-  override name = "TelegramError";
-  constructor(readonly method: string, readonly errorCode: number, description: string, readonly parameters: ResponseParameters = {}) {
-    super(`Bot API ${method} failed (${errorCode}: ${description})`);
+/** A text's length once escaped (escapeHtml: "&" → 5 characters, "<" and ">" → 4). */
+function escapedLength(text: string): number {
+  let extra = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38) extra += 4;
+    else if (c === 60 || c === 62) extra += 3;
   }
-}
-
-/** No usable answer from Telegram (network, timeout, not the Bot API's JSON). */
-export class TelegramUnreachable extends Error {
-  override name = "TelegramUnreachable";
-  constructor(readonly method: string, options?: { cause: unknown }) {
-    super(`Bot API ${method}: no answer`, options);
-  }
-}
-
-export function isBlockedError(error: unknown): boolean {
-  return error instanceof TelegramError && error.errorCode === 403;
-}
-
-/** Whether a failed send is worth retrying later (rate limit, Telegram down, network). */
-export function isRetryable(error: unknown): boolean {
-  return error instanceof TelegramUnreachable || (error instanceof TelegramError && (error.errorCode === 429 || error.errorCode >= 500));
-}
-
-export function retryAfterSeconds(error: unknown): number | undefined {
-  return error instanceof TelegramError ? error.parameters.retry_after : undefined;
+  return text.length + extra;
 }
 
 /**
  * A reply without buttons is joined to the next one: one message (and one notification on
  * the phone) instead of two, and one Bot API call less against Telegram's rate limits.
+ * Only when both fit one message once escaped.
  */
-export function coalesce(replies: Reply[], limit = 4000): Reply[] {
+export function coalesce(replies: Reply[], limit = MESSAGE_LIMIT): Reply[] {
   const out: Reply[] = [];
   for (const reply of replies) {
     const previous = out.at(-1);
-    if (previous && !previous.buttons && previous.text.length + reply.text.length + 2 <= limit) {
+    if (previous && !previous.buttons && escapedLength(previous.text) + escapedLength(reply.text) + 2 <= limit) {
       out[out.length - 1] = { ...reply, text: `${previous.text}\n\n${reply.text}` };
     } else {
       out.push(reply);
@@ -117,32 +142,17 @@ export type SendMessageOptions = {
   reply_markup?: { inline_keyboard: InlineKeyboardButton[][] };
 };
 
-/**
- * The one Bot API method the bot calls; it fails with `TelegramError` (Telegram said no) or
- * `TelegramUnreachable` (no answer).
- */
-export type MessageSender = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<unknown> };
-
-/** Sends replies in order; stops at the first failure and returns what is left. */
-export async function sendReplies(api: MessageSender, chatId: string, all: Reply[]): Promise<{ unsent: Reply[]; error?: unknown }> {
-  const replies = coalesce(all);
-  for (let i = 0; i < replies.length; i++) {
-    const reply = replies[i]!;
-    const chunks = splitText(reply.text);
-    try {
-      for (let c = 0; c < chunks.length; c++) {
-        const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
-        await api.sendMessage(chatId, escapeHtml(chunks[c]!), {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}),
-        });
-      }
-    } catch (error) {
-      return { unsent: replies.slice(i), error };
-    }
-  }
-  return { unsent: [] };
+/** One reply as the Bot API messages that carry it: escaped, then split to fit, the keyboard under the last. */
+export function messagesOf(reply: Reply): { text: string; options: SendMessageOptions }[] {
+  // Escaped first, then split: the limit is on what Telegram receives.
+  const chunks = splitText(escapeHtml(reply.text));
+  return chunks.map((chunk, c) => {
+    const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
+    return {
+      text: chunk,
+      options: { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}) },
+    };
+  });
 }
 
 /** The private chat an update comes from; the bot serves no group. */
@@ -187,22 +197,26 @@ function toEvent(update: Update): TelegramEvent | null {
 /** A Bot API call carried by the webhook's HTTP response: one round trip less. */
 export type WebhookReply = { method: "answerCallbackQuery"; callback_query_id: string };
 
+/** What one update asks of the bot: the private chat, what it asks, and the answer a button tap gets. */
+export type ParsedUpdate = {
+  chatId: string;
+  updateId: number;
+  event: TelegramEvent;
+  webhookReply: WebhookReply | null;
+  /** The app's language, for the greeting of a young person new to Passerelle. */
+  locale?: Locale;
+};
+
 /**
- * Handles one update: messages, button taps and block/unblock in private chats; everything
- * else (edited messages, channel posts, polls, groups…) is acknowledged and ignored. A button
- * tap is answered through the webhook reply, whatever happens to the turn's messages.
+ * Reads one update: messages, button taps and block/unblock in private chats; null for
+ * everything else (edited messages, channel posts, polls, groups…), which is acknowledged and
+ * ignored. A button tap is answered through the webhook reply, whatever happens to the turn.
  */
-export async function handleTelegramUpdate(update: Update, api: MessageSender, hooks: TelegramHooks): Promise<WebhookReply | null> {
+export function parseUpdate(update: Update): ParsedUpdate | null {
   const chatId = privateChatId(update);
   const event = chatId === null ? null : toEvent(update);
   if (chatId === null || event === null) return null;
   const query = update.callback_query;
-  const webhookReply: WebhookReply | null = query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null;
-  const replies = await hooks.onEvent(chatId, event, update.update_id);
-  if (!replies || replies.length === 0) return webhookReply;
-  const { unsent, error } = await sendReplies(api, chatId, replies);
-  if (unsent.length === 0) return webhookReply;
-  if (isBlockedError(error)) await hooks.onBlocked(chatId);
-  else await hooks.onUndelivered(chatId, unsent, error);
-  return webhookReply;
+  const locale = localeOfLanguageCode((update.message?.from ?? query?.from)?.language_code);
+  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null, ...(locale ? { locale } : {}) };
 }

@@ -1,8 +1,8 @@
 /**
  * "No confident wrong answers" (issue 19 §2), printed by `npm run eval` after the matching
  * evaluation. tests/eval/unanswerable.json holds questions the content does not answer (the
- * content review's unanswered questions among them: `review` is their number there), written
- * as young people type, each labelled with the items that would still be an acceptable answer
+ * content review's unanswered questions among them: `review` is their row in its table, 16 its
+ * "next in line", null for the others), written as young people type, each labelled with the items that would still be an acceptable answer
  * (often none). Per language: the share answered "sure" with an item outside those (goal 0 %),
  * "sure" with an acceptable one, "unsure" (the closest items offered, not asserted), and
  * nothing found. Every 4th question is held out from tuning; `--verbose-unanswerable` lists the
@@ -39,7 +39,7 @@ export function scoreNoAnswer(questions: NoAnswerQuestion[], matcher: Matcher, c
     const confidence = confidenceOf(matches);
     const ref = matches[0] ? `${matches[0].kind}:${matches[0].id}` : "nothing";
     const wrong = confidence === "sure" && !q.accept.includes(ref);
-    for (const key of [`${half} ${q.locale}`, `${half} all`]) {
+    for (const key of [`${half} ${q.locale}`, `${half} all`, ...(q.review !== null ? ["review"] : [])]) {
       const t = tally.get(key) ?? { n: 0, sureWrong: 0, sureRight: 0, unsure: 0, none: 0 };
       t.n++;
       if (wrong) t.sureWrong++;
@@ -64,6 +64,8 @@ export function printNoAnswerEvaluation(args: string[], matcher: Matcher, confid
     });
     console.log(`${locale.padEnd(6)} ${cells[0]!.padEnd(52)} ${cells[1]}`);
   }
+  const review = tally.get("review");
+  if (review) console.log(`the content review's unanswered questions (both halves): sure+wrong ${pct(review.sureWrong, review.n).trim()} (${review.sureWrong}/${review.n}), unsure ${pct(review.unsure, review.n).trim()}, nothing ${pct(review.none, review.n).trim()}`);
   const show = (half: string) => lines.filter((l) => l.half === half).map((l) => `  ${l.line}`).join("\n");
   if (args.includes("--verbose-unanswerable")) console.log(`\nTuned "sure" answers:\n${show("tuned")}`);
   if (args.includes("--verbose-unanswerable-held-out")) console.log(`\nHeld-out "sure" answers:\n${show("held-out")}`);

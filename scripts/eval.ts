@@ -15,7 +15,7 @@
  * "sure" with a wrong item, per language), then the crisis detection evaluation (scripts/eval-crisis.ts: recall and false positives per language).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { confidenceOf } from "../bot/flows/question.ts";
+import { confidenceOf } from "../bot/matching/confidence.ts";
 import { explain, type Explanation } from "../bot/matching/explain.ts";
 import { matcherFor } from "../bot/matching/matcher.ts";
 import type { ContentBundle } from "../shared/content/model.ts";
@@ -70,10 +70,10 @@ const matcher = matcherFor(bundle);
 
 /** --verbose: what a missed question was read as, and where the points of the answer and the expected item came from. */
 function why(text: string, expected: string[]): string {
-  const { terms, matches } = explain(bundle, text);
+  const { terms, unknown, matches } = explain(bundle, text);
   const hits = (m: Explanation["matches"][number]) => m.hits.slice(0, 4).map((h) => `${h.term}${h.inTitle ? "*" : ""} ${h.points}`).join(", ");
-  const lines = [`    read as: ${terms.map((t) => `${t.term}×${t.factor}${t.light ? " (light)" : ""}${t.focus ? " (focus)" : ""}`).join(" ")}`];
-  for (const m of matches.filter((m, i) => i === 0 || expected.includes(`${m.kind}:${m.id}`))) lines.push(`    ${m.kind}:${m.id} ${m.score}: ${hits(m)}`);
+  const lines = [`    read as: ${terms.map((t) => `${t.term}×${t.factor}${t.light ? " (light)" : ""}${t.focus ? " (focus)" : ""}`).join(" ")}${unknown.length > 0 ? `; unknown: ${unknown.join(" ")}` : ""}`];
+  for (const m of matches.filter((m, i) => i === 0 || expected.includes(`${m.kind}:${m.id}`))) lines.push(`    ${m.kind}:${m.id} ${m.score} (coverage ${m.coverage}, off topic ${m.offTopic}): ${hits(m)}`);
   return lines.join("\n");
 }
 const misses: string[] = [];

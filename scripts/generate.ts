@@ -21,6 +21,9 @@ export const STOP_TOKENS = ${JSON.stringify(lexicon.stopTokens)};
 /** Stems of the light words, space-separated. */
 export const LIGHT_STEMS = ${JSON.stringify(lexicon.lightStems)};
 
+/** Stems of the plain words (lexicon PLAIN_WORDS), space-separated. */
+export const PLAIN_STEMS = ${JSON.stringify(lexicon.plainStems)};
+
 /** One line per concept (line n is concept "~n"): the stems of its words; a later line wins a shared stem. */
 export const CONCEPT_STEMS = ${JSON.stringify(lexicon.conceptStems)};
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const sources = import.meta.glob(["/{worker,bot,shared,scripts,bench,tests}/**/*.{ts,tsx,mjs}", "/*.{md,toml}", "/.ci/run"], { query: "?raw", import: "default", eager: true }) as Record<string, string>;
 const files = new Set(Object.keys(import.meta.glob(["/**/*", "/.ci/*", "!/node_modules/**", "!/.wrangler/**"])).map((path) => path.slice(1)));
 
-/** "worker/turn.ts", "tests/eval/questions.json", "BENCHMARKS.md"… (globs and URLs left out). */
+/** "worker/turn/run.ts", "tests/eval/questions.json", "BENCHMARKS.md"… (globs and URLs left out). */
 const REFERENCE = /(?<![\w./-])((?:worker|bot|shared|scripts|bench|tests|migrations|\.ci)\/[\w.\/-]*\w\.(?:ts|tsx|mjs|json|md|sql|toml)|[A-Z]+\.md)(?![\w*])/g;
 
 describe("references in comments and docs", () => {

@@ -1,8 +1,9 @@
 import { Hono } from "hono";
-import { chatRoutes } from "./routes/chat.ts";
+import { chatRoutes } from "./web/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
-import { telegramRoutes } from "./routes/telegram.ts";
+import { telegramRoutes } from "./telegram/webhook.ts";
+import { whatsappRoutes } from "./whatsapp/webhook.ts";
 import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
@@ -24,6 +25,7 @@ export function createApp() {
   settingsChecked(app);
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle" }));
   app.route("/telegram", telegramRoutes);
+  app.route("/whatsapp", whatsappRoutes);
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);

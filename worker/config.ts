@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
+import { localeSchema } from "../shared/locales.ts";
 import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
+import { isAllowedWebhookAddress } from "./alerts/webhook-url.ts";
 
 /**
  * Every var and secret of both Workers, read by this one schema once per isolate (`[vars]` in
@@ -11,7 +13,6 @@ import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
  */
 const settingsSchema = lazy(() => {
   const text = () => z.optional(z.string());
-  const https = (what: string) => z.optional(z.url({ protocol: /^https?$/, message: `${what}: expected an http(s):// URL` }));
   const email = (what: string) => z.optional(z.email(`${what}: expected an e-mail address`));
   return z.object({
     TELEGRAM_BOT_TOKEN: z.optional(z.string().check(z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN: expected <digits>:<letters> as @BotFather gives it"))),
@@ -20,7 +21,9 @@ const settingsSchema = lazy(() => {
     TELEGRAM_BOT_USERNAME: z._default(z.string().check(z.regex(/^[A-Za-z0-9_]{3,64}$/, "TELEGRAM_BOT_USERNAME: a Telegram username, without @")), "passerelle_bot"),
     CRISIS_AUTO_ALERT: z._default(z.enum(["true", "false"], "CRISIS_AUTO_ALERT: expected true or false"), "true"),
     PUBLIC_URL: z._default(z.url({ protocol: /^https?$/, message: "PUBLIC_URL: expected an http(s):// URL" }), "http://localhost:8787"),
-    ALERT_WEBHOOK_URL: https("ALERT_WEBHOOK_URL"),
+    // The default team's webhook follows the teams' rule (worker/alerts/webhook-url.ts).
+    ALERT_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/, message: "ALERT_WEBHOOK_URL: expected an http(s):// URL" })
+      .check(z.refine(isAllowedWebhookAddress, "ALERT_WEBHOOK_URL: expected https on port 443 to a public name (no IP address, no internal name)"))),
     ALERT_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, "ALERT_WEBHOOK_SECRET: at least 16 characters"))),
     ALERT_EMAIL_FROM: email("ALERT_EMAIL_FROM"),
     ESCALATION_DELAY_MINUTES: z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, "ESCALATION_DELAY_MINUTES: a whole number of minutes, 1 or more"))),
@@ -29,6 +32,12 @@ const settingsSchema = lazy(() => {
     CF_ACCESS_TEAM_DOMAIN: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"))),
     CF_ACCESS_AUD: text(),
     ALERTS_PER_PERSON_PER_HOUR: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, "ALERTS_PER_PERSON_PER_HOUR: a whole number, 1 or more"))),
+    WHATSAPP_VERIFY_TOKEN: z.optional(z.string().check(z.minLength(8, "WHATSAPP_VERIFY_TOKEN: at least 8 characters"))),
+    WHATSAPP_APP_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{16,128}$/, "WHATSAPP_APP_SECRET: the Meta app secret (letters and digits)"))),
+    WHATSAPP_ACCESS_TOKEN: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,1024}$/, "WHATSAPP_ACCESS_TOKEN: a Graph API access token"))),
+    WHATSAPP_PHONE_NUMBER_ID: z.optional(z.string().check(z.regex(/^\d{5,30}$/, "WHATSAPP_PHONE_NUMBER_ID: the numeric phone number id from Meta"))),
+    WHATSAPP_API_ROOT: z._default(z.url({ protocol: /^https?$/, message: "WHATSAPP_API_ROOT: expected an http(s):// URL" }), "https://graph.facebook.com/v23.0"),
+    WHATSAPP_TEMPLATES: z.optional(z.string()),
   });
 });
 
@@ -37,7 +46,8 @@ const SETTINGS = [
   "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_ROOT", "TELEGRAM_BOT_USERNAME", "CRISIS_AUTO_ALERT",
   "PUBLIC_URL", "ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET", "ALERT_EMAIL_FROM", "ESCALATION_DELAY_MINUTES",
   "BACKUP_TELEGRAM_CHAT_ID", "BACKUP_EMAIL", "CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD",
-  "ALERTS_PER_PERSON_PER_HOUR",
+  "ALERTS_PER_PERSON_PER_HOUR", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
+  "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_API_ROOT", "WHATSAPP_TEMPLATES",
 ] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
 
 /** Settings that only work together: one without the other is a mistake, not "off". */
@@ -45,6 +55,9 @@ const PAIRS = [
   ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"],
   ["ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET"],
   ["CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD"],
+  ["WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET"],
+  ["WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN"],
+  ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"],
 ] as const;
 
 /** The `send_email` binding's one method this code calls. */
@@ -76,7 +89,8 @@ function configFrom(env: Env) {
   const emailBinding = binding && typeof binding.send === "function" ? (binding as EmailBinding) : null;
   if (given.ALERT_EMAIL_FROM && !emailBinding) problems.push("ALERT_EMAIL_FROM needs the SEND_EMAIL send_email binding");
   if (given.BACKUP_EMAIL && !given.ALERT_EMAIL_FROM) problems.push("BACKUP_EMAIL needs ALERT_EMAIL_FROM (and the SEND_EMAIL binding)");
-  if (!parsed.success || problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  const templates = parsed.success ? whatsappTemplates(parsed.data.WHATSAPP_TEMPLATES, problems) : null;
+  if (!parsed.success || problems.length > 0 || !templates) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
 
   const v = parsed.data;
   const publicUrl = v.PUBLIC_URL.replace(/\/$/, "");
@@ -101,7 +115,47 @@ function configFrom(env: Env) {
     },
     /** Cloudflare Access in front of the staff pages (worker/auth/access.ts). */
     access: v.CF_ACCESS_TEAM_DOMAIN && v.CF_ACCESS_AUD ? { team: v.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ""), aud: v.CF_ACCESS_AUD } : null,
+    /** WhatsApp Cloud API (worker/whatsapp/); null, and /whatsapp/webhook answers 404, when not configured. */
+    whatsapp: v.WHATSAPP_VERIFY_TOKEN && v.WHATSAPP_APP_SECRET && v.WHATSAPP_ACCESS_TOKEN && v.WHATSAPP_PHONE_NUMBER_ID
+      ? { verifyToken: v.WHATSAPP_VERIFY_TOKEN, appSecret: v.WHATSAPP_APP_SECRET, token: v.WHATSAPP_ACCESS_TOKEN, phoneNumberId: v.WHATSAPP_PHONE_NUMBER_ID, apiRoot: v.WHATSAPP_API_ROOT.replace(/\/$/, ""), templates }
+      : null,
   };
+}
+
+/**
+ * The template messages sent outside WhatsApp's 24-hour window, as Meta approved them: a name
+ * and the language code of each approved translation. `WHATSAPP_TEMPLATES` (JSON) overrides
+ * these defaults; a locale without an approved translation gets the French one.
+ */
+export const DEFAULT_WHATSAPP_TEMPLATES: WhatsAppTemplates = {
+  /** Body: "Passerelle : {{1}}. Réponds à ce message pour voir ton parcours." */
+  reminder: { name: "passerelle_rappel", languages: { fr: "fr" } },
+  /** Body: "Passerelle : ton ou ta référent·e a vu ton message. Réponds pour continuer." */
+  alertSeen: { name: "passerelle_referent_vu", languages: { fr: "fr" } },
+  /** Body: "Passerelle : nous n'avons pas pu t'envoyer la réponse. Réponds à ce message pour la recevoir." */
+  replyWaiting: { name: "passerelle_reponse_en_attente", languages: { fr: "fr" } },
+};
+
+const templateSchema = lazy(() => z.strictObject({
+  name: z.string().check(z.regex(/^[a-z0-9_]{1,512}$/, "WHATSAPP_TEMPLATES: template names are lower case, digits and _")),
+  languages: z.partialRecord(localeSchema, z.string().check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "WHATSAPP_TEMPLATES: language codes look like fr or pt_BR"))),
+}));
+const templatesSchema = lazy(() => z.strictObject({ reminder: templateSchema(), alertSeen: templateSchema(), replyWaiting: templateSchema() }));
+export type WhatsAppTemplate = z.infer<ReturnType<typeof templateSchema>>;
+export type WhatsAppTemplates = z.infer<ReturnType<typeof templatesSchema>>;
+
+function whatsappTemplates(json: string | undefined, problems: string[]): WhatsAppTemplates | null {
+  if (json === undefined) return DEFAULT_WHATSAPP_TEMPLATES;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    problems.push("WHATSAPP_TEMPLATES: expected JSON");
+    return null;
+  }
+  const parsed = templatesSchema().safeParse({ ...DEFAULT_WHATSAPP_TEMPLATES, ...(value as object) });
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => i.message.startsWith("WHATSAPP_TEMPLATES") ? i.message : `WHATSAPP_TEMPLATES: ${i.message}`));
+  return parsed.success ? parsed.data : null;
 }
 
 export type Config = ReturnType<typeof configFrom>;

@@ -1,4 +1,5 @@
-import { deliverTelegramReplies, telegramRepliesMessageSchema } from "./outbox.ts";
+import { deliverTelegramReplies, telegramRepliesMessageSchema } from "./telegram/outbox.ts";
+import { deliverWhatsAppMessages, whatsappMessagesSchema } from "./whatsapp/outbox.ts";
 import { processDelivery } from "./alerts/deliver.ts";
 import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
 import { database } from "./store/db.ts";
@@ -36,6 +37,13 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       const scan = roadmapScanMessageSchema().safeParse(message.body);
       if (scan.success) {
         await scanRoadmap(env, scan.data.job, scan.data.now, scan.data.after);
+        message.ack();
+        continue;
+      }
+      const whatsapp = whatsappMessagesSchema().safeParse(message.body);
+      if (whatsapp.success) {
+        const outcome = await deliverWhatsAppMessages(env, whatsapp.data);
+        if (outcome.retry) await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
         message.ack();
         continue;
       }

@@ -22,6 +22,8 @@ export type RateRule = {
 export const RATE_RULES = {
   /** Updates from one Telegram chat: a person taps and types far slower. */
   telegramChat: { binding: "RATE_LIMIT_TELEGRAM_CHAT", limit: 40, period: 60 },
+  /** Messages from one WhatsApp number, as for a Telegram chat. */
+  whatsappChat: { binding: "RATE_LIMIT_WHATSAPP_CHAT", limit: 40, period: 60 },
   /** The "slow down" notice: once per chat and period, however long the flood. */
   slowDownNotice: { binding: "RATE_LIMIT_SLOW_DOWN_NOTICE", limit: 1, period: 60 },
   /** Requests of one web chat session (messages, export, timeline, deletion). */

@@ -5,8 +5,14 @@ import { profileSchema, type Profile } from "../shared/profile.ts";
 import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor } from "../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { parisDate } from "../shared/roadmap/time.ts";
-import type { TelegramRepliesMessage } from "./outbox.ts";
+import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
 import type { Db } from "./store/db.ts";
+import { clip, insideServiceWindow, renderReplies } from "../bot/whatsapp.ts";
+import type { Reply } from "../bot/types.ts";
+import { t } from "../shared/i18n/index.ts";
+import type { Locale } from "../shared/locales.ts";
+import { configOf, type WhatsAppTemplate } from "./config.ts";
+import { template, type WhatsAppMessages } from "./whatsapp/outbox.ts";
 import { peopleWithBirth, raiseDeadlineAlerts, recordReminderPage, reminderCandidates } from "./store/roadmap.ts";
 
 /**
@@ -37,7 +43,7 @@ function profileOf(row: { birth: string | null; status: string | null; dept: str
 /**
  * The reminders due today to one page of Telegram users, in one message each, at most one a
  * day. Recorded BEFORE they are queued, so a rerun (or a concurrent run) never sends one twice;
- * the queue consumer sends them (worker/outbox.ts: retries, a blocked bot marked). `paced`:
+ * the queue consumer sends them (worker/telegram/outbox.ts: retries, a blocked bot marked). `paced`:
  * messages this invocation already queued; the k-th is delayed by k / REMINDERS_PER_SECOND s.
  */
 export async function reminderPage(env: Env, db: Db, now: number, rules: RoadmapRules, after: string, paced: number): Promise<PageOutcome> {
@@ -52,17 +58,33 @@ export async function reminderPage(env: Env, db: Db, now: number, rules: Roadmap
     const reminders = dueReminders(steps, settingsFor(rules, profile)).filter((r) => !already.has(`${r.stepId}/${r.kind}`));
     if (reminders.length > 0) due.push({ person, profile, steps, reminders });
   }
-  const recorded = await recordReminderPage(db, due.map((d) => ({ youngId: d.person.youngId, reminders: d.reminders })), now);
+  const recorded = await recordReminderPage(db, due.map((d) => ({ youngId: d.person.youngId, channel: d.person.channel, reminders: d.reminders })), now);
+  const whatsapp = configOf(env).whatsapp;
   const messages = due.filter((d) => recorded.has(d.person.youngId)).map(({ person, profile, steps, reminders }, k) => {
     const state: ConversationState = {
       youngId: person.youngId, locale: toLocale(person.locale), profile, cursor: { at: "menu" },
       openHelpRequests: 0, hasReferent: false,
     };
-    const body: TelegramRepliesMessage = { type: "telegram_replies", chatId: person.chatId, replies: [reminderReply(state, rules, steps, reminders)], attempt: 1 };
+    const reply = reminderReply(state, rules, steps, reminders);
+    const body = person.channel === "whatsapp" && whatsapp
+      ? whatsappReminder(whatsapp.templates.reminder, person.chatId, state.locale, reply, insideServiceWindow(new Date(person.lastActiveAt), new Date(now)))
+      : ({ type: "telegram_replies", chatId: person.chatId, replies: [reply], attempt: 1 } satisfies TelegramRepliesMessage);
     return { body, delaySeconds: Math.floor((paced + k) / REMINDERS_PER_SECOND) };
   });
   for (let i = 0; i < messages.length; i += QUEUE_BATCH) await env.DELIVERIES.sendBatch(messages.slice(i, i + QUEUE_BATCH));
   return { next: people.length === REMINDER_PAGE ? people[people.length - 1]!.youngId : null, queued: messages.length, raised: 0 };
+}
+
+/**
+ * A WhatsApp reminder: the same message as on Telegram inside the 24-hour window (and the
+ * template if WhatsApp says the window closed meanwhile); outside it, the approved template with
+ * the reminder's lines as its one parameter (Meta refuses line breaks in parameters).
+ */
+function whatsappReminder(reminder: WhatsAppTemplate, to: string, locale: Locale, reply: Reply, open: boolean): WhatsAppMessages {
+  const lines = reply.text.split("\n").slice(1).map((l) => l.trim()).filter(Boolean).join(" · ");
+  const fallback = template(reminder, locale, [clip(lines || reply.text.replace(/\s+/g, " "), 900)]);
+  const messages = open ? renderReplies([reply], { chooseButton: t(locale, "whatsappChoose"), more: t(locale, "whatsappMore") }) : [fallback];
+  return { type: "whatsapp_messages", to, locale, messages, fallback, attempt: 1 };
 }
 
 /** A "deadline" alert for each step of one page of people overdue by the configured delay, once per step. */

@@ -1,9 +1,10 @@
 import type { Reply } from "../bot/types.ts";
 import { t } from "../shared/i18n/index.ts";
 import { toLocale } from "../shared/locales.ts";
-import { keptPerson } from "./person-cache.ts";
+import { keptPerson, personKey } from "./turn/person-cache.ts";
 import { RATE_RULES, rateLimit } from "./rate-limit.ts";
 import { database } from "./store/db.ts";
+import type { Identity } from "./store/turns.ts";
 import { recordUpdateOnly } from "./store/updates.ts";
 
 /**
@@ -15,12 +16,14 @@ export function slowDownReply(personKey?: string): Reply {
 }
 
 /**
- * A rate-limited Telegram update: acknowledged (the webhook answers 200, so Telegram does not
- * retry it), its id recorded (a retry of it is not answered), no turn run, and the "slow down"
- * notice sent once per chat and period, however many updates the flood carries.
+ * A rate-limited message of a channel whose messages carry an id (Telegram, WhatsApp): its id
+ * recorded (a retry is not answered), no turn run, the notice once per chat and period; null
+ * when the id was already taken in.
  */
-export async function slowDownTelegram(env: Env, chatId: string, updateId: number, now: Date): Promise<Reply[] | null> {
+export async function slowDownFlood(env: Env, identity: Identity, updateId: number, now: Date): Promise<Reply[] | null> {
   if (!(await recordUpdateOnly(database(env.DB), updateId, now))) return null;
-  const notice = await rateLimit(env, RATE_RULES.slowDownNotice, chatId, now.getTime());
-  return notice.ok ? [slowDownReply(`telegram:${chatId}`)] : [];
+  // Telegram's notice key stays the bare chat id, as before WhatsApp came.
+  const noticeKey = identity.channel === "telegram" ? identity.key : `${identity.channel}:${identity.key}`;
+  const notice = await rateLimit(env, RATE_RULES.slowDownNotice, noticeKey, now.getTime());
+  return notice.ok ? [slowDownReply(personKey(identity))] : [];
 }

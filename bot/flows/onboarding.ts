@@ -1,6 +1,6 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import { DEPTS, type ContentSnapshot } from "../../shared/content/model.ts";
-import { LOCALE_NAMES, LOCALES } from "../../shared/locales.ts";
+import { LOCALE_NAMES, LOCALES, type Locale } from "../../shared/locales.ts";
 import { DEPT_KEYS, STATUSES, STATUS_KEYS } from "../../shared/profile.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState, Cursor } from "../state.ts";
@@ -15,8 +15,9 @@ import { renderMenu } from "./browse.ts";
 type Stage = Extract<Cursor, { at: "onboarding" }>["stage"];
 
 
-export function languageButtons(): Button[] {
-  return LOCALES.map((locale) => ({ label: LOCALE_NAMES[locale], action: `lang:${locale}` }));
+/** Every language, the young person's current one first (their phone's, before they chose). */
+export function languageButtons(current: Locale): Button[] {
+  return [current, ...LOCALES.filter((l) => l !== current)].map((locale) => ({ label: LOCALE_NAMES[locale], action: `lang:${locale}` }));
 }
 
 function birthYears(now: Date): number[] {
@@ -35,7 +36,7 @@ export function renderStage(state: ConversationState, stage: Stage, now: Date): 
   const skip = button(state, "skip", "skip");
   switch (stage) {
     case "language":
-      return reply(say(state, "chooseLanguage"), languageButtons());
+      return reply(say(state, "chooseLanguage"), languageButtons(state.locale));
     case "privacy":
       return reply(`${say(state, "privacyNotice")}\n\n⚠️ ${say(state, "privacyWarning")}`, [
         button(state, "privacyAccept", "privacy:accept"),

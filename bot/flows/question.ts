@@ -1,6 +1,7 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot, LocalizedText } from "../../shared/content/model.ts";
 import { normalize } from "../../shared/text/normalize.ts";
+import { confidenceOf } from "../matching/confidence.ts";
 import { matcherFor, type Match } from "../matching/matcher.ts";
 import { button, label, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -8,28 +9,18 @@ import type { Effect } from "../types.ts";
 import { renderFaq, renderStep, renderTopic } from "./browse.ts";
 
 /**
- * Free-text questions: answered from the content, or logged anonymously when nothing fits.
- * Confidence tiers (scores from bot/matching/matcher.ts, tuned on tests/eval/questions.json):
- * - sure: the best match is answered;
- * - unsure (low score, or a close second): the best match is answered, and the next ones are
- *   offered as buttons;
- * - nothing (or too weak): "try other words / menu / référent", the question is recorded
- *   anonymously for the content team, and weak candidates are offered as buttons.
+ * Free-text questions, by the matcher's confidence (bot/matching/confidence.ts):
+ * - sure: the best match is the answer;
+ * - unsure: no answer is given as if it were the one (a young person may act on it): "I am not
+ *   sure", the closest items and their topics as buttons, and the référent;
+ * - none: "I found nothing", the topics closest to the question, the référent and the menu.
+ * Unsure and none are recorded anonymously (normalised, no link to who asked) for the content
+ * team: they are the questions the content does not answer well.
  */
 
-export const MIN_SCORE = 2;
-export const SURE_SCORE = 5;
-const CLOSE_SECOND = 0.8;
-
-type Confidence = "sure" | "unsure" | "none";
-
-/** How sure the matcher is about its best answer. Exported for the evaluation script. */
-export function confidenceOf(matches: Match[]): Confidence {
-  const [best, second] = matches;
-  if (!best || best.score < MIN_SCORE) return "none";
-  if (best.score < SURE_SCORE || (second && second.score >= best.score * CLOSE_SECOND)) return "unsure";
-  return "sure";
-}
+/** Items and topics offered when the bot is not sure. */
+const MAX_ITEMS = 2;
+const MAX_TOPICS = 2;
 
 export function answerQuestion(
   state: ConversationState,
@@ -39,32 +30,43 @@ export function answerQuestion(
   const matches = matcherFor(content).match(question);
   const confidence = confidenceOf(matches);
   const best = matches[0];
-  if (best && confidence !== "none") {
+  if (best && confidence === "sure") {
     const rendered = renderMatch(state, content, best.kind, best.id);
-    if (rendered) {
-      const replies = [rendered];
-      if (confidence === "unsure") {
-        const others = alternatives(state, content, matches.slice(1));
-        if (others.length > 0) replies.push(reply(say(state, "answerMore"), [...others, button(state, "menu", "menu")]));
-      }
-      return { replies, effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }], answered: true };
-    }
+    if (rendered) return { replies: [rendered], effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }], answered: true };
   }
-  const weak = alternatives(state, content, matches);
-  return {
-    replies: [reply(say(state, "notUnderstood"), [...weak, button(state, "menu", "menu"), button(state, "contactReferent", "contact")])],
-    effects: [{ type: "recordUnanswered", text: normalize(question).slice(0, 200) }],
-    answered: false,
-  };
+  const record: Effect = { type: "recordUnanswered", text: normalize(question).slice(0, 200) };
+  const referent = [button(state, "menu", "menu"), button(state, "contactReferent", "contact")];
+  if (confidence === "unsure") {
+    const items = itemButtons(state, content, matches);
+    const topics = topicButtons(state, content, matches, items);
+    return { replies: [reply(say(state, "answerUnsure"), [...items, ...topics, ...referent])], effects: [record], answered: false };
+  }
+  return { replies: [reply(say(state, "notUnderstood"), [...topicButtons(state, content, matches, []), ...referent])], effects: [record], answered: false };
 }
 
-/** Up to two other answers as buttons, labelled with their titles in the young person's language. */
-function alternatives(state: ConversationState, content: ContentSnapshot, matches: Match[]): Button[] {
+/** The closest items (not topics) as buttons, labelled with their titles in the young person's language. */
+function itemButtons(state: ConversationState, content: ContentSnapshot, matches: Match[]): Button[] {
   const buttons: Button[] = [];
   for (const m of matches) {
-    if (buttons.length === 2) break;
+    if (buttons.length === MAX_ITEMS) break;
+    if (m.kind === "topic") continue;
     const title = titleOf(content, m);
     if (title) buttons.push({ label: `${m.kind === "faq" ? "❓ " : ""}${label(state.locale, title)}`, action: `${m.kind}:${m.id}` });
+  }
+  return buttons;
+}
+
+/** The topics of the closest matches (a matched topic itself first), without repeating a button already there. */
+function topicButtons(state: ConversationState, content: ContentSnapshot, matches: Match[], already: Button[]): Button[] {
+  const buttons: Button[] = [];
+  for (const m of matches) {
+    if (buttons.length === MAX_TOPICS) break;
+    const topicId = m.kind === "topic" ? m.id : m.kind === "faq" ? content.faqs.find((f) => f.id === m.id)?.topicId : content.steps.find((s) => s.id === m.id)?.topicId;
+    const topic = content.topics.find((t) => t.id === topicId);
+    if (!topic) continue;
+    const action = `topic:${topic.id}`;
+    if (buttons.some((b) => b.action === action) || already.some((b) => b.action === action)) continue;
+    buttons.push({ label: `${topic.icon ?? ""} ${label(state.locale, topic.title)}`.trim(), action });
   }
   return buttons;
 }

@@ -14,6 +14,8 @@ import { viewOfIndex } from "./stored.ts";
  */
 export type Explanation = {
   terms: { term: string; factor: number; idf: number; light: boolean; focus: boolean }[];
+  /** Words of meaning the content has no term for (they lower every match's coverage). */
+  unknown: string[];
   /** A topic lifted above its best item (rank.ts) scores more than its hits add up to. */
   matches: (Match & { hits: { term: string; points: number; inTitle: boolean }[] })[];
 };
@@ -22,12 +24,13 @@ export function explain(bundle: ContentBundle, text: string): Explanation {
   const index = viewOfIndex(buildIndex(bundle));
   const idf = idfOf(index);
   const query = readQuery(text, readerOf(index, idf));
-  if (!query) return { terms: [], matches: [] };
+  if (!query) return { terms: [], unknown: [], matches: [] };
   const docs = targetsOf(index);
   const matches = rankMatches(docs, index.parents, scoreQuery(index, query, idf));
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
     terms: [...query.terms].map(([term, factor]) => ({ term, factor, idf: round(idf(term)), light: query.light.has(term), focus: query.focus.has(term) })),
+    unknown: query.unknown,
     matches: matches.map((match) => {
       const doc = index.docs.indexOf(`${match.kind}:${match.id}`);
       const hits: Explanation["matches"][number]["hits"] = [];

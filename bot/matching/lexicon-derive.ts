@@ -1,5 +1,5 @@
 import { normalize } from "../../shared/text/normalize.ts";
-import { CONCEPTS, EXPRESSIONS, INTERROGATIVES, LIGHT_WORDS, STOPWORDS } from "./lexicon.ts";
+import { CONCEPTS, EXPRESSIONS, INTERROGATIVES, LIGHT_WORDS, PLAIN_WORDS, STOPWORDS } from "./lexicon.ts";
 import { stem } from "./stem.ts";
 
 /**
@@ -13,6 +13,8 @@ export type LexiconTables = {
   stopTokens: string;
   /** Stems of the light words, space-separated. */
   lightStems: string;
+  /** Stems of the plain words (lexicon PLAIN_WORDS), space-separated. */
+  plainStems: string;
   /** One line per concept (line n is concept "~n"): the stems of its words; a later line wins a shared stem. */
   conceptStems: string;
   /** One line per expression meaning: "<stem>=<words>|<words>", words space-separated. */
@@ -31,6 +33,7 @@ export function lexiconTables(): LexiconTables {
   return {
     stopTokens: [...stop].join(" "),
     lightStems: unique(LIGHT_WORDS.split(/\s+/).flatMap(tokensOf).map(stem)).join(" "),
+    plainStems: unique(PLAIN_WORDS.split(/\s+/).flatMap(tokensOf).filter((t) => !stop.has(t)).map(stem)).join(" "),
     conceptStems: lines(CONCEPTS)
       .map((line) => unique(line.split(",").flatMap(tokensOf).filter((t) => t.length >= 2 && !stop.has(t)).map(stem)).join(" "))
       .join("\n"),

@@ -94,6 +94,24 @@ find look looking search searching get getting ask asking help need apply obtain
 `;
 
 /**
+ * Plain words: everyday words that say nothing of what a question is about. The matcher reads
+ * them as usual; only when the content has no word for them are they not counted as the
+ * question's own subject (an unknown "rsa", "enceinte" or "mdph" is what a question is about
+ * and lowers the confidence of any answer: bot/matching/confidence.ts; an unknown "hier" is not).
+ */
+export const PLAIN_WORDS = `
+hier demain aujourd'hui aujourdhui maintenant mtn bientot toujours jamais souvent deja depuis matin soir
+semaine mois jour jours an ans annee fois moment truc trucs chose choses grave trop vraiment bcp beaucoup
+sert servir marche passe arrive arriver dire voir mettre met mis donner donne aller venir partir rester
+prendre pris toucher faire fais fait asap jsp ptn wsh mdr stp dun dune quelqu'un qqn personne gens
+yesterday tomorrow today now soon still ever never really thing things stuff happen happens happened anymore
+want wants wanted going gonna make made take took give gave come came put said
+امس أمس غدا اليوم الآن الان دائما ابدا أبدا ابلغ أبلغ بلغت صار يصير وقع راه راني شي حاجة
+نن سبا پرون اوس تل هیڅ راغلی راغلې شوی شوې کېږي کیږي نشم نشي
+دیروز فردا امروز حالا همیشه هرگز میشه میشود میکنه میکند شده آمده اومده ببینم نمیتوانم نمی‌توانم
+`;
+
+/**
  * Expressions whose words are stop words but whose meaning is one word ("ils veulent pas", "on
  * m'a dit non" = refused). Each line: "word: expression, expression"; an expression found word
  * for word (normalised) in a text reads as the word, in the content as in questions.

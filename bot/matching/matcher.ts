@@ -28,7 +28,9 @@ export type Matcher = { match(text: string): Match[] };
  *   corrected towards the keyword and title vocabulary (edit distance 1, 2 for long words);
  * - score.ts: Σ field weight × idf over the query's terms, plus a bonus for two query words
  *   that follow each other as in a keyword or title ("titre sejour");
- * - rank.ts: specificity (a topic before an item that says nothing more), ties, kinds.
+ * - rank.ts: specificity (a topic before an item that says nothing more), ties, kinds; per
+ *   match, the share of the question it holds and whether another topic holds more of it;
+ * - confidence.ts: sure / unsure / none from those (bot/flows/question.ts answers only when sure).
  * Light words ("chercher", "trouver", "demander", "بحث", "طلب": lexicon LIGHT_WORDS) count
  * LIGHT_FACTOR and never make an item more precise than its topic; expressions of stop words
  * ("veulent pas", "dit non": lexicon EXPRESSIONS) read as the word they mean ("refus").

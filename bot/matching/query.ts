@@ -2,7 +2,7 @@ import { focusOf } from "./definition.ts";
 import { acronymsIn, coveredByExpansions, EXPANSION_FACTOR, type Acronyms } from "./names.ts";
 import { looksArabic, looksDari } from "./stem.ts";
 import { FUZZY_FACTOR } from "./typos.ts";
-import { CONCEPT_OF, cuesOf, exactWords, LIGHT, LIGHT_FACTOR, MAX_EXACT, phrase, stemsOf, wordsOf } from "./terms.ts";
+import { CONCEPT_OF, cuesOf, exactWords, LIGHT, LIGHT_FACTOR, MAX_EXACT, phrase, PLAIN, stemsOf, wordsOf } from "./terms.ts";
 import type { QuestionVariants } from "./variants.ts";
 
 /**
@@ -31,11 +31,18 @@ export type Query = {
   light: Set<string>;
   /** Terms a definition question asks about (definition.ts). */
   focus: Set<string>;
+  /**
+   * Term → the words of meaning it stands for (one bit per word, the first 32 words): an item
+   * holds a word when it has any of its terms (its stem, typo correction, variant or concept).
+   */
+  wordsOf: Map<string, number>;
+  /** Words of meaning the index has no term for (not even a typo away): what the content may not cover. */
+  unknown: string[];
 };
 
 /** The question's terms; null when no word of meaning is in the index (question words alone choose nothing). */
 export function readQuery(text: string, reader: QueryReader): Query | null {
-  const query: Query = { terms: new Map(), light: new Set(), focus: new Set() };
+  const query: Query = { terms: new Map(), light: new Set(), focus: new Set(), wordsOf: new Map(), unknown: [] };
   const add = (term: string, factor: number) => {
     if (reader.has(term) && (query.terms.get(term) ?? 0) < factor) query.terms.set(term, factor);
   };
@@ -49,6 +56,8 @@ export function readQuery(text: string, reader: QueryReader): Query | null {
 }
 
 type Add = (term: string, factor: number) => void;
+/** Numbers ("18", "3") unknown to the index say nothing of a topic. */
+const DIGITS = /^\d+$/;
 
 function addWordsOfMeaning(text: string, words: string[], reader: QueryReader, query: Query, add: Add): void {
   const seen: string[] = [];
@@ -62,7 +71,13 @@ function addWordsOfMeaning(text: string, words: string[], reader: QueryReader, q
   for (const acronym of acronymsIn(stems, reader.acronyms)) add(acronym, 1);
   const covered = coveredByExpansions(stems, reader.acronyms);
   const focus = focusOf(text, words);
+  let word = 0;
   for (const [position, s] of stems.entries()) {
+    const bit = word < 32 ? 2 ** word : 0;
+    // A word held by the item: its bit on each term that stands for it.
+    const holds = (t: string) => {
+      if (bit && reader.has(t)) query.wordsOf.set(t, (query.wordsOf.get(t) ?? 0) | bit);
+    };
     let term: string | null = s;
     let factor = covered.has(position) ? EXPANSION_FACTOR : 1;
     if (!reader.has(s)) {
@@ -76,8 +91,17 @@ function addWordsOfMeaning(text: string, words: string[], reader: QueryReader, q
       }
     }
     const known = CONCEPT_OF.get(s);
-    if (known) add(known, 1);
-    if (!term) continue;
+    if (known) {
+      add(known, 1);
+      holds(known);
+    }
+    if (!term) {
+      if (!known && s.length >= 3 && !LIGHT.has(s) && !PLAIN.has(s) && !DIGITS.test(s)) query.unknown.push(s);
+      if (known) word++;
+      continue;
+    }
+    word++;
+    holds(term);
     if (LIGHT.has(term)) {
       factor *= LIGHT_FACTOR;
       query.light.add(term);
@@ -91,13 +115,20 @@ function addWordsOfMeaning(text: string, words: string[], reader: QueryReader, q
         const light = LIGHT.has(plain);
         if (light) query.light.add(plain);
         add(plain, light ? factor * LIGHT_FACTOR : factor);
+        holds(plain);
         const concept = CONCEPT_OF.get(plain);
-        if (concept) add(concept, factor);
+        if (concept) {
+          add(concept, factor);
+          holds(concept);
+        }
       }
     }
     if (focus.has(s)) query.focus.add(term);
     const concept = CONCEPT_OF.get(term);
-    if (concept) add(concept, factor);
+    if (concept) {
+      add(concept, factor);
+      holds(concept);
+    }
     const previous = seen[seen.length - 1];
     if (previous) {
       if (LIGHT.has(previous) || LIGHT.has(term)) query.light.add(phrase(previous, term));

@@ -1,4 +1,4 @@
-import type { Scores } from "./score.ts";
+import { shareOf, type Scores } from "./score.ts";
 
 /**
  * Ranking. Specificity first: a topic is lifted just above its best item when that item says
@@ -12,7 +12,14 @@ import type { Scores } from "./score.ts";
  */
 
 export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
-export type Match = MatchTarget & { score: number };
+/**
+ * For confidence.ts: `coverage`, the share of the question's weight of meaning the item holds
+ * (score.ts); `offTopic`, how much more of it the items of another topic hold than those of the
+ * item's own topic (0 when none does); `missesFocus`, whether it lacks more than a third of the
+ * words a definition question asks about ("c'est quoi l'accueil solidaire" is not answered by an
+ * item that names only "solidaire").
+ */
+export type Match = MatchTarget & { score: number; coverage: number; offTopic: number; missesFocus: boolean };
 
 const TOPIC_MARGIN = 1.1;
 /** A child's query word is its own when at most this many siblings have it as title or keyword. */
@@ -50,10 +57,34 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
   }
   const ranked: number[] = [];
   for (let doc = 0; doc < docs.length; doc++) if (scores[doc]! > 0) ranked.push(doc);
-  return ranked
-    .sort(rank)
-    .slice(0, MAX_RESULTS)
-    .map((doc) => ({ ...docs[doc]!, score: rounded(doc) / 1000 }));
+  const best = ranked.sort(rank).slice(0, MAX_RESULTS);
+  if (best.length === 0) return [];
+  const families = familyShares(parents, s);
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return best.map((doc) => {
+    const own = families.get(topicOf(parents, doc)) ?? 0;
+    let rival = 0;
+    for (const [topic, share] of families) if (topic !== topicOf(parents, doc) && share > rival) rival = share;
+    const focus = bitCount(s.focusWords);
+    const missesFocus = focus > 0 && bitCount(s.focusWords & s.wordHits[doc]!) * 3 < focus * 2;
+    return { ...docs[doc]!, score: rounded(doc) / 1000, coverage: round(shareOf(s, s.wordHits[doc]!)), offTopic: round(Math.max(0, rival - own)), missesFocus };
+  });
+}
+
+const topicOf = (parents: number[], doc: number) => ((parents[doc] ?? -1) < 0 ? doc : parents[doc]!);
+
+/** Per topic (an orphan item on its own), the share of the question its items and itself hold together. */
+function familyShares(parents: number[], s: Scores): Map<number, number> {
+  const words = new Map<number, number>();
+  for (let doc = 0; doc < s.wordHits.length; doc++) {
+    const held = s.wordHits[doc]!;
+    if (held === 0) continue;
+    const topic = topicOf(parents, doc);
+    words.set(topic, (words.get(topic) ?? 0) | held);
+  }
+  const shares = new Map<number, number>();
+  for (const [topic, held] of words) shares.set(topic, shareOf(s, held));
+  return shares;
 }
 
 /**

@@ -7,7 +7,8 @@ import { LIGHT } from "./terms.ts";
 /**
  * Scoring: Σ stored weight × idf × factor over the query's terms, per document, and what
  * ranking needs besides: the light words' part, which query words each document has in its
- * title or question, and which words of meaning as title or keyword (for specificity).
+ * title or question, and which words of meaning as title or keyword (for specificity); and
+ * for confidence, which of the question's words of meaning each document holds, and what each weighs.
  */
 
 /** Stored weight × 10 from which a match counts as title or keyword (not body, not a two-word phrase). */
@@ -23,7 +24,22 @@ export type Scores = {
   strongHits: Uint32Array;
   /** Per topic and query word (bit number), how many of its items have the word as title or keyword. */
   holders: Uint8Array;
+  /** Per document, the question's words of meaning it holds (Query.wordsOf bits), in any field. */
+  wordHits: Uint32Array;
+  /** Per word of meaning (bit number), its weight: the highest idf × factor of its terms. */
+  wordWeights: Float64Array;
+  /** The words a definition question asks about ("c'est quoi l'accueil solidaire": accueil, solidaire). */
+  focusWords: number;
+  /** The question's whole weight of meaning: its words' weights, and UNKNOWN_WEIGHT per word the index lacks. */
+  meaning: number;
 };
+
+/**
+ * What a word of meaning the content has no term for weighs in the question: more than its
+ * rarest word (idf of one item in ~90: 4.5): "rsa", "ist", "enceinte" are what such a question
+ * is about, and no item holds them. Tuned on tests/eval/unanswerable.json's tuned part.
+ */
+export const UNKNOWN_WEIGHT = 6;
 
 /** How rare a term is among the documents (a term no document has counts as half of them). */
 export function idfOf(index: IndexView): (term: string) => number {
@@ -33,8 +49,11 @@ export function idfOf(index: IndexView): (term: string) => number {
 
 export function scoreQuery(index: IndexView, query: Query, idf: (term: string) => number): Scores {
   const n = index.docs.length;
-  const s: Scores = { scores: new Float64Array(n), lightScores: new Float64Array(n), titleHits: new Uint32Array(n), strongHits: new Uint32Array(n), holders: new Uint8Array(n * 32) };
-  const { scores, lightScores, titleHits, strongHits, holders } = s;
+  const s: Scores = {
+    scores: new Float64Array(n), lightScores: new Float64Array(n), titleHits: new Uint32Array(n), strongHits: new Uint32Array(n), holders: new Uint8Array(n * 32),
+    wordHits: new Uint32Array(n), wordWeights: new Float64Array(32), focusWords: 0, meaning: 0,
+  };
+  const { scores, lightScores, titleHits, strongHits, holders, wordHits, wordWeights } = s;
   const parents = index.parents;
   let bit = 1;
   let bitNumber = 0;
@@ -43,9 +62,13 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     const focused = query.focus.has(term);
     const light = query.light.has(term);
     const list = index.lookup(term)!;
+    const words = query.wordsOf.get(term) ?? 0;
+    if (focused) s.focusWords |= words;
+    for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1) if (bits & 1 && wordWeights[b]! < weightOfTerm) wordWeights[b] = weightOfTerm;
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i]!;
       const stored = list[i + 1]!;
+      wordHits[doc] = wordHits[doc]! | words;
       // The thing a definition question asks about counts more in an item's own title or question.
       const points = ((stored >> 1) * weightOfTerm * (focused && stored & 1 ? FOCUS_FACTOR : 1)) / 10;
       scores[doc] = scores[doc]! + points;
@@ -62,5 +85,16 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
       bitNumber++;
     }
   }
+  let meaning = query.unknown.length * UNKNOWN_WEIGHT;
+  for (const w of wordWeights) meaning += w;
+  s.meaning = meaning;
   return s;
+}
+
+/** The share of the question's weight of meaning that some words (Query.wordsOf bits) make (0 to 1). */
+export function shareOf(s: Scores, words: number): number {
+  if (s.meaning <= 0) return 0;
+  let held = 0;
+  for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1) if (bits & 1) held += s.wordWeights[b]!;
+  return held / s.meaning;
 }

@@ -1,6 +1,6 @@
 import { normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized, expandSmsToken } from "../../shared/text/sms.ts";
-import { CONCEPT_STEMS, CUE_WORDS, EXPRESSION_WORDS, LIGHT_STEMS, STOP_TOKENS } from "./lexicon-tables.ts";
+import { CONCEPT_STEMS, CUE_WORDS, EXPRESSION_WORDS, LIGHT_STEMS, PLAIN_STEMS, STOP_TOKENS } from "./lexicon-tables.ts";
 import { stem } from "./stem.ts";
 
 /**
@@ -14,6 +14,9 @@ export const STOP = new Set(STOP_TOKENS.split(" "));
 /** Stems of the light words (lexicon LIGHT_WORDS): they count LIGHT_FACTOR. */
 export const LIGHT = new Set(LIGHT_STEMS.split(" "));
 export const LIGHT_FACTOR = 0.4;
+
+/** Stems of the plain words (lexicon PLAIN_WORDS): unknown to the content, they are not what a question is about. */
+export const PLAIN = new Set(PLAIN_STEMS.split(" "));
 
 /** stem → concept id ("~3"), from the shared synonym groups. */
 export const CONCEPT_OF = new Map<string, string>();

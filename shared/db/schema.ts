@@ -44,10 +44,13 @@ export const turnGuards = sqliteTable("turn_guards", {
 });
 
 /** The channels a young person talks to us on. */
-export const CHANNELS = ["telegram", "web"] as const;
+export const CHANNELS = ["telegram", "web", "whatsapp"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** How a young person reaches us: a Telegram chat id, or the SHA-256 of a web session token. */
+/**
+ * How a young person reaches us: a Telegram chat id, the SHA-256 of a web session token, or a
+ * WhatsApp id (their phone number, which WhatsApp gives and which replies must be sent to).
+ */
 export const identities = sqliteTable("identities", {
   channel: text("channel", { enum: CHANNELS }).notNull(),
   key: text("key").notNull(),
@@ -57,7 +60,11 @@ export const identities = sqliteTable("identities", {
   blockedAt: integer("blocked_at"),
 }, (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)]);
 
-/** Telegram update ids already taken in: a retried update is not answered twice. */
+/**
+ * Update ids already taken in: a retried update is not answered twice. Telegram's update ids
+ * (0 and up), and WhatsApp message ids hashed to negative numbers (worker/whatsapp/update.ts),
+ * so both channels share the turn's one idempotency check.
+ */
 export const telegramUpdates = sqliteTable("telegram_updates", {
   updateId: integer("update_id").primaryKey(),
   receivedAt: integer("received_at").notNull(),
@@ -168,6 +175,7 @@ export const staff = sqliteTable("staff", {
   role: text("role", { enum: STAFF_ROLES }).notNull(),
   /** Self-describing PBKDF2 string (worker/auth/password.ts); null: Cloudflare Access only. */
   passwordHash: text("password_hash"),
+  /** Unused since sign-in limits moved to login_throttle (a per-account lock kept staff out); reset with the password. */
   failedLogins: integer("failed_logins").notNull().default(0),
   lockedUntil: integer("locked_until"),
   /** The référent's own Telegram chat, linked with a one-time code, for alerts. */
@@ -185,6 +193,17 @@ export const staffSessions = sqliteTable("staff_sessions", {
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
 }, (t) => [index("staff_sessions_staff").on(t.staffId)]);
+
+/**
+ * Sign-in attempts counted per key in fixed windows (worker/store/login-throttle.ts): per
+ * address, and per address and e-mail (its SHA-256, never the e-mail itself). Nothing here
+ * names a person; rows past their window are deleted as attempts come.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+}, (t) => [index("login_throttle_window").on(t.windowStart)]);
 
 /** Who did what in the staff pages; kept when the staff account is deleted. */
 export const auditLog = sqliteTable("audit_log", {
@@ -214,7 +233,7 @@ export const referentLinks = sqliteTable("referent_links", {
 }, (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)]);
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
-export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram"] as const;
+export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
 export const alertDeliveries = sqliteTable("alert_deliveries", {
   id: text("id").primaryKey(),
   alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
@@ -272,6 +291,6 @@ export const remindersSent = sqliteTable("reminders_sent", {
   stepId: text("step_id").notNull(),
   /** "before-30", "before-7", "overdue"… */
   kind: text("kind").notNull(),
-  channel: text("channel", { enum: ["telegram", "chat"] }).notNull(),
+  channel: text("channel", { enum: ["telegram", "chat", "whatsapp"] }).notNull(),
   sentAt: integer("sent_at").notNull(),
 }, (t) => [primaryKey({ columns: [t.youngId, t.stepId, t.kind] }), index("reminders_sent_young_at").on(t.youngId, t.sentAt)]);

@@ -35,7 +35,8 @@ export const en: Messages = {
   resourcesTitle: "Useful contacts:",
   sourcesTitle: "Sources:",
   frenchOnly: "(This text only exists in French for now.)",
-  answerMore: "Do you want to know more?",
+  answerUnsure:
+    "I'm not sure of the answer, and I don't want to tell you something wrong. See if your question is in one of these topics. You can also ask your social worker.",
   resume: "Let's go back to where we were 👇",
   notUnderstood:
     "I did not find an answer. Try other words, choose a topic in the menu, or ask your social worker.",
@@ -155,5 +156,7 @@ export const en: Messages = {
   pageEnteredCare: "Entry into ASE care (month and year, if you know)",
   pageSubmit: "See my roadmap",
   pageDateNote: "Dates are worked out from the 1st day of your birth month: the real deadline is never earlier.",
+  whatsappChoose: "Choose",
+  whatsappMore: "More:",
   slowDown: "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
 };

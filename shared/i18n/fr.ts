@@ -37,7 +37,8 @@ export const fr = {
   resourcesTitle: "Contacts utiles :",
   sourcesTitle: "Sources :",
   frenchOnly: "(Ce texte n'existe qu'en français pour l'instant.)",
-  answerMore: "Tu veux en savoir plus ?",
+  answerUnsure:
+    "Je ne suis pas sûr de la réponse. Je ne veux pas te dire quelque chose de faux. Regarde si ta question est dans un de ces sujets. Tu peux aussi la poser à ton référent.",
   resume: "On reprend où on en était 👇",
   notUnderstood:
     "Je n'ai pas trouvé de réponse. Essaie avec d'autres mots, choisis un thème dans le menu, ou pose ta question à ton référent.",
@@ -163,6 +164,8 @@ export const fr = {
   pageSubmit: "Voir mon parcours",
   pageDateNote: "Les dates sont calculées au 1er jour de ton mois de naissance : la vraie date limite n'est jamais plus tôt.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
+  whatsappChoose: "Choisir",
+  whatsappMore: "Suite :",
   slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
 } as const;
 

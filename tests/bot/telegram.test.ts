@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coalesce, escapeHtml, splitText } from "../../bot/telegram.ts";
+import { coalesce, escapeHtml, localeOfLanguageCode, MESSAGE_LIMIT, splitText } from "../../bot/telegram.ts";
+import { sendReplies, type MessageSender } from "../../worker/telegram/send.ts";
 
 describe("escapeHtml", () => {
   it("should neutralise every character Telegram's HTML mode reads", () => {
@@ -12,17 +13,119 @@ describe("splitText", () => {
     expect(splitText("bonjour")).toEqual(["bonjour"]);
   });
 
-  it("should split a long text on line breaks under Telegram's limit", () => {
+  it("should split a long text on line breaks under Telegram's limit, losing nothing", () => {
     const text = Array.from({ length: 300 }, (_, i) => `ligne ${i} ${"x".repeat(40)}`).join("\n");
     const parts = splitText(text);
     expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
-    expect(parts.join("\n")).toBe(text);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(parts.join("")).toBe(text);
+    for (const part of parts.slice(0, -1)) expect(part.endsWith("\n")).toBe(true);
   });
 
-  it("should cut a single line longer than the limit instead of failing", () => {
-    const parts = splitText("y".repeat(9000));
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(4000);
+  // Issue 20: a 9 000-character line gave an empty first message and lost everything past 4 000.
+  it("should split a 9 000-character line on words: no empty message, no character lost", () => {
+    const text = Array.from({ length: 1500 }, (_, i) => `mot${i % 10}`).join(" ").padEnd(9000, " fin");
+    const parts = splitText(text);
+    expect(parts.length).toBe(3);
+    for (const part of parts) {
+      expect(part.trim().length).toBeGreaterThan(0);
+      expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(part).toMatch(/^\S/);
+    }
+    expect(parts.join("")).toBe(text);
+    // Cut between words: every piece but the last ends with the space it was cut at.
+    for (const part of parts.slice(0, -1)) expect(part).toMatch(/\S $/);
+  });
+
+  it("should cut a word longer than a message anywhere, keeping every character", () => {
+    const text = "y".repeat(9000);
+    const parts = splitText(text);
+    expect(parts.map((p) => p.length)).toEqual([MESSAGE_LIMIT, MESSAGE_LIMIT, 9000 - 2 * MESSAGE_LIMIT]);
+    expect(parts.join("")).toBe(text);
+  });
+
+  it("should never cut an HTML entity or a surrogate pair in two", () => {
+    for (let shift = 0; shift < 8; shift++) {
+      const html = `${"a".repeat(MESSAGE_LIMIT - 6 + shift)}${"&amp;&lt;😀&gt;".repeat(400)}`;
+      const parts = splitText(html);
+      expect(parts.join("")).toBe(html);
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+        expect(part, `shift ${shift}`).not.toMatch(/&(?!amp;|lt;|gt;)|&[a-z]*$/);
+        expect(/^[\uDC00-\uDFFF]/.test(part) || /[\uD800-\uDBFF]$/.test(part), `shift ${shift}`).toBe(false);
+      }
+    }
+  });
+
+  it("should not send a blank message for a run of spaces or line breaks", () => {
+    const text = `début${" ".repeat(5000)}${"\n".repeat(5000)}fin`;
+    const parts = splitText(text);
+    for (const part of parts) expect(part.trim().length).toBeGreaterThan(0);
+    expect(parts.join("").replace(/\s+/g, " ")).toBe("début fin");
+    expect(splitText("")).toEqual([]);
+    expect(splitText(" \n ")).toEqual([]);
+  });
+
+  it("should hold for any mix of words, lines, entities and emoji (seeded)", () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const atoms = ["mot", "é", "&amp;", "&lt;", "&gt;", "😀", " ", "\n", "x".repeat(300), "longmot".repeat(900)];
+    for (let round = 0; round < 200; round++) {
+      let html = "début ";
+      while (html.length < 2000 + round * 60) html += atoms[Math.floor(random() * atoms.length)]!;
+      html += " fin";
+      const parts = splitText(html);
+      expect(parts.join("")).toBe(html);
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+        expect(part.trim().length).toBeGreaterThan(0);
+        expect(part).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      }
+    }
+  });
+});
+
+/** A MessageSender that records what Telegram would receive. */
+function recorder() {
+  const sent: { text: string; keyboard: boolean }[] = [];
+  const api: MessageSender = {
+    async sendMessage(_chat, text, other) {
+      sent.push({ text, keyboard: other.reply_markup !== undefined });
+      return {};
+    },
+  };
+  return { api, sent };
+}
+
+const unescape = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+// Issue 22, finding 13: text was split before escaping, so "&" or "<" could push a message over 4 096.
+describe("sendReplies", () => {
+  it("should split after escaping: a 4 000-character reply full of & and < stays under 4 096 per message", async () => {
+    const text = "Tom & Léa <3 ".repeat(310);
+    const { api, sent } = recorder();
+    expect((await sendReplies(api, "1", [{ text, buttons: [{ label: "Menu", action: "menu" }] }])).unsent).toEqual([]);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const message of sent) {
+      expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(message.text).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+    }
+    expect(sent.map((m) => unescape(m.text)).join("")).toBe(text);
+    expect(sent.map((m) => m.keyboard)).toEqual([...sent.slice(1).map(() => false), true]);
+  });
+
+  it("should not join two replies whose escaped texts would not fit one message", async () => {
+    const { api, sent } = recorder();
+    await sendReplies(api, "1", [{ text: "&".repeat(1000) }, { text: "<".repeat(1000) }]);
+    for (const message of sent) expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(sent.map((m) => unescape(m.text)).join("").replace(/\s/g, "")).toBe("&".repeat(1000) + "<".repeat(1000));
+  });
+
+  it("should send no empty message for an empty reply", async () => {
+    const { api, sent } = recorder();
+    await sendReplies(api, "1", [{ text: "" }, { text: "bonjour" }, { text: "  " }]);
+    expect(sent.every((m) => m.text.trim().length > 0)).toBe(true);
+    expect(sent.map((m) => m.text).join("")).toContain("bonjour");
   });
 });
 
@@ -40,5 +143,13 @@ describe("coalesce", () => {
 
   it("should not join replies that would exceed the message limit", () => {
     expect(coalesce([{ text: "a".repeat(30) }, { text: "b".repeat(30) }], 50)).toHaveLength(2);
+  });
+});
+
+describe("localeOfLanguageCode", () => {
+  it("should greet in the app's language: Persian as Dari, Pashto, Arabic, English, French; others in French", () => {
+    expect(["fa", "fa-IR", "prs", "ps", "ps-AF", "ar", "ar-MA", "en-GB", "fr"].map(localeOfLanguageCode)).toEqual(["prs", "prs", "prs", "ps", "ps", "ar", "ar", "en", "fr"]);
+    expect(localeOfLanguageCode("es")).toBeUndefined();
+    expect(localeOfLanguageCode(undefined)).toBeUndefined();
   });
 });

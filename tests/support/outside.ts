@@ -2,19 +2,23 @@ import { vi } from "vitest";
 
 /**
  * The outside world, faked at the network boundary: every fetch the Worker makes to
- * https://telegram.test (the configured Bot API root) or https://receiver.test (webhook
- * receivers) is answered here and recorded. Anything else fails loudly.
+ * https://telegram.test (the configured Bot API root), https://receiver.test (webhook
+ * receivers) or Cloudflare's DNS over HTTPS (webhook names) is answered here and recorded. Anything else fails loudly.
  */
 
 export type TelegramCall = { method: string; params: Record<string, unknown> };
+/** A message POSTed to the fake Graph API: the envelope checked, the message as sent. */
+export type WhatsAppCall = { phoneNumberId: string; authorization: string; to: string; message: Record<string, unknown> };
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
 /** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
-type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true };
+type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true; headers?: Record<string, string> };
 
 const state = {
   telegramCalls: [] as TelegramCall[],
   telegramScript: [] as Scripted[],
   received: [] as ReceivedRequest[],
+  whatsappCalls: [] as WhatsAppCall[],
+  whatsappScript: [] as Scripted[],
   receiverScript: [] as Scripted[],
   messageId: 1,
 };
@@ -36,6 +40,46 @@ export const fakeTelegram = {
     state.telegramScript.push(...answers);
   },
 };
+
+export const fakeWhatsApp = {
+  get calls(): WhatsAppCall[] {
+    return state.whatsappCalls;
+  },
+  reset(): void {
+    state.whatsappCalls = [];
+    state.whatsappScript = [];
+  },
+  /** The next calls get these answers (a Graph error is `{ status, body: { error: { code } } }`). */
+  failNext(...answers: Scripted[]): void {
+    state.whatsappScript.push(...answers);
+  },
+};
+
+/** Cloudflare's DNS over HTTPS, faked: names and their A / AAAA records (receiver.test is public). */
+const PUBLIC_RECORDS = { "receiver.test": { A: ["93.184.215.14"], AAAA: [] as string[] } };
+export const fakeDns = {
+  records: structuredClone(PUBLIC_RECORDS) as Record<string, { A: string[]; AAAA: string[] }>,
+  /** Every name asked, in order. */
+  asked: [] as string[],
+  /** When true, the resolver answers 503 (DNS down). */
+  down: false,
+  reset(): void {
+    fakeDns.records = structuredClone(PUBLIC_RECORDS);
+    fakeDns.asked = [];
+    fakeDns.down = false;
+  },
+};
+
+function doh(url: URL): Response {
+  const name = (url.searchParams.get("name") ?? "").toLowerCase().replace(/\.$/, "");
+  const type = url.searchParams.get("type") === "28" ? 28 : 1;
+  fakeDns.asked.push(name);
+  if (fakeDns.down) return json(503, {});
+  const records = fakeDns.records[name];
+  if (!records) return json(200, { Status: 3 });
+  const data = type === 28 ? records.AAAA : records.A;
+  return json(200, { Status: 0, Answer: data.map((d) => ({ name, type, TTL: 60, data: d })) });
+}
 
 export const fakeReceiver = {
   get requests(): ReceivedRequest[] {
@@ -69,16 +113,41 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
   return json(200, { ok: true, result: true });
 }
 
+/** Meta's Graph API as the Worker calls it: `POST /<version>/<phone number id>/messages`. */
+async function whatsapp(url: URL, request: Request): Promise<Response> {
+  const [, , phoneNumberId = "", endpoint] = url.pathname.split("/");
+  const body = JSON.parse(await request.text()) as Record<string, unknown>;
+  if (request.method !== "POST" || endpoint !== "messages" || body.messaging_product !== "whatsapp" || typeof body.to !== "string") {
+    return json(400, { error: { message: "unexpected call", code: 100 } });
+  }
+  const { messaging_product: _product, recipient_type: _type, to, ...message } = body;
+  state.whatsappCalls.push({ phoneNumberId, authorization: request.headers.get("authorization") ?? "", to, message });
+  const scripted = state.whatsappScript.shift();
+  if (scripted?.unreachable) throw new TypeError("Network connection lost.");
+  if (scripted?.page !== undefined) return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
+  if (scripted) return json(scripted.status, scripted.body);
+  return json(200, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.out${state.whatsappCalls.length}` }] });
+}
+
 export function installOutsideWorld(): void {
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (url.host === "telegram.test") return telegram(url, init, request);
-    if (url.host === "receiver.test") {
+    if (url.host === "graph.test") return whatsapp(url, request);
+    if (url.origin === "https://cloudflare-dns.com" && url.pathname === "/dns-query") return doh(url);
+    // On any port: a test can see a request made to a port it should not have used.
+    if (url.hostname === "receiver.test") {
       state.received.push({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() });
       const scripted = state.receiverScript.shift();
-      return scripted ? json(scripted.status, scripted.body) : json(200, { ok: true });
+      if (!scripted) return json(200, { ok: true });
+      const res = json(scripted.status, scripted.body);
+      for (const [name, value] of Object.entries(scripted.headers ?? {})) res.headers.set(name, value);
+      // As a real fetch does: a redirect is followed unless the caller said otherwise.
+      const location = res.headers.get("Location");
+      if (res.status >= 300 && res.status < 400 && location && request.redirect === "follow") return globalThis.fetch(new URL(location, url));
+      return res;
     }
     if (url.hostname === "localhost" || url.hostname === "127.0.0.1") return realFetch(input, init);
     throw new Error(`test tried to reach the outside world: ${url.host}`);

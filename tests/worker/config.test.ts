@@ -28,6 +28,23 @@ describe("settings", () => {
     expect(() => configOf(withSettings({ CF_ACCESS_AUD: "" }))).toThrow(/CF_ACCESS_AUD is missing/);
   });
 
+  it("should take WhatsApp's four settings together, or none, and say which one is missing", () => {
+    expect(configOf(env).whatsapp).toMatchObject({ phoneNumberId: "1000001", apiRoot: "https://graph.test/v23.0" });
+    const none = { WHATSAPP_VERIFY_TOKEN: "", WHATSAPP_APP_SECRET: "", WHATSAPP_ACCESS_TOKEN: "", WHATSAPP_PHONE_NUMBER_ID: "" };
+    expect(configOf(withSettings(none)).whatsapp).toBeNull();
+    expect(() => configOf(withSettings({ WHATSAPP_APP_SECRET: "" }))).toThrow(/WHATSAPP_APP_SECRET is missing/);
+    expect(() => configOf(withSettings({ WHATSAPP_PHONE_NUMBER_ID: "+33 1 00" }))).toThrow(/WHATSAPP_PHONE_NUMBER_ID/);
+  });
+
+  it("should read the approved templates from WHATSAPP_TEMPLATES, keep the defaults for the others and refuse bad JSON", () => {
+    const templates = JSON.stringify({ reminder: { name: "rappel_44", languages: { fr: "fr", ar: "ar", prs: "fa" } } });
+    const whatsapp = configOf(withSettings({ WHATSAPP_TEMPLATES: templates })).whatsapp!;
+    expect(whatsapp.templates.reminder).toEqual({ name: "rappel_44", languages: { fr: "fr", ar: "ar", prs: "fa" } });
+    expect(whatsapp.templates.alertSeen.name).toBe("passerelle_referent_vu");
+    expect(() => configOf(withSettings({ WHATSAPP_TEMPLATES: "{reminder" }))).toThrow(/WHATSAPP_TEMPLATES: expected JSON/);
+    expect(() => configOf(withSettings({ WHATSAPP_TEMPLATES: JSON.stringify({ reminder: { name: "Rappel !", languages: {} } }) }))).toThrow(/WHATSAPP_TEMPLATES/);
+  });
+
   it("should refuse an escalation delay that is not a whole number of minutes", () => {
     for (const value of ["soixante", "0", "-5", "1.5"]) {
       expect(() => configOf(withSettings({ ESCALATION_DELAY_MINUTES: value }))).toThrow(/ESCALATION_DELAY_MINUTES/);

@@ -70,7 +70,7 @@ beforeEach(() => {
 describe("crisis escalation at scale (issue 22, finding 1)", () => {
   it("should escalate and deliver 8 crises raised before one cron run", async () => {
     // The audit raised them with one session and eight "alert:flood" actions; a session may no
-    // longer raise alerts that way (tests/worker/routes/chat-actions.test.ts), so here eight
+    // longer raise alerts that way (tests/worker/web/chat-actions.test.ts), so here eight
     // young people each type a crisis, then the cron runs past the escalation delay (30 minutes).
     for (let i = 0; i < 8; i++) {
       const young = await openSession();

@@ -1,19 +1,25 @@
 import { t } from "../../shared/i18n/index.ts";
-import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies, TelegramError } from "../../bot/telegram.ts";
 import type { Reply } from "../../bot/types.ts";
-import { toLocale } from "../../shared/locales.ts";
+import { toLocale, type Locale } from "../../shared/locales.ts";
+import type { WhatsAppMessage } from "../../bot/whatsapp.ts";
+import { isRetryable as isWhatsAppRetryable, isUndeliverable, WhatsAppError, whatsappClient } from "../whatsapp/client.ts";
+import { sendOrTemplate, template } from "../whatsapp/outbox.ts";
 import { configOf } from "../config.ts";
-import { backoffSeconds } from "../outbox.ts";
+import { backoffSeconds } from "../telegram/outbox.ts";
 import { claimDelivery, markAttemptFailed, markDelivered, markYoungNotified, type DeliveryWork } from "../store/alerts.ts";
 import { database } from "../store/db.ts";
-import { isLinked, youngTelegramChat } from "../store/links.ts";
+import { isLinked, youngTelegramChat, youngWhatsApp } from "../store/links.ts";
 import { staffById } from "../store/staff.ts";
 import { teamById, type Team } from "../store/teams.ts";
-import { setTelegramBlocked } from "../store/turns.ts";
+import { setBlocked, setTelegramBlocked } from "../store/turns.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { staffAlertText, subjectKey } from "./text.ts";
 import { signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./webhook.ts";
-import { telegramClient } from "../telegram-client.ts";
+import { isAllowedWebhookAddress } from "./webhook-url.ts";
+import { checkWebhookName } from "./webhook-dns.ts";
+import { telegramClient } from "../telegram/client.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError } from "../telegram/errors.ts";
+import { sendReplies } from "../telegram/send.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
 
@@ -38,6 +44,18 @@ async function sendTelegram(env: Env, chatId: string, replies: Reply[]): Promise
   return { ok: false, retryable: isRetryable(error), error: `telegram: ${status}`, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
+/** "Your référent saw it": free-form inside the 24-hour window, the approved template outside it. */
+async function sendWhatsAppNotice(env: Env, to: string, locale: Locale): Promise<Attempt> {
+  const whatsapp = configOf(env).whatsapp;
+  if (!whatsapp) return { ok: false, retryable: false, error: "whatsapp not configured" };
+  const text: WhatsAppMessage = { type: "text", text: { body: t(locale, "alertSeen"), preview_url: false } };
+  const { unsent, error } = await sendOrTemplate(whatsappClient(whatsapp), to, [text], template(whatsapp.templates.alertSeen, locale));
+  if (unsent.length === 0) return { ok: true };
+  if (isUndeliverable(error)) return { ok: false, retryable: false, error: "whatsapp: undeliverable" };
+  const status = error instanceof WhatsAppError ? `${error.status}/${error.code}` : "network";
+  return { ok: false, retryable: isWhatsAppRetryable(error), error: `whatsapp: ${status}` };
+}
+
 async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: DeliveryWork, publicUrl: string, now: number): Promise<Attempt> {
   const a = work.alert;
   // Minimum data: no message text, no profile; the team follows the link to the dashboard.
@@ -46,11 +64,19 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
     young: a.youngId.slice(0, 6).toUpperCase(), createdAt: new Date(a.createdAt).toISOString(),
     dashboardUrl: `${publicUrl}/referent#alert-${a.id}`,
   });
+  // Checked again here: addresses saved before the rule, and the env's default webhook.
+  if (!isAllowedWebhookAddress(config.url)) return { ok: false, retryable: false, error: "webhook: address refused" };
+  // Where the name points now (it may have moved since it was saved).
+  const name = await checkWebhookName(new URL(config.url).hostname);
+  if (name === "unknown") return { ok: false, retryable: true, error: "webhook: DNS did not answer" };
+  if (name !== "public") return { ok: false, retryable: false, error: `webhook: address refused (${name === "internal" ? "resolves to a non-public address" : "does not resolve"})` };
   const timestamp = Math.floor(now / 1000);
   let res: Response;
   try {
     res = await fetch(config.url, {
       method: "POST",
+      // A redirect could lead the signed alert anywhere, an internal address included.
+      redirect: "manual",
       headers: { "Content-Type": "application/json", [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: await signWebhook(config.secret, body, timestamp) },
       body,
     });
@@ -58,6 +84,7 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
     return { ok: false, retryable: true, error: "webhook: network error" };
   }
   if (res.ok) return { ok: true };
+  if (res.status >= 300 && res.status < 400) return { ok: false, retryable: false, error: `webhook: redirect refused (HTTP ${res.status})` };
   const retryAfter = Number(res.headers.get("Retry-After"));
   return { ok: false, retryable: res.status === 429 || res.status >= 500, error: `webhook: HTTP ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
 }
@@ -102,6 +129,14 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
       const sent = await sendTelegram(env, chatId, [{ text: t(toLocale(work.young?.locale), "alertSeen") }]);
       if (sent.ok) await markYoungNotified(db, [alert.id], now);
       else if (sent.error === "telegram: bot blocked by recipient") await setTelegramBlocked(db, chatId, true, new Date(now));
+      return sent;
+    }
+    case "young_whatsapp": {
+      const to = await youngWhatsApp(db, alert.youngId);
+      if (!to) throw new Permanent("young person not on WhatsApp");
+      const sent = await sendWhatsAppNotice(env, to, toLocale(work.young?.locale));
+      if (sent.ok) await markYoungNotified(db, [alert.id], now);
+      else if (sent.error === "whatsapp: undeliverable") await setBlocked(db, { channel: "whatsapp", key: to }, true, new Date(now));
       return sent;
     }
     case "telegram": {

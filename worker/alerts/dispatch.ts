@@ -1,6 +1,6 @@
 import { database } from "../store/db.ts";
 import { alertsByIds, insertDeliveries, linkedStaff, type DeliveryChannel } from "../store/alerts.ts";
-import { youngTelegramChat } from "../store/links.ts";
+import { youngTelegramChat, youngWhatsApp } from "../store/links.ts";
 import { teamsByIds, type Team } from "../store/teams.ts";
 import { alertConfigOf, type AlertConfig } from "./config.ts";
 import { enqueueDeliveries } from "./messages.ts";
@@ -69,10 +69,11 @@ export async function dispatchAlerts(env: Env, alertIds: string[], now = Date.no
   return ids;
 }
 
-/** Tells a Telegram young person that their alert was seen (web users see it next turn). */
+/** Tells a Telegram or WhatsApp young person that their alert was seen (web users see it next turn). */
 export async function dispatchYoungNotice(env: Env, alertId: string, youngId: string, now = Date.now()): Promise<void> {
   const db = database(env.DB);
-  if (!(await youngTelegramChat(db, youngId))) return;
-  const ids = await insertDeliveries(db, [{ alertId, channel: "young_telegram", recipient: "young" }], now);
+  const channel = (await youngTelegramChat(db, youngId)) ? "young_telegram" : (await youngWhatsApp(db, youngId)) ? "young_whatsapp" : null;
+  if (!channel) return;
+  const ids = await insertDeliveries(db, [{ alertId, channel, recipient: "young" }], now);
   await enqueueDeliveries(env, ids);
 }

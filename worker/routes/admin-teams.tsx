@@ -7,6 +7,8 @@ import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
 import { audit } from "../store/staff.ts";
 import { createTeam, listTeams, teamById, updateTeam, type Team } from "../store/teams.ts";
+import { isAllowedWebhookAddress } from "../alerts/webhook-url.ts";
+import { checkWebhookName } from "../alerts/webhook-dns.ts";
 
 /**
  * Admin pages: teams of référents and where their alerts go (signed webhook, backup contact
@@ -23,7 +25,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 const teamFormSchema = lazy(() => z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  webhookUrl: z.optional(z.url({ protocol: /^https$/, hostname: z.regexes.domain })),
+  webhookUrl: z.optional(z.string().check(z.maxLength(2000), z.refine(isAllowedWebhookAddress))),
   webhookSecret: z.optional(z.string().check(z.minLength(MIN_WEBHOOK_SECRET_LENGTH), z.maxLength(500))),
   backupTelegramChatId: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/))),
   backupEmail: z.optional(z.email()),
@@ -37,7 +39,7 @@ function parseTeamForm(form: Record<string, unknown>): TeamForm | null {
   return parsed.success ? parsed.data : null;
 }
 
-const FORM_ERROR = `Vérifie les champs : nom, adresse du webhook en https, secret d'au moins ${MIN_WEBHOOK_SECRET_LENGTH} caractères si une adresse est donnée, identifiant Telegram numérique, e-mail valide.`;
+const FORM_ERROR = `Vérifie les champs : nom, adresse du webhook en https vers un nom public (port 443, pas d'adresse IP ni de nom interne), secret d'au moins ${MIN_WEBHOOK_SECRET_LENGTH} caractères si une adresse est donnée, identifiant Telegram numérique, e-mail valide.`;
 
 function TeamFields(props: { team?: Team; prefix: string }) {
   const { team, prefix } = props;
@@ -102,6 +104,15 @@ const auditDetails = (t: { name: string; webhookUrl: string | null; backupTelegr
   name: t.name, webhook: t.webhookUrl !== null, backupTelegram: t.backupTelegramChatId !== null, backupEmail: t.backupEmail !== null,
 });
 
+/** A webhook name that does not resolve to public addresses only: the error to show, else null. */
+async function webhookNameError(url: string | undefined): Promise<string | null> {
+  if (!url) return null;
+  const check = await checkWebhookName(new URL(url).hostname);
+  if (check === "public") return null;
+  if (check === "unknown") return "Le DNS ne répond pas pour vérifier l'adresse du webhook : réessaie dans un instant.";
+  return "L'adresse du webhook doit être un nom public : ce nom ne se résout pas, ou vers une adresse interne.";
+}
+
 teamRoutes.get("/", (c) => teamsPage(c));
 
 teamRoutes.post("/", async (c) => {
@@ -109,6 +120,11 @@ teamRoutes.post("/", async (c) => {
   if (!form || (form.webhookUrl && !form.webhookSecret)) {
     c.status(400);
     return teamsPage(c, { error: FORM_ERROR });
+  }
+  const nameError = await webhookNameError(form.webhookUrl);
+  if (nameError) {
+    c.status(400);
+    return teamsPage(c, { error: nameError });
   }
   const input = {
     name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: form.webhookUrl ? form.webhookSecret ?? null : null,
@@ -134,6 +150,11 @@ teamRoutes.post("/:id", async (c) => {
   if (!form || (form.webhookUrl && !secret)) {
     c.status(400);
     return teamsPage(c, { error: FORM_ERROR });
+  }
+  const nameError = await webhookNameError(form.webhookUrl);
+  if (nameError) {
+    c.status(400);
+    return teamsPage(c, { error: nameError });
   }
   const input = {
     name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: secret,

@@ -51,7 +51,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
                   <button class="secondary" type="submit">Changer</button>
                 </form>
               </td>
-              <td>{p.disabledAt ? "désactivé" : p.lockedUntil && p.lockedUntil > Date.now() ? "bloqué" : "actif"}</td>
+              <td>{p.disabledAt ? "désactivé" : "actif"}</td>
               <td>
                 {p.id !== c.var.staff.id ? (
                   <form class="inline" method="post" action={`/admin/staff/${p.id}/${p.disabledAt ? "enable" : "disable"}`}>

@@ -6,7 +6,9 @@ import { isCrossSite } from "../auth/origin.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
-import { audit, recordLoginFailure, staffByEmail } from "../store/staff.ts";
+import { countLoginAttempt, forgetLoginAttempts } from "../store/login-throttle.ts";
+import { audit, normalizeEmail, staffByEmail } from "../store/staff.ts";
+import { clientAddress } from "../rate-limit.ts";
 
 /** Staff login and logout (password; Cloudflare Access users are signed in by requireStaff). */
 export const loginRoutes = new Hono<StaffEnv>();
@@ -34,34 +36,40 @@ loginRoutes.get("/login", (c) => {
   return c.html(<LoginPage next={safeNext(c.req.query("next"), new URL(c.req.url).origin)} />);
 });
 
+const WRONG = "E-mail ou mot de passe incorrect. / Wrong e-mail or password.";
+const TOO_MANY = "Trop d'essais depuis cette connexion : réessaie dans 15 minutes. / Too many attempts from this connection: try again in 15 minutes.";
+
 loginRoutes.post("/login", async (c) => {
   // Login CSRF: a form posted from another site is refused (SameSite cookies do the rest).
   if (isCrossSite(c)) throw new HTTPException(403, { message: "cross-site request refused" });
   const form = await c.req.parseBody();
-  const email = typeof form.email === "string" ? form.email.slice(0, 200) : "";
+  const email = typeof form.email === "string" ? normalizeEmail(form.email.slice(0, 200)) : "";
   const password = typeof form.password === "string" ? form.password.slice(0, 500) : "";
   const next = safeNext(typeof form.next === "string" ? form.next : undefined, new URL(c.req.url).origin);
+  const refuse = (status: 401 | 429, error: string) => {
+    c.status(status);
+    return c.html(<LoginPage next={next} email={email} error={error} />);
+  };
+  // Nothing to check: no password work, nothing counted.
+  if (!email || !password) return refuse(401, WRONG);
   const db = database(c.env.DB);
   const now = new Date();
-  const account = email ? await staffByEmail(db, email) : null;
-  const wrong = "E-mail ou mot de passe incorrect. / Wrong e-mail or password.";
-
+  // Counted before anything tells known from unknown e-mails: the same limits, answers and timing for both.
+  const counted = await countLoginAttempt(db, clientAddress(c), email, now.getTime());
+  if (!counted.ok) {
+    c.header("Retry-After", String(counted.retryAfterSeconds));
+    return refuse(429, TOO_MANY);
+  }
+  const account = await staffByEmail(db, email);
   if (!account || account.disabledAt !== null || !account.passwordHash) {
     await verifyPassword(password, DUMMY_HASH); // same time as a real check
-    c.status(401);
-    return c.html(<LoginPage next={next} email={email} error={wrong} />);
-  }
-  if (account.lockedUntil !== null && account.lockedUntil > now.getTime()) {
-    await audit(db, account.id, "login_locked", null);
-    c.status(429);
-    return c.html(<LoginPage next={next} email={email} error="Trop d'essais : compte bloqué 15 minutes. / Too many attempts: locked for 15 minutes." />);
+    return refuse(401, WRONG);
   }
   if (!(await verifyPassword(password, account.passwordHash))) {
-    await recordLoginFailure(db, account.id, now);
     await audit(db, account.id, "login_failed", null);
-    c.status(401);
-    return c.html(<LoginPage next={next} email={email} error={wrong} />);
+    return refuse(401, WRONG);
   }
+  await forgetLoginAttempts(db, counted.accountKey);
   await startSession(c, account.id, now);
   await audit(db, account.id, "login", null);
   return c.redirect(next, 303);

@@ -128,3 +128,10 @@ export async function youngTelegramChat(db: Db, youngId: string): Promise<string
     .where(and(eq(identities.youngId, youngId), eq(identities.channel, "telegram"), isNull(identities.blockedAt))).limit(1);
   return rows[0]?.key ?? null;
 }
+
+/** The WhatsApp number a young person can be written to (not marked unreachable), or null. */
+export async function youngWhatsApp(db: Db, youngId: string): Promise<string | null> {
+  const rows = await db.select({ key: identities.key }).from(identities)
+    .where(and(eq(identities.youngId, youngId), eq(identities.channel, "whatsapp"), isNull(identities.blockedAt))).limit(1);
+  return rows[0]?.key ?? null;
+}

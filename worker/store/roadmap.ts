@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
@@ -56,8 +56,12 @@ const REMINDER_ROW_PARAMS = 5;
 
 export type ReminderCandidate = {
   youngId: string;
+  /** Where the reminder goes: a Telegram chat id or a WhatsApp number. */
+  channel: PushChannel;
   chatId: string;
   locale: string;
+  /** The person's last message (WhatsApp: inside 24 hours a free-form message, else a template). */
+  lastActiveAt: number;
   birth: string;
   status: string | null;
   dept: string | null;
@@ -66,8 +70,12 @@ export type ReminderCandidate = {
   sent: string[];
 };
 
+/** The channels a reminder is pushed on (the web chat shows them at the next visit). */
+export const PUSH_CHANNELS = ["telegram", "whatsapp"] as const;
+export type PushChannel = (typeof PUSH_CHANNELS)[number];
+
 /**
- * A page of Telegram users who may get a reminder now, after `afterId` in id order: a birth
+ * A page of Telegram and WhatsApp users who may get a reminder now, after `afterId` in id order: a birth
  * month, reminders not stopped, not blocked, and nothing sent to them since `sinceMs` (one
  * message a day). Their progress and reminders given come in the same rows
  * (`roadmapColumns`), so the parameters stay fixed however many people there are; paged by
@@ -77,7 +85,7 @@ export type ReminderCandidate = {
 export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, afterId = ""): Promise<ReminderCandidate[]> {
   const people = await db
     .select({
-      youngId: youngPeople.id, chatId: identities.key, locale: youngPeople.locale, birth: youngPeople.birth,
+      youngId: youngPeople.id, channel: identities.channel, chatId: identities.key, locale: youngPeople.locale, lastActiveAt: youngPeople.lastActiveAt, birth: youngPeople.birth,
       status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, ...roadmapColumns,
     })
     // A cross join keeps young_people the outer loop, read in id order from `afterId`: with an
@@ -85,15 +93,15 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, a
     .from(youngPeople)
     .crossJoin(identities)
     .where(and(
-      eq(identities.youngId, youngPeople.id), eq(identities.channel, "telegram"),
+      eq(identities.youngId, youngPeople.id), inArray(identities.channel, [...PUSH_CHANNELS]),
       sql`${youngPeople.id} > ${afterId}`, isNull(identities.blockedAt), eq(youngPeople.remindersOptOut, false), isNotNull(youngPeople.birth),
-      sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} = 'telegram' and ${remindersSent.sentAt} >= ${sinceMs})`,
+      sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp') and ${remindersSent.sentAt} >= ${sinceMs})`,
     ))
     .orderBy(youngPeople.id)
     .limit(limit);
-  return people.map(({ progress, remindersGiven, ...p }) => {
+  return people.map(({ progress, remindersGiven, channel, ...p }) => {
     const parsed = parseRoadmapColumns({ progress, remindersGiven });
-    return { ...p, birth: p.birth!, progress: parsed.roadmapProgress, sent: parsed.remindersSent };
+    return { ...p, channel: channel === "whatsapp" ? "whatsapp" : "telegram", birth: p.birth!, progress: parsed.roadmapProgress, sent: parsed.remindersSent };
   });
 }
 
@@ -101,8 +109,8 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, a
  * Records the reminders of a page of people in one batch; returns the people all of whose
  * reminders were new (another run recorded none of them): only they are sent a message.
  */
-export async function recordReminderPage(db: Db, people: { youngId: string; reminders: { stepId: string; kind: string }[] }[], at: number): Promise<Set<string>> {
-  const rows = people.flatMap(({ youngId, reminders }) => reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })));
+export async function recordReminderPage(db: Db, people: { youngId: string; channel: PushChannel; reminders: { stepId: string; kind: string }[] }[], at: number): Promise<Set<string>> {
+  const rows = people.flatMap(({ youngId, channel, reminders }) => reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel, sentAt: at })));
   const inserted = await rowsInChunks(db, rows, (piece) => db.insert(remindersSent).values(piece).onConflictDoNothing().returning({ youngId: remindersSent.youngId }), REMINDER_ROW_PARAMS);
   const count = new Map<string, number>();
   for (const { youngId } of inserted) count.set(youngId, (count.get(youngId) ?? 0) + 1);

@@ -2,13 +2,10 @@ import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { auditLog, staff, staffSessions, STAFF_ROLES } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 
-/** SQL for staff accounts, their sessions, login lock-out and the audit log. */
+/** SQL for staff accounts, their sessions and the audit log (sign-in limits: login-throttle.ts). */
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export { STAFF_ROLES };
-
-export const MAX_LOGIN_FAILURES = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 
 export type StaffAccount = {
   id: string;
@@ -16,14 +13,13 @@ export type StaffAccount = {
   name: string;
   role: StaffRole;
   passwordHash: string | null;
-  lockedUntil: number | null;
   disabledAt: number | null;
   telegramChatId: string | null;
 };
 
 const accountColumns = {
   id: staff.id, email: staff.email, name: staff.name, role: staff.role, passwordHash: staff.passwordHash,
-  lockedUntil: staff.lockedUntil, disabledAt: staff.disabledAt, telegramChatId: staff.telegramChatId,
+  disabledAt: staff.disabledAt, telegramChatId: staff.telegramChatId,
 };
 
 export function normalizeEmail(email: string): string {
@@ -64,20 +60,10 @@ export async function setStaffPassword(db: Db, id: string, passwordHash: string)
   ]);
 }
 
-/** Counts a failed login; the 5th in a row locks the account for 15 minutes. */
-export async function recordLoginFailure(db: Db, id: string, now: Date): Promise<void> {
-  const at = now.getTime();
-  await db.update(staff).set({
-    lockedUntil: sql`case when ${staff.failedLogins} + 1 >= ${MAX_LOGIN_FAILURES} then ${at + LOCKOUT_MS} else ${staff.lockedUntil} end`,
-    failedLogins: sql`case when ${staff.failedLogins} + 1 >= ${MAX_LOGIN_FAILURES} then 0 else ${staff.failedLogins} + 1 end`,
-  }).where(eq(staff.id, id));
-}
-
-/** A successful login: failures forgotten, session stored (token hash only). */
+/** A successful login: session stored (token hash only). */
 export async function openSession(db: Db, staffId: string, tokenHash: string, now: Date, ttlMs: number): Promise<void> {
   const at = now.getTime();
   await db.batch([
-    db.update(staff).set({ failedLogins: 0, lockedUntil: null }).where(eq(staff.id, staffId)),
     db.insert(staffSessions).values({ tokenHash, staffId, createdAt: at, expiresAt: at + ttlMs }),
     // Housekeeping: this member's expired sessions.
     db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), lt(staffSessions.expiresAt, at))),

@@ -174,7 +174,10 @@ const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
   revision: sql`${youngPeople.revision} + 1`,
 }).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
 
-/** True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules) are all still current. */
+/**
+ * True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules)
+ * are all still current. Why that is enough: the cache-safety invariant in worker/turn/run.ts.
+ */
 const FRESH = `exists (select 1 from young_people where id = ?1 and revision = ?2)
   and (select max(version) from publications) is ?3
   and (select published_at from content_settings where key = ?4) is ?5`;
@@ -291,8 +294,13 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */
-export async function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now: Date): Promise<void> {
+export function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now: Date): Promise<void> {
+  return setBlocked(db, { channel: "telegram", key: chatId }, blocked, now);
+}
+
+/** The person cannot be written to on this channel (blocked us, or no longer reachable): nothing is sent until they write again. */
+export async function setBlocked(db: Db, identity: Identity, blocked: boolean, now: Date): Promise<void> {
   await db.update(identities)
     .set({ blockedAt: blocked ? now.getTime() : null })
-    .where(and(eq(identities.channel, "telegram"), eq(identities.key, chatId), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
+    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
 }

@@ -1,14 +1,18 @@
 import * as z from "zod/mini";
-import { isBlockedError, isRetryable, retryAfterSeconds, sendReplies } from "../bot/telegram.ts";
-import type { Reply } from "../bot/types.ts";
-import { replySchema } from "../shared/api.ts";
-import { lazy } from "../shared/lazy.ts";
-import { configOf } from "./config.ts";
-import { database } from "./store/db.ts";
-import { setTelegramBlocked } from "./store/turns.ts";
-import { telegramClient } from "./telegram-client.ts";
+import type { Reply } from "../../bot/types.ts";
+import { replySchema } from "../../shared/api.ts";
+import { lazy } from "../../shared/lazy.ts";
+import { configOf } from "../config.ts";
+import { database } from "../store/db.ts";
+import { setTelegramBlocked } from "../store/turns.ts";
+import { telegramClient } from "./client.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds } from "./errors.ts";
+import { sendReplies, type MessageSender } from "./send.ts";
 
-/** Telegram replies that could not be sent at once are queued and retried with backoff. */
+/**
+ * The retry policy of replies to young people: what Telegram does not take at once is queued
+ * and retried with backoff, unless the person blocked the bot.
+ */
 
 export const telegramRepliesMessageSchema = lazy(() => z.object({
   type: z.literal("telegram_replies"),
@@ -28,7 +32,19 @@ export async function enqueueTelegramReplies(env: Env, chatId: string, replies: 
   await env.DELIVERIES.send(message, { delaySeconds: backoffSeconds(1, retryAfterSeconds(error)) });
 }
 
-/** Sends queued replies; returns how the queue should treat the message. */
+/** Sends now; what is left is queued, or dropped if the person blocked the bot (which is recorded). */
+export async function sendOrQueue(env: Env, api: MessageSender, chatId: string, replies: Reply[], now: Date): Promise<"sent" | "blocked" | "queued"> {
+  const { unsent, error } = await sendReplies(api, chatId, replies);
+  if (unsent.length === 0) return "sent";
+  if (isBlockedError(error)) {
+    await setTelegramBlocked(database(env.DB), chatId, true, now);
+    return "blocked";
+  }
+  await enqueueTelegramReplies(env, chatId, unsent, error);
+  return "queued";
+}
+
+/** After this many attempts (about 34 minutes of backoff) queued replies are dropped. */
 export const MAX_REPLY_ATTEMPTS = 10;
 
 /** Sends queued replies; returns the rest to re-enqueue (with its delay) if worth retrying. */

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError, TelegramUnreachable, type SendMessageOptions } from "../../bot/telegram.ts";
-import { telegramClient } from "../../worker/telegram-client.ts";
-import { fakeTelegram } from "../support/outside.ts";
+import type { SendMessageOptions } from "../../../bot/telegram.ts";
+import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError, TelegramUnreachable } from "../../../worker/telegram/errors.ts";
+import { telegramClient } from "../../../worker/telegram/client.ts";
+import { fakeTelegram } from "../../support/outside.ts";
 
 const TOKEN = "123456:secret-token-never-in-errors";
 const client = telegramClient({ token: TOKEN, secret: "x".repeat(16), apiRoot: "https://telegram.test", username: "passerelle_bot" });

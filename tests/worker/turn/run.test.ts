@@ -1,12 +1,13 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Input } from "../../bot/types.ts";
-import { database } from "../../worker/store/db.ts";
-import { publishDrafts, replaceDrafts } from "../../worker/store/content.ts";
-import { keptPerson } from "../../worker/person-cache.ts";
-import { loadTurn } from "../../worker/store/turns.ts";
-import { runTurn, type TurnOutcome } from "../../worker/turn.ts";
-import { fixtureBundle, seedFixture } from "../support/admin-content.ts";
+import type { Input } from "../../../bot/types.ts";
+import { database } from "../../../worker/store/db.ts";
+import { publishDrafts, replaceDrafts } from "../../../worker/store/content.ts";
+import { keptPerson } from "../../../worker/turn/person-cache.ts";
+import { loadTurn } from "../../../worker/store/turns.ts";
+import { runTurn, type TurnOutcome } from "../../../worker/turn/run.ts";
+import { fixtureBundle, seedFixture } from "../../support/admin-content.ts";
+import { countedDb } from "../../support/counted-db.ts";
 
 /**
  * A young person's next turn in the same isolate runs from the row their last turn left,
@@ -15,36 +16,9 @@ import { fixtureBundle, seedFixture } from "../support/admin-content.ts";
  * refused and the turn reads and runs again.
  */
 
-/** The real D1 binding, with the calls that reach D1 counted (a batch is one call). */
-function countedDb(d1: D1Database) {
-  const calls = { n: 0 };
-  const counted = (statement: D1PreparedStatement): D1PreparedStatement => {
-    const target = statement as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const method of ["first", "all", "run", "raw"]) {
-      const original = target[method]!.bind(statement);
-      target[method] = (...args: unknown[]) => {
-        calls.n++;
-        return original(...args);
-      };
-    }
-    const bind = statement.bind.bind(statement);
-    target.bind = (...args: unknown[]) => counted(bind(...args));
-    return statement;
-  };
-  const db = new Proxy(d1, {
-    get(target, property) {
-      if (property === "batch") return (statements: D1PreparedStatement[]) => (calls.n++, target.batch(statements));
-      if (property === "prepare") return (query: string) => counted(target.prepare(query));
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { env: { ...env, DB: db } as Env, calls };
-}
-
 let nextUpdate = 500_000;
 const turn = (key: string, input: Input, testEnv: Env = env, updateId = nextUpdate++) =>
-  runTurn(testEnv, { channel: "telegram", key }, input, new Date(), updateId);
+  runTurn(testEnv, { identity: { channel: "telegram", key }, input, now: new Date(), updateId });
 const action = (name: string): Input => ({ kind: "action", action: name });
 
 function done(outcome: TurnOutcome) {
@@ -126,7 +100,7 @@ describe("a returning young person's turn", () => {
   });
 
   it("should guard a web chat turn (no update id) the same way", async () => {
-    const web = (input: Input, testEnv: Env = env) => runTurn(testEnv, { channel: "web", key: "kept-web" }, input, new Date());
+    const web = (input: Input, testEnv: Env = env) => runTurn(testEnv, { identity: { channel: "web", key: "kept-web" }, input, now: new Date() });
     done(await web({ kind: "start" }));
     done(await web(action("lang:fr")));
     const before = done(await web(action("privacy:accept"))).state;

@@ -1,6 +1,7 @@
 import type { ApiResponse, Message } from "grammy/types";
-import { TelegramError, TelegramUnreachable, type SendMessageOptions } from "../bot/telegram.ts";
-import type { Config } from "./config.ts";
+import type { SendMessageOptions } from "../../bot/telegram.ts";
+import { TelegramError, TelegramUnreachable } from "./errors.ts";
+import type { Config } from "../config.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
 
@@ -13,7 +14,7 @@ const TIMEOUT_MS = 15_000;
  * stringify, its own abort controller, timer and stream-error promise, a proxy and transformer
  * chain) for features this bot never uses (it sends text only): 10 % of the Worker's CPU per
  * turn in the bench profile, and importing grammY ~1.5 ms of each cold start (BENCHMARKS.md).
- * It is a `MessageSender` (bot/telegram.ts) that also returns the message Telegram made.
+ * It is a `MessageSender` (send.ts) that also returns the message Telegram made.
  */
 export type TelegramClient = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> };
 

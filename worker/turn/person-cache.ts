@@ -1,10 +1,11 @@
-import type { Identity, PersonRow } from "./store/turns.ts";
+import type { Identity, PersonRow } from "../store/turns.ts";
 
 /**
  * The young people this isolate served last, each with the row their last turn's write batch
  * read back from D1 and the content and rules versions it ran on: their next turn here skips the read batch
  * (one D1 round trip instead of two) and its write is guarded against anything that changed
- * meanwhile. Bounded, least recently used first out; an isolate's memory only, never shared.
+ * meanwhile (why that is safe: run.ts). Bounded, least recently used first out; an isolate's
+ * memory only, never shared.
  */
 export type KeptPerson = { person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null };
 

@@ -2,7 +2,7 @@ import type { Reply } from "../../bot/types.ts";
 import { database } from "../store/db.ts";
 import { normalizeCode, staffByTelegramChat, useTelegramCode } from "../store/links.ts";
 import { audit } from "../store/staff.ts";
-import { acknowledge } from "./ack.ts";
+import { acknowledge } from "../alerts/ack.ts";
 
 /**
  * Staff messages in the Telegram bot: `/staff CODE` links a référent's own Telegram chat

@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import { lazy } from "../../shared/lazy.ts";
 import { configOf } from "../config.ts";
 import { check, sameSecret } from "../http.ts";
-import { telegramUpdate } from "../telegram.ts";
+import { answerUpdate } from "./update.ts";
 
 /**
  * The fields of an update this bot reads, checked before the adapter sees it: a malformed
@@ -49,7 +49,7 @@ telegramRoutes.post(
     }
     check(updateSchema(), body);
     // The schema checked every field the adapter reads; the rest is Telegram's Update as is.
-    const reply = await telegramUpdate(c.env, telegram, body as Update);
+    const reply = await answerUpdate(c.env, telegram, body as Update);
     return reply ? c.json(reply) : c.body(null, 200);
   },
 );

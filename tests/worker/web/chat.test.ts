@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
 import { sha256Hex } from "../../../worker/http.ts";
-import { keptPerson } from "../../../worker/person-cache.ts";
+import { keptPerson } from "../../../worker/turn/person-cache.ts";
 import { seedContent } from "../../support/content.ts";
 import { storedState } from "../../support/db.ts";
 import { actions, openSession, send, sendRaw } from "../../support/webchat.ts";

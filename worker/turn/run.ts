@@ -1,17 +1,53 @@
-import { handle } from "../bot/engine.ts";
-import type { ConversationState } from "../bot/state.ts";
-import type { Input, Reply } from "../bot/types.ts";
-import { configOf } from "./config.ts";
-import { contentAt } from "./content.ts";
+import { handle } from "../../bot/engine.ts";
+import type { ConversationState } from "../../bot/state.ts";
+import type { Input, Reply } from "../../bot/types.ts";
+import { configOf } from "../config.ts";
+import { contentAt } from "../content.ts";
 import { forgetPerson, keepPerson, keptPerson, personKey } from "./person-cache.ts";
-import { rulesAt } from "./roadmap-rules.ts";
-import { database, type Db } from "./store/db.ts";
-import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "./store/turns.ts";
-import { dispatchAlerts } from "./alerts/dispatch.ts";
-import { resolveLinkInput } from "./alerts/linking.ts";
+import { rulesAt } from "../roadmap-rules.ts";
+import { database, type Db } from "../store/db.ts";
+import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "../store/turns.ts";
+import { dispatchAlerts } from "../alerts/dispatch.ts";
+import { resolveLinkInput } from "../alerts/linking.ts";
+
+/**
+ * One conversation turn for any channel: read (one D1 batch) → engine (pure) → write (one
+ * batch). Replies are returned only once the write is committed.
+ *
+ * Why a kept row is safe (the cache-safety invariant). This isolate keeps the row a person's
+ * last turn left (person-cache.ts), and their next turn here runs from it without reading:
+ * one D1 round trip instead of two. That is sound only because such a turn's write is refused
+ * unless everything it would have read is still what D1 holds:
+ * - `young_people.revision` moves on every change to what a turn reads: the turn's own write
+ *   bumps it, and triggers (migration 0008) bump it on any other change to the row, the
+ *   person's identities, alerts, référent links, roadmap progress and reminders sent;
+ * - the write batch of a kept turn starts with a guard (`FRESH` in worker/store/turns.ts:
+ *   the update marker for Telegram, an insert into `turn_guards` for the web) that fails unless
+ *   the revision and the content and roadmap-rules versions are those the row was kept with;
+ *   D1 then rolls the whole batch back and `saveTurn` throws `StaleTurnError`, so the person
+ *   is forgotten and the turn reads and runs again;
+ * - after a committed write, the row kept is the one the batch read back, or, when the turn
+ *   wrote only the person's own columns and the revision moved by exactly one (this turn),
+ *   the row derived from the new state (`rowAfterTurn`); anything else forgets the person.
+ * So a new table a turn reads needs its revision trigger, or kept turns run on stale data.
+ */
+
+export type TurnOptions = {
+  identity: Identity;
+  input: Input;
+  now: Date;
+  /** A Telegram update's id: a retried update is answered only once. */
+  updateId?: number;
+  /** The locale a new person is greeted in: what a new web session asks for, a Telegram app's language. */
+  locale?: string;
+  /** Refuse to start a new person (an unknown or deleted web session must not create one). */
+  existingOnly?: boolean;
+};
 
 export type TurnOutcome =
   | { kind: "duplicate" }
+  /** `existingOnly` and nobody behind the identity. */
+  | { kind: "unknown" }
   | { kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
@@ -20,31 +56,26 @@ type Start = Omit<LoadedTurn, "duplicate"> & {
   kept: boolean;
 };
 
-/**
- * One conversation turn for any channel: read (one batch) → engine (pure) → write (one
- * batch). A person this isolate served last time skips the read; if their row, the content
- * or the rules changed meanwhile the write is refused and the turn reads and runs again.
- * Replies are returned only once the write is committed.
- */
-export async function runTurn(env: Env, identity: Identity, input: Input, now: Date, updateId?: number, locale?: string): Promise<TurnOutcome> {
+export async function runTurn(env: Env, turn: TurnOptions): Promise<TurnOutcome> {
   const db = database(env.DB);
-  const key = personKey(identity);
+  const key = personKey(turn.identity);
   const kept = keptPerson(key);
   if (kept) {
     const start: Start = { state: stateOf(kept.person), person: kept.person, isNew: false, wasBlocked: kept.person.blockedAt !== null, contentVersion: kept.contentVersion, rulesPublishedAt: kept.rulesPublishedAt, kept: true };
     try {
-      return await turnFrom(env, db, key, identity, start, input, now, updateId);
+      return await turnFrom(env, db, key, start, turn);
     } catch (error) {
       if (!(error instanceof StaleTurnError)) throw error;
       forgetPerson(key);
     }
   }
-  const loaded = await loadTurn(db, identity, updateId, locale, now);
+  const loaded = await loadTurn(db, turn.identity, turn.updateId, turn.locale, turn.now);
   if (loaded.duplicate) return { kind: "duplicate" };
-  return turnFrom(env, db, key, identity, { ...loaded, kept: false }, input, now, updateId);
+  if (loaded.isNew && turn.existingOnly) return { kind: "unknown" };
+  return turnFrom(env, db, key, { ...loaded, kept: false }, turn);
 }
 
-async function turnFrom(env: Env, db: Db, key: string, identity: Identity, start: Start, input: Input, now: Date, updateId?: number): Promise<TurnOutcome> {
+async function turnFrom(env: Env, db: Db, key: string, start: Start, { identity, input, now, updateId }: TurnOptions): Promise<TurnOutcome> {
   // Both come from the isolate's cache; after a publication (or in a new isolate) their reads overlap.
   const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.

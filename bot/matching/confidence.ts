@@ -1,0 +1,35 @@
+import type { Match } from "./rank.ts";
+
+/**
+ * How sure the matcher is of its best answer (issue 19 §2, "no confident wrong answers"):
+ * - none: nothing found, or too weak (score under MIN_SCORE);
+ * - unsure: a weak score (under SURE_SCORE), a close second (two answers as likely), or an
+ *   answer that misses what the question is about: it holds under SURE_COVERAGE of the
+ *   question's weight of meaning (a word the content has not got, such as "rsa", weighs most:
+ *   score.ts UNKNOWN_WEIGHT), or the items of another topic hold more than OFF_TOPIC more of
+ *   it than its own topic's ("renouvellement titre de séjour combien de temps" is about papers,
+ *   not the contract FAQ that has "combien de temps"), or it does not name what a definition
+ *   question asks about ("c'est quoi l'accueil solidaire"), or another of the closest items holds
+ *   RIVAL_COVERAGE more of the question ("i lost my bank card": the papers step has "lost", the
+ *   bank account step, first by score, has not);
+ * - sure: otherwise. Only a sure answer is given as the answer: bot/flows/question.ts.
+ * Tuned on the even half of tests/eval/questions.json and on three quarters of
+ * tests/eval/unanswerable.json (`npm run eval`).
+ */
+export type Confidence = "sure" | "unsure" | "none";
+
+export const MIN_SCORE = 2;
+export const SURE_SCORE = 5;
+const CLOSE_SECOND = 0.8;
+export const SURE_COVERAGE = 0.4;
+export const OFF_TOPIC = 0.3;
+export const RIVAL_COVERAGE = 0.1;
+
+export function confidenceOf(matches: Match[]): Confidence {
+  const [best, second] = matches;
+  if (!best || best.score < MIN_SCORE) return "none";
+  if (best.score < SURE_SCORE || (second && second.score >= best.score * CLOSE_SECOND)) return "unsure";
+  if (best.coverage < SURE_COVERAGE || best.offTopic > OFF_TOPIC || best.missesFocus) return "unsure";
+  if (matches.some((m) => m.coverage >= best.coverage + RIVAL_COVERAGE)) return "unsure";
+  return "sure";
+}
