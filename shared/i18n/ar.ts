@@ -129,6 +129,7 @@ export const ar: Messages = {
   roadmapNeedProfile: "لأحسب تواريخك، أحتاج شهر وسنة ميلادك، ووضعك.",
   roadmapFillProfile: "✏️ إكمال ملفي",
   roadmapEmpty: "لا شيء لتفعله الآن 👍",
+  roadmapUnavailable: "مسارك ليس جاهزًا بعد في Passerelle. اسأل مربيك أو مربيتك عن تواريخك المهمة القادمة.",
   roadmapDue: "قبل {date}",
   roadmapOpens: "ابتداءً من {date}",
   roadmapNoDate: "بدون تاريخ محدد",
