@@ -23,6 +23,7 @@ const grammar = lazy(() => {
     z.tuple([word("contact"), word("send")]),
     z.tuple([word("link"), z.enum(["unlink", "unlink_yes"])]),
     z.tuple([word("delete"), word("yes")]),
+    z.tuple([word("data"), word("export")]),
     z.tuple([word("lang"), z.enum(LOCALES)]),
     z.tuple([word("privacy"), z.enum(["accept", "skip"])]),
     z.tuple([word("year"), z.string().check(z.regex(/^(19|20)\d{2}$/))]),

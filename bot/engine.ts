@@ -3,7 +3,7 @@ import { normalize } from "../shared/text/normalize.ts";
 import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.ts";
 import { isSensitive, parseAction } from "./actions.ts";
 import { alertRefusal, askForContact, DEFAULT_ALERTS_PER_HOUR, sendContact, sendCrisisAlert } from "./flows/contact.ts";
-import { confirmDelete, deleteEverything, showMyData } from "./flows/data.ts";
+import { confirmDelete, deleteEverything, exportMyData, showMyData } from "./flows/data.ts";
 import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis } from "./flows/crisis.ts";
@@ -19,13 +19,16 @@ import type { Effect, Input, Reply, TurnResult } from "./types.ts";
 /**
  * `roadmapRules`: the published rules (worker/roadmap-rules.ts); without them, no roadmap steps.
  * `alertsPerHour`: help and crisis alerts one person may raise in an hour.
+ * `profileRetentionDays`: a silent profile is deleted after this (said in "Mes données").
  */
-export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules; alertsPerHour?: number };
+export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules; alertsPerHour?: number; profileRetentionDays?: number };
 
 /** What every flow of one turn may read: content, clock and the Département's settings. */
-type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean; alertsPerHour: number };
+type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean; alertsPerHour: number; profileRetentionDays: number };
 
 const HOUR = 60 * 60 * 1000;
+/** PROFILE_RETENTION_DAYS's default (worker/config.ts). */
+const DEFAULT_PROFILE_RETENTION_DAYS = 365;
 
 /**
  * The conversation engine: one input in, replies and effects out. Pure: no I/O, no clock
@@ -42,6 +45,7 @@ export function handle(
   const turn: Turn = {
     content, now, rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false,
     alertsPerHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
+    profileRetentionDays: options.profileRetentionDays ?? DEFAULT_PROFILE_RETENTION_DAYS,
   };
   const r = respond(state, input, turn);
   const used = input.kind === "action" && isSensitive(input.action) ? input.action : null;
@@ -170,7 +174,7 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     case "link":
       return linkAction(state, action[1]);
     case "data":
-      return showMyData(state);
+      return action[1] === "export" ? exportMyData(state) : showMyData(state, turn.profileRetentionDays);
     case "delete":
       return action[1] === "yes" ? deleteEverything(state) : confirmDelete(state);
     case "profile":

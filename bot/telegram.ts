@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, Update } from "grammy/types";
-import type { Locale } from "../shared/locales.ts";
+import { localeOfLanguageTag, type Locale } from "../shared/locales.ts";
 import type { Input, Reply } from "./types.ts";
 
 /**
@@ -16,24 +16,9 @@ export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
   /** Staff only: `/staff CODE` links a référent's own chat; the "ack:<alertId>" button. */
   | { kind: "staffLink"; code: string } | { kind: "ack"; alertId: string };
 
-/**
- * The locale a new young person is greeted in, from their Telegram app's language (IETF tag,
- * "fa-IR", "ps"): Persian is read as Dari, the Persian of Afghanistan. Others: French.
- */
+/** The locale a new young person is greeted in, from their Telegram app's language ("fa-IR": Dari). */
 export function localeOfLanguageCode(code: string | undefined): Locale | undefined {
-  const primary = code?.toLowerCase().split(/[-_]/)[0];
-  switch (primary) {
-    case "fa":
-    case "prs":
-      return "prs";
-    case "ps":
-    case "ar":
-    case "en":
-    case "fr":
-      return primary;
-    default:
-      return undefined;
-  }
+  return localeOfLanguageTag(code);
 }
 
 export function escapeHtml(text: string): string {

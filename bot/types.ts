@@ -20,6 +20,8 @@ export type Effect =
   | { type: "raiseAlert"; kind: YoungAlertKind; severity: Severity; message?: string; subject?: string }
   | { type: "recordUnanswered"; text: string }
   | { type: "deleteMyData" }
+  /** Send the young person a file with everything stored about them (Telegram: a document). */
+  | { type: "exportMyData" }
   /** Link the référent of this (re-checked) one-time code; unlink every référent. */
   | { type: "linkReferent"; code: string }
   | { type: "unlinkReferents" }

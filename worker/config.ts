@@ -32,6 +32,7 @@ const settingsSchema = lazy(() => {
     CF_ACCESS_TEAM_DOMAIN: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"))),
     CF_ACCESS_AUD: text(),
     ALERTS_PER_PERSON_PER_HOUR: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, "ALERTS_PER_PERSON_PER_HOUR: a whole number, 1 or more"))),
+    ...Object.fromEntries(RETENTION_NAMES.map((name) => [name, z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, `${name}: a whole number, 1 or more`)))])) as Record<RetentionName, z.ZodMiniOptional<z.ZodMiniString>>,
     WHATSAPP_VERIFY_TOKEN: z.optional(z.string().check(z.minLength(8, "WHATSAPP_VERIFY_TOKEN: at least 8 characters"))),
     WHATSAPP_APP_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{16,128}$/, "WHATSAPP_APP_SECRET: the Meta app secret (letters and digits)"))),
     WHATSAPP_ACCESS_TOKEN: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,1024}$/, "WHATSAPP_ACCESS_TOKEN: a Graph API access token"))),
@@ -41,11 +42,42 @@ const settingsSchema = lazy(() => {
   });
 });
 
+/**
+ * Privacy settings, each with its default (PRIVACY.md lists them for a DPO): how long each kind
+ * of data is kept, in days unless the name says otherwise, and the k of "questions seen from at
+ * least k distinct people". Read by worker/retention.ts, the web chat and the turn.
+ */
+export const RETENTION_DEFAULTS = {
+  /** A young person silent this long is deleted (after a warning on Telegram). */
+  PROFILE_RETENTION_DAYS: 365,
+  /** That warning goes this many days before. */
+  PURGE_WARNING_DAYS: 14,
+  /** A web chat token unused this long stops working (and a web-only profile is deleted). */
+  WEB_SESSION_IDLE_DAYS: 30,
+  /** Telegram update ids already answered (so a retry is not answered twice). */
+  TELEGRAM_UPDATE_IDS_DAYS: 7,
+  /** Alerts to référents (and their deliveries), once delivered or failed for good. */
+  ALERT_RETENTION_DAYS: 180,
+  /** Who did what in the staff pages. */
+  AUDIT_LOG_RETENTION_DAYS: 365,
+  /** Staff sign-in sessions, after they expired. */
+  STAFF_SESSION_RETENTION_DAYS: 7,
+  /** One-time link codes (used or not), after they expired (a code is used before it expires). */
+  LINK_CODE_RETENTION_DAYS: 7,
+  /** Unanswered questions, after they were last asked. */
+  UNANSWERED_RETENTION_DAYS: 90,
+  /** Distinct people who must ask the same (scrubbed) question before editors see it. */
+  UNANSWERED_MIN_PEOPLE: 3,
+} as const;
+type RetentionName = keyof typeof RETENTION_DEFAULTS;
+const RETENTION_NAMES = Object.keys(RETENTION_DEFAULTS) as RetentionName[];
+
 /** The names the schema reads: only these are taken from the environment. */
 const SETTINGS = [
   "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_ROOT", "TELEGRAM_BOT_USERNAME", "CRISIS_AUTO_ALERT",
   "PUBLIC_URL", "ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET", "ALERT_EMAIL_FROM", "ESCALATION_DELAY_MINUTES",
   "BACKUP_TELEGRAM_CHAT_ID", "BACKUP_EMAIL", "CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD",
+  "ALERTS_PER_PERSON_PER_HOUR", ...RETENTION_NAMES,
   "ALERTS_PER_PERSON_PER_HOUR", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
   "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_API_ROOT", "WHATSAPP_TEMPLATES",
 ] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
@@ -113,6 +145,8 @@ function configFrom(env: Env) {
       backup: { telegramChatId: v.BACKUP_TELEGRAM_CHAT_ID ?? null, email: v.BACKUP_EMAIL ?? null },
       publicUrl,
     },
+    /** Privacy settings (RETENTION_DEFAULTS), each set or its default. */
+    retention: Object.fromEntries(RETENTION_NAMES.map((name) => [name, Number(v[name] ?? RETENTION_DEFAULTS[name])])) as Record<RetentionName, number>,
     /** Cloudflare Access in front of the staff pages (worker/auth/access.ts). */
     access: v.CF_ACCESS_TEAM_DOMAIN && v.CF_ACCESS_AUD ? { team: v.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ""), aud: v.CF_ACCESS_AUD } : null,
     /** WhatsApp Cloud API (worker/whatsapp/); null, and /whatsapp/webhook answers 404, when not configured. */

@@ -1,14 +1,9 @@
 import { database } from "./store/db.ts";
 import { dispatchStored, escalateCrises, requeueStalled } from "./alerts/jobs.ts";
-import { purgeInactive } from "./store/privacy.ts";
+import { expireProfiles, pruneOldRecords } from "./retention.ts";
 import { scanRoadmap } from "./roadmap-scan.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
-
-const DAY = 24 * 60 * 60 * 1000;
-/** Young people silent for this long are deleted: a profile is only useful while it is used. */
-export const RETENTION_DAYS = 365;
-const UPDATE_IDS_KEPT_DAYS = 7;
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -30,7 +25,11 @@ function jobsOf(env: Env, now: number): Job[] {
     jobs.push({ name: "reminders", run: async () => scanRoadmap(env, "reminders", now, "", await roadmapRules()) });
     jobs.push({ name: "deadline alerts", run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()) });
   }
-  jobs.push({ name: "retention purge", run: () => purgeInactive(db, now - RETENTION_DAYS * DAY, now - UPDATE_IDS_KEPT_DAYS * DAY) });
+  // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
+  if (new Date(now).getUTCMinutes() < 5) {
+    jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
+    jobs.push({ name: "records retention", run: () => pruneOldRecords(env, now) });
+  }
   return jobs;
 }
 

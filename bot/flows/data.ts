@@ -5,10 +5,12 @@ import type { ConversationState } from "../state.ts";
 import type { TurnResult } from "../types.ts";
 import { monthNames } from "./onboarding.ts";
 
-/** "My data": see everything stored, change it, or delete it all. */
-
-
-export function showMyData(state: ConversationState): TurnResult {
+/**
+ * "Mes données": what is stored and why in plain words, a file with everything (Telegram sends
+ * it as a document, the web chat downloads it), change it, or delete it all after a confirmation
+ * that says it cannot be undone.
+ */
+export function showMyData(state: ConversationState, retentionDays: number): TurnResult {
   const { birth, status, dept, enteredCare, permitExpiry } = state.profile;
   const none = say(state, "notGiven");
   const birthText = birth ? `${monthNames(state)[Number(birth.slice(5, 7)) - 1]} ${birth.slice(0, 4)}` : none;
@@ -24,13 +26,23 @@ export function showMyData(state: ConversationState): TurnResult {
   return {
     state: { ...state, cursor: { at: "data" } },
     replies: [
-      reply(summary, [
+      reply(`${summary}\n\n${say(state, "dataWhy", { days: retentionDays })}`, [
+        button(state, "exportMyData", "data:export"),
         button(state, "editProfile", "profile"),
         button(state, "deleteMyData", "delete"),
         button(state, "menu", "menu"),
       ]),
     ],
     effects: [],
+  };
+}
+
+/** The file itself is the worker's to make (from D1) and send: the engine asks for it. */
+export function exportMyData(state: ConversationState): TurnResult {
+  return {
+    state: { ...state, cursor: { at: "data" } },
+    replies: [reply(say(state, "exportReady"), [button(state, "deleteMyData", "delete"), button(state, "menu", "menu")])],
+    effects: [{ type: "exportMyData" }],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot, LocalizedText } from "../../shared/content/model.ts";
-import { normalize } from "../../shared/text/normalize.ts";
+import { scrubQuestion } from "../scrub.ts";
 import { confidenceOf } from "../matching/confidence.ts";
 import { matcherFor, type Match } from "../matching/matcher.ts";
 import { button, label, reply, say } from "../render.ts";
@@ -14,8 +14,8 @@ import { renderFaq, renderStep, renderTopic } from "./browse.ts";
  * - unsure: no answer is given as if it were the one (a young person may act on it): "I am not
  *   sure", the closest items and their topics as buttons, and the référent;
  * - none: "I found nothing", the topics closest to the question, the référent and the menu.
- * Unsure and none are recorded anonymously (normalised, no link to who asked) for the content
- * team: they are the questions the content does not answer well.
+ * Unsure and none are recorded for the content team, scrubbed first (bot/scrub.ts: nothing
+ * that identifies a person is stored): they are the questions the content does not answer well.
  */
 
 /** Items and topics offered when the bot is not sure. */
@@ -34,14 +34,16 @@ export function answerQuestion(
     const rendered = renderMatch(state, content, best.kind, best.id);
     if (rendered) return { replies: [rendered], effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }], answered: true };
   }
-  const record: Effect = { type: "recordUnanswered", text: normalize(question).slice(0, 200) };
+  // Scrubbed here, before it leaves the engine: what identifies a person is never stored.
+  const scrubbed = scrubQuestion(question, content);
+  const record: Effect[] = scrubbed ? [{ type: "recordUnanswered", text: scrubbed }] : [];
   const referent = [button(state, "menu", "menu"), button(state, "contactReferent", "contact")];
   if (confidence === "unsure") {
     const items = itemButtons(state, content, matches);
     const topics = topicButtons(state, content, matches, items);
-    return { replies: [reply(say(state, "answerUnsure"), [...items, ...topics, ...referent])], effects: [record], answered: false };
+    return { replies: [reply(say(state, "answerUnsure"), [...items, ...topics, ...referent])], effects: record, answered: false };
   }
-  return { replies: [reply(say(state, "notUnderstood"), [...topicButtons(state, content, matches, []), ...referent])], effects: [record], answered: false };
+  return { replies: [reply(say(state, "notUnderstood"), [...topicButtons(state, content, matches, []), ...referent])], effects: record, answered: false };
 }
 
 /** The closest items (not topics) as buttons, labelled with their titles in the young person's language. */

@@ -34,6 +34,8 @@ export const youngPeople = sqliteTable("young_people", {
    * the revision can skip the turn's read (worker/store/turns.ts).
    */
   revision: integer("revision").notNull().default(0),
+  /** When the cron warned them (Telegram) that their profile will be deleted for inactivity. */
+  purgeWarnedAt: integer("purge_warned_at"),
 }, (t) => [index("young_people_last_active").on(t.lastActiveAt)]);
 
 /**
@@ -131,13 +133,30 @@ export const publications = sqliteTable("publications", {
   note: text("note"),
 });
 
-/** Questions nobody could answer, normalised and counted, with no link to who asked. */
+/**
+ * Questions nobody could answer, scrubbed (bot/scrub.ts), asked by at least the configured
+ * number of distinct people (UNANSWERED_MIN_PEOPLE), counted, with no link to who asked: the
+ * only rows editors see. `count` is how many times it was asked.
+ */
 export const unansweredQuestions = sqliteTable("unanswered_questions", {
   text: text("text").primaryKey(),
   locale: text("locale").notNull(),
   count: integer("count").notNull().default(1),
   lastSeenAt: integer("last_seen_at").notNull(),
-});
+  // The insight page and the retention job read by time.
+}, (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)]);
+
+/**
+ * A scrubbed unanswered question while fewer distinct people than the threshold asked it: tied
+ * to who asked (so it is exported and deleted with them), never shown to editors. When enough
+ * distinct people asked the same text, it moves to `unanswered_questions` and these rows go.
+ */
+export const unansweredAskers = sqliteTable("unanswered_askers", {
+  text: text("text").notNull(),
+  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
+  locale: text("locale").notNull(),
+  askedAt: integer("asked_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.text, t.youngId] }), index("unanswered_askers_young").on(t.youngId), index("unanswered_askers_at").on(t.askedAt)]);
 
 
 /** Anonymous daily counters (topics opened, onboarding stages reached): no user id. */
@@ -194,7 +213,8 @@ export const staffSessions = sqliteTable("staff_sessions", {
   staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
-}, (t) => [index("staff_sessions_staff").on(t.staffId)]);
+  // The retention job deletes expired sessions by time (worker/store/retention.ts).
+}, (t) => [index("staff_sessions_staff").on(t.staffId), index("staff_sessions_expires").on(t.expiresAt)]);
 
 /**
  * Sign-in attempts counted per key in fixed windows (worker/store/login-throttle.ts): per
@@ -215,7 +235,8 @@ export const auditLog = sqliteTable("audit_log", {
   target: text("target"),
   details: text("details"),
   at: integer("at").notNull(),
-}, (t) => [index("audit_log_at").on(t.at)]);
+  // An erasure clears the targets that name the person or their alerts (worker/store/privacy.ts).
+}, (t) => [index("audit_log_at").on(t.at), index("audit_log_target").on(t.target)]);
 
 /** One-time codes (stored hashed): "young" links a young person, "telegram" a référent's own chat. */
 export const linkCodes = sqliteTable("link_codes", {
@@ -225,7 +246,8 @@ export const linkCodes = sqliteTable("link_codes", {
   createdAt: integer("created_at").notNull(),
   expiresAt: integer("expires_at").notNull(),
   usedAt: integer("used_at"),
-}, (t) => [index("link_codes_staff").on(t.staffId)]);
+  // The retention job deletes codes by expiry (worker/store/retention.ts).
+}, (t) => [index("link_codes_staff").on(t.staffId), index("link_codes_expires").on(t.expiresAt)]);
 
 /** A référent follows a young person (who confirmed it in the chat). */
 export const referentLinks = sqliteTable("referent_links", {

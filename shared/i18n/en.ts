@@ -63,10 +63,15 @@ export const en: Messages = {
   dataSummary: "This is what I keep about you:\n• Language: {locale}\n• Birth: {birth}\n• Situation: {status}\n• Département: {dept}\n• Requests to your social worker: {alerts}\nI do not keep your messages.",
   notGiven: "not given",
   deleteMyData: "🗑️ Delete everything",
-  exportMyData: "📄 See my data",
+  exportMyData: "📄 Download my data",
   deleteConfirm: "Do you really want to delete everything? Your profile, your roadmap and your requests will be deleted. This cannot be undone.",
   deleteYes: "Yes, delete everything",
   deleted: "Deleted. I have nothing about you any more. Type “hello” if you want to start again.",
+  logout: "🚪 Log out",
+  logoutConfirm: "On the web there is no account: logging out also deletes your profile and your roadmap. Download your data first if you want to keep it. Continue?",
+  purgeWarning: "You have not written to Passerelle for a long time. In {days} days, I will delete everything I keep about you. To keep it, send me a message, even “hello”.",
+  exportReady: "Here is a file with everything I keep about you. It is for you: do not share it.",
+  dataWhy: "Why: your birth date, situation and département are used to work out your important dates. Your requests go only to your social worker. If you do not write to me for {days} days, I delete everything.",
   crisisSuicide:
     "You matter. If you are thinking about suicide, or you are worried about someone, call 3114 now: it is free, 24/7, someone will listen. You can say: “I have suicidal thoughts, I need to talk.” In immediate danger: call 112.",
   crisisSelfHarm:

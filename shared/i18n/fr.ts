@@ -65,10 +65,15 @@ export const fr = {
   dataSummary: "Voici ce que je garde sur toi :\n• Langue : {locale}\n• Naissance : {birth}\n• Situation : {status}\n• Département : {dept}\n• Demandes à ton référent : {alerts}\nJe ne garde pas tes messages.",
   notGiven: "non donné",
   deleteMyData: "🗑️ Tout effacer",
-  exportMyData: "📄 Voir mes données",
+  exportMyData: "📄 Télécharger mes données",
   deleteConfirm: "Tu veux vraiment tout effacer ? Ton profil, ton parcours et tes demandes seront supprimés. Ça ne peut pas être annulé.",
   deleteYes: "Oui, tout effacer",
   deleted: "C'est effacé. Je n'ai plus rien sur toi. Écris « bonjour » si tu veux recommencer.",
+  logout: "🚪 Se déconnecter",
+  logoutConfirm: "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
+  purgeWarning: "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
+  exportReady: "Voici un fichier avec tout ce que je garde sur toi. Il est pour toi : ne le partage pas.",
+  dataWhy: "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",
   crisisSuicide:
     "Tu comptes pour nous. Si tu penses au suicide, ou si tu as peur pour quelqu'un, appelle tout de suite le 3114 : c'est gratuit, 24h/24, quelqu'un t'écoute. Tu peux dire : « J'ai des idées de suicide, j'ai besoin de parler. » En danger immédiat : appelle le 112.",
   crisisSelfHarm:

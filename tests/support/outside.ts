@@ -100,8 +100,16 @@ function json(status: number, body: unknown): Response {
 
 async function telegram(url: URL, init: RequestInit | undefined, request: Request): Promise<Response> {
   const method = url.pathname.split("/").pop() ?? "";
-  const text = init?.body !== undefined ? String(init.body) : await request.text();
-  const params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  let params: Record<string, unknown> = {};
+  if (init?.body instanceof FormData || request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    // sendDocument: a file among the fields, recorded as { name, type, text }.
+    for (const [name, value] of await request.formData()) {
+      params[name] = typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
+    }
+  } else {
+    const text = init?.body !== undefined ? String(init.body) : await request.text();
+    params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
   state.telegramCalls.push({ method, params });
   const scripted = state.telegramScript.shift();
   if (scripted?.unreachable) throw new TypeError("Network connection lost.");

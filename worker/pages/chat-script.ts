@@ -12,6 +12,8 @@ export const chatScript = `
   const status = document.getElementById("status");
   const KEY = "passerelle.token";
   let token = localStorage.getItem(KEY);
+  const logoutBtn = document.getElementById("logout");
+  let logoutConfirm = "";
 
   function setLocale(locale, dir) {
     if (!locale) return;
@@ -32,6 +34,8 @@ export const chatScript = `
 
   function render(data) {
     setLocale(data.locale, data.dir);
+    if (data.logout) { logoutBtn.textContent = data.logout.label; logoutConfirm = data.logout.confirm; }
+    logoutBtn.hidden = !token;
     for (const reply of data.replies || []) {
       const box = bubble(reply.text, "bot");
       if (reply.buttons && reply.buttons.length) {
@@ -41,7 +45,7 @@ export const chatScript = `
           const btn = document.createElement("button");
           btn.type = "button";
           btn.textContent = b.label;
-          btn.addEventListener("click", () => send({ action: b.action }, b.label));
+          btn.addEventListener("click", () => (b.action === "data:export" ? exportData(b.label) : send({ action: b.action }, b.label)));
           row.appendChild(btn);
         }
         box.appendChild(row);
@@ -49,8 +53,35 @@ export const chatScript = `
     }
     const last = log.lastElementChild;
     if (last) last.scrollIntoView({ block: "start" });
-    if (data.ended) { localStorage.removeItem(KEY); token = null; }
+    if (data.ended) { localStorage.removeItem(KEY); token = null; logoutBtn.hidden = true; }
   }
+
+  // "Mes données" → a JSON file of everything stored, downloaded (the server says no-store).
+  async function exportData(label) {
+    await send({ action: "data:export" }, label);
+    if (!token) return;
+    const res = await fetch("/api/chat/export", { headers: { Authorization: "Bearer " + token } });
+    if (!res.ok) { status.textContent = "Erreur"; return; }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "passerelle-mes-donnees.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // On a shared phone: end the session here. There is no account, so its profile goes with it.
+  logoutBtn.addEventListener("click", async () => {
+    if (!token || (logoutConfirm && !window.confirm(logoutConfirm))) return;
+    await fetch("/api/chat/session", { method: "DELETE", headers: { Authorization: "Bearer " + token } });
+    localStorage.removeItem(KEY);
+    token = null;
+    logoutBtn.hidden = true;
+    log.replaceChildren();
+    start();
+  });
 
   async function call(path, body) {
     const headers = { "Content-Type": "application/json" };

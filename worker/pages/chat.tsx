@@ -44,6 +44,7 @@ export function ChatPage() {
     <div class="top">
       <h1>Passerelle</h1>
       <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
+      <button id="logout" type="button" hidden>🚪 Se déconnecter</button>
     </div>
   );
   return (

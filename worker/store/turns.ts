@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileFromColumns } from "../../shared/profile.ts";
@@ -11,6 +11,8 @@ import { bind, prepareOnce, statementOf } from "./prepared.ts";
 import { parseRoadmapColumns, roadmapColumns, roadmapWrites } from "./roadmap.ts";
 import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
+import { recordUnansweredStatements } from "./unanswered.ts";
+import { eraseStatements, LINKS_AT, linksOfStatement, type EndedLink } from "./privacy.ts";
 import { referentLinks, type Channel } from "../../shared/db/schema.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
@@ -75,6 +77,7 @@ const versionQuery = prepareOnce((db) => db.select({
 export type PersonRow = NonNullable<ReturnType<typeof personQuery>["__result"]>[number];
 
 const HOUR = 60 * 60 * 1000;
+const DEFAULT_UNANSWERED_MIN_PEOPLE = 3;
 
 /** `locale` is the one asked for by a brand-new web session. */
 export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string, now = new Date()): Promise<LoadedTurn> {
@@ -151,6 +154,8 @@ export type SaveTurn = {
   now: Date;
   updateId?: number;
   wasBlocked?: boolean;
+  /** Distinct people who must ask an unanswered question before editors see it (UNANSWERED_MIN_PEOPLE). */
+  unansweredMinPeople?: number;
 };
 
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
@@ -212,6 +217,8 @@ export type SavedTurn = {
   revision: number | null;
   /** Read back last in the batch, when the turn wrote more than the person's own columns. */
   person: PersonRow | null;
+  /** Référents no longer linked after this turn (deleted data, or unlinked): to be told. */
+  endedLinks: EndedLink[];
 };
 
 async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
@@ -234,9 +241,12 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
 
   const deleted = turn.effects.some((e) => e.type === "deleteMyData");
   if (deleted) {
-    if (!turn.isNew) add(db.delete(youngPeople).where(eq(youngPeople.id, state.youngId)));
-    if (statements.length > 0) await db.$client.batch(statements);
-    return { alertIds: [], deleted: true, revision: null, person: null };
+    // The same erasure as everywhere (worker/store/privacy.ts), in this turn's batch.
+    const linksAt = turn.isNew ? -1 : statements.length + LINKS_AT;
+    if (!turn.isNew) statements.push(...eraseStatements(db, [state.youngId]));
+    const results = statements.length > 0 ? await db.$client.batch(statements) : [];
+    const endedLinks = linksAt >= 0 ? (results[linksAt]!.results as EndedLink[]) : [];
+    return { alertIds: [], deleted: true, revision: null, person: null, endedLinks };
   }
 
   const columns = { ...personColumns(state), lastActiveAt: at };
@@ -251,6 +261,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   }
 
   const alertIds: string[] = [];
+  let linksAt = -1;
   const day = now.toISOString().slice(0, 10);
   for (const effect of turn.effects) {
     if (effect.type === "raiseAlert") {
@@ -261,15 +272,13 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
         message: effect.message ?? null, subject: effect.subject ?? null, createdAt: at,
       }));
     } else if (effect.type === "recordUnanswered" && effect.text.length > 0) {
-      add(
-        db.insert(unansweredQuestions).values({ text: effect.text, locale: state.locale, count: 1, lastSeenAt: at })
-          .onConflictDoUpdate({ target: unansweredQuestions.text, set: { count: sql`${unansweredQuestions.count} + 1`, lastSeenAt: at } }),
-      );
+      statements.push(...recordUnansweredStatements(db, { text: effect.text, youngId: state.youngId, locale: state.locale, at, minPeople: turn.unansweredMinPeople ?? DEFAULT_UNANSWERED_MIN_PEOPLE }));
     } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
       add(...roadmapWrites(db, state.youngId, effect, at));
     } else if (effect.type === "linkReferent") {
       add(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
     } else if (effect.type === "unlinkReferents") {
+      linksAt = statements.push(linksOfStatement(db, [state.youngId])) - 1;
       add(unlinkAllStatement(db, state.youngId));
     } else if (effect.type === "alertsSeenShown") {
       add(youngNoticeStatement(db, state.youngId, at));
@@ -287,7 +296,8 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   if (readBack) statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
   const updated = update ? update.map(results[updateAt]!)[0]?.revision ?? null : null;
-  return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null };
+  const endedLinks = linksAt >= 0 ? (results[linksAt]!.results as EndedLink[]) : [];
+  return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null, endedLinks };
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */

@@ -16,7 +16,11 @@ const TIMEOUT_MS = 15_000;
  * turn in the bench profile, and importing grammY ~1.5 ms of each cold start (BENCHMARKS.md).
  * It is a `MessageSender` (send.ts) that also returns the message Telegram made.
  */
-export type TelegramClient = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> };
+export type TelegramClient = {
+  sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage>;
+  /** A file, sent as multipart form data (the young person's export). */
+  sendDocument(chatId: string, file: { name: string; type: string; content: string }, caption: string): Promise<Message.DocumentMessage>;
+};
 
 export function telegramClient(telegram: Telegram): TelegramClient {
   const base = `${telegram.apiRoot}/bot${telegram.token}/`;
@@ -24,16 +28,25 @@ export function telegramClient(telegram: Telegram): TelegramClient {
     sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> {
       return call<Message.TextMessage>(base, "sendMessage", { chat_id: chatId, text, ...other });
     },
+    sendDocument(chatId, file, caption) {
+      const form = new FormData();
+      form.set("chat_id", chatId);
+      form.set("caption", caption);
+      form.set("document", new File([file.content], file.name, { type: file.type }));
+      return call<Message.DocumentMessage>(base, "sendDocument", form);
+    },
   };
 }
 
-async function call<T>(base: string, method: string, payload: Record<string, unknown>): Promise<T> {
+async function call<T>(base: string, method: string, payload: Record<string, unknown> | FormData): Promise<T> {
   let data: ApiResponse<T>;
   try {
+    const form = payload instanceof FormData;
     const response = await fetch(base + method, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(payload),
+      // FormData sets its own multipart content type (with the boundary).
+      ...(form ? {} : { headers: { "content-type": "application/json" } }),
+      body: form ? payload : JSON.stringify(payload),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     data = await response.json();

@@ -10,6 +10,7 @@ import { telegramClient, type TelegramClient } from "./client.ts";
 import { sendOrQueue } from "./outbox.ts";
 import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./staff.ts";
+import { sendExport } from "./export.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
 
@@ -40,7 +41,9 @@ async function repliesTo(env: Env, { chatId, updateId, event, locale }: ParsedUp
   if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
   // `locale` greets a new young person in their phone's language; theirs to change afterwards.
   const outcome = await runTurn(env, { identity: { channel: "telegram", key: chatId }, input: event, now, updateId, ...(locale ? { locale } : {}) });
-  return outcome.kind === "done" ? outcome.replies : null;
+  if (outcome.kind !== "done") return null;
+  if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId);
+  return outcome.replies;
 }
 
 let client: { telegram: Telegram; api: TelegramClient } | null = null;

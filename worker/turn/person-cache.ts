@@ -7,7 +7,11 @@ import type { Identity, PersonRow } from "../store/turns.ts";
  * meanwhile (why that is safe: run.ts). Bounded, least recently used first out; an isolate's
  * memory only, never shared.
  */
-export type KeptPerson = { person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null };
+export type KeptPerson = {
+  person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null;
+  /** When it was kept (ms): a web session's idle limit does not trust an older row (worker/web/session.ts). */
+  keptAt?: number;
+};
 
 const LIMIT = 2000;
 
@@ -28,7 +32,7 @@ export function keptPerson(key: string): KeptPerson | undefined {
 
 export function keepPerson(key: string, entry: KeptPerson): void {
   kept.delete(key);
-  kept.set(key, entry);
+  kept.set(key, entry.keptAt === undefined ? { ...entry, keptAt: Date.now() } : entry);
   if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
 }
 

@@ -9,6 +9,7 @@ import { database, type Db } from "../store/db.ts";
 import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "../store/turns.ts";
 import { dispatchAlerts } from "../alerts/dispatch.ts";
 import { resolveLinkInput } from "../alerts/linking.ts";
+import { tellLinksEnded } from "../link-ended.ts";
 
 /**
  * One conversation turn for any channel: read (one D1 batch) → engine (pure) → write (one
@@ -48,7 +49,11 @@ export type TurnOutcome =
   | { kind: "duplicate" }
   /** `existingOnly` and nobody behind the identity. */
   | { kind: "unknown" }
-  | { kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean };
+  | {
+    kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean;
+    /** The young person asked for the file of their data (the channel sends it: Telegram, a document). */
+    exportRequested: boolean;
+  };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
 type Start = Omit<LoadedTurn, "duplicate"> & {
@@ -80,22 +85,28 @@ async function turnFrom(env: Env, db: Db, key: string, start: Start, { identity,
   const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
-  const { crisisAutoAlert, alertsPerHour } = configOf(env);
-  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules });
+  const { crisisAutoAlert, alertsPerHour, retention } = configOf(env);
+  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules, profileRetentionDays: retention.PROFILE_RETENTION_DAYS });
   const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
   try {
-    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
+    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
     // The row the write batch read back, or derived when this turn's update was the person's only
     // change (revision + 1). A publication since this turn's start is caught by the next guard.
     const versions = { contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt };
     if (saved.person) keepPerson(key, { person: saved.person, ...versions });
     else if (start.person && saved.revision === start.person.revision + 1) keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
     else forgetPerson(key);
+    if (saved.endedLinks.length > 0) {
+      await tellLinksEnded(env, saved.endedLinks).catch((error: unknown) => console.error("link-ended notice failed", error instanceof Error ? error.name : "error"));
+    }
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
       await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));
     }
-    return { kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted };
+    return {
+      kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted,
+      exportRequested: result.effects.some((e) => e.type === "exportMyData"),
+    };
   } catch (error) {
     if (error instanceof StaleTurnError) throw error;
     forgetPerson(key);

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { messageRequestSchema, sessionRequestSchema } from "../../shared/api.ts";
-import { isRtl, toLocale, type Locale } from "../../shared/locales.ts";
+import { isRtl, localeOfAcceptLanguage, toLocale, type Locale } from "../../shared/locales.ts";
 import { t } from "../../shared/i18n/index.ts";
 import { profileFromColumns } from "../../shared/profile.ts";
 import { presentRoadmap, STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
@@ -10,12 +10,11 @@ import { parisDate } from "../../shared/roadmap/time.ts";
 import { rulesAt } from "../roadmap-rules.ts";
 import { timelineOf } from "../store/roadmap.ts";
 import { database } from "../store/db.ts";
-import { deleteYoungPerson, exportYoungPerson } from "../store/privacy.ts";
+import { exportYoungPerson } from "../store/export.ts";
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
-import { forgetPerson, personKey } from "../turn/person-cache.ts";
 import { runTurn } from "../turn/run.ts";
 import { clientAddress, RATE_RULES, rateLimit, tooManyRequests } from "../rate-limit.ts";
-import { newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
+import { endWebSession, newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
 import { slowDownReply } from "../slow-down.ts";
 import type { Input } from "../../bot/types.ts";
 
@@ -31,15 +30,19 @@ chatRoutes.use("*", async (c, next) => {
 
 chatRoutes.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: "body too large" }, 413) }));
 
+/** The locale's direction, and the page's "se déconnecter" control in that language. */
 function localeInfo(locale: Locale) {
-  return { locale, dir: isRtl(locale) ? "rtl" : "ltr" };
+  return { locale, dir: isRtl(locale) ? "rtl" : "ltr", logout: { label: t(locale, "logout"), confirm: t(locale, "logoutConfirm") } };
 }
+
 
 chatRoutes.post("/session", newSessionLimit, async (c) => {
   const body = await jsonBody(c, sessionRequestSchema());
   const token = randomToken();
   const identity = { channel: "web", key: await sha256Hex(token) } as const;
-  const outcome = await runTurn(c.env, { identity, input: { kind: "start" }, now: new Date(), ...(body.locale ? { locale: body.locale } : {}) });
+  // The language asked for, else the browser's: the greeting and the first language button.
+  const locale = body.locale ?? localeOfAcceptLanguage(c.req.header("Accept-Language"));
+  const outcome = await runTurn(c.env, { identity, input: { kind: "start" }, now: new Date(), ...(locale ? { locale } : {}) });
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "session already exists" });
   return c.json({ sessionId: outcome.state.youngId, token, replies: outcome.replies, ...localeInfo(outcome.state.locale) }, 201);
 });
@@ -58,6 +61,8 @@ chatRoutes.get("/export", webSession, async (c) => {
   const data = await exportYoungPerson(database(c.env.DB), c.var.session.youngId);
   if (!data) throw unknownSession();
   c.header("Content-Disposition", 'attachment; filename="passerelle-mes-donnees.json"');
+  // Personal data: never kept by a browser, a proxy or a shared phone's cache.
+  c.header("Cache-Control", "no-store");
   return c.json(data);
 });
 
@@ -80,10 +85,9 @@ chatRoutes.get("/roadmap", webSession, async (c) => {
   });
 });
 
+/** "Tout effacer", and the page's "se déconnecter" (a web session is its own profile). */
 chatRoutes.delete("/session", webSession, async (c) => {
   const { identity, youngId } = c.var.session;
-  await deleteYoungPerson(database(c.env.DB), youngId);
-  // The README promises it: nothing of theirs stays in this isolate's memory either.
-  forgetPerson(personKey(identity));
+  await endWebSession(c.env, identity, youngId);
   return c.body(null, 204);
 });

@@ -1,0 +1,78 @@
+import type { ContentBundle, LocalizedText } from "../shared/content/model.ts";
+import { normalize } from "../shared/text/normalize.ts";
+import { STOP_TOKENS } from "./matching/lexicon-tables.ts";
+
+/**
+ * An unanswered question as it may be stored for the content team: what identifies a person
+ * is removed before anything is written (issue 22, finding 10). Removed: e-mail addresses,
+ * links, phone numbers, dates, every run of three digits or more, and every word the
+ * published content does not use in any locale (a first name, a family name, a street, a
+ * nickname cannot be told from an unknown word, so none is kept). Kept: the words of the
+ * content's own texts and the matching stop words, each unknown stretch shown as "…".
+ * Null when nothing known is left (nothing is stored then).
+ */
+export function scrubQuestion(text: string, content: ContentBundle): string | null {
+  const known = vocabularyOf(content);
+  const words = normalize(removeIdentifiers(text)).split(" ").filter((w) => w !== "");
+  const kept: string[] = [];
+  let anyKnown = false;
+  for (const word of words) {
+    const keep = known.has(word) && !/\d{3}/.test(word);
+    if (keep) {
+      kept.push(word);
+      if (!STOP.has(word)) anyKnown = true;
+    } else if (kept.at(-1) !== GAP) {
+      kept.push(GAP);
+    }
+  }
+  if (!anyKnown) return null;
+  return kept.join(" ").slice(0, MAX_LENGTH);
+}
+
+/** What stands for a removed stretch of words. */
+export const GAP = "…";
+const MAX_LENGTH = 200;
+const STOP = new Set(STOP_TOKENS.split(" "));
+
+const MONTHS = "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december";
+const IDENTIFIERS = [
+  // e-mail addresses, then links (before the dots and slashes are lost to normalisation)
+  /[^\s@]+@[^\s@]+/g,
+  /\b(?:https?:\/\/|www\.)\S+/gi,
+  // dates: 12/03/2006, 2006-03-12, 12.03.06, "12 mars 2006", "le 3 mai"
+  /\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b/g,
+  new RegExp(`\\b\\d{1,2}(?:er)?\\s+(?:${MONTHS})(?:\\s+\\d{2,4})?\\b`, "giu"),
+  // phone numbers however they are spaced: +33 6 12 34 56 78, 06.12.34.56.78, 0612345678
+  /\+?\d[\d\s().-]{5,}\d/g,
+];
+
+function removeIdentifiers(text: string): string {
+  let out = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) >= 0x06f0 ? c.charCodeAt(0) - 0x06f0 : c.charCodeAt(0) - 0x0660));
+  for (const pattern of IDENTIFIERS) out = out.replace(pattern, " ");
+  return out;
+}
+
+/** Every normalised word of the content's texts in every locale, and the stop words; once per bundle. */
+const vocabularies = new WeakMap<object, Set<string>>();
+
+function vocabularyOf(content: ContentBundle): Set<string> {
+  let words = vocabularies.get(content);
+  if (words) return words;
+  words = new Set(STOP);
+  const add = (text: LocalizedText | undefined) => {
+    if (!text) return;
+    for (const value of Object.values(text)) {
+      if (typeof value === "string") for (const word of normalize(value).split(" ")) if (word !== "") words!.add(word);
+    }
+  };
+  const addKeywords = (keywords: Partial<Record<string, string[]>> | undefined) => {
+    for (const list of Object.values(keywords ?? {})) for (const keyword of list ?? []) add({ fr: keyword });
+  };
+  for (const item of [...content.topics, ...content.steps, ...content.resources, ...content.faqs]) addKeywords(item.keywords);
+  for (const topic of content.topics) { add(topic.title); add(topic.intro); }
+  for (const step of content.steps) { add(step.title); add(step.body); }
+  for (const resource of content.resources) { add(resource.name); add(resource.description); }
+  for (const faq of content.faqs) { add(faq.question); add(faq.answer); }
+  vocabularies.set(content, words);
+  return words;
+}
