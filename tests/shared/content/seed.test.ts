@@ -6,7 +6,9 @@ import { validateBundle } from "../../../shared/content/validate.ts";
 /** Every French text a young person reads, with the item it belongs to. */
 function frenchTexts(): [string, string][] {
   const out: [string, string][] = [];
-  const add = (id: string, ...texts: (LocalizedText | undefined)[]) => texts.forEach((t) => t && out.push([id, t.fr]));
+  const add = (id: string, ...texts: (LocalizedText | undefined)[]) => {
+    for (const text of texts) if (text) out.push([id, text.fr]);
+  };
   for (const t of seedBundle.topics) add(`topic:${t.id}`, t.title, t.intro);
   for (const s of seedBundle.steps) add(s.id, s.title, s.body);
   for (const f of seedBundle.faqs) add(f.id, f.question, f.answer);
