@@ -9,7 +9,7 @@ import { PROGRESS_MARKS } from "../shared/roadmap/compute.ts";
 export const cursorSchema = lazy(() => z.discriminatedUnion("at", [
   z.object({
     at: z.literal("onboarding"),
-    stage: z.enum(["language", "privacy", "birth_year", "birth_month", "status", "dept"]),
+    stage: z.enum(["language", "privacy", "birth_year", "birth_month", "status", "care_year", "care_month", "permit_year", "permit_month", "dept"]),
     year: z.optional(z.number()),
     /** Editing the profile later returns to the menu instead of continuing onboarding. */
     editing: z.optional(z.boolean()),

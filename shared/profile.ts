@@ -32,7 +32,10 @@ export const profileSchema = lazy(() => z.object({
 export type Profile = z.infer<ReturnType<typeof profileSchema>>;
 
 /** A profile from its D1 columns (null: not given); a stored value that no longer parses counts as not given. */
-export function profileFromColumns(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
-  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
+export function profileFromColumns(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null }): Profile {
+  const parsed = profileSchema().safeParse({
+    birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined,
+    enteredCare: row.enteredCare ?? undefined, permitExpiry: row.permitExpiry ?? undefined,
+  });
   return parsed.success ? parsed.data : {};
 }

@@ -11,16 +11,18 @@ import { monthNames } from "./onboarding.ts";
  * that says it cannot be undone.
  */
 export function showMyData(state: ConversationState, retentionDays: number): TurnResult {
-  const { birth, status, dept } = state.profile;
+  const { birth, status, dept, enteredCare, permitExpiry } = state.profile;
   const none = say(state, "notGiven");
   const birthText = birth ? `${monthNames(state)[Number(birth.slice(5, 7)) - 1]} ${birth.slice(0, 4)}` : none;
+  const monthText = (ym: string) => `${monthNames(state)[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
   const summary = say(state, "dataSummary", {
     locale: LOCALE_NAMES[state.locale],
     birth: birthText,
     status: status ? say(state, STATUS_KEYS[status]) : none,
     dept: dept ? say(state, DEPT_KEYS[dept]) : none,
     alerts: state.openHelpRequests,
-  });
+  }) + (enteredCare ? `\n${say(state, "dataEnteredCare", { month: monthText(enteredCare) })}` : "")
+    + (permitExpiry ? `\n${say(state, "dataPermitExpiry", { month: monthText(permitExpiry) })}` : "");
   return {
     state: { ...state, cursor: { at: "data" } },
     replies: [

@@ -8,8 +8,10 @@ import type { TurnResult } from "../types.ts";
 import { renderMenu } from "./browse.ts";
 
 /**
- * Language → what is stored and why → optional profile (birth month/year, situation,
- * département). Every question can be skipped; the menu is reached either way.
+ * Language → what is stored and why → optional profile (birth month/year, situation; for an
+ * MNA the month they were entrusted to the ASE and, once old enough to hold a residence
+ * permit, the month it ends; département). Every question can be skipped; the menu is
+ * reached either way.
  */
 
 type Stage = Extract<Cursor, { at: "onboarding" }>["stage"];
@@ -26,6 +28,36 @@ function birthYears(now: Date): number[] {
   for (let year = current - 25; year <= current - 14; year++) years.push(year);
   return years;
 }
+
+/** The years a residence permit held today can end in (cards last 1 to 10 years). */
+function permitYears(now: Date): number[] {
+  const current = now.getUTCFullYear();
+  return [0, 1, 2, 3, 4].map((i) => current + i);
+}
+
+/** Asked only of an MNA who may hold a card: 17 or older, or age unknown. */
+function mayHoldPermit(state: ConversationState, now: Date): boolean {
+  const { status, birth } = state.profile;
+  if (status !== "mna") return false;
+  return !birth || Number(birth.slice(0, 4)) <= now.getUTCFullYear() - 17;
+}
+
+/** The years shown for the month of entry into care (older years can be typed). */
+function careYears(now: Date): number[] {
+  const current = now.getUTCFullYear();
+  return [5, 4, 3, 2, 1, 0].map((i) => current - i);
+}
+
+/** After the situation: an MNA's entry into care, then their card, then the département. */
+function afterStatus(state: ConversationState, now: Date): TurnResult {
+  return goTo(state, state.profile.status === "mna" ? "care_year" : "dept", now);
+}
+
+function afterCare(state: ConversationState, now: Date): TurnResult {
+  return goTo(state, mayHoldPermit(state, now) ? "permit_year" : "dept", now);
+}
+
+const RENEWAL_STEP = "residence-permit-renewal";
 
 export function monthNames(state: ConversationState): string[] {
   return say(state, "months").split(",");
@@ -51,6 +83,20 @@ export function renderStage(state: ConversationState, stage: Stage, now: Date): 
       ]);
     case "status":
       return reply(say(state, "askStatus"), [...STATUSES.map((s) => button(state, STATUS_KEYS[s], `status:${s}`)), skip]);
+    case "care_year":
+      return reply(say(state, "askCareYear"), [...careYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+    case "care_month":
+      return reply(say(state, "askCareMonth"), [
+        ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
+        skip,
+      ]);
+    case "permit_year":
+      return reply(say(state, "askPermitYear"), [...permitYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+    case "permit_month":
+      return reply(say(state, "askPermitMonth"), [
+        ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
+        skip,
+      ]);
     case "dept":
       return reply(say(state, "askDept"), [
         ...DEPTS.map((d) => button(state, DEPT_KEYS[d], `dept:${d}`)),
@@ -116,9 +162,54 @@ export function answerStage(
     return null;
   }
   if (stage === "status") {
-    if (name === "skip") return goTo(state, "dept", now);
+    if (name === "skip") return afterStatus(state, now);
     const status = STATUSES.find((s) => s === arg);
-    if (name === "status" && status) return goTo({ ...state, profile: { ...state.profile, status } }, "dept", now);
+    if (name === "status" && status) return afterStatus({ ...state, profile: { ...state.profile, status } }, now);
+    return null;
+  }
+  // These questions are optional: a département pressed instead answers the last question.
+  if ((stage === "care_year" || stage === "care_month" || stage === "permit_year" || stage === "permit_month") && name === "dept") {
+    return answerStage({ ...state, cursor: { ...cursor, stage: "dept" } }, name, arg, content, now);
+  }
+  if (stage === "care_year") {
+    if (name === "skip") return afterCare(state, now);
+    const year = Number(arg);
+    const earliest = state.profile.birth ? Number(state.profile.birth.slice(0, 4)) : 1990;
+    if (name === "year" && Number.isInteger(year) && year >= earliest && year <= now.getUTCFullYear()) return goTo(state, "care_month", now, year);
+    return null;
+  }
+  if (stage === "care_month") {
+    if (name === "skip") return afterCare(state, now);
+    const month = Number(arg);
+    if (name === "month" && cursor.year && month >= 1 && month <= 12) {
+      const enteredCare = `${cursor.year}-${String(month).padStart(2, "0")}`;
+      const thisMonth = now.toISOString().slice(0, 7);
+      // Not before birth, not in the future: ask again.
+      if ((state.profile.birth && enteredCare < state.profile.birth) || enteredCare > thisMonth) return goTo(state, "care_year", now);
+      return afterCare({ ...state, profile: { ...state.profile, enteredCare } }, now);
+    }
+    return null;
+  }
+  if (stage === "permit_year") {
+    if (name === "skip") return goTo(state, "dept", now);
+    const year = Number(arg);
+    const current = now.getUTCFullYear();
+    if (name === "year" && Number.isInteger(year) && year >= current - 1 && year <= current + 10) return goTo(state, "permit_month", now, year);
+    return null;
+  }
+  if (stage === "permit_month") {
+    if (name === "skip") return goTo(state, "dept", now);
+    const month = Number(arg);
+    if (name === "month" && cursor.year && month >= 1 && month <= 12) {
+      const permitExpiry = `${cursor.year}-${String(month).padStart(2, "0")}`;
+      const moved = permitExpiry !== state.profile.permitExpiry;
+      const next = { ...state, profile: { ...state.profile, permitExpiry } };
+      // A new card's end month: last card's renewal marked done no longer applies.
+      if (!moved || state.roadmapProgress?.[RENEWAL_STEP] !== "done") return goTo(next, "dept", now);
+      const { [RENEWAL_STEP]: _done, ...progress } = state.roadmapProgress;
+      const result = goTo({ ...next, roadmapProgress: progress }, "dept", now);
+      return { ...result, effects: [{ type: "roadmapProgress", stepId: RENEWAL_STEP, mark: null }] };
+    }
     return null;
   }
   if (stage === "dept") {
@@ -141,8 +232,9 @@ const MONTH_WORDS: Record<string, number> = {
 export function typedStageAnswer(state: ConversationState, normalized: string): { name: string; arg: string } | null {
   const cursor = state.cursor;
   if (cursor.at !== "onboarding") return null;
-  if (cursor.stage === "birth_year" && /^(19|20)\d{2}$/.test(normalized)) return { name: "year", arg: normalized };
-  if (cursor.stage === "birth_month") {
+  const yearStage = cursor.stage === "birth_year" || cursor.stage === "care_year" || cursor.stage === "permit_year";
+  if (yearStage && /^(19|20)\d{2}$/.test(normalized)) return { name: "year", arg: normalized };
+  if (cursor.stage === "birth_month" || cursor.stage === "care_month" || cursor.stage === "permit_month") {
     const month = /^\d{1,2}$/.test(normalized) ? Number(normalized) : MONTH_WORDS[normalized];
     if (month && month >= 1 && month <= 12) return { name: "month", arg: String(month).padStart(2, "0") };
   }

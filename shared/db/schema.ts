@@ -18,6 +18,8 @@ export const youngPeople = sqliteTable("young_people", {
   status: text("status"),
   dept: text("dept"),
   enteredCare: text("entered_care"),
+  /** YYYY-MM the residence permit ends, only if the young person gives it (dates the renewal). */
+  permitExpiry: text("permit_expiry"),
   consentAt: integer("consent_at"),
   /** Conversation cursor (engine state), JSON validated on read. */
   cursor: text("cursor").notNull().default("{}"),

@@ -63,6 +63,7 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
             </select>
           </div>
           <div><label for="entered_care">{say("pageEnteredCare")}</label><input id="entered_care" name="entered_care" type="month" value={values.entered_care ?? ""} placeholder="2023-09" /></div>
+          <div><label for="permit_expiry">{say("pagePermitExpiry")}</label><input id="permit_expiry" name="permit_expiry" type="month" value={values.permit_expiry ?? ""} placeholder="2027-03" /></div>
           <button type="submit">{say("pageSubmit")}</button>
         </form>
         {props.steps ? (

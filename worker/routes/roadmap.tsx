@@ -21,10 +21,13 @@ export const roadmapQuerySchema = lazy(() => z.object({
   status: statusSchema(),
   dept: deptSchema,
   entered_care: z.optional(yearMonthSchema()),
+  /** The month the residence permit ends (dates the renewal); may be in the future. */
+  permit_expiry: z.optional(yearMonthSchema()),
   today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
   locale: z.optional(localeSchema),
 }).check(
   z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] }),
+  z.refine((q) => !q.permit_expiry || q.permit_expiry > q.birth, { message: "permit_expiry must be after birth", path: ["permit_expiry"] }),
   // A month after `today` (the Paris date when not given) has not happened yet.
   z.refine((q) => q.birth <= thisMonth(q.today), { message: "birth must not be in the future", path: ["birth"] }),
   z.refine((q) => !q.entered_care || q.entered_care <= thisMonth(q.today), { message: "entered_care must not be in the future", path: ["entered_care"] }),
@@ -37,7 +40,11 @@ type RoadmapQuery = z.infer<ReturnType<typeof roadmapQuerySchema>>;
 
 function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
   const locale = query.locale ?? "fr";
-  const profile: Profile = { birth: query.birth, status: query.status, dept: query.dept, ...(query.entered_care ? { enteredCare: query.entered_care } : {}) };
+  const profile: Profile = {
+    birth: query.birth, status: query.status, dept: query.dept,
+    ...(query.entered_care ? { enteredCare: query.entered_care } : {}),
+    ...(query.permit_expiry ? { permitExpiry: query.permit_expiry } : {}),
+  };
   return { ...presentRoadmap(profile, rules, query.today ?? parisDate(now), locale), locale };
 }
 

@@ -1,7 +1,7 @@
 import type { ProgressMark } from "../../shared/roadmap/compute.ts";
 import type { Db } from "./db.ts";
 
-type Profile = { id: string; locale: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; [column: string]: unknown };
+type Profile = { id: string; locale: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null; [column: string]: unknown };
 
 /**
  * Everything stored about one young person, for them to read (right of access, issue 22
@@ -13,7 +13,7 @@ export async function exportYoungPerson(db: Db, youngId: string) {
   const d1 = db.$client;
   const q = (sql: string) => d1.prepare(sql).bind(youngId);
   const [people, identities, alerts, deliveries, progress, reminders, referents, questions] = await d1.batch<Record<string, unknown>>([
-    q(`select id, locale, birth, status, dept, entered_care as enteredCare, consent_at as consentAt, cursor, offers,
+    q(`select id, locale, birth, status, dept, entered_care as enteredCare, permit_expiry as permitExpiry, consent_at as consentAt, cursor, offers,
         reminders_opt_out as remindersOptOut, created_at as createdAt, last_active_at as lastActiveAt, purge_warned_at as purgeWarnedAt
       from young_people where id = ?1`),
     q("select channel, key, created_at as createdAt, blocked_at as blockedAt from identities where young_id = ?1 order by created_at"),

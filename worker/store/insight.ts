@@ -12,7 +12,7 @@ export type Counted = { key: string; count: number };
 export type Insight = { since: string; unanswered: Unanswered[]; events: Record<string, Counted[]> };
 
 /** The onboarding stages in the order a young person meets them (funnel order). */
-export const ONBOARDING_STAGES = ["start", "language", "privacy", "birth_year", "birth_month", "status", "dept", "done"] as const;
+export const ONBOARDING_STAGES = ["start", "language", "privacy", "birth_year", "birth_month", "status", "care_year", "care_month", "permit_year", "permit_month", "dept", "done"] as const;
 
 export async function loadInsight(db: Db, now: Date, days = 30, limit = 50): Promise<Insight> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);

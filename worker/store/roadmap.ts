@@ -44,6 +44,7 @@ export async function timelineOf(db: Db, youngId: string) {
     status: youngPeople.status,
     dept: youngPeople.dept,
     enteredCare: youngPeople.enteredCare,
+    permitExpiry: youngPeople.permitExpiry,
     progress: roadmapColumns.progress,
     rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
   }).from(youngPeople).where(eq(youngPeople.id, youngId)).limit(1);
@@ -86,6 +87,7 @@ export type ReminderCandidate = {
   status: string | null;
   dept: string | null;
   enteredCare: string | null;
+  permitExpiry: string | null;
   progress: Progress;
   sent: string[];
 };
@@ -106,7 +108,7 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, a
   const people = await db
     .select({
       youngId: youngPeople.id, channel: identities.channel, chatId: identities.key, locale: youngPeople.locale, lastActiveAt: youngPeople.lastActiveAt, birth: youngPeople.birth,
-      status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, ...roadmapColumns,
+      status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, permitExpiry: youngPeople.permitExpiry, ...roadmapColumns,
     })
     // A cross join keeps young_people the outer loop, read in id order from `afterId`: with an
     // inner join SQLite started from every Telegram identity and sorted them, for each page.
@@ -147,7 +149,7 @@ export async function recordReminders(db: Db, youngId: string, reminders: { step
 }
 
 export type DeadlineCandidate = {
-  youngId: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null;
+  youngId: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null;
   progress: Progress;
   /** Steps a deadline alert was already raised for. */
   alerted: string[];
@@ -160,6 +162,7 @@ export type DeadlineCandidate = {
 export async function peopleWithBirth(db: Db, afterId: string, limit = 500): Promise<DeadlineCandidate[]> {
   const rows = await db.select({
     youngId: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare,
+    permitExpiry: youngPeople.permitExpiry,
     progress: roadmapColumns.progress,
     alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
   })

@@ -25,6 +25,10 @@ describe("interface strings", () => {
       expect(CORE.filter((k) => !catalog[k])).toEqual([]);
     });
 
+    it(`should give every interface text in ${locale}, none left to the French fallback`, () => {
+      expect(keys.filter((k) => !catalog[k])).toEqual([]);
+    });
+
     it(`should keep the same {placeholders} as French in ${locale}`, () => {
       for (const key of keys) {
         const text = catalog[key];

@@ -1,0 +1,1 @@
+ALTER TABLE `young_people` ADD `permit_expiry` text;
