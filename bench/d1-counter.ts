@@ -69,7 +69,10 @@ function installCounting(db: D1Database): void {
       counts.roundTrips++;
       counts.single++;
       counts.statements++;
-      return method === "run" || method === "all" ? out.then((r) => (addMeta(r), r)) : out;
+      return method === "run" || method === "all" ? out.then((r) => {
+        addMeta(r);
+        return r;
+      }) : out;
     };
   }
   const batch = dbProto.batch!;

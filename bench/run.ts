@@ -110,6 +110,7 @@ async function main(): Promise<void> {
   const engineJson = join(tmp, "engine.json");
   const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/engine.ts"), ...(quick ? ["--quick"] : []), ...(CONTENT ? ["--content", String(CONTENT)] : []), "--json", engineJson], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   process.stdout.write(engineRun.stdout);
+  // biome-ignore lint/suspicious/noExplicitAny: bench/engine.ts's own JSON report, read back field by field for printing.
   const engine = existsSync(engineJson) ? (JSON.parse(readFileSync(engineJson, "utf8")) as Record<string, any>) : null;
 
   // 2. Bundles and start-up.

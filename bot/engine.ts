@@ -57,7 +57,6 @@ export function handle(
 }
 
 function respond(state: ConversationState, input: Input, turn: Turn): TurnResult {
-  const { content, now } = turn;
   // A référent acknowledged an alert since the last visit: say so first, once.
   if ((state.alertsSeen ?? 0) > 0 && input.kind !== "linkCode") {
     const r = respond({ ...state, alertsSeen: 0 }, input, turn);

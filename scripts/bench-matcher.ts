@@ -44,7 +44,6 @@ if (mode === "--cold-child") {
 
 const { buildIndex } = await import("../bot/matching/build.ts");
 const { createMatcher, matcherFromStored } = await import("../bot/matching/matcher.ts");
-const { serializeIndex } = await import("../bot/matching/stored.ts");
 const { detectCrisis } = await import("../bot/safety/crisis.ts");
 const { seedBundle } = await import("../shared/content/seed/index.ts");
 const { storedPublication } = await import("../worker/store/content.ts");

@@ -29,7 +29,6 @@ export const messageRequestSchema = lazy(() => z.union([
       z.trim(),
       z.minLength(1, "text must not be empty"),
       z.maxLength(MAX_TEXT_LENGTH, `text must be at most ${MAX_TEXT_LENGTH} characters`),
-      // eslint-disable-next-line no-control-regex
       z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), "text must not contain control characters"),
     ),
   }),

@@ -16,7 +16,6 @@ export const DEPT_KEYS = { "44": "dept44", "49": "dept49", other: "deptOther" } 
 export const yearMonthSchema = lazy(() => z.string().check(
   z.regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, "expected YYYY-MM"),
 ));
-export type YearMonth = z.infer<ReturnType<typeof yearMonthSchema>>;
 
 export const profileSchema = lazy(() => z.object({
   birth: z.optional(yearMonthSchema()),
@@ -31,3 +30,9 @@ export const profileSchema = lazy(() => z.object({
   permitExpiry: z.optional(yearMonthSchema()),
 }));
 export type Profile = z.infer<ReturnType<typeof profileSchema>>;
+
+/** A profile from its D1 columns (null: not given); a stored value that no longer parses counts as not given. */
+export function profileFromColumns(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
+  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
+  return parsed.success ? parsed.data : {};
+}

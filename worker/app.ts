@@ -10,14 +10,14 @@ import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
 import { roadmapStyle } from "./pages/roadmap.tsx";
 import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
 
+/** The paths the staff Worker serves; they are forwarded to it unchanged. */
+const STAFF_PATHS = ["/login", "/logout", "/admin", "/admin/*", "/referent", "/referent/*"] as const;
+
 /**
  * The chat Worker's HTTP app: the Telegram webhook, the web chat and the young people's pages.
  * Staff pages are another Worker (worker/staff.ts), reached through the STAFF service binding:
  * their code is not compiled by the isolates that answer young people (see BENCHMARKS.md).
  */
-/** The paths the staff Worker serves; they are forwarded to it unchanged. */
-const STAFF_PATHS = ["/login", "/logout", "/admin", "/admin/*", "/referent", "/referent/*"] as const;
-
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   // First: a misconfigured Worker's 500 carries the headers too.

@@ -1,7 +1,7 @@
 import { reminderReply } from "../bot/flows/roadmap.ts";
 import type { ConversationState } from "../bot/state.ts";
 import { toLocale } from "../shared/locales.ts";
-import { profileSchema, type Profile } from "../shared/profile.ts";
+import { profileFromColumns } from "../shared/profile.ts";
 import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor } from "../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { parisDate } from "../shared/roadmap/time.ts";
@@ -35,11 +35,6 @@ const QUEUE_BATCH = 100;
 
 export type PageOutcome = { next: string | null; queued: number; raised: number };
 
-function profileOf(row: { birth: string | null; status: string | null; dept: string | null; enteredCare: string | null }): Profile {
-  const parsed = profileSchema().safeParse({ birth: row.birth ?? undefined, status: row.status ?? undefined, dept: row.dept ?? undefined, enteredCare: row.enteredCare ?? undefined });
-  return parsed.success ? parsed.data : {};
-}
-
 /**
  * The reminders due today to one page of Telegram users, in one message each, at most one a
  * day. Recorded BEFORE they are queued, so a rerun (or a concurrent run) never sends one twice;
@@ -51,7 +46,7 @@ export async function reminderPage(env: Env, db: Db, now: number, rules: Roadmap
   const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after);
   const due = [];
   for (const person of people) {
-    const profile = profileOf(person);
+    const profile = profileFromColumns(person);
     if (!profile.birth) continue;
     const steps = computeRoadmap(profile, rules, today, person.progress);
     const already = new Set(person.sent);
@@ -93,7 +88,7 @@ export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, aft
   const people = await peopleWithBirth(db, after, DEADLINE_PAGE);
   const due: { youngId: string; stepId: string }[] = [];
   for (const person of people) {
-    const profile = profileOf(person);
+    const profile = profileFromColumns(person);
     const steps = computeRoadmap(profile, rules, today, person.progress);
     const alerted = new Set(person.alerted);
     for (const stepId of deadlineAlerts(steps, settingsFor(rules, profile))) {

@@ -38,7 +38,7 @@ const pick = <T>(r: number, weighted: [T, number][]): T => {
 const hex = (i: number, salt: number) => Array.from({ length: 8 }, (_, k) => Math.floor(rand(i, salt + k) * 2 ** 32).toString(16).padStart(8, "0")).join("");
 
 function insert(table: string, columns: string[], rows: unknown[][]): Statement[] {
-  const select = columns.map((c, k) => `json_extract(value, '$[${k}]')`).join(", ");
+  const select = columns.map((_c, k) => `json_extract(value, '$[${k}]')`).join(", ");
   const sql = `insert into ${table} (${columns.join(", ")}) select ${select} from json_each(?1)`;
   const out: Statement[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push({ sql, rows: rows.slice(i, i + CHUNK) });

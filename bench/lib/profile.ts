@@ -40,7 +40,9 @@ export async function startProfile(inspectorPort: number): Promise<() => Promise
 export function summarize(profile: Profile, file: string, top = 25): string[] {
   writeFileSync(file, JSON.stringify(profile));
   const dt = new Map<number, number>();
-  profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((s, i) => {
+    dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const key = (f: Frame) => `${f.functionName || "(anonymous)"} ${f.url.split("/").pop()}:${f.lineNumber + 1}`;
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

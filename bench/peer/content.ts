@@ -16,7 +16,6 @@ const resources = new Map(content.resources.map((r) => [r.id, r]));
 
 export const stepById = (id: string): Step | undefined => steps.get(id);
 export const faqById = (id: string): Faq | undefined => faqs.get(id);
-export const topicById = (id: string): Topic | undefined => topics.find((t) => t.id === id);
 export const faqsOf = (topicId: string): Faq[] => content.faqs.filter((f) => f.topicId === topicId);
 
 export function pick(text: LocalizedText, locale: Locale): string {

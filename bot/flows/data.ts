@@ -2,7 +2,7 @@ import { LOCALE_NAMES } from "../../shared/locales.ts";
 import { DEPT_KEYS, STATUS_KEYS } from "../../shared/profile.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
-import type { Effect, TurnResult } from "../types.ts";
+import type { TurnResult } from "../types.ts";
 import { monthNames } from "./onboarding.ts";
 
 /** "My data": see everything stored, change it, or delete it all. */

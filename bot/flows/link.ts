@@ -3,7 +3,7 @@ import { t, type MessageKey } from "../../shared/i18n/index.ts";
 import type { Locale } from "../../shared/locales.ts";
 import { reply } from "../render.ts";
 import type { ConversationState } from "../state.ts";
-import type { Effect, TurnResult } from "../types.ts";
+import type { TurnResult } from "../types.ts";
 
 /**
  * "🔗 Relier mon référent": the young person types the one-time code their référent gave
@@ -42,7 +42,7 @@ const menuButton = (state: ConversationState) => ({ label: say(state, "menu"), a
 
 /** "code ABCD-2345", "/code ABCD2345", or anything typed while the code is asked for. */
 export function typedLinkCode(state: ConversationState, text: string): string | null {
-  const m = /^\/?code\s*[:\-]?\s*([A-Za-z0-9][A-Za-z0-9 -]{6,14})$/i.exec(text.trim());
+  const m = /^\/?code\s*[:-]?\s*([A-Za-z0-9][A-Za-z0-9 -]{6,14})$/i.exec(text.trim());
   if (m) return m[1]!;
   if (state.cursor.at === "link") return text.trim();
   return null;

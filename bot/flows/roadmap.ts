@@ -1,6 +1,5 @@
 import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
-import type { MessageKey } from "../../shared/i18n/index.ts";
 import { computeRoadmap, dueReminders, settingsFor, type ProgressMark, type RoadmapStep } from "../../shared/roadmap/compute.ts";
 import { ruleText, STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";

@@ -51,7 +51,7 @@ export function viewOfIndex(index: MatchIndex): IndexView {
   const postings = index.postings;
   return {
     docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, arabic: index.arabic, dari: index.dari, vocab: index.vocab,
-    lookup: (term) => (Object.prototype.hasOwnProperty.call(postings, term) ? postings[term] : undefined),
+    lookup: (term) => (Object.hasOwn(postings, term) ? postings[term] : undefined),
   };
 }
 

@@ -48,7 +48,6 @@ export const TRIGGERS: readonly Cue[] = ["suicide", "die", "dead", "death", "liv
 /** The languages the lexicons are written for; "az" is Arabic in Latin letters ("arabizi"). */
 export const CRISIS_LANGS = ["fr", "en", "az", "ar", "ps", "prs"] as const;
 export type CrisisLang = (typeof CRISIS_LANGS)[number];
-export const LATIN_LANGS: readonly CrisisLang[] = ["fr", "en", "az"];
 export const ARABIC_SCRIPT_LANGS: readonly CrisisLang[] = ["ar", "ps", "prs"];
 
 /**

@@ -12,7 +12,9 @@ export function flatten(value: unknown, prefix = "", out: Map<string, string> = 
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
     out.set(prefix, value.join(", "));
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => flatten(v, prefix ? `${prefix}.${i}` : String(i), out));
+    value.forEach((v, i) => {
+      flatten(v, prefix ? `${prefix}.${i}` : String(i), out);
+    });
   } else if (typeof value === "object") {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${key}` : key, out);
   } else {

@@ -30,7 +30,6 @@ export const sourceSchema = lazy(() => z.object({
   label: nonEmpty(),
   url: z.optional(z.url({ protocol: /^https?$/ })),
 }));
-export type Source = z.infer<ReturnType<typeof sourceSchema>>;
 
 /** The départements Passerelle has local content for. */
 export const DEPARTEMENTS = ["44", "49"] as const;

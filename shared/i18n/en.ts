@@ -159,4 +159,5 @@ export const en: Messages = {
   whatsappChoose: "Choose",
   whatsappMore: "More:",
   slowDown: "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
+  emergencyLine: "Emergency: 112 · Nowhere to sleep: 115 · Child in danger: 119 · Suicidal thoughts: 3114",
 };

@@ -167,6 +167,8 @@ export const fr = {
   whatsappChoose: "Choisir",
   whatsappMore: "Suite :",
   slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
+  /** The emergency numbers every page of the young people shows in its header. */
+  emergencyLine: "Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114",
 } as const;
 
 export type MessageKey = keyof typeof fr;

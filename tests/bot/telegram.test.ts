@@ -97,7 +97,7 @@ function recorder() {
   return { api, sent };
 }
 
-const unescape = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeHtml = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 // Issue 22, finding 13: text was split before escaping, so "&" or "<" could push a message over 4 096.
 describe("sendReplies", () => {
@@ -110,7 +110,7 @@ describe("sendReplies", () => {
       expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
       expect(message.text).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
     }
-    expect(sent.map((m) => unescape(m.text)).join("")).toBe(text);
+    expect(sent.map((m) => unescapeHtml(m.text)).join("")).toBe(text);
     expect(sent.map((m) => m.keyboard)).toEqual([...sent.slice(1).map(() => false), true]);
   });
 
@@ -118,7 +118,7 @@ describe("sendReplies", () => {
     const { api, sent } = recorder();
     await sendReplies(api, "1", [{ text: "&".repeat(1000) }, { text: "<".repeat(1000) }]);
     for (const message of sent) expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    expect(sent.map((m) => unescape(m.text)).join("").replace(/\s/g, "")).toBe("&".repeat(1000) + "<".repeat(1000));
+    expect(sent.map((m) => unescapeHtml(m.text)).join("").replace(/\s/g, "")).toBe("&".repeat(1000) + "<".repeat(1000));
   });
 
   it("should send no empty message for an empty reply", async () => {

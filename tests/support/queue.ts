@@ -24,7 +24,10 @@ export function recordingQueue(base: Env = env) {
   const remember = (body: unknown, delaySeconds = 0) => sent.push({ body: body as Queued["body"], delaySeconds, dueAt: clock + delaySeconds });
   const real = base.DELIVERIES;
   const DELIVERIES = {
-    send: (body: unknown, options?: QueueSendOptions) => (remember(body, options?.delaySeconds), real.send(body, options)),
+    send: (body: unknown, options?: QueueSendOptions) => {
+      remember(body, options?.delaySeconds);
+      return real.send(body, options);
+    },
     sendBatch: (messages: Iterable<MessageSendRequest>, options?: QueueSendBatchOptions) => {
       const list = [...messages];
       for (const m of list) remember(m.body, m.delaySeconds ?? options?.delaySeconds);

@@ -28,7 +28,12 @@ describe("chat Worker", () => {
 
   it("should keep young people's paths to itself, answering them or a 404", async () => {
     const forwarded: string[] = [];
-    const staff = { fetch: async (input: RequestInfo | URL) => (forwarded.push(String(input)), new Response("from staff")) } as unknown as Fetcher;
+    const staff = {
+      fetch: async (input: RequestInfo | URL) => {
+        forwarded.push(String(input));
+        return new Response("from staff");
+      },
+    } as unknown as Fetcher;
     const statuses: Record<string, number> = {};
     for (const path of ["/", "/health", "/parcours", "/adminx", "/logins"]) {
       statuses[path] = (await app.fetch(new Request(`https://passerelle.test${path}`), { ...env, STAFF: staff })).status;

@@ -17,6 +17,9 @@ export const chatScript = `
     if (!locale) return;
     document.documentElement.lang = locale;
     document.documentElement.dir = dir || "ltr";
+    // The page carries the emergency numbers in every language (worker/pages/layout.tsx).
+    const emergency = document.getElementById("emergency");
+    if (emergency && emergency.dataset[locale]) emergency.textContent = emergency.dataset[locale];
   }
 
   function bubble(text, who) {

@@ -1,5 +1,6 @@
 import { assetPath, type Asset } from "../assets.ts";
 import { chatScript } from "./chat-script.ts";
+import { YoungPage } from "./layout.tsx";
 
 /** Where the chat Worker serves its files (worker/assets.ts). */
 export const CHAT_ASSETS = "/assets";
@@ -34,41 +35,34 @@ header .top button,#timeline .top button{font:inherit;font-size:.9rem;padding:.4
 export const chatStyle: Asset = { name: "chat", ext: "css", body: css };
 export const chatScriptAsset: Asset = { name: "chat", ext: "js", body: chatScript };
 
-/** The web chat: mobile-first, keyboard usable, labelled, right-to-left ready. */
+/**
+ * The web chat: mobile-first, keyboard usable, labelled, right-to-left ready. French until the
+ * conversation picks a language (the script then sets the page's language and direction).
+ */
 export function ChatPage() {
+  const header = (
+    <div class="top">
+      <h1>Passerelle</h1>
+      <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
+    </div>
+  );
   return (
-    <html lang="fr" dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Passerelle</title>
-        <link rel="stylesheet" href={assetPath(CHAT_ASSETS, chatStyle)} />
-      </head>
-      <body>
-        <header>
-          <div class="top">
-            <h1>Passerelle</h1>
-            <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
-          </div>
-          <p>Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114</p>
-        </header>
-        <section id="timeline" hidden aria-labelledby="timeline-title">
-          <div class="top">
-            <h2 id="timeline-title">🗺️ Mon parcours</h2>
-            <button id="roadmap-close" type="button">✕</button>
-          </div>
-          <ol id="timeline-steps"></ol>
-          <p class="note"><a href="/parcours">Simulateur anonyme</a> · dates au 1er du mois de naissance</p>
-        </section>
-        <main id="log" aria-live="polite" aria-label="Conversation"></main>
-        <div id="status" role="status"></div>
-        <form id="ask">
-          <label class="sr" for="question">Écris ta question</label>
-          <input id="question" name="question" autocomplete="off" maxlength={2000} placeholder="Écris ta question…" />
-          <button type="submit">Envoyer</button>
-        </form>
-        <script src={assetPath(CHAT_ASSETS, chatScriptAsset)} defer></script>
-      </body>
-    </html>
+    <YoungPage locale="fr" title="Passerelle" stylesheet={assetPath(CHAT_ASSETS, chatStyle)} header={header} script={assetPath(CHAT_ASSETS, chatScriptAsset)} switchable>
+      <section id="timeline" hidden aria-labelledby="timeline-title">
+        <div class="top">
+          <h2 id="timeline-title">🗺️ Mon parcours</h2>
+          <button id="roadmap-close" type="button">✕</button>
+        </div>
+        <ol id="timeline-steps"></ol>
+        <p class="note"><a href="/parcours">Simulateur anonyme</a> · dates au 1er du mois de naissance</p>
+      </section>
+      <main id="log" aria-live="polite" aria-label="Conversation"></main>
+      <div id="status" role="status"></div>
+      <form id="ask">
+        <label class="sr" for="question">Écris ta question</label>
+        <input id="question" name="question" autocomplete="off" maxlength={2000} placeholder="Écris ta question…" />
+        <button type="submit">Envoyer</button>
+      </form>
+    </YoungPage>
   );
 }

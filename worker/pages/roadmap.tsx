@@ -2,16 +2,11 @@ import { assetPath, type Asset } from "../assets.ts";
 import { CHAT_ASSETS } from "./chat.tsx";
 import { t } from "../../shared/i18n/index.ts";
 import { DEPTS } from "../../shared/content/model.ts";
-import { isRtl, type Locale } from "../../shared/locales.ts";
+import type { Locale } from "../../shared/locales.ts";
 import { DEPT_KEYS, STATUSES, STATUS_KEYS } from "../../shared/profile.ts";
-import type { StepState } from "../../shared/roadmap/compute.ts";
-import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
+import { STEP_STATE_KEYS, type PageStep } from "../../shared/roadmap/present.ts";
 import { formatDay } from "../../shared/roadmap/time.ts";
-
-export type PageStep = {
-  id: string; title: string; due: string | null; opens: string | null; state: StepState; why: string;
-  documents: string | null; sources: { label: string; url?: string }[];
-};
+import { YoungPage } from "./layout.tsx";
 
 const css = `
 *{box-sizing:border-box}body{margin:0;font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;background:#f4f1ea;color:#1d1d1b}
@@ -37,68 +32,58 @@ function when(step: PageStep, locale: Locale): string {
   return t(locale, "roadmapNoDate");
 }
 
-/** The public simulator: a form (GET, nothing stored) and the roadmap as a vertical timeline. */
-/** `unavailable`: no roadmap rules are published yet (never shown as "nothing to do"). */
+/**
+ * The public simulator: a form (GET, nothing stored) and the roadmap as a vertical timeline.
+ * `unavailable`: no roadmap rules are published yet (never shown as "nothing to do").
+ */
 export function RoadmapPage(props: { locale: Locale; values: Record<string, string>; errors?: string[]; steps?: PageStep[]; unavailable?: boolean }) {
   const { locale, values } = props;
   const say = (key: Parameters<typeof t>[1]) => t(locale, key);
   const option = (value: string, key: Parameters<typeof t>[1], current?: string) => <option value={value} selected={current === value}>{say(key)}</option>;
   return (
-    <html lang={locale} dir={isRtl(locale) ? "rtl" : "ltr"}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Passerelle — {say("pageRoadmapTitle")}</title>
-        <link rel="stylesheet" href={assetPath(CHAT_ASSETS, roadmapStyle)} />
-      </head>
-      <body>
-        <header>
-          <h1>🗺️ {say("pageRoadmapTitle")}</h1>
-          <p>Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114</p>
-        </header>
-        <main>
-          <p>{say("pageRoadmapIntro")}</p>
-          {props.errors && props.errors.length > 0 ? (
-            <div class="errors" role="alert"><ul>{props.errors.map((e) => <li>{e}</li>)}</ul></div>
-          ) : null}
-          <form method="get" action="/parcours">
-            <input type="hidden" name="locale" value={locale} />
-            <div><label for="birth">{say("pageBirth")}</label><input id="birth" name="birth" type="month" required value={values.birth ?? ""} placeholder="2008-05" /></div>
-            <div>
-              <label for="status">{say("pageStatus")}</label>
-              <select id="status" name="status" required>
-                {STATUSES.map((s) => option(s, STATUS_KEYS[s], values.status))}
-              </select>
-            </div>
-            <div>
-              <label for="dept">{say("pageDept")}</label>
-              <select id="dept" name="dept" required>
-                {DEPTS.map((d) => option(d, DEPT_KEYS[d], values.dept))}
-              </select>
-            </div>
-            <div><label for="entered_care">{say("pageEnteredCare")}</label><input id="entered_care" name="entered_care" type="month" value={values.entered_care ?? ""} placeholder="2023-09" /></div>
-            <button type="submit">{say("pageSubmit")}</button>
-          </form>
-          {props.steps ? (
-            props.steps.length === 0 ? <p>{say(props.unavailable ? "roadmapUnavailable" : "roadmapEmpty")}</p> : (
-              <ol class="timeline">
-                {props.steps.map((s) => (
-                  <li class={s.state} id={s.id}>
-                    <h2>{s.title}</h2>
-                    <p class="when">{say(STEP_STATE_KEYS[s.state])} · {when(s, locale)}</p>
-                    <p>{s.why}</p>
-                    {s.documents ? <p><strong>{say("roadmapDocuments")}</strong> {s.documents}</p> : null}
-                    {s.sources.length > 0 ? (
-                      <p class="sources">{say("sourcesTitle")} {s.sources.map((src, i) => <>{i > 0 ? " ; " : ""}{src.url ? <a href={src.url} rel="noopener noreferrer">{src.label}</a> : src.label}</>)}</p>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            )
-          ) : null}
-          <p class="note">{say("pageDateNote")}</p>
-        </main>
-      </body>
-    </html>
+    <YoungPage locale={locale} title={`Passerelle — ${say("pageRoadmapTitle")}`} stylesheet={assetPath(CHAT_ASSETS, roadmapStyle)} header={<h1>🗺️ {say("pageRoadmapTitle")}</h1>}>
+      <main>
+        <p>{say("pageRoadmapIntro")}</p>
+        {props.errors && props.errors.length > 0 ? (
+          <div class="errors" role="alert"><ul>{props.errors.map((e) => <li>{e}</li>)}</ul></div>
+        ) : null}
+        <form method="get" action="/parcours">
+          <input type="hidden" name="locale" value={locale} />
+          <div><label for="birth">{say("pageBirth")}</label><input id="birth" name="birth" type="month" required value={values.birth ?? ""} placeholder="2008-05" /></div>
+          <div>
+            <label for="status">{say("pageStatus")}</label>
+            <select id="status" name="status" required>
+              {STATUSES.map((s) => option(s, STATUS_KEYS[s], values.status))}
+            </select>
+          </div>
+          <div>
+            <label for="dept">{say("pageDept")}</label>
+            <select id="dept" name="dept" required>
+              {DEPTS.map((d) => option(d, DEPT_KEYS[d], values.dept))}
+            </select>
+          </div>
+          <div><label for="entered_care">{say("pageEnteredCare")}</label><input id="entered_care" name="entered_care" type="month" value={values.entered_care ?? ""} placeholder="2023-09" /></div>
+          <button type="submit">{say("pageSubmit")}</button>
+        </form>
+        {props.steps ? (
+          props.steps.length === 0 ? <p>{say(props.unavailable ? "roadmapUnavailable" : "roadmapEmpty")}</p> : (
+            <ol class="timeline">
+              {props.steps.map((s) => (
+                <li class={s.state} id={s.id}>
+                  <h2>{s.title}</h2>
+                  <p class="when">{say(STEP_STATE_KEYS[s.state])} · {when(s, locale)}</p>
+                  <p>{s.why}</p>
+                  {s.documents ? <p><strong>{say("roadmapDocuments")}</strong> {s.documents}</p> : null}
+                  {s.sources.length > 0 ? (
+                    <p class="sources">{say("sourcesTitle")} {s.sources.map((src, i) => <>{i > 0 ? " ; " : ""}{src.url ? <a href={src.url} rel="noopener noreferrer">{src.label}</a> : src.label}</>)}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )
+        ) : null}
+        <p class="note">{say("pageDateNote")}</p>
+      </main>
+    </YoungPage>
   );
 }

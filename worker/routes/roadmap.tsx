@@ -4,14 +4,14 @@ import { deptSchema } from "../../shared/content/model.ts";
 import { lazy } from "../../shared/lazy.ts";
 import { localeSchema, type Locale } from "../../shared/locales.ts";
 import { statusSchema, yearMonthSchema, type Profile } from "../../shared/profile.ts";
-import { computeRoadmap, isCalendarDate, settingsFor, type Progress, type StepState } from "../../shared/roadmap/compute.ts";
-import { ruleText } from "../../shared/roadmap/present.ts";
+import { isCalendarDate } from "../../shared/roadmap/compute.ts";
+import { presentRoadmap, type PageStep, type PublicStep } from "../../shared/roadmap/present.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { check } from "../http.ts";
 import { database } from "../store/db.ts";
 import { publishedRoadmapRules } from "../store/content-settings.ts";
-import { RoadmapPage, type PageStep } from "../pages/roadmap.tsx";
+import { RoadmapPage } from "../pages/roadmap.tsx";
 
 /** The anonymous roadmap simulator (JSON and a small page): nothing is stored or logged. */
 export const roadmapRoutes = new Hono<{ Bindings: Env }>();
@@ -34,24 +34,6 @@ function thisMonth(today: string | undefined): string {
   return (today ?? parisDate(new Date())).slice(0, 7);
 }
 type RoadmapQuery = z.infer<ReturnType<typeof roadmapQuerySchema>>;
-
-export type PublicStep = { id: string; title: string; due: string | null; state: StepState; why: string; sources: { label: string; url?: string }[] };
-
-/** The roadmap as the public contract shows it (also used by the web chat's timeline). */
-export function presentRoadmap(profile: Profile, rules: RoadmapRules, today: string, locale: Locale, progress: Progress = {}): { steps: PublicStep[]; page: PageStep[] } {
-  const settings = settingsFor(rules, profile);
-  const computed = computeRoadmap(profile, rules, today, progress);
-  const steps = computed.map((s) => ({
-    id: s.id,
-    title: ruleText(s.rule.title, locale, settings).text,
-    due: s.due,
-    state: s.state,
-    why: ruleText(s.rule.why, locale, settings).text,
-    sources: s.rule.sources,
-  }));
-  const page = computed.map((s, i) => ({ ...steps[i]!, opens: s.opens, documents: s.rule.documents ? ruleText(s.rule.documents, locale, settings).text : null }));
-  return { steps, page };
-}
 
 function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
   const locale = query.locale ?? "fr";

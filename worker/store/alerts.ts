@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { alertDeliveries, alerts, referentLinks, roadmapProgress, staff, youngPeople, DELIVERY_CHANNELS } from "../../shared/db/schema.ts";
+import { alertDeliveries, alerts, referentLinks, roadmapProgress, staff, youngPeople, type DELIVERY_CHANNELS } from "../../shared/db/schema.ts";
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
 import { PERSON_ID } from "./roadmap.ts";
 import type { Db } from "./db.ts";

@@ -17,6 +17,7 @@ export type Prepared<R> = { sql: string; params: unknown[]; query: Query; __resu
 type RowsOf<Q> = Q extends { all(...args: never[]): Promise<infer R> } ? R : never;
 
 /** `build` runs on first use only; the D1 binding it was built with is not kept. */
+// biome-ignore lint/suspicious/noExplicitAny: any drizzle query fits; its rows type is taken from `all` (RowsOf).
 export function prepareOnce<Q extends SQLitePreparedQuery<any>>(build: (db: Db) => Q): (db: Db) => Prepared<RowsOf<Q>> {
   type R = RowsOf<Q>;
   let made: Prepared<R> | undefined;

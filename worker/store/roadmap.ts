@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
+import { alerts, contentSettings, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
+import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import type { Db } from "./db.ts";
 
 /** SQL for the personal roadmap: progress, reminders given, deadline alerts. */
@@ -30,6 +31,25 @@ export function parseRoadmapColumns(row: { progress: string | null; remindersGiv
     roadmapProgress: Object.fromEntries(progress) as Progress,
     remindersSent: JSON.parse(row.remindersGiven ?? "[]") as string[],
   };
+}
+
+/**
+ * What the web chat's timeline shows of one person (language, profile columns, progress) and
+ * when the roadmap rules were last published, in one statement. Null: no such person.
+ */
+export async function timelineOf(db: Db, youngId: string) {
+  const rows = await db.select({
+    locale: youngPeople.locale,
+    birth: youngPeople.birth,
+    status: youngPeople.status,
+    dept: youngPeople.dept,
+    enteredCare: youngPeople.enteredCare,
+    progress: roadmapColumns.progress,
+    rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+  }).from(youngPeople).where(eq(youngPeople.id, youngId)).limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, progress: parseRoadmapColumns({ progress: row.progress, remindersGiven: null }).roadmapProgress };
 }
 
 /** Write-batch items for the roadmap effects of a turn. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt } from "drizzle-orm";
 import { auditLog, staff, staffSessions, STAFF_ROLES } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
 

@@ -3,7 +3,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, unansweredQuestions, youngPeople } from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
-import { profileSchema } from "../../shared/profile.ts";
+import { profileFromColumns } from "../../shared/profile.ts";
 import { parseCursor, parseOffers, START_CURSOR, type ConversationState } from "../../bot/state.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Db } from "./db.ts";
@@ -92,17 +92,11 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
 
 /** The engine's view of a person row (the same whether the row was read or kept). */
 export function stateOf(row: PersonRow): ConversationState {
-  const profile = profileSchema().safeParse({
-    birth: row.birth ?? undefined,
-    status: row.status ?? undefined,
-    dept: row.dept ?? undefined,
-    enteredCare: row.enteredCare ?? undefined,
-  });
   const onboarded = row.consentAt !== null || row.cursor !== "{}";
   return {
     youngId: row.id,
     locale: toLocale(row.locale),
-    profile: profile.success ? profile.data : {},
+    profile: profileFromColumns(row),
     cursor: parseCursor(row.cursor, onboarded),
     offers: parseOffers(row.offers),
     recentAlerts: JSON.parse(row.recentAlerts ?? "[]") as number[],

@@ -27,7 +27,7 @@ export function backoffSeconds(attempt: number, retryAfter?: number): number {
   return Math.min(3600, Math.max(retryAfter ?? 0, 2 ** Math.min(attempt, 11)));
 }
 
-export async function enqueueTelegramReplies(env: Env, chatId: string, replies: Reply[], error: unknown): Promise<void> {
+async function enqueueTelegramReplies(env: Env, chatId: string, replies: Reply[], error: unknown): Promise<void> {
   const message: TelegramRepliesMessage = { type: "telegram_replies", chatId, replies, attempt: 1 };
   await env.DELIVERIES.send(message, { delaySeconds: backoffSeconds(1, retryAfterSeconds(error)) });
 }

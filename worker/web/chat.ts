@@ -4,12 +4,11 @@ import { HTTPException } from "hono/http-exception";
 import { messageRequestSchema, sessionRequestSchema } from "../../shared/api.ts";
 import { isRtl, toLocale, type Locale } from "../../shared/locales.ts";
 import { t } from "../../shared/i18n/index.ts";
-import { profileSchema } from "../../shared/profile.ts";
-import type { Progress } from "../../shared/roadmap/compute.ts";
-import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
+import { profileFromColumns } from "../../shared/profile.ts";
+import { presentRoadmap, STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
-import { publishedRoadmapRules } from "../store/content-settings.ts";
-import { presentRoadmap } from "../routes/roadmap.tsx";
+import { rulesAt } from "../roadmap-rules.ts";
+import { timelineOf } from "../store/roadmap.ts";
 import { database } from "../store/db.ts";
 import { deleteYoungPerson, exportYoungPerson } from "../store/privacy.ts";
 import { jsonBody, randomToken, sha256Hex } from "../http.ts";
@@ -65,20 +64,17 @@ chatRoutes.get("/export", webSession, async (c) => {
 /** The young person's own roadmap, for the web chat's timeline (the Telegram list is in the engine). */
 chatRoutes.get("/roadmap", webSession, async (c) => {
   const db = database(c.env.DB);
-  const data = await exportYoungPerson(db, c.var.session.youngId);
-  if (!data) throw unknownSession();
-  const profile = profileSchema().safeParse({
-    birth: data.profile.birth ?? undefined, status: data.profile.status ?? undefined,
-    dept: data.profile.dept ?? undefined, enteredCare: data.profile.enteredCare ?? undefined,
-  });
-  const locale = toLocale(data.profile.locale);
-  const progress: Progress = Object.fromEntries(data.roadmap.map((p) => [p.stepId, p.state]));
-  const rules = await publishedRoadmapRules(db);
-  const { steps } = presentRoadmap(profile.success ? profile.data : {}, rules, parisDate(new Date()), locale, progress);
+  const person = await timelineOf(db, c.var.session.youngId);
+  if (!person) throw unknownSession();
+  // Cached per isolate by publication time, like a turn's.
+  const rules = await rulesAt(db, person.rulesPublishedAt);
+  const profile = profileFromColumns(person);
+  const locale = toLocale(person.locale);
+  const { steps } = presentRoadmap(profile, rules, parisDate(new Date()), locale, person.progress);
   c.header("Cache-Control", "no-store");
   return c.json({
     title: t(locale, "roadmapTitle"),
-    empty: t(locale, rules.steps.length === 0 ? "roadmapUnavailable" : profile.success && profile.data.birth && profile.data.status ? "roadmapEmpty" : "roadmapNeedProfile"),
+    empty: t(locale, rules.steps.length === 0 ? "roadmapUnavailable" : profile.birth && profile.status ? "roadmapEmpty" : "roadmapNeedProfile"),
     steps: steps.map((s) => ({ ...s, stateLabel: t(locale, STEP_STATE_KEYS[s.state]) })),
     ...localeInfo(locale),
   });

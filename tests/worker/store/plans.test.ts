@@ -24,7 +24,12 @@ function recordingDb(): { DB: D1Database; seen: Map<string, unknown[]> } {
           seen.set(query, []);
           return new Proxy(statement, {
             get(s, p) {
-              if (p === "bind") return (...values: unknown[]) => (seen.set(query, values), s.bind(...values));
+              if (p === "bind") {
+                return (...values: unknown[]) => {
+                  seen.set(query, values);
+                  return s.bind(...values);
+                };
+              }
               const value = Reflect.get(s, p) as unknown;
               return typeof value === "function" ? value.bind(s) : value;
             },
