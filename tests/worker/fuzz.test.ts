@@ -24,8 +24,8 @@ const SEED = 20261203;
  * (`npm run test:resilience`, .ci/run): on 2 shared cores it takes minutes, not seconds.
  */
 const FULL = env.RESILIENCE_FULL === "1";
-const TOTAL = FULL ? 2000 : 300;
-const MIN_PER_ROUTE = FULL ? 36 : 5;
+const TOTAL = FULL ? 2000 : 220;
+const MIN_PER_ROUTE = FULL ? 36 : 4;
 const BASE = "https://passerelle.test";
 
 type Endpoint = { method: string; path: string };
