@@ -128,8 +128,8 @@ function query(r: Rng): string {
 
 type Built = { request: Request; staffSession: Session | null; note: string; sent: string };
 
-/** What HTTP lets a header carry (no line breaks or NUL): the rest of a hostile string. */
-const headerSafe = (value: string) => value.replace(/[\r\n\0]/g, "");
+/** What a header may carry without the runtime refusing or warning: printable ASCII of a hostile string. */
+const headerSafe = (value: string) => value.replace(/[^\x20-\x7e]/g, "");
 
 /** One hostile request for an endpoint. */
 function build(r: Rng, endpoint: Endpoint): Built {

@@ -134,7 +134,7 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
     const dropped = warned.filter((w) => w.includes("dropped")).length;
 
     // Alerts: each one delivered exactly once to its référent's chat and once to the team webhook.
-    const alerts = (await env.DB.prepare("select a.id as id, d.recipient as recipient, d.status as status from alerts a join alert_deliveries d on d.alert_id = a.id where a.kind = 'help'").all<{ id: string; recipient: string; status: string }>()).results;
+    const alerts = (await env.DB.prepare("select a.id as id, d.recipient as recipient, d.status as status, d.attempts as attempts, d.last_error as lastError from alerts a join alert_deliveries d on d.alert_id = a.id where a.kind = 'help'").all<{ id: string; recipient: string; status: string; attempts: number; lastError: string | null }>()).results;
     const alertIds = [...new Set(alerts.map((a) => a.id))];
     const notDelivered = alerts.filter((a) => a.status !== "delivered");
     const perReferent = alertIds.map((id) => telegram.delivered.filter((d) => referents.some((ref) => ref.chatId === d.chatId) && d.text.includes(`#alert-${id}`)).length);
@@ -143,7 +143,7 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
     console.log(`load: updates ${figures.updates} from ${CHATS} chats, deliveries ${figures.deliveries} (duplicates ${figures.duplicates}, ${figures.concurrentDuplicates} at the same time), `
       + `non-200 ${figures.non200}, answered twice ${figures.answeredTwice}, lost ${figures.unanswered}, answered through the outbox ${figures.queuedAnswers}, recorded ${recorded}; `
       + `Bot API calls ${telegram.stats.calls}, failed ${JSON.stringify(telegram.stats.failed)}; queue messages ${q.sent.total} in ${rounds} rounds, left ${q.waiting.length}, dropped ${dropped}; `
-      + `alerts ${alertIds.length}, deliveries ${alerts.length}, not delivered ${notDelivered.length}; turns ${((turnsDone - started) / 1000).toFixed(1)} s, queue ${((Date.now() - turnsDone) / 1000).toFixed(1)} s`);
+      + `alerts ${alertIds.length}, deliveries ${alerts.length}, not delivered ${notDelivered.length} ${JSON.stringify([...new Set(notDelivered.map((a) => `${a.attempts} ${a.lastError}`))].slice(0, 3))}, warnings ${JSON.stringify([...new Set(warned)].slice(0, 3))}; turns ${((turnsDone - started) / 1000).toFixed(1)} s, queue ${((Date.now() - turnsDone) / 1000).toFixed(1)} s`);
 
     expect(problems.slice(0, 20)).toEqual([]);
     expect(figures.updates).toBe(CHATS * PER_CHAT);
