@@ -1,8 +1,12 @@
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { scheduled } from "../../worker/scheduled.ts";
+import { drainDeliveries } from "../support/alerts.ts";
 import { seedContent } from "../support/content.ts";
 import { flakyD1, postOn } from "../support/load.ts";
 import { fakeTelegram } from "../support/outside.ts";
+import { loginAs, newLinkCode } from "../support/staff.ts";
 import { buttonUpdate, postUpdate, textUpdate } from "../support/telegram.ts";
 
 /**
@@ -93,5 +97,42 @@ describe("D1 down for a moment", () => {
     const perChat = chats.map((chat) => fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(chat)).map((m) => String(m.params.text)));
     for (const texts of perChat) expect(new Set(texts).size).toBe(texts.length);
     console.log(`outage: ${updates.length} updates during a D1 outage → ${during.map((r) => r.status).join(", ")}, then answered ${perChat.map((t) => t.length).join(", ")} message(s) each, retries unanswered`);
+  });
+});
+
+describe.each(["before", "afterCommit"] as const)("a help request while a D1 call fails %s", (mode) => {
+  it("should store one alert and deliver it exactly once to each recipient (référent's chat, team webhook)", async () => {
+    const ref = await loginAs("referent");
+    const refChat = chatNo++;
+    await postUpdate(textUpdate(refChat, `/staff ${await newLinkCode(ref.cookie, "telegram")}`));
+    const outcomes: string[] = [];
+    for (let failAt = 0; failAt < 30; failAt++) {
+      // A young person linked to the référent, asked what to send them.
+      const chat = chatNo++;
+      const code = await newLinkCode(ref.cookie, "young");
+      await postUpdate(textUpdate(chat, `/code ${code}`));
+      await postUpdate(buttonUpdate(chat, `link:yes:${code.replace("-", "")}`));
+      await postUpdate(buttonUpdate(chat, "contact"));
+      const young = (await env.DB.prepare("select young_id as id from identities where channel = 'telegram' and key = ?").bind(String(chat)).first<{ id: string }>())!.id;
+      const update = textUpdate(chat, "j'ai besoin d'aide pour mon dossier", updateNo++);
+      let calls = 0;
+      const flaky = { ...env, DB: flakyD1(() => (calls++ === failAt ? mode : "no")) } as Env;
+      const first = await postOn(flaky, update);
+      if (calls <= failAt) break;
+      outcomes.push(`${failAt}:${first.status}`);
+      await postOn(env, update);
+      // The cron's sweeps (stored alerts without deliveries, deliveries whose message was lost), then the queue.
+      await scheduled(createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }), env);
+      fakeTelegram.reset();
+      await drainDeliveries();
+      const alerts = (await env.DB.prepare("select id from alerts where young_id = ? and kind = 'help'").bind(young).all<{ id: string }>()).results;
+      expect(alerts, `call ${failAt}: one alert`).toHaveLength(1);
+      const deliveries = (await env.DB.prepare("select channel, recipient, status from alert_deliveries where alert_id = ? order by channel").bind(alerts[0]!.id).all<{ channel: string; recipient: string; status: string }>()).results;
+      expect(deliveries.map((d) => `${d.channel}:${d.status}`), `call ${failAt}: one delivery per recipient`).toEqual(["telegram:delivered", "webhook:delivered"]);
+      const toReferent = fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(refChat) && String(m.params.text).includes(alerts[0]!.id));
+      expect(toReferent.length, `call ${failAt}: the référent told once`).toBe(1);
+    }
+    console.log(`outage (${mode}), a help request: D1 call failing → status ${outcomes.join(", ")}`);
+    expect(outcomes.length).toBeGreaterThan(1);
   });
 });
