@@ -158,5 +158,5 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
     expect(notDelivered).toEqual([]);
     expect(perReferent.every((n) => n === 1)).toBe(true);
     expect(perWebhook.every((n) => n === 1)).toBe(true);
-  }, 600_000);
+  }, FULL ? 1_800_000 : 600_000);
 });
