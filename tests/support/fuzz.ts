@@ -37,6 +37,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   "' OR 1=1 --", "\"; drop table staff; --", "1; select * from young_people", "%", "%00", "%2e%2e%2f", "%0d%0aSet-Cookie:x=1",
   "../../../etc/passwd", "..\\..\\boot.ini", "//evil.example", "/\t/evil.example", "/\\evil.example", "\\\\evil", "/%09/evil.example",
   "https://evil.example/", "http://127.0.0.1:8080/", "https://169.254.169.254/latest", "file:///etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   "{{7*7}}", "${7*7}", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty",
   "null", "undefined", "true", "NaN", "Infinity", "-1", "0", "1e309", "-0", "9007199254740993", "0x10", "1.5",
   "2030-01", "2000-13", "0000-00", "1999-02-30", "ase", "mna", "44", "fr", "ar", "xx",

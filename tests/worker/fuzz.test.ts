@@ -228,7 +228,10 @@ describe("the fuzz of every route", () => {
         const after = await writes();
         figures.tried++;
         figures.statuses[res.status] = (figures.statuses[res.status] ?? 0) + 1;
-        if (res.status >= 500) (figures.serverErrors++, failures.push(`${res.status} ${label}: ${text.slice(0, 200)}`));
+        if (res.status >= 500) {
+          figures.serverErrors++;
+          failures.push(`${res.status} ${label}: ${text.slice(0, 200)}`);
+        }
         if (LEAK.test(text) || RAW_MARKUP.test(text) && (res.headers.get("Content-Type") ?? "").includes("html")) {
           figures.leaks++;
           failures.push(`leak in ${res.status} ${label}: ${(LEAK.exec(text) ?? RAW_MARKUP.exec(text))![0]}`);
@@ -276,7 +279,10 @@ async function refreshCredentials(request: Request, res: Response, text: string,
   const index = token ? world.tokens.indexOf(token) : -1;
   if (index >= 0 && (res.status === 204 || text.includes('"ended":true'))) {
     const alive = await env.DB.prepare("select 1 from identities where channel = 'web' and key = ?").bind(await hashOf(token!)).first();
-    if (!alive) (world.tokens[index] = (await openSession()).token, refreshed = true);
+    if (!alive) {
+      world.tokens[index] = (await openSession()).token;
+      refreshed = true;
+    }
   }
   if (staffSession && new URL(request.url).pathname === "/logout" && res.status === 303) {
     world.staff[world.staff.indexOf(staffSession)] = await session(staffSession.role);

@@ -80,6 +80,10 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
     const deliveredTo = new Map<string, number>();
     const figures = { updates: 0, deliveries: 0, duplicates: 0, concurrentDuplicates: 0, answeredTwice: 0, unanswered: 0, non200: 0, queuedAnswers: 0 };
     const problems: string[] = [];
+    const problem = (kind: "answeredTwice" | "unanswered", what: string) => {
+      figures[kind]++;
+      problems.push(what);
+    };
     let nextUpdate = FIRST_UPDATE;
     const plans = Array.from({ length: CHATS }, (_, i) => script(i).map((step) => ({
       update: "text" in step ? textUpdate(FIRST_CHAT + i, step.text, nextUpdate++) : buttonUpdate(FIRST_CHAT + i, step.data, nextUpdate++),
@@ -102,7 +106,8 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
         const mine = () => telegram.delivered.slice(sentBefore).filter((d) => d.chatId === chatId);
         const queuedBefore = queuedFor(chatId);
         if (duplicate === "together") {
-          figures.duplicates++, figures.concurrentDuplicates++;
+          figures.duplicates++;
+          figures.concurrentDuplicates++;
           await Promise.all([deliver(update), deliver(update)]);
         } else {
           await deliver(update);
@@ -112,12 +117,12 @@ describe(`${CHATS * PER_CHAT} Telegram updates from ${CHATS} chats, with Bot API
         if (duplicate === "after") {
           figures.duplicates++;
           await deliver(update);
-          if (mine().length !== first || queuedFor(chatId) - queuedBefore !== queued) (figures.answeredTwice++, problems.push(`update ${update.update_id} answered again when retried`));
+          if (mine().length !== first || queuedFor(chatId) - queuedBefore !== queued) problem("answeredTwice", `update ${update.update_id} answered again when retried`);
         }
         const texts = mine().map((d) => d.text);
-        if (new Set(texts).size !== texts.length) (figures.answeredTwice++, problems.push(`update ${update.update_id} answered twice`));
+        if (new Set(texts).size !== texts.length) problem("answeredTwice", `update ${update.update_id} answered twice`);
         if (queued > 0) figures.queuedAnswers++;
-        if (first === 0 && queued === 0) (figures.unanswered++, problems.push(`update ${update.update_id} not answered`));
+        if (first === 0 && queued === 0) problem("unanswered", `update ${update.update_id} not answered`);
         deliveredTo.set(chatId, (deliveredTo.get(chatId) ?? 0) + first);
       }
     }

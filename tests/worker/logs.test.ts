@@ -63,7 +63,9 @@ beforeAll(async () => {
   await seedContent();
   for (const method of METHODS) spies.push(vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(describeArg).join(" "))));
 });
-afterAll(() => spies.forEach((s) => s.mockRestore()));
+afterAll(() => {
+  for (const spy of spies) spy.mockRestore();
+});
 
 describe("the logs of a whole journey", () => {
   it("should carry no message text, name, token or chat id", async () => {
@@ -128,7 +130,7 @@ describe("the logs of a whole journey", () => {
 
     const all = logged.join("\n");
     const found = secrets.filter((s) => s.length >= 4 && all.toLowerCase().includes(s.toLowerCase()));
-    spies.forEach((s) => s.mockRestore());
+    for (const spy of spies) spy.mockRestore();
     console.log(`logs: ${logged.length} lines captured during the journey, personal data or secrets found: ${found.length}`);
     expect(found).toEqual([]);
     // The capture works: the failure was logged (by its kind).
