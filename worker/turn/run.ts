@@ -117,7 +117,7 @@ async function turnFrom(env: Env, db: Db, key: string, start: Start, { identity,
     // and these replies are its only answer: a 5xx would make the platform's retry a duplicate
     // that nobody answers. Stored alerts are dispatched by the cron's sweep. Unknown: the 5xx stands.
     if (updateId !== undefined && (await updateRecorded(db, updateId).catch(() => false))) {
-      return { kind: "done", replies: result.replies, state: result.state, alertIds: [], deleted: result.effects.some((e) => e.type === "deleteMyData") };
+      return { kind: "done", replies: result.replies, state: result.state, alertIds: [], deleted: result.effects.some((e) => e.type === "deleteMyData"), exportRequested: result.effects.some((e) => e.type === "exportMyData") };
     }
     throw error;
   }
