@@ -34,6 +34,8 @@ export default defineConfig(async () => {
             WHATSAPP_ACCESS_TOKEN: "test-access-token-0123456789",
             WHATSAPP_PHONE_NUMBER_ID: "1000001",
             WHATSAPP_API_ROOT: "https://graph.test/v23.0",
+            // `npm run test:resilience` (CI): the full fuzz and load tests instead of their quick versions.
+            RESILIENCE_FULL: process.env.RESILIENCE_FULL ?? "",
           },
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.

@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 
 type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
@@ -13,6 +13,26 @@ export async function jsonBody<T>(c: Context, schema: Schema<T>): Promise<T> {
     throw new HTTPException(400, { message: "body must be valid JSON" });
   }
   return check(schema, body);
+}
+
+/**
+ * Middleware: a form body (urlencoded or multipart) is parsed once, before any handler reads
+ * it; one that cannot be parsed (a broken multipart, a boundary that is not there) is a 400,
+ * not the TypeError every later `parseBody()` would throw. Hono keeps the parsed form, so the
+ * handlers' own `parseBody()` reuse it.
+ */
+export function formsParsed(): MiddlewareHandler {
+  return async (c, next) => {
+    const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") {
+      try {
+        await c.req.parseBody();
+      } catch {
+        throw new HTTPException(400, { message: "form body could not be read" });
+      }
+    }
+    await next();
+  };
 }
 
 export function check<T>(schema: Schema<T>, value: unknown): T {

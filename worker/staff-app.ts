@@ -5,6 +5,7 @@ import { loginRoutes } from "./routes/login.tsx";
 import { referentRoutes } from "./routes/referent.tsx";
 import { staffErrorPage, staffPathRoutes } from "./routes/staff-paths.tsx";
 import { answerErrors, settingsChecked } from "./errors.ts";
+import { formsParsed } from "./http.ts";
 import { assetRoutes } from "./assets.ts";
 import { STAFF_ASSETS, staffStyle } from "./pages/staff-style.ts";
 import { secureHeaders, STAFF_CSP } from "./security-headers.ts";
@@ -16,6 +17,8 @@ export function createStaffApp() {
   app.use("*", secureHeaders(STAFF_CSP));
   settingsChecked(app);
   app.use("*", staffBodyLimit());
+  // After the size check: a form that cannot be parsed is a 400, not a 500 in the handler.
+  app.use("*", formsParsed());
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle-staff" }));
   // Before any sign-in check: the login page needs its stylesheet.
   app.route("/", assetRoutes(STAFF_ASSETS, () => [staffStyle]));

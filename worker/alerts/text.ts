@@ -1,6 +1,7 @@
 import { CRISIS_CATEGORIES } from "../../bot/actions.ts";
 import type { CrisisCategory } from "../../bot/safety/crisis.ts";
 import type { AlertRow } from "../store/alerts.ts";
+import { shownText } from "../../shared/text/display.ts";
 
 /** What staff read about an alert: French first, then English; pseudonymous. */
 
@@ -59,7 +60,7 @@ export function staffAlertText(alert: AlertRow, publicUrl: string, withMessage: 
   const lines = [`Passerelle — ${kindLabel(alert.kind)}`, `${pseudonym(alert.youngId)}`];
   const subject = subjectLabel(alert);
   if (subject) lines.push(`Sujet / Subject : ${subject}`);
-  if (withMessage && alert.message) lines.push(`Message du jeune / Their message : « ${alert.message} »`);
+  if (withMessage && alert.message) lines.push(`Message du jeune / Their message : « ${shownText(alert.message)} »`);
   if (alert.kind === "escalation") {
     lines.push("Une alerte de crise n'a pas été prise en compte par le référent à temps. / A crisis alert was not acknowledged in time.");
   }

@@ -5,6 +5,7 @@ import { kindLabel, pseudonym, subjectLabel } from "../alerts/text.ts";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
+import { shownText } from "../../shared/text/display.ts";
 import { alertsFor, youngPeopleFor, type DashboardAlert, type YoungSummary } from "../store/alerts.ts";
 import { database } from "../store/db.ts";
 import { CODE_TTL_MS, createLinkCode, displayCode, isLinked, unlink, unlinkStaffTelegram } from "../store/links.ts";
@@ -35,7 +36,7 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
     <div class={`card${open ? " alert-open" : ""}`} id={`alert-${a.id}`}>
       <strong>{kindLabel(a.kind)}</strong> — {pseudonym(a.youngId)} <span class="muted">{when(a.createdAt)}</span>
       {subjectLabel(a) ? <div class="muted">Sujet : {subjectLabel(a)}</div> : null}
-      {a.message ? <p>Message du jeune : « {a.message} »</p> : null}
+      {a.message ? <p>Message du jeune : « <bdi>{shownText(a.message)}</bdi> »</p> : null}
       {a.undelivered.length > 0 ? (
         <p class="error">
           Non remis / Not delivered :{" "}

@@ -40,6 +40,11 @@ export function telegramClient(telegram: Telegram): TelegramClient {
 
 async function call<T>(base: string, method: string, payload: Record<string, unknown> | FormData): Promise<T> {
   let data: ApiResponse<T>;
+  // A timer cleared as soon as Telegram answers: `AbortSignal.timeout` stays armed for the
+  // whole 15 s, and an invocation that sends many messages (the queue consumer, the cron)
+  // would pile them up to workerd's 10 000 active timeouts, then fail every call.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new DOMException("Bot API call timed out", "TimeoutError")), TIMEOUT_MS);
   try {
     const form = payload instanceof FormData;
     const response = await fetch(base + method, {
@@ -47,12 +52,14 @@ async function call<T>(base: string, method: string, payload: Record<string, unk
       // FormData sets its own multipart content type (with the boundary).
       ...(form ? {} : { headers: { "content-type": "application/json" } }),
       body: form ? payload : JSON.stringify(payload),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: abort.signal,
     });
     data = await response.json();
   } catch (error) {
     // The URL holds the token: only the method is named.
     throw new TelegramUnreachable(method, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
   if (data.ok) return data.result;
   throw new TelegramError(method, data.error_code, data.description, data.parameters);

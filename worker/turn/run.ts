@@ -8,6 +8,7 @@ import { rulesAt } from "../roadmap-rules.ts";
 import { database, type Db } from "../store/db.ts";
 import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "../store/turns.ts";
 import { dispatchAlerts } from "../alerts/dispatch.ts";
+import { updateRecorded } from "../store/updates.ts";
 import { resolveLinkInput } from "../alerts/linking.ts";
 import { tellLinksEnded } from "../link-ended.ts";
 
@@ -112,6 +113,12 @@ async function turnFrom(env: Env, db: Db, key: string, start: Start, { identity,
     forgetPerson(key);
     // A concurrent delivery of the same update won the race: its replies are the ones sent.
     if (updateId !== undefined && /UNIQUE constraint failed: telegram_updates/.test(String(error))) return { kind: "duplicate" };
+    // The write may have committed and only D1's answer been lost. Then the update is recorded
+    // and these replies are its only answer: a 5xx would make the platform's retry a duplicate
+    // that nobody answers. Stored alerts are dispatched by the cron's sweep. Unknown: the 5xx stands.
+    if (updateId !== undefined && (await updateRecorded(db, updateId).catch(() => false))) {
+      return { kind: "done", replies: result.replies, state: result.state, alertIds: [], deleted: result.effects.some((e) => e.type === "deleteMyData"), exportRequested: result.effects.some((e) => e.type === "exportMyData") };
+    }
     throw error;
   }
 }
