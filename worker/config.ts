@@ -168,13 +168,15 @@ export const DEFAULT_WHATSAPP_TEMPLATES: WhatsAppTemplates = {
   alertSeen: { name: "passerelle_referent_vu", languages: { fr: "fr" } },
   /** Body: "Passerelle : nous n'avons pas pu t'envoyer la réponse. Réponds à ce message pour la recevoir." */
   replyWaiting: { name: "passerelle_reponse_en_attente", languages: { fr: "fr" } },
+  /** Body: "Passerelle : sans nouvelles de toi, ton profil sera effacé dans {{1}} jours. Réponds à ce message pour le garder." */
+  inactivity: { name: "passerelle_inactivite", languages: { fr: "fr" } },
 };
 
 const templateSchema = lazy(() => z.strictObject({
   name: z.string().check(z.regex(/^[a-z0-9_]{1,512}$/, "WHATSAPP_TEMPLATES: template names are lower case, digits and _")),
   languages: z.partialRecord(localeSchema, z.string().check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "WHATSAPP_TEMPLATES: language codes look like fr or pt_BR"))),
 }));
-const templatesSchema = lazy(() => z.strictObject({ reminder: templateSchema(), alertSeen: templateSchema(), replyWaiting: templateSchema() }));
+const templatesSchema = lazy(() => z.strictObject({ reminder: templateSchema(), alertSeen: templateSchema(), replyWaiting: templateSchema(), inactivity: templateSchema() }));
 export type WhatsAppTemplate = z.infer<ReturnType<typeof templateSchema>>;
 export type WhatsAppTemplates = z.infer<ReturnType<typeof templatesSchema>>;
 

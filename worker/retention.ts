@@ -3,6 +3,7 @@ import { toLocale } from "../shared/locales.ts";
 import { configOf } from "./config.ts";
 import { tellLinksEnded } from "./link-ended.ts";
 import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
+import { template, type WhatsAppMessages } from "./whatsapp/outbox.ts";
 import { database } from "./store/db.ts";
 import { erasePeople } from "./store/privacy.ts";
 import { expiredPeople, markWarned, peopleToWarn, pruneRecords } from "./store/retention.ts";
@@ -16,7 +17,7 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 
 /**
- * Profiles: a warning on Telegram `PURGE_WARNING_DAYS` before the profile expires, then
+ * Profiles: a warning on Telegram (WhatsApp: the approved template) `PURGE_WARNING_DAYS` before the profile expires, then
  * erasure at `PROFILE_RETENTION_DAYS` of silence (at once for people who cannot be warned),
  * web-only profiles once their token expired (`WEB_SESSION_IDLE_DAYS`). Référents are told
  * the link ended.
@@ -28,9 +29,17 @@ export async function expireProfiles(env: Env, now: number): Promise<{ warned: n
   const warning = Math.min(days.PURGE_WARNING_DAYS, days.PROFILE_RETENTION_DAYS) * DAY;
   const toWarn = await peopleToWarn(db, now - (retention - warning));
   if (toWarn.length > 0) {
-    const messages = toWarn.map((p) => ({
-      body: { type: "telegram_replies", chatId: p.chatId, replies: [{ text: t(toLocale(p.locale), "purgeWarning", { days: days.PURGE_WARNING_DAYS }) }], attempt: 1 } satisfies TelegramRepliesMessage,
-    }));
+    const whatsapp = configOf(env).whatsapp;
+    const messages: MessageSendRequest[] = toWarn.flatMap((p): MessageSendRequest[] => {
+      const locale = toLocale(p.locale);
+      if (p.channel === "whatsapp") {
+        // Silent for months: outside WhatsApp's 24-hour window, only the approved template may go.
+        if (!whatsapp) return [];
+        const warning = template(whatsapp.templates.inactivity, locale, [String(days.PURGE_WARNING_DAYS)]);
+        return [{ body: { type: "whatsapp_messages", to: p.chatId, locale, messages: [warning], fallback: warning, attempt: 1 } satisfies WhatsAppMessages }];
+      }
+      return [{ body: { type: "telegram_replies", chatId: p.chatId, replies: [{ text: t(locale, "purgeWarning", { days: days.PURGE_WARNING_DAYS }) }], attempt: 1 } satisfies TelegramRepliesMessage }];
+    });
     for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES.sendBatch(messages.slice(i, i + 100));
     await markWarned(db, toWarn.map((p) => p.id), now);
   }

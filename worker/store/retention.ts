@@ -9,16 +9,16 @@ import type { Db } from "./db.ts";
 /** At most this many people are warned or erased per cron run (the next run takes the rest). */
 export const PEOPLE_PER_RUN = 500;
 
-/** A Telegram chat the bot may still write to (not blocked). */
-const REACHABLE = `exists (select 1 from identities i where i.young_id = young_people.id and i.channel = 'telegram' and i.blocked_at is null)`;
+/** A Telegram chat or WhatsApp number we may still write to (not blocked, not unreachable). */
+const REACHABLE = `exists (select 1 from identities i where i.young_id = young_people.id and i.channel in ('telegram', 'whatsapp') and i.blocked_at is null)`;
 
-export type ToWarn = { id: string; locale: string; chatId: string };
+export type ToWarn = { id: string; locale: string; channel: "telegram" | "whatsapp"; chatId: string };
 
-/** People silent since `before`, reachable on Telegram, not warned since they were last active. */
+/** People silent since `before`, reachable on Telegram or WhatsApp, not warned since they were last active. */
 export async function peopleToWarn(db: Db, before: number): Promise<ToWarn[]> {
   // CROSS JOIN keeps young_people outside: the silent ones by index, then their chats (not every chat).
-  const { results } = await db.$client.prepare(`select y.id as id, y.locale as locale, i.key as chatId
-    from young_people y cross join identities i on i.young_id = y.id and i.channel = 'telegram' and i.blocked_at is null
+  const { results } = await db.$client.prepare(`select y.id as id, y.locale as locale, i.channel as channel, i.key as chatId
+    from young_people y cross join identities i on i.young_id = y.id and i.channel in ('telegram', 'whatsapp') and i.blocked_at is null
     where y.last_active_at < ?1 and (y.purge_warned_at is null or y.purge_warned_at < y.last_active_at)
     limit ${PEOPLE_PER_RUN}`).bind(before).all<ToWarn>();
   return results;
