@@ -42,7 +42,9 @@ export default defineConfig(async () => {
           queueProducers: { DELIVERIES: { queueName: "passerelle-deliveries-test" } },
           // The tests' Worker answers STAFF with the staff Worker itself (tests/support/worker.ts);
           // this stands in for wrangler.toml's binding to the passerelle-staff service.
-          serviceBindings: { STAFF: () => new Response("STAFF is answered in tests/support/worker.ts", { status: 500 }) },
+          serviceBindings: {
+            STAFF: () => new Response("STAFF is answered in tests/support/worker.ts", { status: 500 }),
+          },
           // A local send_email binding; the e-mail channel stays off unless ALERT_EMAIL_FROM is set.
           email: { send_email: [{ name: "SEND_EMAIL" }] },
         },

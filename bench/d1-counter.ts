@@ -9,8 +9,28 @@
  * and queue send is counted too (subrequests), and every distinct SQL text is kept for
  * POST /__bench/explain (`EXPLAIN QUERY PLAN` of each, bench/scale/plans.ts).
  */
-type Counts = { roundTrips: number; statements: number; batches: number; single: number; rowsRead: number; rowsWritten: number; fetches: number; queueSends: number; queueMessages: number };
-const zero = (): Counts => ({ roundTrips: 0, statements: 0, batches: 0, single: 0, rowsRead: 0, rowsWritten: 0, fetches: 0, queueSends: 0, queueMessages: 0 });
+type Counts = {
+  roundTrips: number;
+  statements: number;
+  batches: number;
+  single: number;
+  rowsRead: number;
+  rowsWritten: number;
+  fetches: number;
+  queueSends: number;
+  queueMessages: number;
+};
+const zero = (): Counts => ({
+  roundTrips: 0,
+  statements: 0,
+  batches: 0,
+  single: 0,
+  rowsRead: 0,
+  rowsWritten: 0,
+  fetches: 0,
+  queueSends: 0,
+  queueMessages: 0,
+});
 const counts: Counts = zero();
 /**
  * Every distinct SQL text run since the last reset, with how often and the values of its first
@@ -69,10 +89,12 @@ function installCounting(db: D1Database): void {
       counts.roundTrips++;
       counts.single++;
       counts.statements++;
-      return method === "run" || method === "all" ? out.then((r) => {
-        addMeta(r);
-        return r;
-      }) : out;
+      return method === "run" || method === "all"
+        ? out.then((r) => {
+            addMeta(r);
+            return r;
+          })
+        : out;
     };
   }
   const batch = dbProto.batch!;
@@ -119,8 +141,17 @@ function installSubrequestCounting(env: object): void {
         counts.queueMessages += method === "send" ? 1 : (args[0] as unknown[]).length;
       }
       if (capturing) {
-        if (method === "send") captured.push({ body: args[0], delaySeconds: (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0 });
-        else for (const m of args[0] as { body: unknown; delaySeconds?: number }[]) captured.push({ body: m.body, delaySeconds: m.delaySeconds ?? (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0 });
+        if (method === "send")
+          captured.push({
+            body: args[0],
+            delaySeconds: (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0,
+          });
+        else
+          for (const m of args[0] as { body: unknown; delaySeconds?: number }[])
+            captured.push({
+              body: m.body,
+              delaySeconds: m.delaySeconds ?? (args[1] as { delaySeconds?: number } | undefined)?.delaySeconds ?? 0,
+            });
         return Promise.resolve();
       }
       return original.apply(this, args);
@@ -141,7 +172,10 @@ async function explainSeen(db: D1Database) {
   const plans = [];
   for (const [sql, { runs, params }] of seen) {
     try {
-      const { results } = await db.prepare(`explain query plan ${sql}`).bind(...params).all<{ id: number; parent: number; detail: string }>();
+      const { results } = await db
+        .prepare(`explain query plan ${sql}`)
+        .bind(...params)
+        .all<{ id: number; parent: number; detail: string }>();
       plans.push({ sql, runs, plan: results.map((r) => ({ id: r.id, parent: r.parent, detail: r.detail })) });
     } catch (error) {
       plans.push({ sql, runs, error: error instanceof Error ? error.message : String(error) });
@@ -165,7 +199,9 @@ export function countOn<E extends WithDb>(env: E): boolean {
 }
 
 /** The Worker's fetch with /__bench/d1 in front and D1 counted (when the env asks for it). */
-export function countedFetch<E extends WithDb>(fetch: (request: Request, env: E, ctx: ExecutionContext) => Response | Promise<Response>) {
+export function countedFetch<E extends WithDb>(
+  fetch: (request: Request, env: E, ctx: ExecutionContext) => Response | Promise<Response>,
+) {
   return (request: Request, env: E, ctx: ExecutionContext): Response | Promise<Response> => {
     if (!countOn(env)) return fetch(request, env, ctx);
     if (envObjects.size < 1000) envObjects.add(env);
@@ -181,7 +217,9 @@ export function countedFetch<E extends WithDb>(fetch: (request: Request, env: E,
     if (path === "/__bench/query" && request.method === "POST") {
       // Bench-only: counts and checks after a run (this entry is never deployed).
       counting = false;
-      return request.json().then(async (body) => Response.json((await env.DB.prepare((body as { sql: string }).sql).all()).results));
+      return request
+        .json()
+        .then(async (body) => Response.json((await env.DB.prepare((body as { sql: string }).sql).all()).results));
     }
     if (path === "/__bench/queued") {
       return Response.json(captured.splice(0, captured.length));

@@ -52,7 +52,10 @@ function pass(record: Sample[] | null): number {
     let state: ConversationState = newState(`young-${n}`);
     for (const turn of scripts[n]!) {
       const t0 = performance.now();
-      const r = handle(state, turn.input, content, now, { crisisAutoAlert: true, ...(seed.roadmapRules ? { roadmapRules: seed.roadmapRules } : {}) });
+      const r = handle(state, turn.input, content, now, {
+        crisisAutoAlert: true,
+        ...(seed.roadmapRules ? { roadmapRules: seed.roadmapRules } : {}),
+      });
       const ms = performance.now() - t0;
       record?.push({ kind: turn.kind, ms });
       state = r.state;
@@ -75,7 +78,8 @@ const cpu = process.cpuUsage(cpu0);
 const cpuPerTurnMs = (cpu.user + cpu.system) / 1000 / turns;
 
 const byKind: Record<string, ReturnType<typeof summary>> = {};
-for (const kind of new Set(samples.map((s) => s.kind))) byKind[kind] = summary(samples.filter((s) => s.kind === kind).map((s) => s.ms));
+for (const kind of new Set(samples.map((s) => s.kind)))
+  byKind[kind] = summary(samples.filter((s) => s.kind === kind).map((s) => s.ms));
 
 // Cold isolate: a fresh worker_thread imports the engine, parses the snapshot as the
 // Worker does (JSON.parse of the stored text), then runs its first free-text turn.
@@ -108,20 +112,45 @@ const heap = () => { globalThis.gc?.(); return getHeapStatistics().used_heap_siz
   parentPort.postMessage({ importMs: t1 - t0, parseMs: t2 - t1b, firstTurnMs: t3 - t2, secondTurnMs: t4 - t3, heapBaseMb: h0 / 1048576, heapEngineMb: (h1 - h0) / 1048576, heapContentMb: (h2 - h1) / 1048576 });
 })();
 `;
-type Cold = { importMs: number; parseMs: number; firstTurnMs: number; secondTurnMs: number; heapBaseMb: number; heapEngineMb: number; heapContentMb: number };
+type Cold = {
+  importMs: number;
+  parseMs: number;
+  firstTurnMs: number;
+  secondTurnMs: number;
+  heapBaseMb: number;
+  heapEngineMb: number;
+  heapContentMb: number;
+};
 const firstQuestion = scripts[0]!.find((t) => t.kind === "text")!.input as { text: string };
 const secondQuestion = scripts[1]!.find((t) => t.kind === "text")!.input as { text: string };
 // The engine bundled and minified, as it ships inside the Worker bundle.
 const engineDir = mkdtempSync(join(tmpdir(), "passerelle-engine-"));
 const engineFile = join(engineDir, "engine.mjs");
 const engineEntry = join(engineDir, "entry.ts");
-writeFileSync(engineEntry, `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\n`);
-await build({ entryPoints: [engineEntry], bundle: true, format: "esm", minify: true, platform: "neutral", outfile: engineFile, logLevel: "error" });
+writeFileSync(
+  engineEntry,
+  `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\n`,
+);
+await build({
+  entryPoints: [engineEntry],
+  bundle: true,
+  format: "esm",
+  minify: true,
+  platform: "neutral",
+  outfile: engineFile,
+  logLevel: "error",
+});
 function coldRun(): Promise<Cold> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(coldCode, {
       eval: true,
-      workerData: { engineUrl: pathToFileURL(engineFile).href, snapshotJson, matchIndex, question: firstQuestion.text, question2: secondQuestion.text },
+      workerData: {
+        engineUrl: pathToFileURL(engineFile).href,
+        snapshotJson,
+        matchIndex,
+        question: firstQuestion.text,
+        question2: secondQuestion.text,
+      },
     });
     worker.once("message", (m: Cold) => {
       void worker.terminate();
@@ -160,13 +189,25 @@ const result = {
     p95: round(all.p95, 4),
     p99: round(all.p99, 4),
     max: round(all.max, 3),
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, s]) => [k, { n: s.n, mean: round(s.mean, 4), p50: round(s.p50, 4), p99: round(s.p99, 4) }])),
+    byKind: Object.fromEntries(
+      Object.entries(byKind).map(([k, s]) => [
+        k,
+        { n: s.n, mean: round(s.mean, 4), p50: round(s.p50, 4), p99: round(s.p99, 4) },
+      ]),
+    ),
   },
   cold,
 };
 
-console.log(`engine: content ${result.items} (${result.content}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON (keywords apart) + match index ${(result.indexBytes / 1024).toFixed(1)} KiB`);
-console.log(`engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`);
-for (const [k, s] of Object.entries(result.warm.byKind)) console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
-console.log(`engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse + index open ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms; V8 heap: engine ${cold.heapEngineMb} MB, content loaded + two turns ${cold.heapContentMb} MB${cold.heapMeasuredAfterGc ? " (after full GCs)" : " (no --expose-gc: without GC, an upper bound)"}`);
+console.log(
+  `engine: content ${result.items} (${result.content}), snapshot ${(result.snapshotBytes / 1024).toFixed(1)} KiB JSON (keywords apart) + match index ${(result.indexBytes / 1024).toFixed(1)} KiB`,
+);
+console.log(
+  `engine warm: ${turns} turns, CPU ${result.warm.cpuPerTurnMs} ms/turn (mean), wall p50 ${result.warm.p50} p95 ${result.warm.p95} p99 ${result.warm.p99} max ${result.warm.max} ms`,
+);
+for (const [k, s] of Object.entries(result.warm.byKind))
+  console.log(`  ${k.padEnd(11)} n=${String(s.n).padStart(5)} mean ${s.mean} ms  p50 ${s.p50}  p99 ${s.p99}`);
+console.log(
+  `engine cold isolate (median of ${cold.runs} fresh threads): import ${cold.importMs} ms (engine bundle, minified), snapshot JSON.parse + index open ${cold.parseMs} ms, first free-text turn ${cold.firstTurnMs} ms (crisis check + match on the stored index), second ${cold.secondTurnMs} ms; V8 heap: engine ${cold.heapEngineMb} MB, content loaded + two turns ${cold.heapContentMb} MB${cold.heapMeasuredAfterGc ? " (after full GCs)" : " (no --expose-gc: without GC, an upper bound)"}`,
+);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2));

@@ -28,9 +28,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       } catch {
         // not JSON (multipart): fine for a fake
       }
-      const result = method === "sendMessage"
-        ? { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, text: "" }
-        : true;
+      const result =
+        method === "sendMessage"
+          ? {
+              message_id: messageId++,
+              date: Math.floor(Date.now() / 1000),
+              chat: { id: Number(chatId), type: "private" },
+              text: "",
+            }
+          : true;
       const body = JSON.stringify({ ok: true, result });
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
       res.end(body);

@@ -12,7 +12,17 @@
  * K × the seed, every locale full: bench/lib/scaled-content.ts) (see BENCHMARKS.md).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeTelegram } from "./fake-telegram.ts";
@@ -52,7 +62,7 @@ const profileRun = args.includes("--profile");
  * same seeded D1 copied) and its load takes its turn in every round: an A/B in one run, on
  * the same machine minutes, which a shared machine's drift between two runs cannot give.
  */
-const compareRef = args.includes("--compare") ? args[args.indexOf("--compare") + 1] ?? null : null;
+const compareRef = args.includes("--compare") ? (args[args.indexOf("--compare") + 1] ?? null) : null;
 /**
  * --d1-apart: each D1 database is served by its own workerd process (bench/lib/remote-d1.ts),
  * as on Cloudflare where D1 is another service; by default the local D1 simulator runs in the
@@ -68,7 +78,14 @@ const keepNames = !args.includes("--no-keep-names");
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const TOKEN = "4242:bench-token";
-const QUIET_ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true", NO_COLOR: "1", CI: "1" };
+const QUIET_ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+  CI: "1",
+};
 const tmp = mkdtempSync(join(tmpdir(), "passerelle-bench-"));
 const build: BuildContext = { root: ROOT, tmp, env: QUIET_ENV, keepNames, sourceMaps: profileRun };
 const { startServer, startWithD1, stopAll } = servers(ROOT, QUIET_ENV, d1Apart);
@@ -81,11 +98,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 function addCalls(total: Record<string, number>, calls: Record<string, number>): void {
   for (const [method, n] of Object.entries(calls)) total[method] = (total[method] ?? 0) + n;
 }
-const callsPerTurn = (calls: Record<string, number>, turns: number) => round(Object.values(calls).reduce((a, b) => a + b, 0) / turns, 2);
+const callsPerTurn = (calls: Record<string, number>, turns: number) =>
+  round(Object.values(calls).reduce((a, b) => a + b, 0) / turns, 2);
 
 function versionOf(pkg: string): string {
   try {
-    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     return "unknown";
   }
@@ -104,11 +123,26 @@ function probeLine(name: string, p: Probe): string[] {
 async function main(): Promise<void> {
   const started = Date.now();
   const seed = await loadSeed();
-  log(`bench: ${quick ? "QUICK " : ""}${CHATS} concurrent chats × ${VISITS} visit(s); content ${countItems(seed.bundle)} — ${seed.note}`);
+  log(
+    `bench: ${quick ? "QUICK " : ""}${CHATS} concurrent chats × ${VISITS} visit(s); content ${countItems(seed.bundle)} — ${seed.note}`,
+  );
 
   // 1. Engine alone (its own process, so its numbers are not disturbed by this one's state).
   const engineJson = join(tmp, "engine.json");
-  const engineRun = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", join(ROOT, "bench/engine.ts"), ...(quick ? ["--quick"] : []), ...(CONTENT ? ["--content", String(CONTENT)] : []), "--json", engineJson], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const engineRun = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      join(ROOT, "bench/engine.ts"),
+      ...(quick ? ["--quick"] : []),
+      ...(CONTENT ? ["--content", String(CONTENT)] : []),
+      "--json",
+      engineJson,
+    ],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
   process.stdout.write(engineRun.stdout);
   // biome-ignore lint/suspicious/noExplicitAny: bench/engine.ts's own JSON report, read back field by field for printing.
   const engine = existsSync(engineJson) ? (JSON.parse(readFileSync(engineJson, "utf8")) as Record<string, any>) : null;
@@ -122,17 +156,26 @@ async function main(): Promise<void> {
   // What the harness itself costs (a fresh thread importing an empty module): part of every number.
   const emptyModule = join(tmp, "empty.js");
   writeFileSync(emptyModule, "export default {};\n");
-  const [appStart, floorStart, peerStart, harness] = (await startups([app.file, floorBundle.file, peerBundle.file, emptyModule], quick ? 3 : 15)) as [Startup, Startup, Startup, Startup];
+  const [appStart, floorStart, peerStart, harness] = (await startups(
+    [app.file, floorBundle.file, peerBundle.file, emptyModule],
+    quick ? 3 : 15,
+  )) as [Startup, Startup, Startup, Startup];
   const moduleMs = (s: Startup) => round(s.medianMs - harness.medianMs);
   const kib = (bytes: number) => (bytes / 1024).toFixed(1);
-  log(`bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${kib(app.gzipBytes)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${kib(floorBundle.gzipBytes)} KiB; peer ${kib(peerBundle.gzipBytes)} KiB (seed content bundled); the staff Worker ${kib(staffBundle.gzipBytes)} KiB`);
-  log(`start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median, runs interleaved): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms, peer ${round(peerStart.medianMs)} ms, of which ${round(harness.medianMs)} ms is the harness (a fresh thread importing an empty module): the modules themselves ${moduleMs(appStart)}, ${moduleMs(floorStart)} and ${moduleMs(peerStart)} ms`);
+  log(
+    `bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${kib(app.gzipBytes)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${kib(floorBundle.gzipBytes)} KiB; peer ${kib(peerBundle.gzipBytes)} KiB (seed content bundled); the staff Worker ${kib(staffBundle.gzipBytes)} KiB`,
+  );
+  log(
+    `start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median, runs interleaved): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms, peer ${round(peerStart.medianMs)} ms, of which ${round(harness.medianMs)} ms is the harness (a fresh thread importing an empty module): the modules themselves ${moduleMs(appStart)}, ${moduleMs(floorStart)} and ${moduleMs(peerStart)} ms`,
+  );
   const appWorkerd = workerdStartup(build, join(ROOT, "wrangler.toml"), "passerelle", quick ? 1 : 5);
   const floorWorkerd = workerdStartup(build, join(ROOT, "bench/floor/wrangler.toml"), "floor", quick ? 1 : 5);
   const peerWorkerd = workerdStartup(build, PEER_CONFIG, "peer", quick ? 1 : 5);
-  log(appWorkerd && floorWorkerd && peerWorkerd
-    ? `start-up in workerd (wrangler check startup, busy samples, median): passerelle ${round(appWorkerd.medianMs)} ms, floor ${round(floorWorkerd.medianMs)} ms, peer ${round(peerWorkerd.medianMs)} ms`
-    : "start-up in workerd: wrangler check startup failed (not counted)");
+  log(
+    appWorkerd && floorWorkerd && peerWorkerd
+      ? `start-up in workerd (wrangler check startup, busy samples, median): passerelle ${round(appWorkerd.medianMs)} ms, floor ${round(floorWorkerd.medianMs)} ms, peer ${round(peerWorkerd.medianMs)} ms`
+      : "start-up in workerd: wrangler check startup failed (not counted)",
+  );
 
   // 3. Local D1s: Passerelle's migrated and seeded through the same storage functions the
   // Worker uses; the peer's migrated (its content is in its bundle).
@@ -148,7 +191,13 @@ async function main(): Promise<void> {
     const generated = population(PEOPLE, Date.now(), seed.roadmapRules ?? EMPTY_ROADMAP_RULES);
     const seconds = await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
     const peerSeconds = await populateD1(PEER_CONFIG, peerPersist, peerPopulation(PEOPLE, Date.now()));
-    log(`population: ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")}; peer: ${PEOPLE} sessions (generated and inserted in ${round((performance.now() - t0) / 1000, 1)} s, of which D1 ${round(seconds + peerSeconds, 1)} s)`);
+    log(
+      `population: ${Object.entries(generated.counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(
+          ", ",
+        )}; peer: ${PEOPLE} sessions (generated and inserted in ${round((performance.now() - t0) / 1000, 1)} s, of which D1 ${round(seconds + peerSeconds, 1)} s)`,
+    );
   }
 
   // 4. Servers.
@@ -159,22 +208,45 @@ async function main(): Promise<void> {
   // second instances (bench/worker-entry.ts, bench/peer/counted.ts) on copies of the D1s, so
   // the counting wrapper is never in the measured path (the floor has no instrumentation either).
   const frozen = frozenWorker(build, join(ROOT, "wrangler.toml"), join(ROOT, "worker/index.ts"), "passerelle");
-  const frozenCounted = frozenWorker(build, join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "counted");
+  const frozenCounted = frozenWorker(
+    build,
+    join(ROOT, "wrangler.toml"),
+    join(ROOT, "bench/worker-entry.ts"),
+    "counted",
+  );
   cpSync(persist, join(tmp, "counted-state"), { recursive: true });
   const frozenPeer = frozenWorker(build, PEER_CONFIG, join(ROOT, "bench/peer/worker.ts"), "peer");
   const frozenPeerCounted = frozenWorker(build, PEER_CONFIG, join(ROOT, "bench/peer/counted.ts"), "peer-counted");
   cpSync(peerPersist, join(tmp, "peer-counted-state"), { recursive: true });
-  const frozenFloor = frozenWorker(build, join(ROOT, "bench/floor/wrangler.toml"), join(ROOT, "bench/floor/worker.ts"), "floor");
-  const frozenCalibration = frozenWorker(build, join(ROOT, "bench/calibrate/wrangler.toml"), join(ROOT, "bench/calibrate/worker.ts"), "calibrate");
+  const frozenFloor = frozenWorker(
+    build,
+    join(ROOT, "bench/floor/wrangler.toml"),
+    join(ROOT, "bench/floor/worker.ts"),
+    "floor",
+  );
+  const frozenCalibration = frozenWorker(
+    build,
+    join(ROOT, "bench/calibrate/wrangler.toml"),
+    join(ROOT, "bench/calibrate/worker.ts"),
+    "calibrate",
+  );
   const compareTree = compareRef ? join(tmp, "compare-tree") : null;
   if (compareRef && compareTree) {
-    const added = spawnSync("git", ["-C", ROOT, "worktree", "add", "--detach", compareTree, compareRef], { encoding: "utf8" });
+    const added = spawnSync("git", ["-C", ROOT, "worktree", "add", "--detach", compareTree, compareRef], {
+      encoding: "utf8",
+    });
     if (added.status !== 0) throw new Error(`git worktree add ${compareRef} failed:\n${added.stderr}`);
     symlinkSync(join(ROOT, "node_modules"), join(compareTree, "node_modules"));
     cpSync(persist, join(tmp, "compare-state"), { recursive: true });
   }
   const compare = compareTree
-    ? await startWithD1("compare", frozenWorker(build, join(compareTree, "wrangler.toml"), join(compareTree, "worker/index.ts"), "compare"), join(tmp, "compare-state"), vars, basePort + 3)
+    ? await startWithD1(
+        "compare",
+        frozenWorker(build, join(compareTree, "wrangler.toml"), join(compareTree, "worker/index.ts"), "compare"),
+        join(tmp, "compare-state"),
+        vars,
+        basePort + 3,
+      )
     : null;
   const counting = { ...vars, BENCH_COUNT_D1: "true" };
   const [real, counted, floor, peer, peerCounted, calibration] = await Promise.all([
@@ -216,7 +288,9 @@ async function main(): Promise<void> {
           for (const line of summarize(await stopProfile(), file)) log(line);
           const map = readdirSync(join(tmp, "dev-build-passerelle")).find((f) => f.endsWith(".map"));
           if (map) writeFileSync(`${file}.map`, readFileSync(join(tmp, "dev-build-passerelle", map)));
-          log(`profile written to ${file}${map ? " with the bundle's source map (.map)" : ""} (open in Chrome DevTools)`);
+          log(
+            `profile written to ${file}${map ? " with the bundle's source map (.map)" : ""} (open in Chrome DevTools)`,
+          );
         }
       }
     }
@@ -225,7 +299,9 @@ async function main(): Promise<void> {
     const perRound = (a: Contender, b: Contender) => b.runs.map((r, i) => round(p50Of(a.runs[i]!) / p50Of(r)));
     const roundRatios = perRound(realC, floorC);
     const roundPeerRatios = perRound(realC, peerC);
-    const roundP50s = floorC.runs.map((r, i) => `${round(p50Of(r), 1)}/${round(p50Of(peerC.runs[i]!), 1)}/${round(p50Of(realC.runs[i]!), 1)}`);
+    const roundP50s = floorC.runs.map(
+      (r, i) => `${round(p50Of(r), 1)}/${round(p50Of(peerC.runs[i]!), 1)}/${round(p50Of(realC.runs[i]!), 1)}`,
+    );
     const realRun = merged(realC.runs);
     // The same load again on the counting instances, for "D1 under load".
     await d1Counts(counted, true);
@@ -241,10 +317,12 @@ async function main(): Promise<void> {
     const f = describe(merged(floorC.runs), d1Apart);
     const pe = describe(merged(peerC.runs), d1Apart);
     const p = describe(realRun, d1Apart);
-    const byKind = Object.fromEntries([...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
-      const s = summary(realRun.samples.filter((x) => x.kind === k).map((x) => x.ms));
-      return [k, { n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) }];
-    }));
+    const byKind = Object.fromEntries(
+      [...new Set(realRun.samples.map((x) => x.kind))].map((k) => {
+        const s = summary(realRun.samples.filter((x) => x.kind === k).map((x) => x.ms));
+        return [k, { n: s.n, p50: round(s.p50), p95: round(s.p95), p99: round(s.p99) }];
+      }),
+    );
     const ratio = round(p.p50 / f.p50);
     const peerRatio = round(p.p50 / pe.p50);
     const d1PerTurn = realD1.roundTrips / countedTurns;
@@ -253,18 +331,31 @@ async function main(): Promise<void> {
     const peerCalls = callsPerTurn(peerC.calls, pe.turns);
     const realCalls = callsPerTurn(realC.calls, p.turns);
 
-    log(`harness: the Workers served by Miniflare (bench/lib/serve.ts)${d1Apart ? ", each D1 in a workerd process of its own (--d1-apart)" : ", each D1 simulated in its Worker's process"}; ${ROUNDS} round(s) alternating floor, peer and Passerelle loads, pooled; p50 ratio Passerelle/floor per round: ${roundRatios.join(", ")}; Passerelle/peer: ${roundPeerRatios.join(", ")} (floor/peer/Passerelle p50 ms: ${roundP50s.join(", ")})`);
-    for (const line of table([
-      { name: "floor", d: f, telegramPerTurn: floorCalls, d1PerTurn: null },
-      { name: "peer", d: pe, telegramPerTurn: peerCalls, d1PerTurn: round(peerD1PerTurn, 2) },
-      { name: "passerelle", d: p, telegramPerTurn: realCalls, d1PerTurn: round(d1PerTurn, 2) },
-    ], d1Apart)) log(line);
-    const compared = compareC && compareC.runs.length > 0 ? { ref: compareRef, ...describe(merged(compareC.runs), d1Apart), roundRatios: perRound(compareC, floorC) } : null;
+    log(
+      `harness: the Workers served by Miniflare (bench/lib/serve.ts)${d1Apart ? ", each D1 in a workerd process of its own (--d1-apart)" : ", each D1 simulated in its Worker's process"}; ${ROUNDS} round(s) alternating floor, peer and Passerelle loads, pooled; p50 ratio Passerelle/floor per round: ${roundRatios.join(", ")}; Passerelle/peer: ${roundPeerRatios.join(", ")} (floor/peer/Passerelle p50 ms: ${roundP50s.join(", ")})`,
+    );
+    for (const line of table(
+      [
+        { name: "floor", d: f, telegramPerTurn: floorCalls, d1PerTurn: null },
+        { name: "peer", d: pe, telegramPerTurn: peerCalls, d1PerTurn: round(peerD1PerTurn, 2) },
+        { name: "passerelle", d: p, telegramPerTurn: realCalls, d1PerTurn: round(d1PerTurn, 2) },
+      ],
+      d1Apart,
+    ))
+      log(line);
+    const compared =
+      compareC && compareC.runs.length > 0
+        ? { ref: compareRef, ...describe(merged(compareC.runs), d1Apart), roundRatios: perRound(compareC, floorC) }
+        : null;
     if (compared) {
-      log(`compare ${compared.ref} ${compared.turns} turns, ${compared.errors} errors, ${compared.throughput} turns/s, latency p50 ${compared.p50} p95 ${compared.p95} p99 ${compared.p99} ms, workerd CPU ${compared.workerdCpuMsPerTurn} ms/turn; ratio p50 ${round(compared.p50 / f.p50)} (per round ${compared.roundRatios.join(", ")}) against this tree's ${ratio}`);
+      log(
+        `compare ${compared.ref} ${compared.turns} turns, ${compared.errors} errors, ${compared.throughput} turns/s, latency p50 ${compared.p50} p95 ${compared.p95} p99 ${compared.p99} ms, workerd CPU ${compared.workerdCpuMsPerTurn} ms/turn; ratio p50 ${round(compared.p50 / f.p50)} (per round ${compared.roundRatios.join(", ")}) against this tree's ${ratio}`,
+      );
     }
-    for (const [k, s] of Object.entries(byKind)) log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
-    const underLoad = (name: string, c: typeof realD1, turns: number) => `D1 under load, ${name} (the same load again, counted): ${round(c.roundTrips / turns, 2)} round trips/turn, ${round(c.statements / turns, 2)} statements/turn, rows read ${round(c.rowsRead / turns, 1)}/turn, rows written ${round(c.rowsWritten / turns, 1)}/turn (D1 meta); env objects seen: ${c.envObjects}`;
+    for (const [k, s] of Object.entries(byKind))
+      log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
+    const underLoad = (name: string, c: typeof realD1, turns: number) =>
+      `D1 under load, ${name} (the same load again, counted): ${round(c.roundTrips / turns, 2)} round trips/turn, ${round(c.statements / turns, 2)} statements/turn, rows read ${round(c.rowsRead / turns, 1)}/turn, rows written ${round(c.rowsWritten / turns, 1)}/turn (D1 meta); env objects seen: ${c.envObjects}`;
     log(underLoad("passerelle", realD1, countedTurns));
     log(underLoad("peer", peerD1, peerCountedRun.samples.length));
 
@@ -279,26 +370,95 @@ async function main(): Promise<void> {
       passerelleOwnMs: round(p.workerdCpuMsPerTurn - runtime(d1PerTurn, realCalls), 2),
       passerelleD1Ms: round(d1PerTurn * costs.d1, 2),
     };
-    log(`runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 call ${costs.d1} ms (${d1Apart ? "the Worker's side of the call; D1 runs in its own process" : "the local D1 simulator runs in the same workerd"}), + one Bot API subrequest ${costs.subrequest} ms`);
-    log(`  floor: request + ${floorCalls} subrequests = ${cpuSplit.floorModelMs} ms modelled, ${f.workerdCpuMsPerTurn} measured`);
-    log(`  peer: request + ${round(peerD1PerTurn, 2)} D1 calls + ${peerCalls} subrequests = ${cpuSplit.peerRuntimeMs} ms of runtime, leaving ${cpuSplit.peerOwnMs} ms of ${pe.workerdCpuMsPerTurn} for its own code (grammY, session JSON, keyword lookup)`);
-    log(`  passerelle: request + ${round(d1PerTurn, 2)} D1 calls + ${realCalls} subrequests = ${cpuSplit.passerelleRuntimeMs} ms of runtime (D1 ${cpuSplit.passerelleD1Ms}), leaving ${cpuSplit.passerelleOwnMs} ms of ${p.workerdCpuMsPerTurn} for Passerelle's own code (routing, validation, engine, SQL building, rendering)`);
-    log(`CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the numbers above are the workerd process CPU (/proc utime+stime) over the load divided by turns — they include HTTP${d1Apart ? "" : ", SQLite (local D1)"} and the runtime: an upper bound for billed Worker CPU.`);
+    log(
+      `runtime costs (calibration Worker bench/calibrate, workerd CPU per request, ${CHATS} concurrent): a webhook request ${costs.request} ms, + one D1 call ${costs.d1} ms (${d1Apart ? "the Worker's side of the call; D1 runs in its own process" : "the local D1 simulator runs in the same workerd"}), + one Bot API subrequest ${costs.subrequest} ms`,
+    );
+    log(
+      `  floor: request + ${floorCalls} subrequests = ${cpuSplit.floorModelMs} ms modelled, ${f.workerdCpuMsPerTurn} measured`,
+    );
+    log(
+      `  peer: request + ${round(peerD1PerTurn, 2)} D1 calls + ${peerCalls} subrequests = ${cpuSplit.peerRuntimeMs} ms of runtime, leaving ${cpuSplit.peerOwnMs} ms of ${pe.workerdCpuMsPerTurn} for its own code (grammY, session JSON, keyword lookup)`,
+    );
+    log(
+      `  passerelle: request + ${round(d1PerTurn, 2)} D1 calls + ${realCalls} subrequests = ${cpuSplit.passerelleRuntimeMs} ms of runtime (D1 ${cpuSplit.passerelleD1Ms}), leaving ${cpuSplit.passerelleOwnMs} ms of ${p.workerdCpuMsPerTurn} for Passerelle's own code (routing, validation, engine, SQL building, rendering)`,
+    );
+    log(
+      `CPU time per turn: local workerd does not report per-request CPU time (no cpuTime outside Cloudflare's tail/logs); the numbers above are the workerd process CPU (/proc utime+stime) over the load divided by turns — they include HTTP${d1Apart ? "" : ", SQLite (local D1)"} and the runtime: an upper bound for billed Worker CPU.`,
+    );
 
     const result = {
       date: new Date().toISOString(),
       command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
-      quick, chats: CHATS, visits: VISITS, rounds: ROUNDS, roundRatios, roundPeerRatios, harness: "miniflare", d1Apart, people: PEOPLE, contentScale: CONTENT || 1,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "?", node: process.version, wrangler: versionOf("wrangler"), workerd: versionOf("@cloudflare/workerd-linux-64"), loadAverageAtEnd: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number) },
+      quick,
+      chats: CHATS,
+      visits: VISITS,
+      rounds: ROUNDS,
+      roundRatios,
+      roundPeerRatios,
+      harness: "miniflare",
+      d1Apart,
+      people: PEOPLE,
+      contentScale: CONTENT || 1,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "?",
+        node: process.version,
+        wrangler: versionOf("wrangler"),
+        workerd: versionOf("@cloudflare/workerd-linux-64"),
+        loadAverageAtEnd: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number),
+      },
       content: { items: countItems(seed.bundle), note: seed.note },
       floor: { ...f, telegramCalls: floorC.calls },
-      peer: { ...pe, telegramCalls: peerC.calls, d1: { probe: peerProbe.turns, ordinaryMaxRoundTrips: peerProbe.ordinaryMax, underLoadRoundTripsPerTurn: round(peerD1PerTurn, 2), rowsReadPerTurn: round(peerD1.rowsRead / peerCountedRun.samples.length, 1), rowsWrittenPerTurn: round(peerD1.rowsWritten / peerCountedRun.samples.length, 1) } },
+      peer: {
+        ...pe,
+        telegramCalls: peerC.calls,
+        d1: {
+          probe: peerProbe.turns,
+          ordinaryMaxRoundTrips: peerProbe.ordinaryMax,
+          underLoadRoundTripsPerTurn: round(peerD1PerTurn, 2),
+          rowsReadPerTurn: round(peerD1.rowsRead / peerCountedRun.samples.length, 1),
+          rowsWrittenPerTurn: round(peerD1.rowsWritten / peerCountedRun.samples.length, 1),
+        },
+      },
       passerelle: { ...p, telegramCalls: realC.calls, byKind },
-      ratioP50: ratio, peerRatioP50: peerRatio, ratioP95: round(p.p95 / f.p95), ratioThroughput: round(f.throughput / p.throughput),
-      cpuRatio: round(p.workerdCpuMsPerTurn / f.workerdCpuMsPerTurn), peerCpuRatio: round(p.workerdCpuMsPerTurn / pe.workerdCpuMsPerTurn),
-      d1: { probe: probe.turns, firstTurnRoundTrips: probe.first.roundTrips, alertTurnRoundTrips: probe.alert?.roundTrips ?? null, ordinaryMaxRoundTrips: probe.ordinaryMax, underLoadRoundTripsPerTurn: round(d1PerTurn, 2), underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2), rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1), rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1), envObjects: realD1.envObjects },
-      bundle: { passerelleGzipBytes: app.gzipBytes, passerelleRawBytes: app.rawBytes, floorGzipBytes: floorBundle.gzipBytes, peerGzipBytes: peerBundle.gzipBytes, staffGzipBytes: staffBundle.gzipBytes },
-      startup: { passerelleMs: round(appStart.medianMs), floorMs: round(floorStart.medianMs), peerMs: round(peerStart.medianMs), harnessMs: round(harness.medianMs), passerelleModuleMs: moduleMs(appStart), floorModuleMs: moduleMs(floorStart), peerModuleMs: moduleMs(peerStart), passerelleRuns: appStart.runs, workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null, workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null, workerdPeerMs: peerWorkerd ? round(peerWorkerd.medianMs) : null, workerdPasserelleRuns: appWorkerd?.runs ?? null },
+      ratioP50: ratio,
+      peerRatioP50: peerRatio,
+      ratioP95: round(p.p95 / f.p95),
+      ratioThroughput: round(f.throughput / p.throughput),
+      cpuRatio: round(p.workerdCpuMsPerTurn / f.workerdCpuMsPerTurn),
+      peerCpuRatio: round(p.workerdCpuMsPerTurn / pe.workerdCpuMsPerTurn),
+      d1: {
+        probe: probe.turns,
+        firstTurnRoundTrips: probe.first.roundTrips,
+        alertTurnRoundTrips: probe.alert?.roundTrips ?? null,
+        ordinaryMaxRoundTrips: probe.ordinaryMax,
+        underLoadRoundTripsPerTurn: round(d1PerTurn, 2),
+        underLoadStatementsPerTurn: round(realD1.statements / countedTurns, 2),
+        rowsReadPerTurn: round(realD1.rowsRead / countedTurns, 1),
+        rowsWrittenPerTurn: round(realD1.rowsWritten / countedTurns, 1),
+        envObjects: realD1.envObjects,
+      },
+      bundle: {
+        passerelleGzipBytes: app.gzipBytes,
+        passerelleRawBytes: app.rawBytes,
+        floorGzipBytes: floorBundle.gzipBytes,
+        peerGzipBytes: peerBundle.gzipBytes,
+        staffGzipBytes: staffBundle.gzipBytes,
+      },
+      startup: {
+        passerelleMs: round(appStart.medianMs),
+        floorMs: round(floorStart.medianMs),
+        peerMs: round(peerStart.medianMs),
+        harnessMs: round(harness.medianMs),
+        passerelleModuleMs: moduleMs(appStart),
+        floorModuleMs: moduleMs(floorStart),
+        peerModuleMs: moduleMs(peerStart),
+        passerelleRuns: appStart.runs,
+        workerdPasserelleMs: appWorkerd ? round(appWorkerd.medianMs) : null,
+        workerdFloorMs: floorWorkerd ? round(floorWorkerd.medianMs) : null,
+        workerdPeerMs: peerWorkerd ? round(peerWorkerd.medianMs) : null,
+        workerdPasserelleRuns: appWorkerd?.runs ?? null,
+      },
       cpuSplit,
       ...(compared ? { compare: { ...compared, ratioP50: round(compared.p50 / f.p50) } } : {}),
       engine,
@@ -309,7 +469,12 @@ async function main(): Promise<void> {
 
     const { lines: targets, missed } = targetLines([
       { what: "p50 latency, Passerelle / peer", value: peerRatio, limit: 1, unit: "×" },
-      { what: "CPU per turn (the Worker's process), Passerelle / peer", value: result.peerCpuRatio, limit: 1, unit: "×" },
+      {
+        what: "CPU per turn (the Worker's process), Passerelle / peer",
+        value: result.peerCpuRatio,
+        limit: 1,
+        unit: "×",
+      },
       { what: "p50 latency, Passerelle / floor, D1 apart", value: ratio, limit: 1.5, unit: "×", applies: d1Apart },
       { what: "D1 round trips, ordinary turn", value: probe.ordinaryMax, limit: 1 },
       { what: "engine, warm turn (CPU)", value: engineWarm, limit: 1, unit: " ms" },
@@ -326,16 +491,27 @@ async function main(): Promise<void> {
     if (existsSync(latest) && !quick && !PEOPLE && !CONTENT) {
       const prev = JSON.parse(readFileSync(latest, "utf8")) as typeof result;
       const d = (a: unknown, b: unknown) => `${a ?? "?"} → ${b}`;
-      log(`vs previous run (${prev.date}): ratio ${d(prev.ratioP50, ratio)}, peer-ratio ${d(prev.peerRatioP50, peerRatio)}, passerelle p50 ${d(prev.passerelle.p50, p.p50)} ms, p99 ${d(prev.passerelle.p99, p.p99)} ms, turns/s ${d(prev.passerelle.throughput, p.throughput)}, bundle ${d(prev.bundle.passerelleGzipBytes, app.gzipBytes)} B gz, start-up ${d(prev.startup.passerelleMs, round(appStart.medianMs))} ms`);
+      log(
+        `vs previous run (${prev.date}): ratio ${d(prev.ratioP50, ratio)}, peer-ratio ${d(prev.peerRatioP50, peerRatio)}, passerelle p50 ${d(prev.passerelle.p50, p.p50)} ms, p99 ${d(prev.passerelle.p99, p.p99)} ms, turns/s ${d(prev.passerelle.throughput, p.throughput)}, bundle ${d(prev.bundle.passerelleGzipBytes, app.gzipBytes)} B gz, start-up ${d(prev.startup.passerelleMs, round(appStart.medianMs))} ms`,
+      );
     }
     // A row for the history table of BENCHMARKS.md.
-    log(`| ${result.date.slice(0, 16).replace("T", " ")} | ${d1Apart ? "apart" : "stock"}${PEOPLE ? `, ${PEOPLE} people` : ""}${CONTENT ? `, content ${CONTENT}×` : ""} | ${CHATS}×${VISITS}×${ROUNDS} | ${f.p50} / ${pe.p50} / ${p.p50} | ${p.p95} / ${p.p99} | **${ratio}** | **${peerRatio}** | ${f.throughput} / ${pe.throughput} / ${p.throughput} | ${f.workerdCpuMsPerTurn} / ${pe.workerdCpuMsPerTurn} / ${p.workerdCpuMsPerTurn} | ${probe.ordinaryMax} (${probe.first.roundTrips} first) / peer ${peerProbe.ordinaryMax} | ${engineWarm} / ${engineCold} | ${kib(app.gzipBytes)} | ${moduleMs(appStart)} | load ${result.machine.loadAverageAtEnd[0]} |`);
+    log(
+      `| ${result.date.slice(0, 16).replace("T", " ")} | ${d1Apart ? "apart" : "stock"}${PEOPLE ? `, ${PEOPLE} people` : ""}${CONTENT ? `, content ${CONTENT}×` : ""} | ${CHATS}×${VISITS}×${ROUNDS} | ${f.p50} / ${pe.p50} / ${p.p50} | ${p.p95} / ${p.p99} | **${ratio}** | **${peerRatio}** | ${f.throughput} / ${pe.throughput} / ${p.throughput} | ${f.workerdCpuMsPerTurn} / ${pe.workerdCpuMsPerTurn} / ${p.workerdCpuMsPerTurn} | ${probe.ordinaryMax} (${probe.first.roundTrips} first) / peer ${peerProbe.ordinaryMax} | ${engineWarm} / ${engineCold} | ${kib(app.gzipBytes)} | ${moduleMs(appStart)} | load ${result.machine.loadAverageAtEnd[0]} |`,
+    );
     // A profiled run is slowed by the inspector: it never becomes "latest" (the comparison base).
     if (save) {
       mkdirSync(join(ROOT, "bench/results"), { recursive: true });
       // Scale runs are not the comparison base of ordinary ones.
-      const name = profileRun ? "profile.json" : quick ? "quick.json" : PEOPLE || CONTENT ? `scale-people${PEOPLE}-content${CONTENT || 1}${d1Apart ? "-d1-apart" : ""}.json` : latestName;
-      if (name === latestName && existsSync(latest)) writeFileSync(join(ROOT, "bench/results", latestName.replace("latest", "previous")), readFileSync(latest));
+      const name = profileRun
+        ? "profile.json"
+        : quick
+          ? "quick.json"
+          : PEOPLE || CONTENT
+            ? `scale-people${PEOPLE}-content${CONTENT || 1}${d1Apart ? "-d1-apart" : ""}.json`
+            : latestName;
+      if (name === latestName && existsSync(latest))
+        writeFileSync(join(ROOT, "bench/results", latestName.replace("latest", "previous")), readFileSync(latest));
       writeFileSync(join(ROOT, "bench/results", name), JSON.stringify(result, null, 2));
     }
     const fails: string[] = [];
@@ -355,10 +531,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
-  stopAll();
-  process.exit(1);
-}).finally(() => {
-  rmSync(tmp, { recursive: true, force: true });
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    stopAll();
+    process.exit(1);
+  })
+  .finally(() => {
+    rmSync(tmp, { recursive: true, force: true });
+  });

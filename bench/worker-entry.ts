@@ -19,7 +19,11 @@ async function runScheduled(request: Request, env: Env): Promise<Response> {
     await worker.scheduled(controller, env);
     return Response.json({ ok: true, ms: Date.now() - t0 });
   } catch (error) {
-    return Response.json({ ok: false, ms: Date.now() - t0, error: error instanceof Error ? error.message : String(error) });
+    return Response.json({
+      ok: false,
+      ms: Date.now() - t0,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -31,22 +35,40 @@ async function runQueue(request: Request, env: Env): Promise<Response> {
   const { messages } = (await request.json()) as { messages: unknown[] };
   const batch = {
     queue: "passerelle-deliveries",
-    messages: messages.map((body, i) => ({ id: `bench-${i}`, timestamp: new Date(), attempts: 1, body, ack() {}, retry() {} })),
-    ackAll() {}, retryAll() {},
+    messages: messages.map((body, i) => ({
+      id: `bench-${i}`,
+      timestamp: new Date(),
+      attempts: 1,
+      body,
+      ack() {},
+      retry() {},
+    })),
+    ackAll() {},
+    retryAll() {},
   } as unknown as MessageBatch<unknown>;
   const t0 = Date.now();
   try {
     await worker.queue(batch, env);
     return Response.json({ ok: true, ms: Date.now() - t0 });
   } catch (error) {
-    return Response.json({ ok: false, ms: Date.now() - t0, error: error instanceof Error ? error.message : String(error) });
+    return Response.json({
+      ok: false,
+      ms: Date.now() - t0,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
-const benchRoutes: Record<string, (request: Request, env: Env) => Promise<Response>> = { "/__bench/scheduled": runScheduled, "/__bench/queue": runQueue };
+const benchRoutes: Record<string, (request: Request, env: Env) => Promise<Response>> = {
+  "/__bench/scheduled": runScheduled,
+  "/__bench/queue": runQueue,
+};
 
 export default {
-  fetch: countedFetch<Env>((request, env, ctx) => benchRoutes[new URL(request.url).pathname]?.(request, env) ?? worker.fetch(request, env, ctx)),
+  fetch: countedFetch<Env>(
+    (request, env, ctx) =>
+      benchRoutes[new URL(request.url).pathname]?.(request, env) ?? worker.fetch(request, env, ctx),
+  ),
   scheduled: (controller, env) => {
     countOn(env);
     return worker.scheduled(controller, env);

@@ -19,7 +19,16 @@ const grammar = lazy(() => {
   const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
   const one = <const W extends string>(w: W) => z.tuple([word(w)]);
   return z.union([
-    one("menu"), one("back"), one("data"), one("profile"), one("skip"), one("contact"), one("link"), one("delete"), one("lang"), one("roadmap"),
+    one("menu"),
+    one("back"),
+    one("data"),
+    one("profile"),
+    one("skip"),
+    one("contact"),
+    one("link"),
+    one("delete"),
+    one("lang"),
+    one("roadmap"),
     z.tuple([word("contact"), word("send")]),
     z.tuple([word("link"), z.enum(["unlink", "unlink_yes"])]),
     z.tuple([word("delete"), word("yes")]),

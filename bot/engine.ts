@@ -4,7 +4,13 @@ import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.t
 import { isSensitive, parseAction } from "./actions.ts";
 import { alertRefusal, askForContact, DEFAULT_ALERTS_PER_HOUR, sendContact, sendCrisisAlert } from "./flows/contact.ts";
 import { confirmDelete, deleteEverything, exportMyData, showMyData } from "./flows/data.ts";
-import { answerStage, languageButtons, renderStage, startEditingProfile, typedStageAnswer } from "./flows/onboarding.ts";
+import {
+  answerStage,
+  languageButtons,
+  renderStage,
+  startEditingProfile,
+  typedStageAnswer,
+} from "./flows/onboarding.ts";
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis } from "./flows/crisis.ts";
 import { answerQuestion } from "./flows/question.ts";
@@ -21,10 +27,22 @@ import type { Effect, Input, Reply, TurnResult } from "./types.ts";
  * `alertsPerHour`: help and crisis alerts one person may raise in an hour.
  * `profileRetentionDays`: a silent profile is deleted after this (said in "Mes données").
  */
-export type EngineOptions = { crisisAutoAlert?: boolean; roadmapRules?: RoadmapRules; alertsPerHour?: number; profileRetentionDays?: number };
+export type EngineOptions = {
+  crisisAutoAlert?: boolean;
+  roadmapRules?: RoadmapRules;
+  alertsPerHour?: number;
+  profileRetentionDays?: number;
+};
 
 /** What every flow of one turn may read: content, clock and the Département's settings. */
-type Turn = { content: ContentSnapshot; now: Date; rules: RoadmapRules; crisisAutoAlert: boolean; alertsPerHour: number; profileRetentionDays: number };
+type Turn = {
+  content: ContentSnapshot;
+  now: Date;
+  rules: RoadmapRules;
+  crisisAutoAlert: boolean;
+  alertsPerHour: number;
+  profileRetentionDays: number;
+};
 
 const HOUR = 60 * 60 * 1000;
 /** PROFILE_RETENTION_DAYS's default (worker/config.ts). */
@@ -43,7 +61,10 @@ export function handle(
   options: EngineOptions = {},
 ): TurnResult {
   const turn: Turn = {
-    content, now, rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES, crisisAutoAlert: options.crisisAutoAlert ?? false,
+    content,
+    now,
+    rules: options.roadmapRules ?? EMPTY_ROADMAP_RULES,
+    crisisAutoAlert: options.crisisAutoAlert ?? false,
     alertsPerHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
     profileRetentionDays: options.profileRetentionDays ?? DEFAULT_PROFILE_RETENTION_DAYS,
   };
@@ -69,7 +90,8 @@ function respond(state: ConversationState, input: Input, turn: Turn): TurnResult
   if (input.kind === "linkCode") return linkCodeEntered(state, input.code, input.referentName, input.confirm);
   if (input.kind === "start") return start(state, turn);
   if (input.kind === "action") return onAction(state, input.action, turn);
-  if (input.kind === "media") return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, turn)]);
+  if (input.kind === "media")
+    return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, turn)]);
   return onText(state, input.text, turn);
 }
 
@@ -87,7 +109,11 @@ function start(state: ConversationState, turn: Turn): TurnResult {
   const { content, now } = turn;
   if (isOnboarding(state)) {
     const next: ConversationState = { ...state, cursor: { at: "onboarding", stage: "language" } };
-    return result(next, [reply(say(next, "welcome")), renderStage(next, "language", now)], [{ type: "track", event: "onboarding", key: "start" }]);
+    return result(
+      next,
+      [reply(say(next, "welcome")), renderStage(next, "language", now)],
+      [{ type: "track", event: "onboarding", key: "start" }],
+    );
   }
   const next: ConversationState = { ...state, cursor: { at: "menu" } };
   const pending = pendingReminders(next, turn.rules, now);
@@ -135,7 +161,8 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
   const staged = answerStage(state, name, arg, content, now);
   if (staged) {
     const effects: Effect[] = [...staged.effects];
-    if (staged.state.cursor.at === "onboarding") effects.push({ type: "track", event: "onboarding", key: staged.state.cursor.stage });
+    if (staged.state.cursor.at === "onboarding")
+      effects.push({ type: "track", event: "onboarding", key: staged.state.cursor.stage });
     else if (isOnboarding(state)) effects.push({ type: "track", event: "onboarding", key: "done" });
     return { ...staged, effects };
   }
@@ -144,7 +171,11 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     case "menu": {
       // A returning web user opens with "menu": reminders due since their last visit come first.
       const pending = pendingReminders(state, turn.rules, now);
-      return result({ ...state, cursor: { at: "menu" } }, [...pending.replies, renderMenu(state, content)], pending.effects);
+      return result(
+        { ...state, cursor: { at: "menu" } },
+        [...pending.replies, renderMenu(state, content)],
+        pending.effects,
+      );
     }
     case "roadmap":
       return roadmapAction(state, action.slice(1), content, turn.rules, now);
@@ -153,17 +184,29 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     case "topic": {
       const topic = content.topics.find((t) => t.id === action[1]);
       if (!topic) break;
-      return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)], [{ type: "track", event: "topic", key: topic.id }]);
+      return result(
+        { ...state, cursor: { at: "topic", topicId: topic.id } },
+        [renderTopic(state, content, topic)],
+        [{ type: "track", event: "topic", key: topic.id }],
+      );
     }
     case "step": {
       const step = content.steps.find((s) => s.id === action[1]);
       if (!step) break;
-      return result({ ...state, cursor: { at: "step", stepId: step.id } }, [renderStep(state, content, step)], [{ type: "track", event: "step", key: step.id }]);
+      return result(
+        { ...state, cursor: { at: "step", stepId: step.id } },
+        [renderStep(state, content, step)],
+        [{ type: "track", event: "step", key: step.id }],
+      );
     }
     case "faq": {
       const faq = content.faqs.find((f) => f.id === action[1]);
       if (!faq) break;
-      return result({ ...state, cursor: { at: "faq", faqId: faq.id } }, [renderFaq(state, content, faq)], [{ type: "track", event: "faq", key: faq.id }]);
+      return result(
+        { ...state, cursor: { at: "faq", faqId: faq.id } },
+        [renderFaq(state, content, faq)],
+        [{ type: "track", event: "faq", key: faq.id }],
+      );
     }
     case "contact": {
       const refusal = alertRefusal(state, now, turn.alertsPerHour);
@@ -183,7 +226,9 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
       const locale = action[1];
       if (!locale) return result(state, [reply(say(state, "chooseLanguage"), languageButtons(state.locale))]);
       const next = { ...state, locale };
-      return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [isOnboarding(state) ? currentScreen(next, turn) : renderMenu(next, content)]);
+      return result(isOnboarding(state) ? next : { ...next, cursor: { at: "menu" } }, [
+        isOnboarding(state) ? currentScreen(next, turn) : renderMenu(next, content),
+      ]);
     }
   }
   // Well-formed, but not for this step (a removed topic, an onboarding answer after it).
@@ -193,19 +238,36 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
 function back(state: ConversationState, content: ContentSnapshot): TurnResult {
   const cursor = state.cursor;
   if (cursor.at === "step" || cursor.at === "faq") {
-    const topicId = cursor.at === "step"
-      ? content.steps.find((s) => s.id === cursor.stepId)?.topicId
-      : content.faqs.find((f) => f.id === cursor.faqId)?.topicId;
+    const topicId =
+      cursor.at === "step"
+        ? content.steps.find((s) => s.id === cursor.stepId)?.topicId
+        : content.faqs.find((f) => f.id === cursor.faqId)?.topicId;
     const topic = content.topics.find((t) => t.id === topicId);
-    if (topic) return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)]);
+    if (topic)
+      return result({ ...state, cursor: { at: "topic", topicId: topic.id } }, [renderTopic(state, content, topic)]);
   }
   return result({ ...state, cursor: { at: "menu" } }, [renderMenu(state, content)]);
 }
 
 const WORD_ACTIONS: Record<string, string> = {
-  menu: "menu", accueil: "menu", home: "menu", retour: "back", back: "back",
-  bonjour: "hello", salut: "hello", slt: "hello", hello: "hello", hi: "hello", coucou: "hello", salam: "hello",
-  relier: "link", "relier mon referent": "link", code: "link", link: "link", delier: "link:unlink", unlink: "link:unlink",
+  menu: "menu",
+  accueil: "menu",
+  home: "menu",
+  retour: "back",
+  back: "back",
+  bonjour: "hello",
+  salut: "hello",
+  slt: "hello",
+  hello: "hello",
+  hi: "hello",
+  coucou: "hello",
+  salam: "hello",
+  relier: "link",
+  "relier mon referent": "link",
+  code: "link",
+  link: "link",
+  delier: "link:unlink",
+  unlink: "link:unlink",
 };
 
 function onText(state: ConversationState, text: string, turn: Turn): TurnResult {
@@ -217,7 +279,8 @@ function onText(state: ConversationState, text: string, turn: Turn): TurnResult 
     return result(state, r.replies, r.effects);
   }
 
-  if (state.cursor.at === "contact") return sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
+  if (state.cursor.at === "contact")
+    return sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
 
   // A usable-looking code was turned into a `linkCode` input by the worker already.
   if (state.cursor.at === "link" && !WORD_ACTIONS[normalize(text)]) return notACode(state);

@@ -36,7 +36,9 @@ export function resourcesFor(state: ConversationState, content: ContentSnapshot,
   const dept = state.profile.dept;
   return ids
     .map((id) => content.resources.find((r) => r.id === id))
-    .filter((r): r is Resource => r !== undefined && (r.scope === "national" || dept === undefined || r.scope === dept));
+    .filter(
+      (r): r is Resource => r !== undefined && (r.scope === "national" || dept === undefined || r.scope === dept),
+    );
 }
 
 export function renderResources(state: ConversationState, resources: Resource[]): string {

@@ -13,7 +13,9 @@ import { STOP_TOKENS } from "./matching/lexicon-tables.ts";
  */
 export function scrubQuestion(text: string, content: ContentBundle): string | null {
   const known = vocabularyOf(content);
-  const words = normalize(removeIdentifiers(text)).split(" ").filter((w) => w !== "");
+  const words = normalize(removeIdentifiers(text))
+    .split(" ")
+    .filter((w) => w !== "");
   const kept: string[] = [];
   let anyKnown = false;
   for (const word of words) {
@@ -34,7 +36,8 @@ export const GAP = "…";
 const MAX_LENGTH = 200;
 const STOP = new Set(STOP_TOKENS.split(" "));
 
-const MONTHS = "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december";
+const MONTHS =
+  "janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december";
 const IDENTIFIERS = [
   // e-mail addresses, then links (before the dots and slashes are lost to normalisation)
   /[^\s@]+@[^\s@]+/g,
@@ -47,7 +50,9 @@ const IDENTIFIERS = [
 ];
 
 function removeIdentifiers(text: string): string {
-  let out = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) >= 0x06f0 ? c.charCodeAt(0) - 0x06f0 : c.charCodeAt(0) - 0x0660));
+  let out = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) =>
+    String(c.charCodeAt(0) >= 0x06f0 ? c.charCodeAt(0) - 0x06f0 : c.charCodeAt(0) - 0x0660),
+  );
   for (const pattern of IDENTIFIERS) out = out.replace(pattern, " ");
   return out;
 }
@@ -68,11 +73,24 @@ function vocabularyOf(content: ContentBundle): Set<string> {
   const addKeywords = (keywords: Partial<Record<string, string[]>> | undefined) => {
     for (const list of Object.values(keywords ?? {})) for (const keyword of list ?? []) add({ fr: keyword });
   };
-  for (const item of [...content.topics, ...content.steps, ...content.resources, ...content.faqs]) addKeywords(item.keywords);
-  for (const topic of content.topics) { add(topic.title); add(topic.intro); }
-  for (const step of content.steps) { add(step.title); add(step.body); }
-  for (const resource of content.resources) { add(resource.name); add(resource.description); }
-  for (const faq of content.faqs) { add(faq.question); add(faq.answer); }
+  for (const item of [...content.topics, ...content.steps, ...content.resources, ...content.faqs])
+    addKeywords(item.keywords);
+  for (const topic of content.topics) {
+    add(topic.title);
+    add(topic.intro);
+  }
+  for (const step of content.steps) {
+    add(step.title);
+    add(step.body);
+  }
+  for (const resource of content.resources) {
+    add(resource.name);
+    add(resource.description);
+  }
+  for (const faq of content.faqs) {
+    add(faq.question);
+    add(faq.answer);
+  }
   vocabularies.set(content, words);
   return words;
 }

@@ -12,9 +12,13 @@ import type { Input, Reply } from "./types.ts";
  * (worker/telegram/send.ts) and decides what a failed send means (worker/telegram/errors.ts).
  */
 
-export type TelegramEvent = Input | { kind: "blocked" } | { kind: "unblocked" }
+export type TelegramEvent =
+  | Input
+  | { kind: "blocked" }
+  | { kind: "unblocked" }
   /** Staff only: `/staff CODE` links a référent's own chat; the "ack:<alertId>" button. */
-  | { kind: "staffLink"; code: string } | { kind: "ack"; alertId: string };
+  | { kind: "staffLink"; code: string }
+  | { kind: "ack"; alertId: string };
 
 /** The locale a new young person is greeted in, from their Telegram app's language ("fa-IR": Dari). */
 export function localeOfLanguageCode(code: string | undefined): Locale | undefined {
@@ -135,7 +139,11 @@ export function messagesOf(reply: Reply): { text: string; options: SendMessageOp
     const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
     return {
       text: chunk,
-      options: { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}) },
+      options: {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(markup ? { reply_markup: { inline_keyboard: markup } } : {}),
+      },
     };
   });
 }
@@ -155,11 +163,23 @@ function toEvent(update: Update): TelegramEvent | null {
       if (command === "menu") return { kind: "action", action: "menu" };
       if (command === "parcours" || command === "roadmap") return { kind: "action", action: "roadmap" };
       if (command === "langue" || command === "language") return { kind: "action", action: "lang" };
-      if (command === "donnees" || command === "data" || command === "privacy") return { kind: "action", action: "data" };
-      if (command === "referent" || command === "aide" || command === "help") return { kind: "action", action: "contact" };
-      if (command === "staff") return { kind: "staffLink", code: message.text.replace(/^\/\w+(@\w+)?/, "").trim().slice(0, 20) };
+      if (command === "donnees" || command === "data" || command === "privacy")
+        return { kind: "action", action: "data" };
+      if (command === "referent" || command === "aide" || command === "help")
+        return { kind: "action", action: "contact" };
+      if (command === "staff")
+        return {
+          kind: "staffLink",
+          code: message.text
+            .replace(/^\/\w+(@\w+)?/, "")
+            .trim()
+            .slice(0, 20),
+        };
       if (command === "relier" || command === "code" || command === "link") {
-        const code = message.text.replace(/^\/\w+(@\w+)?/, "").trim().slice(0, 20);
+        const code = message.text
+          .replace(/^\/\w+(@\w+)?/, "")
+          .trim()
+          .slice(0, 20);
         return code ? { kind: "text", text: `code ${code}` } : { kind: "action", action: "link" };
       }
       const text = message.text.trim();
@@ -203,5 +223,11 @@ export function parseUpdate(update: Update): ParsedUpdate | null {
   if (chatId === null || event === null) return null;
   const query = update.callback_query;
   const locale = localeOfLanguageCode((update.message?.from ?? query?.from)?.language_code);
-  return { chatId, updateId: update.update_id, event, webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null, ...(locale ? { locale } : {}) };
+  return {
+    chatId,
+    updateId: update.update_id,
+    event,
+    webhookReply: query ? { method: "answerCallbackQuery", callback_query_id: query.id } : null,
+    ...(locale ? { locale } : {}),
+  };
 }

@@ -12,35 +12,54 @@ import type { Input, Reply } from "./types.ts";
  * Sending, the signature check and idempotency are the Worker's (worker/whatsapp/).
  */
 
-export const LIMITS = { text: 4096, body: 1024, buttons: 3, buttonTitle: 20, rows: 10, rowTitle: 24, rowDescription: 72, listButton: 20 } as const;
+export const LIMITS = {
+  text: 4096,
+  body: 1024,
+  buttons: 3,
+  buttonTitle: 20,
+  rows: 10,
+  rowTitle: 24,
+  rowDescription: 72,
+  listButton: 20,
+} as const;
 
 // Webhook payloads (Meta's "messages" field). Only what we read is typed; unknown fields pass.
-const messageSchema = lazy(() => z.looseObject({
-  from: z.string().check(z.regex(/^\d{6,20}$/)),
-  id: z.string().check(z.minLength(1), z.maxLength(200)),
-  timestamp: z.string().check(z.regex(/^\d{1,12}$/)),
-  type: z.string(),
-  text: z.optional(z.looseObject({ body: z.string() })),
-  interactive: z.optional(z.looseObject({
+const messageSchema = lazy(() =>
+  z.looseObject({
+    from: z.string().check(z.regex(/^\d{6,20}$/)),
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    timestamp: z.string().check(z.regex(/^\d{1,12}$/)),
     type: z.string(),
-    button_reply: z.optional(z.looseObject({ id: z.string() })),
-    list_reply: z.optional(z.looseObject({ id: z.string() })),
-  })),
-  /** A tap on a template's quick-reply button. */
-  button: z.optional(z.looseObject({ payload: z.string() })),
-}));
+    text: z.optional(z.looseObject({ body: z.string() })),
+    interactive: z.optional(
+      z.looseObject({
+        type: z.string(),
+        button_reply: z.optional(z.looseObject({ id: z.string() })),
+        list_reply: z.optional(z.looseObject({ id: z.string() })),
+      }),
+    ),
+    /** A tap on a template's quick-reply button. */
+    button: z.optional(z.looseObject({ payload: z.string() })),
+  }),
+);
 
-const valueSchema = lazy(() => z.looseObject({
-  metadata: z.optional(z.looseObject({ phone_number_id: z.string() })),
-  messages: z.optional(z.array(z.unknown())),
-}));
+const valueSchema = lazy(() =>
+  z.looseObject({
+    metadata: z.optional(z.looseObject({ phone_number_id: z.string() })),
+    messages: z.optional(z.array(z.unknown())),
+  }),
+);
 
-export const webhookSchema = lazy(() => z.looseObject({
-  object: z.literal("whatsapp_business_account"),
-  entry: z.array(z.looseObject({
-    changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
-  })),
-}));
+export const webhookSchema = lazy(() =>
+  z.looseObject({
+    object: z.literal("whatsapp_business_account"),
+    entry: z.array(
+      z.looseObject({
+        changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
+      }),
+    ),
+  }),
+);
 export type WhatsAppWebhook = z.infer<ReturnType<typeof webhookSchema>>;
 
 /** One message a young person sent: who (their WhatsApp id), which message, when, what. */
@@ -62,7 +81,13 @@ export function inboundMessages(payload: WhatsAppWebhook, phoneNumberId: string)
         const message = messageSchema().safeParse(raw);
         if (!message.success) continue;
         const input = toInput(message.data);
-        if (input) out.push({ from: message.data.from, messageId: message.data.id, sentAt: new Date(Number(message.data.timestamp) * 1000), input });
+        if (input)
+          out.push({
+            from: message.data.from,
+            messageId: message.data.id,
+            sentAt: new Date(Number(message.data.timestamp) * 1000),
+            input,
+          });
       }
     }
   }
@@ -122,22 +147,45 @@ export const whatsappMessageSchema = lazy(() => {
   const buttons = z.object({
     type: z.literal("button"),
     body,
-    action: z.object({ buttons: z.array(z.object({ type: z.literal("reply"), reply: z.object({ id: z.string(), title: z.string() }) })) }),
+    action: z.object({
+      buttons: z.array(z.object({ type: z.literal("reply"), reply: z.object({ id: z.string(), title: z.string() }) })),
+    }),
   });
   const list = z.object({
     type: z.literal("list"),
     body,
     action: z.object({
       button: z.string(),
-      sections: z.array(z.object({ title: z.optional(z.string()), rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.optional(z.string()) })) })),
+      sections: z.array(
+        z.object({
+          title: z.optional(z.string()),
+          rows: z.array(z.object({ id: z.string(), title: z.string(), description: z.optional(z.string()) })),
+        }),
+      ),
     }),
   });
-  const component = z.object({ type: z.literal("body"), parameters: z.array(z.object({ type: z.literal("text"), text: z.string() })) });
+  const component = z.object({
+    type: z.literal("body"),
+    parameters: z.array(z.object({ type: z.literal("text"), text: z.string() })),
+  });
   return z.discriminatedUnion("type", [
-    z.object({ type: z.literal("text"), text: z.object({ body: z.string().check(z.maxLength(LIMITS.text)), preview_url: z.literal(false) }) }),
+    z.object({
+      type: z.literal("text"),
+      text: z.object({ body: z.string().check(z.maxLength(LIMITS.text)), preview_url: z.literal(false) }),
+    }),
     z.object({ type: z.literal("interactive"), interactive: z.discriminatedUnion("type", [buttons, list]) }),
-    z.object({ type: z.literal("document"), document: z.object({ id: z.string(), filename: z.string(), caption: z.optional(z.string()) }) }),
-    z.object({ type: z.literal("template"), template: z.object({ name: z.string(), language: z.object({ code: z.string() }), components: z.optional(z.array(component)) }) }),
+    z.object({
+      type: z.literal("document"),
+      document: z.object({ id: z.string(), filename: z.string(), caption: z.optional(z.string()) }),
+    }),
+    z.object({
+      type: z.literal("template"),
+      template: z.object({
+        name: z.string(),
+        language: z.object({ code: z.string() }),
+        components: z.optional(z.array(component)),
+      }),
+    }),
   ]);
 });
 export type WhatsAppMessage = z.infer<ReturnType<typeof whatsappMessageSchema>>;
@@ -173,12 +221,19 @@ function textMessage(body: string): WhatsAppMessage {
 }
 
 function interactive(body: string, buttons: Button[], labels: RenderLabels): WhatsAppMessage[] {
-  const fitsButtons = buttons.length <= LIMITS.buttons && buttons.every((b) => [...b.label].length <= LIMITS.buttonTitle);
+  const fitsButtons =
+    buttons.length <= LIMITS.buttons && buttons.every((b) => [...b.label].length <= LIMITS.buttonTitle);
   if (fitsButtons) {
-    return [{
-      type: "interactive",
-      interactive: { type: "button", body: { text: body }, action: { buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.action, title: b.label } })) } },
-    }];
+    return [
+      {
+        type: "interactive",
+        interactive: {
+          type: "button",
+          body: { text: body },
+          action: { buttons: buttons.map((b) => ({ type: "reply", reply: { id: b.action, title: b.label } })) },
+        },
+      },
+    ];
   }
   const lists: WhatsAppMessage[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.rows) {
@@ -198,19 +253,30 @@ function interactive(body: string, buttons: Button[], labels: RenderLabels): Wha
 /** A list row: the label as title, and whole in the description when the title had to be cut. */
 function row(button: Button): Extract<Interactive, { type: "list" }>["action"]["sections"][number]["rows"][number] {
   const title = clip(button.label, LIMITS.rowTitle);
-  return title === button.label ? { id: button.action, title } : { id: button.action, title, description: clip(button.label, LIMITS.rowDescription) };
+  return title === button.label
+    ? { id: button.action, title }
+    : { id: button.action, title, description: clip(button.label, LIMITS.rowDescription) };
 }
 
 /** Cuts to `max` characters (code points, so emoji stay whole), marking the cut with "…". */
 export function clip(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** A template message (outside the 24-hour window), its body parameters in order. */
 export function templateMessage(name: string, language: string, parameters: string[]): WhatsAppMessage {
-  const components: TemplateComponent[] = parameters.length > 0 ? [{ type: "body", parameters: parameters.map((text) => ({ type: "text", text })) }] : [];
-  return { type: "template", template: { name, language: { code: language }, ...(components.length > 0 ? { components } : {}) } };
+  const components: TemplateComponent[] =
+    parameters.length > 0 ? [{ type: "body", parameters: parameters.map((text) => ({ type: "text", text })) }] : [];
+  return {
+    type: "template",
+    template: { name, language: { code: language }, ...(components.length > 0 ? { components } : {}) },
+  };
 }
 
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the person's last message. */

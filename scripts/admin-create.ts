@@ -52,7 +52,9 @@ const passwordHash = await hashPassword(password);
 
 if (values["print-sql"]) {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  console.log(`INSERT INTO staff (id, email, name, role, password_hash, failed_logins, created_at) VALUES (${q(crypto.randomUUID())}, ${q(email)}, ${q(name)}, ${q(role)}, ${q(passwordHash)}, 0, ${Date.now()});`);
+  console.log(
+    `INSERT INTO staff (id, email, name, role, password_hash, failed_logins, created_at) VALUES (${q(crypto.randomUUID())}, ${q(email)}, ${q(name)}, ${q(role)}, ${q(passwordHash)}, 0, ${Date.now()});`,
+  );
 } else {
   // Same meaning as wrangler's --persist-to DIR (wrangler keeps its state under DIR/v3).
   const persist = values["persist-to"] ? { path: join(values["persist-to"], "v3") } : true;

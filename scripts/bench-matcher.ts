@@ -12,7 +12,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
-const questions = (JSON.parse(readFileSync(new URL("../tests/eval/questions.json", import.meta.url), "utf8")) as { text: string }[]).map((q) => q.text);
+const questions = (
+  JSON.parse(readFileSync(new URL("../tests/eval/questions.json", import.meta.url), "utf8")) as { text: string }[]
+).map((q) => q.text);
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 const SNAPSHOT_FILE = "/tmp/passerelle-bench-snapshot.json";
 const FULL_FILE = "/tmp/passerelle-bench-bundle.json";
@@ -59,7 +61,11 @@ type Cold = { importMs: number; parse: number; crisis: number; firstMatch: numbe
 const cold = (variant: string): Cold[] => {
   const out: Cold[] = [];
   for (let i = 0; i < 7; i++) {
-    const stdout = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--cold-child", variant], { encoding: "utf8" });
+    const stdout = execFileSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--cold-child", variant],
+      { encoding: "utf8" },
+    );
     out.push(JSON.parse(stdout.trim().split("\n").pop()!) as Cold);
   }
   return out;
@@ -70,7 +76,9 @@ const report = (label: string, runs: Cold[]) =>
     `${label}: total median ${ms(median(runs.map((r) => r.total)))} (snapshot JSON.parse ${ms(median(runs.map((r) => r.parse)))} + crisis check ${ms(median(runs.map((r) => r.crisis)))} + first question ${ms(median(runs.map((r) => r.firstMatch)))}); max ${ms(Math.max(...runs.map((r) => r.total)))}; module import (not in turn) ${ms(median(runs.map((r) => r.importMs)))}`,
   );
 
-console.log(`content: ${seedBundle.faqs.length} FAQs, ${seedBundle.steps.length} steps, ${seedBundle.topics.length} topics; snapshot ${(snapshotJson.length / 1024).toFixed(0)} KiB of which index ${(indexJson.length / 1024).toFixed(0)} KiB`);
+console.log(
+  `content: ${seedBundle.faqs.length} FAQs, ${seedBundle.steps.length} steps, ${seedBundle.topics.length} topics; snapshot ${(snapshotJson.length / 1024).toFixed(0)} KiB of which index ${(indexJson.length / 1024).toFixed(0)} KiB`,
+);
 report("cold first turn, stored index (fresh process ×7)", cold("index"));
 report("cold first turn, index built at runtime (fresh process ×7)", cold("build"));
 
@@ -84,7 +92,9 @@ const timeIt = (fn: () => void, n: number) => {
   return median(runs);
 };
 console.log(`warm index build: median ${ms(timeIt(() => buildIndex(seedBundle), 20))}`);
-console.log(`warm stored index open + first question: median ${ms(timeIt(() => matcherFromStored(indexJson)!.match(questions[5]!), 50))}`);
+console.log(
+  `warm stored index open + first question: median ${ms(timeIt(() => matcherFromStored(indexJson)!.match(questions[5]!), 50))}`,
+);
 
 const matcher = createMatcher(seedBundle);
 const rounds = 20;

@@ -40,7 +40,7 @@ token = session.token;
 show(session);
 for (;;) {
   const line = (await rl.question("\n> ")).trim();
-  if (line === "" ) continue;
+  if (line === "") continue;
   if (line === "/quit" || line === "/exit") break;
   if (!token) {
     const again = await call("/api/chat/session", {});
@@ -49,7 +49,8 @@ for (;;) {
     continue;
   }
   const n = Number(line);
-  const body = Number.isInteger(n) && n >= 1 && n <= buttons.length ? { action: buttons[n - 1].action } : { text: line };
+  const body =
+    Number.isInteger(n) && n >= 1 && n <= buttons.length ? { action: buttons[n - 1].action } : { text: line };
   try {
     show(await call("/api/chat/message", body));
   } catch (error) {

@@ -3,7 +3,13 @@
  * per-locale completeness. Exits 1 on any error. Run: npx tsx scripts/check-content.ts
  */
 import { LOCALES, type Locale } from "../shared/locales.ts";
-import { CONTENT_KINDS, KIND_LISTS, type ContentBundle, type LocalizedKeywords, type LocalizedText } from "../shared/content/model.ts";
+import {
+  CONTENT_KINDS,
+  KIND_LISTS,
+  type ContentBundle,
+  type LocalizedKeywords,
+  type LocalizedText,
+} from "../shared/content/model.ts";
 import { seedBundle } from "../shared/content/seed/index.ts";
 import { validateBundle } from "../shared/content/validate.ts";
 
@@ -33,7 +39,12 @@ console.log(`  steps      ${bundle.steps.length}`);
 console.log(`  resources  ${bundle.resources.length}`);
 console.log(`  faqs       ${bundle.faqs.length}`);
 
-type Counter = { texts: number; keywordItems: number; items: number; perLocale: Record<Locale, { texts: number; complete: number; keywords: number }> };
+type Counter = {
+  texts: number;
+  keywordItems: number;
+  items: number;
+  perLocale: Record<Locale, { texts: number; complete: number; keywords: number }>;
+};
 
 function emptyCounter(): Counter {
   const perLocale = {} as Counter["perLocale"];

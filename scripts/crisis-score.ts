@@ -36,20 +36,31 @@ export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): Cri
     const expected = Array.isArray(item.category) ? item.category : [item.category];
     const right = hit !== null && expected.includes(hit.category);
     for (const key of [`${half} ${item.locale}`, `${half} all`]) count(score.recall, key, hit !== null, right);
-    if (!right) score.misses.push({ half, line: `${item.locale} ${JSON.stringify(item.text)} → ${hit?.category ?? "nothing"}; expected ${expected.join("|")}` });
+    if (!right)
+      score.misses.push({
+        half,
+        line: `${item.locale} ${JSON.stringify(item.text)} → ${hit?.category ?? "nothing"}; expected ${expected.join("|")}`,
+      });
   });
   ordinary.forEach((item, index) => {
     const half = halfOf(index);
     const hit = detectCrisis(item.text);
     const keys = [`${half} ${item.locale}`, `${half} all`, ...(item.nearMiss ? [`near-miss ${half}`] : [])];
     for (const key of keys) count(score.falsePositives, key, hit !== null, false);
-    if (hit) score.misses.push({ half, line: `${item.locale} ${JSON.stringify(item.text)} → ${hit.category} (ordinary${item.nearMiss ? ", near-miss" : ""})` });
+    if (hit)
+      score.misses.push({
+        half,
+        line: `${item.locale} ${JSON.stringify(item.text)} → ${hit.category} (ordinary${item.nearMiss ? ", near-miss" : ""})`,
+      });
   });
   return score;
 }
 
 /** Ordinary questions of another set (tests/eval/questions.json, blind.json) read as a crisis. */
-export function falsePositivesIn(questions: { text: string; locale: string }[]): { byLocale: Map<string, Tally>; lines: string[] } {
+export function falsePositivesIn(questions: { text: string; locale: string }[]): {
+  byLocale: Map<string, Tally>;
+  lines: string[];
+} {
   const byLocale = new Map<string, Tally>();
   const lines: string[] = [];
   for (const q of questions) {

@@ -11,7 +11,8 @@
 import { readFileSync } from "node:fs";
 import { falsePositivesIn, scoreCrisis, type CrisisItem, type OrdinaryItem, type Tally } from "./crisis-score.ts";
 
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../tests/eval/${name}`, import.meta.url), "utf8")) as T;
+const read = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../tests/eval/${name}`, import.meta.url), "utf8")) as T;
 const pct = (a: number, n: number) => `${n === 0 ? "  -  " : ((100 * a) / n).toFixed(1).padStart(5)} %`;
 const LOCALES = ["fr", "en", "ar", "ps", "prs", "all"];
 
@@ -31,13 +32,23 @@ export function printCrisisEvaluation(args: string[]): void {
     const f = score.falsePositives.get(`near-miss ${half}`) ?? { n: 0, hits: 0, right: 0 };
     console.log(`near-misses (${half}): ${f.hits} of ${f.n} read as a crisis (${pct(f.hits, f.n).trim()})`);
   }
-  const others = falsePositivesIn([...read<{ text: string; locale: string }[]>("questions.json"), ...read<{ text: string; locale: string }[]>("blind.json")]);
+  const others = falsePositivesIn([
+    ...read<{ text: string; locale: string }[]>("questions.json"),
+    ...read<{ text: string; locale: string }[]>("blind.json"),
+  ]);
   const line = (t: Tally | undefined) => (t ? `${t.hits}/${t.n}` : "-");
-  console.log(`matching sets (questions.json + blind.json) read as a crisis: ${LOCALES.map((l) => `${l} ${line(others.byLocale.get(l))}`).join(", ")}`);
+  console.log(
+    `matching sets (questions.json + blind.json) read as a crisis: ${LOCALES.map((l) => `${l} ${line(others.byLocale.get(l))}`).join(", ")}`,
+  );
   for (const l of others.lines) console.log(`  ${l}`);
-  const show = (half: string) => score.misses.filter((m) => m.half === half).map((m) => `  ${m.line}`).join("\n");
+  const show = (half: string) =>
+    score.misses
+      .filter((m) => m.half === half)
+      .map((m) => `  ${m.line}`)
+      .join("\n");
   if (args.includes("--verbose-crisis")) console.log(`\nTuned misses and false positives:\n${show("tuned")}`);
-  if (args.includes("--verbose-crisis-held-out")) console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
+  if (args.includes("--verbose-crisis-held-out"))
+    console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printCrisisEvaluation(process.argv.slice(2));

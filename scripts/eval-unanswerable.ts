@@ -21,16 +21,26 @@ const LOCALES = ["fr", "en", "ar", "ps", "prs", "all"];
 const pct = (a: number, n: number) => `${n === 0 ? "  -  " : ((100 * a) / n).toFixed(1).padStart(5)} %`;
 
 export function readNoAnswerSet(): NoAnswerQuestion[] {
-  return JSON.parse(readFileSync(new URL("../tests/eval/unanswerable.json", import.meta.url), "utf8")) as NoAnswerQuestion[];
+  return JSON.parse(
+    readFileSync(new URL("../tests/eval/unanswerable.json", import.meta.url), "utf8"),
+  ) as NoAnswerQuestion[];
 }
 
 /** Labels naming no item of the content (a renamed or removed item): the caller reports them. */
 export function unknownNoAnswerLabels(questions: NoAnswerQuestion[], known: Set<string>): string[] {
-  return questions.flatMap((q) => q.accept.filter((ref) => !known.has(ref)).map((ref) => `unknown label ${ref} for ${JSON.stringify(q.text)} (unanswerable.json)`));
+  return questions.flatMap((q) =>
+    q.accept
+      .filter((ref) => !known.has(ref))
+      .map((ref) => `unknown label ${ref} for ${JSON.stringify(q.text)} (unanswerable.json)`),
+  );
 }
 
 /** The tally per half and language; `lines` holds each "sure" answer, for the verbose listings. */
-export function scoreNoAnswer(questions: NoAnswerQuestion[], matcher: Matcher, confidenceOf: (matches: Match[]) => Confidence) {
+export function scoreNoAnswer(
+  questions: NoAnswerQuestion[],
+  matcher: Matcher,
+  confidenceOf: (matches: Match[]) => Confidence,
+) {
   const tally = new Map<string, Tally>();
   const lines: { half: string; line: string }[] = [];
   for (const [index, q] of questions.entries()) {
@@ -48,15 +58,25 @@ export function scoreNoAnswer(questions: NoAnswerQuestion[], matcher: Matcher, c
       else t.none++;
       tally.set(key, t);
     }
-    if (confidence === "sure") lines.push({ half, line: `${wrong ? "WRONG" : "ok   "} ${q.locale} ${JSON.stringify(q.text)} → sure ${ref} (${matches[0]!.score})` });
+    if (confidence === "sure")
+      lines.push({
+        half,
+        line: `${wrong ? "WRONG" : "ok   "} ${q.locale} ${JSON.stringify(q.text)} → sure ${ref} (${matches[0]!.score})`,
+      });
   }
   return { tally, lines };
 }
 
-export function printNoAnswerEvaluation(args: string[], matcher: Matcher, confidenceOf: (matches: Match[]) => Confidence): void {
+export function printNoAnswerEvaluation(
+  args: string[],
+  matcher: Matcher,
+  confidenceOf: (matches: Match[]) => Confidence,
+): void {
   const { tally, lines } = scoreNoAnswer(readNoAnswerSet(), matcher, confidenceOf);
   console.log("\nQuestions the content does not answer (tests/eval/unanswerable.json; every 4th held out):");
-  console.log(`${"".padEnd(6)} ${"tuned: sure+wrong  sure+ok  unsure  nothing".padEnd(52)} held-out: sure+wrong  sure+ok  unsure  nothing`);
+  console.log(
+    `${"".padEnd(6)} ${"tuned: sure+wrong  sure+ok  unsure  nothing".padEnd(52)} held-out: sure+wrong  sure+ok  unsure  nothing`,
+  );
   for (const locale of LOCALES) {
     const cells = (["tuned", "held-out"] as const).map((half) => {
       const t = tally.get(`${half} ${locale}`) ?? { n: 0, sureWrong: 0, sureRight: 0, unsure: 0, none: 0 };
@@ -65,8 +85,15 @@ export function printNoAnswerEvaluation(args: string[], matcher: Matcher, confid
     console.log(`${locale.padEnd(6)} ${cells[0]!.padEnd(52)} ${cells[1]}`);
   }
   const review = tally.get("review");
-  if (review) console.log(`the content review's unanswered questions (both halves): sure+wrong ${pct(review.sureWrong, review.n).trim()} (${review.sureWrong}/${review.n}), unsure ${pct(review.unsure, review.n).trim()}, nothing ${pct(review.none, review.n).trim()}`);
-  const show = (half: string) => lines.filter((l) => l.half === half).map((l) => `  ${l.line}`).join("\n");
+  if (review)
+    console.log(
+      `the content review's unanswered questions (both halves): sure+wrong ${pct(review.sureWrong, review.n).trim()} (${review.sureWrong}/${review.n}), unsure ${pct(review.unsure, review.n).trim()}, nothing ${pct(review.none, review.n).trim()}`,
+    );
+  const show = (half: string) =>
+    lines
+      .filter((l) => l.half === half)
+      .map((l) => `  ${l.line}`)
+      .join("\n");
   if (args.includes("--verbose-unanswerable")) console.log(`\nTuned "sure" answers:\n${show("tuned")}`);
   if (args.includes("--verbose-unanswerable-held-out")) console.log(`\nHeld-out "sure" answers:\n${show("held-out")}`);
 }

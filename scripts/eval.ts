@@ -31,7 +31,8 @@ const verboseBlind = args.includes("--verbose-blind");
 const min = Number(args.find((a) => a.startsWith("--min="))?.slice(6) ?? "0.9");
 const splitArg = args.find((a) => a === "--split" || a.startsWith("--split="));
 const split = splitArg === undefined ? null : splitArg === "--split" ? "both" : splitArg.slice(8);
-if (split !== null && !["both", "even", "odd"].includes(split)) throw new Error(`--split must be even, odd or nothing, not ${split}`);
+if (split !== null && !["both", "even", "odd"].includes(split))
+  throw new Error(`--split must be even, odd or nothing, not ${split}`);
 const file = new URL("../tests/eval/questions.json", import.meta.url);
 const questions = JSON.parse(readFileSync(file, "utf8")) as Question[];
 const blindFile = new URL("../tests/eval/blind.json", import.meta.url);
@@ -64,16 +65,24 @@ const add = (map: Map<string, Tally>, key: string, top1: boolean, top3: boolean,
   if (confidence === "sure" && !top1) t.sureWrong++;
   map.set(key, t);
 };
-const count = (key: string, top1: boolean, top3: boolean, confidence: string) => add(tally, key, top1, top3, confidence);
+const count = (key: string, top1: boolean, top3: boolean, confidence: string) =>
+  add(tally, key, top1, top3, confidence);
 
 const matcher = matcherFor(bundle);
 
 /** --verbose: what a missed question was read as, and where the points of the answer and the expected item came from. */
 function why(text: string, expected: string[]): string {
   const { terms, unknown, matches } = explain(bundle, text);
-  const hits = (m: Explanation["matches"][number]) => m.hits.slice(0, 4).map((h) => `${h.term}${h.inTitle ? "*" : ""} ${h.points}`).join(", ");
-  const lines = [`    read as: ${terms.map((t) => `${t.term}×${t.factor}${t.light ? " (light)" : ""}${t.focus ? " (focus)" : ""}`).join(" ")}${unknown.length > 0 ? `; unknown: ${unknown.join(" ")}` : ""}`];
-  for (const m of matches.filter((m, i) => i === 0 || expected.includes(`${m.kind}:${m.id}`))) lines.push(`    ${m.kind}:${m.id} ${m.score} (coverage ${m.coverage}, off topic ${m.offTopic}): ${hits(m)}`);
+  const hits = (m: Explanation["matches"][number]) =>
+    m.hits
+      .slice(0, 4)
+      .map((h) => `${h.term}${h.inTitle ? "*" : ""} ${h.points}`)
+      .join(", ");
+  const lines = [
+    `    read as: ${terms.map((t) => `${t.term}×${t.factor}${t.light ? " (light)" : ""}${t.focus ? " (focus)" : ""}`).join(" ")}${unknown.length > 0 ? `; unknown: ${unknown.join(" ")}` : ""}`,
+  ];
+  for (const m of matches.filter((m, i) => i === 0 || expected.includes(`${m.kind}:${m.id}`)))
+    lines.push(`    ${m.kind}:${m.id} ${m.score} (coverage ${m.coverage}, off topic ${m.offTopic}): ${hits(m)}`);
   return lines.join("\n");
 }
 const misses: string[] = [];
@@ -97,14 +106,21 @@ for (const [index, q] of questions.entries()) {
   const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
   const topic = topicOf(bundle, expected[0]!);
   for (const key of ["all", `lang:${q.locale}`, `topic:${topic}`, `half:${half}`]) count(key, top1, top3, confidence);
-  if (!top1) misses.push(`${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}${verbose ? `\n${why(q.text, expected)}` : ""}`);
+  if (!top1)
+    misses.push(
+      `${half === "odd" ? "[held-out] " : ""}${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"} (${matches[0]?.score ?? 0}, ${confidence}); expected ${expected.join("|")}${verbose ? `\n${why(q.text, expected)}` : ""}`,
+    );
 }
 
 const pct = (a: number, n: number) => `${((100 * a) / n).toFixed(1).padStart(5)} %`;
 const line = (key: string, t: Tally) =>
-  console.log(`${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}  sure ${pct(t.sure, t.n)}  sure+wrong ${pct(t.sureWrong, t.n)}`);
+  console.log(
+    `${key.padEnd(18)} ${String(t.n).padStart(4)}  top-1 ${pct(t.top1, t.n)}  top-3 ${pct(t.top3, t.n)}  answered ${pct(t.answered, t.n)}  sure ${pct(t.sure, t.n)}  sure+wrong ${pct(t.sureWrong, t.n)}`,
+  );
 const evaluated = tally.get("all")?.n ?? 0;
-console.log(`Matching evaluation: ${evaluated} of ${questions.length} questions${split === "even" || split === "odd" ? ` (${split}-indexed)` : ""}, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`);
+console.log(
+  `Matching evaluation: ${evaluated} of ${questions.length} questions${split === "even" || split === "odd" ? ` (${split}-indexed)` : ""}, content ${bundle.faqs.length} FAQs / ${bundle.steps.length} steps / ${bundle.topics.length} topics\n`,
+);
 for (const prefix of ["lang:", "topic:"]) {
   for (const [key, t] of [...tally].filter(([k]) => k.startsWith(prefix)).sort()) line(key, t);
   console.log("");
@@ -134,7 +150,10 @@ if (blind.length > 0 && (split === null || split === "both")) {
     const top1 = confidence !== "none" && refs[0] !== undefined && expected.includes(refs[0]);
     const top3 = refs.slice(0, 3).some((r) => expected.includes(r));
     for (const key of ["blind", `blind lang:${q.locale}`]) add(blindTally, key, top1, top3, confidence);
-    if (!top1) blindMisses.push(`${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"}; expected ${expected.join("|")}`);
+    if (!top1)
+      blindMisses.push(
+        `${q.locale} ${JSON.stringify(q.text)} → ${refs[0] ?? "nothing"}; expected ${expected.join("|")}`,
+      );
   }
   console.log("\nBlind set (tests/eval/blind.json, never tuned on):");
   for (const [key, t] of [...blindTally].filter(([k]) => k.startsWith("blind lang:")).sort()) line(key, t);

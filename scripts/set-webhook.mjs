@@ -7,8 +7,13 @@ import { existsSync, readFileSync } from "node:fs";
 
 function fromDevVars(name) {
   if (!existsSync(".dev.vars")) return undefined;
-  const line = readFileSync(".dev.vars", "utf8").split("\n").find((l) => l.startsWith(`${name}=`));
-  return line?.slice(name.length + 1).trim().replace(/^"|"$/g, "");
+  const line = readFileSync(".dev.vars", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${name}=`));
+  return line
+    ?.slice(name.length + 1)
+    .trim()
+    .replace(/^"|"$/g, "");
 }
 
 const token = process.env.TELEGRAM_BOT_TOKEN ?? fromDevVars("TELEGRAM_BOT_TOKEN");
@@ -17,7 +22,9 @@ const apiRoot = process.env.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
 const base = process.argv[2];
 
 if (!token || !secret || !base || !/^https:\/\//.test(base)) {
-  console.error("usage: npm run telegram:webhook -- https://<public-host>\n(TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET in the environment or .dev.vars)");
+  console.error(
+    "usage: npm run telegram:webhook -- https://<public-host>\n(TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET in the environment or .dev.vars)",
+  );
   process.exit(1);
 }
 
@@ -32,5 +39,7 @@ const res = await fetch(`${apiRoot}/bot${token}/setWebhook`, {
   }),
 });
 const body = await res.json().catch(() => ({}));
-console.log(res.ok && body.ok ? `Webhook set to ${base}/telegram/webhook` : `Telegram refused: ${body.description ?? res.status}`);
+console.log(
+  res.ok && body.ok ? `Webhook set to ${base}/telegram/webhook` : `Telegram refused: ${body.description ?? res.status}`,
+);
 process.exit(res.ok && body.ok ? 0 : 1);

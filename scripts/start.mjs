@@ -24,7 +24,22 @@ run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
 run("npx", ["tsx", "scripts/seed.ts"]);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 // Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
-const dev = spawn("npx", ["wrangler", "dev", "-c", "wrangler.toml", "-c", "wrangler.staff.toml", "--local", "--port", port, "--test-scheduled"], { stdio: "inherit", env });
+const dev = spawn(
+  "npx",
+  [
+    "wrangler",
+    "dev",
+    "-c",
+    "wrangler.toml",
+    "-c",
+    "wrangler.staff.toml",
+    "--local",
+    "--port",
+    port,
+    "--test-scheduled",
+  ],
+  { stdio: "inherit", env },
+);
 const stop = () => dev.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

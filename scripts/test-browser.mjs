@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 if (!existsSync("/usr/bin/chromium")) {
-  const message = "browser tests NOT RUN: /usr/bin/chromium is missing (install it with: sudo apt-get install chromium)";
+  const message =
+    "browser tests NOT RUN: /usr/bin/chromium is missing (install it with: sudo apt-get install chromium)";
   if (process.env.CI) {
     console.error(message);
     process.exit(1);

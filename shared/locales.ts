@@ -39,11 +39,14 @@ export function localeOfLanguageTag(tag: string | undefined): Locale | undefined
 /** The preferred locale of an `Accept-Language` header (highest q first, ties in order), if any is spoken. */
 export function localeOfAcceptLanguage(header: string | undefined): Locale | undefined {
   if (!header) return undefined;
-  const ranked = header.split(",").slice(0, 20).map((part, i) => {
-    const [tag = "", ...params] = part.split(";");
-    const q = Number(params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined) ?? 1);
-    return { locale: localeOfLanguageTag(tag), q: Number.isFinite(q) ? q : 0, i };
-  });
+  const ranked = header
+    .split(",")
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag = "", ...params] = part.split(";");
+      const q = Number(params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined) ?? 1);
+      return { locale: localeOfLanguageTag(tag), q: Number.isFinite(q) ? q : 0, i };
+    });
   const best = ranked.filter((r) => r.locale && r.q > 0).sort((a, b) => b.q - a.q || a.i - b.i)[0];
   return best?.locale;
 }

@@ -20,7 +20,9 @@ function tableEntries(text: string): string[] {
 
 /** "tests/bot/safety/*" names every test file directly in that folder. */
 const covers = (entry: string, file: string) =>
-  entry.endsWith("/*") ? file.startsWith(entry.slice(0, -1)) && !file.slice(entry.length - 1).includes("/") : entry === file;
+  entry.endsWith("/*")
+    ? file.startsWith(entry.slice(0, -1)) && !file.slice(entry.length - 1).includes("/")
+    : entry === file;
 
 describe("the README's test table", () => {
   const entries = tableEntries(readme);

@@ -29,10 +29,14 @@ export function createApp() {
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
-  app.route("/", assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle]));
+  app.route(
+    "/",
+    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle]),
+  );
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {
-      if (!c.env.STAFF) return c.json({ error: "staff pages are served by the passerelle-staff Worker, which is not bound" }, 503);
+      if (!c.env.STAFF)
+        return c.json({ error: "staff pages are served by the passerelle-staff Worker, which is not bound" }, 503);
       // The staff Worker sets its own headers; a copy lets this Worker's fill in any it lacks.
       const res = await c.env.STAFF.fetch(c.req.raw);
       return new Response(res.body, res);

@@ -44,7 +44,10 @@ export function assetRoutes(prefix: string, assets: () => Asset[]): Hono<{ Bindi
     const wanted = `${prefix}/${c.req.param("file")}`;
     const asset = assets().find((a) => assetPath(prefix, a) === wanted);
     if (!asset) return next();
-    return c.body(asset.body, 200, { "Content-Type": TYPES[asset.ext], "Cache-Control": "public, max-age=31536000, immutable" });
+    return c.body(asset.body, 200, {
+      "Content-Type": TYPES[asset.ext],
+      "Cache-Control": "public, max-age=31536000, immutable",
+    });
   });
   return routes;
 }

@@ -15,29 +15,82 @@ const settingsSchema = lazy(() => {
   const text = () => z.optional(z.string());
   const email = (what: string) => z.optional(z.email(`${what}: expected an e-mail address`));
   return z.object({
-    TELEGRAM_BOT_TOKEN: z.optional(z.string().check(z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN: expected <digits>:<letters> as @BotFather gives it"))),
-    TELEGRAM_WEBHOOK_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,256}$/, "TELEGRAM_WEBHOOK_SECRET: 8-256 of A-Z a-z 0-9 _ -"))),
-    TELEGRAM_API_ROOT: z._default(z.url({ protocol: /^https?$/, message: "TELEGRAM_API_ROOT: expected an http(s):// URL" }), "https://api.telegram.org"),
-    TELEGRAM_BOT_USERNAME: z._default(z.string().check(z.regex(/^[A-Za-z0-9_]{3,64}$/, "TELEGRAM_BOT_USERNAME: a Telegram username, without @")), "passerelle_bot"),
+    TELEGRAM_BOT_TOKEN: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^\d+:[A-Za-z0-9_-]+$/, "TELEGRAM_BOT_TOKEN: expected <digits>:<letters> as @BotFather gives it"),
+        ),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{8,256}$/, "TELEGRAM_WEBHOOK_SECRET: 8-256 of A-Z a-z 0-9 _ -")),
+    ),
+    TELEGRAM_API_ROOT: z._default(
+      z.url({ protocol: /^https?$/, message: "TELEGRAM_API_ROOT: expected an http(s):// URL" }),
+      "https://api.telegram.org",
+    ),
+    TELEGRAM_BOT_USERNAME: z._default(
+      z.string().check(z.regex(/^[A-Za-z0-9_]{3,64}$/, "TELEGRAM_BOT_USERNAME: a Telegram username, without @")),
+      "passerelle_bot",
+    ),
     CRISIS_AUTO_ALERT: z._default(z.enum(["true", "false"], "CRISIS_AUTO_ALERT: expected true or false"), "true"),
-    PUBLIC_URL: z._default(z.url({ protocol: /^https?$/, message: "PUBLIC_URL: expected an http(s):// URL" }), "http://localhost:8787"),
+    PUBLIC_URL: z._default(
+      z.url({ protocol: /^https?$/, message: "PUBLIC_URL: expected an http(s):// URL" }),
+      "http://localhost:8787",
+    ),
     // The default team's webhook follows the teams' rule (worker/alerts/webhook-url.ts).
-    ALERT_WEBHOOK_URL: z.optional(z.url({ protocol: /^https?$/, message: "ALERT_WEBHOOK_URL: expected an http(s):// URL" })
-      .check(z.refine(isAllowedWebhookAddress, "ALERT_WEBHOOK_URL: expected https on port 443 to a public name (no IP address, no internal name)"))),
+    ALERT_WEBHOOK_URL: z.optional(
+      z
+        .url({ protocol: /^https?$/, message: "ALERT_WEBHOOK_URL: expected an http(s):// URL" })
+        .check(
+          z.refine(
+            isAllowedWebhookAddress,
+            "ALERT_WEBHOOK_URL: expected https on port 443 to a public name (no IP address, no internal name)",
+          ),
+        ),
+    ),
     ALERT_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, "ALERT_WEBHOOK_SECRET: at least 16 characters"))),
     ALERT_EMAIL_FROM: email("ALERT_EMAIL_FROM"),
-    ESCALATION_DELAY_MINUTES: z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, "ESCALATION_DELAY_MINUTES: a whole number of minutes, 1 or more"))),
-    BACKUP_TELEGRAM_CHAT_ID: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/, "BACKUP_TELEGRAM_CHAT_ID: a numeric Telegram chat id"))),
+    ESCALATION_DELAY_MINUTES: z.optional(
+      z.string().check(z.regex(/^[1-9]\d{0,4}$/, "ESCALATION_DELAY_MINUTES: a whole number of minutes, 1 or more")),
+    ),
+    BACKUP_TELEGRAM_CHAT_ID: z.optional(
+      z.string().check(z.regex(/^-?\d{1,20}$/, "BACKUP_TELEGRAM_CHAT_ID: a numeric Telegram chat id")),
+    ),
     BACKUP_EMAIL: email("BACKUP_EMAIL"),
-    CF_ACCESS_TEAM_DOMAIN: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"))),
+    CF_ACCESS_TEAM_DOMAIN: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^https:\/\/[a-z0-9.-]+\/?$/i, "CF_ACCESS_TEAM_DOMAIN: expected https://<team>.cloudflareaccess.com"),
+        ),
+    ),
     CF_ACCESS_AUD: text(),
-    ALERTS_PER_PERSON_PER_HOUR: z.optional(z.string().check(z.regex(/^[1-9]\d{0,2}$/, "ALERTS_PER_PERSON_PER_HOUR: a whole number, 1 or more"))),
-    ...Object.fromEntries(RETENTION_NAMES.map((name) => [name, z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, `${name}: a whole number, 1 or more`)))])) as Record<RetentionName, z.ZodMiniOptional<z.ZodMiniString>>,
+    ALERTS_PER_PERSON_PER_HOUR: z.optional(
+      z.string().check(z.regex(/^[1-9]\d{0,2}$/, "ALERTS_PER_PERSON_PER_HOUR: a whole number, 1 or more")),
+    ),
+    ...(Object.fromEntries(
+      RETENTION_NAMES.map((name) => [
+        name,
+        z.optional(z.string().check(z.regex(/^[1-9]\d{0,4}$/, `${name}: a whole number, 1 or more`))),
+      ]),
+    ) as Record<RetentionName, z.ZodMiniOptional<z.ZodMiniString>>),
     WHATSAPP_VERIFY_TOKEN: z.optional(z.string().check(z.minLength(8, "WHATSAPP_VERIFY_TOKEN: at least 8 characters"))),
-    WHATSAPP_APP_SECRET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{16,128}$/, "WHATSAPP_APP_SECRET: the Meta app secret (letters and digits)"))),
-    WHATSAPP_ACCESS_TOKEN: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,1024}$/, "WHATSAPP_ACCESS_TOKEN: a Graph API access token"))),
-    WHATSAPP_PHONE_NUMBER_ID: z.optional(z.string().check(z.regex(/^\d{5,30}$/, "WHATSAPP_PHONE_NUMBER_ID: the numeric phone number id from Meta"))),
-    WHATSAPP_API_ROOT: z._default(z.url({ protocol: /^https?$/, message: "WHATSAPP_API_ROOT: expected an http(s):// URL" }), "https://graph.facebook.com/v23.0"),
+    WHATSAPP_APP_SECRET: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9]{16,128}$/, "WHATSAPP_APP_SECRET: the Meta app secret (letters and digits)")),
+    ),
+    WHATSAPP_ACCESS_TOKEN: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{16,1024}$/, "WHATSAPP_ACCESS_TOKEN: a Graph API access token")),
+    ),
+    WHATSAPP_PHONE_NUMBER_ID: z.optional(
+      z.string().check(z.regex(/^\d{5,30}$/, "WHATSAPP_PHONE_NUMBER_ID: the numeric phone number id from Meta")),
+    ),
+    WHATSAPP_API_ROOT: z._default(
+      z.url({ protocol: /^https?$/, message: "WHATSAPP_API_ROOT: expected an http(s):// URL" }),
+      "https://graph.facebook.com/v23.0",
+    ),
     WHATSAPP_TEMPLATES: z.optional(z.string()),
   });
 });
@@ -74,12 +127,29 @@ const RETENTION_NAMES = Object.keys(RETENTION_DEFAULTS) as RetentionName[];
 
 /** The names the schema reads: only these are taken from the environment. */
 const SETTINGS = [
-  "TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_ROOT", "TELEGRAM_BOT_USERNAME", "CRISIS_AUTO_ALERT",
-  "PUBLIC_URL", "ALERT_WEBHOOK_URL", "ALERT_WEBHOOK_SECRET", "ALERT_EMAIL_FROM", "ESCALATION_DELAY_MINUTES",
-  "BACKUP_TELEGRAM_CHAT_ID", "BACKUP_EMAIL", "CF_ACCESS_TEAM_DOMAIN", "CF_ACCESS_AUD",
-  "ALERTS_PER_PERSON_PER_HOUR", ...RETENTION_NAMES,
-  "ALERTS_PER_PERSON_PER_HOUR", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN",
-  "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_API_ROOT", "WHATSAPP_TEMPLATES",
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "TELEGRAM_API_ROOT",
+  "TELEGRAM_BOT_USERNAME",
+  "CRISIS_AUTO_ALERT",
+  "PUBLIC_URL",
+  "ALERT_WEBHOOK_URL",
+  "ALERT_WEBHOOK_SECRET",
+  "ALERT_EMAIL_FROM",
+  "ESCALATION_DELAY_MINUTES",
+  "BACKUP_TELEGRAM_CHAT_ID",
+  "BACKUP_EMAIL",
+  "CF_ACCESS_TEAM_DOMAIN",
+  "CF_ACCESS_AUD",
+  "ALERTS_PER_PERSON_PER_HOUR",
+  ...RETENTION_NAMES,
+  "ALERTS_PER_PERSON_PER_HOUR",
+  "WHATSAPP_VERIFY_TOKEN",
+  "WHATSAPP_APP_SECRET",
+  "WHATSAPP_ACCESS_TOKEN",
+  "WHATSAPP_PHONE_NUMBER_ID",
+  "WHATSAPP_API_ROOT",
+  "WHATSAPP_TEMPLATES",
 ] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
 
 /** Settings that only work together: one without the other is a mistake, not "off". */
@@ -115,21 +185,30 @@ function configFrom(env: Env) {
   const parsed = settingsSchema().safeParse(given);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   for (const [a, b] of PAIRS) {
-    if ((a in given) !== (b in given)) problems.push(`${a} and ${b} go together: ${a in given ? b : a} is missing`);
+    if (a in given !== b in given) problems.push(`${a} and ${b} go together: ${a in given ? b : a} is missing`);
   }
   const binding = vars.SEND_EMAIL as Partial<EmailBinding> | undefined;
   const emailBinding = binding && typeof binding.send === "function" ? (binding as EmailBinding) : null;
-  if (given.ALERT_EMAIL_FROM && !emailBinding) problems.push("ALERT_EMAIL_FROM needs the SEND_EMAIL send_email binding");
-  if (given.BACKUP_EMAIL && !given.ALERT_EMAIL_FROM) problems.push("BACKUP_EMAIL needs ALERT_EMAIL_FROM (and the SEND_EMAIL binding)");
+  if (given.ALERT_EMAIL_FROM && !emailBinding)
+    problems.push("ALERT_EMAIL_FROM needs the SEND_EMAIL send_email binding");
+  if (given.BACKUP_EMAIL && !given.ALERT_EMAIL_FROM)
+    problems.push("BACKUP_EMAIL needs ALERT_EMAIL_FROM (and the SEND_EMAIL binding)");
   const templates = parsed.success ? whatsappTemplates(parsed.data.WHATSAPP_TEMPLATES, problems) : null;
-  if (!parsed.success || problems.length > 0 || !templates) throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  if (!parsed.success || problems.length > 0 || !templates)
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
 
   const v = parsed.data;
   const publicUrl = v.PUBLIC_URL.replace(/\/$/, "");
   return {
-    telegram: v.TELEGRAM_BOT_TOKEN && v.TELEGRAM_WEBHOOK_SECRET
-      ? { token: v.TELEGRAM_BOT_TOKEN, secret: v.TELEGRAM_WEBHOOK_SECRET, apiRoot: v.TELEGRAM_API_ROOT.replace(/\/$/, ""), username: v.TELEGRAM_BOT_USERNAME }
-      : null,
+    telegram:
+      v.TELEGRAM_BOT_TOKEN && v.TELEGRAM_WEBHOOK_SECRET
+        ? {
+            token: v.TELEGRAM_BOT_TOKEN,
+            secret: v.TELEGRAM_WEBHOOK_SECRET,
+            apiRoot: v.TELEGRAM_API_ROOT.replace(/\/$/, ""),
+            username: v.TELEGRAM_BOT_USERNAME,
+          }
+        : null,
     crisisAutoAlert: v.CRISIS_AUTO_ALERT === "true",
     /** Help and crisis alerts one young person may raise in an hour (bot/flows/contact.ts). */
     alertsPerHour: Number(v.ALERTS_PER_PERSON_PER_HOUR ?? DEFAULT_ALERTS_PER_HOUR),
@@ -137,7 +216,10 @@ function configFrom(env: Env) {
     /** Alert deliveries to référents (worker/alerts/); each channel null when not configured. */
     alerts: {
       /** The default team's webhook (teams set their own on /admin/teams; see alerts/dispatch.ts). */
-      webhook: v.ALERT_WEBHOOK_URL && v.ALERT_WEBHOOK_SECRET ? { url: v.ALERT_WEBHOOK_URL, secret: v.ALERT_WEBHOOK_SECRET } : null,
+      webhook:
+        v.ALERT_WEBHOOK_URL && v.ALERT_WEBHOOK_SECRET
+          ? { url: v.ALERT_WEBHOOK_URL, secret: v.ALERT_WEBHOOK_SECRET }
+          : null,
       email: v.ALERT_EMAIL_FROM && emailBinding ? { from: v.ALERT_EMAIL_FROM, binding: emailBinding } : null,
       /** An unacknowledged crisis alert escalates after this. */
       escalationDelayMs: Number(v.ESCALATION_DELAY_MINUTES ?? DEFAULT_ESCALATION_MINUTES) * 60 * 1000,
@@ -146,13 +228,26 @@ function configFrom(env: Env) {
       publicUrl,
     },
     /** Privacy settings (RETENTION_DEFAULTS), each set or its default. */
-    retention: Object.fromEntries(RETENTION_NAMES.map((name) => [name, Number(v[name] ?? RETENTION_DEFAULTS[name])])) as Record<RetentionName, number>,
+    retention: Object.fromEntries(
+      RETENTION_NAMES.map((name) => [name, Number(v[name] ?? RETENTION_DEFAULTS[name])]),
+    ) as Record<RetentionName, number>,
     /** Cloudflare Access in front of the staff pages (worker/auth/access.ts). */
-    access: v.CF_ACCESS_TEAM_DOMAIN && v.CF_ACCESS_AUD ? { team: v.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ""), aud: v.CF_ACCESS_AUD } : null,
+    access:
+      v.CF_ACCESS_TEAM_DOMAIN && v.CF_ACCESS_AUD
+        ? { team: v.CF_ACCESS_TEAM_DOMAIN.replace(/\/$/, ""), aud: v.CF_ACCESS_AUD }
+        : null,
     /** WhatsApp Cloud API (worker/whatsapp/); null, and /whatsapp/webhook answers 404, when not configured. */
-    whatsapp: v.WHATSAPP_VERIFY_TOKEN && v.WHATSAPP_APP_SECRET && v.WHATSAPP_ACCESS_TOKEN && v.WHATSAPP_PHONE_NUMBER_ID
-      ? { verifyToken: v.WHATSAPP_VERIFY_TOKEN, appSecret: v.WHATSAPP_APP_SECRET, token: v.WHATSAPP_ACCESS_TOKEN, phoneNumberId: v.WHATSAPP_PHONE_NUMBER_ID, apiRoot: v.WHATSAPP_API_ROOT.replace(/\/$/, ""), templates }
-      : null,
+    whatsapp:
+      v.WHATSAPP_VERIFY_TOKEN && v.WHATSAPP_APP_SECRET && v.WHATSAPP_ACCESS_TOKEN && v.WHATSAPP_PHONE_NUMBER_ID
+        ? {
+            verifyToken: v.WHATSAPP_VERIFY_TOKEN,
+            appSecret: v.WHATSAPP_APP_SECRET,
+            token: v.WHATSAPP_ACCESS_TOKEN,
+            phoneNumberId: v.WHATSAPP_PHONE_NUMBER_ID,
+            apiRoot: v.WHATSAPP_API_ROOT.replace(/\/$/, ""),
+            templates,
+          }
+        : null,
   };
 }
 
@@ -172,11 +267,25 @@ export const DEFAULT_WHATSAPP_TEMPLATES: WhatsAppTemplates = {
   inactivity: { name: "passerelle_inactivite", languages: { fr: "fr" } },
 };
 
-const templateSchema = lazy(() => z.strictObject({
-  name: z.string().check(z.regex(/^[a-z0-9_]{1,512}$/, "WHATSAPP_TEMPLATES: template names are lower case, digits and _")),
-  languages: z.partialRecord(localeSchema, z.string().check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "WHATSAPP_TEMPLATES: language codes look like fr or pt_BR"))),
-}));
-const templatesSchema = lazy(() => z.strictObject({ reminder: templateSchema(), alertSeen: templateSchema(), replyWaiting: templateSchema(), inactivity: templateSchema() }));
+const templateSchema = lazy(() =>
+  z.strictObject({
+    name: z
+      .string()
+      .check(z.regex(/^[a-z0-9_]{1,512}$/, "WHATSAPP_TEMPLATES: template names are lower case, digits and _")),
+    languages: z.partialRecord(
+      localeSchema,
+      z.string().check(z.regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "WHATSAPP_TEMPLATES: language codes look like fr or pt_BR")),
+    ),
+  }),
+);
+const templatesSchema = lazy(() =>
+  z.strictObject({
+    reminder: templateSchema(),
+    alertSeen: templateSchema(),
+    replyWaiting: templateSchema(),
+    inactivity: templateSchema(),
+  }),
+);
 export type WhatsAppTemplate = z.infer<ReturnType<typeof templateSchema>>;
 export type WhatsAppTemplates = z.infer<ReturnType<typeof templatesSchema>>;
 
@@ -190,7 +299,12 @@ function whatsappTemplates(json: string | undefined, problems: string[]): WhatsA
     return null;
   }
   const parsed = templatesSchema().safeParse({ ...DEFAULT_WHATSAPP_TEMPLATES, ...(value as object) });
-  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => i.message.startsWith("WHATSAPP_TEMPLATES") ? i.message : `WHATSAPP_TEMPLATES: ${i.message}`));
+  if (!parsed.success)
+    problems.push(
+      ...parsed.error.issues.map((i) =>
+        i.message.startsWith("WHATSAPP_TEMPLATES") ? i.message : `WHATSAPP_TEMPLATES: ${i.message}`,
+      ),
+    );
   return parsed.success ? parsed.data : null;
 }
 

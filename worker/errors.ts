@@ -4,7 +4,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ConfigError, configOf } from "./config.ts";
 
 /** Renders an error as a page for a person's browser (GET), or null for JSON. */
-export type ErrorPage = (c: Context, status: ContentfulStatusCode, message: string) => Response | Promise<Response> | null;
+export type ErrorPage = (
+  c: Context,
+  status: ContentfulStatusCode,
+  message: string,
+) => Response | Promise<Response> | null;
 
 /**
  * Every request first checks the settings (worker/config.ts; cached per isolate after the

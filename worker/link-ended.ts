@@ -14,9 +14,16 @@ export function linkEndedText(youngId: string): string {
 }
 
 export async function tellLinksEnded(env: Env, links: EndedLink[]): Promise<void> {
-  const messages = links.filter((l) => l.telegramChatId).map((l) => ({
-    body: { type: "telegram_replies", chatId: l.telegramChatId!, replies: [{ text: linkEndedText(l.youngId) }], attempt: 1 } satisfies TelegramRepliesMessage,
-  }));
+  const messages = links
+    .filter((l) => l.telegramChatId)
+    .map((l) => ({
+      body: {
+        type: "telegram_replies",
+        chatId: l.telegramChatId!,
+        replies: [{ text: linkEndedText(l.youngId) }],
+        attempt: 1,
+      } satisfies TelegramRepliesMessage,
+    }));
   // sendBatch takes at most 100 messages.
   for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES.sendBatch(messages.slice(i, i + 100));
 }

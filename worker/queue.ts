@@ -29,7 +29,8 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       const replies = telegramRepliesMessageSchema().safeParse(message.body);
       if (replies.success) {
         const outcome = await deliverTelegramReplies(env, replies.data);
-        if (outcome.retry) await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
+        if (outcome.retry)
+          await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
         message.ack();
         continue;
       }
@@ -43,7 +44,8 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       const whatsapp = whatsappMessagesSchema().safeParse(message.body);
       if (whatsapp.success) {
         const outcome = await deliverWhatsAppMessages(env, whatsapp.data);
-        if (outcome.retry) await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
+        if (outcome.retry)
+          await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
         message.ack();
         continue;
       }

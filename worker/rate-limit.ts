@@ -72,7 +72,8 @@ export function localLimit(rule: RateRule, key: string, now = Date.now()): RateO
     entry = { window, count: 0 };
     windows.set(id, entry);
   }
-  if (entry.count >= rule.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * periodMs - now) / 1000)) };
+  if (entry.count >= rule.limit)
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * periodMs - now) / 1000)) };
   entry.count++;
   return { ok: true };
 }
@@ -100,12 +101,21 @@ export function clientAddress(c: Context): string {
   const [head = "", tail = ""] = ip.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = ip.includes("::")
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** The 429 answer of a limited web request: JSON, with Retry-After. */
-export function tooManyRequests(c: Context, outcome: { retryAfterSeconds: number }, extra: Record<string, unknown> = {}): Response {
+export function tooManyRequests(
+  c: Context,
+  outcome: { retryAfterSeconds: number },
+  extra: Record<string, unknown> = {},
+): Response {
   c.header("Retry-After", String(outcome.retryAfterSeconds));
   return c.json({ error: "too many requests", retryAfter: outcome.retryAfterSeconds, ...extra }, 429);
 }

@@ -41,7 +41,14 @@ export type PageOutcome = { next: string | null; queued: number; raised: number 
  * the queue consumer sends them (worker/telegram/outbox.ts: retries, a blocked bot marked). `paced`:
  * messages this invocation already queued; the k-th is delayed by k / REMINDERS_PER_SECOND s.
  */
-export async function reminderPage(env: Env, db: Db, now: number, rules: RoadmapRules, after: string, paced: number): Promise<PageOutcome> {
+export async function reminderPage(
+  env: Env,
+  db: Db,
+  now: number,
+  rules: RoadmapRules,
+  after: string,
+  paced: number,
+): Promise<PageOutcome> {
   const today = parisDate(now);
   const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after);
   const due = [];
@@ -50,24 +57,53 @@ export async function reminderPage(env: Env, db: Db, now: number, rules: Roadmap
     if (!profile.birth) continue;
     const steps = computeRoadmap(profile, rules, today, person.progress);
     const already = new Set(person.sent);
-    const reminders = dueReminders(steps, settingsFor(rules, profile)).filter((r) => !already.has(`${r.stepId}/${r.kind}`));
+    const reminders = dueReminders(steps, settingsFor(rules, profile)).filter(
+      (r) => !already.has(`${r.stepId}/${r.kind}`),
+    );
     if (reminders.length > 0) due.push({ person, profile, steps, reminders });
   }
-  const recorded = await recordReminderPage(db, due.map((d) => ({ youngId: d.person.youngId, channel: d.person.channel, reminders: d.reminders })), now);
+  const recorded = await recordReminderPage(
+    db,
+    due.map((d) => ({ youngId: d.person.youngId, channel: d.person.channel, reminders: d.reminders })),
+    now,
+  );
   const whatsapp = configOf(env).whatsapp;
-  const messages = due.filter((d) => recorded.has(d.person.youngId)).map(({ person, profile, steps, reminders }, k) => {
-    const state: ConversationState = {
-      youngId: person.youngId, locale: toLocale(person.locale), profile, cursor: { at: "menu" },
-      openHelpRequests: 0, hasReferent: false,
-    };
-    const reply = reminderReply(state, rules, steps, reminders);
-    const body = person.channel === "whatsapp" && whatsapp
-      ? whatsappReminder(whatsapp.templates.reminder, person.chatId, state.locale, reply, insideServiceWindow(new Date(person.lastActiveAt), new Date(now)))
-      : ({ type: "telegram_replies", chatId: person.chatId, replies: [reply], attempt: 1 } satisfies TelegramRepliesMessage);
-    return { body, delaySeconds: Math.floor((paced + k) / REMINDERS_PER_SECOND) };
-  });
-  for (let i = 0; i < messages.length; i += QUEUE_BATCH) await env.DELIVERIES.sendBatch(messages.slice(i, i + QUEUE_BATCH));
-  return { next: people.length === REMINDER_PAGE ? people[people.length - 1]!.youngId : null, queued: messages.length, raised: 0 };
+  const messages = due
+    .filter((d) => recorded.has(d.person.youngId))
+    .map(({ person, profile, steps, reminders }, k) => {
+      const state: ConversationState = {
+        youngId: person.youngId,
+        locale: toLocale(person.locale),
+        profile,
+        cursor: { at: "menu" },
+        openHelpRequests: 0,
+        hasReferent: false,
+      };
+      const reply = reminderReply(state, rules, steps, reminders);
+      const body =
+        person.channel === "whatsapp" && whatsapp
+          ? whatsappReminder(
+              whatsapp.templates.reminder,
+              person.chatId,
+              state.locale,
+              reply,
+              insideServiceWindow(new Date(person.lastActiveAt), new Date(now)),
+            )
+          : ({
+              type: "telegram_replies",
+              chatId: person.chatId,
+              replies: [reply],
+              attempt: 1,
+            } satisfies TelegramRepliesMessage);
+      return { body, delaySeconds: Math.floor((paced + k) / REMINDERS_PER_SECOND) };
+    });
+  for (let i = 0; i < messages.length; i += QUEUE_BATCH)
+    await env.DELIVERIES.sendBatch(messages.slice(i, i + QUEUE_BATCH));
+  return {
+    next: people.length === REMINDER_PAGE ? people[people.length - 1]!.youngId : null,
+    queued: messages.length,
+    raised: 0,
+  };
 }
 
 /**
@@ -75,10 +111,23 @@ export async function reminderPage(env: Env, db: Db, now: number, rules: Roadmap
  * template if WhatsApp says the window closed meanwhile); outside it, the approved template with
  * the reminder's lines as its one parameter (Meta refuses line breaks in parameters).
  */
-function whatsappReminder(reminder: WhatsAppTemplate, to: string, locale: Locale, reply: Reply, open: boolean): WhatsAppMessages {
-  const lines = reply.text.split("\n").slice(1).map((l) => l.trim()).filter(Boolean).join(" · ");
+function whatsappReminder(
+  reminder: WhatsAppTemplate,
+  to: string,
+  locale: Locale,
+  reply: Reply,
+  open: boolean,
+): WhatsAppMessages {
+  const lines = reply.text
+    .split("\n")
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" · ");
   const fallback = template(reminder, locale, [clip(lines || reply.text.replace(/\s+/g, " "), 900)]);
-  const messages = open ? renderReplies([reply], { chooseButton: t(locale, "whatsappChoose"), more: t(locale, "whatsappMore") }) : [fallback];
+  const messages = open
+    ? renderReplies([reply], { chooseButton: t(locale, "whatsappChoose"), more: t(locale, "whatsappMore") })
+    : [fallback];
   return { type: "whatsapp_messages", to, locale, messages, fallback, attempt: 1 };
 }
 
@@ -96,5 +145,9 @@ export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, aft
     }
   }
   const raised = await raiseDeadlineAlerts(db, due, now);
-  return { next: people.length === DEADLINE_PAGE ? people[people.length - 1]!.youngId : null, queued: 0, raised: raised.length };
+  return {
+    next: people.length === DEADLINE_PAGE ? people[people.length - 1]!.youngId : null,
+    queued: 0,
+    raised: raised.length,
+  };
 }

@@ -36,14 +36,42 @@ export async function expireProfiles(env: Env, now: number): Promise<{ warned: n
         // Silent for months: outside WhatsApp's 24-hour window, only the approved template may go.
         if (!whatsapp) return [];
         const warning = template(whatsapp.templates.inactivity, locale, [String(days.PURGE_WARNING_DAYS)]);
-        return [{ body: { type: "whatsapp_messages", to: p.chatId, locale, messages: [warning], fallback: warning, attempt: 1 } satisfies WhatsAppMessages }];
+        return [
+          {
+            body: {
+              type: "whatsapp_messages",
+              to: p.chatId,
+              locale,
+              messages: [warning],
+              fallback: warning,
+              attempt: 1,
+            } satisfies WhatsAppMessages,
+          },
+        ];
       }
-      return [{ body: { type: "telegram_replies", chatId: p.chatId, replies: [{ text: t(locale, "purgeWarning", { days: days.PURGE_WARNING_DAYS }) }], attempt: 1 } satisfies TelegramRepliesMessage }];
+      return [
+        {
+          body: {
+            type: "telegram_replies",
+            chatId: p.chatId,
+            replies: [{ text: t(locale, "purgeWarning", { days: days.PURGE_WARNING_DAYS }) }],
+            attempt: 1,
+          } satisfies TelegramRepliesMessage,
+        },
+      ];
     });
     for (let i = 0; i < messages.length; i += 100) await env.DELIVERIES.sendBatch(messages.slice(i, i + 100));
-    await markWarned(db, toWarn.map((p) => p.id), now);
+    await markWarned(
+      db,
+      toWarn.map((p) => p.id),
+      now,
+    );
   }
-  const expired = await expiredPeople(db, { before: now - retention, warnedBy: now - warning, webBefore: now - days.WEB_SESSION_IDLE_DAYS * DAY });
+  const expired = await expiredPeople(db, {
+    before: now - retention,
+    warnedBy: now - warning,
+    webBefore: now - days.WEB_SESSION_IDLE_DAYS * DAY,
+  });
   const links = await erasePeople(db, expired);
   await tellLinksEnded(env, links);
   return { warned: toWarn.length, erased: expired.length };

@@ -22,27 +22,38 @@ export const PAGES_PER_INVOCATION = 5;
 export const ROADMAP_JOBS = ["reminders", "deadlines"] as const;
 export type RoadmapJob = (typeof ROADMAP_JOBS)[number];
 
-export const roadmapScanMessageSchema = lazy(() => z.object({
-  type: z.literal("roadmap_scan"),
-  job: z.enum(ROADMAP_JOBS),
-  /** The last young person's id already scanned ("" = from the start). */
-  after: z.string(),
-  /** The cron's scheduled time: "today" and the quiet hours of the whole scan. */
-  now: z.number(),
-}));
+export const roadmapScanMessageSchema = lazy(() =>
+  z.object({
+    type: z.literal("roadmap_scan"),
+    job: z.enum(ROADMAP_JOBS),
+    /** The last young person's id already scanned ("" = from the start). */
+    after: z.string(),
+    /** The cron's scheduled time: "today" and the quiet hours of the whole scan. */
+    now: z.number(),
+  }),
+);
 export type RoadmapScanMessage = z.infer<ReturnType<typeof roadmapScanMessageSchema>>;
 
 export type ScanOutcome = { pages: number; queued: number; raised: number; handedOn: number };
 
 /** Pages of `job` from `after`; the rest handed to the queue. Reminders: none in quiet hours or without a bot. */
-export async function scanRoadmap(env: Env, job: RoadmapJob, now: number, after = "", rules?: RoadmapRules): Promise<ScanOutcome> {
+export async function scanRoadmap(
+  env: Env,
+  job: RoadmapJob,
+  now: number,
+  after = "",
+  rules?: RoadmapRules,
+): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { pages: 0, queued: 0, raised: 0, handedOn: 0 };
   if (job === "reminders" && (!configOf(env).telegram || isQuietHour(now))) return outcome;
   const db = database(env.DB);
   rules ??= await publishedRoadmapRules(db);
   let cursor = after;
   while (outcome.pages < PAGES_PER_INVOCATION) {
-    const page = job === "reminders" ? await reminderPage(env, db, now, rules, cursor, outcome.queued) : await deadlinePage(db, now, rules, cursor);
+    const page =
+      job === "reminders"
+        ? await reminderPage(env, db, now, rules, cursor, outcome.queued)
+        : await deadlinePage(db, now, rules, cursor);
     outcome.pages++;
     outcome.queued += page.queued;
     outcome.raised += page.raised;

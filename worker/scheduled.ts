@@ -23,7 +23,10 @@ function jobsOf(env: Env, now: number): Job[] {
   // Département is larger than one invocation's pages (worker/roadmap-scan.ts).
   if (new Date(now).getUTCMinutes() < 5) {
     jobs.push({ name: "reminders", run: async () => scanRoadmap(env, "reminders", now, "", await roadmapRules()) });
-    jobs.push({ name: "deadline alerts", run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()) });
+    jobs.push({
+      name: "deadline alerts",
+      run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()),
+    });
   }
   // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
   if (new Date(now).getUTCMinutes() < 5) {

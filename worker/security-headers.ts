@@ -19,7 +19,14 @@ const COMMON = [
  * The chat Worker's pages: the web chat's script and every stylesheet are files of our own
  * origin (worker/assets.ts); nothing inline, no eval, the API on the same origin.
  */
-export const CHAT_CSP = [...COMMON, "script-src 'self'", "style-src 'self'", "connect-src 'self'", "manifest-src 'self'", "worker-src 'self'"].join("; ");
+export const CHAT_CSP = [
+  ...COMMON,
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+].join("; ");
 
 /** The staff pages run no script at all; their one stylesheet is a file. */
 export const STAFF_CSP = [...COMMON, "style-src 'self'"].join("; ");
@@ -44,6 +51,7 @@ export function secureHeaders(csp: string): MiddlewareHandler {
     await next();
     const headers = c.res.headers;
     for (const [name, value] of fixed) if (!headers.has(name)) headers.set(name, value);
-    if (c.req.url.startsWith("https:") && !headers.has("Strict-Transport-Security")) headers.set("Strict-Transport-Security", HSTS);
+    if (c.req.url.startsWith("https:") && !headers.has("Strict-Transport-Security"))
+      headers.set("Strict-Transport-Security", HSTS);
   };
 }

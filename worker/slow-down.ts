@@ -20,7 +20,12 @@ export function slowDownReply(personKey?: string): Reply {
  * recorded (a retry is not answered), no turn run, the notice once per chat and period; null
  * when the id was already taken in.
  */
-export async function slowDownFlood(env: Env, identity: Identity, updateId: number, now: Date): Promise<Reply[] | null> {
+export async function slowDownFlood(
+  env: Env,
+  identity: Identity,
+  updateId: number,
+  now: Date,
+): Promise<Reply[] | null> {
   if (!(await recordUpdateOnly(database(env.DB), updateId, now))) return null;
   // Telegram's notice key stays the bare chat id, as before WhatsApp came.
   const noticeKey = identity.channel === "telegram" ? identity.key : `${identity.channel}:${identity.key}`;

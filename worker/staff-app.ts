@@ -21,7 +21,10 @@ export function createStaffApp() {
   app.use("*", formsParsed());
   app.get("/health", (c) => c.json({ ok: true, service: "passerelle-staff" }));
   // Before any sign-in check: the login page needs its stylesheet.
-  app.route("/", assetRoutes(STAFF_ASSETS, () => [staffStyle]));
+  app.route(
+    "/",
+    assetRoutes(STAFF_ASSETS, () => [staffStyle]),
+  );
   app.route("/", loginRoutes);
   app.route("/admin/content", adminContentRoutes);
   app.route("/admin", adminRoutes);

@@ -23,7 +23,8 @@ const form = bodyLimit({ maxSize: FORM_BODY_LIMIT, ...tooLarge });
 export function staffBodyLimit(): MiddlewareHandler {
   return (c, next) => {
     const path = c.req.path;
-    const limit = path === "/login" || path === "/logout" ? login : path === "/admin/content/import" ? contentImport : form;
+    const limit =
+      path === "/login" || path === "/logout" ? login : path === "/admin/content/import" ? contentImport : form;
     return limit(c, next);
   };
 }

@@ -17,26 +17,39 @@ const CURSOR = JSON.stringify({ at: "topic", topicId: "housing" });
 export default {
   async fetch(request: Request, env: CalibrationEnv): Promise<Response> {
     const path = new URL(request.url).pathname;
-    if (request.method !== "POST") return new Response(path === "/health" ? "ok" : "not found", { status: path === "/health" ? 200 : 404 });
+    if (request.method !== "POST")
+      return new Response(path === "/health" ? "ok" : "not found", { status: path === "/health" ? 200 : 404 });
     const body = JSON.parse(await request.text()) as { n: number };
     if (path === "/d1") {
       created ??= env.DB.batch([
         env.DB.prepare("create table if not exists markers (id integer primary key, at integer)"),
-        env.DB.prepare("create table if not exists counters (day text, event text, count integer, primary key (day, event))"),
-        env.DB.prepare("create table if not exists people (id integer primary key, cursor text, active integer, revision integer not null default 0)"),
+        env.DB.prepare(
+          "create table if not exists counters (day text, event text, count integer, primary key (day, event))",
+        ),
+        env.DB.prepare(
+          "create table if not exists people (id integer primary key, cursor text, active integer, revision integer not null default 0)",
+        ),
       ]);
       await created;
       const person = body.n % 50;
       await env.DB.batch([
         env.DB.prepare("insert into markers (id, at) values (?1, ?2)").bind(body.n, Date.now()),
-        env.DB.prepare("insert into counters (day, event, count) values (?1, 'turn', 1) on conflict (day, event) do update set count = count + 1").bind(new Date().toISOString().slice(0, 10)),
-        env.DB.prepare("insert into people (id, cursor, active) values (?1, ?2, ?3) on conflict (id) do update set cursor = ?2, active = ?3, revision = revision + 1 returning revision").bind(person, CURSOR, Date.now()),
+        env.DB.prepare(
+          "insert into counters (day, event, count) values (?1, 'turn', 1) on conflict (day, event) do update set count = count + 1",
+        ).bind(new Date().toISOString().slice(0, 10)),
+        env.DB.prepare(
+          "insert into people (id, cursor, active) values (?1, ?2, ?3) on conflict (id) do update set cursor = ?2, active = ?3, revision = revision + 1 returning revision",
+        ).bind(person, CURSOR, Date.now()),
       ]);
     } else if (path === "/subrequest") {
       const res = await fetch(`${env.TELEGRAM_API_ROOT}/bot${env.TELEGRAM_BOT_TOKEN}/sendMessage`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ chat_id: body.n, text: "Bonjour ! Voici les étapes pour ton logement.", parse_mode: "HTML" }),
+        body: JSON.stringify({
+          chat_id: body.n,
+          text: "Bonjour ! Voici les étapes pour ton logement.",
+          parse_mode: "HTML",
+        }),
       });
       await res.json();
     } else if (path !== "/request") {

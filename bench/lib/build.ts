@@ -6,10 +6,21 @@ import { median, round } from "./stats.ts";
 import { withTopLevel } from "./wrangler-config.ts";
 
 /** Building the bench's Workers with wrangler, as for a deploy, into the run's temp dir. */
-export type BuildContext = { root: string; tmp: string; env: NodeJS.ProcessEnv; keepNames: boolean; sourceMaps: boolean };
+export type BuildContext = {
+  root: string;
+  tmp: string;
+  env: NodeJS.ProcessEnv;
+  keepNames: boolean;
+  sourceMaps: boolean;
+};
 
 export function wrangler(b: BuildContext, argv: string[], what: string): string {
-  const r = spawnSync(join(b.root, "node_modules/.bin/wrangler"), argv, { cwd: b.root, env: b.env, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(join(b.root, "node_modules/.bin/wrangler"), argv, {
+    cwd: b.root,
+    env: b.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (r.status !== 0) throw new Error(`${what} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -21,17 +32,32 @@ export function wrangler(b: BuildContext, argv: string[], what: string): string 
  */
 export function configText(b: BuildContext, configPath: string): string {
   const dir = join(configPath, "..");
-  const absolute = (toml: string, key: string) => toml.replace(new RegExp(`^${key}\\s*=\\s*"(.*)"`, "m"), (_, v: string) => `${key} = ${JSON.stringify(join(dir, v))}`);
-  const toml = absolute(absolute(readFileSync(configPath, "utf8"), "main"), "migrations_dir").replace(/^\[\[services\]\]\n(?:\w+\s*=.*\n)+/gm, "");
+  const absolute = (toml: string, key: string) =>
+    toml.replace(
+      new RegExp(`^${key}\\s*=\\s*"(.*)"`, "m"),
+      (_, v: string) => `${key} = ${JSON.stringify(join(dir, v))}`,
+    );
+  const toml = absolute(absolute(readFileSync(configPath, "utf8"), "main"), "migrations_dir").replace(
+    /^\[\[services\]\]\n(?:\w+\s*=.*\n)+/gm,
+    "",
+  );
   return b.keepNames ? toml : withTopLevel(toml, "keep_names", "false");
 }
 
 /** `wrangler deploy --dry-run --minify`, gzip -9 of the output. */
-export function bundle(b: BuildContext, configPath: string, name: string): { file: string; rawBytes: number; gzipBytes: number } {
+export function bundle(
+  b: BuildContext,
+  configPath: string,
+  name: string,
+): { file: string; rawBytes: number; gzipBytes: number } {
   const config = join(b.tmp, `wrangler-${name}-bundle.toml`);
   writeFileSync(config, configText(b, configPath));
   const out = join(b.tmp, `bundle-${name}`);
-  wrangler(b, ["deploy", "--dry-run", "--minify", "--outdir", out, "--config", config], `wrangler deploy --dry-run (${name})`);
+  wrangler(
+    b,
+    ["deploy", "--dry-run", "--minify", "--outdir", out, "--config", config],
+    `wrangler deploy --dry-run (${name})`,
+  );
   const files = readdirSync(out).filter((f) => f.endsWith(".js") || f.endsWith(".mjs"));
   let raw = 0;
   let gz = 0;
@@ -48,15 +74,28 @@ export function bundle(b: BuildContext, configPath: string, name: string): { fil
  * start-up profiler) builds the config's Worker and samples its start-up (about one sample a
  * millisecond); the busy samples, median of runs. Compilation before the first sample is not in it.
  */
-export function workerdStartup(b: BuildContext, configPath: string, name: string, runs: number): { medianMs: number; runs: number[] } | null {
+export function workerdStartup(
+  b: BuildContext,
+  configPath: string,
+  name: string,
+  runs: number,
+): { medianMs: number; runs: number[] } | null {
   const config = join(b.tmp, `wrangler-${name}-startup.toml`);
   writeFileSync(config, configText(b, configPath));
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = join(b.tmp, `startup-${name}-${i}.cpuprofile`);
-    const r = spawnSync(join(b.root, "node_modules/.bin/wrangler"), ["check", "startup", "--config", config, "--outfile", out], { cwd: b.root, env: b.env, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(
+      join(b.root, "node_modules/.bin/wrangler"),
+      ["check", "startup", "--config", config, "--outfile", out],
+      { cwd: b.root, env: b.env, encoding: "utf8", timeout: 120_000 },
+    );
     if (r.status !== 0 || !existsSync(out)) return null;
-    const profile = JSON.parse(readFileSync(out, "utf8")) as { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] };
+    const profile = JSON.parse(readFileSync(out, "utf8")) as {
+      nodes: { id: number; callFrame: { functionName: string } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
     const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
     // timeDeltas[i] is the time up to sample i; the first one precedes any sampling.
     let busy = 0;
@@ -72,10 +111,22 @@ export function workerdStartup(b: BuildContext, configPath: string, name: string
  * editing a source file during a run changes nothing (a dev server's rebuilds once reset the
  * counters mid-run). A profiled run also gets the source map, to read the profile by source file.
  */
-export function frozenWorker(b: BuildContext, configPath: string, entry: string, name: string, edit: (toml: string) => string = (t) => t): string {
+export function frozenWorker(
+  b: BuildContext,
+  configPath: string,
+  entry: string,
+  name: string,
+  edit: (toml: string) => string = (t) => t,
+): string {
   const toml = edit(configText(b, configPath));
   const buildConfig = join(b.tmp, `wrangler-${name}-build.toml`);
-  writeFileSync(buildConfig, toml.replace(/^main\s*=.*$/m, `main = ${JSON.stringify(entry)}${b.sourceMaps ? "\nupload_source_maps = true" : ""}`));
+  writeFileSync(
+    buildConfig,
+    toml.replace(
+      /^main\s*=.*$/m,
+      `main = ${JSON.stringify(entry)}${b.sourceMaps ? "\nupload_source_maps = true" : ""}`,
+    ),
+  );
   const out = join(b.tmp, `dev-build-${name}`);
   wrangler(b, ["deploy", "--dry-run", "--outdir", out, "--config", buildConfig], `wrangler deploy --dry-run (${name})`);
   const built = readdirSync(out).find((f) => /\.(m?js)$/.test(f))!;
@@ -86,5 +137,9 @@ export function frozenWorker(b: BuildContext, configPath: string, entry: string,
 
 /** A local D1 for `configPath`, migrated with its migrations, in `persist`. */
 export function migratedD1(b: BuildContext, configPath: string, persist: string): void {
-  wrangler(b, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist, "--config", configPath], `d1 migrations apply (${configPath})`);
+  wrangler(
+    b,
+    ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist, "--config", configPath],
+    `d1 migrations apply (${configPath})`,
+  );
 }

@@ -9,18 +9,36 @@ import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
  * exist, so the bench keeps running. `complete` says which one was used. `roadmapRules`: the
  * seed's default roadmap rules (roadmap-rules.json), published like the content.
  */
-export async function loadSeed(): Promise<{ bundle: ContentBundle; complete: boolean; note: string; roadmapRules?: RoadmapRules }> {
+export async function loadSeed(): Promise<{
+  bundle: ContentBundle;
+  complete: boolean;
+  note: string;
+  roadmapRules?: RoadmapRules;
+}> {
   try {
     const { seedBundle, seedRoadmapRules } = await import("../../shared/content/seed/index.ts");
-    return { bundle: seedBundle, complete: true, note: "shared/content/seed (complete)", roadmapRules: seedRoadmapRules };
+    return {
+      bundle: seedBundle,
+      complete: true,
+      note: "shared/content/seed (complete)",
+      roadmapRules: seedRoadmapRules,
+    };
   } catch {
     const dir = fileURLToPath(new URL("../../shared/content/seed/", import.meta.url));
     const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [] };
     const topicsDir = `${dir}topics/`;
-    const files = existsSync(topicsDir) ? readdirSync(topicsDir).filter((f) => f.endsWith(".json")).sort() : [];
+    const files = existsSync(topicsDir)
+      ? readdirSync(topicsDir)
+          .filter((f) => f.endsWith(".json"))
+          .sort()
+      : [];
     for (const file of files) {
       try {
-        const parsed = JSON.parse(readFileSync(topicsDir + file, "utf8")) as { topic: ContentBundle["topics"][number]; steps?: ContentBundle["steps"]; faqs?: ContentBundle["faqs"] };
+        const parsed = JSON.parse(readFileSync(topicsDir + file, "utf8")) as {
+          topic: ContentBundle["topics"][number];
+          steps?: ContentBundle["steps"];
+          faqs?: ContentBundle["faqs"];
+        };
         bundle.topics.push(parsed.topic);
         bundle.steps.push(...(parsed.steps ?? []));
         bundle.faqs.push(...(parsed.faqs ?? []));
@@ -35,7 +53,11 @@ export async function loadSeed(): Promise<{ bundle: ContentBundle; complete: boo
         // being written
       }
     }
-    return { bundle, complete: false, note: `partial seed: ${bundle.topics.length} topic file(s) (${files.join(", ")}) — shared/content/seed/index.ts did not load yet` };
+    return {
+      bundle,
+      complete: false,
+      note: `partial seed: ${bundle.topics.length} topic file(s) (${files.join(", ")}) — shared/content/seed/index.ts did not load yet`,
+    };
   }
 }
 

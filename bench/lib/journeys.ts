@@ -9,7 +9,11 @@ import type { Input } from "../../bot/types.ts";
  */
 export type Turn = { kind: "start" | "onboarding" | "browse" | "text" | "unanswered" | "contact"; input: Input };
 
-const UNANSWERED = ["est ce que je peux avoir un chien dans mon appart", "comment on fait une crêpe", "is there wifi at the mission locale tomorrow"];
+const UNANSWERED = [
+  "est ce que je peux avoir un chien dans mon appart",
+  "comment on fait une crêpe",
+  "is there wifi at the mission locale tomorrow",
+];
 
 /** Questions as young people type them: FAQ questions in French and English, and keyword phrases. */
 export function questionsOf(bundle: ContentBundle): string[] {
@@ -36,7 +40,9 @@ function pickFrom<T>(list: T[], i: number): T | undefined {
 export function firstVisit(bundle: ContentBundle, n: number): Turn[] {
   const questions = questionsOf(bundle);
   const topic = pickFrom(bundle.topics, n);
-  const step = topic ? bundle.steps.find((s) => s.id === topic.stepIds[0]) ?? pickFrom(bundle.steps, n) : pickFrom(bundle.steps, n);
+  const step = topic
+    ? (bundle.steps.find((s) => s.id === topic.stepIds[0]) ?? pickFrom(bundle.steps, n))
+    : pickFrom(bundle.steps, n);
   const faq = pickFrom(bundle.faqs, n * 7 + 3);
   const a = (action: string, kind: Turn["kind"] = "browse"): Turn => ({ kind, input: { kind: "action", action } });
   const turns: Turn[] = [

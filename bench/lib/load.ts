@@ -14,7 +14,16 @@ export function toUpdate(chatId: number, turn: Turn): Record<string, unknown> {
   const date = Math.floor(Date.now() / 1000);
   const input = turn.input;
   if (input.kind === "action") {
-    return { update_id, callback_query: { id: String(update_id), from, chat_instance: "bench", data: input.action, message: { message_id: 1, date, chat, text: "…" } } };
+    return {
+      update_id,
+      callback_query: {
+        id: String(update_id),
+        from,
+        chat_instance: "bench",
+        data: input.action,
+        message: { message_id: 1, date, chat, text: "…" },
+      },
+    };
   }
   const text = input.kind === "start" ? "/start" : input.kind === "text" ? input.text : "";
   const entities = input.kind === "start" ? [{ type: "bot_command", offset: 0, length: 6 }] : undefined;
@@ -36,16 +45,27 @@ export async function load(server: Server, scripts: Turn[][], chatBase: number):
   const harness0 = process.cpuUsage();
   const cpu0 = groupCpu(server.child.pid!);
   const t0 = performance.now();
-  await Promise.all(scripts.map(async (script, n) => {
-    const chatId = chatBase + n;
-    for (const turn of script) {
-      const s = performance.now();
-      const status = await post(server, toUpdate(chatId, turn)).catch(() => 0);
-      samples.push({ kind: turn.kind, ms: performance.now() - s, status });
-    }
-  }));
+  await Promise.all(
+    scripts.map(async (script, n) => {
+      const chatId = chatBase + n;
+      for (const turn of script) {
+        const s = performance.now();
+        const status = await post(server, toUpdate(chatId, turn)).catch(() => 0);
+        samples.push({ kind: turn.kind, ms: performance.now() - s, status });
+      }
+    }),
+  );
   const wallMs = performance.now() - t0;
   const cpu1 = groupCpu(server.child.pid!);
   const harness = process.cpuUsage(harness0);
-  return { samples, wallMs, cpu: { workerd: cpu1.workerd - cpu0.workerd, all: cpu1.all - cpu0.all, d1: d1Cpu() - d10, harness: (harness.user + harness.system) / 1e6 } };
+  return {
+    samples,
+    wallMs,
+    cpu: {
+      workerd: cpu1.workerd - cpu0.workerd,
+      all: cpu1.all - cpu0.all,
+      d1: d1Cpu() - d10,
+      harness: (harness.user + harness.system) / 1e6,
+    },
+  };
 }

@@ -6,7 +6,16 @@ export type PlanRow = { id: number; parent: number; detail: string };
 
 /** "SCAN t" without an index is a full table scan; json_each, subqueries and CTEs are not tables. */
 export function tableScans(plan: PlanRow[] | undefined): string[] {
-  return (plan ?? []).map((p) => p.detail).filter((d) => /^SCAN /.test(d) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|^SCAN (json_each|CONSTANT ROW|\d+-ROW VALUES CLAUSE)|^SCAN \w+ VIRTUAL TABLE/.test(d) && !/^SCAN (SUBQUERY|\(subquery)/.test(d));
+  return (plan ?? [])
+    .map((p) => p.detail)
+    .filter(
+      (d) =>
+        /^SCAN /.test(d) &&
+        !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|^SCAN (json_each|CONSTANT ROW|\d+-ROW VALUES CLAUSE)|^SCAN \w+ VIRTUAL TABLE/.test(
+          d,
+        ) &&
+        !/^SCAN (SUBQUERY|\(subquery)/.test(d),
+    );
 }
 
 /** Columns with a handful of values: an index search on them alone reads a share of the table. */
@@ -26,10 +35,12 @@ export function unselectiveCorrelatedSearches(plan: PlanRow[] | undefined): stri
     for (let p = byId.get(row.parent); p; p = byId.get(p.parent)) if (/^CORRELATED /.test(p.detail)) return true;
     return false;
   };
-  return rows.filter((r) => {
-    const keys = /^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \((.*)\)$/.exec(r.detail)?.[1];
-    if (!keys || !correlated(r)) return false;
-    const columns = keys.split(" AND ").map((k) => k.replace(/[=<>].*$/, "").trim());
-    return columns.every((c) => FEW_VALUES.has(c));
-  }).map((r) => r.detail);
+  return rows
+    .filter((r) => {
+      const keys = /^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \((.*)\)$/.exec(r.detail)?.[1];
+      if (!keys || !correlated(r)) return false;
+      const columns = keys.split(" AND ").map((k) => k.replace(/[=<>].*$/, "").trim());
+      return columns.every((c) => FEW_VALUES.has(c));
+    })
+    .map((r) => r.detail);
 }

@@ -12,15 +12,19 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: "POST",
-      agent,
-      headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) },
-    }, (res) => {
-      res.on("data", () => {});
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) },
+      },
+      (res) => {
+        res.on("data", () => {});
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(text);
   });

@@ -4,13 +4,32 @@ import type { Server } from "./servers.ts";
 import { round } from "./stats.ts";
 
 /** Counts from a counted instance (bench/d1-counter.ts): GET reads, DELETE reads and resets. */
-export type D1Counts = { roundTrips: number; statements: number; batches: number; single: number; rowsRead: number; rowsWritten: number; fetches: number; queueSends: number; queueMessages: number; envObjects: number };
+export type D1Counts = {
+  roundTrips: number;
+  statements: number;
+  batches: number;
+  single: number;
+  rowsRead: number;
+  rowsWritten: number;
+  fetches: number;
+  queueSends: number;
+  queueMessages: number;
+  envObjects: number;
+};
 export async function d1Counts(server: Server, reset = false): Promise<D1Counts> {
   const res = await fetch(`${server.url}/__bench/d1`, { method: reset ? "DELETE" : "GET" });
   return (await res.json()) as D1Counts;
 }
 
-export type ProbeTurn = { kind: string; action: string; raisesAlert: boolean; roundTrips: number; statements: number; rowsWritten: number; ms: number };
+export type ProbeTurn = {
+  kind: string;
+  action: string;
+  raisesAlert: boolean;
+  roundTrips: number;
+  statements: number;
+  rowsWritten: number;
+  ms: number;
+};
 
 /**
  * One chat replayed sequentially on a counted instance: D1 round trips per turn. "Ordinary":
@@ -25,7 +44,15 @@ export async function probeD1(counted: Server, script: Turn[], chatId: number) {
     const ms = performance.now() - s;
     const c = await d1Counts(counted, true);
     const raisesAlert = turn.input.kind === "action" && turn.input.action === "contact:send";
-    turns.push({ kind: turn.kind, action: turn.input.kind === "action" ? turn.input.action.replace(/:.*/, "") : turn.input.kind, raisesAlert, roundTrips: c.roundTrips, statements: c.statements, rowsWritten: c.rowsWritten, ms: round(ms) });
+    turns.push({
+      kind: turn.kind,
+      action: turn.input.kind === "action" ? turn.input.action.replace(/:.*/, "") : turn.input.kind,
+      raisesAlert,
+      roundTrips: c.roundTrips,
+      statements: c.statements,
+      rowsWritten: c.rowsWritten,
+      ms: round(ms),
+    });
   }
   const ordinary = turns.slice(1).filter((x) => !x.raisesAlert);
   return {

@@ -5,11 +5,29 @@ import { writeFileSync } from "node:fs";
  * DevTools protocol). `ws` comes with miniflare (wrangler's dependency).
  */
 type Frame = { functionName: string; url: string; lineNumber: number };
-type Profile = { nodes: { id: number; callFrame: Frame; children?: number[] }[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type Profile = {
+  nodes: { id: number; callFrame: Frame; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 export async function startProfile(inspectorPort: number): Promise<() => Promise<Profile>> {
-  const { default: WebSocket } = (await import("ws" as string)) as { default: new (url: string) => { on(e: string, f: (d: unknown) => void): void; send(s: string): void; close(): void; once(e: string, f: () => void): void } };
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; id?: string }[];
+  const { default: WebSocket } = (await import("ws" as string)) as {
+    default: new (
+      url: string,
+    ) => {
+      on(e: string, f: (d: unknown) => void): void;
+      send(s: string): void;
+      close(): void;
+      once(e: string, f: () => void): void;
+    };
+  };
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+    webSocketDebuggerUrl: string;
+    id?: string;
+  }[];
   // Miniflare names the user Worker "core:user:<name>"; its own helper Workers are listed too.
   const target = targets.find((t) => t.id?.startsWith("core:user:"));
   if (!target) throw new Error("no inspector target");
@@ -21,11 +39,12 @@ export async function startProfile(inspectorPort: number): Promise<() => Promise
     const msg = JSON.parse(String(data)) as { id?: number; result?: unknown };
     if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
   });
-  const send = (method: string, params: object = {}) => new Promise<unknown>((resolve) => {
-    const n = ++id;
-    pending.set(n, resolve);
-    ws.send(JSON.stringify({ id: n, method, params }));
-  });
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      const n = ++id;
+      pending.set(n, resolve);
+      ws.send(JSON.stringify({ id: n, method, params }));
+    });
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 200 });
   await send("Profiler.start");
@@ -63,6 +82,15 @@ export function summarize(profile: Profile, file: string, top = 25): string[] {
       incl.set(k, (incl.get(k) ?? 0) + t);
     }
   }
-  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
-  return [`busy ${(total / 1000).toFixed(0)} ms (excl. idle/program); self time:`, ...fmt(self), "inclusive time:", ...fmt(incl)];
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  return [
+    `busy ${(total / 1000).toFixed(0)} ms (excl. idle/program); self time:`,
+    ...fmt(self),
+    "inclusive time:",
+    ...fmt(incl),
+  ];
 }

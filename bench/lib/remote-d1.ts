@@ -16,15 +16,25 @@ const clientService = (binding: string) => `bench:remote-d1:${binding}`;
 export const plugins = {
   benchRemoteD1: {
     getBindings(entries: Entry[] | undefined) {
-      return (entries ?? []).map(({ name, options }) => options.mode === "client"
-        ? { name, wrapped: { moduleName: "cloudflare-internal:d1-api", innerBindings: [{ name: "fetcher", service: { name: clientService(name) } }] } }
-        : { name, durableObjectNamespace: { className: "D1DatabaseObject", serviceName: "d1:db" } });
+      return (entries ?? []).map(({ name, options }) =>
+        options.mode === "client"
+          ? {
+              name,
+              wrapped: {
+                moduleName: "cloudflare-internal:d1-api",
+                innerBindings: [{ name: "fetcher", service: { name: clientService(name) } }],
+              },
+            }
+          : { name, durableObjectNamespace: { className: "D1DatabaseObject", serviceName: "d1:db" } },
+      );
     },
     getNodeBindings() {
       return {};
     },
     getServices({ options }: { options: Entry[] | undefined }) {
-      return (options ?? []).flatMap(({ name, options: o }) => (o.mode === "client" ? [{ name: clientService(name), external: { address: o.address, http: {} } }] : []));
+      return (options ?? []).flatMap(({ name, options: o }) =>
+        o.mode === "client" ? [{ name: clientService(name), external: { address: o.address, http: {} } }] : [],
+      );
     },
   },
 };

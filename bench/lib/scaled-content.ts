@@ -27,12 +27,48 @@ export function scaledContent(seed: ContentBundle, k: number): ContentBundle {
   for (let c = 0; c < k; c++) {
     const id = (value: string) => (c === 0 ? value : `${value}-x${c}`);
     const copy = c === 0 ? "" : ` (${c + 1})`;
-    for (const t of seed.topics) out.topics.push({ ...t, id: id(t.id), order: t.order + c * 100, title: fullText({ ...t.title, fr: t.title.fr + copy }), intro: fullText(t.intro), keywords: fullKeywords(t.keywords), stepIds: t.stepIds.map(id) });
-    for (const s of seed.steps) out.steps.push({ ...s, id: id(s.id), topicId: id(s.topicId), title: fullText(s.title), body: fullText(s.body), keywords: fullKeywords(s.keywords), resourceIds: s.resourceIds.map(id) });
-    for (const f of seed.faqs) out.faqs.push({ ...f, id: id(f.id), topicId: id(f.topicId), question: fullText(f.question), answer: fullText(f.answer), keywords: fullKeywords(f.keywords), resourceIds: f.resourceIds.map(id), ...(f.stepId ? { stepId: id(f.stepId) } : {}) });
+    for (const t of seed.topics)
+      out.topics.push({
+        ...t,
+        id: id(t.id),
+        order: t.order + c * 100,
+        title: fullText({ ...t.title, fr: t.title.fr + copy }),
+        intro: fullText(t.intro),
+        keywords: fullKeywords(t.keywords),
+        stepIds: t.stepIds.map(id),
+      });
+    for (const s of seed.steps)
+      out.steps.push({
+        ...s,
+        id: id(s.id),
+        topicId: id(s.topicId),
+        title: fullText(s.title),
+        body: fullText(s.body),
+        keywords: fullKeywords(s.keywords),
+        resourceIds: s.resourceIds.map(id),
+      });
+    for (const f of seed.faqs)
+      out.faqs.push({
+        ...f,
+        id: id(f.id),
+        topicId: id(f.topicId),
+        question: fullText(f.question),
+        answer: fullText(f.answer),
+        keywords: fullKeywords(f.keywords),
+        resourceIds: f.resourceIds.map(id),
+        ...(f.stepId ? { stepId: id(f.stepId) } : {}),
+      });
     for (const r of seed.resources) {
       const scope = c === 0 || r.scope === "national" ? r.scope : c % 2 === 1 ? "44" : "49";
-      out.resources.push({ ...r, id: id(r.id), scope, name: fullText(r.name), description: fullText(r.description), ...(r.hours ? { hours: fullText(r.hours) } : {}), ...(r.keywords ? { keywords: fullKeywords(r.keywords) } : {}) });
+      out.resources.push({
+        ...r,
+        id: id(r.id),
+        scope,
+        name: fullText(r.name),
+        description: fullText(r.description),
+        ...(r.hours ? { hours: fullText(r.hours) } : {}),
+        ...(r.keywords ? { keywords: fullKeywords(r.keywords) } : {}),
+      });
     }
   }
   return out;

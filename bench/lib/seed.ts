@@ -7,12 +7,22 @@ import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
  * storage functions, through wrangler's local platform proxy on the persisted D1 in `persist`.
  * `complete` false: a partial seed (being written) is published without validation.
  */
-export async function seedD1(root: string, persist: string, bundleContent: ContentBundle, complete: boolean, roadmapRules: RoadmapRules | undefined, log: (line: string) => void): Promise<void> {
+export async function seedD1(
+  root: string,
+  persist: string,
+  bundleContent: ContentBundle,
+  complete: boolean,
+  roadmapRules: RoadmapRules | undefined,
+  log: (line: string) => void,
+): Promise<void> {
   const { getPlatformProxy } = await import("wrangler");
   const { database } = await import("../../worker/store/db.ts");
   const { publishDrafts, replaceDrafts } = await import("../../worker/store/content.ts");
   const { publishRoadmapRules, saveRoadmapRulesDraft } = await import("../../worker/store/content-settings.ts");
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(root, "wrangler.toml"), persist: { path: join(persist, "v3") } });
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: join(root, "wrangler.toml"),
+    persist: { path: join(persist, "v3") },
+  });
   try {
     const db = database(proxy.env.DB);
     const imported = await replaceDrafts(db, bundleContent, "bench", new Date());
@@ -20,9 +30,14 @@ export async function seedD1(root: string, persist: string, bundleContent: Conte
     if (!published.ok) {
       if (complete) throw new Error(`seed content invalid: ${published.errors.slice(0, 5).join("; ")}`);
       // A partial seed may have dangling references: publish it as is, the bench only needs content.
-      await proxy.env.DB.prepare("insert into publications (snapshot, created_at, created_by, note) values (?, ?, 'bench', 'partial seed')")
-        .bind(JSON.stringify(bundleContent), Date.now()).run();
-      log(`seed: partial seed published without validation (${published.errors.length} validation errors while the seed is being written)`);
+      await proxy.env.DB.prepare(
+        "insert into publications (snapshot, created_at, created_by, note) values (?, ?, 'bench', 'partial seed')",
+      )
+        .bind(JSON.stringify(bundleContent), Date.now())
+        .run();
+      log(
+        `seed: partial seed published without validation (${published.errors.length} validation errors while the seed is being written)`,
+      );
     }
     if (roadmapRules) {
       const editor = { id: "bench", name: "bench" };
@@ -36,7 +51,11 @@ export async function seedD1(root: string, persist: string, bundleContent: Conte
 }
 
 /** Runs generated statements (bench/lib/population.ts) on the persisted D1 of `configPath`; returns the seconds it took. */
-export async function populateD1(configPath: string, persist: string, statements: { sql: string; rows: unknown[][] }[]): Promise<number> {
+export async function populateD1(
+  configPath: string,
+  persist: string,
+  statements: { sql: string; rows: unknown[][] }[],
+): Promise<number> {
   const { getPlatformProxy } = await import("wrangler");
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath, persist: { path: join(persist, "v3") } });
   const t0 = performance.now();

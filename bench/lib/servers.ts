@@ -24,9 +24,29 @@ export function servers(root: string, env: NodeJS.ProcessEnv, d1Apart: boolean) 
   }
 
   /** One Worker; `inspect` opens the inspector (for --profile) on port + 100. */
-  async function startServer(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false, extraEnv: Record<string, string> = {}): Promise<Server> {
-    const argv = [join(root, "bench/lib/serve.ts"), config, String(port), persist, JSON.stringify(vars), ...(inspect ? [String(port + 100)] : [])];
-    const child = spawn(process.execPath, ["--import", "tsx", ...argv], { cwd: root, env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  async function startServer(
+    name: string,
+    config: string,
+    persist: string,
+    vars: Record<string, string>,
+    port: number,
+    inspect = false,
+    extraEnv: Record<string, string> = {},
+  ): Promise<Server> {
+    const argv = [
+      join(root, "bench/lib/serve.ts"),
+      config,
+      String(port),
+      persist,
+      JSON.stringify(vars),
+      ...(inspect ? [String(port + 100)] : []),
+    ];
+    const child = spawn(process.execPath, ["--import", "tsx", ...argv], {
+      cwd: root,
+      env: { ...env, ...extraEnv },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(child);
     const logs: string[] = [];
     child.stdout!.on("data", (d: Buffer) => logs.push(d.toString()));
@@ -52,10 +72,21 @@ export function servers(root: string, env: NodeJS.ProcessEnv, d1Apart: boolean) 
    * A Worker with a D1 binding: served as `startServer` does, or with --d1-apart its database
    * served by a process of its own (on port + 50, D1 on port + 60) and the Worker pointed at it.
    */
-  async function startWithD1(name: string, config: string, persist: string, vars: Record<string, string>, port: number, inspect = false): Promise<Server> {
+  async function startWithD1(
+    name: string,
+    config: string,
+    persist: string,
+    vars: Record<string, string>,
+    port: number,
+    inspect = false,
+  ): Promise<Server> {
     if (!d1Apart) return startServer(name, config, persist, vars, port, inspect);
-    const d1Host = await startServer(`${name}-d1`, config, persist, {}, port + 50, false, { BENCH_D1_HOST: String(port + 60) });
-    const worker = await startServer(name, config, `${persist}-worker`, vars, port, inspect, { BENCH_D1_ADDRESS: `127.0.0.1:${port + 60}` });
+    const d1Host = await startServer(`${name}-d1`, config, persist, {}, port + 50, false, {
+      BENCH_D1_HOST: String(port + 60),
+    });
+    const worker = await startServer(name, config, `${persist}-worker`, vars, port, inspect, {
+      BENCH_D1_ADDRESS: `127.0.0.1:${port + 60}`,
+    });
     return { ...worker, d1Host };
   }
 

@@ -37,7 +37,12 @@ export function resourceLines(ids: string[], locale: Locale, dept: string | unde
 
 /** Lower case, no accents, words separated by one space. */
 export function normalize(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 type Entry = { kind: "faq" | "step"; id: string; keywords: string[] };
@@ -50,7 +55,11 @@ function keywordsOf(keywords: LocalizedKeywords, extra: string[] = []): string[]
 /** Plain keyword lookup: the FAQ or step whose keywords (any language) occur most in the text. */
 export function lookup(text: string): Entry | null {
   entries ??= [
-    ...content.faqs.map((f) => ({ kind: "faq" as const, id: f.id, keywords: keywordsOf(f.keywords, Object.values(f.question)) })),
+    ...content.faqs.map((f) => ({
+      kind: "faq" as const,
+      id: f.id,
+      keywords: keywordsOf(f.keywords, Object.values(f.question)),
+    })),
     ...content.steps.map((s) => ({ kind: "step" as const, id: s.id, keywords: keywordsOf(s.keywords) })),
   ];
   const padded = ` ${normalize(text)} `;

@@ -21,7 +21,12 @@ export type Session = {
   screen: Screen;
 };
 
-export type PeerEnv = { DB: D1Database; TELEGRAM_BOT_TOKEN: string; TELEGRAM_WEBHOOK_SECRET: string; TELEGRAM_API_ROOT: string };
+export type PeerEnv = {
+  DB: D1Database;
+  TELEGRAM_BOT_TOKEN: string;
+  TELEGRAM_WEBHOOK_SECRET: string;
+  TELEGRAM_API_ROOT: string;
+};
 
 export type PeerContext = Context & SessionFlavor<Session>;
 

@@ -14,13 +14,23 @@ export function navigation(db: D1Database): Composer<PeerContext> {
   composer.callbackQuery("contact", (ctx) => {
     ctx.session.screen = { at: "contact" };
     const { locale } = ctx.session;
-    return show(ctx, t(locale, "contactAsk"), new InlineKeyboard().text(t(locale, "contactSend"), "contact:send").row().text(t(locale, "menuButton"), "menu"));
+    return show(
+      ctx,
+      t(locale, "contactAsk"),
+      new InlineKeyboard().text(t(locale, "contactSend"), "contact:send").row().text(t(locale, "menuButton"), "menu"),
+    );
   });
   const raise = async (ctx: PeerContext, message: string | null) => {
-    await db.prepare("insert into alerts (id, chat_id, message, created_at) values (?1, ?2, ?3, ?4)")
-      .bind(crypto.randomUUID(), String(ctx.chat!.id), message, Date.now()).run();
+    await db
+      .prepare("insert into alerts (id, chat_id, message, created_at) values (?1, ?2, ?3, ?4)")
+      .bind(crypto.randomUUID(), String(ctx.chat!.id), message, Date.now())
+      .run();
     ctx.session.screen = { at: "menu" };
-    return show(ctx, t(ctx.session.locale, "contactSent"), new InlineKeyboard().text(t(ctx.session.locale, "menuButton"), "menu"));
+    return show(
+      ctx,
+      t(ctx.session.locale, "contactSent"),
+      new InlineKeyboard().text(t(ctx.session.locale, "menuButton"), "menu"),
+    );
   };
   composer.callbackQuery("contact:send", (ctx) => raise(ctx, null));
 
@@ -30,7 +40,11 @@ export function navigation(db: D1Database): Composer<PeerContext> {
     if (found?.kind === "faq") return faq(ctx, faqById(found.id)!);
     if (found?.kind === "step") return step(ctx, stepById(found.id)!);
     const { locale } = ctx.session;
-    return show(ctx, t(locale, "notUnderstood"), new InlineKeyboard().text(t(locale, "contact"), "contact").row().text(t(locale, "menuButton"), "menu"));
+    return show(
+      ctx,
+      t(locale, "notUnderstood"),
+      new InlineKeyboard().text(t(locale, "contact"), "contact").row().text(t(locale, "menuButton"), "menu"),
+    );
   });
   // A stale button: answered, the menu shown again.
   composer.on("callback_query:data", (ctx) => menu(ctx));

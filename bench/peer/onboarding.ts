@@ -6,8 +6,19 @@ import { t } from "./texts.ts";
 /** /start, then language → privacy → birth year → month → situation → département → menu. */
 export const onboarding = new Composer<PeerContext>();
 
-const LANGUAGES = [["Français", "fr"], ["English", "en"], ["العربية", "ar"], ["پښتو", "ps"], ["دری", "prs"]] as const;
-const STATUSES = [["statusAse", "ase"], ["statusLeft", "left_ase"], ["statusMna", "mna"], ["statusOther", "other"]] as const;
+const LANGUAGES = [
+  ["Français", "fr"],
+  ["English", "en"],
+  ["العربية", "ar"],
+  ["پښتو", "ps"],
+  ["دری", "prs"],
+] as const;
+const STATUSES = [
+  ["statusAse", "ase"],
+  ["statusLeft", "left_ase"],
+  ["statusMna", "mna"],
+  ["statusOther", "other"],
+] as const;
 
 onboarding.command("start", async (ctx) => {
   const s = ctx.session;
@@ -22,7 +33,11 @@ onboarding.callbackQuery(/^lang:(fr|en|ar|ps|prs)$/, (ctx) => {
   ctx.session.locale = ctx.match[1] as PeerContext["session"]["locale"];
   if (ctx.session.screen.at !== "onboarding") return menu(ctx);
   const { locale } = ctx.session;
-  return show(ctx, t(locale, "privacy"), new InlineKeyboard().text(t(locale, "accept"), "privacy:accept").text(t(locale, "skip"), "privacy:skip"));
+  return show(
+    ctx,
+    t(locale, "privacy"),
+    new InlineKeyboard().text(t(locale, "accept"), "privacy:accept").text(t(locale, "skip"), "privacy:skip"),
+  );
 });
 
 onboarding.callbackQuery("privacy:skip", (ctx) => menu(ctx));
@@ -41,10 +56,12 @@ onboarding.callbackQuery("privacy:accept", (ctx) => {
 onboarding.callbackQuery(/^year:(\d{4})$/, (ctx) => {
   ctx.session.birthYear = Number(ctx.match[1]);
   const keyboard = new InlineKeyboard();
-  t(ctx.session.locale, "months").split(",").forEach((name, i) => {
-    keyboard.text(name, `month:${String(i + 1).padStart(2, "0")}`);
-    if (i % 3 === 2) keyboard.row();
-  });
+  t(ctx.session.locale, "months")
+    .split(",")
+    .forEach((name, i) => {
+      keyboard.text(name, `month:${String(i + 1).padStart(2, "0")}`);
+      if (i % 3 === 2) keyboard.row();
+    });
   return show(ctx, t(ctx.session.locale, "askMonth"), keyboard);
 });
 
@@ -58,7 +75,12 @@ onboarding.callbackQuery(/^month:(0[1-9]|1[0-2])$/, (ctx) => {
 
 onboarding.callbackQuery(/^status:(ase|left_ase|mna|other)$/, (ctx) => {
   ctx.session.status = ctx.match[1];
-  const keyboard = new InlineKeyboard().text("Loire-Atlantique (44)", "dept:44").row().text("Maine-et-Loire (49)", "dept:49").row().text(t(ctx.session.locale, "deptOther"), "dept:other");
+  const keyboard = new InlineKeyboard()
+    .text("Loire-Atlantique (44)", "dept:44")
+    .row()
+    .text("Maine-et-Loire (49)", "dept:49")
+    .row()
+    .text(t(ctx.session.locale, "deptOther"), "dept:other");
   return show(ctx, t(ctx.session.locale, "askDept"), keyboard);
 });
 

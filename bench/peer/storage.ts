@@ -14,8 +14,12 @@ export class D1SessionStorage<T> implements StorageAdapter<T> {
   }
 
   async write(key: string, value: T): Promise<void> {
-    await this.db.prepare("insert into sessions (key, value, updated_at) values (?1, ?2, ?3) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at")
-      .bind(key, JSON.stringify(value), Date.now()).run();
+    await this.db
+      .prepare(
+        "insert into sessions (key, value, updated_at) values (?1, ?2, ?3) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at",
+      )
+      .bind(key, JSON.stringify(value), Date.now())
+      .run();
   }
 
   async delete(key: string): Promise<void> {

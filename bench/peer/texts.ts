@@ -4,7 +4,8 @@ import type { Locale } from "./content.ts";
 const fr = {
   welcome: "Bonjour 👋 Je t'aide à préparer ta vie après l'ASE, étape par étape.",
   chooseLanguage: "Choisis ta langue.",
-  privacy: "Je garde seulement ta langue, ton mois de naissance, ta situation et ton département, pour te donner les bonnes étapes. Tu peux tout effacer quand tu veux.",
+  privacy:
+    "Je garde seulement ta langue, ton mois de naissance, ta situation et ton département, pour te donner les bonnes étapes. Tu peux tout effacer quand tu veux.",
   accept: "✅ D'accord",
   skip: "Passer",
   askYear: "En quelle année es-tu né·e ?",

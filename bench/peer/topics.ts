@@ -8,9 +8,16 @@ import { faq, step, topic } from "./screens.ts";
 function topicComposer(item: Topic): Composer<PeerContext> {
   const composer = new Composer<PeerContext>();
   composer.callbackQuery(`topic:${item.id}`, (ctx) => topic(ctx, item));
-  composer.callbackQuery(item.stepIds.map((id) => `step:${id}`), (ctx) => step(ctx, stepById(ctx.callbackQuery.data.slice(5))!));
+  composer.callbackQuery(
+    item.stepIds.map((id) => `step:${id}`),
+    (ctx) => step(ctx, stepById(ctx.callbackQuery.data.slice(5))!),
+  );
   const faqs = faqsOf(item.id);
-  if (faqs.length > 0) composer.callbackQuery(faqs.map((f) => `faq:${f.id}`), (ctx) => faq(ctx, faqById(ctx.callbackQuery.data.slice(4))!));
+  if (faqs.length > 0)
+    composer.callbackQuery(
+      faqs.map((f) => `faq:${f.id}`),
+      (ctx) => faq(ctx, faqById(ctx.callbackQuery.data.slice(4))!),
+    );
   return composer;
 }
 

@@ -18,18 +18,31 @@ function createBot(env: PeerEnv): Bot<PeerContext> {
   const b = new Bot<PeerContext>(env.TELEGRAM_BOT_TOKEN, {
     client: { apiRoot: env.TELEGRAM_API_ROOT },
     botInfo: {
-      id: Number(env.TELEGRAM_BOT_TOKEN.split(":")[0]), is_bot: true, first_name: "Peer", username: "peer_bot",
-      can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false,
-      can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-      allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+      id: Number(env.TELEGRAM_BOT_TOKEN.split(":")[0]),
+      is_bot: true,
+      first_name: "Peer",
+      username: "peer_bot",
+      can_join_groups: false,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+      can_manage_bots: false,
+      supports_join_request_queries: false,
     },
   });
   // With a webhook, an error a handler throws would reach the Worker (a 500, retried by
   // Telegram forever): grammY's error boundary logs it, without the update's content.
-  const guarded = b.errorBoundary((error) => console.error("update failed", error.error instanceof Error ? error.error.name : "error"));
+  const guarded = b.errorBoundary((error) =>
+    console.error("update failed", error.error instanceof Error ? error.error.name : "error"),
+  );
   // Private chats only: a session per chat, as grammY's default key.
   const privateChats = guarded.chatType("private");
-  privateChats.use(session<Session, PeerContext>({ initial: initialSession, storage: new D1SessionStorage<Session>(env.DB) }));
+  privateChats.use(
+    session<Session, PeerContext>({ initial: initialSession, storage: new D1SessionStorage<Session>(env.DB) }),
+  );
   privateChats.use(onboarding);
   for (const composer of topicComposers()) privateChats.use(composer);
   privateChats.use(navigation(env.DB));
@@ -40,7 +53,8 @@ export default {
   async fetch(request: Request, env: PeerEnv): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/health") return new Response("ok");
-    if (request.method !== "POST" || url.pathname !== "/telegram/webhook") return new Response("not found", { status: 404 });
+    if (request.method !== "POST" || url.pathname !== "/telegram/webhook")
+      return new Response("not found", { status: 404 });
     bot ??= createBot(env);
     return webhookCallback(bot, "cloudflare-mod", { secretToken: env.TELEGRAM_WEBHOOK_SECRET })(request);
   },

@@ -35,7 +35,14 @@ const PEOPLE = Number(option("--people") ?? 100_000);
 const catchUp = args.includes("--catch-up");
 const d1Apart = !args.includes("--d1-local");
 const ROOT = new URL("../..", import.meta.url).pathname;
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true", NO_COLOR: "1", CI: "1" };
+const ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+  CI: "1",
+};
 const tmp = mkdtempSync(join(tmpdir(), "passerelle-cron-"));
 const build: BuildContext = { root: ROOT, tmp, env: ENV, keepNames: true, sourceMaps: false };
 const { startWithD1, stopAll } = servers(ROOT, ENV, d1Apart);
@@ -50,12 +57,32 @@ function parisMidnight(now: number): number {
   return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset;
 }
 
-type Slot = { at: string; ok: boolean; wallMs: number; cpuMs: number; d1CpuMs: number; queries: number; statements: number; rowsRead: number; rowsWritten: number; fetches: number; queueSends: number; queueMessages: number; telegram: number; error?: string };
+type Slot = {
+  at: string;
+  ok: boolean;
+  wallMs: number;
+  cpuMs: number;
+  d1CpuMs: number;
+  queries: number;
+  statements: number;
+  rowsRead: number;
+  rowsWritten: number;
+  fetches: number;
+  queueSends: number;
+  queueMessages: number;
+  telegram: number;
+  error?: string;
+};
 
 type Outcome = { ok: boolean; ms: number; error?: string };
 
 /** One invocation (scheduled or queue), measured alone: CPU of the Worker's and the D1's processes, D1 and subrequests counted. */
-async function measure(server: Server, label: string, telegram: { reset(): void; total(): number }, run: () => Promise<Outcome>): Promise<Slot> {
+async function measure(
+  server: Server,
+  label: string,
+  telegram: { reset(): void; total(): number },
+  run: () => Promise<Outcome>,
+): Promise<Slot> {
   await d1Counts(server, true);
   telegram.reset();
   const cpu0 = groupCpu(server.child.pid!).workerd;
@@ -64,10 +91,26 @@ async function measure(server: Server, label: string, telegram: { reset(): void;
   const cpuMs = (groupCpu(server.child.pid!).workerd - cpu0) * 1000;
   const d1CpuMs = server.d1Host ? (groupCpu(server.d1Host.child.pid!).workerd - d10) * 1000 : 0;
   const c = await d1Counts(server);
-  return { at: label, ok: outcome.ok, wallMs: outcome.ms, cpuMs: round(cpuMs, 0), d1CpuMs: round(d1CpuMs, 0), queries: c.roundTrips, statements: c.statements, rowsRead: c.rowsRead, rowsWritten: c.rowsWritten, fetches: c.fetches, queueSends: c.queueSends, queueMessages: c.queueMessages, telegram: telegram.total(), ...(outcome.error ? { error: outcome.error } : {}) };
+  return {
+    at: label,
+    ok: outcome.ok,
+    wallMs: outcome.ms,
+    cpuMs: round(cpuMs, 0),
+    d1CpuMs: round(d1CpuMs, 0),
+    queries: c.roundTrips,
+    statements: c.statements,
+    rowsRead: c.rowsRead,
+    rowsWritten: c.rowsWritten,
+    fetches: c.fetches,
+    queueSends: c.queueSends,
+    queueMessages: c.queueMessages,
+    telegram: telegram.total(),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
 }
 
-const post = async (url: string, body?: unknown): Promise<Outcome> => (await (await fetch(url, { method: "POST", ...(body ? { body: JSON.stringify(body) } : {}) })).json()) as Outcome;
+const post = async (url: string, body?: unknown): Promise<Outcome> =>
+  (await (await fetch(url, { method: "POST", ...(body ? { body: JSON.stringify(body) } : {}) })).json()) as Outcome;
 
 type Queued = { body: { type?: string }; delaySeconds: number; dueAt: number };
 /** What the queue consumer gets from the cron's fan-out (worker/roadmap-scan.ts); alert deliveries are counted, not run. */
@@ -79,14 +122,21 @@ const FANNED_OUT = new Set(["roadmap_scan", "telegram_replies"]);
  * max_batch_size), then on what those queued, until nothing is left. Returns each consumer
  * invocation and when each reminder fell due (seconds after the cron).
  */
-async function drainQueue(server: Server, label: string, telegram: { reset(): void; total(): number }): Promise<{ invocations: (Slot & { kind: "scan" | "send" })[]; sendsDueAt: number[]; others: number }> {
+async function drainQueue(
+  server: Server,
+  label: string,
+  telegram: { reset(): void; total(): number },
+): Promise<{ invocations: (Slot & { kind: "scan" | "send" })[]; sendsDueAt: number[]; others: number }> {
   const pending: Queued[] = [];
   const invocations: (Slot & { kind: "scan" | "send" })[] = [];
   const sendsDueAt: number[] = [];
   let clock = 0;
   let others = 0;
   for (;;) {
-    const got = (await (await fetch(`${server.url}/__bench/queued`)).json()) as { body: Queued["body"]; delaySeconds: number }[];
+    const got = (await (await fetch(`${server.url}/__bench/queued`)).json()) as {
+      body: Queued["body"];
+      delaySeconds: number;
+    }[];
     for (const m of got) {
       if (FANNED_OUT.has(String(m.body?.type))) pending.push({ ...m, dueAt: clock + m.delaySeconds });
       else others++;
@@ -97,7 +147,9 @@ async function drainQueue(server: Server, label: string, telegram: { reset(): vo
     const next = pending.splice(0, scan === 0 ? 1 : Math.min(10, scan < 0 ? 10 : scan));
     clock = next[next.length - 1]!.dueAt;
     if (scan !== 0) sendsDueAt.push(...next.map((m) => m.dueAt));
-    const run = await measure(server, `${label} queue ${invocations.length + 1}`, telegram, () => post(`${server.url}/__bench/queue`, { messages: next.map((m) => m.body) }));
+    const run = await measure(server, `${label} queue ${invocations.length + 1}`, telegram, () =>
+      post(`${server.url}/__bench/queue`, { messages: next.map((m) => m.body) }),
+    );
     invocations.push({ ...run, kind: scan === 0 ? "scan" : "send" });
   }
   return { invocations, sendsDueAt, others };
@@ -126,15 +178,35 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const generated = population(PEOPLE, day, rules, { catchUp });
   const dbSeconds = await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
-  log(`population at ${new Date(day).toISOString()} (Paris midnight)${catchUp ? ", catch-up (nothing given before)" : ", steady state (everything due up to yesterday given)"}: ${Object.entries(generated.counts).map(([t, n]) => `${t} ${n}`).join(", ")} (${round((performance.now() - t0) / 1000, 1)} s, D1 ${round(dbSeconds, 1)} s)`);
-  log(`due today (from the generated rows): ${generated.dueToday.reminders} people with a reminder due on Telegram, ${generated.dueToday.deadlineAlerts} deadline alerts`);
+  log(
+    `population at ${new Date(day).toISOString()} (Paris midnight)${catchUp ? ", catch-up (nothing given before)" : ", steady state (everything due up to yesterday given)"}: ${Object.entries(
+      generated.counts,
+    )
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")} (${round((performance.now() - t0) / 1000, 1)} s, D1 ${round(dbSeconds, 1)} s)`,
+  );
+  log(
+    `due today (from the generated rows): ${generated.dueToday.reminders} people with a reminder due on Telegram, ${generated.dueToday.deadlineAlerts} deadline alerts`,
+  );
 
   // The counted entry, its queue consumers removed and its sends captured: this script plays the
   // Queues runtime (drainQueue), so each consumer invocation is measured alone too.
   const noConsumers = (toml: string) => toml.replace(/^\[\[queues\.consumers\]\]\n(?:\w+\s*=.*\n)+/gm, "");
-  const config = frozenWorker(build, join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "cron", noConsumers);
+  const config = frozenWorker(
+    build,
+    join(ROOT, "wrangler.toml"),
+    join(ROOT, "bench/worker-entry.ts"),
+    "cron",
+    noConsumers,
+  );
   const telegram = await startFakeTelegram();
-  const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: "4242:bench-token", TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret", BENCH_COUNT_D1: "true", BENCH_CAPTURE_QUEUE: "true" };
+  const vars = {
+    TELEGRAM_API_ROOT: telegram.url,
+    TELEGRAM_BOT_TOKEN: "4242:bench-token",
+    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    BENCH_COUNT_D1: "true",
+    BENCH_CAPTURE_QUEUE: "true",
+  };
   const server = await startWithD1("cron", config, persist, vars, 19_700 + Math.floor(Math.random() * 200));
   try {
     const wanted = option("--slots")?.split(",");
@@ -149,12 +221,16 @@ async function main(): Promise<void> {
     let maxSendsPerSecond = 0;
     let longestChain = { at: "", scans: 0, seconds: 0 };
     let deliveriesLeft = 0;
-    const describe = (run: Slot) => `${run.ok ? "ok" : `FAILED (${run.error})`} wall ${run.wallMs} ms, CPU ${run.cpuMs} ms${d1Apart ? ` (+ D1 process ${run.d1CpuMs})` : ""}, D1 queries ${run.queries} (${run.statements} statements), rows read ${run.rowsRead}, written ${run.rowsWritten}, fetch ${run.fetches}, queue sends ${run.queueSends} (${run.queueMessages} messages), Telegram messages ${run.telegram}`;
+    const describe = (run: Slot) =>
+      `${run.ok ? "ok" : `FAILED (${run.error})`} wall ${run.wallMs} ms, CPU ${run.cpuMs} ms${d1Apart ? ` (+ D1 process ${run.d1CpuMs})` : ""}, D1 queries ${run.queries} (${run.statements} statements), rows read ${run.rowsRead}, written ${run.rowsWritten}, fetch ${run.fetches}, queue sends ${run.queueSends} (${run.queueMessages} messages), Telegram messages ${run.telegram}`;
     const wall0 = performance.now();
     for (const slot of slots) {
-      const run = await measure(server, slot.label, telegram, () => post(`${server.url}/__bench/scheduled?time=${slot.at}`));
+      const run = await measure(server, slot.label, telegram, () =>
+        post(`${server.url}/__bench/scheduled?time=${slot.at}`),
+      );
       runs.push(run);
-      if (!run.ok || run.cpuMs > 200 || run.telegram > 0 || run.queries > 20 || run.queueMessages > 0) log(`  ${run.at} ${describe(run)}`);
+      if (!run.ok || run.cpuMs > 200 || run.telegram > 0 || run.queries > 20 || run.queueMessages > 0)
+        log(`  ${run.at} ${describe(run)}`);
       const drained = await drainQueue(server, slot.label, telegram);
       consumers.push(...drained.invocations);
       deliveriesLeft += drained.others;
@@ -167,33 +243,100 @@ async function main(): Promise<void> {
       const seconds = Math.max(0, ...drained.sendsDueAt);
       if (scans.length > longestChain.scans) longestChain = { at: slot.label, scans: scans.length, seconds };
       const top = [...drained.invocations].sort((a, b) => b.cpuMs - a.cpuMs)[0]!;
-      log(`    → queue: ${scans.length} scan hand-ons, ${drained.invocations.length - scans.length} invocations sending ${drained.sendsDueAt.length} reminders over ${seconds} s (at most ${busiest} falling due in one second); heaviest consumer invocation: ${describe(top)}`);
+      log(
+        `    → queue: ${scans.length} scan hand-ons, ${drained.invocations.length - scans.length} invocations sending ${drained.sendsDueAt.length} reminders over ${seconds} s (at most ${busiest} falling due in one second); heaviest consumer invocation: ${describe(top)}`,
+      );
     }
     const all = [...runs, ...consumers];
     const sum = (k: keyof Slot) => all.reduce((a, r) => a + (r[k] as number), 0);
     const max = (k: keyof Slot) => all.reduce((a, r) => Math.max(a, r[k] as number), 0);
     const subrequests = (r: Slot) => r.queries + r.fetches + r.queueSends;
     const heaviest = [...all].sort((a, b) => b.cpuMs - a.cpuMs)[0]!;
-    const [remindersToday] = await query<{ n: number; people: number }>(server, `select count(*) as n, count(distinct young_id) as people from reminders_sent where channel = 'telegram' and sent_at >= ${day}`);
-    const [deadlinesToday] = await query<{ n: number }>(server, `select count(*) as n from alerts where kind = 'deadline' and created_at >= ${day}`);
+    const [remindersToday] = await query<{ n: number; people: number }>(
+      server,
+      `select count(*) as n, count(distinct young_id) as people from reminders_sent where channel = 'telegram' and sent_at >= ${day}`,
+    );
+    const [deadlinesToday] = await query<{ n: number }>(
+      server,
+      `select count(*) as n from alerts where kind = 'deadline' and created_at >= ${day}`,
+    );
     const [left] = await query<{ n: number }>(server, "select count(*) as n from young_people");
     const summary = {
-      people: PEOPLE, catchUp, d1Apart, invocations: runs.length, queueInvocations: consumers.length, failed: all.filter((r) => !r.ok).length,
-      fanOut: { scanInvocations: consumers.filter((c) => c.kind === "scan").length, sendInvocations: consumers.filter((c) => c.kind === "send").length, maxRemindersDueInOneSecond: maxSendsPerSecond, longestChain, alertDeliveriesLeftForTheirConsumer: deliveriesLeft }, benchWallSeconds: round((performance.now() - wall0) / 1000, 1),
-      day: { cpuMs: sum("cpuMs"), d1CpuMs: sum("d1CpuMs"), wallMs: sum("wallMs"), queries: sum("queries"), rowsRead: sum("rowsRead"), rowsWritten: sum("rowsWritten"), telegram: sum("telegram"), queueMessages: sum("queueMessages") },
-      maxPerInvocation: { cpuMs: max("cpuMs"), wallMs: max("wallMs"), queries: max("queries"), subrequests: Math.max(...runs.map(subrequests)), rowsRead: max("rowsRead"), telegram: max("telegram") },
+      people: PEOPLE,
+      catchUp,
+      d1Apart,
+      invocations: runs.length,
+      queueInvocations: consumers.length,
+      failed: all.filter((r) => !r.ok).length,
+      fanOut: {
+        scanInvocations: consumers.filter((c) => c.kind === "scan").length,
+        sendInvocations: consumers.filter((c) => c.kind === "send").length,
+        maxRemindersDueInOneSecond: maxSendsPerSecond,
+        longestChain,
+        alertDeliveriesLeftForTheirConsumer: deliveriesLeft,
+      },
+      benchWallSeconds: round((performance.now() - wall0) / 1000, 1),
+      day: {
+        cpuMs: sum("cpuMs"),
+        d1CpuMs: sum("d1CpuMs"),
+        wallMs: sum("wallMs"),
+        queries: sum("queries"),
+        rowsRead: sum("rowsRead"),
+        rowsWritten: sum("rowsWritten"),
+        telegram: sum("telegram"),
+        queueMessages: sum("queueMessages"),
+      },
+      maxPerInvocation: {
+        cpuMs: max("cpuMs"),
+        wallMs: max("wallMs"),
+        queries: max("queries"),
+        subrequests: Math.max(...runs.map(subrequests)),
+        rowsRead: max("rowsRead"),
+        telegram: max("telegram"),
+      },
       heaviest,
-      work: { remindersDue: generated.dueToday.reminders, peopleReminded: remindersToday?.people ?? 0, remindersRecorded: remindersToday?.n ?? 0, deadlineAlertsDue: generated.dueToday.deadlineAlerts, deadlineAlertsRaised: deadlinesToday?.n ?? 0, peopleLeft: left?.n ?? 0 },
+      work: {
+        remindersDue: generated.dueToday.reminders,
+        peopleReminded: remindersToday?.people ?? 0,
+        remindersRecorded: remindersToday?.n ?? 0,
+        deadlineAlertsDue: generated.dueToday.deadlineAlerts,
+        deadlineAlertsRaised: deadlinesToday?.n ?? 0,
+        peopleLeft: left?.n ?? 0,
+      },
       population: generated.counts,
     };
-    log(`fan-out: ${summary.fanOut.scanInvocations} scan hand-ons and ${summary.fanOut.sendInvocations} sending invocations of the queue consumer; longest chain ${longestChain.scans} hand-ons (${longestChain.at}), its reminders over ${longestChain.seconds} s; at most ${maxSendsPerSecond} reminders falling due in one second (Telegram: ~${LIMITS.telegramMessagesPerSecond} per bot)`);
-    log(`day: ${runs.length} scheduled + ${consumers.length} queue invocations (${summary.failed} failed), CPU ${summary.day.cpuMs} ms in all${d1Apart ? ` (+ D1 process ${summary.day.d1CpuMs} ms)` : ""}, wall ${summary.day.wallMs} ms, D1 queries ${summary.day.queries}, rows read ${summary.day.rowsRead}, written ${summary.day.rowsWritten}, Telegram messages ${summary.day.telegram}, queue messages ${summary.day.queueMessages}`);
-    log(`work done: ${summary.work.peopleReminded} of ${summary.work.remindersDue} people with a reminder due were reminded (${summary.work.remindersRecorded} reminders recorded); ${summary.work.deadlineAlertsRaised} of ${summary.work.deadlineAlertsDue} deadline alerts raised; ${PEOPLE - summary.work.peopleLeft} inactive people purged`);
-    log(`heaviest invocation ${heaviest.at}: CPU ${heaviest.cpuMs} ms, wall ${heaviest.wallMs} ms, D1 queries ${heaviest.queries}, subrequests ${subrequests(heaviest)}, rows read ${heaviest.rowsRead}`);
-    log(`limits per invocation (Cloudflare docs, BENCHMARKS.md): CPU ${summary.maxPerInvocation.cpuMs} ms of ${LIMITS.cpuMsPaidDefault} (Paid, default; ${LIMITS.cpuMsPaidMax} configurable) / ${LIMITS.cpuMsFree} (Free); subrequests ${summary.maxPerInvocation.subrequests} of ${LIMITS.subrequestsPaid} (Paid) / ${LIMITS.subrequestsFree} (Free); D1 queries ${summary.maxPerInvocation.queries} of ${LIMITS.d1QueriesPaid} (Paid) / ${LIMITS.d1QueriesFree} (Free)`);
+    log(
+      `fan-out: ${summary.fanOut.scanInvocations} scan hand-ons and ${summary.fanOut.sendInvocations} sending invocations of the queue consumer; longest chain ${longestChain.scans} hand-ons (${longestChain.at}), its reminders over ${longestChain.seconds} s; at most ${maxSendsPerSecond} reminders falling due in one second (Telegram: ~${LIMITS.telegramMessagesPerSecond} per bot)`,
+    );
+    log(
+      `day: ${runs.length} scheduled + ${consumers.length} queue invocations (${summary.failed} failed), CPU ${summary.day.cpuMs} ms in all${d1Apart ? ` (+ D1 process ${summary.day.d1CpuMs} ms)` : ""}, wall ${summary.day.wallMs} ms, D1 queries ${summary.day.queries}, rows read ${summary.day.rowsRead}, written ${summary.day.rowsWritten}, Telegram messages ${summary.day.telegram}, queue messages ${summary.day.queueMessages}`,
+    );
+    log(
+      `work done: ${summary.work.peopleReminded} of ${summary.work.remindersDue} people with a reminder due were reminded (${summary.work.remindersRecorded} reminders recorded); ${summary.work.deadlineAlertsRaised} of ${summary.work.deadlineAlertsDue} deadline alerts raised; ${PEOPLE - summary.work.peopleLeft} inactive people purged`,
+    );
+    log(
+      `heaviest invocation ${heaviest.at}: CPU ${heaviest.cpuMs} ms, wall ${heaviest.wallMs} ms, D1 queries ${heaviest.queries}, subrequests ${subrequests(heaviest)}, rows read ${heaviest.rowsRead}`,
+    );
+    log(
+      `limits per invocation (Cloudflare docs, BENCHMARKS.md): CPU ${summary.maxPerInvocation.cpuMs} ms of ${LIMITS.cpuMsPaidDefault} (Paid, default; ${LIMITS.cpuMsPaidMax} configurable) / ${LIMITS.cpuMsFree} (Free); subrequests ${summary.maxPerInvocation.subrequests} of ${LIMITS.subrequestsPaid} (Paid) / ${LIMITS.subrequestsFree} (Free); D1 queries ${summary.maxPerInvocation.queries} of ${LIMITS.d1QueriesPaid} (Paid) / ${LIMITS.d1QueriesFree} (Free)`,
+    );
     mkdirSync(join(ROOT, "bench/results"), { recursive: true });
     const file = join(ROOT, "bench/results", `cron-people${PEOPLE}${catchUp ? "-catch-up" : ""}.json`);
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), command: `npm run bench:cron -- ${args.join(" ")}`, loadAverage: (await import("node:os")).loadavg(), ...summary, runs, consumers }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          command: `npm run bench:cron -- ${args.join(" ")}`,
+          loadAverage: (await import("node:os")).loadavg(),
+          ...summary,
+          runs,
+          consumers,
+        },
+        null,
+        2,
+      ),
+    );
     log(`written to ${file}`);
     if (summary.failed > 0) process.exitCode = 1;
   } finally {
@@ -202,8 +345,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
-  stopAll();
-  process.exit(1);
-}).finally(() => rmSync(tmp, { recursive: true, force: true }));
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    stopAll();
+    process.exit(1);
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));

@@ -29,7 +29,14 @@ import { parisOffsetHours } from "../../shared/roadmap/time.ts";
 const args = process.argv.slice(2);
 const PEOPLE = Number(args.includes("--people") ? args[args.indexOf("--people") + 1] : 10_000);
 const ROOT = new URL("../..", import.meta.url).pathname;
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true", NO_COLOR: "1", CI: "1" };
+const ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+  CI: "1",
+};
 const tmp = mkdtempSync(join(tmpdir(), "passerelle-plans-"));
 const build: BuildContext = { root: ROOT, tmp, env: ENV, keepNames: true, sourceMaps: false };
 const { startWithD1, stopAll } = servers(ROOT, ENV, false);
@@ -39,10 +46,24 @@ const log = (line: string) => console.log(line);
 type Plan = { sql: string; runs: number; plan?: PlanRow[]; error?: string };
 
 async function web(server: Server): Promise<void> {
-  const session = await fetch(`${server.url}/api/chat/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "fr" }) });
+  const session = await fetch(`${server.url}/api/chat/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ locale: "fr" }),
+  });
   const { token } = (await session.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  for (const body of [{ action: "lang:fr" }, { action: "privacy:accept" }, { action: "year:2008" }, { action: "month:03" }, { action: "status:mna" }, { action: "dept:44" }, { action: "roadmap" }, { text: "je cherche un logement" }, { action: "menu" }]) {
+  for (const body of [
+    { action: "lang:fr" },
+    { action: "privacy:accept" },
+    { action: "year:2008" },
+    { action: "month:03" },
+    { action: "status:mna" },
+    { action: "dept:44" },
+    { action: "roadmap" },
+    { text: "je cherche un logement" },
+    { action: "menu" },
+  ]) {
     await fetch(`${server.url}/api/chat/message`, { method: "POST", headers: auth, body: JSON.stringify(body) });
   }
   await fetch(`${server.url}/api/chat/export`, { headers: auth });
@@ -58,8 +79,21 @@ async function main(): Promise<void> {
   const generated = population(PEOPLE, now - 86_400_000, seed.roadmapRules ?? EMPTY_ROADMAP_RULES, { catchUp: true });
   await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
   const telegram = await startFakeTelegram();
-  const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: "4242:bench-token", TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret", BENCH_COUNT_D1: "true", BACKUP_TELEGRAM_CHAT_ID: "9999", ESCALATION_DELAY_MINUTES: "30" };
-  const server = await startWithD1("plans", frozenWorker(build, join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "plans"), persist, vars, 19_950 + Math.floor(Math.random() * 40));
+  const vars = {
+    TELEGRAM_API_ROOT: telegram.url,
+    TELEGRAM_BOT_TOKEN: "4242:bench-token",
+    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    BENCH_COUNT_D1: "true",
+    BACKUP_TELEGRAM_CHAT_ID: "9999",
+    ESCALATION_DELAY_MINUTES: "30",
+  };
+  const server = await startWithD1(
+    "plans",
+    frozenWorker(build, join(ROOT, "wrangler.toml"), join(ROOT, "bench/worker-entry.ts"), "plans"),
+    persist,
+    vars,
+    19_950 + Math.floor(Math.random() * 40),
+  );
   try {
     await d1Counts(server, true);
     for (const turn of chatScript(seed.bundle, 7, 2)) await post(server, toUpdate(9_100_000, turn));
@@ -68,7 +102,10 @@ async function main(): Promise<void> {
     const offset = parisOffsetHours(now) * 3_600_000;
     const local = new Date(now + offset);
     const at = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 10) - offset;
-    const cron = (await (await fetch(`${server.url}/__bench/scheduled?time=${at}`, { method: "POST" })).json()) as { ok: boolean; error?: string };
+    const cron = (await (await fetch(`${server.url}/__bench/scheduled?time=${at}`, { method: "POST" })).json()) as {
+      ok: boolean;
+      error?: string;
+    };
     if (!cron.ok) throw new Error(`cron failed: ${cron.error}`);
     // The deliveries the turn and the cron queued, consumed meanwhile.
     await new Promise((r) => setTimeout(r, 5000));
@@ -76,14 +113,21 @@ async function main(): Promise<void> {
     const scans: string[] = [];
     for (const p of plans) {
       const found = [...tableScans(p.plan), ...unselectiveCorrelatedSearches(p.plan)];
-      log(`${found.length ? "✗ TABLE SCAN OR PER-ROW SEARCH BY A FEW-VALUED COLUMN" : p.error ? "? " : "✓"} ×${p.runs}  ${p.sql.replace(/\s+/g, " ").slice(0, 220)}`);
+      log(
+        `${found.length ? "✗ TABLE SCAN OR PER-ROW SEARCH BY A FEW-VALUED COLUMN" : p.error ? "? " : "✓"} ×${p.runs}  ${p.sql.replace(/\s+/g, " ").slice(0, 220)}`,
+      );
       if (p.error) log(`    (not explained: ${p.error})`);
       for (const line of p.plan ?? []) log(`    ${line.detail}`);
       if (found.length) scans.push(`${found.join(", ")} in: ${p.sql.replace(/\s+/g, " ").slice(0, 120)}`);
     }
     mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-    writeFileSync(join(ROOT, "bench/results/plans.json"), JSON.stringify({ date: new Date().toISOString(), people: PEOPLE, plans }, null, 2));
-    log(`${plans.length} distinct statements (turn path, web chat, cron, queue); ${scans.length} with a table scan or a per-row search by a few-valued column${scans.length ? `:\n  ${scans.join("\n  ")}` : ""}`);
+    writeFileSync(
+      join(ROOT, "bench/results/plans.json"),
+      JSON.stringify({ date: new Date().toISOString(), people: PEOPLE, plans }, null, 2),
+    );
+    log(
+      `${plans.length} distinct statements (turn path, web chat, cron, queue); ${scans.length} with a table scan or a per-row search by a few-valued column${scans.length ? `:\n  ${scans.join("\n  ")}` : ""}`,
+    );
     if (scans.length > 0) process.exitCode = 1;
   } finally {
     stopAll();
@@ -91,8 +135,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
-  stopAll();
-  process.exit(1);
-}).finally(() => rmSync(tmp, { recursive: true, force: true }));
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    stopAll();
+    process.exit(1);
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));

@@ -8,7 +8,10 @@ import type { ConversationState } from "../state.ts";
 export function menuButtons(state: ConversationState, content: ContentSnapshot): Button[] {
   const topics = [...content.topics].sort((a, b) => a.order - b.order);
   return [
-    ...topics.map((topic) => ({ label: `${topic.icon ?? ""} ${label(state.locale, topic.title)}`.trim(), action: `topic:${topic.id}` })),
+    ...topics.map((topic) => ({
+      label: `${topic.icon ?? ""} ${label(state.locale, topic.title)}`.trim(),
+      action: `topic:${topic.id}`,
+    })),
     button(state, "roadmapButton", "roadmap"),
     button(state, "contactReferent", "contact"),
     // "🔗 Relier mon référent" until one is linked (then unlinking is under "link").

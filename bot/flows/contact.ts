@@ -31,20 +31,35 @@ export function refusalReply(state: ConversationState, refusal: AlertRefusal): R
 }
 
 export function askForContact(state: ConversationState, refusal: AlertRefusal | null): TurnResult {
-  if (refusal) return { state: { ...state, cursor: state.cursor.at === "contact" ? { at: "menu" } : state.cursor }, replies: [refusalReply(state, refusal)], effects: [] };
+  if (refusal)
+    return {
+      state: { ...state, cursor: state.cursor.at === "contact" ? { at: "menu" } : state.cursor },
+      replies: [refusalReply(state, refusal)],
+      effects: [],
+    };
   if (state.openHelpRequests > 0) {
-    return { state: { ...state, cursor: { at: "menu" } }, replies: [reply(say(state, "contactAlreadyOpen"), [button(state, "menu", "menu")])], effects: [] };
+    return {
+      state: { ...state, cursor: { at: "menu" } },
+      replies: [reply(say(state, "contactAlreadyOpen"), [button(state, "menu", "menu")])],
+      effects: [],
+    };
   }
   return {
     state: { ...state, cursor: { at: "contact" } },
-    replies: [reply(say(state, "contactAsk"), [button(state, "contactNoMessage", "contact:send"), button(state, "cancel", "menu")])],
+    replies: [
+      reply(say(state, "contactAsk"), [
+        button(state, "contactNoMessage", "contact:send"),
+        button(state, "cancel", "menu"),
+      ]),
+    ],
     effects: [],
   };
 }
 
 /** Sends the help request, with the young person's own words if they wrote some. */
 export function sendContact(state: ConversationState, refusal: AlertRefusal | null, message?: string): TurnResult {
-  if (refusal) return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
+  if (refusal)
+    return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
   const next: ConversationState = { ...state, cursor: { at: "menu" }, openHelpRequests: state.openHelpRequests + 1 };
   const effect: Effect = { type: "raiseAlert", kind: "help", severity: "normal", ...(message ? { message } : {}) };
   const text = say(state, state.hasReferent ? "contactSent" : "contactSentNoReferent");
@@ -55,8 +70,13 @@ export function sendContact(state: ConversationState, refusal: AlertRefusal | nu
  * The young person asked, after a crisis answer, that their référent be told. The subject is
  * the engine's own category (checked by the action grammar and the offer), never client text.
  */
-export function sendCrisisAlert(state: ConversationState, category: CrisisCategory, refusal: AlertRefusal | null): TurnResult {
-  if (refusal) return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
+export function sendCrisisAlert(
+  state: ConversationState,
+  category: CrisisCategory,
+  refusal: AlertRefusal | null,
+): TurnResult {
+  if (refusal)
+    return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
   const text = crisisAlertText(state, category);
   return {
     state: { ...state, cursor: { at: "menu" } },

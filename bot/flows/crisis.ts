@@ -44,7 +44,8 @@ export const FIRST_NUMBER: Record<CrisisCategory, string> = {
   shelter: "115",
 };
 
-export const isCrisisCategory = (value: string): value is CrisisCategory => (CRISIS_CATEGORIES as readonly string[]).includes(value);
+export const isCrisisCategory = (value: string): value is CrisisCategory =>
+  (CRISIS_CATEGORIES as readonly string[]).includes(value);
 
 function ageOf(state: ConversationState, now: Date): number | null {
   const birth = state.profile.birth;
@@ -82,7 +83,10 @@ export function answerCrisis(
     return { replies: [reply(lines.join("\n\n"), buttons)], effects };
   }
   lines.push(say(state, state.hasReferent ? "crisisOfferAlert" : "crisisNoReferent"));
-  const alert: Button = { label: say(state, state.hasReferent ? "crisisAlertYes" : "crisisAlertSaveYes"), action: `alert:${hit.category}` };
+  const alert: Button = {
+    label: say(state, state.hasReferent ? "crisisAlertYes" : "crisisAlertSaveYes"),
+    action: `alert:${hit.category}`,
+  };
   return { replies: [reply(lines.join("\n\n"), [alert, ...linkButton, button(state, "menu", "menu")])], effects };
 }
 

@@ -15,14 +15,16 @@ export function showMyData(state: ConversationState, retentionDays: number): Tur
   const none = say(state, "notGiven");
   const birthText = birth ? `${monthNames(state)[Number(birth.slice(5, 7)) - 1]} ${birth.slice(0, 4)}` : none;
   const monthText = (ym: string) => `${monthNames(state)[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
-  const summary = say(state, "dataSummary", {
-    locale: LOCALE_NAMES[state.locale],
-    birth: birthText,
-    status: status ? say(state, STATUS_KEYS[status]) : none,
-    dept: dept ? say(state, DEPT_KEYS[dept]) : none,
-    alerts: state.openHelpRequests,
-  }) + (enteredCare ? `\n${say(state, "dataEnteredCare", { month: monthText(enteredCare) })}` : "")
-    + (permitExpiry ? `\n${say(state, "dataPermitExpiry", { month: monthText(permitExpiry) })}` : "");
+  const summary =
+    say(state, "dataSummary", {
+      locale: LOCALE_NAMES[state.locale],
+      birth: birthText,
+      status: status ? say(state, STATUS_KEYS[status]) : none,
+      dept: dept ? say(state, DEPT_KEYS[dept]) : none,
+      alerts: state.openHelpRequests,
+    }) +
+    (enteredCare ? `\n${say(state, "dataEnteredCare", { month: monthText(enteredCare) })}` : "") +
+    (permitExpiry ? `\n${say(state, "dataPermitExpiry", { month: monthText(permitExpiry) })}` : "");
   return {
     state: { ...state, cursor: { at: "data" } },
     replies: [
@@ -41,7 +43,9 @@ export function showMyData(state: ConversationState, retentionDays: number): Tur
 export function exportMyData(state: ConversationState): TurnResult {
   return {
     state: { ...state, cursor: { at: "data" } },
-    replies: [reply(say(state, "exportReady"), [button(state, "deleteMyData", "delete"), button(state, "menu", "menu")])],
+    replies: [
+      reply(say(state, "exportReady"), [button(state, "deleteMyData", "delete"), button(state, "menu", "menu")]),
+    ],
     effects: [{ type: "exportMyData" }],
   };
 }
@@ -49,7 +53,9 @@ export function exportMyData(state: ConversationState): TurnResult {
 export function confirmDelete(state: ConversationState): TurnResult {
   return {
     state: { ...state, cursor: { at: "data" } },
-    replies: [reply(say(state, "deleteConfirm"), [button(state, "deleteYes", "delete:yes"), button(state, "cancel", "data")])],
+    replies: [
+      reply(say(state, "deleteConfirm"), [button(state, "deleteYes", "delete:yes"), button(state, "cancel", "data")]),
+    ],
     effects: [],
   };
 }

@@ -56,26 +56,45 @@ export function confirmedLinkCode(action: string): string | null {
 
 export function askLinkCode(state: ConversationState): TurnResult {
   const text = state.hasReferent ? `${say(state, "alreadyLinked")}\n\n${say(state, "ask")}` : say(state, "ask");
-  const buttons = state.hasReferent ? [{ label: say(state, "unlink"), action: "link:unlink" }, menuButton(state)] : [menuButton(state)];
+  const buttons = state.hasReferent
+    ? [{ label: say(state, "unlink"), action: "link:unlink" }, menuButton(state)]
+    : [menuButton(state)];
   return { state: { ...state, cursor: { at: "link" } }, replies: [reply(text, buttons)], effects: [] };
 }
 
 /** The code was checked: show what the référent will see, or why it did not work. */
-export function linkCodeEntered(state: ConversationState, code: string, referentName: string | null, confirm: boolean): TurnResult {
+export function linkCodeEntered(
+  state: ConversationState,
+  code: string,
+  referentName: string | null,
+  confirm: boolean,
+): TurnResult {
   if (referentName === null) {
-    return { state: { ...state, cursor: { at: "link" } }, replies: [reply(say(state, "bad"), [menuButton(state)])], effects: [] };
+    return {
+      state: { ...state, cursor: { at: "link" } },
+      replies: [reply(say(state, "bad"), [menuButton(state)])],
+      effects: [],
+    };
   }
   if (!confirm) {
     return {
       state: { ...state, cursor: { at: "link" } },
-      replies: [reply(say(state, "preview", referentName), [{ label: say(state, "yes"), action: `link:yes:${code}` }, { label: say(state, "no"), action: "menu" }])],
+      replies: [
+        reply(say(state, "preview", referentName), [
+          { label: say(state, "yes"), action: `link:yes:${code}` },
+          { label: say(state, "no"), action: "menu" },
+        ]),
+      ],
       effects: [],
     };
   }
   return {
     state: { ...state, cursor: { at: "menu" }, hasReferent: true },
     replies: [reply(say(state, "done", referentName), [menuButton(state)])],
-    effects: [{ type: "linkReferent", code }, { type: "track", event: "referent", key: "linked" }],
+    effects: [
+      { type: "linkReferent", code },
+      { type: "track", event: "referent", key: "linked" },
+    ],
   };
 }
 
@@ -86,8 +105,22 @@ export function notACode(state: ConversationState): TurnResult {
 
 export function linkAction(state: ConversationState, arg: string | undefined): TurnResult {
   if (arg === "unlink") {
-    if (!state.hasReferent) return { state: { ...state, cursor: { at: "menu" } }, replies: [reply(say(state, "notLinked"), [{ label: say(state, "link"), action: "link" }, menuButton(state)])], effects: [] };
-    return { state, replies: [reply(say(state, "unlinkAsk"), [{ label: say(state, "unlinkYes"), action: "link:unlink_yes" }, menuButton(state)])], effects: [] };
+    if (!state.hasReferent)
+      return {
+        state: { ...state, cursor: { at: "menu" } },
+        replies: [reply(say(state, "notLinked"), [{ label: say(state, "link"), action: "link" }, menuButton(state)])],
+        effects: [],
+      };
+    return {
+      state,
+      replies: [
+        reply(say(state, "unlinkAsk"), [
+          { label: say(state, "unlinkYes"), action: "link:unlink_yes" },
+          menuButton(state),
+        ]),
+      ],
+      effects: [],
+    };
   }
   if (arg === "unlink_yes") {
     return {

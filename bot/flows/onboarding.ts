@@ -16,10 +16,12 @@ import { renderMenu } from "./browse.ts";
 
 type Stage = Extract<Cursor, { at: "onboarding" }>["stage"];
 
-
 /** Every language, the young person's current one first (their phone's, before they chose). */
 export function languageButtons(current: Locale): Button[] {
-  return [current, ...LOCALES.filter((l) => l !== current)].map((locale) => ({ label: LOCALE_NAMES[locale], action: `lang:${locale}` }));
+  return [current, ...LOCALES.filter((l) => l !== current)].map((locale) => ({
+    label: LOCALE_NAMES[locale],
+    action: `lang:${locale}`,
+  }));
 }
 
 function birthYears(now: Date): number[] {
@@ -75,38 +77,52 @@ export function renderStage(state: ConversationState, stage: Stage, now: Date): 
         button(state, "privacySkipProfile", "privacy:skip"),
       ]);
     case "birth_year":
-      return reply(say(state, "askBirthYear"), [...birthYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+      return reply(say(state, "askBirthYear"), [
+        ...birthYears(now).map((y) => ({ label: String(y), action: `year:${y}` })),
+        skip,
+      ]);
     case "birth_month":
       return reply(say(state, "askBirthMonth"), [
         ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
         skip,
       ]);
     case "status":
-      return reply(say(state, "askStatus"), [...STATUSES.map((s) => button(state, STATUS_KEYS[s], `status:${s}`)), skip]);
+      return reply(say(state, "askStatus"), [
+        ...STATUSES.map((s) => button(state, STATUS_KEYS[s], `status:${s}`)),
+        skip,
+      ]);
     case "care_year":
-      return reply(say(state, "askCareYear"), [...careYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+      return reply(say(state, "askCareYear"), [
+        ...careYears(now).map((y) => ({ label: String(y), action: `year:${y}` })),
+        skip,
+      ]);
     case "care_month":
       return reply(say(state, "askCareMonth"), [
         ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
         skip,
       ]);
     case "permit_year":
-      return reply(say(state, "askPermitYear"), [...permitYears(now).map((y) => ({ label: String(y), action: `year:${y}` })), skip]);
+      return reply(say(state, "askPermitYear"), [
+        ...permitYears(now).map((y) => ({ label: String(y), action: `year:${y}` })),
+        skip,
+      ]);
     case "permit_month":
       return reply(say(state, "askPermitMonth"), [
         ...monthNames(state).map((name, i) => ({ label: name, action: `month:${String(i + 1).padStart(2, "0")}` })),
         skip,
       ]);
     case "dept":
-      return reply(say(state, "askDept"), [
-        ...DEPTS.map((d) => button(state, DEPT_KEYS[d], `dept:${d}`)),
-        skip,
-      ]);
+      return reply(say(state, "askDept"), [...DEPTS.map((d) => button(state, DEPT_KEYS[d], `dept:${d}`)), skip]);
   }
 }
 
 function goTo(state: ConversationState, stage: Stage, now: Date, year?: number): TurnResult {
-  const cursor: Cursor = { at: "onboarding", stage, ...(year ? { year } : {}), ...(isEditing(state) ? { editing: true } : {}) };
+  const cursor: Cursor = {
+    at: "onboarding",
+    stage,
+    ...(year ? { year } : {}),
+    ...(isEditing(state) ? { editing: true } : {}),
+  };
   const next = { ...state, cursor };
   return { state: next, replies: [renderStage(next, stage, now)], effects: [] };
 }
@@ -115,7 +131,11 @@ function isEditing(state: ConversationState): boolean {
   return state.cursor.at === "onboarding" && state.cursor.editing === true;
 }
 
-function finish(state: ConversationState, content: ContentSnapshot, key: "profileSaved" | "profileSkipped"): TurnResult {
+function finish(
+  state: ConversationState,
+  content: ContentSnapshot,
+  key: "profileSaved" | "profileSkipped",
+): TurnResult {
   const next: ConversationState = { ...state, cursor: { at: "menu" } };
   return { state: next, replies: [reply(say(next, key)), renderMenu(next, content)], effects: [] };
 }
@@ -149,7 +169,8 @@ export function answerStage(
   if (stage === "birth_year") {
     if (name === "skip") return goTo(state, "status", now);
     const year = Number(arg);
-    if (name === "year" && Number.isInteger(year) && year >= 1990 && year <= now.getUTCFullYear()) return goTo(state, "birth_month", now, year);
+    if (name === "year" && Number.isInteger(year) && year >= 1990 && year <= now.getUTCFullYear())
+      return goTo(state, "birth_month", now, year);
     return null;
   }
   if (stage === "birth_month") {
@@ -168,14 +189,18 @@ export function answerStage(
     return null;
   }
   // These questions are optional: a département pressed instead answers the last question.
-  if ((stage === "care_year" || stage === "care_month" || stage === "permit_year" || stage === "permit_month") && name === "dept") {
+  if (
+    (stage === "care_year" || stage === "care_month" || stage === "permit_year" || stage === "permit_month") &&
+    name === "dept"
+  ) {
     return answerStage({ ...state, cursor: { ...cursor, stage: "dept" } }, name, arg, content, now);
   }
   if (stage === "care_year") {
     if (name === "skip") return afterCare(state, now);
     const year = Number(arg);
     const earliest = state.profile.birth ? Number(state.profile.birth.slice(0, 4)) : 1990;
-    if (name === "year" && Number.isInteger(year) && year >= earliest && year <= now.getUTCFullYear()) return goTo(state, "care_month", now, year);
+    if (name === "year" && Number.isInteger(year) && year >= earliest && year <= now.getUTCFullYear())
+      return goTo(state, "care_month", now, year);
     return null;
   }
   if (stage === "care_month") {
@@ -185,7 +210,8 @@ export function answerStage(
       const enteredCare = `${cursor.year}-${String(month).padStart(2, "0")}`;
       const thisMonth = now.toISOString().slice(0, 7);
       // Not before birth, not in the future: ask again.
-      if ((state.profile.birth && enteredCare < state.profile.birth) || enteredCare > thisMonth) return goTo(state, "care_year", now);
+      if ((state.profile.birth && enteredCare < state.profile.birth) || enteredCare > thisMonth)
+        return goTo(state, "care_year", now);
       return afterCare({ ...state, profile: { ...state.profile, enteredCare } }, now);
     }
     return null;
@@ -194,7 +220,8 @@ export function answerStage(
     if (name === "skip") return goTo(state, "dept", now);
     const year = Number(arg);
     const current = now.getUTCFullYear();
-    if (name === "year" && Number.isInteger(year) && year >= current - 1 && year <= current + 10) return goTo(state, "permit_month", now, year);
+    if (name === "year" && Number.isInteger(year) && year >= current - 1 && year <= current + 10)
+      return goTo(state, "permit_month", now, year);
     return null;
   }
   if (stage === "permit_month") {
@@ -215,17 +242,53 @@ export function answerStage(
   if (stage === "dept") {
     if (name === "skip") return finish(state, content, "profileSaved");
     const dept = DEPTS.find((d) => d === arg);
-    if (name === "dept" && dept) return finish({ ...state, profile: { ...state.profile, dept } }, content, "profileSaved");
+    if (name === "dept" && dept)
+      return finish({ ...state, profile: { ...state.profile, dept } }, content, "profileSaved");
     return null;
   }
   return null;
 }
 
 const MONTH_WORDS: Record<string, number> = {
-  janvier: 1, janv: 1, jan: 1, january: 1, fevrier: 2, fev: 2, february: 2, feb: 2, mars: 3, march: 3, mar: 3,
-  avril: 4, april: 4, avr: 4, apr: 4, mai: 5, may: 5, juin: 6, june: 6, jun: 6, juillet: 7, july: 7, jul: 7,
-  aout: 8, august: 8, aug: 8, septembre: 9, september: 9, sept: 9, sep: 9, octobre: 10, october: 10, oct: 10,
-  novembre: 11, november: 11, nov: 11, decembre: 12, december: 12, dec: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  fevrier: 2,
+  fev: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  avril: 4,
+  april: 4,
+  avr: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  june: 6,
+  jun: 6,
+  juillet: 7,
+  july: 7,
+  jul: 7,
+  aout: 8,
+  august: 8,
+  aug: 8,
+  septembre: 9,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  octobre: 10,
+  october: 10,
+  oct: 10,
+  novembre: 11,
+  november: 11,
+  nov: 11,
+  decembre: 12,
+  december: 12,
+  dec: 12,
 };
 
 /** Lets a young person type "2008", "03", "mars" or "03/2008" instead of pressing a button. */

@@ -32,7 +32,12 @@ export function answerQuestion(
   const best = matches[0];
   if (best && confidence === "sure") {
     const rendered = renderMatch(state, content, best.kind, best.id);
-    if (rendered) return { replies: [rendered], effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }], answered: true };
+    if (rendered)
+      return {
+        replies: [rendered],
+        effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }],
+        answered: true,
+      };
   }
   // Scrubbed here, before it leaves the engine: what identifies a person is never stored.
   const scrubbed = scrubQuestion(question, content);
@@ -41,9 +46,17 @@ export function answerQuestion(
   if (confidence === "unsure") {
     const items = itemButtons(state, content, matches);
     const topics = topicButtons(state, content, matches, items);
-    return { replies: [reply(say(state, "answerUnsure"), [...items, ...topics, ...referent])], effects: record, answered: false };
+    return {
+      replies: [reply(say(state, "answerUnsure"), [...items, ...topics, ...referent])],
+      effects: record,
+      answered: false,
+    };
   }
-  return { replies: [reply(say(state, "notUnderstood"), [...topicButtons(state, content, matches, []), ...referent])], effects: record, answered: false };
+  return {
+    replies: [reply(say(state, "notUnderstood"), [...topicButtons(state, content, matches, []), ...referent])],
+    effects: record,
+    answered: false,
+  };
 }
 
 /** The closest items (not topics) as buttons, labelled with their titles in the young person's language. */
@@ -53,17 +66,31 @@ function itemButtons(state: ConversationState, content: ContentSnapshot, matches
     if (buttons.length === MAX_ITEMS) break;
     if (m.kind === "topic") continue;
     const title = titleOf(content, m);
-    if (title) buttons.push({ label: `${m.kind === "faq" ? "❓ " : ""}${label(state.locale, title)}`, action: `${m.kind}:${m.id}` });
+    if (title)
+      buttons.push({
+        label: `${m.kind === "faq" ? "❓ " : ""}${label(state.locale, title)}`,
+        action: `${m.kind}:${m.id}`,
+      });
   }
   return buttons;
 }
 
 /** The topics of the closest matches (a matched topic itself first), without repeating a button already there. */
-function topicButtons(state: ConversationState, content: ContentSnapshot, matches: Match[], already: Button[]): Button[] {
+function topicButtons(
+  state: ConversationState,
+  content: ContentSnapshot,
+  matches: Match[],
+  already: Button[],
+): Button[] {
   const buttons: Button[] = [];
   for (const m of matches) {
     if (buttons.length === MAX_TOPICS) break;
-    const topicId = m.kind === "topic" ? m.id : m.kind === "faq" ? content.faqs.find((f) => f.id === m.id)?.topicId : content.steps.find((s) => s.id === m.id)?.topicId;
+    const topicId =
+      m.kind === "topic"
+        ? m.id
+        : m.kind === "faq"
+          ? content.faqs.find((f) => f.id === m.id)?.topicId
+          : content.steps.find((s) => s.id === m.id)?.topicId;
     const topic = content.topics.find((t) => t.id === topicId);
     if (!topic) continue;
     const action = `topic:${topic.id}`;

@@ -71,7 +71,12 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
   // without them when that word is a keyword or title word of the content (variants.ts).
   const scripts = contentVariants(items);
 
-  const addDoc = (ref: string, keywords: LocalizedKeywords | undefined, titles: LocalizedText[], bodies: LocalizedText[]) => {
+  const addDoc = (
+    ref: string,
+    keywords: LocalizedKeywords | undefined,
+    titles: LocalizedText[],
+    bodies: LocalizedText[],
+  ) => {
     const doc = docs.push(ref) - 1;
     const weights = new Map<string, number>();
     const set = (term: string, w: number) => {
@@ -90,7 +95,10 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
           if (weight === WEIGHTS.title) titled.add(s);
           const concept = CONCEPT_OF.get(s);
           if (concept) set(concept, WEIGHTS.concept * weight);
-          const variant = sources && variants && !concept && !scripts.known.has(s) ? scripts.variantOf(sources[i]!, variants) : undefined;
+          const variant =
+            sources && variants && !concept && !scripts.known.has(s)
+              ? scripts.variantOf(sources[i]!, variants)
+              : undefined;
           if (variant) {
             set(variant, weight);
             if (weight === WEIGHTS.title) titled.add(variant);
@@ -115,13 +123,15 @@ export function buildIndex(bundle: ContentBundle): MatchIndex {
       group.add(rest);
       set(`=${words[0]}_${rest}`, WEIGHTS.exact);
     }
-    for (const text of [...titles.flatMap(allTexts), ...allKeywords(keywords)]) for (const cue of cuesOf(text)) set(cue, WEIGHTS.cue);
+    for (const text of [...titles.flatMap(allTexts), ...allKeywords(keywords)])
+      for (const cue of cuesOf(text)) set(cue, WEIGHTS.cue);
     for (const [term, weight] of weights) {
       (postings[term] ??= []).push(doc, Math.round(weight * 10) * 2 + (titled.has(term) ? 1 : 0));
       if (weight >= WEIGHTS.title && term.length >= 4 && !term.startsWith("~") && !term.includes("_")) vocab.add(term);
     }
   };
-  const topicDoc = (id: string) => bundle.faqs.length + bundle.steps.length + bundle.topics.findIndex((t) => t.id === id);
+  const topicDoc = (id: string) =>
+    bundle.faqs.length + bundle.steps.length + bundle.topics.findIndex((t) => t.id === id);
   for (const faq of bundle.faqs) {
     addDoc(`faq:${faq.id}`, faq.keywords, [faq.question], [faq.answer]);
     parents.push(topicDoc(faq.topicId));

@@ -7,7 +7,20 @@ import { stemsOfToken, wordsOf } from "./terms.ts";
  * FOCUS_FACTOR in the items' own titles and questions.
  */
 export const DEFINITION_CUES = {
-  before: ["c est quoi", "c quoi", "cest quoi", "what is", "whats", "what s", "what are", "what does", "ما هو", "ما هي", "ماهو", "ماهي"],
+  before: [
+    "c est quoi",
+    "c quoi",
+    "cest quoi",
+    "what is",
+    "whats",
+    "what s",
+    "what are",
+    "what does",
+    "ما هو",
+    "ما هي",
+    "ماهو",
+    "ماهي",
+  ],
   after: ["چيست", "چي است", "چه است", "چي هست", "څه شي دي", "څه شي ده"],
 };
 // Written already normalised (a test checks it): normalising Arabic script at start-up compiled a Unicode pattern (~1.4 ms).

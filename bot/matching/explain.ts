@@ -29,7 +29,13 @@ export function explain(bundle: ContentBundle, text: string): Explanation {
   const matches = rankMatches(docs, index.parents, scoreQuery(index, query, idf));
   const round = (n: number) => Math.round(n * 1000) / 1000;
   return {
-    terms: [...query.terms].map(([term, factor]) => ({ term, factor, idf: round(idf(term)), light: query.light.has(term), focus: query.focus.has(term) })),
+    terms: [...query.terms].map(([term, factor]) => ({
+      term,
+      factor,
+      idf: round(idf(term)),
+      light: query.light.has(term),
+      focus: query.focus.has(term),
+    })),
     unknown: query.unknown,
     matches: matches.map((match) => {
       const doc = index.docs.indexOf(`${match.kind}:${match.id}`);
@@ -41,7 +47,8 @@ export function explain(bundle: ContentBundle, text: string): Explanation {
           const stored = list[i + 1]!;
           const inTitle = (stored & 1) === 1;
           // As score.ts counts it.
-          const points = ((stored >> 1) * (idf(term) * factor) * (query.focus.has(term) && inTitle ? FOCUS_FACTOR : 1)) / 10;
+          const points =
+            ((stored >> 1) * (idf(term) * factor) * (query.focus.has(term) && inTitle ? FOCUS_FACTOR : 1)) / 10;
           hits.push({ term, points: round(points), inTitle });
         }
       }

@@ -29,13 +29,31 @@ const unique = (list: string[]) => [...new Set(list)];
 export function lexiconTables(): LexiconTables {
   const stop = new Set(STOPWORDS.split(/\s+/).flatMap(tokensOf));
   const lines = (text: string) => text.trim().split("\n");
-  const phrases = (entries: string, min: number) => entries.split(",").map(tokensOf).filter((words) => words.length >= min).map((words) => words.join(" "));
+  const phrases = (entries: string, min: number) =>
+    entries
+      .split(",")
+      .map(tokensOf)
+      .filter((words) => words.length >= min)
+      .map((words) => words.join(" "));
   return {
     stopTokens: [...stop].join(" "),
     lightStems: unique(LIGHT_WORDS.split(/\s+/).flatMap(tokensOf).map(stem)).join(" "),
-    plainStems: unique(PLAIN_WORDS.split(/\s+/).flatMap(tokensOf).filter((t) => !stop.has(t)).map(stem)).join(" "),
+    plainStems: unique(
+      PLAIN_WORDS.split(/\s+/)
+        .flatMap(tokensOf)
+        .filter((t) => !stop.has(t))
+        .map(stem),
+    ).join(" "),
     conceptStems: lines(CONCEPTS)
-      .map((line) => unique(line.split(",").flatMap(tokensOf).filter((t) => t.length >= 2 && !stop.has(t)).map(stem)).join(" "))
+      .map((line) =>
+        unique(
+          line
+            .split(",")
+            .flatMap(tokensOf)
+            .filter((t) => t.length >= 2 && !stop.has(t))
+            .map(stem),
+        ).join(" "),
+      )
       .join("\n"),
     expressionWords: lines(EXPRESSIONS)
       .map((line) => {

@@ -56,7 +56,12 @@ export function readerOf(index: IndexView, idf: (term: string) => number): Query
       if (!rests) {
         const key = `,${word}:`;
         const at = index.exacts.indexOf(key);
-        rests = at < 0 ? [] : index.exacts.slice(at + key.length, (index.exacts.indexOf(",", at + key.length) + 1 || index.exacts.length + 1) - 1).split(" ");
+        rests =
+          at < 0
+            ? []
+            : index.exacts
+                .slice(at + key.length, (index.exacts.indexOf(",", at + key.length) + 1 || index.exacts.length + 1) - 1)
+                .split(" ");
         exactsAfter.set(word, rests);
       }
       return rests;

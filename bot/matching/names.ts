@@ -57,7 +57,10 @@ export function learnAcronyms(keywordLists: string[][]): Acronyms {
       const words = normalize(keyword).split(" ").filter(Boolean);
       if (words.length < 2) continue;
       const all = words.map((w) => w[0]).join("");
-      const meaningful = words.filter((w) => !STOP.has(w)).map((w) => w[0]).join("");
+      const meaningful = words
+        .filter((w) => !STOP.has(w))
+        .map((w) => w[0])
+        .join("");
       for (const acronym of singles) {
         if (acronym !== all && acronym !== meaningful) continue;
         const stems = stemsOf(keyword);
@@ -74,7 +77,9 @@ export function learnAcronyms(keywordLists: string[][]): Acronyms {
 
 /** The stored form: "cej=contrat_engag_jeun,css=…" (names after "="). */
 export function serializeAcronyms(acronyms: Acronyms): string {
-  return [...acronyms].flatMap(([acronym, expansions]) => expansions.map((stems) => `${acronym}=${stems.join("_")}`)).join(",");
+  return [...acronyms]
+    .flatMap(([acronym, expansions]) => expansions.map((stems) => `${acronym}=${stems.join("_")}`))
+    .join(",");
 }
 
 export function parseAcronyms(text: string): Acronyms {

@@ -2,7 +2,18 @@ import { focusOf } from "./definition.ts";
 import { acronymsIn, coveredByExpansions, EXPANSION_FACTOR, type Acronyms } from "./names.ts";
 import { looksArabic, looksDari } from "./stem.ts";
 import { FUZZY_FACTOR } from "./typos.ts";
-import { CONCEPT_OF, cuesOf, exactWords, LIGHT, LIGHT_FACTOR, MAX_EXACT, phrase, PLAIN, stemsOf, wordsOf } from "./terms.ts";
+import {
+  CONCEPT_OF,
+  cuesOf,
+  exactWords,
+  LIGHT,
+  LIGHT_FACTOR,
+  MAX_EXACT,
+  phrase,
+  PLAIN,
+  stemsOf,
+  wordsOf,
+} from "./terms.ts";
 import type { QuestionVariants } from "./variants.ts";
 
 /**
@@ -83,7 +94,9 @@ function addWordsOfMeaning(text: string, words: string[], reader: QueryReader, q
     if (!reader.has(s)) {
       // An Arabic-script word with a glued letter ("وللإقامة", "أوراقي"), else a typo.
       // Without Persian letters, a short Dari text looks Arabic: its possessives are tried after.
-      const variant = sources && ((arabicText && reader.variants.arabic(sources[position]!)) || reader.variants.dari(sources[position]!));
+      const variant =
+        sources &&
+        ((arabicText && reader.variants.arabic(sources[position]!)) || reader.variants.dari(sources[position]!));
       if (variant) term = variant;
       else {
         term = reader.correct(s);

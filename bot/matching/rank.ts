@@ -47,13 +47,19 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
   const bestChild = new Int32Array(docs.length).fill(-1);
   for (let doc = 0; doc < docs.length; doc++) {
     const parent = parents[doc] ?? -1;
-    if (parent >= 0 && scores[doc]! > 0 && (bestChild[parent]! < 0 || rank(doc, bestChild[parent]!) < 0)) bestChild[parent] = doc;
+    if (parent >= 0 && scores[doc]! > 0 && (bestChild[parent]! < 0 || rank(doc, bestChild[parent]!) < 0))
+      bestChild[parent] = doc;
   }
   for (let parent = 0; parent < docs.length; parent++) {
     const child = bestChild[parent]!;
     if (child < 0 || scores[parent]! <= 0) continue;
     const adds = (titleHits[child]! & ~titleHits[parent]!) | rareWords(s, parent, child);
-    if (adds === 0 && scores[child]! >= scores[parent]! && scores[child]! - lightScores[child]! <= (scores[parent]! - lightScores[parent]!) * TOPIC_MARGIN) scores[parent] = scores[child]! * 1.001;
+    if (
+      adds === 0 &&
+      scores[child]! >= scores[parent]! &&
+      scores[child]! - lightScores[child]! <= (scores[parent]! - lightScores[parent]!) * TOPIC_MARGIN
+    )
+      scores[parent] = scores[child]! * 1.001;
   }
   const ranked: number[] = [];
   for (let doc = 0; doc < docs.length; doc++) if (scores[doc]! > 0) ranked.push(doc);
@@ -67,7 +73,13 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
     for (const [topic, share] of families) if (topic !== topicOf(parents, doc) && share > rival) rival = share;
     const focus = bitCount(s.focusWords);
     const missesFocus = focus > 0 && bitCount(s.focusWords & s.wordHits[doc]!) * 3 < focus * 2;
-    return { ...docs[doc]!, score: rounded(doc) / 1000, coverage: round(shareOf(s, s.wordHits[doc]!)), offTopic: round(Math.max(0, rival - own)), missesFocus };
+    return {
+      ...docs[doc]!,
+      score: rounded(doc) / 1000,
+      coverage: round(shareOf(s, s.wordHits[doc]!)),
+      offTopic: round(Math.max(0, rival - own)),
+      missesFocus,
+    };
   });
 }
 

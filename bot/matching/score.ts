@@ -50,8 +50,15 @@ export function idfOf(index: IndexView): (term: string) => number {
 export function scoreQuery(index: IndexView, query: Query, idf: (term: string) => number): Scores {
   const n = index.docs.length;
   const s: Scores = {
-    scores: new Float64Array(n), lightScores: new Float64Array(n), titleHits: new Uint32Array(n), strongHits: new Uint32Array(n), holders: new Uint8Array(n * 32),
-    wordHits: new Uint32Array(n), wordWeights: new Float64Array(32), focusWords: 0, meaning: 0,
+    scores: new Float64Array(n),
+    lightScores: new Float64Array(n),
+    titleHits: new Uint32Array(n),
+    strongHits: new Uint32Array(n),
+    holders: new Uint8Array(n * 32),
+    wordHits: new Uint32Array(n),
+    wordWeights: new Float64Array(32),
+    focusWords: 0,
+    meaning: 0,
   };
   const { scores, lightScores, titleHits, strongHits, holders, wordHits, wordWeights } = s;
   const parents = index.parents;
@@ -64,7 +71,8 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     const list = index.lookup(term)!;
     const words = query.wordsOf.get(term) ?? 0;
     if (focused) s.focusWords |= words;
-    for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1) if (bits & 1 && wordWeights[b]! < weightOfTerm) wordWeights[b] = weightOfTerm;
+    for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1)
+      if (bits & 1 && wordWeights[b]! < weightOfTerm) wordWeights[b] = weightOfTerm;
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i]!;
       const stored = list[i + 1]!;

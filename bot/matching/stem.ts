@@ -6,9 +6,41 @@
 
 // Longest first. French and English endings; the stem keeps at least 3 letters.
 const LATIN_SUFFIXES = [
-  "issements", "issement", "ements", "ement", "ations", "ation", "ateurs", "ateur", "atrices", "atrice",
-  "ances", "ance", "ences", "ence", "ments", "ment", "ings", "ing", "euses", "euse", "ives", "ive",
-  "ites", "ite", "ees", "ies", "ied", "ee", "es", "er", "ez", "ed", "e", "s", "x",
+  "issements",
+  "issement",
+  "ements",
+  "ement",
+  "ations",
+  "ation",
+  "ateurs",
+  "ateur",
+  "atrices",
+  "atrice",
+  "ances",
+  "ance",
+  "ences",
+  "ence",
+  "ments",
+  "ment",
+  "ings",
+  "ing",
+  "euses",
+  "euse",
+  "ives",
+  "ive",
+  "ites",
+  "ite",
+  "ees",
+  "ies",
+  "ied",
+  "ee",
+  "es",
+  "er",
+  "ez",
+  "ed",
+  "e",
+  "s",
+  "x",
 ];
 
 // Normalised forms (ك is folded to ک): the article and what is glued before it ("و" and, "ب" with,
@@ -84,7 +116,8 @@ export function arabicVariants(token: string): string[] {
   };
   const unprefixed: string[] = [];
   // "ا" of "ال" is the article, not "I" (stem() strips the article).
-  for (const p of CLITIC_PREFIXES) if (token.startsWith(p) && !(p === "ا" && token[1] === "ل")) unprefixed.push(token.slice(1));
+  for (const p of CLITIC_PREFIXES)
+    if (token.startsWith(p) && !(p === "ا" && token[1] === "ل")) unprefixed.push(token.slice(1));
   // "وبـ", "فلـ": a conjunction before a preposition.
   if ((token[0] === "و" || token[0] === "ف") && (token[1] === "ب" || token[1] === "ل")) unprefixed.push(token.slice(2));
   const unsuffixed = (word: string): string[] => {

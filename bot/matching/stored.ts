@@ -10,27 +10,29 @@ import { INDEX_VERSION, type MatchIndex } from "./build.ts";
  * opening the index parses nothing as a whole (JSON of the postings cost ~5-9 ms, this ~0.1).
  * Numbers are base 36.
  */
-export const storedIndexSchema = lazy(() => z.object({
-  /** "v15": an index of another version is not read (the matcher rebuilds it). */
-  version: z.literal(`v${INDEX_VERSION}`),
-  /** "kind:id" per document, space-separated. */
-  docs: z.string().check(z.regex(/^(?:[a-z]+:[^\s:]+(?: [a-z]+:[^\s:]+)*)?$/, "docs: kind:id, space-separated")),
-  /** "|term:doc.weight,doc.weight|term:…|", terms sorted (MatchIndex.postings, pairs flattened). */
-  postings: z.string().check(z.startsWith("|", "postings: |term:doc.weight,…|")),
-  /** MatchIndex.vocab: "4:word word,5:words". */
-  vocab: z.string(),
-  /** MatchIndex.parents, space-separated decimal numbers. */
-  parents: z.string().check(z.regex(/^(?:-?\d+(?: -?\d+)*)?$/, "parents: numbers, space-separated")),
-  /** MatchIndex.exacts: ",first:rest rest,first:rest". */
-  exacts: z.string(),
-  /** First letter + offset of its terms in `postings`, ","-separated: a lookup cuts out its letter only. */
-  buckets: z.string(),
-  /** MatchIndex.acronyms: "cej=contrat_engag_jeun,…" (names after "="). */
-  acronyms: z.string(),
-  /** MatchIndex.arabic and .dari: words, space-separated. */
-  arabic: z.string(),
-  dari: z.string(),
-}));
+export const storedIndexSchema = lazy(() =>
+  z.object({
+    /** "v15": an index of another version is not read (the matcher rebuilds it). */
+    version: z.literal(`v${INDEX_VERSION}`),
+    /** "kind:id" per document, space-separated. */
+    docs: z.string().check(z.regex(/^(?:[a-z]+:[^\s:]+(?: [a-z]+:[^\s:]+)*)?$/, "docs: kind:id, space-separated")),
+    /** "|term:doc.weight,doc.weight|term:…|", terms sorted (MatchIndex.postings, pairs flattened). */
+    postings: z.string().check(z.startsWith("|", "postings: |term:doc.weight,…|")),
+    /** MatchIndex.vocab: "4:word word,5:words". */
+    vocab: z.string(),
+    /** MatchIndex.parents, space-separated decimal numbers. */
+    parents: z.string().check(z.regex(/^(?:-?\d+(?: -?\d+)*)?$/, "parents: numbers, space-separated")),
+    /** MatchIndex.exacts: ",first:rest rest,first:rest". */
+    exacts: z.string(),
+    /** First letter + offset of its terms in `postings`, ","-separated: a lookup cuts out its letter only. */
+    buckets: z.string(),
+    /** MatchIndex.acronyms: "cej=contrat_engag_jeun,…" (names after "="). */
+    acronyms: z.string(),
+    /** MatchIndex.arabic and .dari: words, space-separated. */
+    arabic: z.string(),
+    dari: z.string(),
+  }),
+);
 export type StoredIndex = z.infer<ReturnType<typeof storedIndexSchema>>;
 
 /** What the matcher reads of an index, built in memory or stored. */
@@ -50,7 +52,13 @@ export type IndexView = {
 export function viewOfIndex(index: MatchIndex): IndexView {
   const postings = index.postings;
   return {
-    docs: index.docs, parents: index.parents, exacts: index.exacts, acronyms: index.acronyms, arabic: index.arabic, dari: index.dari, vocab: index.vocab,
+    docs: index.docs,
+    parents: index.parents,
+    exacts: index.exacts,
+    acronyms: index.acronyms,
+    arabic: index.arabic,
+    dari: index.dari,
+    vocab: index.vocab,
     lookup: (term) => (Object.hasOwn(postings, term) ? postings[term] : undefined),
   };
 }
@@ -72,10 +80,20 @@ export function serializeIndex(index: MatchIndex): string {
     postings += `${term}:${pairs.join(",")}|`;
   }
   const stored: StoredIndex = {
-    version: `v${INDEX_VERSION}`, docs: index.docs.join(" "), postings, vocab: index.vocab, parents: index.parents.join(" "),
-    exacts: index.exacts, buckets: buckets.join(","), acronyms: index.acronyms, arabic: index.arabic, dari: index.dari,
+    version: `v${INDEX_VERSION}`,
+    docs: index.docs.join(" "),
+    postings,
+    vocab: index.vocab,
+    parents: index.parents.join(" "),
+    exacts: index.exacts,
+    buckets: buckets.join(","),
+    acronyms: index.acronyms,
+    arabic: index.arabic,
+    dari: index.dari,
   };
-  return Object.keys(storedIndexSchema().shape).map((field) => stored[field as keyof StoredIndex]).join("\n");
+  return Object.keys(storedIndexSchema().shape)
+    .map((field) => stored[field as keyof StoredIndex])
+    .join("\n");
 }
 
 /** A stored index, or null if it is not one of this version or not well formed (then the matcher rebuilds it). */

@@ -43,10 +43,12 @@ export function contentVariants(items: (Faq | Step | Topic)[]): ContentVariants 
   for (const item of items) {
     const title = "question" in item ? item.question : item.title;
     for (const text of [...allKeywords(item.keywords), ...allTexts(title)]) for (const s of stemsOf(text)) known.add(s);
-    for (const text of [...(item.keywords?.ar ?? []), title.ar ?? ""]) for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) arabicWords.add(s);
+    for (const text of [...(item.keywords?.ar ?? []), title.ar ?? ""])
+      for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) arabicWords.add(s);
     const body = "answer" in item ? item.answer : "body" in item ? item.body : item.intro;
     for (const text of [...(item.keywords?.ar ?? []), title.ar, body.ar]) if (text) arabic.add(text);
-    for (const text of [...(item.keywords?.prs ?? []), title.prs ?? ""]) for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) dariWords.add(s);
+    for (const text of [...(item.keywords?.prs ?? []), title.prs ?? ""])
+      for (const s of stemsOf(text)) if (ARABIC_LETTER.test(s)) dariWords.add(s);
     for (const text of [...(item.keywords?.prs ?? []), title.prs, body.prs]) if (text) dari.add(text);
   }
   return {

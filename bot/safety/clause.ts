@@ -69,7 +69,12 @@ export class Clause {
     for (let j = start; j <= last; j++) {
       if (!this.is(j, "neg")) continue;
       // Pashto "د … نه" is "from", not "not" ("د پل نه" = from the bridge).
-      if (this.lang === "ps" && this.tokens[j] === "نه" && [j - 1, j - 2].some((k) => k >= 0 && (this.tokens[k] === "د" || this.tokens[k] === "له"))) continue;
+      if (
+        this.lang === "ps" &&
+        this.tokens[j] === "نه" &&
+        [j - 1, j - 2].some((k) => k >= 0 && (this.tokens[k] === "د" || this.tokens[k] === "له"))
+      )
+        continue;
       return true;
     }
     return false;

@@ -1,12 +1,29 @@
 import { Clause } from "./clause.ts";
 import { CRISIS_LANGS, CUE_CHARS, TRIGGERS } from "./cues.ts";
 import { clausesOf, mayHoldCrisis, tagClause } from "./reading.ts";
-import { danger, noShelter, overdose, selfHarm, sexualViolence, suicidal, violence, type CrisisCategory } from "./rules.ts";
+import {
+  danger,
+  noShelter,
+  overdose,
+  selfHarm,
+  sexualViolence,
+  suicidal,
+  violence,
+  type CrisisCategory,
+} from "./rules.ts";
 
 export type { CrisisCategory };
 
 /** Every category, most urgent first: the first one found is the one answered first. */
-export const CRISIS_CATEGORIES = ["overdose", "suicide", "self_harm", "danger", "sexual_violence", "violence", "shelter"] as const satisfies readonly CrisisCategory[];
+export const CRISIS_CATEGORIES = [
+  "overdose",
+  "suicide",
+  "self_harm",
+  "danger",
+  "sexual_violence",
+  "violence",
+  "shelter",
+] as const satisfies readonly CrisisCategory[];
 
 /** What was found: the category answered first, the others found too, and whether someone may be hurt now. */
 export type CrisisHit = { category: CrisisCategory; severe: boolean; also?: CrisisCategory[] };

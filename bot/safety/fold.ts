@@ -4,7 +4,18 @@
  */
 
 /** Pashto letters as a Persian keyboard types them (ګ → گ, ړ → ر, ځ → ز…), and Maghrebi ڭ. */
-const KEYBOARD_FOLD: Record<string, string> = { "ګ": "گ", "ڭ": "گ", "ړ": "ر", "ښ": "ش", "ټ": "ت", "ډ": "د", "ږ": "ژ", "ڼ": "ن", "ځ": "ز", "ڤ": "ف" };
+const KEYBOARD_FOLD: Record<string, string> = {
+  ګ: "گ",
+  ڭ: "گ",
+  ړ: "ر",
+  ښ: "ش",
+  ټ: "ت",
+  ډ: "د",
+  ږ: "ژ",
+  ڼ: "ن",
+  ځ: "ز",
+  ڤ: "ف",
+};
 export function foldArabicScript(token: string): string {
   let out = "";
   for (const ch of token) out += KEYBOARD_FOLD[ch] ?? ch;
@@ -19,16 +30,37 @@ export function foldArabizi(token: string): string {
     const ch = token[i]!;
     let mapped: string;
     switch (ch) {
-      case "2": mapped = ""; break;
-      case "3": mapped = "a"; break;
-      case "5": mapped = "kh"; break;
-      case "7": mapped = "h"; break;
-      case "8": mapped = "gh"; break;
-      case "9": case "k": mapped = "q"; break;
-      case "o": mapped = "u"; break;
-      case "e": case "y": mapped = "i"; break;
-      case "c": mapped = token[i + 1] === "h" ? "s" : "q"; break;
-      default: mapped = ch;
+      case "2":
+        mapped = "";
+        break;
+      case "3":
+        mapped = "a";
+        break;
+      case "5":
+        mapped = "kh";
+        break;
+      case "7":
+        mapped = "h";
+        break;
+      case "8":
+        mapped = "gh";
+        break;
+      case "9":
+      case "k":
+        mapped = "q";
+        break;
+      case "o":
+        mapped = "u";
+        break;
+      case "e":
+      case "y":
+        mapped = "i";
+        break;
+      case "c":
+        mapped = token[i + 1] === "h" ? "s" : "q";
+        break;
+      default:
+        mapped = ch;
     }
     for (let j = 0; j < mapped.length; j++) {
       const m = mapped[j]!;

@@ -50,14 +50,53 @@ const NEG = CUE_CHARS.neg;
 const FUTURE = CUE_CHARS.future;
 /** Clitics stripped (once or twice) when a word is not found as typed; written normalised (ک, ي). */
 const PREFIXES: Partial<Record<CrisisLang, Affix[]>> = {
-  ar: [["وال", ""], ["فال", ""], ["بال", ""], ["کال", ""], ["لل", ""], ["ال", ""], ["ما", NEG], ["غا", FUTURE], ["و", ""], ["ف", ""], ["ب", ""], ["ک", ""], ["ل", ""], ["س", FUTURE], ["ح", FUTURE]],
-  ps: [["ن", NEG], ["و", ""]],
-  prs: [["ن", NEG], ["و", ""]],
-  az: [["qa", ""], ["ta", ""], ["bi", ""], ["b", ""], ["l", ""]],
+  ar: [
+    ["وال", ""],
+    ["فال", ""],
+    ["بال", ""],
+    ["کال", ""],
+    ["لل", ""],
+    ["ال", ""],
+    ["ما", NEG],
+    ["غا", FUTURE],
+    ["و", ""],
+    ["ف", ""],
+    ["ب", ""],
+    ["ک", ""],
+    ["ل", ""],
+    ["س", FUTURE],
+    ["ح", FUTURE],
+  ],
+  ps: [
+    ["ن", NEG],
+    ["و", ""],
+  ],
+  prs: [
+    ["ن", NEG],
+    ["و", ""],
+  ],
+  az: [
+    ["qa", ""],
+    ["ta", ""],
+    ["bi", ""],
+    ["b", ""],
+    ["l", ""],
+  ],
 };
 const SUFFIXES: Partial<Record<CrisisLang, Affix[]>> = {
   ar: [["ش", NEG]],
-  prs: [["هايم", ""], ["هاي", ""], ["ها", ""], ["يم", ""], ["ام", ""], ["م", ""], ["ت", ""], ["ش", ""], ["ي", ""], ["را", ""]],
+  prs: [
+    ["هايم", ""],
+    ["هاي", ""],
+    ["ها", ""],
+    ["يم", ""],
+    ["ام", ""],
+    ["م", ""],
+    ["ت", ""],
+    ["ش", ""],
+    ["ي", ""],
+    ["را", ""],
+  ],
 };
 
 /**
@@ -71,7 +110,10 @@ const SEEN_MAX = 20_000;
 function tableOf(lang: CrisisLang): Table {
   let table = tables.get(lang);
   if (!table) {
-    const stems = CRISIS_STEMS[lang].split("\n").filter(Boolean).map((line) => line.split("\t") as [string, string]);
+    const stems = CRISIS_STEMS[lang]
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split("\t") as [string, string]);
     table = { buckets: CRISIS_TABLES[lang], stems, seen: new Map() };
     tables.set(lang, table);
   }
@@ -148,8 +190,29 @@ function glued(lang: CrisisLang, table: Table, form: string): string | undefined
 }
 
 /** Families a typo may stand for: content words, never the small grammatical ones (tables.ts FUZZY_CUES). */
-const NOT_FUZZY = new Set(["neg", "first", "third", "me", "meOrSelf", "self", "relative", "pastAux", "of", "filler", "liveComplement",
-  "copula", "causative", "passive", "have", "idiom", "time", "nonPerson", "fearFuture"].map((cue) => CUE_CHARS[cue as keyof typeof CUE_CHARS]));
+const NOT_FUZZY = new Set(
+  [
+    "neg",
+    "first",
+    "third",
+    "me",
+    "meOrSelf",
+    "self",
+    "relative",
+    "pastAux",
+    "of",
+    "filler",
+    "liveComplement",
+    "copula",
+    "causative",
+    "passive",
+    "have",
+    "idiom",
+    "time",
+    "nonPerson",
+    "fearFuture",
+  ].map((cue) => CUE_CHARS[cue as keyof typeof CUE_CHARS]),
+);
 
 /**
  * One typo undone in a long word: a doubled letter, a trailing letter, one letter too many,
@@ -164,7 +227,8 @@ function fuzzy(lang: CrisisLang, table: Table, token: string): string | undefine
   if (token.length >= 5 && "estx".includes(token[token.length - 1]!)) candidates.push(token.slice(0, -1));
   if (token.length >= 6) {
     for (let i = 1; i < token.length; i++) candidates.push(token.slice(0, i) + token.slice(i + 1));
-    for (let i = 1; i < token.length - 1; i++) candidates.push(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2));
+    for (let i = 1; i < token.length - 1; i++)
+      candidates.push(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2));
   }
   for (const candidate of candidates) {
     if (candidate.length < 5) continue;
@@ -200,12 +264,22 @@ export function mayHoldCrisis(tokens: string[]): boolean {
       const prefix = ARABIZI_PREFIXES[p]!;
       if (folded.startsWith(prefix) && inBucket(CRISIS_GATE.arabizi, folded.slice(prefix.length))) return true;
     }
-    if (folded.length > 5 && folded.startsWith("ma") && folded.endsWith("sh") && inBucket(CRISIS_GATE.arabizi, folded.slice(2, -2))) return true;
+    if (
+      folded.length > 5 &&
+      folded.startsWith("ma") &&
+      folded.endsWith("sh") &&
+      inBucket(CRISIS_GATE.arabizi, folded.slice(2, -2))
+    )
+      return true;
   }
   return false;
 }
-const inBucket = (buckets: Record<string, string>, form: string) => form !== "" && (buckets[form[0]!]?.indexOf("|" + form + "|") ?? -1) >= 0;
-const STEM_STARTS = (CRISIS_STEMS.fr + "\n" + CRISIS_STEMS.en).split("\n").filter(Boolean).map((line) => line.split("\t")[0]!);
+const inBucket = (buckets: Record<string, string>, form: string) =>
+  form !== "" && (buckets[form[0]!]?.indexOf("|" + form + "|") ?? -1) >= 0;
+const STEM_STARTS = (CRISIS_STEMS.fr + "\n" + CRISIS_STEMS.en)
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => line.split("\t")[0]!);
 const ARABIZI_PREFIXES = PREFIXES.az!.map(([prefix]) => prefix);
 
 /** A word as the lexicon of `lang` spells it, or null when it is in the other script. */
@@ -242,7 +316,10 @@ export function tagClause(lang: CrisisLang, tokens: string[]): Tagged | null {
     }
     if (found === undefined) {
       const latin = lang === "fr" || lang === "en";
-      found = (latin ? exact(table, word) : withAffixes(lang, table, word)) ?? stemmed(table, word) ?? (latin ? fuzzy(lang, table, word) : undefined);
+      found =
+        (latin ? exact(table, word) : withAffixes(lang, table, word)) ??
+        stemmed(table, word) ??
+        (latin ? fuzzy(lang, table, word) : undefined);
     }
     if (found === undefined) continue;
     tags[i] = found;

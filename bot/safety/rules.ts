@@ -7,7 +7,14 @@ import type { Cue } from "./cues.ts";
  * Each rule names its families; negation, person, tense and idioms are checked by Clause.
  * The words themselves live in lexicon/*.ts: a rule never names a word.
  */
-export type CrisisCategory = "overdose" | "suicide" | "self_harm" | "danger" | "sexual_violence" | "violence" | "shelter";
+export type CrisisCategory =
+  | "overdose"
+  | "suicide"
+  | "self_harm"
+  | "danger"
+  | "sexual_violence"
+  | "violence"
+  | "shelter";
 
 const INTENT: Cue[] = ["wish", "future", "attempt", "better"];
 
@@ -81,7 +88,8 @@ export function overdose(c: Clause): "taken" | "intent" | null {
       if (dangerous || swallowed) return "taken";
     }
     const later = c.near(p, "ingestLater", 5, 5);
-    if (later >= 0 && c.near(later, ["wish", "future"], 4, 0) >= 0 && dangerous && !c.negated(later, later)) return "intent";
+    if (later >= 0 && c.near(later, ["wish", "future"], 4, 0) >= 0 && dangerous && !c.negated(later, later))
+      return "intent";
     if (toDie) return "intent";
   }
   return null;
@@ -91,7 +99,8 @@ export function overdose(c: Clause): "taken" | "intent" | null {
 export function selfHarm(c: Clause): boolean {
   for (const h of c.at("selfHarm")) if (!c.negated(h, h)) return true;
   for (const x of c.at("cut", "hit")) {
-    if (c.near(x, "grooming", 3, 4) >= 0 || c.near(x, "accident", 6, 6) >= 0 || c.idiomNear(x) || c.negated(x, x)) continue;
+    if (c.near(x, "grooming", 3, 4) >= 0 || c.near(x, "accident", 6, 6) >= 0 || c.idiomNear(x) || c.negated(x, x))
+      continue;
     // "je me fais frapper", "il se fait taper": done to them, not by them.
     if (c.near(x, "causative", 3, 0) >= 0) continue;
     const direction = c.direction(x);
@@ -99,7 +108,8 @@ export function selfHarm(c: Clause): boolean {
       if (c.is(x, "cut")) return true;
       if (c.near(x, "self", 3, 3) >= 0 || c.is(x, "self") || c.near(x, "headWall", 0, 4) >= 0) return true;
     }
-    if (c.is(x, "cut") && direction === null && c.near(x, "body", 4, 4) >= 0 && c.subjectBefore(x) !== "third") return true;
+    if (c.is(x, "cut") && direction === null && c.near(x, "body", 4, 4) >= 0 && c.subjectBefore(x) !== "third")
+      return true;
   }
   return false;
 }
@@ -112,9 +122,11 @@ export function danger(c: Clause): boolean {
     // "en danger de perdre mon logement", "در خطر اخراج", "في خطر الترحيل": a danger of something else.
     if (next >= 0 && c.is(next, "of") && c.near(next, ["dead", "death", "die"], 0, 2) < 0) continue;
     if (next >= 0 && (c.lang === "ar" || c.lang === "prs") && !c.is(next, "copula", "now", "first")) continue;
-    if (c.subjectBefore(d) === "first" || c.near(d, ["first", "copula"], 4, 3) >= 0 || c.near(d, "life", 3, 0) >= 0) return true;
+    if (c.subjectBefore(d) === "first" || c.near(d, ["first", "copula"], 4, 3) >= 0 || c.near(d, "life", 3, 0) >= 0)
+      return true;
   }
-  if (c.has("help") && c.tags.every((tags, i) => tags === CONTINUED || c.is(i, "help", "filler", "danger"))) return true;
+  if (c.has("help") && c.tags.every((tags, i) => tags === CONTINUED || c.is(i, "help", "filler", "danger")))
+    return true;
   for (const k of c.at("kill")) {
     if (c.idiomNear(k) || c.is(k, "pastAux") || c.near(k, "pastAux", 1, 0) >= 0) continue;
     if (c.direction(k) === "other") return true;
@@ -147,15 +159,18 @@ export function violence(c: Clause): "violence" | "danger" | null {
   if (c.has("pastDistant")) return null;
   for (const h of c.at("hit")) {
     if (c.idiomNear(h) || c.near(h, "socialMedia", 3, 3) >= 0) continue;
-    const passive = (c.near(h, "causative", 3, 0) >= 0 && c.near(h, ["meOrSelf", "self"], 4, 0) >= 0)
-      || (c.near(h, "passive", 3, c.sov ? 2 : 0) >= 0 && (c.subjectBefore(h) === "first" || c.near(h, "first", 4, c.sov ? 2 : 0) >= 0));
+    const passive =
+      (c.near(h, "causative", 3, 0) >= 0 && c.near(h, ["meOrSelf", "self"], 4, 0) >= 0) ||
+      (c.near(h, "passive", 3, c.sov ? 2 : 0) >= 0 &&
+        (c.subjectBefore(h) === "first" || c.near(h, "first", 4, c.sov ? 2 : 0) >= 0));
     if (!passive && c.direction(h) !== "other") continue;
     if (c.near(h, "future", 4, 0) >= 0 && !c.is(h, "pastAux")) return "danger";
     return "violence";
   }
   for (const v of c.at("violenceWord")) {
     if (c.negated(v, v)) continue;
-    if (c.has("first", "me", "meOrSelf") || c.tokens.some((t) => ["ma", "mon", "mes", "my", "chez"].includes(t))) return "violence";
+    if (c.has("first", "me", "meOrSelf") || c.tokens.some((t) => ["ma", "mon", "mes", "my", "chez"].includes(t)))
+      return "violence";
   }
   return null;
 }

@@ -25,24 +25,52 @@ export function expandVariants(form: string): string[] {
   if (close < 0) throw new Error(`unclosed variant in ${form}`);
   const head = form.slice(0, open);
   const tail = expandVariants(form.slice(close + 1));
-  return form.slice(open + 1, close).split(",").flatMap((choice) => tail.map((rest) => head + choice + rest));
+  return form
+    .slice(open + 1, close)
+    .split(",")
+    .flatMap((choice) => tail.map((rest) => head + choice + rest));
 }
 
 /** A lexicon word as reading.ts will meet it in a text. */
 export function formOf(lang: CrisisLang, word: string): string {
-  return word.split("_").map((part) => {
-    const normal = normalize(part).replace(/ /g, "");
-    if (lang === "az") return foldArabizi(normal);
-    return lang === "ar" || lang === "ps" || lang === "prs" ? foldArabicScript(normal) : normal;
-  }).join(" ");
+  return word
+    .split("_")
+    .map((part) => {
+      const normal = normalize(part).replace(/ /g, "");
+      if (lang === "az") return foldArabizi(normal);
+      return lang === "ar" || lang === "ps" || lang === "prs" ? foldArabicScript(normal) : normal;
+    })
+    .join(" ");
 }
 
 /** Per language, per first character, "\n<form>\t<cue characters>" lines (reading.ts looks them up with indexOf). */
 export type CrisisWordTables = Record<CrisisLang, Record<string, string>>;
 
 /** Families a typo may stand for (reading.ts fuzzy): content words, never the small grammatical ones. */
-export const FUZZY_CUES: readonly Cue[] = CUES.filter((cue) => !["neg", "first", "third", "me", "meOrSelf", "self", "relative", "pastAux", "of",
-  "filler", "liveComplement", "copula", "causative", "passive", "have", "idiom", "time", "nonPerson", "fearFuture"].includes(cue));
+export const FUZZY_CUES: readonly Cue[] = CUES.filter(
+  (cue) =>
+    ![
+      "neg",
+      "first",
+      "third",
+      "me",
+      "meOrSelf",
+      "self",
+      "relative",
+      "pastAux",
+      "of",
+      "filler",
+      "liveComplement",
+      "copula",
+      "causative",
+      "passive",
+      "have",
+      "idiom",
+      "time",
+      "nonPerson",
+      "fearFuture",
+    ].includes(cue),
+);
 
 /**
  * The Latin-script gate (reading.ts mayHoldCrisis): "|form|" for every French and English form
@@ -73,7 +101,11 @@ export function crisisGate(): { latin: Buckets; arabizi: Buckets; typos: Buckets
   return { latin: barBuckets(latin), arabizi: barBuckets(gate("az")), typos: barBuckets(typos) };
 }
 
-export function crisisTables(): { words: CrisisWordTables; stems: Record<CrisisLang, string>; fuzzy: Record<CrisisLang, Buckets> } {
+export function crisisTables(): {
+  words: CrisisWordTables;
+  stems: Record<CrisisLang, string>;
+  fuzzy: Record<CrisisLang, Buckets>;
+} {
   const words = {} as CrisisWordTables;
   const stems = {} as Record<CrisisLang, string>;
   const fuzzy = {} as Record<CrisisLang, Buckets>;
@@ -93,18 +125,25 @@ export function crisisTables(): { words: CrisisWordTables; stems: Record<CrisisL
         }
       }
     }
-    const sorted = (map: Map<string, Set<string>>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([form, cues]) => [form, [...cues].sort().join("")] as const);
+    const sorted = (map: Map<string, Set<string>>) =>
+      [...map]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([form, cues]) => [form, [...cues].sort().join("")] as const);
     const buckets: Record<string, string> = {};
     for (const [form, cues] of sorted(found)) buckets[form[0]!] = `${buckets[form[0]!] ?? ""}\n${form}\t${cues}`;
     for (const first of Object.keys(buckets)) buckets[first] += "\n";
     words[lang] = buckets;
     // The first four letters of the long content words: only a word starting so is tried for a typo.
     const fuzzyChars = FUZZY_CUES.map((cue) => CUE_CHARS[cue]);
-    const prefixes = [...found].filter(([form, cues]) => form.length >= 5 && !form.includes(" ") && [...cues].some((c) => fuzzyChars.includes(c)))
+    const prefixes = [...found]
+      .filter(
+        ([form, cues]) => form.length >= 5 && !form.includes(" ") && [...cues].some((c) => fuzzyChars.includes(c)),
+      )
       .map(([form]) => form.slice(0, 4));
     fuzzy[lang] = lang === "fr" || lang === "en" ? barBuckets(prefixes) : {};
-    stems[lang] = sorted(stemmed).map(([form, cues]) => `${form}\t${cues}`).join("\n");
+    stems[lang] = sorted(stemmed)
+      .map(([form, cues]) => `${form}\t${cues}`)
+      .join("\n");
   }
   return { words, stems, fuzzy };
 }

@@ -16,7 +16,8 @@ export function flatten(value: unknown, prefix = "", out: Map<string, string> = 
       flatten(v, prefix ? `${prefix}.${i}` : String(i), out);
     });
   } else if (typeof value === "object") {
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) flatten(v, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, v] of Object.entries(value as Record<string, unknown>))
+      flatten(v, prefix ? `${prefix}.${key}` : key, out);
   } else {
     out.set(prefix, String(value));
   }

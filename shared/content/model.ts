@@ -10,15 +10,22 @@ import { LOCALES, localeSchema, type Locale } from "../locales.ts";
  */
 
 const nonEmpty = lazy(() => z.string().check(z.minLength(1), z.trim()));
-export const slugSchema = lazy(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "id: lowercase letters, digits and dashes")));
+export const slugSchema = lazy(() =>
+  z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "id: lowercase letters, digits and dashes")),
+);
 export const isoDateSchema = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD")));
 
 type Translation = z.ZodMiniOptional<ReturnType<typeof nonEmpty>>;
 /** A text per locale; French is required, other locales fall back to French. */
-export const localizedTextSchema = lazy(() => z.object({
-  fr: nonEmpty(),
-  ...(Object.fromEntries(LOCALES.filter((l) => l !== "fr").map((l) => [l, z.optional(nonEmpty())])) as Record<Exclude<Locale, "fr">, Translation>),
-}));
+export const localizedTextSchema = lazy(() =>
+  z.object({
+    fr: nonEmpty(),
+    ...(Object.fromEntries(LOCALES.filter((l) => l !== "fr").map((l) => [l, z.optional(nonEmpty())])) as Record<
+      Exclude<Locale, "fr">,
+      Translation
+    >),
+  }),
+);
 export type LocalizedText = z.infer<ReturnType<typeof localizedTextSchema>>;
 
 /** Keywords and synonyms per locale, used by free-text matching. */
@@ -26,10 +33,12 @@ export const localizedKeywordsSchema = lazy(() => z.partialRecord(localeSchema, 
 export type LocalizedKeywords = z.infer<ReturnType<typeof localizedKeywordsSchema>>;
 
 /** Where a fact comes from: a URL, a law article, or both. */
-export const sourceSchema = lazy(() => z.object({
-  label: nonEmpty(),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
-}));
+export const sourceSchema = lazy(() =>
+  z.object({
+    label: nonEmpty(),
+    url: z.optional(z.url({ protocol: /^https?$/ })),
+  }),
+);
 
 /** The départements Passerelle has local content for. */
 export const DEPARTEMENTS = ["44", "49"] as const;
@@ -45,66 +54,76 @@ const traceable = () => ({
   reviewedAt: isoDateSchema(),
 });
 
-export const topicSchema = lazy(() => z.object({
-  id: slugSchema(),
-  order: z.number().check(z.int()),
-  icon: z.optional(z.string().check(z.maxLength(8))),
-  title: localizedTextSchema(),
-  intro: localizedTextSchema(),
-  keywords: localizedKeywordsSchema(),
-  /** Step ids in the order they are shown. */
-  stepIds: z.array(slugSchema()),
-  ...traceable(),
-}));
+export const topicSchema = lazy(() =>
+  z.object({
+    id: slugSchema(),
+    order: z.number().check(z.int()),
+    icon: z.optional(z.string().check(z.maxLength(8))),
+    title: localizedTextSchema(),
+    intro: localizedTextSchema(),
+    keywords: localizedKeywordsSchema(),
+    /** Step ids in the order they are shown. */
+    stepIds: z.array(slugSchema()),
+    ...traceable(),
+  }),
+);
 export type Topic = z.infer<ReturnType<typeof topicSchema>>;
 
-export const stepSchema = lazy(() => z.object({
-  id: slugSchema(),
-  topicId: slugSchema(),
-  title: localizedTextSchema(),
-  body: localizedTextSchema(),
-  keywords: localizedKeywordsSchema(),
-  resourceIds: z.array(slugSchema()),
-  ...traceable(),
-}));
+export const stepSchema = lazy(() =>
+  z.object({
+    id: slugSchema(),
+    topicId: slugSchema(),
+    title: localizedTextSchema(),
+    body: localizedTextSchema(),
+    keywords: localizedKeywordsSchema(),
+    resourceIds: z.array(slugSchema()),
+    ...traceable(),
+  }),
+);
 export type Step = z.infer<ReturnType<typeof stepSchema>>;
 
-export const resourceSchema = lazy(() => z.object({
-  id: slugSchema(),
-  scope: scopeSchema(),
-  name: localizedTextSchema(),
-  description: localizedTextSchema(),
-  phone: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
-  sms: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
-  address: z.optional(nonEmpty()),
-  hours: z.optional(localizedTextSchema()),
-  /** Emergency numbers are shown first by crisis answers. */
-  emergency: z.optional(z.boolean()),
-  keywords: z.optional(localizedKeywordsSchema()),
-  ...traceable(),
-}));
+export const resourceSchema = lazy(() =>
+  z.object({
+    id: slugSchema(),
+    scope: scopeSchema(),
+    name: localizedTextSchema(),
+    description: localizedTextSchema(),
+    phone: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
+    sms: z.optional(z.string().check(z.regex(/^[0-9 +]{2,20}$/))),
+    url: z.optional(z.url({ protocol: /^https?$/ })),
+    address: z.optional(nonEmpty()),
+    hours: z.optional(localizedTextSchema()),
+    /** Emergency numbers are shown first by crisis answers. */
+    emergency: z.optional(z.boolean()),
+    keywords: z.optional(localizedKeywordsSchema()),
+    ...traceable(),
+  }),
+);
 export type Resource = z.infer<ReturnType<typeof resourceSchema>>;
 
-export const faqSchema = lazy(() => z.object({
-  id: slugSchema(),
-  topicId: slugSchema(),
-  question: localizedTextSchema(),
-  answer: localizedTextSchema(),
-  keywords: localizedKeywordsSchema(),
-  resourceIds: z.array(slugSchema()),
-  stepId: z.optional(slugSchema()),
-  ...traceable(),
-}));
+export const faqSchema = lazy(() =>
+  z.object({
+    id: slugSchema(),
+    topicId: slugSchema(),
+    question: localizedTextSchema(),
+    answer: localizedTextSchema(),
+    keywords: localizedKeywordsSchema(),
+    resourceIds: z.array(slugSchema()),
+    stepId: z.optional(slugSchema()),
+    ...traceable(),
+  }),
+);
 export type Faq = z.infer<ReturnType<typeof faqSchema>>;
 
 /** Everything the engine needs, as published (or as a draft being previewed). */
-export const contentBundleSchema = lazy(() => z.object({
-  topics: z.array(topicSchema()),
-  steps: z.array(stepSchema()),
-  resources: z.array(resourceSchema()),
-  faqs: z.array(faqSchema()),
-}));
+export const contentBundleSchema = lazy(() =>
+  z.object({
+    topics: z.array(topicSchema()),
+    steps: z.array(stepSchema()),
+    resources: z.array(resourceSchema()),
+    faqs: z.array(faqSchema()),
+  }),
+);
 export type ContentBundle = z.infer<ReturnType<typeof contentBundleSchema>>;
 
 export type ContentSnapshot = ContentBundle & { version: number };
@@ -113,7 +132,12 @@ export const CONTENT_KINDS = ["topic", "step", "resource", "faq"] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Which list of a bundle holds each kind of item. */
-export const KIND_LISTS = { topic: "topics", step: "steps", resource: "resources", faq: "faqs" } as const satisfies Record<ContentKind, keyof ContentBundle>;
+export const KIND_LISTS = {
+  topic: "topics",
+  step: "steps",
+  resource: "resources",
+  faq: "faqs",
+} as const satisfies Record<ContentKind, keyof ContentBundle>;
 
 /** The text in `locale`, or French; `fallback` tells the caller to mark it as French. */
 export function pick(text: LocalizedText, locale: Locale): { text: string; fallback: boolean } {

@@ -14,7 +14,8 @@ export function localizedFields(item: unknown): Record<string, Partial<Record<Lo
   if (!item || typeof item !== "object") return fields;
   for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
     if (key === "keywords" || !value || typeof value !== "object" || Array.isArray(value)) continue;
-    if (typeof (value as Record<string, unknown>).fr === "string") fields[key] = value as Partial<Record<Locale, string>>;
+    if (typeof (value as Record<string, unknown>).fr === "string")
+      fields[key] = value as Partial<Record<Locale, string>>;
   }
   return fields;
 }
@@ -27,7 +28,10 @@ export function translationStatus(item: unknown, times: LocaleTimes, locale: Loc
 }
 
 export function translationStatuses(item: unknown, times: LocaleTimes): Record<Locale, TranslationStatus> {
-  return Object.fromEntries(LOCALES.map((l) => [l, translationStatus(item, times, l)])) as Record<Locale, TranslationStatus>;
+  return Object.fromEntries(LOCALES.map((l) => [l, translationStatus(item, times, l)])) as Record<
+    Locale,
+    TranslationStatus
+  >;
 }
 
 /** Paths whose change counts as editing a locale's text (keywords do not make a translation stale). */

@@ -42,7 +42,9 @@ function describeIssue(issue: { code?: string; message: string } & Record<string
     case "too_big":
       return `too big (maximum ${String(issue.maximum)})`;
     case "invalid_format":
-      return issue.format === "regex" ? "does not match the expected pattern" : `invalid ${String(issue.format ?? "format")}`;
+      return issue.format === "regex"
+        ? "does not match the expected pattern"
+        : `invalid ${String(issue.format ?? "format")}`;
     case "invalid_value":
       return `expected one of ${JSON.stringify(issue.values)}`;
     case "unrecognized_keys":
@@ -68,7 +70,8 @@ export function validateBundle(input: unknown): ValidationResult {
     return {
       ok: false,
       errors: parsed.error.issues.map(
-        (issue) => `${describePath(input, issue.path)}: ${describeIssue(issue as unknown as Parameters<typeof describeIssue>[0])}`,
+        (issue) =>
+          `${describePath(input, issue.path)}: ${describeIssue(issue as unknown as Parameters<typeof describeIssue>[0])}`,
       ),
     };
   }
@@ -76,7 +79,8 @@ export function validateBundle(input: unknown): ValidationResult {
   const errors: string[] = [];
 
   for (const kind of CONTENT_KINDS) {
-    for (const id of duplicates(bundle[KIND_LISTS[kind]].map((item) => item.id))) errors.push(`${kind} "${id}": duplicate id`);
+    for (const id of duplicates(bundle[KIND_LISTS[kind]].map((item) => item.id)))
+      errors.push(`${kind} "${id}": duplicate id`);
   }
 
   const topics = new Map(bundle.topics.map((topic) => [topic.id, topic]));
@@ -84,7 +88,8 @@ export function validateBundle(input: unknown): ValidationResult {
   const resourceIds = new Set(bundle.resources.map((resource) => resource.id));
 
   for (const topic of bundle.topics) {
-    for (const stepId of duplicates(topic.stepIds)) errors.push(`topic "${topic.id}": step "${stepId}" is listed twice`);
+    for (const stepId of duplicates(topic.stepIds))
+      errors.push(`topic "${topic.id}": step "${stepId}" is listed twice`);
     for (const stepId of topic.stepIds) {
       const step = steps.get(stepId);
       if (!step) errors.push(`topic "${topic.id}": step "${stepId}" does not exist`);
@@ -97,7 +102,8 @@ export function validateBundle(input: unknown): ValidationResult {
   for (const step of bundle.steps) {
     const topic = topics.get(step.topicId);
     if (!topic) errors.push(`step "${step.id}": topic "${step.topicId}" does not exist`);
-    else if (!topic.stepIds.includes(step.id)) errors.push(`step "${step.id}": not listed in topic "${topic.id}" stepIds`);
+    else if (!topic.stepIds.includes(step.id))
+      errors.push(`step "${step.id}": not listed in topic "${topic.id}" stepIds`);
     for (const resourceId of step.resourceIds) {
       if (!resourceIds.has(resourceId)) errors.push(`step "${step.id}": resource "${resourceId}" does not exist`);
     }

@@ -10,33 +10,37 @@ import { PROGRESS_MARKS } from "../roadmap/compute.ts";
  * so "delete my data" is one statement.
  */
 
-export const youngPeople = sqliteTable("young_people", {
-  id: text("id").primaryKey(),
-  locale: text("locale").notNull().default("fr"),
-  /** YYYY-MM: month precision is enough for deadlines. */
-  birth: text("birth"),
-  status: text("status"),
-  dept: text("dept"),
-  enteredCare: text("entered_care"),
-  /** YYYY-MM the residence permit ends, only if the young person gives it (dates the renewal). */
-  permitExpiry: text("permit_expiry"),
-  consentAt: integer("consent_at"),
-  /** Conversation cursor (engine state), JSON validated on read. */
-  cursor: text("cursor").notNull().default("{}"),
-  /** Sensitive buttons the engine offered and still accepts (bot/offers.ts), JSON validated on read. */
-  offers: text("offers").notNull().default("[]"),
-  remindersOptOut: integer("reminders_opt_out", { mode: "boolean" }).notNull().default(false),
-  createdAt: integer("created_at").notNull(),
-  lastActiveAt: integer("last_active_at").notNull(),
-  /**
-   * Bumped by every change to what a turn reads about this person (this row, and by triggers
-   * their identities, alerts, links, roadmap progress and reminders): an isolate that knows
-   * the revision can skip the turn's read (worker/store/turns.ts).
-   */
-  revision: integer("revision").notNull().default(0),
-  /** When the cron warned them (Telegram) that their profile will be deleted for inactivity. */
-  purgeWarnedAt: integer("purge_warned_at"),
-}, (t) => [index("young_people_last_active").on(t.lastActiveAt)]);
+export const youngPeople = sqliteTable(
+  "young_people",
+  {
+    id: text("id").primaryKey(),
+    locale: text("locale").notNull().default("fr"),
+    /** YYYY-MM: month precision is enough for deadlines. */
+    birth: text("birth"),
+    status: text("status"),
+    dept: text("dept"),
+    enteredCare: text("entered_care"),
+    /** YYYY-MM the residence permit ends, only if the young person gives it (dates the renewal). */
+    permitExpiry: text("permit_expiry"),
+    consentAt: integer("consent_at"),
+    /** Conversation cursor (engine state), JSON validated on read. */
+    cursor: text("cursor").notNull().default("{}"),
+    /** Sensitive buttons the engine offered and still accepts (bot/offers.ts), JSON validated on read. */
+    offers: text("offers").notNull().default("[]"),
+    remindersOptOut: integer("reminders_opt_out", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+    lastActiveAt: integer("last_active_at").notNull(),
+    /**
+     * Bumped by every change to what a turn reads about this person (this row, and by triggers
+     * their identities, alerts, links, roadmap progress and reminders): an isolate that knows
+     * the revision can skip the turn's read (worker/store/turns.ts).
+     */
+    revision: integer("revision").notNull().default(0),
+    /** When the cron warned them (Telegram) that their profile will be deleted for inactivity. */
+    purgeWarnedAt: integer("purge_warned_at"),
+  },
+  (t) => [index("young_people_last_active").on(t.lastActiveAt)],
+);
 
 /**
  * Never holds a row: a turn written from an isolate's cached state first inserts NULL here
@@ -55,66 +59,92 @@ export type Channel = (typeof CHANNELS)[number];
  * How a young person reaches us: a Telegram chat id, the SHA-256 of a web session token, or a
  * WhatsApp id (their phone number, which WhatsApp gives and which replies must be sent to).
  */
-export const identities = sqliteTable("identities", {
-  channel: text("channel", { enum: CHANNELS }).notNull(),
-  key: text("key").notNull(),
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  createdAt: integer("created_at").notNull(),
-  /** Set when the young person blocked the bot: nothing is sent until they come back. */
-  blockedAt: integer("blocked_at"),
-}, (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)]);
+export const identities = sqliteTable(
+  "identities",
+  {
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    key: text("key").notNull(),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    /** Set when the young person blocked the bot: nothing is sent until they come back. */
+    blockedAt: integer("blocked_at"),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)],
+);
 
 /**
  * Update ids already taken in: a retried update is not answered twice. Telegram's update ids
  * (0 and up), and WhatsApp message ids hashed to negative numbers (worker/whatsapp/update.ts),
  * so both channels share the turn's one idempotency check.
  */
-export const telegramUpdates = sqliteTable("telegram_updates", {
-  updateId: integer("update_id").primaryKey(),
-  receivedAt: integer("received_at").notNull(),
-  // The cron's purge of old ids reads by time (without it: a table scan every run; bench:plans).
-}, (t) => [index("telegram_updates_received").on(t.receivedAt)]);
+export const telegramUpdates = sqliteTable(
+  "telegram_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    receivedAt: integer("received_at").notNull(),
+    // The cron's purge of old ids reads by time (without it: a table scan every run; bench:plans).
+  },
+  (t) => [index("telegram_updates_received").on(t.receivedAt)],
+);
 
-export const alerts = sqliteTable("alerts", {
-  id: text("id").primaryKey(),
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  kind: text("kind", { enum: ALERT_KINDS }).notNull(),
-  severity: text("severity", { enum: SEVERITIES }).notNull(),
-  /** Optional words the young person chose to send; never their conversation. */
-  message: text("message"),
-  /** A short reference such as the crisis category or the overdue step id. */
-  subject: text("subject"),
-  createdAt: integer("created_at").notNull(),
-  acknowledgedAt: integer("acknowledged_at"),
-  acknowledgedBy: text("acknowledged_by"),
-  youngNotifiedAt: integer("young_notified_at"),
-}, (t) => [
-  index("alerts_young").on(t.youngId, t.createdAt),
-  // The cron's dispatch sweep and escalations read recent alerts by time, and an escalation
-  // looks its crisis alert up by subject (without them: table scans; bench:plans). Partial, on
-  // escalations only: an index on (kind, subject) served "young_id = ? and kind = ?" by kind
-  // alone, every alert of that kind for each person (the turn's open-help count, the deadline
-  // scan), and one on (subject, kind) the deadline check by step, every person's alert for it.
-  index("alerts_created").on(t.createdAt),
-  index("alerts_escalated").on(t.subject).where(sql`${t.kind} = 'escalation'`),
-]);
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: text("id").primaryKey(),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ALERT_KINDS }).notNull(),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    /** Optional words the young person chose to send; never their conversation. */
+    message: text("message"),
+    /** A short reference such as the crisis category or the overdue step id. */
+    subject: text("subject"),
+    createdAt: integer("created_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedBy: text("acknowledged_by"),
+    youngNotifiedAt: integer("young_notified_at"),
+  },
+  (t) => [
+    index("alerts_young").on(t.youngId, t.createdAt),
+    // The cron's dispatch sweep and escalations read recent alerts by time, and an escalation
+    // looks its crisis alert up by subject (without them: table scans; bench:plans). Partial, on
+    // escalations only: an index on (kind, subject) served "young_id = ? and kind = ?" by kind
+    // alone, every alert of that kind for each person (the turn's open-help count, the deadline
+    // scan), and one on (subject, kind) the deadline check by step, every person's alert for it.
+    index("alerts_created").on(t.createdAt),
+    index("alerts_escalated").on(t.subject).where(sql`${t.kind} = 'escalation'`),
+  ],
+);
 
 /** Roadmap steps the young person marked done or "not for me". */
-export const roadmapProgress = sqliteTable("roadmap_progress", {
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  stepId: text("step_id").notNull(),
-  state: text("state", { enum: PROGRESS_MARKS }).notNull(),
-  updatedAt: integer("updated_at").notNull(),
-}, (t) => [primaryKey({ columns: [t.youngId, t.stepId] })]);
+export const roadmapProgress = sqliteTable(
+  "roadmap_progress",
+  {
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    state: text("state", { enum: PROGRESS_MARKS }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.youngId, t.stepId] })],
+);
 
 /** Draft content, one row per item; `data` is the item JSON validated by shared/content/model.ts. */
-export const contentItems = sqliteTable("content_items", {
-  kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
-  id: text("id").notNull(),
-  data: text("data").notNull(),
-  updatedAt: integer("updated_at").notNull(),
-  updatedBy: text("updated_by"),
-}, (t) => [primaryKey({ columns: [t.kind, t.id] })]);
+export const contentItems = sqliteTable(
+  "content_items",
+  {
+    kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
+    id: text("id").notNull(),
+    data: text("data").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+);
 
 /**
  * Each publication is a whole, validated snapshot: isolates cache it by version. A turn reads
@@ -138,34 +168,51 @@ export const publications = sqliteTable("publications", {
  * number of distinct people (UNANSWERED_MIN_PEOPLE), counted, with no link to who asked: the
  * only rows editors see. `count` is how many times it was asked.
  */
-export const unansweredQuestions = sqliteTable("unanswered_questions", {
-  text: text("text").primaryKey(),
-  locale: text("locale").notNull(),
-  count: integer("count").notNull().default(1),
-  lastSeenAt: integer("last_seen_at").notNull(),
-  // The insight page and the retention job read by time.
-}, (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)]);
+export const unansweredQuestions = sqliteTable(
+  "unanswered_questions",
+  {
+    text: text("text").primaryKey(),
+    locale: text("locale").notNull(),
+    count: integer("count").notNull().default(1),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    // The insight page and the retention job read by time.
+  },
+  (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)],
+);
 
 /**
  * A scrubbed unanswered question while fewer distinct people than the threshold asked it: tied
  * to who asked (so it is exported and deleted with them), never shown to editors. When enough
  * distinct people asked the same text, it moves to `unanswered_questions` and these rows go.
  */
-export const unansweredAskers = sqliteTable("unanswered_askers", {
-  text: text("text").notNull(),
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  locale: text("locale").notNull(),
-  askedAt: integer("asked_at").notNull(),
-}, (t) => [primaryKey({ columns: [t.text, t.youngId] }), index("unanswered_askers_young").on(t.youngId), index("unanswered_askers_at").on(t.askedAt)]);
-
+export const unansweredAskers = sqliteTable(
+  "unanswered_askers",
+  {
+    text: text("text").notNull(),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    askedAt: integer("asked_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.text, t.youngId] }),
+    index("unanswered_askers_young").on(t.youngId),
+    index("unanswered_askers_at").on(t.askedAt),
+  ],
+);
 
 /** Anonymous daily counters (topics opened, onboarding stages reached): no user id. */
-export const eventCounts = sqliteTable("event_counts", {
-  day: text("day").notNull(),
-  event: text("event").notNull(),
-  key: text("key").notNull().default(""),
-  count: integer("count").notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.day, t.event, t.key] })]);
+export const eventCounts = sqliteTable(
+  "event_counts",
+  {
+    day: text("day").notNull(),
+    event: text("event").notNull(),
+    key: text("key").notNull().default(""),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.event, t.key] })],
+);
 
 // ---------------------------------------------------------------------------------------
 // Staff (éducateurs référents, admins, editors), their sessions, links and alert deliveries.
@@ -208,92 +255,135 @@ export const staff = sqliteTable("staff", {
 });
 
 /** A staff login: the cookie holds a random token, only its SHA-256 is stored. */
-export const staffSessions = sqliteTable("staff_sessions", {
-  tokenHash: text("token_hash").primaryKey(),
-  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
-  createdAt: integer("created_at").notNull(),
-  expiresAt: integer("expires_at").notNull(),
-  // The retention job deletes expired sessions by time (worker/store/retention.ts).
-}, (t) => [index("staff_sessions_staff").on(t.staffId), index("staff_sessions_expires").on(t.expiresAt)]);
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    // The retention job deletes expired sessions by time (worker/store/retention.ts).
+  },
+  (t) => [index("staff_sessions_staff").on(t.staffId), index("staff_sessions_expires").on(t.expiresAt)],
+);
 
 /**
  * Sign-in attempts counted per key in fixed windows (worker/store/login-throttle.ts): per
  * address, and per address and e-mail (its SHA-256, never the e-mail itself). Nothing here
  * names a person; rows past their window are deleted as attempts come.
  */
-export const loginThrottle = sqliteTable("login_throttle", {
-  key: text("key").primaryKey(),
-  windowStart: integer("window_start").notNull(),
-  count: integer("count").notNull(),
-}, (t) => [index("login_throttle_window").on(t.windowStart)]);
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [index("login_throttle_window").on(t.windowStart)],
+);
 
 /** Who did what in the staff pages; kept when the staff account is deleted. */
-export const auditLog = sqliteTable("audit_log", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  staffId: text("staff_id"),
-  action: text("action").notNull(),
-  target: text("target"),
-  details: text("details"),
-  at: integer("at").notNull(),
-  // An erasure clears the targets that name the person or their alerts (worker/store/privacy.ts).
-}, (t) => [index("audit_log_at").on(t.at), index("audit_log_target").on(t.target)]);
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    staffId: text("staff_id"),
+    action: text("action").notNull(),
+    target: text("target"),
+    details: text("details"),
+    at: integer("at").notNull(),
+    // An erasure clears the targets that name the person or their alerts (worker/store/privacy.ts).
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_target").on(t.target)],
+);
 
 /** One-time codes (stored hashed): "young" links a young person, "telegram" a référent's own chat. */
-export const linkCodes = sqliteTable("link_codes", {
-  codeHash: text("code_hash").primaryKey(),
-  purpose: text("purpose", { enum: ["young", "telegram"] }).notNull(),
-  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
-  createdAt: integer("created_at").notNull(),
-  expiresAt: integer("expires_at").notNull(),
-  usedAt: integer("used_at"),
-  // The retention job deletes codes by expiry (worker/store/retention.ts).
-}, (t) => [index("link_codes_staff").on(t.staffId), index("link_codes_expires").on(t.expiresAt)]);
+export const linkCodes = sqliteTable(
+  "link_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    purpose: text("purpose", { enum: ["young", "telegram"] }).notNull(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    // The retention job deletes codes by expiry (worker/store/retention.ts).
+  },
+  (t) => [index("link_codes_staff").on(t.staffId), index("link_codes_expires").on(t.expiresAt)],
+);
 
 /** A référent follows a young person (who confirmed it in the chat). */
-export const referentLinks = sqliteTable("referent_links", {
-  staffId: text("staff_id").notNull().references(() => staff.id, { onDelete: "cascade" }),
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  createdAt: integer("created_at").notNull(),
-}, (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)]);
+export const referentLinks = sqliteTable(
+  "referent_links",
+  {
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)],
+);
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
 export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
-export const alertDeliveries = sqliteTable("alert_deliveries", {
-  id: text("id").primaryKey(),
-  alertId: text("alert_id").notNull().references(() => alerts.id, { onDelete: "cascade" }),
-  channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
-  /**
-   * Staff id (telegram, email), "team:<team id>" / "team" (webhook of a team / the env default),
-   * "backup:<team id>" / "backup" (escalation: a team's / the env backup contact), or "young"
-   * (notice sent back to the young person).
-   */
-  recipient: text("recipient").notNull(),
-  status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
-  attempts: integer("attempts").notNull().default(0),
-  lastError: text("last_error"),
-  nextAttemptAt: integer("next_attempt_at"),
-  deliveredAt: integer("delivered_at"),
-  createdAt: integer("created_at").notNull(),
-}, (t) => [uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient), index("alert_deliveries_status").on(t.status)]);
+export const alertDeliveries = sqliteTable(
+  "alert_deliveries",
+  {
+    id: text("id").primaryKey(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
+    /**
+     * Staff id (telegram, email), "team:<team id>" / "team" (webhook of a team / the env default),
+     * "backup:<team id>" / "backup" (escalation: a team's / the env backup contact), or "young"
+     * (notice sent back to the young person).
+     */
+    recipient: text("recipient").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient),
+    index("alert_deliveries_status").on(t.status),
+  ],
+);
 
 /**
  * Full history of draft content: one row per change of one item (who, when, before/after JSON).
  * `localeTimes` is the item's cumulative "last edited" time per locale after this change, so
  * the latest row tells whether a translation is older than the French text.
  */
-export const contentRevisions = sqliteTable("content_revisions", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
-  itemId: text("item_id").notNull(),
-  action: text("action", { enum: ["create", "update", "delete", "import", "rollback"] }).notNull(),
-  before: text("before"),
-  after: text("after"),
-  localeTimes: text("locale_times").notNull().default("{}"),
-  at: integer("at").notNull(),
-  /** Staff id (or "seed"), and the name shown at the time. */
-  by: text("by"),
-  byName: text("by_name"),
-}, (t) => [index("content_revisions_item").on(t.kind, t.itemId, t.id)]);
+export const contentRevisions = sqliteTable(
+  "content_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
+    itemId: text("item_id").notNull(),
+    action: text("action", { enum: ["create", "update", "delete", "import", "rollback"] }).notNull(),
+    before: text("before"),
+    after: text("after"),
+    localeTimes: text("locale_times").notNull().default("{}"),
+    at: integer("at").notNull(),
+    /** Staff id (or "seed"), and the name shown at the time. */
+    by: text("by"),
+    byName: text("by_name"),
+  },
+  (t) => [index("content_revisions_item").on(t.kind, t.itemId, t.id)],
+);
 
 /** Editable settings with a draft and a published value (e.g. the roadmap rules per département). */
 export const contentSettings = sqliteTable("content_settings", {
@@ -310,11 +400,20 @@ export const contentSettings = sqliteTable("content_settings", {
  * Roadmap reminders already given (sent on Telegram by the cron, or shown in the chat):
  * the key makes a rerun send nothing twice; `sent_at` limits Telegram to one message a day.
  */
-export const remindersSent = sqliteTable("reminders_sent", {
-  youngId: text("young_id").notNull().references(() => youngPeople.id, { onDelete: "cascade" }),
-  stepId: text("step_id").notNull(),
-  /** "before-30", "before-7", "overdue"… */
-  kind: text("kind").notNull(),
-  channel: text("channel", { enum: ["telegram", "chat", "whatsapp"] }).notNull(),
-  sentAt: integer("sent_at").notNull(),
-}, (t) => [primaryKey({ columns: [t.youngId, t.stepId, t.kind] }), index("reminders_sent_young_at").on(t.youngId, t.sentAt)]);
+export const remindersSent = sqliteTable(
+  "reminders_sent",
+  {
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    /** "before-30", "before-7", "overdue"… */
+    kind: text("kind").notNull(),
+    channel: text("channel", { enum: ["telegram", "chat", "whatsapp"] }).notNull(),
+    sentAt: integer("sent_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.youngId, t.stepId, t.kind] }),
+    index("reminders_sent_young_at").on(t.youngId, t.sentAt),
+  ],
+);

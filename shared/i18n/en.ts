@@ -16,10 +16,12 @@ export const en: Messages = {
   statusLeftAse: "I have left ASE care",
   statusMna: "Unaccompanied minor (MNA)",
   statusOther: "Other",
-  askCareYear: "Since what year have you been in ASE care? It helps me choose the right residence permit for you, and see whether you can ask for French nationality. It is optional. You can also type the year.",
+  askCareYear:
+    "Since what year have you been in ASE care? It helps me choose the right residence permit for you, and see whether you can ask for French nationality. It is optional. You can also type the year.",
   askCareMonth: "And the month you came into ASE care?",
   dataEnteredCare: "• In ASE care since: {month}",
-  askPermitYear: "Do you have a residence card? If you like, tell me the year it ends. I will remind you when you need to renew it: between 4 months and 2 months before the end. It is optional. I keep only the month and the year.",
+  askPermitYear:
+    "Do you have a residence card? If you like, tell me the year it ends. I will remind you when you need to renew it: between 4 months and 2 months before the end. It is optional. I keep only the month and the year.",
   askPermitMonth: "And the month your card ends?",
   dataPermitExpiry: "• End of your residence card: {month}",
   askDept: "Which département do you live in?",
@@ -44,8 +46,7 @@ export const en: Messages = {
   answerUnsure:
     "I'm not sure of the answer, and I don't want to tell you something wrong. See if your question is in one of these topics. You can also ask your social worker.",
   resume: "Let's go back to where we were 👇",
-  notUnderstood:
-    "I did not find an answer. Try other words, choose a topic in the menu, or ask your social worker.",
+  notUnderstood: "I did not find an answer. Try other words, choose a topic in the menu, or ask your social worker.",
   askTextInstead: "Use the buttons, or type your question.",
   contactAsk:
     "I will tell your social worker (référent) that you need help. You can write a short message for them. Or press “Send without a message”.",
@@ -56,22 +57,30 @@ export const en: Messages = {
     "Sent ✅ Your social worker will get your request and contact you. I will tell you when they have seen it. If it is urgent, call 112.",
   contactSentNoReferent:
     "Your request is saved ✅ But your social worker is not linked to Passerelle yet. Ask them for their link code. If it is urgent, call 112.",
-  contactAlreadyOpen: "Your request is already sent. Your social worker has not seen it yet. If it is urgent, call 112.",
+  contactAlreadyOpen:
+    "Your request is already sent. Your social worker has not seen it yet. If it is urgent, call 112.",
   actionExpired: "This button no longer works.",
-  alertLimit: "Your social worker already got a message from you a short while ago. They will answer you. If it is urgent, call 112.",
-  contactNeedsStart: "To reach your social worker, first choose your language and read how I keep your data. If it is urgent, call 112.",
-  dataSummary: "This is what I keep about you:\n• Language: {locale}\n• Birth: {birth}\n• Situation: {status}\n• Département: {dept}\n• Requests to your social worker: {alerts}\nI do not keep your messages.",
+  alertLimit:
+    "Your social worker already got a message from you a short while ago. They will answer you. If it is urgent, call 112.",
+  contactNeedsStart:
+    "To reach your social worker, first choose your language and read how I keep your data. If it is urgent, call 112.",
+  dataSummary:
+    "This is what I keep about you:\n• Language: {locale}\n• Birth: {birth}\n• Situation: {status}\n• Département: {dept}\n• Requests to your social worker: {alerts}\nI do not keep your messages.",
   notGiven: "not given",
   deleteMyData: "🗑️ Delete everything",
   exportMyData: "📄 Download my data",
-  deleteConfirm: "Do you really want to delete everything? Your profile, your roadmap and your requests will be deleted. This cannot be undone.",
+  deleteConfirm:
+    "Do you really want to delete everything? Your profile, your roadmap and your requests will be deleted. This cannot be undone.",
   deleteYes: "Yes, delete everything",
   deleted: "Deleted. I have nothing about you any more. Type “hello” if you want to start again.",
   logout: "🚪 Log out",
-  logoutConfirm: "On the web there is no account: logging out also deletes your profile and your roadmap. Download your data first if you want to keep it. Continue?",
-  purgeWarning: "You have not written to Passerelle for a long time. In {days} days, I will delete everything I keep about you. To keep it, send me a message, even “hello”.",
+  logoutConfirm:
+    "On the web there is no account: logging out also deletes your profile and your roadmap. Download your data first if you want to keep it. Continue?",
+  purgeWarning:
+    "You have not written to Passerelle for a long time. In {days} days, I will delete everything I keep about you. To keep it, send me a message, even “hello”.",
   exportReady: "Here is a file with everything I keep about you. It is for you: do not share it.",
-  dataWhy: "Why: your birth date, situation and département are used to work out your important dates. Your requests go only to your social worker. If you do not write to me for {days} days, I delete everything.",
+  dataWhy:
+    "Why: your birth date, situation and département are used to work out your important dates. Your requests go only to your social worker. If you do not write to me for {days} days, I delete everything.",
   crisisSuicide:
     "You matter. If you are thinking about suicide, or you are worried about someone, call 3114 now: it is free, 24/7, someone will listen. You can say: “I have suicidal thoughts, I need to talk.” In immediate danger: call 112.",
   crisisSelfHarm:
@@ -91,15 +100,12 @@ export const en: Messages = {
   crisisAutoAlerted: "I have told your social worker so they contact you quickly.",
   crisisOverdose:
     "Call 15 (SAMU, medical emergency) or 112 right now. It is free, 24/7. Say what you took and how much. Do not stay alone: go to someone. Afterwards you can talk to 3114 (free, 24/7).",
-  crisisAlsoOverdose:
-    "Did you take pills or something dangerous? Call 15 or 112 right now.",
+  crisisAlsoOverdose: "Did you take pills or something dangerous? Call 15 or 112 right now.",
   crisisAlsoSuicide: "If you are thinking about suicide: call 3114 (free, 24/7).",
   crisisAlsoSelfHarm: "If you hurt yourself: 3114 can help too (free, 24/7).",
   crisisAlsoDanger: "In danger now: call 112. If you cannot speak, text 114.",
-  crisisAlsoSexualViolence:
-    "Sexual violence: call 119 (up to age 21) or 3919. It is not your fault.",
-  crisisAlsoViolence:
-    "If someone hits you: call 119 (up to age 21), or 17 if it is happening now.",
+  crisisAlsoSexualViolence: "Sexual violence: call 119 (up to age 21) or 3919. It is not your fault.",
+  crisisAlsoViolence: "If someone hits you: call 119 (up to age 21), or 17 if it is happening now.",
   crisisAlsoShelter: "Nowhere to sleep tonight: call 115 (free, 24/7).",
   crisisNoReferent:
     "You do not have a référent linked to Passerelle yet. If you press the button, your request is saved, but nobody will see it right away. So call the number above first. To link your référent, ask them for their code.",
@@ -113,10 +119,13 @@ export const en: Messages = {
   mediaDocument: "I do not look at photos or files. For your safety, never send photos of your documents here.",
   mediaVoice: "I cannot listen to voice messages yet. Type your question with simple words, or use the buttons.",
   mediaOther: "I only understand written messages. Type your question, or use the buttons.",
-  linkAsk: "🔗 Your référent (your youth worker) can give you an 8-character code, for example ABCD-2345.\nType the code here.",
+  linkAsk:
+    "🔗 Your référent (your youth worker) can give you an 8-character code, for example ABCD-2345.\nType the code here.",
   linkAlreadyLinked: "You already have a linked référent. You can link another one with their code, or unlink.",
-  linkBad: "❌ This code does not work: it is wrong, already used, or too old (it lasts 48 hours).\nAsk your référent for a new code, then type it here.",
-  linkPreview: "{name} wants to follow you on Passerelle.\n\nIf you say yes, {name} will see:\n• your profile: month and year of birth, your situation, your département;\n• your progress in \"My roadmap\" (steps done or not for you);\n• your alerts: when you ask for help (with the message YOU choose to write), a crisis, an overdue deadline.\n\n{name} will never see your messages or your questions.\nYou can unlink whenever you want.\n\nDo you agree?",
+  linkBad:
+    "❌ This code does not work: it is wrong, already used, or too old (it lasts 48 hours).\nAsk your référent for a new code, then type it here.",
+  linkPreview:
+    '{name} wants to follow you on Passerelle.\n\nIf you say yes, {name} will see:\n• your profile: month and year of birth, your situation, your département;\n• your progress in "My roadmap" (steps done or not for you);\n• your alerts: when you ask for help (with the message YOU choose to write), a crisis, an overdue deadline.\n\n{name} will never see your messages or your questions.\nYou can unlink whenever you want.\n\nDo you agree?',
   linkConfirm: "✅ Yes, link",
   linkDecline: "No",
   linkDone: "✅ Done: {name} is linked to you on Passerelle. When you ask for help, {name} gets an alert.",
@@ -133,7 +142,8 @@ export const en: Messages = {
   roadmapNeedProfile: "To work out your dates, I need your birth month and year, and your situation.",
   roadmapFillProfile: "✏️ Complete my profile",
   roadmapEmpty: "Nothing to do for now 👍",
-  roadmapUnavailable: "Your roadmap is not ready in Passerelle yet. Ask your éducateur or éducatrice which important dates are coming for you.",
+  roadmapUnavailable:
+    "Your roadmap is not ready in Passerelle yet. Ask your éducateur or éducatrice which important dates are coming for you.",
   roadmapDue: "before {date}",
   roadmapOpens: "from {date}",
   roadmapNoDate: "no fixed date",
@@ -167,9 +177,11 @@ export const en: Messages = {
   pageEnteredCare: "Entry into ASE care (month and year, if you know)",
   pagePermitExpiry: "End of your residence card (month and year, if you have one)",
   pageSubmit: "See my roadmap",
-  pageDateNote: "I only know your birth month. So I count as if you were born on the 1st day of that month. That way, my dates are never too late.",
+  pageDateNote:
+    "I only know your birth month. So I count as if you were born on the 1st day of that month. That way, my dates are never too late.",
   whatsappChoose: "Choose",
   whatsappMore: "More:",
-  slowDown: "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
+  slowDown:
+    "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
   emergencyLine: "Emergency: 112 · Nowhere to sleep: 115 · Child in danger: 119 · Suicidal thoughts: 3114",
 };

@@ -18,10 +18,12 @@ export const fr = {
   statusLeftAse: "J'ai quitté l'ASE",
   statusMna: "Mineur non accompagné (MNA)",
   statusOther: "Autre",
-  askCareYear: "Depuis quelle année es-tu confié à l'ASE ? Ça m'aide à choisir le bon titre de séjour pour toi, et à voir si tu peux demander la nationalité française. C'est facultatif. Tu peux aussi écrire l'année.",
+  askCareYear:
+    "Depuis quelle année es-tu confié à l'ASE ? Ça m'aide à choisir le bon titre de séjour pour toi, et à voir si tu peux demander la nationalité française. C'est facultatif. Tu peux aussi écrire l'année.",
   askCareMonth: "Et le mois où tu es arrivé à l'ASE ?",
   dataEnteredCare: "• Confié à l'ASE depuis : {month}",
-  askPermitYear: "Tu as une carte de séjour ? Si tu veux, dis-moi l'année où elle se termine. Je te préviendrai quand il faudra la renouveler : entre 4 mois et 2 mois avant la fin. C'est facultatif. Je garde seulement le mois et l'année.",
+  askPermitYear:
+    "Tu as une carte de séjour ? Si tu veux, dis-moi l'année où elle se termine. Je te préviendrai quand il faudra la renouveler : entre 4 mois et 2 mois avant la fin. C'est facultatif. Je garde seulement le mois et l'année.",
   askPermitMonth: "Et le mois où ta carte se termine ?",
   dataPermitExpiry: "• Fin de ta carte de séjour : {month}",
   askDept: "Dans quel département vis-tu ?",
@@ -58,22 +60,29 @@ export const fr = {
     "C'est envoyé ✅ Ton référent va recevoir ta demande et te recontacter. Je te dirai quand il l'aura vue. Si c'est urgent, appelle le 112.",
   contactSentNoReferent:
     "Ta demande est enregistrée ✅ Mais ton référent n'est pas encore relié à Passerelle. Demande-lui son code de liaison. Si c'est urgent, appelle le 112.",
-  contactAlreadyOpen: "Ta demande est déjà envoyée. Ton référent ne l'a pas encore vue. Si c'est urgent, appelle le 112.",
+  contactAlreadyOpen:
+    "Ta demande est déjà envoyée. Ton référent ne l'a pas encore vue. Si c'est urgent, appelle le 112.",
   actionExpired: "Ce bouton n'est plus valable.",
   alertLimit: "Ton référent a déjà reçu ta demande il y a peu. Il va te répondre. Si c'est urgent, appelle le 112.",
-  contactNeedsStart: "Pour prévenir ton référent, choisis d'abord ta langue et lis comment je garde tes données. Si c'est urgent, appelle le 112.",
-  dataSummary: "Voici ce que je garde sur toi :\n• Langue : {locale}\n• Naissance : {birth}\n• Situation : {status}\n• Département : {dept}\n• Demandes à ton référent : {alerts}\nJe ne garde pas tes messages.",
+  contactNeedsStart:
+    "Pour prévenir ton référent, choisis d'abord ta langue et lis comment je garde tes données. Si c'est urgent, appelle le 112.",
+  dataSummary:
+    "Voici ce que je garde sur toi :\n• Langue : {locale}\n• Naissance : {birth}\n• Situation : {status}\n• Département : {dept}\n• Demandes à ton référent : {alerts}\nJe ne garde pas tes messages.",
   notGiven: "non donné",
   deleteMyData: "🗑️ Tout effacer",
   exportMyData: "📄 Télécharger mes données",
-  deleteConfirm: "Tu veux vraiment tout effacer ? Ton profil, ton parcours et tes demandes seront supprimés. Ça ne peut pas être annulé.",
+  deleteConfirm:
+    "Tu veux vraiment tout effacer ? Ton profil, ton parcours et tes demandes seront supprimés. Ça ne peut pas être annulé.",
   deleteYes: "Oui, tout effacer",
   deleted: "C'est effacé. Je n'ai plus rien sur toi. Écris « bonjour » si tu veux recommencer.",
   logout: "🚪 Se déconnecter",
-  logoutConfirm: "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
-  purgeWarning: "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
+  logoutConfirm:
+    "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
+  purgeWarning:
+    "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
   exportReady: "Voici un fichier avec tout ce que je garde sur toi. Il est pour toi : ne le partage pas.",
-  dataWhy: "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",
+  dataWhy:
+    "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",
   crisisSuicide:
     "Tu comptes pour nous. Si tu penses au suicide, ou si tu as peur pour quelqu'un, appelle tout de suite le 3114 : c'est gratuit, 24h/24, quelqu'un t'écoute. Tu peux dire : « J'ai des idées de suicide, j'ai besoin de parler. » En danger immédiat : appelle le 112.",
   crisisSelfHarm:
@@ -93,19 +102,14 @@ export const fr = {
   crisisAutoAlerted: "J'ai prévenu ton référent pour qu'il te contacte vite.",
   crisisOverdose:
     "Appelle tout de suite le 15 (SAMU, urgence médicale) ou le 112. C'est gratuit, 24h/24. Dis ce que tu as pris et combien. Ne reste pas seul : va près de quelqu'un. Après, tu peux parler au 3114 (gratuit, 24h/24).",
-  crisisAlsoOverdose:
-    "Tu as pris des médicaments ou un produit dangereux ? Appelle le 15 ou le 112 tout de suite.",
+  crisisAlsoOverdose: "Tu as pris des médicaments ou un produit dangereux ? Appelle le 15 ou le 112 tout de suite.",
   crisisAlsoSuicide: "Si tu penses au suicide : appelle le 3114 (gratuit, 24h/24).",
-  crisisAlsoSelfHarm:
-    "Si tu te fais du mal : le 3114 peut t'aider aussi (gratuit, 24h/24).",
-  crisisAlsoDanger:
-    "En danger maintenant : appelle le 112. Si tu ne peux pas parler, envoie un SMS au 114.",
+  crisisAlsoSelfHarm: "Si tu te fais du mal : le 3114 peut t'aider aussi (gratuit, 24h/24).",
+  crisisAlsoDanger: "En danger maintenant : appelle le 112. Si tu ne peux pas parler, envoie un SMS au 114.",
   crisisAlsoSexualViolence:
     "Violences sexuelles : appelle le 119 (jusqu'à 21 ans) ou le 3919. Ce n'est pas de ta faute.",
-  crisisAlsoViolence:
-    "Si quelqu'un te frappe : appelle le 119 (jusqu'à 21 ans), ou le 17 si c'est maintenant.",
-  crisisAlsoShelter:
-    "Pas d'endroit pour dormir ce soir : appelle le 115 (gratuit, 24h/24).",
+  crisisAlsoViolence: "Si quelqu'un te frappe : appelle le 119 (jusqu'à 21 ans), ou le 17 si c'est maintenant.",
+  crisisAlsoShelter: "Pas d'endroit pour dormir ce soir : appelle le 115 (gratuit, 24h/24).",
   crisisNoReferent:
     "Tu n'as pas encore de référent relié à Passerelle. Si tu appuies sur le bouton, ta demande est enregistrée, mais personne ne la verra tout de suite. Alors appelle d'abord le numéro ci-dessus. Pour relier ton référent, demande-lui son code.",
   crisisAlertSaveYes: "Enregistrer ma demande",
@@ -115,16 +119,22 @@ export const fr = {
     "C'est envoyé ✅ Ton référent va recevoir une alerte et te recontacter. N'attends pas sa réponse pour appeler le {number}.",
   crisisAlertSavedNoReferent:
     "C'est enregistré. Ton référent n'est pas encore relié à Passerelle, il ne reçoit pas l'alerte. Appelle le {number} maintenant.",
-  mediaDocument: "Je ne regarde pas les photos ni les fichiers. Pour ta sécurité, n'envoie jamais de photo de tes papiers ici.",
-  mediaVoice: "Je ne peux pas encore écouter les messages vocaux. Écris ta question avec des mots simples, ou utilise les boutons.",
+  mediaDocument:
+    "Je ne regarde pas les photos ni les fichiers. Pour ta sécurité, n'envoie jamais de photo de tes papiers ici.",
+  mediaVoice:
+    "Je ne peux pas encore écouter les messages vocaux. Écris ta question avec des mots simples, ou utilise les boutons.",
   mediaOther: "Je comprends seulement les messages écrits. Écris ta question, ou utilise les boutons.",
-  linkAsk: "🔗 Ton référent (ton éducateur) peut te donner un code de 8 lettres et chiffres, par exemple ABCD-2345.\nÉcris ce code ici.",
+  linkAsk:
+    "🔗 Ton référent (ton éducateur) peut te donner un code de 8 lettres et chiffres, par exemple ABCD-2345.\nÉcris ce code ici.",
   linkAlreadyLinked: "Tu as déjà un référent relié. Tu peux en relier un autre avec son code, ou te délier.",
-  linkBad: "❌ Ce code ne marche pas : il est faux, déjà utilisé, ou trop vieux (il dure 48 heures).\nDemande un nouveau code à ton référent, puis écris-le ici.",
-  linkPreview: "{name} veut te suivre sur Passerelle.\n\nSi tu dis oui, {name} pourra voir :\n• ton profil : mois et année de naissance, ta situation, ton département ;\n• où tu en es dans « Mon parcours » (étapes faites ou pas pour toi) ;\n• tes alertes : quand tu demandes de l'aide (avec le message que TU choisis d'écrire), une situation de crise, une échéance dépassée.\n\n{name} ne verra jamais tes messages ni tes questions.\nTu pourras te délier quand tu veux.\n\nTu es d'accord ?",
+  linkBad:
+    "❌ Ce code ne marche pas : il est faux, déjà utilisé, ou trop vieux (il dure 48 heures).\nDemande un nouveau code à ton référent, puis écris-le ici.",
+  linkPreview:
+    "{name} veut te suivre sur Passerelle.\n\nSi tu dis oui, {name} pourra voir :\n• ton profil : mois et année de naissance, ta situation, ton département ;\n• où tu en es dans « Mon parcours » (étapes faites ou pas pour toi) ;\n• tes alertes : quand tu demandes de l'aide (avec le message que TU choisis d'écrire), une situation de crise, une échéance dépassée.\n\n{name} ne verra jamais tes messages ni tes questions.\nTu pourras te délier quand tu veux.\n\nTu es d'accord ?",
   linkConfirm: "✅ Oui, relier",
   linkDecline: "Non",
-  linkDone: "✅ C'est fait : {name} est relié(e) à toi sur Passerelle. Quand tu demandes de l'aide, {name} reçoit une alerte.",
+  linkDone:
+    "✅ C'est fait : {name} est relié(e) à toi sur Passerelle. Quand tu demandes de l'aide, {name} reçoit une alerte.",
   linkUnlinkAsk: "Tu veux te délier de ton référent ? Il ne verra plus ton parcours ni tes alertes.",
   linkUnlinkYes: "Oui, me délier",
   linkUnlinked: "C'est fait : plus aucun référent n'est relié à toi.",
@@ -136,11 +146,13 @@ export const fr = {
   // Roadmap ("Mon parcours")
   roadmapButton: "🗺️ Mon parcours",
   roadmapTitle: "🗺️ Ton parcours : tes prochaines étapes",
-  roadmapNeedProfile: "Pour calculer tes dates, j'ai besoin de ton mois et de ton année de naissance, et de ta situation.",
+  roadmapNeedProfile:
+    "Pour calculer tes dates, j'ai besoin de ton mois et de ton année de naissance, et de ta situation.",
   roadmapFillProfile: "✏️ Compléter mon profil",
   roadmapEmpty: "Rien à faire pour le moment 👍",
   /** No roadmap rules are published yet: never say "nothing to do" then. */
-  roadmapUnavailable: "Ton parcours n'est pas encore prêt dans Passerelle. Demande à ton éducateur ou à ton éducatrice quelles sont tes prochaines dates importantes.",
+  roadmapUnavailable:
+    "Ton parcours n'est pas encore prêt dans Passerelle. Demande à ton éducateur ou à ton éducatrice quelles sont tes prochaines dates importantes.",
   roadmapDue: "avant le {date}",
   roadmapOpens: "à partir du {date}",
   roadmapNoDate: "pas de date fixe",
@@ -167,18 +179,21 @@ export const fr = {
   reminderLine: "• {title} — avant le {date}",
   reminderOverdueLine: "• ⚠️ {title} — la date est passée ({date}). Parles-en vite à ton éducateur.",
   pageRoadmapTitle: "Mon parcours",
-  pageRoadmapIntro: "Tes prochaines étapes, calculées avec ton mois de naissance et ta situation. Rien n'est enregistré.",
+  pageRoadmapIntro:
+    "Tes prochaines étapes, calculées avec ton mois de naissance et ta situation. Rien n'est enregistré.",
   pageBirth: "Mois et année de naissance",
   pageStatus: "Ta situation",
   pageDept: "Ton département",
   pageEnteredCare: "Arrivée à l'ASE (mois et année, si tu sais)",
   pagePermitExpiry: "Fin de ta carte de séjour (mois et année, si tu en as une)",
   pageSubmit: "Voir mon parcours",
-  pageDateNote: "Je connais seulement ton mois de naissance. Alors je compte comme si tu étais né le 1er jour de ce mois. Comme ça, mes dates ne sont jamais trop tard.",
+  pageDateNote:
+    "Je connais seulement ton mois de naissance. Alors je compte comme si tu étais né le 1er jour de ce mois. Comme ça, mes dates ne sont jamais trop tard.",
   /** Sent once when someone writes too fast (worker/rate-limit.ts); the emergency numbers stay in reach. */
   whatsappChoose: "Choisir",
   whatsappMore: "Suite :",
-  slowDown: "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
+  slowDown:
+    "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
   /** The emergency numbers every page of the young people shows in its header. */
   emergencyLine: "Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114",
 } as const;

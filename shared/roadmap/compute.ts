@@ -116,7 +116,12 @@ function applies(rule: StepRule, profile: Profile, anchors: Record<DateAnchor, s
 const ORDER: Record<StepState, number> = { overdue: 0, now: 1, soon: 2, later: 3, done: 4 };
 
 /** Every step that applies to this person today, most urgent first; "not for me" steps left out. */
-export function computeRoadmap(profile: Profile, rules: RoadmapRules, today: string, progress: Progress = {}): RoadmapStep[] {
+export function computeRoadmap(
+  profile: Profile,
+  rules: RoadmapRules,
+  today: string,
+  progress: Progress = {},
+): RoadmapStep[] {
   const settings = settingsFor(rules, profile);
   const anchors = anchorsOf(profile, settings);
   const steps: RoadmapStep[] = [];
@@ -127,7 +132,9 @@ export function computeRoadmap(profile: Profile, rules: RoadmapRules, today: str
     const showFrom = resolve(rule.showFrom, anchors);
     if (showFrom && today < showFrom) continue;
     const due = resolve(rule.due, anchors);
-    const opens = resolve(rule.opens, anchors) ?? (due && rule.leadMonths !== undefined ? addToDate(due, 0, -rule.leadMonths) : null);
+    const opens =
+      resolve(rule.opens, anchors) ??
+      (due && rule.leadMonths !== undefined ? addToDate(due, 0, -rule.leadMonths) : null);
     const daysLeft = due ? daysBetween(today, due) : null;
     let state: StepState;
     if (progress[rule.id] === "done") state = "done";
@@ -136,10 +143,12 @@ export function computeRoadmap(profile: Profile, rules: RoadmapRules, today: str
     else state = "now";
     steps.push({ id: rule.id, rule, due, opens, state, daysLeft });
   }
-  return steps.sort((a, b) =>
-    ORDER[a.state] - ORDER[b.state]
-    || (a.due ?? a.opens ?? "9999") .localeCompare(b.due ?? b.opens ?? "9999")
-    || rules.steps.indexOf(a.rule) - rules.steps.indexOf(b.rule));
+  return steps.sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] ||
+      (a.due ?? a.opens ?? "9999").localeCompare(b.due ?? b.opens ?? "9999") ||
+      rules.steps.indexOf(a.rule) - rules.steps.indexOf(b.rule),
+  );
 }
 
 export type DueReminder = { stepId: string; kind: string };
@@ -166,6 +175,8 @@ export function dueReminders(steps: RoadmapStep[], settings: DeptSettings): DueR
 /** Steps overdue by the configured delay whose rule asks for a "deadline" alert. */
 export function deadlineAlerts(steps: RoadmapStep[], settings: DeptSettings): string[] {
   return steps
-    .filter((s) => s.rule.alert && s.state === "overdue" && s.daysLeft !== null && -s.daysLeft >= settings.deadlineAlertDays)
+    .filter(
+      (s) => s.rule.alert && s.state === "overdue" && s.daysLeft !== null && -s.daysLeft >= settings.deadlineAlertDays,
+    )
     .map((s) => s.id);
 }

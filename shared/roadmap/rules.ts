@@ -23,67 +23,75 @@ const int = lazy(() => z.number().check(z.int()));
 export const DATE_ANCHORS = ["birth", "careLimit", "leftCare", "enteredCare", "permitExpiry"] as const;
 export type DateAnchor = (typeof DATE_ANCHORS)[number];
 
-export const dateSpecSchema = lazy(() => z.object({
-  from: z.enum(DATE_ANCHORS),
-  years: z.optional(int()),
-  months: z.optional(int()),
-  days: z.optional(int()),
-}));
+export const dateSpecSchema = lazy(() =>
+  z.object({
+    from: z.enum(DATE_ANCHORS),
+    years: z.optional(int()),
+    months: z.optional(int()),
+    days: z.optional(int()),
+  }),
+);
 export type DateSpec = z.infer<ReturnType<typeof dateSpecSchema>>;
 
-export const stepRuleSchema = lazy(() => z.object({
-  id: slugSchema(),
-  /** Who the step is for. */
-  statuses: z.array(z.enum(STATUSES)).check(z.minLength(1)),
-  /**
-   * Age at entry into care, in whole months (entered_care − birth month), inclusive bounds.
-   * A step with this condition is kept when the date is unknown and `ifUnknown` is true:
-   * showing a possibly useless step is safer than hiding a deadline.
-   */
-  enteredCareMonths: z.optional(z.object({ min: z.optional(int()), max: z.optional(int()), ifUnknown: z.boolean() })),
-  /** The last day to act (null when there is no fixed date). */
-  due: z.optional(dateSpecSchema()),
-  /** When it starts making sense to act; without it, `leadMonths` before `due`, or always. */
-  opens: z.optional(dateSpecSchema()),
-  leadMonths: z.optional(int()),
-  /** After this date the step is not shown any more (too old for it). */
-  hideAfter: z.optional(dateSpecSchema()),
-  /** Before this date the step is not shown yet (too young for it). */
-  showFrom: z.optional(dateSpecSchema()),
-  /**
-   * Who still sees the step, undated, when a month its dates are anchored on (entered care,
-   * permit expiry) is unknown; without it, everyone in `statuses` does.
-   */
-  ifAnchorUnknown: z.optional(z.array(z.enum(STATUSES))),
-  /** Overdue by the département's `deadlineAlertDays`: a "deadline" alert to the référent. */
-  alert: z.boolean(),
-  title: localizedTextSchema(),
-  why: localizedTextSchema(),
-  documents: z.optional(localizedTextSchema()),
-  /** A guidance step (content) that explains it further, when one fits. */
-  contentStepId: z.optional(slugSchema()),
-  sources: z.array(sourceSchema()),
-  /** When a person last checked the rule against its sources (optional for rules saved before). */
-  reviewedAt: z.optional(isoDateSchema()),
-}));
+export const stepRuleSchema = lazy(() =>
+  z.object({
+    id: slugSchema(),
+    /** Who the step is for. */
+    statuses: z.array(z.enum(STATUSES)).check(z.minLength(1)),
+    /**
+     * Age at entry into care, in whole months (entered_care − birth month), inclusive bounds.
+     * A step with this condition is kept when the date is unknown and `ifUnknown` is true:
+     * showing a possibly useless step is safer than hiding a deadline.
+     */
+    enteredCareMonths: z.optional(z.object({ min: z.optional(int()), max: z.optional(int()), ifUnknown: z.boolean() })),
+    /** The last day to act (null when there is no fixed date). */
+    due: z.optional(dateSpecSchema()),
+    /** When it starts making sense to act; without it, `leadMonths` before `due`, or always. */
+    opens: z.optional(dateSpecSchema()),
+    leadMonths: z.optional(int()),
+    /** After this date the step is not shown any more (too old for it). */
+    hideAfter: z.optional(dateSpecSchema()),
+    /** Before this date the step is not shown yet (too young for it). */
+    showFrom: z.optional(dateSpecSchema()),
+    /**
+     * Who still sees the step, undated, when a month its dates are anchored on (entered care,
+     * permit expiry) is unknown; without it, everyone in `statuses` does.
+     */
+    ifAnchorUnknown: z.optional(z.array(z.enum(STATUSES))),
+    /** Overdue by the département's `deadlineAlertDays`: a "deadline" alert to the référent. */
+    alert: z.boolean(),
+    title: localizedTextSchema(),
+    why: localizedTextSchema(),
+    documents: z.optional(localizedTextSchema()),
+    /** A guidance step (content) that explains it further, when one fits. */
+    contentStepId: z.optional(slugSchema()),
+    sources: z.array(sourceSchema()),
+    /** When a person last checked the rule against its sources (optional for rules saved before). */
+    reviewedAt: z.optional(isoDateSchema()),
+  }),
+);
 export type StepRule = z.infer<ReturnType<typeof stepRuleSchema>>;
 
-export const deptSettingsSchema = lazy(() => z.object({
-  /** Age until which a contrat jeune majeur can be asked (21 by law; the Département may extend). */
-  cjmAgeLimit: int().check(z.minimum(18), z.maximum(25)),
-  /** Reminders are sent this many days before a due date (one per threshold). */
-  reminderDaysBefore: z.array(int().check(z.minimum(0), z.maximum(365))),
-  /** An undone step overdue by this many days raises a "deadline" alert. */
-  deadlineAlertDays: int().check(z.minimum(0), z.maximum(365)),
-  /** "soon": the step opens within this many days. */
-  soonDays: int().check(z.minimum(1), z.maximum(730)),
-}));
+export const deptSettingsSchema = lazy(() =>
+  z.object({
+    /** Age until which a contrat jeune majeur can be asked (21 by law; the Département may extend). */
+    cjmAgeLimit: int().check(z.minimum(18), z.maximum(25)),
+    /** Reminders are sent this many days before a due date (one per threshold). */
+    reminderDaysBefore: z.array(int().check(z.minimum(0), z.maximum(365))),
+    /** An undone step overdue by this many days raises a "deadline" alert. */
+    deadlineAlertDays: int().check(z.minimum(0), z.maximum(365)),
+    /** "soon": the step opens within this many days. */
+    soonDays: int().check(z.minimum(1), z.maximum(730)),
+  }),
+);
 export type DeptSettings = z.infer<ReturnType<typeof deptSettingsSchema>>;
 
-export const roadmapRulesSchema = lazy(() => z.object({
-  depts: z.object({ "44": deptSettingsSchema(), "49": deptSettingsSchema(), other: deptSettingsSchema() }),
-  steps: z.array(stepRuleSchema()),
-}));
+export const roadmapRulesSchema = lazy(() =>
+  z.object({
+    depts: z.object({ "44": deptSettingsSchema(), "49": deptSettingsSchema(), other: deptSettingsSchema() }),
+    steps: z.array(stepRuleSchema()),
+  }),
+);
 export type RoadmapRules = z.infer<ReturnType<typeof roadmapRulesSchema>>;
 
 /**
@@ -101,7 +109,8 @@ export const EMPTY_ROADMAP_RULES: RoadmapRules = { depts: { "44": DEPT, "49": DE
 /** Validates rules coming from storage or an editor; the seed must pass too (tested). */
 export function parseRoadmapRules(input: unknown): { ok: true; rules: RoadmapRules } | { ok: false; errors: string[] } {
   const parsed = roadmapRulesSchema().safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`) };
   const ids = parsed.data.steps.map((s) => s.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) return { ok: false, errors: [`steps: duplicate id ${duplicate}`] };

@@ -17,10 +17,20 @@ if (!checked.ok) throw new Error("seed rules invalid");
 const rules = checked.rules;
 
 function person(overrides: Partial<ConversationState> = {}): ConversationState {
-  return { youngId: "y1", locale: "fr", profile: { birth: "2008-03", status: "ase", dept: "44" }, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: true, consentAt: 1, ...overrides };
+  return {
+    youngId: "y1",
+    locale: "fr",
+    profile: { birth: "2008-03", status: "ase", dept: "44" },
+    cursor: { at: "menu" },
+    openHelpRequests: 0,
+    hasReferent: true,
+    consentAt: 1,
+    ...overrides,
+  };
 }
 
-const turn = (state: ConversationState, input: Input, now = NOW) => handle(state, input, content, now, { crisisAutoAlert: false, roadmapRules: rules });
+const turn = (state: ConversationState, input: Input, now = NOW) =>
+  handle(state, input, content, now, { crisisAutoAlert: false, roadmapRules: rules });
 const press = (state: ConversationState, action: string, now = NOW) => turn(state, { kind: "action", action }, now);
 const alerts = (r: ReturnType<typeof handle>) => r.effects.filter((e) => e.type === "raiseAlert");
 
@@ -29,7 +39,16 @@ describe("the action grammar", () => {
     // Breadth-first over the buttons, from the first screen and from the menu of an onboarded person.
     const seen = new Set<string>();
     const starts = (["fr", "en", "ar", "ps", "prs"] as const).flatMap((locale) => [
-      turn(person({ locale, cursor: { at: "onboarding", stage: "language" }, consentAt: undefined, hasReferent: false, profile: {} }), { kind: "start" }),
+      turn(
+        person({
+          locale,
+          cursor: { at: "onboarding", stage: "language" },
+          consentAt: undefined,
+          hasReferent: false,
+          profile: {},
+        }),
+        { kind: "start" },
+      ),
       turn(person({ locale }), { kind: "action", action: "menu" }),
       turn(person({ locale }), { kind: "text", text: "je dors dehors ce soir" }),
     ]);
@@ -52,9 +71,27 @@ describe("the action grammar", () => {
 
   it("should refuse anything else: free text, unknown enums, ids of another shape, extra arguments", () => {
     for (const forged of [
-      "alert:flood", "alert:Cliquez ici pour vous reconnecter", "alert:suicide:now", "topic:../admin", "topic:Rights", "step:",
-      "delete:yes:please", "lang:de", "year:1850", "month:13", "status:ministre", "dept:75", "roadmap:page:-2", "roadmap:remind:maybe",
-      "link:yes:ABCD2345", "privacy:maybe", "contact:send:x", "ack:123", "", "menu:", `topic:${"a".repeat(70)}`,
+      "alert:flood",
+      "alert:Cliquez ici pour vous reconnecter",
+      "alert:suicide:now",
+      "topic:../admin",
+      "topic:Rights",
+      "step:",
+      "delete:yes:please",
+      "lang:de",
+      "year:1850",
+      "month:13",
+      "status:ministre",
+      "dept:75",
+      "roadmap:page:-2",
+      "roadmap:remind:maybe",
+      "link:yes:ABCD2345",
+      "privacy:maybe",
+      "contact:send:x",
+      "ack:123",
+      "",
+      "menu:",
+      `topic:${"a".repeat(70)}`,
     ]) {
       expect(parseAction(forged), forged).toBeNull();
     }
@@ -111,7 +148,12 @@ describe("sensitive actions", () => {
 
 describe("who may raise alerts, how often", () => {
   it("should raise none for someone still on the first screens, crisis numbers shown all the same", () => {
-    const fresh = person({ cursor: { at: "onboarding", stage: "language" }, consentAt: undefined, hasReferent: false, profile: {} });
+    const fresh = person({
+      cursor: { at: "onboarding", stage: "language" },
+      consentAt: undefined,
+      hasReferent: false,
+      profile: {},
+    });
     const severe = handle(fresh, { kind: "text", text: "je veux mourir" }, content, NOW, { crisisAutoAlert: true });
     expect(alerts(severe)).toEqual([]);
     expect(severe.replies[0]!.text).toContain("3114");
@@ -119,14 +161,19 @@ describe("who may raise alerts, how often", () => {
     expect(press(fresh, "contact").replies[0]!.text).toContain("choisis d'abord ta langue");
     // Once past the privacy screen (accepted or not), or linked, they may.
     const skipped = press(press(fresh, "lang:fr").state, "privacy:skip").state;
-    expect(alerts(handle(skipped, { kind: "text", text: "je veux mourir" }, content, NOW, { crisisAutoAlert: true }))).toHaveLength(1);
+    expect(
+      alerts(handle(skipped, { kind: "text", text: "je veux mourir" }, content, NOW, { crisisAutoAlert: true })),
+    ).toHaveLength(1);
   });
 
   it("should cap alerts per person per hour, whatever asks for them, then again after the hour", () => {
     let state = person();
     let raised = 0;
     for (let i = 0; i < 10; i++) {
-      const r = handle(state, { kind: "text", text: "je veux mourir" }, content, new Date(NOW.getTime() + i * MINUTE), { crisisAutoAlert: true, alertsPerHour: 3 });
+      const r = handle(state, { kind: "text", text: "je veux mourir" }, content, new Date(NOW.getTime() + i * MINUTE), {
+        crisisAutoAlert: true,
+        alertsPerHour: 3,
+      });
       raised += alerts(r).length;
       if (i >= 3) {
         expect(r.replies[0]!.text).toContain("3114");
@@ -135,9 +182,19 @@ describe("who may raise alerts, how often", () => {
       state = r.state;
     }
     expect(raised).toBe(3);
-    const contact = press(press(state, "contact", new Date(NOW.getTime() + 20 * MINUTE)).state, "contact:send", new Date(NOW.getTime() + 20 * MINUTE));
+    const contact = press(
+      press(state, "contact", new Date(NOW.getTime() + 20 * MINUTE)).state,
+      "contact:send",
+      new Date(NOW.getTime() + 20 * MINUTE),
+    );
     expect(alerts(contact)).toEqual([]);
-    const later = handle(state, { kind: "text", text: "je veux mourir" }, content, new Date(NOW.getTime() + 63 * MINUTE), { crisisAutoAlert: true, alertsPerHour: 3 });
+    const later = handle(
+      state,
+      { kind: "text", text: "je veux mourir" },
+      content,
+      new Date(NOW.getTime() + 63 * MINUTE),
+      { crisisAutoAlert: true, alertsPerHour: 3 },
+    );
     expect(alerts(later)).toHaveLength(1);
   });
 });

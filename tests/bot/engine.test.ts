@@ -4,21 +4,64 @@ import type { ConversationState } from "../../bot/state.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const src = { sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }], reviewedAt: "2026-11-23" };
+const src = {
+  sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }],
+  reviewedAt: "2026-11-23",
+};
 
 /** A tiny but complete content snapshot, so each rule of the engine is visible in isolation. */
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    { id: "rights", order: 1, icon: "⚖️", title: { fr: "Mes droits", en: "My rights" }, intro: { fr: "Intro droits", en: "Rights intro" }, keywords: { fr: ["droits"] }, stepIds: ["ask", "appeal"], ...src },
-    { id: "housing", order: 2, title: { fr: "Logement" }, intro: { fr: "Intro logement" }, keywords: { fr: ["logement"] }, stepIds: [], ...src },
+    {
+      id: "rights",
+      order: 1,
+      icon: "⚖️",
+      title: { fr: "Mes droits", en: "My rights" },
+      intro: { fr: "Intro droits", en: "Rights intro" },
+      keywords: { fr: ["droits"] },
+      stepIds: ["ask", "appeal"],
+      ...src,
+    },
+    {
+      id: "housing",
+      order: 2,
+      title: { fr: "Logement" },
+      intro: { fr: "Intro logement" },
+      keywords: { fr: ["logement"] },
+      stepIds: [],
+      ...src,
+    },
   ],
   steps: [
-    { id: "ask", topicId: "rights", title: { fr: "Demander le contrat", en: "Ask for the contract" }, body: { fr: "Écris au Département." }, keywords: { fr: ["contrat jeune majeur", "cjm"] }, resourceIds: ["nat", "loc44", "loc49"], ...src },
-    { id: "appeal", topicId: "rights", title: { fr: "Contester un refus" }, body: { fr: "Demande la décision écrite." }, keywords: { fr: ["refus", "recours"] }, resourceIds: [], ...src },
+    {
+      id: "ask",
+      topicId: "rights",
+      title: { fr: "Demander le contrat", en: "Ask for the contract" },
+      body: { fr: "Écris au Département." },
+      keywords: { fr: ["contrat jeune majeur", "cjm"] },
+      resourceIds: ["nat", "loc44", "loc49"],
+      ...src,
+    },
+    {
+      id: "appeal",
+      topicId: "rights",
+      title: { fr: "Contester un refus" },
+      body: { fr: "Demande la décision écrite." },
+      keywords: { fr: ["refus", "recours"] },
+      resourceIds: [],
+      ...src,
+    },
   ],
   resources: [
-    { id: "nat", scope: "national", name: { fr: "Défenseur des droits" }, description: { fr: "Aide gratuite" }, url: "https://www.defenseurdesdroits.fr", ...src },
+    {
+      id: "nat",
+      scope: "national",
+      name: { fr: "Défenseur des droits" },
+      description: { fr: "Aide gratuite" },
+      url: "https://www.defenseurdesdroits.fr",
+      ...src,
+    },
     { id: "loc44", scope: "44", name: { fr: "Ressource 44" }, description: { fr: "Locale 44" }, ...src },
     { id: "loc49", scope: "49", name: { fr: "Ressource 49" }, description: { fr: "Locale 49" }, ...src },
   ],
@@ -26,7 +69,15 @@ const content: ContentSnapshot = {
 };
 
 function state(overrides: Partial<ConversationState> = {}): ConversationState {
-  return { youngId: "y1", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false, ...overrides };
+  return {
+    youngId: "y1",
+    locale: "fr",
+    profile: {},
+    cursor: { at: "menu" },
+    openHelpRequests: 0,
+    hasReferent: false,
+    ...overrides,
+  };
 }
 
 describe("handle", () => {
@@ -57,7 +108,12 @@ describe("handle", () => {
   });
 
   it("should say a stale or unknown button no longer works, then show the current screen again", () => {
-    const r = handle(state({ cursor: { at: "topic", topicId: "rights" } }), { kind: "action", action: "step:does-not-exist" }, content, NOW);
+    const r = handle(
+      state({ cursor: { at: "topic", topicId: "rights" } }),
+      { kind: "action", action: "step:does-not-exist" },
+      content,
+      NOW,
+    );
     expect(r.state.cursor).toEqual({ at: "topic", topicId: "rights" });
     expect(r.replies[0]!.text).toBe("Ce bouton n'est plus valable.");
     expect(r.replies[1]!.text).toContain("Mes droits");
@@ -95,7 +151,12 @@ describe("handle", () => {
   });
 
   it("should return to the menu after editing the profile from 'my data'", () => {
-    let r = handle(state({ profile: { birth: "2007-01", status: "ase", dept: "44" } }), { kind: "action", action: "profile" }, content, NOW);
+    let r = handle(
+      state({ profile: { birth: "2007-01", status: "ase", dept: "44" } }),
+      { kind: "action", action: "profile" },
+      content,
+      NOW,
+    );
     expect(r.state.cursor).toMatchObject({ at: "onboarding", stage: "birth_year", editing: true });
     r = handle(r.state, { kind: "action", action: "skip" }, content, NOW);
     r = handle(r.state, { kind: "action", action: "status:left_ase" }, content, NOW);
@@ -118,7 +179,9 @@ describe("handle", () => {
   });
 
   it("should handle crisis before anything else, even in the middle of a help request", () => {
-    const r = handle(state({ cursor: { at: "contact" } }), { kind: "text", text: "je veux mourir" }, content, NOW, { crisisAutoAlert: true });
+    const r = handle(state({ cursor: { at: "contact" } }), { kind: "text", text: "je veux mourir" }, content, NOW, {
+      crisisAutoAlert: true,
+    });
     expect(r.replies[0]!.text).toContain("3114");
     expect(r.effects).toContainEqual({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: "suicide" });
   });

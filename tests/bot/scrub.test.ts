@@ -8,9 +8,12 @@ const scrub = (text: string) => scrubQuestion(text, seedBundle);
 
 describe("scrubQuestion", () => {
   it("should remove the name, phone number, birth date and city of the audit's example", () => {
-    const out = scrub("je m'appelle Karim Benali né le 12/03/2006 à Saint-Herblain mon tel 06 12 34 56 78 comment avoir un logement");
+    const out = scrub(
+      "je m'appelle Karim Benali né le 12/03/2006 à Saint-Herblain mon tel 06 12 34 56 78 comment avoir un logement",
+    );
     expect(out).not.toBeNull();
-    for (const leak of ["karim", "benali", "12", "03", "2006", "herblain", "06", "34", "56", "78"]) expect(out!.split(" ")).not.toContain(leak);
+    for (const leak of ["karim", "benali", "12", "03", "2006", "herblain", "06", "34", "56", "78"])
+      expect(out!.split(" ")).not.toContain(leak);
     expect(out).toContain("logement");
     expect(out).toContain(GAP);
   });

@@ -23,7 +23,9 @@ describe("splitText", () => {
 
   // Issue 20: a 9 000-character line gave an empty first message and lost everything past 4 000.
   it("should split a 9 000-character line on words: no empty message, no character lost", () => {
-    const text = Array.from({ length: 1500 }, (_, i) => `mot${i % 10}`).join(" ").padEnd(9000, " fin");
+    const text = Array.from({ length: 1500 }, (_, i) => `mot${i % 10}`)
+      .join(" ")
+      .padEnd(9000, " fin");
     const parts = splitText(text);
     expect(parts.length).toBe(3);
     for (const part of parts) {
@@ -67,7 +69,7 @@ describe("splitText", () => {
 
   it("should hold for any mix of words, lines, entities and emoji (seeded)", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const atoms = ["mot", "é", "&amp;", "&lt;", "&gt;", "😀", " ", "\n", "x".repeat(300), "longmot".repeat(900)];
     for (let round = 0; round < 200; round++) {
       let html = "début ";
@@ -103,7 +105,17 @@ describe("coalesce", () => {
 
 describe("localeOfLanguageCode", () => {
   it("should greet in the app's language: Persian as Dari, Pashto, Arabic, English, French; others in French", () => {
-    expect(["fa", "fa-IR", "prs", "ps", "ps-AF", "ar", "ar-MA", "en-GB", "fr"].map(localeOfLanguageCode)).toEqual(["prs", "prs", "prs", "ps", "ps", "ar", "ar", "en", "fr"]);
+    expect(["fa", "fa-IR", "prs", "ps", "ps-AF", "ar", "ar-MA", "en-GB", "fr"].map(localeOfLanguageCode)).toEqual([
+      "prs",
+      "prs",
+      "prs",
+      "ps",
+      "ps",
+      "ar",
+      "ar",
+      "en",
+      "fr",
+    ]);
     expect(localeOfLanguageCode("es")).toBeUndefined();
     expect(localeOfLanguageCode(undefined)).toBeUndefined();
   });

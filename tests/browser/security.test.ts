@@ -20,14 +20,21 @@ describe("CSP and framing in a real browser", () => {
       await page.getByLabel("Écris ta question").fill("logement");
       await page.getByRole("button", { name: "Envoyer" }).click();
       await page.locator(".msg.me", { hasText: "logement" }).waitFor();
-      await page.getByRole("button", { name: /Mon parcours/ }).first().click();
+      await page
+        .getByRole("button", { name: /Mon parcours/ })
+        .first()
+        .click();
       await page.locator("#timeline:not([hidden])").waitFor();
       // The stylesheet file applied (the header's colour comes from it).
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe("rgb(31, 78, 121)");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe(
+        "rgb(31, 78, 121)",
+      );
 
       await page.goto(`${base}/parcours?birth=2008-05&status=ase&dept=44`);
       await page.locator("ol.timeline li").first().waitFor();
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe("rgb(31, 78, 121)");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe(
+        "rgb(31, 78, 121)",
+      );
       expect(browser.violations).toEqual([]);
     } finally {
       await browser.close();
@@ -40,11 +47,18 @@ describe("CSP and framing in a real browser", () => {
     try {
       const page = await browser.context.newPage();
       await logIn(page, base, "/referent", REFERENT);
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe("rgb(31, 78, 121)");
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector("header")!).backgroundColor)).toBe(
+        "rgb(31, 78, 121)",
+      );
       expect(browser.violations).toEqual([]);
 
       // Markup injected into the page (as an XSS would) cannot run script: the CSP refuses it.
-      await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__injected = 1"><img src="/nothing.png" onerror="window.__injected = 2">'));
+      await page.evaluate(() =>
+        document.body.insertAdjacentHTML(
+          "beforeend",
+          '<img src="data:," onerror="window.__injected = 1"><img src="/nothing.png" onerror="window.__injected = 2">',
+        ),
+      );
       await expect.poll(() => browser.violations.length).toBeGreaterThan(0);
       expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
       expect(browser.violations.join("\n")).toMatch(/script-src/);
@@ -74,7 +88,13 @@ describe("CSP and framing in a real browser", () => {
         await frame.waitForLoadState().catch(() => undefined);
         // Refused: Chromium shows its own error page instead of ours.
         expect(frame.url(), path).not.toContain(base);
-        expect(await frame.locator("body").textContent().catch(() => ""), path).not.toMatch(/Passerelle|Connexion/);
+        expect(
+          await frame
+            .locator("body")
+            .textContent()
+            .catch(() => ""),
+          path,
+        ).not.toMatch(/Passerelle|Connexion/);
       }
       // Control: the same check sees a frame that is allowed to load (the attacker's own page).
       framed = `<iframe src="${attackerUrl}other"></iframe>`;

@@ -13,7 +13,11 @@ import type { TestProject } from "vitest/node";
  */
 
 export const REFERENT = { email: "referente@example.org", name: "Référente Test", password: "browser test password" };
-export const EDITOR = { email: "editrice@example.org", name: "Éditrice Test", password: "browser test editor password" };
+export const EDITOR = {
+  email: "editrice@example.org",
+  name: "Éditrice Test",
+  password: "browser test editor password",
+};
 export const ALERT_MESSAGE = "Je n'ai plus de logement demain";
 
 declare module "vitest" {
@@ -22,7 +26,13 @@ declare module "vitest" {
   }
 }
 
-const quiet = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_HIDE_BANNER: "true", NO_COLOR: "1" };
+const quiet = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+};
 
 function run(cmd: string, args: string[], allowFailure = false): void {
   const r = spawnSync(cmd, args, { env: quiet, encoding: "utf8" });
@@ -34,7 +44,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -55,20 +67,69 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), "passerelle-browser-"));
-  const d1 = (sql: string) => run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", dir, "--command", sql]);
+  const d1 = (sql: string) =>
+    run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", dir, "--command", sql]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
   run("npx", ["tsx", "scripts/seed.ts", "--persist-to", dir]); // published seed content (the admin-content test edits it)
-  run("npx", ["tsx", "scripts/admin-create.ts", "--email", REFERENT.email, "--name", REFERENT.name, "--role", "referent", "--password", REFERENT.password, "--persist-to", dir]);
-  run("npx", ["tsx", "scripts/admin-create.ts", "--email", EDITOR.email, "--name", EDITOR.name, "--role", "editor", "--password", EDITOR.password, "--persist-to", dir]);
+  run("npx", [
+    "tsx",
+    "scripts/admin-create.ts",
+    "--email",
+    REFERENT.email,
+    "--name",
+    REFERENT.name,
+    "--role",
+    "referent",
+    "--password",
+    REFERENT.password,
+    "--persist-to",
+    dir,
+  ]);
+  run("npx", [
+    "tsx",
+    "scripts/admin-create.ts",
+    "--email",
+    EDITOR.email,
+    "--name",
+    EDITOR.name,
+    "--role",
+    "editor",
+    "--password",
+    EDITOR.password,
+    "--persist-to",
+    dir,
+  ]);
   const now = Date.now();
   d1(`INSERT INTO young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) VALUES ('b0000000-0000-4000-8000-000000000001', 'fr', '2007-03', 'ase', '44', '{"at":"menu"}', ${now}, ${now});
 INSERT INTO referent_links (staff_id, young_id, created_at) SELECT id, 'b0000000-0000-4000-8000-000000000001', ${now} FROM staff WHERE email = '${REFERENT.email}';
 INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'help', 'normal', '${ALERT_MESSAGE.replace(/'/g, "''")}', ${now});`);
 
   const port = await freePort();
-  const child = spawn("npx", ["wrangler", "dev", "-c", "wrangler.toml", "-c", "wrangler.staff.toml", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", dir, "--var", "PUBLIC_URL:http://localhost:" + port], {
-    env: quiet, detached: true, stdio: "ignore",
-  });
+  const child = spawn(
+    "npx",
+    [
+      "wrangler",
+      "dev",
+      "-c",
+      "wrangler.toml",
+      "-c",
+      "wrangler.staff.toml",
+      "--local",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      dir,
+      "--var",
+      "PUBLIC_URL:http://localhost:" + port,
+    ],
+    {
+      env: quiet,
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   const stop = async () => {
     if (child.pid !== undefined && child.exitCode === null) {
       try {

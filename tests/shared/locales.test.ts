@@ -3,7 +3,16 @@ import { localeOfAcceptLanguage, localeOfLanguageTag } from "../../shared/locale
 
 describe("localeOfLanguageTag", () => {
   it("should read Persian as Dari and keep the five languages Passerelle speaks", () => {
-    expect(["fa", "fa-IR", "prs", "ps-AF", "ar-MA", "en-GB", "fr-FR", "FR"].map(localeOfLanguageTag)).toEqual(["prs", "prs", "prs", "ps", "ar", "en", "fr", "fr"]);
+    expect(["fa", "fa-IR", "prs", "ps-AF", "ar-MA", "en-GB", "fr-FR", "FR"].map(localeOfLanguageTag)).toEqual([
+      "prs",
+      "prs",
+      "prs",
+      "ps",
+      "ar",
+      "en",
+      "fr",
+      "fr",
+    ]);
     expect(localeOfLanguageTag("es")).toBeUndefined();
     expect(localeOfLanguageTag(undefined)).toBeUndefined();
   });

@@ -11,18 +11,65 @@ export function fixtureBundle(): ContentBundle {
   const traced = { sources: [{ label: "Code de l'action sociale et des familles" }], reviewedAt: "2026-01-15" };
   return structuredClone({
     topics: [
-      { id: "rights", order: 1, title: { fr: "Mes droits", en: "My rights" }, intro: { fr: "Ce que tu peux demander.", en: "What you can ask for." }, keywords: { fr: ["droits"] }, stepIds: ["cjm-ask", "cjm-meeting"], ...traced },
+      {
+        id: "rights",
+        order: 1,
+        title: { fr: "Mes droits", en: "My rights" },
+        intro: { fr: "Ce que tu peux demander.", en: "What you can ask for." },
+        keywords: { fr: ["droits"] },
+        stepIds: ["cjm-ask", "cjm-meeting"],
+        ...traced,
+      },
     ],
     steps: [
-      { id: "cjm-ask", topicId: "rights", title: { fr: "Demander un contrat jeune majeur", en: "Ask for a young adult contract" }, body: { fr: "Parle à ton éducateur avant tes 18 ans.", en: "Talk to your social worker before you turn 18." }, keywords: { fr: ["contrat jeune majeur", "cjm"] }, resourceIds: ["dept-44-ase"], ...traced },
-      { id: "cjm-meeting", topicId: "rights", title: { fr: "Préparer l'entretien", en: "Prepare the meeting" }, body: { fr: "Note tes projets.", en: "Write down your plans." }, keywords: { fr: ["entretien"] }, resourceIds: [], ...traced },
+      {
+        id: "cjm-ask",
+        topicId: "rights",
+        title: { fr: "Demander un contrat jeune majeur", en: "Ask for a young adult contract" },
+        body: { fr: "Parle à ton éducateur avant tes 18 ans.", en: "Talk to your social worker before you turn 18." },
+        keywords: { fr: ["contrat jeune majeur", "cjm"] },
+        resourceIds: ["dept-44-ase"],
+        ...traced,
+      },
+      {
+        id: "cjm-meeting",
+        topicId: "rights",
+        title: { fr: "Préparer l'entretien", en: "Prepare the meeting" },
+        body: { fr: "Note tes projets.", en: "Write down your plans." },
+        keywords: { fr: ["entretien"] },
+        resourceIds: [],
+        ...traced,
+      },
     ],
     resources: [
-      { id: "num-115", scope: "national", name: { fr: "115 – Samu social", en: "115 – Samu social" }, description: { fr: "Un endroit pour dormir ce soir.", en: "A place to sleep tonight." }, phone: "115", emergency: true, ...traced },
-      { id: "dept-44-ase", scope: "44", name: { fr: "ASE Loire-Atlantique" }, description: { fr: "Le service de l'aide sociale à l'enfance." }, ...traced },
+      {
+        id: "num-115",
+        scope: "national",
+        name: { fr: "115 – Samu social", en: "115 – Samu social" },
+        description: { fr: "Un endroit pour dormir ce soir.", en: "A place to sleep tonight." },
+        phone: "115",
+        emergency: true,
+        ...traced,
+      },
+      {
+        id: "dept-44-ase",
+        scope: "44",
+        name: { fr: "ASE Loire-Atlantique" },
+        description: { fr: "Le service de l'aide sociale à l'enfance." },
+        ...traced,
+      },
     ],
     faqs: [
-      { id: "cjm-what", topicId: "rights", question: { fr: "C'est quoi un contrat jeune majeur ?", en: "What is a young adult contract?" }, answer: { fr: "Une aide après 18 ans.", en: "Help after 18." }, keywords: { fr: ["contrat jeune majeur", "cjm", "c est quoi"] }, resourceIds: [], stepId: "cjm-ask", ...traced },
+      {
+        id: "cjm-what",
+        topicId: "rights",
+        question: { fr: "C'est quoi un contrat jeune majeur ?", en: "What is a young adult contract?" },
+        answer: { fr: "Une aide après 18 ans.", en: "Help after 18." },
+        keywords: { fr: ["contrat jeune majeur", "cjm", "c est quoi"] },
+        resourceIds: [],
+        stepId: "cjm-ask",
+        ...traced,
+      },
     ],
   } satisfies ContentBundle);
 }

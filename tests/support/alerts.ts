@@ -13,12 +13,18 @@ export type QueueRound = { acked: string[]; retried: { id: string; delaySeconds:
 let messageNo = 0;
 
 export async function pendingDeliveryIds(): Promise<string[]> {
-  const rows = await env.DB.prepare("select id from alert_deliveries where status = 'pending' order by created_at, id").all<{ id: string }>();
+  const rows = await env.DB.prepare(
+    "select id from alert_deliveries where status = 'pending' order by created_at, id",
+  ).all<{ id: string }>();
   return rows.results.map((r) => r.id);
 }
 
 /** One batch of delivery messages through the consumer of `queueName`. */
-export async function runQueue(deliveryIds: string[], queueName = "passerelle-deliveries", attempts = 1): Promise<QueueRound> {
+export async function runQueue(
+  deliveryIds: string[],
+  queueName = "passerelle-deliveries",
+  attempts = 1,
+): Promise<QueueRound> {
   const byMessage = new Map<string, string>();
   const messages = deliveryIds.map((deliveryId) => {
     const id = `m${++messageNo}`;
@@ -28,7 +34,10 @@ export async function runQueue(deliveryIds: string[], queueName = "passerelle-de
   const batch = createMessageBatch(queueName, messages);
   const ctx = createExecutionContext();
   await queue(batch as MessageBatch<unknown>, env);
-  const result = (await getQueueResult(batch, ctx)) as unknown as { explicitAcks: string[]; retryMessages: { msgId: string; delaySeconds?: number }[] };
+  const result = (await getQueueResult(batch, ctx)) as unknown as {
+    explicitAcks: string[];
+    retryMessages: { msgId: string; delaySeconds?: number }[];
+  };
   return {
     acked: result.explicitAcks.map((m) => byMessage.get(m)!),
     retried: result.retryMessages.map((r) => ({ id: byMessage.get(r.msgId)!, delaySeconds: r.delaySeconds })),
@@ -47,6 +56,10 @@ export async function drainDeliveries(maxRounds = 10): Promise<QueueRound[]> {
 }
 
 export async function deliveriesOf(alertId: string) {
-  const rows = await env.DB.prepare("select channel, recipient, status, attempts, last_error as lastError from alert_deliveries where alert_id = ? order by channel, recipient").bind(alertId).all<{ channel: string; recipient: string; status: string; attempts: number; lastError: string | null }>();
+  const rows = await env.DB.prepare(
+    "select channel, recipient, status, attempts, last_error as lastError from alert_deliveries where alert_id = ? order by channel, recipient",
+  )
+    .bind(alertId)
+    .all<{ channel: string; recipient: string; status: string; attempts: number; lastError: string | null }>();
   return rows.results;
 }

@@ -18,10 +18,11 @@ export function countedDb(d1: D1Database) {
   };
   const db = new Proxy(d1, {
     get(target, property) {
-      if (property === "batch") return (statements: D1PreparedStatement[]) => {
-        calls.n++;
-        return target.batch(statements);
-      };
+      if (property === "batch")
+        return (statements: D1PreparedStatement[]) => {
+          calls.n++;
+          return target.batch(statements);
+        };
       if (property === "prepare") return (query: string) => counted(target.prepare(query));
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === "function" ? value.bind(target) : value;

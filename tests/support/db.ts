@@ -18,7 +18,9 @@ export async function storedState(): Promise<Record<string, number>> {
 
 /** Every table of shared/db/schema.ts, from the module itself (a new table is in it at once). */
 export function schemaTables(): string[] {
-  return (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable)).map((t) => getTableName(t));
+  return (Object.values(schema) as unknown[])
+    .filter((v): v is SQLiteTable => is(v, SQLiteTable))
+    .map((t) => getTableName(t));
 }
 
 /** Row counts of every table of the schema. */
@@ -34,12 +36,19 @@ export async function everyTableCount(): Promise<Record<string, number>> {
  * rolls its count back too, so a refused request that writes nothing leaves it unchanged.
  */
 export async function countWrites(): Promise<{ writes: () => Promise<number> }> {
-  const statements = ["create table if not exists test_writes (n integer not null)", "insert into test_writes (n) select 0 where not exists (select 1 from test_writes)"];
+  const statements = [
+    "create table if not exists test_writes (n integer not null)",
+    "insert into test_writes (n) select 0 where not exists (select 1 from test_writes)",
+  ];
   for (const table of schemaTables()) {
     for (const op of ["insert", "update", "delete"]) {
-      statements.push(`create trigger if not exists test_writes_${table}_${op} after ${op} on ${table} begin update test_writes set n = n + 1; end`);
+      statements.push(
+        `create trigger if not exists test_writes_${table}_${op} after ${op} on ${table} begin update test_writes set n = n + 1; end`,
+      );
     }
   }
   await env.DB.batch(statements.map((s) => env.DB.prepare(s)));
-  return { writes: async () => Number((await env.DB.prepare("select n from test_writes").first<{ n: number }>())?.n ?? 0) };
+  return {
+    writes: async () => Number((await env.DB.prepare("select n from test_writes").first<{ n: number }>())?.n ?? 0),
+  };
 }

@@ -30,7 +30,15 @@ export function flakyTelegram(r: Rng, failShare: number) {
       const kind = r.int(3);
       if (kind === 0) {
         stats.failed.tooMany++;
-        return Response.json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }, { status: 429 });
+        return Response.json(
+          {
+            ok: false,
+            error_code: 429,
+            description: "Too Many Requests: retry after 1",
+            parameters: { retry_after: 1 },
+          },
+          { status: 429 },
+        );
       }
       if (kind === 1) {
         stats.failed.server++;
@@ -68,7 +76,12 @@ export function keptQueue() {
       rounds++;
       const round = waiting.splice(0, waiting.length);
       sent.total += round.length;
-      const messages = round.map((m, i) => ({ id: `q${rounds}-${i}`, timestamp: new Date(), attempts: m.attempts, body: m.body }));
+      const messages = round.map((m, i) => ({
+        id: `q${rounds}-${i}`,
+        timestamp: new Date(),
+        attempts: m.attempts,
+        body: m.body,
+      }));
       const batch = createMessageBatch("passerelle-deliveries", messages);
       const ctx = createExecutionContext();
       await queue(batch as MessageBatch<unknown>, testEnv);
@@ -94,21 +107,24 @@ export function flakyD1(failing: () => "no" | "before" | "afterCommit") {
     if (mode === "afterCommit") throw lost();
     return result;
   };
-  const statement = (s: D1PreparedStatement): D1PreparedStatement => new Proxy(s, {
-    get(target, property) {
-      if (property === RAW) return target;
-      if (property === "bind") return (...args: unknown[]) => statement(target.bind(...args));
-      if (property === "first" || property === "all" || property === "run" || property === "raw") {
-        return (...args: unknown[]) => guard(() => (target[property] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  const statement = (s: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(s, {
+      get(target, property) {
+        if (property === RAW) return target;
+        if (property === "bind") return (...args: unknown[]) => statement(target.bind(...args));
+        if (property === "first" || property === "all" || property === "run" || property === "raw") {
+          return (...args: unknown[]) =>
+            guard(() => (target[property] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
   return new Proxy(d1, {
     get(target, property) {
       if (property === "prepare") return (query: string) => statement(target.prepare(query));
-      if (property === "batch") return (statements: D1PreparedStatement[]) => guard(() => target.batch(statements.map(unwrap)));
+      if (property === "batch")
+        return (statements: D1PreparedStatement[]) => guard(() => target.batch(statements.map(unwrap)));
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -117,15 +133,21 @@ export function flakyD1(failing: () => "no" | "before" | "afterCommit") {
 
 /** The real statement under a proxy (D1's batch wants its own objects). */
 function unwrap(s: D1PreparedStatement): D1PreparedStatement {
-  return ((s as unknown as Record<symbol, D1PreparedStatement>)[RAW]) ?? s;
+  return (s as unknown as Record<symbol, D1PreparedStatement>)[RAW] ?? s;
 }
 
 /** Posts a Telegram update to the real Worker on `testEnv`, waiting for its background work. */
 export async function postOn(testEnv: Env, body: unknown, secret = "test-webhook-secret"): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request("https://passerelle.test/telegram/webhook", {
-    method: "POST", headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret }, body: JSON.stringify(body),
-  }), testEnv, ctx);
+  const res = await worker.fetch(
+    new Request("https://passerelle.test/telegram/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+      body: JSON.stringify(body),
+    }),
+    testEnv,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return res;
 }

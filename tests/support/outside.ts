@@ -8,7 +8,12 @@ import { vi } from "vitest";
 
 export type TelegramCall = { method: string; params: Record<string, unknown> };
 /** A message POSTed to the fake Graph API: the envelope checked, the message as sent. */
-export type WhatsAppCall = { phoneNumberId: string; authorization: string; to: string; message: Record<string, unknown> };
+export type WhatsAppCall = {
+  phoneNumberId: string;
+  authorization: string;
+  to: string;
+  message: Record<string, unknown>;
+};
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
 /** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
 type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true; headers?: Record<string, string> };
@@ -110,7 +115,8 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
   if (init?.body instanceof FormData || request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     // sendDocument: a file among the fields, recorded as { name, type, text }.
     for (const [name, value] of await request.formData()) {
-      params[name] = typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
+      params[name] =
+        typeof value === "string" ? value : { name: value.name, type: value.type, text: await value.text() };
     }
   } else {
     const text = init?.body !== undefined ? String(init.body) : await request.text();
@@ -119,10 +125,19 @@ async function telegram(url: URL, init: RequestInit | undefined, request: Reques
   state.telegramCalls.push({ method, params });
   const scripted = state.telegramScript.shift();
   if (scripted?.unreachable) throw new TypeError("Network connection lost.");
-  if (scripted?.page !== undefined) return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
+  if (scripted?.page !== undefined)
+    return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
   if (scripted) return json(scripted.status, scripted.body);
   if (method === "sendMessage") {
-    return json(200, { ok: true, result: { message_id: state.messageId++, date: 0, chat: { id: Number(params.chat_id), type: "private" }, text: params.text } });
+    return json(200, {
+      ok: true,
+      result: {
+        message_id: state.messageId++,
+        date: 0,
+        chat: { id: Number(params.chat_id), type: "private" },
+        text: params.text,
+      },
+    });
   }
   return json(200, { ok: true, result: true });
 }
@@ -133,21 +148,32 @@ async function whatsapp(url: URL, request: Request): Promise<Response> {
   if (request.method === "POST" && endpoint === "media") {
     const form = await request.formData();
     const file = form.get("file");
-    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File)) return json(400, { error: { message: "bad upload", code: 100 } });
+    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof File))
+      return json(400, { error: { message: "bad upload", code: 100 } });
     state.whatsappUploads.push({ name: file.name, type: String(form.get("type")), content: await file.text() });
     return json(200, { id: `media-${state.whatsappUploads.length}` });
   }
   const body = JSON.parse(await request.text()) as Record<string, unknown>;
-  if (request.method !== "POST" || endpoint !== "messages" || body.messaging_product !== "whatsapp" || typeof body.to !== "string") {
+  if (
+    request.method !== "POST" ||
+    endpoint !== "messages" ||
+    body.messaging_product !== "whatsapp" ||
+    typeof body.to !== "string"
+  ) {
     return json(400, { error: { message: "unexpected call", code: 100 } });
   }
   const { messaging_product: _product, recipient_type: _type, to, ...message } = body;
   state.whatsappCalls.push({ phoneNumberId, authorization: request.headers.get("authorization") ?? "", to, message });
   const scripted = state.whatsappScript.shift();
   if (scripted?.unreachable) throw new TypeError("Network connection lost.");
-  if (scripted?.page !== undefined) return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
+  if (scripted?.page !== undefined)
+    return new Response(scripted.page, { status: scripted.status, headers: { "Content-Type": "text/html" } });
   if (scripted) return json(scripted.status, scripted.body);
-  return json(200, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.out${state.whatsappCalls.length}` }] });
+  return json(200, {
+    messaging_product: "whatsapp",
+    contacts: [{ input: to, wa_id: to }],
+    messages: [{ id: `wamid.out${state.whatsappCalls.length}` }],
+  });
 }
 
 export function installOutsideWorld(): void {
@@ -160,14 +186,19 @@ export function installOutsideWorld(): void {
     if (url.origin === "https://cloudflare-dns.com" && url.pathname === "/dns-query") return doh(url);
     // On any port: a test can see a request made to a port it should not have used.
     if (url.hostname === "receiver.test") {
-      state.received.push({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() });
+      state.received.push({
+        url: request.url,
+        headers: Object.fromEntries(request.headers),
+        body: await request.text(),
+      });
       const scripted = state.receiverScript.shift();
       if (!scripted) return json(200, { ok: true });
       const res = json(scripted.status, scripted.body);
       for (const [name, value] of Object.entries(scripted.headers ?? {})) res.headers.set(name, value);
       // As a real fetch does: a redirect is followed unless the caller said otherwise.
       const location = res.headers.get("Location");
-      if (res.status >= 300 && res.status < 400 && location && request.redirect === "follow") return globalThis.fetch(new URL(location, url));
+      if (res.status >= 300 && res.status < 400 && location && request.redirect === "follow")
+        return globalThis.fetch(new URL(location, url));
       return res;
     }
     if (url.hostname === "localhost" || url.hostname === "127.0.0.1") return realFetch(input, init);

@@ -21,7 +21,8 @@ export function recordingQueue(base: Env = env) {
   const sent: Queued[] = [];
   /** When the invocation now running started, on the scan's clock (seconds). */
   let clock = 0;
-  const remember = (body: unknown, delaySeconds = 0) => sent.push({ body: body as Queued["body"], delaySeconds, dueAt: clock + delaySeconds });
+  const remember = (body: unknown, delaySeconds = 0) =>
+    sent.push({ body: body as Queued["body"], delaySeconds, dueAt: clock + delaySeconds });
   const real = base.DELIVERIES;
   const DELIVERIES = {
     send: (body: unknown, options?: QueueSendOptions) => {
@@ -59,7 +60,10 @@ export function recordingQueue(base: Env = env) {
         const scans = queued.findIndex((m) => m.body.type === "roadmap_scan");
         const next = queued.splice(0, scans === 0 ? 1 : Math.min(BATCH, scans < 0 ? BATCH : scans));
         clock = next[next.length - 1]!.dueAt;
-        const batch = createMessageBatch("passerelle-deliveries", next.map((m) => ({ id: `q${++messageNo}`, timestamp: new Date(), attempts: 1, body: m.body })));
+        const batch = createMessageBatch(
+          "passerelle-deliveries",
+          next.map((m) => ({ id: `q${++messageNo}`, timestamp: new Date(), attempts: 1, body: m.body })),
+        );
         await queue(batch as MessageBatch<unknown>, recorded);
         await getQueueResult(batch, createExecutionContext());
         invocations++;

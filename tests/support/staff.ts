@@ -11,7 +11,10 @@ const BASE = "https://passerelle.test";
 
 let hashCache: string | null = null;
 
-export async function makeStaff(role: StaffRole, name = `${role} ${crypto.randomUUID().slice(0, 6)}`): Promise<{ id: string; email: string; name: string }> {
+export async function makeStaff(
+  role: StaffRole,
+  name = `${role} ${crypto.randomUUID().slice(0, 6)}`,
+): Promise<{ id: string; email: string; name: string }> {
   hashCache ??= await hashPassword(STAFF_PASSWORD);
   const email = `${name.replace(/\W+/g, ".").toLowerCase()}@example.org`;
   const id = await createStaff(database(env.DB), { email, name, role, passwordHash: hashCache }, new Date());
@@ -33,8 +36,14 @@ export function sessionCookieOf(res: Response): string | null {
   return null;
 }
 
-export async function login(email: string, password = STAFF_PASSWORD): Promise<{ res: Response; cookie: string | null }> {
-  const res = await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email, password, next: "/referent" }) });
+export async function login(
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<{ res: Response; cookie: string | null }> {
+  const res = await staffFetch("/login", {
+    method: "POST",
+    body: new URLSearchParams({ email, password, next: "/referent" }),
+  });
   return { res, cookie: sessionCookieOf(res) };
 }
 

@@ -15,10 +15,19 @@ function chat(chatId: number) {
 }
 
 export function textUpdate(chatId: number, text: string, updateId = nextUpdateId++) {
-  const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] : undefined;
+  const entities = text.startsWith("/")
+    ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }]
+    : undefined;
   return {
     update_id: updateId,
-    message: { message_id: nextMessageId++, date: 1_700_000_000, chat: chat(chatId), from: from(chatId), text, ...(entities ? { entities } : {}) },
+    message: {
+      message_id: nextMessageId++,
+      date: 1_700_000_000,
+      chat: chat(chatId),
+      from: from(chatId),
+      text,
+      ...(entities ? { entities } : {}),
+    },
   };
 }
 
@@ -26,7 +35,10 @@ export function buttonUpdate(chatId: number, data: string, updateId = nextUpdate
   return {
     update_id: updateId,
     callback_query: {
-      id: String(updateId), chat_instance: "ci", from: from(chatId), data,
+      id: String(updateId),
+      chat_instance: "ci",
+      from: from(chatId),
+      data,
       message: { message_id: nextMessageId++, date: 1_700_000_000, chat: chat(chatId), text: "…" },
     },
   };
@@ -36,9 +48,13 @@ export function buttonUpdate(chatId: number, data: string, updateId = nextUpdate
 export function postUpdate(body: unknown, secret: string | null = SECRET): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (secret !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
-  return exports.default.fetch(new Request("https://passerelle.test/telegram/webhook", {
-    method: "POST", headers, body: typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body),
-  }));
+  return exports.default.fetch(
+    new Request("https://passerelle.test/telegram/webhook", {
+      method: "POST",
+      headers,
+      body: typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body),
+    }),
+  );
 }
 
 /** The inline keyboard of a sendMessage call, flattened to [label, action] pairs. */

@@ -6,19 +6,29 @@ import type { Reply } from "../../shared/api.ts";
 export type ChatResponse = { replies: Reply[]; locale: string; dir: string; ended?: boolean };
 
 export async function openSession(body: unknown = {}): Promise<{ token: string; sessionId: string } & ChatResponse> {
-  const res = await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-  }));
+  const res = await exports.default.fetch(
+    new Request("https://passerelle.test/api/chat/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
   if (res.status !== 201) throw new Error(`session: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 export function sendRaw(token: string | null, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return exports.default.fetch(new Request("https://passerelle.test/api/chat/message", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-    body,
-  }));
+  return exports.default.fetch(
+    new Request("https://passerelle.test/api/chat/message", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body,
+    }),
+  );
 }
 
 export async function send(token: string, body: { text: string } | { action: string }): Promise<ChatResponse> {

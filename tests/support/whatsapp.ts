@@ -14,30 +14,46 @@ export function textMessage(from: string, body: string, id = `wamid.in${nextId++
 }
 
 export function buttonMessage(from: string, action: string, id = `wamid.in${nextId++}`) {
-  return { from, id, timestamp: "1764763200", type: "interactive", interactive: { type: "button_reply", button_reply: { id: action, title: "…" } } };
+  return {
+    from,
+    id,
+    timestamp: "1764763200",
+    type: "interactive",
+    interactive: { type: "button_reply", button_reply: { id: action, title: "…" } },
+  };
 }
 
 export function listMessage(from: string, action: string, id = `wamid.in${nextId++}`) {
-  return { from, id, timestamp: "1764763200", type: "interactive", interactive: { type: "list_reply", list_reply: { id: action, title: "…" } } };
+  return {
+    from,
+    id,
+    timestamp: "1764763200",
+    type: "interactive",
+    interactive: { type: "list_reply", list_reply: { id: action, title: "…" } },
+  };
 }
 
 /** One webhook call carrying these messages (and statuses), as Meta batches them. */
 export function webhookCall(messages: unknown[], extra: Record<string, unknown> = {}) {
   return {
     object: "whatsapp_business_account",
-    entry: [{
-      id: "waba-1",
-      changes: [{
-        field: "messages",
-        value: {
-          messaging_product: "whatsapp",
-          metadata: { display_phone_number: "33100000000", phone_number_id: PHONE_NUMBER_ID },
-          contacts: messages.map((m) => ({ profile: { name: "Test" }, wa_id: (m as { from: string }).from })),
-          messages,
-          ...extra,
-        },
-      }],
-    }],
+    entry: [
+      {
+        id: "waba-1",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "33100000000", phone_number_id: PHONE_NUMBER_ID },
+              contacts: messages.map((m) => ({ profile: { name: "Test" }, wa_id: (m as { from: string }).from })),
+              messages,
+              ...extra,
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -47,7 +63,9 @@ export async function postWhatsApp(body: unknown, signature?: string | null): Pr
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const header = signature === undefined ? await signatureOf(text, APP_SECRET) : signature;
   if (header !== null) headers["X-Hub-Signature-256"] = header;
-  return exports.default.fetch(new Request("https://passerelle.test/whatsapp/webhook", { method: "POST", headers, body: text }));
+  return exports.default.fetch(
+    new Request("https://passerelle.test/whatsapp/webhook", { method: "POST", headers, body: text }),
+  );
 }
 
 export function verify(query: Record<string, string>): Promise<Response> {

@@ -23,7 +23,9 @@ function fromTheEdge(request: Request): Request {
 export default {
   ...chat,
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    const staffBinding = { fetch: (input: RequestInfo | URL, init?: RequestInit) => staff.fetch(new Request(input, init), env, ctx) } as Fetcher;
+    const staffBinding = {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => staff.fetch(new Request(input, init), env, ctx),
+    } as Fetcher;
     return chat.fetch(fromTheEdge(request), { ...env, STAFF: staffBinding }, ctx);
   },
 } satisfies ExportedHandler<Env>;

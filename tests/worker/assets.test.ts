@@ -15,7 +15,10 @@ async function linked(html: string, pattern: RegExp): Promise<string> {
 describe("static files", () => {
   it("should serve the web chat's script and stylesheet named in its page, cached for a year, typed, nosniff", async () => {
     const page = await (await chat("/")).text();
-    for (const [path, type] of [[await linked(page, /<script src="([^"]+)"/), "text/javascript"], [await linked(page, /<link rel="stylesheet" href="([^"]+)"/), "text/css"]] as const) {
+    for (const [path, type] of [
+      [await linked(page, /<script src="([^"]+)"/), "text/javascript"],
+      [await linked(page, /<link rel="stylesheet" href="([^"]+)"/), "text/css"],
+    ] as const) {
       const res = await chat(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("Content-Type"), path).toBe(`${type}; charset=utf-8`);

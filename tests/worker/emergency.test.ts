@@ -24,11 +24,14 @@ describe("an emergency phrase in the web chat", () => {
     ["ar", "بغيت نموت", "3114"],
     ["ps", "غواړم مړ شم", "3114"],
     ["prs", "می خواهم بمیرم", "3114"],
-  ])("should be answered first with its number (%s: %s → %s), even before the profile", async (locale, text, number) => {
-    const session = await openSession({ locale });
-    const r = await send(session.token, { text });
-    expect(firstNumber(r.replies[0]!.text)).toBe(number);
-  });
+  ])(
+    "should be answered first with its number (%s: %s → %s), even before the profile",
+    async (locale, text, number) => {
+      const session = await openSession({ locale });
+      const r = await send(session.token, { text });
+      expect(firstNumber(r.replies[0]!.text)).toBe(number);
+    },
+  );
 
   it("should give the numbers but raise no alert before the first screens (anyone can open a session)", async () => {
     const session = await openSession();
@@ -37,7 +40,9 @@ describe("an emergency phrase in the web chat", () => {
     expect(r.replies[0]!.text).not.toContain("J'ai prévenu ton référent");
     expect(r.replies[0]!.text).toContain("choisis d'abord ta langue");
     expect(actions(r)).toEqual(["menu"]);
-    const count = await env.DB.prepare("select count(*) as n from alerts where young_id = ?").bind(session.sessionId).first<{ n: number }>();
+    const count = await env.DB.prepare("select count(*) as n from alerts where young_id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(count!.n).toBe(0);
   });
 
@@ -50,7 +55,9 @@ describe("an emergency phrase in the web chat", () => {
     // No référent is linked to a new session: the reply says the alert will not be seen at once.
     expect(r.replies[0]!.text).toContain("personne ne la verra tout de suite");
     expect(actions(r)).toEqual(expect.arrayContaining(["contact", "link"]));
-    const alert = await env.DB.prepare("select kind, severity, subject, message from alerts where young_id = ?").bind(session.sessionId).first();
+    const alert = await env.DB.prepare("select kind, severity, subject, message from alerts where young_id = ?")
+      .bind(session.sessionId)
+      .first();
     expect(alert).toEqual({ kind: "crisis", severity: "severe", subject: "suicide", message: null });
   });
 
@@ -60,12 +67,16 @@ describe("an emergency phrase in the web chat", () => {
     await send(session.token, { action: "privacy:accept" });
     const r = await send(session.token, { text: "je dors dehors" });
     expect(actions(r)).toContain("alert:shelter");
-    const count = await env.DB.prepare("select count(*) as n from alerts where young_id = ?").bind(session.sessionId).first<{ n: number }>();
+    const count = await env.DB.prepare("select count(*) as n from alerts where young_id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(count!.n).toBe(0);
     const after = await send(session.token, { action: "alert:shelter" });
     expect(after.replies[0]!.text).toContain("enregistré");
     expect(after.replies[0]!.text).toContain("115");
-    const alert = await env.DB.prepare("select kind, subject from alerts where young_id = ?").bind(session.sessionId).first();
+    const alert = await env.DB.prepare("select kind, subject from alerts where young_id = ?")
+      .bind(session.sessionId)
+      .first();
     expect(alert).toEqual({ kind: "crisis", subject: "shelter" });
   });
 });
@@ -88,8 +99,12 @@ describe("an emergency phrase on Telegram", () => {
     const sent = fakeTelegram.messages.filter((c) => c.method === "sendMessage");
     expect(sent).toHaveLength(1);
     expect(firstNumber(String(sent[0]!.params.text))).toBe("15");
-    expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(expect.arrayContaining(["contact", "menu"]));
-    const alert = await env.DB.prepare("select a.kind, a.subject from alerts a join young_people y on y.id = a.young_id where a.subject = 'overdose'").first();
+    expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(
+      expect.arrayContaining(["contact", "menu"]),
+    );
+    const alert = await env.DB.prepare(
+      "select a.kind, a.subject from alerts a join young_people y on y.id = a.young_id where a.subject = 'overdose'",
+    ).first();
     expect(alert).toEqual({ kind: "crisis", subject: "overdose" });
   });
 

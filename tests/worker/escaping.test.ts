@@ -86,7 +86,17 @@ describe("staff names and team names", () => {
   it("should be escaped on the admin's staff and teams pages", async () => {
     const admin = await loginAs("admin");
     await makeStaff("referent", `Ana ${HOSTILE}`);
-    await createTeam(database(env.DB), { name: `Équipe ${HOSTILE}`, webhookUrl: null, webhookSecret: null, backupTelegramChatId: null, backupEmail: null }, Date.now());
+    await createTeam(
+      database(env.DB),
+      {
+        name: `Équipe ${HOSTILE}`,
+        webhookUrl: null,
+        webhookSecret: null,
+        backupTelegramChatId: null,
+        backupEmail: null,
+      },
+      Date.now(),
+    );
     expect(await page("/admin/staff", admin.cookie)).toContain(ESCAPED);
     expect(await page("/admin/staff", admin.cookie)).not.toContain("<script>alert");
     const teams = await page("/admin/teams", admin.cookie);
@@ -97,7 +107,10 @@ describe("staff names and team names", () => {
 
 describe("what a visitor typed, echoed in a page", () => {
   it("should be escaped on the sign-in page after a failed sign-in", async () => {
-    const res = await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: `"><script>alert(1)</script>@x`, password: STAFF_PASSWORD }) });
+    const res = await staffFetch("/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: `"><script>alert(1)</script>@x`, password: STAFF_PASSWORD }),
+    });
     const html = await res.text();
     expect(res.status).toBe(401);
     expect(html).not.toContain("<script>alert");

@@ -4,7 +4,16 @@ import { app } from "../../worker/app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 import { seedContent } from "../support/content.ts";
 import { countWrites, everyTableCount, schemaTables } from "../support/db.ts";
-import { anyBody, FIELD_NAMES, formBody, hostileString, jsonValue, rng, type Rng, type WireBody } from "../support/fuzz.ts";
+import {
+  anyBody,
+  FIELD_NAMES,
+  formBody,
+  hostileString,
+  jsonValue,
+  rng,
+  type Rng,
+  type WireBody,
+} from "../support/fuzz.ts";
 import { csrfOf, linkedWebYoung, loginAs, makeStaff, STAFF_PASSWORD } from "../support/staff.ts";
 import { SECRET, buttonUpdate, textUpdate } from "../support/telegram.ts";
 import { openSession, send } from "../support/webchat.ts";
@@ -35,17 +44,34 @@ function endpoints(): Endpoint[] {
   const seen = new Map<string, Endpoint>();
   for (const route of [...app.routes, ...staffApp.routes]) {
     if (route.handler.length >= 2) continue;
-    for (const method of route.method === "ALL" ? ["GET", "POST"] : [route.method]) seen.set(`${method} ${route.path}`, { method, path: route.path });
+    for (const method of route.method === "ALL" ? ["GET", "POST"] : [route.method])
+      seen.set(`${method} ${route.path}`, { method, path: route.path });
   }
   return [...seen.values()];
 }
 
 /** What an answer must never carry: stack frames, source files, SQL engine or driver names, tables. */
-const LEAK = new RegExp([
-  String.raw`\bat \S+ \(`, String.raw`\.(ts|tsx|js|mjs):\d+`, "node_modules", "workerd", "SQLITE", "sqlite", "D1_", "drizzle",
-  "TypeError", "ReferenceError", "RangeError", "SyntaxError", "too many SQL variables", "constraint failed",
-  ...schemaTables().filter((t) => t.includes("_")).map((t) => `\\b${t}\\b`),
-].join("|"));
+const LEAK = new RegExp(
+  [
+    String.raw`\bat \S+ \(`,
+    String.raw`\.(ts|tsx|js|mjs):\d+`,
+    "node_modules",
+    "workerd",
+    "SQLITE",
+    "sqlite",
+    "D1_",
+    "drizzle",
+    "TypeError",
+    "ReferenceError",
+    "RangeError",
+    "SyntaxError",
+    "too many SQL variables",
+    "constraint failed",
+    ...schemaTables()
+      .filter((t) => t.includes("_"))
+      .map((t) => `\\b${t}\\b`),
+  ].join("|"),
+);
 /** Markup of our own payloads that must reach a page escaped, never as markup. */
 const RAW_MARKUP = /<script>alert|<b id=fz|<img src=x onerror/;
 
@@ -82,8 +108,14 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) world.tokens.push((await openSession()).token);
   world.params = {
     kind: ["topic", "step", "resource", "faq"],
-    id: [victim.id, young.sessionId, ...(await ids("select id from alerts")), ...(await ids("select id from teams")),
-      ...(await ids("select id from content_items limit 6")), ...(await ids("select id from content_revisions limit 3"))],
+    id: [
+      victim.id,
+      young.sessionId,
+      ...(await ids("select id from alerts")),
+      ...(await ids("select id from teams")),
+      ...(await ids("select id from content_items limit 6")),
+      ...(await ids("select id from content_revisions limit 3")),
+    ],
     version: await ids("select version from publications"),
     op: ["disable", "enable"],
     file: [],
@@ -91,7 +123,9 @@ beforeAll(async () => {
   // The form fields and asset names the pages really carry, read from the pages.
   for (const { method, path } of endpoints()) {
     if (method !== "GET" || path.includes("*")) continue;
-    const res = await exports.default.fetch(new Request(BASE + fill(rng(1), path, true), { headers: { Cookie: world.staff[0]!.cookie }, redirect: "manual" }));
+    const res = await exports.default.fetch(
+      new Request(BASE + fill(rng(1), path, true), { headers: { Cookie: world.staff[0]!.cookie }, redirect: "manual" }),
+    );
     const html = await res.text();
     for (const m of html.matchAll(/name="([^"]+)"/g)) world.fields.add(m[1]!);
     for (const m of html.matchAll(/\/assets\/([\w.-]+)/g)) world.params.file!.push(m[1]!);
@@ -122,7 +156,8 @@ function fill(r: Rng, path: string, real = false): string {
 function query(r: Rng): string {
   if (r.chance(0.3)) return "";
   const params = new URLSearchParams();
-  for (let i = 1 + r.int(4); i > 0; i--) params.append(r.chance(0.8) ? r.pick([...world.fields]) : hostileString(r), hostileString(r));
+  for (let i = 1 + r.int(4); i > 0; i--)
+    params.append(r.chance(0.8) ? r.pick([...world.fields]) : hostileString(r), hostileString(r));
   return `?${params}`;
 }
 
@@ -138,28 +173,54 @@ function build(r: Rng, endpoint: Endpoint): Built {
   // Staff credentials: none, forged, or a real session (with its CSRF token, or not).
   let staffSession: Session | null = null;
   const cookie = r.int(6);
-  if (cookie === 1) headers.set("Cookie", `passerelle_staff=${r.pick(["x", "a".repeat(43), "../../", "%00", "a".repeat(5000)])}`);
+  if (cookie === 1)
+    headers.set("Cookie", `passerelle_staff=${r.pick(["x", "a".repeat(43), "../../", "%00", "a".repeat(5000)])}`);
   if (cookie >= 3) {
     staffSession = r.pick(world.staff);
-    headers.set("Cookie", r.chance(0.8) ? staffSession.cookie : `junk=1; ${staffSession.cookie}; passerelle_staff=other`);
+    headers.set(
+      "Cookie",
+      r.chance(0.8) ? staffSession.cookie : `junk=1; ${staffSession.cookie}; passerelle_staff=other`,
+    );
     notes.push(staffSession.role);
   }
-  const csrf = () => (staffSession && r.chance(0.7) ? staffSession.csrf : r.chance(0.5) ? r.pick(world.staff).csrf : hostileString(r));
+  const csrf = () =>
+    staffSession && r.chance(0.7) ? staffSession.csrf : r.chance(0.5) ? r.pick(world.staff).csrf : hostileString(r);
   if (r.chance(0.1)) headers.set("X-CSRF-Token", headerSafe(csrf()));
   if (r.chance(0.2)) headers.set("Sec-Fetch-Site", r.pick(["same-origin", "cross-site", "same-site", "none", ""]));
   if (r.chance(0.2)) headers.set("Origin", r.pick(["https://passerelle.test", "https://evil.example", "null", "x"]));
-  if (r.chance(0.05)) headers.set("Cf-Access-Jwt-Assertion", r.pick(["x", "a.b.c", "eyJhbGciOiJSUzI1NiIsImtpZCI6Im5vbmUifQ.e30.c2ln"]));
-  if (r.chance(0.1)) headers.set("CF-Connecting-IP", r.pick(["::", "1.2.3.4, 5.6.7.8", "garbage", "2001:db8::1", "fe80::1%eth0", ""]));
+  if (r.chance(0.05))
+    headers.set("Cf-Access-Jwt-Assertion", r.pick(["x", "a.b.c", "eyJhbGciOiJSUzI1NiIsImtpZCI6Im5vbmUifQ.e30.c2ln"]));
+  if (r.chance(0.1))
+    headers.set("CF-Connecting-IP", r.pick(["::", "1.2.3.4, 5.6.7.8", "garbage", "2001:db8::1", "fe80::1%eth0", ""]));
   // Web chat credentials.
   const bearer = r.int(5);
-  if (bearer === 1) headers.set("Authorization", headerSafe(r.pick(["Bearer", "Bearer ", "Basic YTpi", `Bearer ${"a".repeat(43)}`, `Bearer ${hostileString(r)}`.slice(0, 200)])));
+  if (bearer === 1)
+    headers.set(
+      "Authorization",
+      headerSafe(
+        r.pick([
+          "Bearer",
+          "Bearer ",
+          "Basic YTpi",
+          `Bearer ${"a".repeat(43)}`,
+          `Bearer ${hostileString(r)}`.slice(0, 200),
+        ]),
+      ),
+    );
   if (bearer >= 3) headers.set("Authorization", `Bearer ${r.pick(world.tokens)}`);
   // Telegram's secret, on the webhook.
   if (endpoint.path.startsWith("/telegram")) {
     const secret = r.int(6);
-    if (secret >= 2) headers.set("X-Telegram-Bot-Api-Secret-Token", secret === 2 ? r.pick(["wrong", SECRET.slice(0, -1), `${SECRET} `, ""]) : SECRET);
+    if (secret >= 2)
+      headers.set(
+        "X-Telegram-Bot-Api-Secret-Token",
+        secret === 2 ? r.pick(["wrong", SECRET.slice(0, -1), `${SECRET} `, ""]) : SECRET,
+      );
   }
-  const wire: WireBody = endpoint.method === "GET" || endpoint.method === "HEAD" ? { body: null, contentType: null } : bodyFor(r, endpoint, csrf);
+  const wire: WireBody =
+    endpoint.method === "GET" || endpoint.method === "HEAD"
+      ? { body: null, contentType: null }
+      : bodyFor(r, endpoint, csrf);
   if (wire.contentType) headers.set("Content-Type", wire.contentType);
   const url = BASE + fill(r, endpoint.path) + query(r);
   const request = new Request(url, { method: endpoint.method, headers, body: wire.body, redirect: "manual" });
@@ -174,12 +235,23 @@ function bodyFor(r: Rng, endpoint: Endpoint, csrf: () => string): WireBody {
     if (r.chance(0.8)) values._csrf = csrf();
     if (endpoint.path === "/login" && r.chance(0.5)) values.email = r.pick([...world.emails, "nobody@example.org"]);
     if (endpoint.path === "/login" && r.chance(0.3)) values.password = STAFF_PASSWORD;
-    for (let i = r.int(6); i > 0; i--) values[r.chance(0.9) ? r.pick(fields) : hostileString(r)] = r.chance(0.1) ? JSON.stringify(jsonValue(r)) : hostileString(r);
+    for (let i = r.int(6); i > 0; i--)
+      values[r.chance(0.9) ? r.pick(fields) : hostileString(r)] = r.chance(0.1)
+        ? JSON.stringify(jsonValue(r))
+        : hostileString(r);
     return values;
   };
-  if (endpoint.path.startsWith("/telegram") && r.chance(0.7)) return { body: JSON.stringify(update(r)), contentType: "application/json" };
+  if (endpoint.path.startsWith("/telegram") && r.chance(0.7))
+    return { body: JSON.stringify(update(r)), contentType: "application/json" };
   if (endpoint.path.startsWith("/api/chat") && r.chance(0.5)) {
-    const body = r.pick([{ text: hostileString(r) }, { action: hostileString(r) }, { text: jsonValue(r) }, { locale: hostileString(r) }, { text: "a", action: "menu" }, jsonValue(r)]);
+    const body = r.pick([
+      { text: hostileString(r) },
+      { action: hostileString(r) },
+      { text: jsonValue(r) },
+      { locale: hostileString(r) },
+      { text: "a", action: "menu" },
+      jsonValue(r),
+    ]);
     return { body: JSON.stringify(body), contentType: "application/json" };
   }
   if (r.chance(0.4)) return formBody(r, form());
@@ -189,14 +261,30 @@ function bodyFor(r: Rng, endpoint: Endpoint, csrf: () => string): WireBody {
 /** A Telegram update, real in shape, then broken in one place (or not at all). */
 function update(r: Rng): unknown {
   const chatId = r.chance(0.8) ? r.pick(world.chatIds) : r.pick([-100, 0, 2 ** 53, 1.5]);
-  const base = (r.chance(0.6) ? textUpdate(chatId, hostileString(r)) : buttonUpdate(chatId, hostileString(r))) as Record<string, unknown>;
+  const base = (
+    r.chance(0.6) ? textUpdate(chatId, hostileString(r)) : buttonUpdate(chatId, hostileString(r))
+  ) as Record<string, unknown>;
   const mutations = [
-    () => { base.update_id = jsonValue(r); },
-    () => { delete base.message; delete base.callback_query; },
-    () => { (Object.values(base)[1] as Record<string, unknown>).chat = jsonValue(r); },
-    () => { (Object.values(base)[1] as Record<string, unknown>)[r.pick(["text", "data", "from", "message_id", "id"])] = jsonValue(r); },
-    () => { base[r.pick(["edited_message", "my_chat_member", "poll", "channel_post", "__proto__"])] = jsonValue(r); },
-    () => { base.update_id = r.pick([0, -1, 1.5, 2 ** 53 + 2, 1e308, r.int(10_000_000)]); },
+    () => {
+      base.update_id = jsonValue(r);
+    },
+    () => {
+      delete base.message;
+      delete base.callback_query;
+    },
+    () => {
+      (Object.values(base)[1] as Record<string, unknown>).chat = jsonValue(r);
+    },
+    () => {
+      (Object.values(base)[1] as Record<string, unknown>)[r.pick(["text", "data", "from", "message_id", "id"])] =
+        jsonValue(r);
+    },
+    () => {
+      base[r.pick(["edited_message", "my_chat_member", "poll", "channel_post", "__proto__"])] = jsonValue(r);
+    },
+    () => {
+      base.update_id = r.pick([0, -1, 1.5, 2 ** 53 + 2, 1e308, r.int(10_000_000)]);
+    },
     () => {},
   ];
   r.pick(mutations)();
@@ -209,62 +297,89 @@ async function writes(): Promise<number> {
 }
 
 describe("the fuzz of every route", () => {
-  it(`should answer ${TOTAL}+ hostile requests with no 5xx, no leak, and no row written by a rejected one`, async () => {
-    const r = rng(SEED);
-    const routes = endpoints();
-    const perRoute = Math.max(MIN_PER_ROUTE, Math.ceil(TOTAL / routes.length));
-    await countWrites();
-    const rowsBefore = await everyTableCount();
-    let rejectedWrites = 0;
-    const failures: string[] = [];
-    const figures = { tried: 0, serverErrors: 0, leaks: 0, rejected: 0, rowsWrittenByRejected: 0, statuses: {} as Record<number, number> };
-    let before = await writes();
-    for (const endpoint of routes) {
-      for (let i = 0; i < perRoute; i++) {
-        const { request, staffSession, note, sent: bodyText } = build(r, endpoint);
-        const label = `${request.method} ${request.url.slice(BASE.length, BASE.length + 120)} [${note}]`;
-        const res = await exports.default.fetch(request);
-        const text = await res.text();
-        const after = await writes();
-        figures.tried++;
-        figures.statuses[res.status] = (figures.statuses[res.status] ?? 0) + 1;
-        if (res.status >= 500) {
-          figures.serverErrors++;
-          failures.push(`${res.status} ${label}: ${text.slice(0, 200)}`);
+  it(
+    `should answer ${TOTAL}+ hostile requests with no 5xx, no leak, and no row written by a rejected one`,
+    async () => {
+      const r = rng(SEED);
+      const routes = endpoints();
+      const perRoute = Math.max(MIN_PER_ROUTE, Math.ceil(TOTAL / routes.length));
+      await countWrites();
+      const rowsBefore = await everyTableCount();
+      let rejectedWrites = 0;
+      const failures: string[] = [];
+      const figures = {
+        tried: 0,
+        serverErrors: 0,
+        leaks: 0,
+        rejected: 0,
+        rowsWrittenByRejected: 0,
+        statuses: {} as Record<number, number>,
+      };
+      let before = await writes();
+      for (const endpoint of routes) {
+        for (let i = 0; i < perRoute; i++) {
+          const { request, staffSession, note, sent: bodyText } = build(r, endpoint);
+          const label = `${request.method} ${request.url.slice(BASE.length, BASE.length + 120)} [${note}]`;
+          const res = await exports.default.fetch(request);
+          const text = await res.text();
+          const after = await writes();
+          figures.tried++;
+          figures.statuses[res.status] = (figures.statuses[res.status] ?? 0) + 1;
+          if (res.status >= 500) {
+            figures.serverErrors++;
+            failures.push(`${res.status} ${label}: ${text.slice(0, 200)}`);
+          }
+          if (LEAK.test(text) || (RAW_MARKUP.test(text) && (res.headers.get("Content-Type") ?? "").includes("html"))) {
+            figures.leaks++;
+            failures.push(`leak in ${res.status} ${label}: ${(LEAK.exec(text) ?? RAW_MARKUP.exec(text))![0]}`);
+          }
+          const anonymousStaff =
+            !staffSession &&
+            !endpoint.path.startsWith("/api") &&
+            !endpoint.path.startsWith("/telegram") &&
+            endpoint.path !== "/login";
+          // A failed sign-in to an existing account is recorded on purpose (lock-out counter, audit log).
+          const namesAccount =
+            endpoint.path === "/login" &&
+            world.emails.some(
+              (e) => bodyText.toLowerCase().includes(e) || bodyText.toLowerCase().includes(enc(e).toLowerCase()),
+            );
+          const rejected = res.status >= 400 || (anonymousStaff && res.status !== 200);
+          if (rejected) figures.rejected++;
+          if (rejected && !namesAccount && after !== before) {
+            figures.rowsWrittenByRejected += after - before;
+            failures.push(`rows written by rejected ${res.status} ${label}`);
+          }
+          if (rejected) rejectedWrites += after - before;
+          if (await refreshCredentials(request, res, text, staffSession)) before = await writes();
+          else before = after;
         }
-        if (LEAK.test(text) || RAW_MARKUP.test(text) && (res.headers.get("Content-Type") ?? "").includes("html")) {
-          figures.leaks++;
-          failures.push(`leak in ${res.status} ${label}: ${(LEAK.exec(text) ?? RAW_MARKUP.exec(text))![0]}`);
-        }
-        const anonymousStaff = !staffSession && !endpoint.path.startsWith("/api") && !endpoint.path.startsWith("/telegram") && endpoint.path !== "/login";
-        // A failed sign-in to an existing account is recorded on purpose (lock-out counter, audit log).
-        const namesAccount = endpoint.path === "/login" && world.emails.some((e) => bodyText.toLowerCase().includes(e) || bodyText.toLowerCase().includes(enc(e).toLowerCase()));
-        const rejected = res.status >= 400 || (anonymousStaff && res.status !== 200);
-        if (rejected) figures.rejected++;
-        if (rejected && !namesAccount && after !== before) {
-          figures.rowsWrittenByRejected += after - before;
-          failures.push(`rows written by rejected ${res.status} ${label}`);
-        }
-        if (rejected) rejectedWrites += after - before;
-        if (await refreshCredentials(request, res, text, staffSession)) before = await writes();
-        else before = after;
       }
-    }
-    console.log(`fuzz: routes ${routes.length}, payloads tried ${figures.tried}, 5xx ${figures.serverErrors}, leaks ${figures.leaks}, rejected ${figures.rejected}, rows written by rejected ${figures.rowsWrittenByRejected}, statuses ${JSON.stringify(figures.statuses)}`);
-    // Row counts of every table, before and after: what changed is only what accepted requests wrote.
-    const rowsAfter = await everyTableCount();
-    const changed = Object.keys(rowsAfter).filter((t) => rowsAfter[t] !== rowsBefore[t]).map((t) => `${t} ${rowsBefore[t]}→${rowsAfter[t]}`);
-    console.log(`fuzz: tables changed by accepted requests (and failed sign-ins to real accounts, ${rejectedWrites} writes): ${changed.join(", ") || "none"}`);
-    expect(failures.slice(0, 30)).toEqual([]);
-    expect(figures.tried).toBeGreaterThanOrEqual(TOTAL);
-    // Every kind of answer was reached, so the fuzz got past the first checks.
-    for (const status of [200, 400, 401, 403, 404]) expect(figures.statuses[status] ?? 0).toBeGreaterThan(0);
-  }, FULL ? 1_800_000 : 600_000);
+      console.log(
+        `fuzz: routes ${routes.length}, payloads tried ${figures.tried}, 5xx ${figures.serverErrors}, leaks ${figures.leaks}, rejected ${figures.rejected}, rows written by rejected ${figures.rowsWrittenByRejected}, statuses ${JSON.stringify(figures.statuses)}`,
+      );
+      // Row counts of every table, before and after: what changed is only what accepted requests wrote.
+      const rowsAfter = await everyTableCount();
+      const changed = Object.keys(rowsAfter)
+        .filter((t) => rowsAfter[t] !== rowsBefore[t])
+        .map((t) => `${t} ${rowsBefore[t]}→${rowsAfter[t]}`);
+      console.log(
+        `fuzz: tables changed by accepted requests (and failed sign-ins to real accounts, ${rejectedWrites} writes): ${changed.join(", ") || "none"}`,
+      );
+      expect(failures.slice(0, 30)).toEqual([]);
+      expect(figures.tried).toBeGreaterThanOrEqual(TOTAL);
+      // Every kind of answer was reached, so the fuzz got past the first checks.
+      for (const status of [200, 400, 401, 403, 404]) expect(figures.statuses[status] ?? 0).toBeGreaterThan(0);
+    },
+    FULL ? 1_800_000 : 600_000,
+  );
 
   it("should leave both Workers working after the fuzz", async () => {
     const s = await openSession();
     expect((await send(s.token, { action: "lang:fr" })).replies.length).toBeGreaterThan(0);
-    const res = await exports.default.fetch(new Request(`${BASE}/referent`, { headers: { Cookie: (await session("referent")).cookie } }));
+    const res = await exports.default.fetch(
+      new Request(`${BASE}/referent`, { headers: { Cookie: (await session("referent")).cookie } }),
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -273,12 +388,19 @@ describe("the fuzz of every route", () => {
  * A fuzzed sign-out or deletion may end a credential of the pool: it gets a new one.
  * True when it did (and so wrote rows of its own).
  */
-async function refreshCredentials(request: Request, res: Response, text: string, staffSession: Session | null): Promise<boolean> {
+async function refreshCredentials(
+  request: Request,
+  res: Response,
+  text: string,
+  staffSession: Session | null,
+): Promise<boolean> {
   let refreshed = false;
   const token = /^Bearer (.+)$/.exec(request.headers.get("Authorization") ?? "")?.[1];
   const index = token ? world.tokens.indexOf(token) : -1;
   if (index >= 0 && (res.status === 204 || text.includes('"ended":true'))) {
-    const alive = await env.DB.prepare("select 1 from identities where channel = 'web' and key = ?").bind(await hashOf(token!)).first();
+    const alive = await env.DB.prepare("select 1 from identities where channel = 'web' and key = ?")
+      .bind(await hashOf(token!))
+      .first();
     if (!alive) {
       world.tokens[index] = (await openSession()).token;
       refreshed = true;

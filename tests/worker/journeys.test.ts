@@ -34,10 +34,15 @@ function telegramChannel(): Channel {
   const chat = numbers++;
   let mark = 0;
   const read = (): Seen => {
-    const calls = fakeTelegram.messages.filter((m) => m.method === "sendMessage" && String(m.params.chat_id) === String(chat));
+    const calls = fakeTelegram.messages.filter(
+      (m) => m.method === "sendMessage" && String(m.params.chat_id) === String(chat),
+    );
     const fresh = calls.slice(mark);
     mark = calls.length;
-    return { text: fresh.map((c) => String(c.params.text)).join("\n\n"), actions: fresh.flatMap((c) => keyboardOf(c.params).map(([, a]) => a)) };
+    return {
+      text: fresh.map((c) => String(c.params.text)).join("\n\n"),
+      actions: fresh.flatMap((c) => keyboardOf(c.params).map(([, a]) => a)),
+    };
   };
   return {
     name: "telegram",
@@ -95,7 +100,9 @@ function whatsappChannel(): Channel {
       return read();
     },
     async send(input) {
-      await postWhatsApp(webhookCall(["text" in input ? textMessage(from, input.text) : buttonMessage(from, input.action)]));
+      await postWhatsApp(
+        webhookCall(["text" in input ? textMessage(from, input.text) : buttonMessage(from, input.action)]),
+      );
       return read();
     },
     pushed: () => read().text.split("\n\n").filter(Boolean),
@@ -104,21 +111,39 @@ function whatsappChannel(): Channel {
 }
 
 function textOf(call: WhatsAppCall): string {
-  const m = call.message as { type: string; text?: { body: string }; interactive?: { body: { text: string } }; template?: { name: string } };
-  return m.type === "text" ? m.text!.body : m.type === "interactive" ? m.interactive!.body.text : `[template ${m.template!.name}]`;
+  const m = call.message as {
+    type: string;
+    text?: { body: string };
+    interactive?: { body: { text: string } };
+    template?: { name: string };
+  };
+  return m.type === "text"
+    ? m.text!.body
+    : m.type === "interactive"
+      ? m.interactive!.body.text
+      : `[template ${m.template!.name}]`;
 }
 
 function actionsOf(call: WhatsAppCall): string[] {
-  const m = call.message as { interactive?: { type: string; action: { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] } } };
+  const m = call.message as {
+    interactive?: {
+      type: string;
+      action: { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] };
+    };
+  };
   if (!m.interactive) return [];
   const a = m.interactive.action;
-  return m.interactive.type === "button" ? a.buttons!.map((b) => b.reply.id) : a.sections!.flatMap((s) => s.rows.map((r) => r.id));
+  return m.interactive.type === "button"
+    ? a.buttons!.map((b) => b.reply.id)
+    : a.sections!.flatMap((s) => s.rows.map((r) => r.id));
 }
 
 const CHANNELS: (() => Channel)[] = [telegramChannel, webChannel, whatsappChannel];
 
 async function youngIdOf(channel: Channel): Promise<string | null> {
-  const row = await env.DB.prepare("select young_id as id from identities where channel = ? and key = ?").bind(channel.name, await channel.key()).first<{ id: string }>();
+  const row = await env.DB.prepare("select young_id as id from identities where channel = ? and key = ?")
+    .bind(channel.name, await channel.key())
+    .first<{ id: string }>();
   return row?.id ?? null;
 }
 
@@ -153,7 +178,9 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     expect(topic.actions.some((a) => a.startsWith("step:"))).toBe(true);
     const roadmap = await channel.send({ action: "roadmap" });
     expect(roadmap.text.length).toBeGreaterThan(0);
-    const person = await env.DB.prepare("select birth, status, dept from young_people where id = ?").bind(await youngIdOf(channel)).first();
+    const person = await env.DB.prepare("select birth, status, dept from young_people where id = ?")
+      .bind(await youngIdOf(channel))
+      .first();
     expect(person).toEqual({ birth: "2008-03", status: "ase", dept: "44" });
   });
 
@@ -162,7 +189,9 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     await onboard(channel);
     const crisis = await channel.send({ text: "j'ai envie de mourir" });
     expect(crisis.text.trimStart().split("\n")[0]).toMatch(/3114/);
-    const alert = await env.DB.prepare("select kind from alerts where young_id = ?").bind(await youngIdOf(channel)).first<{ kind: string }>();
+    const alert = await env.DB.prepare("select kind from alerts where young_id = ?")
+      .bind(await youngIdOf(channel))
+      .first<{ kind: string }>();
     expect(alert?.kind).toBe("crisis");
   });
 
@@ -176,11 +205,15 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     await channel.send({ action: confirm! });
     await channel.send({ action: "contact" });
     await channel.send({ text: "je voudrais un rendez-vous" });
-    const alert = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'help'").bind(await youngIdOf(channel)).first<{ id: string }>();
+    const alert = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'help'")
+      .bind(await youngIdOf(channel))
+      .first<{ id: string }>();
     expect(alert).not.toBeNull();
     await drainDeliveries();
     channel.pushed();
-    expect((await postForm(`/referent/alerts/${alert!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) })).status).toBe(303);
+    expect(
+      (await postForm(`/referent/alerts/${alert!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) })).status,
+    ).toBe(303);
     await drainDeliveries();
     if (channel.name === "web") {
       // The web chat has no push: the notice comes first at the next turn.
@@ -201,7 +234,9 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     await channel.send({ action: "delete:yes" });
     for (const table of ["young_people", "identities", "alerts", "roadmap_progress"]) {
       const column = table === "young_people" ? "id" : "young_id";
-      const left = await env.DB.prepare(`select count(*) as n from ${table} where ${column} = ?`).bind(youngId).first<{ n: number }>();
+      const left = await env.DB.prepare(`select count(*) as n from ${table} where ${column} = ?`)
+        .bind(youngId)
+        .first<{ n: number }>();
       expect(left!.n, table).toBe(0);
     }
   });

@@ -26,10 +26,23 @@ const WORDS = ["appartement-bleu-42", "mon-secret-loyer", "rue-des-lilas", "ques
 const logged: string[] = [];
 const spies: { mockRestore(): void }[] = [];
 const METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
-const secrets: string[] = [...WORDS, String(YOUNG_CHAT), String(REFERENT_CHAT), YOUNG_NAME.first_name, YOUNG_NAME.last_name, YOUNG_NAME.username, "Zoé", "Martin-Durand", SECRET, "4242:test-token", "test-token"];
+const secrets: string[] = [
+  ...WORDS,
+  String(YOUNG_CHAT),
+  String(REFERENT_CHAT),
+  YOUNG_NAME.first_name,
+  YOUNG_NAME.last_name,
+  YOUNG_NAME.username,
+  "Zoé",
+  "Martin-Durand",
+  SECRET,
+  "4242:test-token",
+  "test-token",
+];
 
 function describeArg(arg: unknown): string {
-  if (arg instanceof Error) return `${arg.name} ${arg.message} ${arg.stack ?? ""} ${String((arg as { cause?: unknown }).cause ?? "")}`;
+  if (arg instanceof Error)
+    return `${arg.name} ${arg.message} ${arg.stack ?? ""} ${String((arg as { cause?: unknown }).cause ?? "")}`;
   if (typeof arg === "string") return arg;
   try {
     return JSON.stringify(arg);
@@ -45,10 +58,31 @@ function update(body: { text: string } | { data: string }) {
   const from = { id: YOUNG_CHAT, is_bot: false, language_code: "fr", ...YOUNG_NAME };
   const id = updateId++;
   if ("text" in body) {
-    const entities = body.text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: body.text.split(" ")[0]!.length }] : undefined;
-    return { update_id: id, message: { message_id: messageId++, date: 1_700_000_000, chat, from, text: body.text, ...(entities ? { entities } : {}) } };
+    const entities = body.text.startsWith("/")
+      ? [{ type: "bot_command", offset: 0, length: body.text.split(" ")[0]!.length }]
+      : undefined;
+    return {
+      update_id: id,
+      message: {
+        message_id: messageId++,
+        date: 1_700_000_000,
+        chat,
+        from,
+        text: body.text,
+        ...(entities ? { entities } : {}),
+      },
+    };
   }
-  return { update_id: id, callback_query: { id: String(id), chat_instance: "ci", from, data: body.data, message: { message_id: messageId++, date: 1_700_000_000, chat, text: "…" } } };
+  return {
+    update_id: id,
+    callback_query: {
+      id: String(id),
+      chat_instance: "ci",
+      from,
+      data: body.data,
+      message: { message_id: messageId++, date: 1_700_000_000, chat, text: "…" },
+    },
+  };
 }
 
 /** Sends an update and returns the last keyboard the young person was shown. */
@@ -61,7 +95,12 @@ async function telegram(body: { text: string } | { data: string }): Promise<stri
 
 beforeAll(async () => {
   await seedContent();
-  for (const method of METHODS) spies.push(vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(describeArg).join(" "))));
+  for (const method of METHODS)
+    spies.push(
+      vi
+        .spyOn(console, method)
+        .mockImplementation((...args: unknown[]) => void logged.push(args.map(describeArg).join(" "))),
+    );
 });
 afterAll(() => {
   for (const spy of spies) spy.mockRestore();
@@ -72,10 +111,28 @@ describe("the logs of a whole journey", () => {
     const ref = await loginAs("referent", REFERENT_NAME);
     const staffCode = await newLinkCode(ref.cookie, "telegram");
     secrets.push(ref.email, ref.cookie.split("=")[1]!, staffCode, staffCode.replace("-", ""));
-    await postUpdate({ update_id: updateId++, message: { message_id: messageId++, date: 1, chat: { id: REFERENT_CHAT, type: "private", first_name: "Zoé" }, from: { id: REFERENT_CHAT, is_bot: false, first_name: "Zoé" }, text: `/staff ${staffCode}` } });
+    await postUpdate({
+      update_id: updateId++,
+      message: {
+        message_id: messageId++,
+        date: 1,
+        chat: { id: REFERENT_CHAT, type: "private", first_name: "Zoé" },
+        from: { id: REFERENT_CHAT, is_bot: false, first_name: "Zoé" },
+        text: `/staff ${staffCode}`,
+      },
+    });
 
     // Telegram: onboarding, free text, link, a help request delivered through an outage, data, deletion.
-    for (const step of [{ text: "/start" }, { data: "lang:fr" }, { data: "privacy:accept" }, { data: "year:2007" }, { data: "month:04" }, { data: "status:mna" }, { data: "dept:44" }]) await telegram(step);
+    for (const step of [
+      { text: "/start" },
+      { data: "lang:fr" },
+      { data: "privacy:accept" },
+      { data: "year:2007" },
+      { data: "month:04" },
+      { data: "status:mna" },
+      { data: "dept:44" },
+    ])
+      await telegram(step);
     fakeTelegram.failNext({ status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } });
     await postUpdate(update({ text: `je cherche un ${WORDS[0]}` }));
     await telegram({ text: WORDS[3]! });
@@ -86,10 +143,23 @@ describe("the logs of a whole journey", () => {
     await telegram({ data: "contact" });
     await telegram({ text: `aide pour ${WORDS[1]} ${WORDS[2]}` });
     fakeTelegram.reset();
-    fakeTelegram.failNext({ status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } }, { status: 0, unreachable: true });
+    fakeTelegram.failNext(
+      {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: "Too Many Requests: retry after 1",
+          parameters: { retry_after: 1 },
+        },
+      },
+      { status: 0, unreachable: true },
+    );
     await drainDeliveries();
     // The help request reached the référent's own chat (the journey really ran).
-    expect(fakeTelegram.calls.some((c) => c.method === "sendMessage" && String(c.params.chat_id) === String(REFERENT_CHAT))).toBe(true);
+    expect(
+      fakeTelegram.calls.some((c) => c.method === "sendMessage" && String(c.params.chat_id) === String(REFERENT_CHAT)),
+    ).toBe(true);
     const data = await telegram({ data: "data" });
     for (const action of data.filter((a) => a.startsWith("export"))) await telegram({ data: action });
     await telegram({ data: "delete" });
@@ -109,29 +179,47 @@ describe("the logs of a whole journey", () => {
     await send(web.token, { action: "contact" });
     await send(web.token, { text: `besoin d'aide ${WORDS[1]}` });
     await drainDeliveries();
-    const exported = await exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${web.token}` } }));
+    const exported = await exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${web.token}` } }),
+    );
     expect(exported.status).toBe(200);
     await (await staffFetch("/referent", { cookie: ref.cookie })).text();
-    await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", { method: "DELETE", headers: { Authorization: `Bearer ${web.token}` } }));
+    await exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/session", {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${web.token}` },
+      }),
+    );
 
     // The cron, and a failure inside a turn (D1 refusing a write): both log.
     await scheduled(createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }), env);
     const refusing = new Proxy(env.DB, {
       get(target, property) {
         // An error whose message carries personal data: only its kind may reach the logs.
-        if (property === "batch") return () => Promise.reject(new Error(`D1_ERROR: constraint on ${WORDS[0]} chat ${YOUNG_CHAT}`));
+        if (property === "batch")
+          return () => Promise.reject(new Error(`D1_ERROR: constraint on ${WORDS[0]} chat ${YOUNG_CHAT}`));
         const value = Reflect.get(target, property, target) as unknown;
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
     const broken = { ...env, DB: refusing } as Env;
-    const failed = await worker.fetch(new Request("https://passerelle.test/telegram/webhook", { method: "POST", headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET }, body: JSON.stringify(update({ text: WORDS[0]! })) }), broken, createExecutionContext());
+    const failed = await worker.fetch(
+      new Request("https://passerelle.test/telegram/webhook", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+        body: JSON.stringify(update({ text: WORDS[0]! })),
+      }),
+      broken,
+      createExecutionContext(),
+    );
     expect(failed.status).toBe(500);
 
     const all = logged.join("\n");
     const found = secrets.filter((s) => s.length >= 4 && all.toLowerCase().includes(s.toLowerCase()));
     for (const spy of spies) spy.mockRestore();
-    console.log(`logs: ${logged.length} lines captured during the journey, personal data or secrets found: ${found.length}`);
+    console.log(
+      `logs: ${logged.length} lines captured during the journey, personal data or secrets found: ${found.length}`,
+    );
     expect(found).toEqual([]);
     // The capture works: the failure was logged (by its kind).
     expect(logged.some((l) => l.includes("unhandled error"))).toBe(true);

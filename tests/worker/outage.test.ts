@@ -24,8 +24,10 @@ beforeAll(async () => {
 });
 beforeEach(() => fakeTelegram.reset());
 
-const recorded = async (updateId: number) => (await env.DB.prepare("select 1 from telegram_updates where update_id = ?").bind(updateId).first()) !== null;
-const messagesTo = (chat: number) => fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(chat)).length;
+const recorded = async (updateId: number) =>
+  (await env.DB.prepare("select 1 from telegram_updates where update_id = ?").bind(updateId).first()) !== null;
+const messagesTo = (chat: number) =>
+  fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(chat)).length;
 
 /** A young person past the first screens, whose row this isolate now keeps. */
 async function returning(): Promise<number> {
@@ -39,49 +41,60 @@ async function returning(): Promise<number> {
 type Scenario = { name: string; chat: () => Promise<number>; update: (chat: number, id: number) => unknown };
 const SCENARIOS: Scenario[] = [
   { name: "a new chat's /start", chat: async () => chatNo++, update: (chat, id) => textUpdate(chat, "/start", id) },
-  { name: "a returning person's question", chat: returning, update: (chat, id) => textUpdate(chat, "je cherche un logement", id) },
+  {
+    name: "a returning person's question",
+    chat: returning,
+    update: (chat, id) => textUpdate(chat, "je cherche un logement", id),
+  },
   { name: "a returning person's button", chat: returning, update: (chat, id) => buttonUpdate(chat, "menu", id) },
 ];
 
 describe.each(["before", "afterCommit"] as const)("a D1 call failing %s", (mode) => {
-  it.each(SCENARIOS)("should answer $name exactly once, with a 5xx only when nothing was recorded", async (scenario) => {
-    const outcomes: string[] = [];
-    for (let failAt = 0; failAt < 20; failAt++) {
-      const chat = await scenario.chat();
-      const updateId = updateNo++;
-      const update = scenario.update(chat, updateId);
-      let calls = 0;
-      const flaky = { ...env, DB: flakyD1(() => (calls++ === failAt ? mode : "no")) } as Env;
-      fakeTelegram.reset();
-      const first = await postOn(flaky, update);
-      await first.arrayBuffer();
-      const answeredFirst = messagesTo(chat);
-      const wasRecorded = await recorded(updateId);
-      if (calls <= failAt) break; // the turn made fewer calls: every position was tried
-      outcomes.push(`${failAt}:${first.status}`);
-      if (first.status >= 500) {
-        expect(wasRecorded, `call ${failAt}: a 5xx with the update recorded`).toBe(false);
-        expect(answeredFirst, `call ${failAt}: a 5xx after answering`).toBe(0);
-      } else {
-        expect(first.status).toBe(200);
-        expect(wasRecorded, `call ${failAt}: a 200 without the update recorded`).toBe(true);
+  it.each(SCENARIOS)(
+    "should answer $name exactly once, with a 5xx only when nothing was recorded",
+    async (scenario) => {
+      const outcomes: string[] = [];
+      for (let failAt = 0; failAt < 20; failAt++) {
+        const chat = await scenario.chat();
+        const updateId = updateNo++;
+        const update = scenario.update(chat, updateId);
+        let calls = 0;
+        const flaky = { ...env, DB: flakyD1(() => (calls++ === failAt ? mode : "no")) } as Env;
+        fakeTelegram.reset();
+        const first = await postOn(flaky, update);
+        await first.arrayBuffer();
+        const answeredFirst = messagesTo(chat);
+        const wasRecorded = await recorded(updateId);
+        if (calls <= failAt) break; // the turn made fewer calls: every position was tried
+        outcomes.push(`${failAt}:${first.status}`);
+        if (first.status >= 500) {
+          expect(wasRecorded, `call ${failAt}: a 5xx with the update recorded`).toBe(false);
+          expect(answeredFirst, `call ${failAt}: a 5xx after answering`).toBe(0);
+        } else {
+          expect(first.status).toBe(200);
+          expect(wasRecorded, `call ${failAt}: a 200 without the update recorded`).toBe(true);
+        }
+        // Telegram retries (after a 5xx), or delivers it again anyway: one answer in all.
+        const retry = await postOn(env, update);
+        await retry.arrayBuffer();
+        expect(retry.status).toBe(200);
+        const answeredRetry = messagesTo(chat) - answeredFirst;
+        expect([answeredFirst > 0, answeredRetry > 0], `call ${failAt}: answered once`).toEqual(
+          first.status >= 500 ? [false, true] : [true, false],
+        );
       }
-      // Telegram retries (after a 5xx), or delivers it again anyway: one answer in all.
-      const retry = await postOn(env, update);
-      await retry.arrayBuffer();
-      expect(retry.status).toBe(200);
-      const answeredRetry = messagesTo(chat) - answeredFirst;
-      expect([answeredFirst > 0, answeredRetry > 0], `call ${failAt}: answered once`).toEqual(first.status >= 500 ? [false, true] : [true, false]);
-    }
-    console.log(`outage (${mode}), ${scenario.name}: D1 call failing → status ${outcomes.join(", ")}`);
-    expect(outcomes.length).toBeGreaterThan(0);
-  });
+      console.log(`outage (${mode}), ${scenario.name}: D1 call failing → status ${outcomes.join(", ")}`);
+      expect(outcomes.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe("D1 down for a moment", () => {
   it("should answer 5xx and record nothing while it is down, then answer each retried update once", async () => {
     const chats = [chatNo++, chatNo++, await returning(), await returning()];
-    const updates = chats.map((chat, i) => (i % 2 ? textUpdate(chat, "bonjour", updateNo++) : textUpdate(chat, "/start", updateNo++)));
+    const updates = chats.map((chat, i) =>
+      i % 2 ? textUpdate(chat, "bonjour", updateNo++) : textUpdate(chat, "/start", updateNo++),
+    );
     let down = true;
     const flaky = { ...env, DB: flakyD1(() => (down ? "before" : "no")) } as Env;
     fakeTelegram.reset();
@@ -94,9 +107,13 @@ describe("D1 down for a moment", () => {
     const again = await Promise.all(updates.map((u) => postOn(flaky, u)));
     expect([...after, ...again].map((r) => r.status)).toEqual([...updates, ...updates].map(() => 200));
     for (const chat of chats) expect(messagesTo(chat)).toBeGreaterThan(0);
-    const perChat = chats.map((chat) => fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(chat)).map((m) => String(m.params.text)));
+    const perChat = chats.map((chat) =>
+      fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(chat)).map((m) => String(m.params.text)),
+    );
     for (const texts of perChat) expect(new Set(texts).size).toBe(texts.length);
-    console.log(`outage: ${updates.length} updates during a D1 outage → ${during.map((r) => r.status).join(", ")}, then answered ${perChat.map((t) => t.length).join(", ")} message(s) each, retries unanswered`);
+    console.log(
+      `outage: ${updates.length} updates during a D1 outage → ${during.map((r) => r.status).join(", ")}, then answered ${perChat.map((t) => t.length).join(", ")} message(s) each, retries unanswered`,
+    );
   });
 });
 
@@ -113,7 +130,11 @@ describe.each(["before", "afterCommit"] as const)("a help request while a D1 cal
       await postUpdate(textUpdate(chat, `/code ${code}`));
       await postUpdate(buttonUpdate(chat, `link:yes:${code.replace("-", "")}`));
       await postUpdate(buttonUpdate(chat, "contact"));
-      const young = (await env.DB.prepare("select young_id as id from identities where channel = 'telegram' and key = ?").bind(String(chat)).first<{ id: string }>())!.id;
+      const young = (await env.DB.prepare(
+        "select young_id as id from identities where channel = 'telegram' and key = ?",
+      )
+        .bind(String(chat))
+        .first<{ id: string }>())!.id;
       const update = textUpdate(chat, "j'ai besoin d'aide pour mon dossier", updateNo++);
       let calls = 0;
       const flaky = { ...env, DB: flakyD1(() => (calls++ === failAt ? mode : "no")) } as Env;
@@ -122,14 +143,32 @@ describe.each(["before", "afterCommit"] as const)("a help request while a D1 cal
       outcomes.push(`${failAt}:${first.status}`);
       await postOn(env, update);
       // The cron's sweeps (stored alerts without deliveries, deliveries whose message was lost), then the queue.
-      await scheduled(createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }), env);
+      await scheduled(
+        createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }),
+        env,
+      );
       fakeTelegram.reset();
       await drainDeliveries();
-      const alerts = (await env.DB.prepare("select id from alerts where young_id = ? and kind = 'help'").bind(young).all<{ id: string }>()).results;
+      const alerts = (
+        await env.DB.prepare("select id from alerts where young_id = ? and kind = 'help'")
+          .bind(young)
+          .all<{ id: string }>()
+      ).results;
       expect(alerts, `call ${failAt}: one alert`).toHaveLength(1);
-      const deliveries = (await env.DB.prepare("select channel, recipient, status from alert_deliveries where alert_id = ? order by channel").bind(alerts[0]!.id).all<{ channel: string; recipient: string; status: string }>()).results;
-      expect(deliveries.map((d) => `${d.channel}:${d.status}`), `call ${failAt}: one delivery per recipient`).toEqual(["telegram:delivered", "webhook:delivered"]);
-      const toReferent = fakeTelegram.messages.filter((m) => String(m.params.chat_id) === String(refChat) && String(m.params.text).includes(alerts[0]!.id));
+      const deliveries = (
+        await env.DB.prepare(
+          "select channel, recipient, status from alert_deliveries where alert_id = ? order by channel",
+        )
+          .bind(alerts[0]!.id)
+          .all<{ channel: string; recipient: string; status: string }>()
+      ).results;
+      expect(
+        deliveries.map((d) => `${d.channel}:${d.status}`),
+        `call ${failAt}: one delivery per recipient`,
+      ).toEqual(["telegram:delivered", "webhook:delivered"]);
+      const toReferent = fakeTelegram.messages.filter(
+        (m) => String(m.params.chat_id) === String(refChat) && String(m.params.text).includes(alerts[0]!.id),
+      );
       expect(toReferent.length, `call ${failAt}: the référent told once`).toBe(1);
     }
     console.log(`outage (${mode}), a help request: D1 call failing → status ${outcomes.join(", ")}`);

@@ -25,8 +25,12 @@ const cjmAgeAnswer = seedBundle.faqs.find((f) => f.id === "faq-cjm-until-25")!.a
 const unanswered = async (typed: string) => {
   const text = scrubQuestion(typed, seedBundle);
   if (!text) return 0;
-  const shown = await env.DB.prepare("select count from unanswered_questions where text = ?").bind(text).first<{ count: number }>();
-  const held = await env.DB.prepare("select count(*) as count from unanswered_askers where text = ?").bind(text).first<{ count: number }>();
+  const shown = await env.DB.prepare("select count from unanswered_questions where text = ?")
+    .bind(text)
+    .first<{ count: number }>();
+  const held = await env.DB.prepare("select count(*) as count from unanswered_askers where text = ?")
+    .bind(text)
+    .first<{ count: number }>();
   return (shown?.count ?? 0) + (held?.count ?? 0);
 };
 
@@ -61,7 +65,9 @@ describe("a question the content does not answer, in the web chat", () => {
     const r = await send(session.token, { text: "je peux voyager en espagne avec mon recepisse" });
     // (Then "let us pick up where we were": the profile questions are not done.)
     expect(r.replies[0]!.text).toBe(fr.answerUnsure);
-    expect(r.replies[0]!.buttons!.map((b) => b.action)).toEqual(expect.arrayContaining(["faq:faq-permit-recepisse", "topic:residence", "menu", "contact"]));
+    expect(r.replies[0]!.buttons!.map((b) => b.action)).toEqual(
+      expect.arrayContaining(["faq:faq-permit-recepisse", "topic:residence", "menu", "contact"]),
+    );
     expect(await unanswered("je peux voyager en espagne avec mon recepisse")).toBe(1);
     // The offered item opens when pressed.
     const item = await send(session.token, { action: "faq:faq-permit-recepisse" });
@@ -104,7 +110,9 @@ describe("a question the content does not answer, on Telegram", () => {
     expect(said).not.toContain(cjmAgeAnswer.split("\n")[0]!);
     expect(said.startsWith(fr.answerUnsure) || said.includes("OQTF")).toBe(true);
     if (String(sent[0]!.params.text) === fr.answerUnsure) {
-      expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(expect.arrayContaining(["contact", "menu"]));
+      expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(
+        expect.arrayContaining(["contact", "menu"]),
+      );
     }
   });
 
@@ -113,6 +121,8 @@ describe("a question the content does not answer, on Telegram", () => {
     await postUpdate(textUpdate(CHAT + 1, "je peux voyager en espagne avec mon recepisse"));
     const sent = sentTexts();
     expect(String(sent[0]!.params.text)).toBe(fr.answerUnsure);
-    expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(expect.arrayContaining(["faq:faq-permit-recepisse", "topic:residence", "contact", "menu"]));
+    expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(
+      expect.arrayContaining(["faq:faq-permit-recepisse", "topic:residence", "contact", "menu"]),
+    );
   });
 });

@@ -3,7 +3,14 @@ import { Hono } from "hono";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import wranglerToml from "../../wrangler.toml?raw";
 import { fr } from "../../shared/i18n/fr.ts";
-import { clientAddress, localLimit, RATE_RULES, rateLimit, resetLocalLimits, type RateRule } from "../../worker/rate-limit.ts";
+import {
+  clientAddress,
+  localLimit,
+  RATE_RULES,
+  rateLimit,
+  resetLocalLimits,
+  type RateRule,
+} from "../../worker/rate-limit.ts";
 import { seedContent } from "../support/content.ts";
 import { countWrites, everyTableCount } from "../support/db.ts";
 import { fakeTelegram } from "../support/outside.ts";
@@ -51,7 +58,14 @@ describe("the local counter (no binding)", () => {
   });
 
   it("should let requests through when the binding itself fails (a flood is better than nobody answered)", async () => {
-    const broken = { ...env, RATE_LIMIT_NOT_BOUND: { limit: async () => { throw new Error("limiter down"); } } } as unknown as Env;
+    const broken = {
+      ...env,
+      RATE_LIMIT_NOT_BOUND: {
+        limit: async () => {
+          throw new Error("limiter down");
+        },
+      },
+    } as unknown as Env;
     expect((await rateLimit(broken, RULE, "k")).ok).toBe(true);
   });
 });
@@ -59,16 +73,24 @@ describe("the local counter (no binding)", () => {
 describe("rules and wrangler.toml", () => {
   it("should declare every rule as a [[ratelimits]] binding with the same limit and period", () => {
     for (const rule of Object.values(RATE_RULES)) {
-      const block = new RegExp(`\\[\\[ratelimits\\]\\]\\s*\\nname = "${rule.binding}"\\s*\\nnamespace_id = "\\d+"\\s*\\nsimple = \\{ limit = (\\d+), period = (\\d+) \\}`).exec(wranglerToml);
+      const block = new RegExp(
+        `\\[\\[ratelimits\\]\\]\\s*\\nname = "${rule.binding}"\\s*\\nnamespace_id = "\\d+"\\s*\\nsimple = \\{ limit = (\\d+), period = (\\d+) \\}`,
+      ).exec(wranglerToml);
       expect(block, rule.binding).not.toBeNull();
-      expect({ limit: Number(block![1]), period: Number(block![2]) }, rule.binding).toEqual({ limit: rule.limit, period: rule.period });
+      expect({ limit: Number(block![1]), period: Number(block![2]) }, rule.binding).toEqual({
+        limit: rule.limit,
+        period: rule.period,
+      });
     }
     const ids = [...wranglerToml.matchAll(/namespace_id = "(\d+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("should bind them in the tests' Worker (the limits below are the binding's, not the fallback's)", () => {
-    for (const rule of Object.values(RATE_RULES)) expect(typeof (env as unknown as Record<string, { limit?: unknown }>)[rule.binding]?.limit, rule.binding).toBe("function");
+    for (const rule of Object.values(RATE_RULES))
+      expect(typeof (env as unknown as Record<string, { limit?: unknown }>)[rule.binding]?.limit, rule.binding).toBe(
+        "function",
+      );
   });
 });
 
@@ -88,7 +110,13 @@ describe("client address", () => {
 });
 
 function session(ip: string): Promise<Response> {
-  return exports.default.fetch(new Request("https://passerelle.test/api/chat/session", { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip }, body: "{}" }));
+  return exports.default.fetch(
+    new Request("https://passerelle.test/api/chat/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+      body: "{}",
+    }),
+  );
 }
 
 describe("web chat limits", () => {
@@ -162,10 +190,16 @@ describe("Telegram chat limit", () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
     // Every button tap is answered in the webhook's reply (the spinner stops), refused or not.
     expect(acknowledged.every(Boolean)).toBe(true);
-    const recorded = await env.DB.prepare(`select count(*) as n from telegram_updates where update_id in (${ids.join(",")})`).first<{ n: number }>();
+    const recorded = await env.DB.prepare(
+      `select count(*) as n from telegram_updates where update_id in (${ids.join(",")})`,
+    ).first<{ n: number }>();
     expect(recorded!.n).toBe(ids.length);
-    const sent = fakeTelegram.messages.filter((c) => c.method === "sendMessage" && String(c.params.chat_id) === String(chatId));
-    const notices = sent.filter((c) => c.params.text === fr.slowDown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+    const sent = fakeTelegram.messages.filter(
+      (c) => c.method === "sendMessage" && String(c.params.chat_id) === String(chatId),
+    );
+    const notices = sent.filter(
+      (c) => c.params.text === fr.slowDown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+    );
     // Two windows at most in this burst: one notice in each that refused something.
     expect(notices.length).toBeGreaterThanOrEqual(1);
     expect(notices.length).toBeLessThanOrEqual(2);

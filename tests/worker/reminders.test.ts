@@ -4,7 +4,16 @@ import { publishSeedRoadmapRules } from "../support/content.ts";
 import { fakeTelegram } from "../support/outside.ts";
 import { recordingQueue } from "../support/queue.ts";
 
-type Person = { id: string; channel: "telegram" | "web"; key: string; birth: string | null; status?: string; dept?: string; optOut?: boolean; blocked?: boolean };
+type Person = {
+  id: string;
+  channel: "telegram" | "web";
+  key: string;
+  birth: string | null;
+  status?: string;
+  dept?: string;
+  optOut?: boolean;
+  blocked?: boolean;
+};
 
 const people: Person[] = [
   // Autonomy interview due 2026-02-01 (birthday taken as the 1st of February 2009).
@@ -23,16 +32,23 @@ async function runCron(iso: string): Promise<void> {
   await queue.drain();
 }
 
-const sentTo = (chatId: string) => fakeTelegram.messages.filter((c) => c.method === "sendMessage" && String(c.params.chat_id) === chatId);
+const sentTo = (chatId: string) =>
+  fakeTelegram.messages.filter((c) => c.method === "sendMessage" && String(c.params.chat_id) === chatId);
 
 beforeAll(async () => {
   await publishSeedRoadmapRules();
   const at = Date.parse("2026-01-10T10:00:00Z");
   for (const p of people) {
-    await env.DB.prepare("insert into young_people (id, locale, birth, status, dept, reminders_opt_out, cursor, created_at, last_active_at) values (?, 'fr', ?, ?, ?, ?, '{\"at\":\"menu\"}', ?, ?)")
-      .bind(p.id, p.birth, p.status ?? null, p.dept ?? null, p.optOut ? 1 : 0, at, at).run();
-    await env.DB.prepare("insert into identities (channel, key, young_id, created_at, blocked_at) values (?, ?, ?, ?, ?)")
-      .bind(p.channel, p.key, p.id, at, p.blocked ? at : null).run();
+    await env.DB.prepare(
+      "insert into young_people (id, locale, birth, status, dept, reminders_opt_out, cursor, created_at, last_active_at) values (?, 'fr', ?, ?, ?, ?, '{\"at\":\"menu\"}', ?, ?)",
+    )
+      .bind(p.id, p.birth, p.status ?? null, p.dept ?? null, p.optOut ? 1 : 0, at, at)
+      .run();
+    await env.DB.prepare(
+      "insert into identities (channel, key, young_id, created_at, blocked_at) values (?, ?, ?, ?, ?)",
+    )
+      .bind(p.channel, p.key, p.id, at, p.blocked ? at : null)
+      .run();
   }
 });
 
@@ -54,7 +70,9 @@ describe("scheduled roadmap reminders", () => {
     expect(String(message?.params.text)).toContain("Ton entretien d'autonomie");
     expect(String(message?.params.text)).toContain("01/02/2026");
     const stored = await env.DB.prepare("select young_id, step_id, kind, channel from reminders_sent").all();
-    expect(stored.results).toEqual([{ young_id: "due", step_id: "autonomy-interview", kind: "before-30", channel: "telegram" }]);
+    expect(stored.results).toEqual([
+      { young_id: "due", step_id: "autonomy-interview", kind: "before-30", channel: "telegram" },
+    ]);
   });
 
   it("should send nothing twice when the cron runs again", async () => {
@@ -73,9 +91,14 @@ describe("scheduled roadmap reminders", () => {
   });
 
   it("should mark the identity blocked when Telegram says the bot was blocked", async () => {
-    fakeTelegram.failNext({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } });
+    fakeTelegram.failNext({
+      status: 403,
+      body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+    });
     await runCron("2026-02-02T09:00:00Z");
-    const row = await env.DB.prepare("select blocked_at from identities where key = '111'").first<{ blocked_at: number | null }>();
+    const row = await env.DB.prepare("select blocked_at from identities where key = '111'").first<{
+      blocked_at: number | null;
+    }>();
     expect(row?.blocked_at).not.toBeNull();
     await env.DB.prepare("update identities set blocked_at = null where key = '111'").run();
   });
@@ -85,7 +108,9 @@ describe("scheduled deadline alerts", () => {
   it("should raise one deadline alert per overdue step and young person, even when run again", async () => {
     await runCron("2026-02-09T09:00:00Z");
     await runCron("2026-02-09T10:00:00Z");
-    const rows = await env.DB.prepare("select young_id, subject from alerts where kind = 'deadline' order by young_id").all<{ young_id: string; subject: string }>();
+    const rows = await env.DB.prepare(
+      "select young_id, subject from alerts where kind = 'deadline' order by young_id",
+    ).all<{ young_id: string; subject: string }>();
     const forDue = rows.results.filter((r) => r.young_id === "due").map((r) => r.subject);
     expect(forDue).toEqual(["autonomy-interview"]);
     // Web users get deadline alerts too (delivery is the alerts pipeline's job); opted-out reminders do not stop alerts.
@@ -95,9 +120,13 @@ describe("scheduled deadline alerts", () => {
 
   it("should not alert for a step the young person marked done", async () => {
     await env.DB.prepare("delete from alerts where young_id = 'blocked'").run();
-    await env.DB.prepare("insert into roadmap_progress (young_id, step_id, state, updated_at) values ('blocked', 'autonomy-interview', 'done', 0)").run();
+    await env.DB.prepare(
+      "insert into roadmap_progress (young_id, step_id, state, updated_at) values ('blocked', 'autonomy-interview', 'done', 0)",
+    ).run();
     await runCron("2026-02-10T09:00:00Z");
-    const n = await env.DB.prepare("select count(*) as n from alerts where young_id = 'blocked' and subject = 'autonomy-interview'").first<{ n: number }>();
+    const n = await env.DB.prepare(
+      "select count(*) as n from alerts where young_id = 'blocked' and subject = 'autonomy-interview'",
+    ).first<{ n: number }>();
     expect(n?.n).toBe(0);
   });
 });

@@ -34,7 +34,8 @@ describe("roadmap rules published by the content team", () => {
 
   it("should reach the public simulator and the chat without a redeploy once published", async () => {
     const session = await openSession();
-    for (const action of ["lang:fr", "privacy:accept", "year:2006", "month:01", "status:left_ase", "dept:44"]) await send(session.token, { action });
+    for (const action of ["lang:fr", "privacy:accept", "year:2006", "month:01", "status:left_ase", "dept:44"])
+      await send(session.token, { action });
     const before = await send(session.token, { action: "roadmap:open:come-back" });
     expect(before.replies.map((r) => r.text).join("\n")).toContain("21 ans");
 

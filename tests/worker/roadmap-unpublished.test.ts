@@ -23,7 +23,8 @@ async function runCron(iso: string): Promise<void> {
   await queue.cron(iso);
   await queue.drain();
 }
-const deadlineAlerts = async () => (await env.DB.prepare("select count(*) as n from alerts where kind = 'deadline'").first<{ n: number }>())?.n;
+const deadlineAlerts = async () =>
+  (await env.DB.prepare("select count(*) as n from alerts where kind = 'deadline'").first<{ n: number }>())?.n;
 
 async function press(action: string) {
   fakeTelegram.reset();
@@ -45,7 +46,11 @@ describe("roadmap with no rules published", () => {
     expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
     expect(calls[0]!.params.text).toContain("Ton parcours n'est pas encore prêt");
     expect(calls[0]!.params.text).not.toContain("Rien à faire");
-    expect(keyboardOf(calls[0]!.params).map(([, a]) => a).filter((a) => a.startsWith("roadmap:open:"))).toEqual([]);
+    expect(
+      keyboardOf(calls[0]!.params)
+        .map(([, a]) => a)
+        .filter((a) => a.startsWith("roadmap:open:")),
+    ).toEqual([]);
   });
 
   it("should say the roadmap is not ready in the web chat and ignore a step that does not exist", async () => {
@@ -56,7 +61,11 @@ describe("roadmap with no rules published", () => {
     expect(actions(list).filter((a) => a.startsWith("roadmap:open:"))).toEqual([]);
     const opened = await send(session.token, { action: "roadmap:open:autonomy-interview" });
     expect(opened.replies.length).toBeGreaterThan(0);
-    const timeline = await exports.default.fetch(new Request("https://passerelle.test/api/chat/roadmap", { headers: { Authorization: `Bearer ${session.token}` } }));
+    const timeline = await exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/roadmap", {
+        headers: { Authorization: `Bearer ${session.token}` },
+      }),
+    );
     expect(timeline.status).toBe(200);
     expect(await timeline.json()).toMatchObject({ steps: [], empty: expect.stringContaining("pas encore prêt") });
   });
@@ -100,7 +109,9 @@ describe("roadmap once the seed publishes the default rules", () => {
     const calls = await press("roadmap");
     expect(calls[0]!.params.text).toContain("Ton entretien d'autonomie");
     expect(keyboardOf(calls[0]!.params).map(([, a]) => a)).toContain("roadmap:open:autonomy-interview");
-    const api = await exports.default.fetch(new Request("https://passerelle.test/api/roadmap?birth=2009-02&status=ase&dept=49&today=2026-01-15"));
+    const api = await exports.default.fetch(
+      new Request("https://passerelle.test/api/roadmap?birth=2009-02&status=ase&dept=49&today=2026-01-15"),
+    );
     expect(((await api.json()) as { steps: { id: string }[] }).steps.map((s) => s.id)).toContain("autonomy-interview");
   });
 

@@ -67,7 +67,11 @@ describe("security headers on the chat Worker", () => {
   });
 
   it("should be on the chat API's answers and on the Telegram webhook's", async () => {
-    const res = await chat("/api/chat/message", { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify({ action: "menu" }) });
+    const res = await chat("/api/chat/message", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ action: "menu" }),
+    });
     expect(res.status).toBe(200);
     expectSecure(res, "chat message");
     expect(res.headers.get("Cache-Control")).toBe("no-store");
@@ -86,7 +90,12 @@ describe("security headers on the chat Worker", () => {
     const csp = (await chat("/")).headers.get("Content-Security-Policy")!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
-    for (const path of ["/", "/parcours", "/parcours?birth=2008-05&status=ase&dept=44", "/parcours?birth=2030-01&status=ase&dept=44"]) {
+    for (const path of [
+      "/",
+      "/parcours",
+      "/parcours?birth=2008-05&status=ase&dept=44",
+      "/parcours?birth=2030-01&status=ase&dept=44",
+    ]) {
       const html = await (await chat(path)).text();
       expect(inlineCode(html), path).toEqual([]);
       expect(html, path).toMatch(/<link rel="stylesheet" href="\/assets\/[a-z]+\.[0-9a-f]{12}\.css"/);
@@ -96,7 +105,21 @@ describe("security headers on the chat Worker", () => {
 });
 
 describe("security headers on the staff pages", () => {
-  const PAGES = ["/login", "/referent", "/admin/staff", "/admin/teams", "/admin/content", "/admin/content/translations", "/admin/content/publish", "/admin/content/preview", "/admin/content/roadmap", "/admin/content/insight", "/admin/content/transfer", "/admin/content/topic/new", "/logout"];
+  const PAGES = [
+    "/login",
+    "/referent",
+    "/admin/staff",
+    "/admin/teams",
+    "/admin/content",
+    "/admin/content/translations",
+    "/admin/content/publish",
+    "/admin/content/preview",
+    "/admin/content/roadmap",
+    "/admin/content/insight",
+    "/admin/content/transfer",
+    "/admin/content/topic/new",
+    "/logout",
+  ];
 
   it("should be on every page, with no-store and no script allowed at all", async () => {
     for (const path of PAGES) {
@@ -117,7 +140,10 @@ describe("security headers on the staff pages", () => {
     const cases: [string, Response][] = [
       ["anonymous redirect", await staffFetch("/referent")],
       ["wrong role 403 page", await staffFetch("/admin/staff", { cookie: editorCookie })],
-      ["anonymous POST 401", await staffFetch("/referent/codes", { method: "POST", body: new URLSearchParams({ purpose: "young" }) })],
+      [
+        "anonymous POST 401",
+        await staffFetch("/referent/codes", { method: "POST", body: new URLSearchParams({ purpose: "young" }) }),
+      ],
       ["signed-in 404 page", await staffFetch("/referent/nothing-here", { cookie: referentCookie })],
     ];
     for (const [what, res] of cases) {

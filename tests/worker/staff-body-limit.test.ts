@@ -29,11 +29,21 @@ function streamed(text: string): ReadableStream<Uint8Array> {
 }
 
 const post = (path: string, body: BodyInit, cookie?: string, type = "application/x-www-form-urlencoded") =>
-  staffFetch(path, { method: "POST", body, headers: { "Content-Type": type }, cookie: cookie ?? null, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+  staffFetch(path, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": type },
+    cookie: cookie ?? null,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
 
 /** Sign-in attempts counted (login_throttle, all addresses) and audit entries of this account. */
 async function failures(staffId: string): Promise<{ failed: number; audit: number }> {
-  const row = await env.DB.prepare("select (select coalesce(sum(count), 0) from login_throttle) as failed, (select count(*) from audit_log where staff_id = ?1) as audit").bind(staffId).first<{ failed: number; audit: number }>();
+  const row = await env.DB.prepare(
+    "select (select coalesce(sum(count), 0) from login_throttle) as failed, (select count(*) from audit_log where staff_id = ?1) as audit",
+  )
+    .bind(staffId)
+    .first<{ failed: number; audit: number }>();
   return row!;
 }
 
@@ -51,14 +61,24 @@ describe("the staff Worker's body limit", () => {
   it("should refuse a sign-in form just over its limit, streamed without Content-Length too", async () => {
     const staff = await makeStaff("referent");
     const before = await failures(staff.id);
-    expect((await post("/login", form({ email: staff.email, password: "wrong password!" }, LOGIN_BODY_LIMIT + 1))).status).toBe(413);
-    expect((await post("/login", streamed(form({ email: staff.email, password: "wrong password!" }, 4 * LOGIN_BODY_LIMIT)))).status).toBe(413);
+    expect(
+      (await post("/login", form({ email: staff.email, password: "wrong password!" }, LOGIN_BODY_LIMIT + 1))).status,
+    ).toBe(413);
+    expect(
+      (await post("/login", streamed(form({ email: staff.email, password: "wrong password!" }, 4 * LOGIN_BODY_LIMIT))))
+        .status,
+    ).toBe(413);
     expect(await failures(staff.id)).toEqual(before);
   });
 
   it("should still sign in with an ordinary form, and read a streamed one under the limit", async () => {
     const staff = await makeStaff("referent");
-    const res = await post("/login", streamed(new URLSearchParams({ email: staff.email, password: "correct horse battery", next: "/referent" }).toString()));
+    const res = await post(
+      "/login",
+      streamed(
+        new URLSearchParams({ email: staff.email, password: "correct horse battery", next: "/referent" }).toString(),
+      ),
+    );
     expect(res.status).toBe(303);
     expect(sessionCookieOf(res)).not.toBeNull();
   });
@@ -73,11 +93,19 @@ describe("the staff Worker's body limit", () => {
   it("should refuse a signed-in form over its limit and store nothing", async () => {
     const admin = await loginAs("admin");
     const csrf = await csrfOf(admin.cookie, "/admin/staff");
-    const fields = { _csrf: csrf, name: "Trop Gros", email: "trop.gros@example.org", role: "referent", password: "a long enough password" };
+    const fields = {
+      _csrf: csrf,
+      name: "Trop Gros",
+      email: "trop.gros@example.org",
+      role: "referent",
+      password: "a long enough password",
+    };
     const res = await post("/admin/staff", form(fields, FORM_BODY_LIMIT + 1), admin.cookie);
     expect(res.status).toBe(413);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/html/);
-    const row = await env.DB.prepare("select count(*) as n from staff where email = 'trop.gros@example.org'").first<{ n: number }>();
+    const row = await env.DB.prepare("select count(*) as n from staff where email = 'trop.gros@example.org'").first<{
+      n: number;
+    }>();
     expect(row!.n).toBe(0);
     expect((await post("/admin/staff", form(fields, 1000), admin.cookie)).status).toBe(200);
   });
@@ -85,10 +113,20 @@ describe("the staff Worker's body limit", () => {
   it("should give the content import its own, larger limit", async () => {
     const editor = await loginAs("editor");
     const csrf = await csrfOf(editor.cookie, "/admin/content/transfer");
-    const over = await post(`/admin/content/import?_csrf=${csrf}`, "x".repeat(IMPORT_BODY_LIMIT + 1), editor.cookie, "application/json");
+    const over = await post(
+      `/admin/content/import?_csrf=${csrf}`,
+      "x".repeat(IMPORT_BODY_LIMIT + 1),
+      editor.cookie,
+      "application/json",
+    );
     expect(over.status).toBe(413);
     // Under it, the body reaches the import (here refused as invalid JSON, not as too large).
-    const under = await staffFetch("/admin/content/import", { method: "POST", cookie: editor.cookie, headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: `{"x":"${"a".repeat(FORM_BODY_LIMIT * 2)}"` });
+    const under = await staffFetch("/admin/content/import", {
+      method: "POST",
+      cookie: editor.cookie,
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: `{"x":"${"a".repeat(FORM_BODY_LIMIT * 2)}"`,
+    });
     expect(under.status).toBe(400);
   });
 });

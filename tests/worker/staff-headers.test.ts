@@ -27,15 +27,36 @@ function concrete(pattern: string): string {
     .replace(/\/\*$/, "/nothing-here");
 }
 
-const routes = [...new Set(staffApp.routes.filter((r) => r.path !== "/health" && r.path !== "*" && r.path !== "/*").map((r) => `${r.method} ${concrete(r.path)}`))]
+const routes = [
+  ...new Set(
+    staffApp.routes
+      .filter((r) => r.path !== "/health" && r.path !== "*" && r.path !== "/*")
+      .map((r) => `${r.method} ${concrete(r.path)}`),
+  ),
+]
   .map((line) => line.split(" ") as [string, string])
-  .flatMap(([method, path]) => (method === "ALL" ? [["GET", path], ["POST", path]] : [[method, path]]) as [string, string][]);
+  .flatMap(
+    ([method, path]) =>
+      (method === "ALL"
+        ? [
+            ["GET", path],
+            ["POST", path],
+          ]
+        : [[method, path]]) as [string, string][],
+  );
 
 function expectStaffHeaders(res: Response, what: string, path = ""): void {
   const h = res.headers;
   expect(h.get("X-Frame-Options"), what).toBe("DENY");
   const csp = h.get("Content-Security-Policy") ?? "";
-  for (const directive of ["frame-ancestors 'none'", "default-src 'none'", "base-uri 'none'", "form-action 'self'", "style-src 'self'"]) expect(csp, what).toContain(directive);
+  for (const directive of [
+    "frame-ancestors 'none'",
+    "default-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "style-src 'self'",
+  ])
+    expect(csp, what).toContain(directive);
   expect(csp, what).not.toMatch(/script-src|unsafe-inline|unsafe-eval|\*/);
   expect(h.get("X-Content-Type-Options"), what).toBe("nosniff");
   expect(h.get("Referrer-Policy"), what).toBe("no-referrer");
@@ -48,14 +69,22 @@ function expectStaffHeaders(res: Response, what: string, path = ""): void {
 function request(method: string, path: string, visitor: Visitor, withCsrf: boolean): Request {
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
   if (visitor.cookie) headers.set("Cookie", visitor.cookie);
-  const body = method === "GET" ? undefined : new URLSearchParams(withCsrf && visitor.csrf ? { _csrf: visitor.csrf } : {});
+  const body =
+    method === "GET" ? undefined : new URLSearchParams(withCsrf && visitor.csrf ? { _csrf: visitor.csrf } : {});
   return new Request(`${BASE}${path}`, { method, headers, body, redirect: "manual" });
 }
 
 beforeAll(async () => {
   for (const role of ["referent", "editor", "admin"] as const) {
     const { cookie } = await loginAs(role);
-    visitors.push({ name: role, cookie, csrf: await csrfOf(cookie, role === "editor" ? "/admin/content" : role === "admin" ? "/admin/staff" : "/referent") });
+    visitors.push({
+      name: role,
+      cookie,
+      csrf: await csrfOf(
+        cookie,
+        role === "editor" ? "/admin/content" : role === "admin" ? "/admin/staff" : "/referent",
+      ),
+    });
   }
 });
 
@@ -63,7 +92,10 @@ describe("headers on every staff route", () => {
   it(`should cover every route the staff Worker has (${routes.length} method × path)`, () => {
     expect(routes.length).toBeGreaterThan(40);
     for (const path of ["/login", "/referent", "/admin/staff", "/admin/teams", "/admin/content/import", "/logout"]) {
-      expect(routes.some(([, p]) => p === path), path).toBe(true);
+      expect(
+        routes.some(([, p]) => p === path),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -75,7 +107,11 @@ describe("headers on every staff route", () => {
       for (const visitor of visitors) {
         for (const withCsrf of method === "GET" ? [false] : [false, true]) {
           const res = await staffApp.fetch(request(method, path, visitor, withCsrf), env);
-          expectStaffHeaders(res, `${method} ${path} as ${visitor.name}${withCsrf ? " with CSRF" : ""} → ${res.status}`, path);
+          expectStaffHeaders(
+            res,
+            `${method} ${path} as ${visitor.name}${withCsrf ? " with CSRF" : ""} → ${res.status}`,
+            path,
+          );
           expect(res.status, `${method} ${path} as ${visitor.name}`).toBeLessThan(500);
           answers++;
         }
@@ -96,12 +132,28 @@ describe("headers on every staff route", () => {
   it("should be on sign-out and on the sign-in's own answers (wrong password, too many, redirect)", async () => {
     const me = await loginAs("admin");
     const csrf = await csrfOf(me.cookie, "/admin/staff");
-    expectStaffHeaders(await staffApp.fetch(request("POST", "/logout", { name: "admin", cookie: me.cookie, csrf }, true), env), "POST /logout");
+    expectStaffHeaders(
+      await staffApp.fetch(request("POST", "/logout", { name: "admin", cookie: me.cookie, csrf }, true), env),
+      "POST /logout",
+    );
     const from = { "CF-Connecting-IP": "203.0.113.200" };
     const attempts: Response[] = [];
-    for (let i = 0; i < 7; i++) attempts.push(await staffFetch("/login", { method: "POST", headers: from, body: new URLSearchParams({ email: me.email, password: "wrong password!" }) }));
+    for (let i = 0; i < 7; i++)
+      attempts.push(
+        await staffFetch("/login", {
+          method: "POST",
+          headers: from,
+          body: new URLSearchParams({ email: me.email, password: "wrong password!" }),
+        }),
+      );
     expect(attempts.map((r) => r.status)).toContain(429);
     for (const res of attempts) expectStaffHeaders(res, `POST /login → ${res.status}`);
-    expectStaffHeaders(await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: "x@example.org", password: "x".repeat(9000) }) }), "POST /login 413");
+    expectStaffHeaders(
+      await staffFetch("/login", {
+        method: "POST",
+        body: new URLSearchParams({ email: "x@example.org", password: "x".repeat(9000) }),
+      }),
+      "POST /login 413",
+    );
   });
 });

@@ -12,7 +12,13 @@ export type AckResult = "acknowledged" | "already" | "forbidden" | "missing";
  * crisis it escalates, and vice versa the crisis closes the matter. The young person is told
  * (Telegram: now, through the queue; web: at their next turn).
  */
-export async function acknowledge(env: Env, alertId: string, viewer: { id: string; role: string }, via: "dashboard" | "telegram", now = Date.now()): Promise<AckResult> {
+export async function acknowledge(
+  env: Env,
+  alertId: string,
+  viewer: { id: string; role: string },
+  via: "dashboard" | "telegram",
+  now = Date.now(),
+): Promise<AckResult> {
   const db = database(env.DB);
   const alert = await alertById(db, alertId);
   if (!alert) return "missing";

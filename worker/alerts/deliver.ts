@@ -2,11 +2,22 @@ import { t } from "../../shared/i18n/index.ts";
 import type { Reply } from "../../bot/types.ts";
 import { toLocale, type Locale } from "../../shared/locales.ts";
 import type { WhatsAppMessage } from "../../bot/whatsapp.ts";
-import { isRetryable as isWhatsAppRetryable, isUndeliverable, WhatsAppError, whatsappClient } from "../whatsapp/client.ts";
+import {
+  isRetryable as isWhatsAppRetryable,
+  isUndeliverable,
+  WhatsAppError,
+  whatsappClient,
+} from "../whatsapp/client.ts";
 import { sendOrTemplate, template } from "../whatsapp/outbox.ts";
 import { configOf } from "../config.ts";
 import { backoffSeconds } from "../telegram/outbox.ts";
-import { claimDelivery, markAttemptFailed, markDelivered, markYoungNotified, type DeliveryWork } from "../store/alerts.ts";
+import {
+  claimDelivery,
+  markAttemptFailed,
+  markDelivered,
+  markYoungNotified,
+  type DeliveryWork,
+} from "../store/alerts.ts";
 import { database } from "../store/db.ts";
 import { isLinked, youngTelegramChat, youngWhatsApp } from "../store/links.ts";
 import { staffById } from "../store/staff.ts";
@@ -41,7 +52,12 @@ async function sendTelegram(env: Env, chatId: string, replies: Reply[]): Promise
   if (isBlockedError(error)) return { ok: false, retryable: false, error: "telegram: bot blocked by recipient" };
   const retryAfter = retryAfterSeconds(error);
   const status = error instanceof TelegramError ? String(error.errorCode) : "network";
-  return { ok: false, retryable: isRetryable(error), error: `telegram: ${status}`, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  return {
+    ok: false,
+    retryable: isRetryable(error),
+    error: `telegram: ${status}`,
+    ...(retryAfter !== undefined ? { retryAfter } : {}),
+  };
 }
 
 /** "Your référent saw it": free-form inside the 24-hour window, the approved template outside it. */
@@ -49,19 +65,34 @@ async function sendWhatsAppNotice(env: Env, to: string, locale: Locale): Promise
   const whatsapp = configOf(env).whatsapp;
   if (!whatsapp) return { ok: false, retryable: false, error: "whatsapp not configured" };
   const text: WhatsAppMessage = { type: "text", text: { body: t(locale, "alertSeen"), preview_url: false } };
-  const { unsent, error } = await sendOrTemplate(whatsappClient(whatsapp), to, [text], template(whatsapp.templates.alertSeen, locale));
+  const { unsent, error } = await sendOrTemplate(
+    whatsappClient(whatsapp),
+    to,
+    [text],
+    template(whatsapp.templates.alertSeen, locale),
+  );
   if (unsent.length === 0) return { ok: true };
   if (isUndeliverable(error)) return { ok: false, retryable: false, error: "whatsapp: undeliverable" };
   const status = error instanceof WhatsAppError ? `${error.status}/${error.code}` : "network";
   return { ok: false, retryable: isWhatsAppRetryable(error), error: `whatsapp: ${status}` };
 }
 
-async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: DeliveryWork, publicUrl: string, now: number): Promise<Attempt> {
+async function sendWebhook(
+  config: NonNullable<AlertConfig["webhook"]>,
+  work: DeliveryWork,
+  publicUrl: string,
+  now: number,
+): Promise<Attempt> {
   const a = work.alert;
   // Minimum data: no message text, no profile; the team follows the link to the dashboard.
   const body = JSON.stringify({
-    type: "passerelle.alert", id: a.id, kind: a.kind, severity: a.severity, subject: subjectKey(a),
-    young: a.youngId.slice(0, 6).toUpperCase(), createdAt: new Date(a.createdAt).toISOString(),
+    type: "passerelle.alert",
+    id: a.id,
+    kind: a.kind,
+    severity: a.severity,
+    subject: subjectKey(a),
+    young: a.youngId.slice(0, 6).toUpperCase(),
+    createdAt: new Date(a.createdAt).toISOString(),
     dashboardUrl: `${publicUrl}/referent#alert-${a.id}`,
   });
   // Checked again here: addresses saved before the rule, and the env's default webhook.
@@ -69,7 +100,12 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
   // Where the name points now (it may have moved since it was saved).
   const name = await checkWebhookName(new URL(config.url).hostname);
   if (name === "unknown") return { ok: false, retryable: true, error: "webhook: DNS did not answer" };
-  if (name !== "public") return { ok: false, retryable: false, error: `webhook: address refused (${name === "internal" ? "resolves to a non-public address" : "does not resolve"})` };
+  if (name !== "public")
+    return {
+      ok: false,
+      retryable: false,
+      error: `webhook: address refused (${name === "internal" ? "resolves to a non-public address" : "does not resolve"})`,
+    };
   const timestamp = Math.floor(now / 1000);
   let res: Response;
   try {
@@ -77,24 +113,45 @@ async function sendWebhook(config: NonNullable<AlertConfig["webhook"]>, work: De
       method: "POST",
       // A redirect could lead the signed alert anywhere, an internal address included.
       redirect: "manual",
-      headers: { "Content-Type": "application/json", [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: await signWebhook(config.secret, body, timestamp) },
+      headers: {
+        "Content-Type": "application/json",
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: await signWebhook(config.secret, body, timestamp),
+      },
       body,
     });
   } catch {
     return { ok: false, retryable: true, error: "webhook: network error" };
   }
   if (res.ok) return { ok: true };
-  if (res.status >= 300 && res.status < 400) return { ok: false, retryable: false, error: `webhook: redirect refused (HTTP ${res.status})` };
+  if (res.status >= 300 && res.status < 400)
+    return { ok: false, retryable: false, error: `webhook: redirect refused (HTTP ${res.status})` };
   const retryAfter = Number(res.headers.get("Retry-After"));
-  return { ok: false, retryable: res.status === 429 || res.status >= 500, error: `webhook: HTTP ${res.status}`, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}) };
+  return {
+    ok: false,
+    retryable: res.status === 429 || res.status >= 500,
+    error: `webhook: HTTP ${res.status}`,
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+  };
 }
 
-async function sendEmail(config: NonNullable<AlertConfig["email"]>, to: string, subject: string, text: string): Promise<Attempt> {
+async function sendEmail(
+  config: NonNullable<AlertConfig["email"]>,
+  to: string,
+  subject: string,
+  text: string,
+): Promise<Attempt> {
   const { EmailMessage } = await import("cloudflare:email");
   const raw = [
-    `From: Passerelle <${config.from}>`, `To: ${to}`, `Subject: ${subject}`,
+    `From: Passerelle <${config.from}>`,
+    `To: ${to}`,
+    `Subject: ${subject}`,
     `Message-ID: <${crypto.randomUUID()}@${config.from.split("@")[1] ?? "passerelle"}>`,
-    "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", text,
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    text,
   ].join("\r\n");
   try {
     await config.binding.send(new EmailMessage(config.from, to, raw));
@@ -119,7 +176,11 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
   switch (work.channel) {
     case "webhook": {
       const team = await recipientTeam(env, work.recipient, "team");
-      const target = team ? (team.webhookUrl && team.webhookSecret ? { url: team.webhookUrl, secret: team.webhookSecret } : null) : config.webhook;
+      const target = team
+        ? team.webhookUrl && team.webhookSecret
+          ? { url: team.webhookUrl, secret: team.webhookSecret }
+          : null
+        : config.webhook;
       if (!target) throw new Permanent("webhook no longer configured");
       return sendWebhook(target, work, config.publicUrl, now);
     }
@@ -128,7 +189,8 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
       if (!chatId) throw new Permanent("young person not on Telegram");
       const sent = await sendTelegram(env, chatId, [{ text: t(toLocale(work.young?.locale), "alertSeen") }]);
       if (sent.ok) await markYoungNotified(db, [alert.id], now);
-      else if (sent.error === "telegram: bot blocked by recipient") await setTelegramBlocked(db, chatId, true, new Date(now));
+      else if (sent.error === "telegram: bot blocked by recipient")
+        await setTelegramBlocked(db, chatId, true, new Date(now));
       return sent;
     }
     case "young_whatsapp": {
@@ -136,7 +198,8 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
       if (!to) throw new Permanent("young person not on WhatsApp");
       const sent = await sendWhatsAppNotice(env, to, toLocale(work.young?.locale));
       if (sent.ok) await markYoungNotified(db, [alert.id], now);
-      else if (sent.error === "whatsapp: undeliverable") await setBlocked(db, { channel: "whatsapp", key: to }, true, new Date(now));
+      else if (sent.error === "whatsapp: undeliverable")
+        await setBlocked(db, { channel: "whatsapp", key: to }, true, new Date(now));
       return sent;
     }
     case "telegram": {
@@ -147,10 +210,13 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
         return sendTelegram(env, chatId, [{ text: staffAlertText(alert, config.publicUrl, false) }]);
       }
       const member = await staffById(db, work.recipient);
-      if (!member || member.disabledAt !== null || !member.telegramChatId) throw new Permanent("recipient has no linked Telegram");
+      if (!member || member.disabledAt !== null || !member.telegramChatId)
+        throw new Permanent("recipient has no linked Telegram");
       if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
       const ack = alert.acknowledgedAt === null ? [{ label: "✅ J'ai vu / Seen", action: `ack:${alert.id}` }] : [];
-      return sendTelegram(env, member.telegramChatId, [{ text: staffAlertText(alert, config.publicUrl, true), ...(ack.length ? { buttons: ack } : {}) }]);
+      return sendTelegram(env, member.telegramChatId, [
+        { text: staffAlertText(alert, config.publicUrl, true), ...(ack.length ? { buttons: ack } : {}) },
+      ]);
     }
     case "email": {
       if (!config.email) throw new Permanent("e-mail not configured");
@@ -167,7 +233,12 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
         if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
         to = member.email;
       }
-      return sendEmail(config.email, to, `Passerelle : alerte ${alert.kind}`, staffAlertText(alert, config.publicUrl, !backup));
+      return sendEmail(
+        config.email,
+        to,
+        `Passerelle : alerte ${alert.kind}`,
+        staffAlertText(alert, config.publicUrl, !backup),
+      );
     }
   }
 }
@@ -177,7 +248,8 @@ export async function processDelivery(env: Env, deliveryId: string, now = Date.n
   const db = database(env.DB);
   const work = await claimDelivery(db, deliveryId, now, LEASE_MS);
   if (work === null) return { kind: "done" };
-  if ("leasedUntil" in work) return { kind: "retry", delaySeconds: Math.max(1, Math.ceil((work.leasedUntil - now) / 1000)) };
+  if ("leasedUntil" in work)
+    return { kind: "retry", delaySeconds: Math.max(1, Math.ceil((work.leasedUntil - now) / 1000)) };
   let result: Attempt;
   try {
     result = await attempt(env, work, now);

@@ -72,7 +72,11 @@ export async function dispatchAlerts(env: Env, alertIds: string[], now = Date.no
 /** Tells a Telegram or WhatsApp young person that their alert was seen (web users see it next turn). */
 export async function dispatchYoungNotice(env: Env, alertId: string, youngId: string, now = Date.now()): Promise<void> {
   const db = database(env.DB);
-  const channel = (await youngTelegramChat(db, youngId)) ? "young_telegram" : (await youngWhatsApp(db, youngId)) ? "young_whatsapp" : null;
+  const channel = (await youngTelegramChat(db, youngId))
+    ? "young_telegram"
+    : (await youngWhatsApp(db, youngId))
+      ? "young_whatsapp"
+      : null;
   if (!channel) return;
   const ids = await insertDeliveries(db, [{ alertId, channel, recipient: "young" }], now);
   await enqueueDeliveries(env, ids);

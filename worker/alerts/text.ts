@@ -30,7 +30,8 @@ const CRISIS_LABELS: Record<CrisisCategory, string> = {
   shelter: "Sans abri ce soir / No shelter tonight",
 };
 
-const isCategory = (subject: string): subject is CrisisCategory => (CRISIS_CATEGORIES as readonly string[]).includes(subject);
+const isCategory = (subject: string): subject is CrisisCategory =>
+  (CRISIS_CATEGORIES as readonly string[]).includes(subject);
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,9 +63,11 @@ export function staffAlertText(alert: AlertRow, publicUrl: string, withMessage: 
   if (subject) lines.push(`Sujet / Subject : ${subject}`);
   if (withMessage && alert.message) lines.push(`Message du jeune / Their message : « ${shownText(alert.message)} »`);
   if (alert.kind === "escalation") {
-    lines.push("Une alerte de crise n'a pas été prise en compte par le référent à temps. / A crisis alert was not acknowledged in time.");
+    lines.push(
+      "Une alerte de crise n'a pas été prise en compte par le référent à temps. / A crisis alert was not acknowledged in time.",
+    );
   }
-  const anchor = alert.kind === "escalation" ? subjectKey(alert) ?? alert.id : alert.id;
+  const anchor = alert.kind === "escalation" ? (subjectKey(alert) ?? alert.id) : alert.id;
   lines.push(`Tableau de bord / Dashboard : ${publicUrl}/referent#alert-${anchor}`);
   return lines.join("\n");
 }

@@ -16,9 +16,21 @@ const AAAA = 28;
 
 /** Non-public IPv4 ranges as [first octets, prefix length]. */
 const IPV4_NOT_PUBLIC: [number[], number][] = [
-  [[0], 8], [[10], 8], [[100, 64], 10], [[127], 8], [[169, 254], 16], [[172, 16], 12], [[192, 0, 0], 24],
-  [[192, 0, 2], 24], [[192, 88, 99], 24], [[192, 168], 16], [[198, 18], 15], [[198, 51, 100], 24], [[203, 0, 113], 24],
-  [[224], 4], [[240], 4],
+  [[0], 8],
+  [[10], 8],
+  [[100, 64], 10],
+  [[127], 8],
+  [[169, 254], 16],
+  [[172, 16], 12],
+  [[192, 0, 0], 24],
+  [[192, 0, 2], 24],
+  [[192, 88, 99], 24],
+  [[192, 168], 16],
+  [[198, 18], 15],
+  [[198, 51, 100], 24],
+  [[203, 0, 113], 24],
+  [[224], 4],
+  [[240], 4],
 ];
 
 function ipv4Number(address: string): number | null {
@@ -73,7 +85,9 @@ type DohAnswer = { Status?: number; Answer?: { type?: number; data?: string }[] 
 
 async function lookup(host: string, type: number): Promise<string[] | null> {
   try {
-    const res = await fetch(`${DOH_URL}?name=${encodeURIComponent(host)}&type=${type}`, { headers: { Accept: "application/dns-json" } });
+    const res = await fetch(`${DOH_URL}?name=${encodeURIComponent(host)}&type=${type}`, {
+      headers: { Accept: "application/dns-json" },
+    });
     if (!res.ok) return null;
     const body = (await res.json()) as DohAnswer;
     // 0 = found, 3 = no such name; anything else (SERVFAIL, refused) is not an answer.

@@ -8,13 +8,25 @@
  */
 
 const INTERNAL_SUFFIXES = [
-  "localhost", "localdomain", "local", "internal", "intranet", "lan", "home", "corp", "private",
-  "home.arpa", "arpa", "onion", "invalid",
+  "localhost",
+  "localdomain",
+  "local",
+  "internal",
+  "intranet",
+  "lan",
+  "home",
+  "corp",
+  "private",
+  "home.arpa",
+  "arpa",
+  "onion",
+  "invalid",
 ];
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** A DNS name: labels of letters, digits and inner hyphens, a last label that is not all digits. */
-const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+(?=[a-z0-9-]*[a-z])[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_NAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+(?=[a-z0-9-]*[a-z])[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Why this address cannot be a webhook, or null when it can. */
 export function webhookAddressProblem(address: string): string | null {

@@ -8,7 +8,13 @@ export const SIGNATURE_HEADER = "X-Passerelle-Signature";
 export const TIMESTAMP_HEADER = "X-Passerelle-Timestamp";
 
 async function hmacHex(secret: string, data: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(data));
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -18,7 +24,14 @@ export async function signWebhook(secret: string, body: string, timestamp: numbe
 }
 
 /** What a receiver does (also used by the tests). */
-export async function verifyWebhook(secret: string, body: string, timestamp: string, signature: string, nowSeconds: number, toleranceSeconds = 300): Promise<boolean> {
+export async function verifyWebhook(
+  secret: string,
+  body: string,
+  timestamp: string,
+  signature: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): Promise<boolean> {
   const ts = Number(timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
   const expected = await signWebhook(secret, body, ts);

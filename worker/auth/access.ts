@@ -43,23 +43,42 @@ async function keyFor(team: string, kid: string | undefined, now: number): Promi
     keys = null;
   }
   // A failure keeps what was known (still refused once stale) and is not retried at once either.
-  certs = keys ? { url, keys, fetchedAt: now, checkedAt: now } : { url, keys: cached?.keys ?? [], fetchedAt: cached?.fetchedAt ?? 0, checkedAt: now };
+  certs = keys
+    ? { url, keys, fetchedAt: now, checkedAt: now }
+    : { url, keys: cached?.keys ?? [], fetchedAt: cached?.fetchedAt ?? 0, checkedAt: now };
   if (!keys) console.warn("access certs: fetch failed");
   return keys?.find((k) => k.kid === kid) ?? null;
 }
 
 /** The verified e-mail of an Access JWT, or null (invalid, expired, wrong audience, not configured). */
-export async function verifyAccessJwt(jwt: string, config: { team: string; aud: string }, now = Date.now()): Promise<string | null> {
+export async function verifyAccessJwt(
+  jwt: string,
+  config: { team: string; aud: string },
+  now = Date.now(),
+): Promise<string | null> {
   const [h, p, s] = jwt.split(".");
   if (!h || !p || !s) return null;
   try {
     const header = JSON.parse(new TextDecoder().decode(b64urlBytes(h))) as { alg?: string; kid?: string };
-    const payload = JSON.parse(new TextDecoder().decode(b64urlBytes(p))) as { iss?: string; aud?: string | string[]; exp?: number; nbf?: number; email?: string };
+    const payload = JSON.parse(new TextDecoder().decode(b64urlBytes(p))) as {
+      iss?: string;
+      aud?: string | string[];
+      exp?: number;
+      nbf?: number;
+      email?: string;
+    };
     if (header.alg !== "RS256") return null;
     const key = await keyFor(config.team, header.kid, now);
     if (!key) return null;
-    const cryptoKey = await crypto.subtle.importKey("jwk", key, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"]);
-    const ok = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", cryptoKey, b64urlBytes(s) as BufferSource, new TextEncoder().encode(`${h}.${p}`));
+    const cryptoKey = await crypto.subtle.importKey("jwk", key, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    const ok = await crypto.subtle.verify(
+      "RSASSA-PKCS1-v1_5",
+      cryptoKey,
+      b64urlBytes(s) as BufferSource,
+      new TextEncoder().encode(`${h}.${p}`),
+    );
     if (!ok) return null;
     const auds = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     const seconds = now / 1000;

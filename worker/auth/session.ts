@@ -18,7 +18,13 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 function cookieOptions(maxAgeSeconds?: number) {
-  return { httpOnly: true, secure: true, sameSite: "Lax" as const, path: "/", ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Lax" as const,
+    path: "/",
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
 }
 
 async function csrfFor(token: string): Promise<string> {
@@ -82,7 +88,10 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<StaffEnv>
     }
     if (found.staff.role !== "admin" && roles.length > 0 && !roles.includes(found.staff.role)) {
       if (wantsPage(c)) {
-        return c.html(`<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé</title><link rel="stylesheet" href="${assetPath(STAFF_ASSETS, staffStyle)}"><body class="plain"><h1>Accès refusé / Forbidden</h1><p>Ton rôle ne donne pas accès à cette page. / Your role cannot open this page.</p><p><a href="/referent">Tableau de bord</a></p></body></html>`, 403);
+        return c.html(
+          `<!doctype html><html lang="fr"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé</title><link rel="stylesheet" href="${assetPath(STAFF_ASSETS, staffStyle)}"><body class="plain"><h1>Accès refusé / Forbidden</h1><p>Ton rôle ne donne pas accès à cette page. / Your role cannot open this page.</p><p><a href="/referent">Tableau de bord</a></p></body></html>`,
+          403,
+        );
       }
       throw new HTTPException(403, { message: "not allowed for your role" });
     }
@@ -116,7 +125,8 @@ export function csrfCheck(): MiddlewareHandler<StaffEnv> {
       }
     }
     const expected = c.var.staffCsrf;
-    if (!expected || !sent || !(await timingSafeEqual(sent, expected))) throw new HTTPException(403, { message: "invalid or missing CSRF token" });
+    if (!expected || !sent || !(await timingSafeEqual(sent, expected)))
+      throw new HTTPException(403, { message: "invalid or missing CSRF token" });
     await next();
   };
 }

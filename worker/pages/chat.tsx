@@ -43,24 +43,41 @@ export function ChatPage() {
   const header = (
     <div class="top">
       <h1>Passerelle</h1>
-      <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">🗺️ Mon parcours</button>
-      <button id="logout" type="button" hidden>🚪 Se déconnecter</button>
+      <button id="roadmap-open" type="button" aria-controls="timeline" aria-expanded="false">
+        🗺️ Mon parcours
+      </button>
+      <button id="logout" type="button" hidden>
+        🚪 Se déconnecter
+      </button>
     </div>
   );
   return (
-    <YoungPage locale="fr" title="Passerelle" stylesheet={assetPath(CHAT_ASSETS, chatStyle)} header={header} script={assetPath(CHAT_ASSETS, chatScriptAsset)} switchable>
+    <YoungPage
+      locale="fr"
+      title="Passerelle"
+      stylesheet={assetPath(CHAT_ASSETS, chatStyle)}
+      header={header}
+      script={assetPath(CHAT_ASSETS, chatScriptAsset)}
+      switchable
+    >
       <section id="timeline" hidden aria-labelledby="timeline-title">
         <div class="top">
           <h2 id="timeline-title">🗺️ Mon parcours</h2>
-          <button id="roadmap-close" type="button">✕</button>
+          <button id="roadmap-close" type="button">
+            ✕
+          </button>
         </div>
         <ol id="timeline-steps"></ol>
-        <p class="note"><a href="/parcours">Simulateur anonyme</a> · dates au 1er du mois de naissance</p>
+        <p class="note">
+          <a href="/parcours">Simulateur anonyme</a> · dates au 1er du mois de naissance
+        </p>
       </section>
       <main id="log" aria-live="polite" aria-label="Conversation"></main>
       <div id="status" role="status"></div>
       <form id="ask">
-        <label class="sr" for="question">Écris ta question</label>
+        <label class="sr" for="question">
+          Écris ta question
+        </label>
         <input id="question" name="question" autocomplete="off" maxlength={2000} placeholder="Écris ta question…" />
         <button type="submit">Envoyer</button>
       </form>

@@ -6,7 +6,15 @@ import { isRtl, LOCALES, type Locale } from "../../shared/locales.ts";
  * The shell of every page a young person sees (the web chat, the roadmap simulator): the HTML
  * head, then a header that always ends with the emergency numbers, in the page's language.
  */
-export function YoungPage(props: { locale: Locale; title: string; stylesheet: string; header: Child; script?: string; children?: Child; switchable?: boolean }) {
+export function YoungPage(props: {
+  locale: Locale;
+  title: string;
+  stylesheet: string;
+  header: Child;
+  script?: string;
+  children?: Child;
+  switchable?: boolean;
+}) {
   const { locale } = props;
   return (
     <html lang={locale} dir={isRtl(locale) ? "rtl" : "ltr"}>
@@ -33,6 +41,12 @@ export function YoungPage(props: { locale: Locale; title: string; stylesheet: st
  * chat), so the line carries every translation and the page's script shows the one it needs.
  */
 function EmergencyLine(props: { locale: Locale; switchable: boolean }) {
-  const translations = props.switchable ? Object.fromEntries(LOCALES.map((l) => [`data-${l}`, t(l, "emergencyLine")])) : {};
-  return <p id="emergency" {...translations}>{t(props.locale, "emergencyLine")}</p>;
+  const translations = props.switchable
+    ? Object.fromEntries(LOCALES.map((l) => [`data-${l}`, t(l, "emergencyLine")]))
+    : {};
+  return (
+    <p id="emergency" {...translations}>
+      {t(props.locale, "emergencyLine")}
+    </p>
+  );
 }

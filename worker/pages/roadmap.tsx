@@ -36,20 +36,44 @@ function when(step: PageStep, locale: Locale): string {
  * The public simulator: a form (GET, nothing stored) and the roadmap as a vertical timeline.
  * `unavailable`: no roadmap rules are published yet (never shown as "nothing to do").
  */
-export function RoadmapPage(props: { locale: Locale; values: Record<string, string>; errors?: string[]; steps?: PageStep[]; unavailable?: boolean }) {
+export function RoadmapPage(props: {
+  locale: Locale;
+  values: Record<string, string>;
+  errors?: string[];
+  steps?: PageStep[];
+  unavailable?: boolean;
+}) {
   const { locale, values } = props;
   const say = (key: Parameters<typeof t>[1]) => t(locale, key);
-  const option = (value: string, key: Parameters<typeof t>[1], current?: string) => <option value={value} selected={current === value}>{say(key)}</option>;
+  const option = (value: string, key: Parameters<typeof t>[1], current?: string) => (
+    <option value={value} selected={current === value}>
+      {say(key)}
+    </option>
+  );
   return (
-    <YoungPage locale={locale} title={`Passerelle — ${say("pageRoadmapTitle")}`} stylesheet={assetPath(CHAT_ASSETS, roadmapStyle)} header={<h1>🗺️ {say("pageRoadmapTitle")}</h1>}>
+    <YoungPage
+      locale={locale}
+      title={`Passerelle — ${say("pageRoadmapTitle")}`}
+      stylesheet={assetPath(CHAT_ASSETS, roadmapStyle)}
+      header={<h1>🗺️ {say("pageRoadmapTitle")}</h1>}
+    >
       <main>
         <p>{say("pageRoadmapIntro")}</p>
         {props.errors && props.errors.length > 0 ? (
-          <div class="errors" role="alert"><ul>{props.errors.map((e) => <li>{e}</li>)}</ul></div>
+          <div class="errors" role="alert">
+            <ul>
+              {props.errors.map((e) => (
+                <li>{e}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <form method="get" action="/parcours">
           <input type="hidden" name="locale" value={locale} />
-          <div><label for="birth">{say("pageBirth")}</label><input id="birth" name="birth" type="month" required value={values.birth ?? ""} placeholder="2008-05" /></div>
+          <div>
+            <label for="birth">{say("pageBirth")}</label>
+            <input id="birth" name="birth" type="month" required value={values.birth ?? ""} placeholder="2008-05" />
+          </div>
           <div>
             <label for="status">{say("pageStatus")}</label>
             <select id="status" name="status" required>
@@ -62,21 +86,61 @@ export function RoadmapPage(props: { locale: Locale; values: Record<string, stri
               {DEPTS.map((d) => option(d, DEPT_KEYS[d], values.dept))}
             </select>
           </div>
-          <div><label for="entered_care">{say("pageEnteredCare")}</label><input id="entered_care" name="entered_care" type="month" value={values.entered_care ?? ""} placeholder="2023-09" /></div>
-          <div><label for="permit_expiry">{say("pagePermitExpiry")}</label><input id="permit_expiry" name="permit_expiry" type="month" value={values.permit_expiry ?? ""} placeholder="2027-03" /></div>
+          <div>
+            <label for="entered_care">{say("pageEnteredCare")}</label>
+            <input
+              id="entered_care"
+              name="entered_care"
+              type="month"
+              value={values.entered_care ?? ""}
+              placeholder="2023-09"
+            />
+          </div>
+          <div>
+            <label for="permit_expiry">{say("pagePermitExpiry")}</label>
+            <input
+              id="permit_expiry"
+              name="permit_expiry"
+              type="month"
+              value={values.permit_expiry ?? ""}
+              placeholder="2027-03"
+            />
+          </div>
           <button type="submit">{say("pageSubmit")}</button>
         </form>
         {props.steps ? (
-          props.steps.length === 0 ? <p>{say(props.unavailable ? "roadmapUnavailable" : "roadmapEmpty")}</p> : (
+          props.steps.length === 0 ? (
+            <p>{say(props.unavailable ? "roadmapUnavailable" : "roadmapEmpty")}</p>
+          ) : (
             <ol class="timeline">
               {props.steps.map((s) => (
                 <li class={s.state} id={s.id}>
                   <h2>{s.title}</h2>
-                  <p class="when">{say(STEP_STATE_KEYS[s.state])} · {when(s, locale)}</p>
+                  <p class="when">
+                    {say(STEP_STATE_KEYS[s.state])} · {when(s, locale)}
+                  </p>
                   <p>{s.why}</p>
-                  {s.documents ? <p><strong>{say("roadmapDocuments")}</strong> {s.documents}</p> : null}
+                  {s.documents ? (
+                    <p>
+                      <strong>{say("roadmapDocuments")}</strong> {s.documents}
+                    </p>
+                  ) : null}
                   {s.sources.length > 0 ? (
-                    <p class="sources">{say("sourcesTitle")} {s.sources.map((src, i) => <>{i > 0 ? " ; " : ""}{src.url ? <a href={src.url} rel="noopener noreferrer">{src.label}</a> : src.label}</>)}</p>
+                    <p class="sources">
+                      {say("sourcesTitle")}{" "}
+                      {s.sources.map((src, i) => (
+                        <>
+                          {i > 0 ? " ; " : ""}
+                          {src.url ? (
+                            <a href={src.url} rel="noopener noreferrer">
+                              {src.label}
+                            </a>
+                          ) : (
+                            src.label
+                          )}
+                        </>
+                      ))}
+                    </p>
                   ) : null}
                 </li>
               ))}

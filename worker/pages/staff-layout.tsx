@@ -22,8 +22,18 @@ export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: st
           {staff ? (
             <nav>
               <a href="/referent">Tableau de bord</a>
-              {staff.role === "admin" ? <> · <a href="/admin/staff">Comptes</a> · <a href="/admin/teams">Équipes</a></> : null}
-              {staff.role === "admin" || staff.role === "editor" ? <> · <a href="/admin/content">Contenus</a></> : null}
+              {staff.role === "admin" ? (
+                <>
+                  {" "}
+                  · <a href="/admin/staff">Comptes</a> · <a href="/admin/teams">Équipes</a>
+                </>
+              ) : null}
+              {staff.role === "admin" || staff.role === "editor" ? (
+                <>
+                  {" "}
+                  · <a href="/admin/content">Contenus</a>
+                </>
+              ) : null}
             </nav>
           ) : null}
           {staff && csrf ? (
@@ -31,7 +41,9 @@ export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: st
               {staff.name} ({staff.role}){" "}
               <form class="inline" method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={csrf} />
-                <button class="secondary" type="submit">Se déconnecter</button>
+                <button class="secondary" type="submit">
+                  Se déconnecter
+                </button>
               </form>
             </span>
           ) : null}

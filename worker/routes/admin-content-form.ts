@@ -9,12 +9,38 @@ const LOCALE_FIELD = new RegExp(`^\\w+\\.(${LOCALES.join("|")})$`);
  * and the mapping from submitted form fields back to an item (then validated by zod).
  */
 
-export type FieldType = "id" | "text" | "number" | "localized" | "long" | "keywords" | "list" | "sources" | "date" | "select" | "checkbox";
-export type FieldSpec = { name: string; label: string; type: FieldType; optional?: boolean; options?: readonly string[]; hint?: string };
+export type FieldType =
+  | "id"
+  | "text"
+  | "number"
+  | "localized"
+  | "long"
+  | "keywords"
+  | "list"
+  | "sources"
+  | "date"
+  | "select"
+  | "checkbox";
+export type FieldSpec = {
+  name: string;
+  label: string;
+  type: FieldType;
+  optional?: boolean;
+  options?: readonly string[];
+  hint?: string;
+};
 
-const SOURCES: FieldSpec = { name: "sources", label: "Sources (une par ligne : « libellé | https://… »)", type: "sources" };
+const SOURCES: FieldSpec = {
+  name: "sources",
+  label: "Sources (une par ligne : « libellé | https://… »)",
+  type: "sources",
+};
 const REVIEWED: FieldSpec = { name: "reviewedAt", label: "Dernière vérification (AAAA-MM-JJ)", type: "date" };
-const KEYWORDS: FieldSpec = { name: "keywords", label: "Mots-clés et synonymes (séparés par des virgules)", type: "keywords" };
+const KEYWORDS: FieldSpec = {
+  name: "keywords",
+  label: "Mots-clés et synonymes (séparés par des virgules)",
+  type: "keywords",
+};
 
 export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
   topic: [
@@ -25,7 +51,8 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     { name: "intro", label: "Introduction", type: "long" },
     KEYWORDS,
     { name: "stepIds", label: "Étapes, dans l'ordre (identifiants séparés par des virgules)", type: "list" },
-    SOURCES, REVIEWED,
+    SOURCES,
+    REVIEWED,
   ],
   step: [
     { name: "id", label: "Identifiant", type: "id" },
@@ -34,7 +61,8 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     { name: "body", label: "Texte", type: "long" },
     KEYWORDS,
     { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
-    SOURCES, REVIEWED,
+    SOURCES,
+    REVIEWED,
   ],
   resource: [
     { name: "id", label: "Identifiant", type: "id" },
@@ -48,7 +76,8 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     { name: "hours", label: "Horaires", type: "localized", optional: true },
     { name: "emergency", label: "Numéro d'urgence (montré en premier en cas de crise)", type: "checkbox" },
     { ...KEYWORDS, optional: true },
-    SOURCES, REVIEWED,
+    SOURCES,
+    REVIEWED,
   ],
   faq: [
     { name: "id", label: "Identifiant", type: "id" },
@@ -58,17 +87,26 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     KEYWORDS,
     { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
     { name: "stepId", label: "Étape liée (identifiant, facultatif)", type: "text", optional: true },
-    SOURCES, REVIEWED,
+    SOURCES,
+    REVIEWED,
   ],
 };
 
-export const KIND_LABELS: Record<ContentKind, string> = { topic: "Thèmes", step: "Étapes", resource: "Ressources", faq: "Réponses courtes" };
+export const KIND_LABELS: Record<ContentKind, string> = {
+  topic: "Thèmes",
+  step: "Étapes",
+  resource: "Ressources",
+  faq: "Réponses courtes",
+};
 
 type Form = Record<string, string | undefined>;
 type Obj = Record<string, unknown>;
 
 function splitList(value: string, separator: RegExp): string[] {
-  return value.split(separator).map((s) => s.trim()).filter((s) => s.length > 0);
+  return value
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** The item described by the form in `locale`, merged into the existing item's other locales. */
@@ -130,7 +168,9 @@ export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): 
     case "list":
       return (value as string[]).join(", ");
     case "sources":
-      return (value as { label: string; url?: string }[]).map((s) => (s.url ? `${s.label} | ${s.url}` : s.label)).join("\n");
+      return (value as { label: string; url?: string }[])
+        .map((s) => (s.url ? `${s.label} | ${s.url}` : s.label))
+        .join("\n");
     case "checkbox":
       return value === true ? "on" : "";
     default:
@@ -145,7 +185,9 @@ export function formErrors(fields: Record<string, string>): Record<string, strin
     const name = path.split(".")[0] ?? "item";
     const plain = /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
       ? "Obligatoire / required"
-      : /expected number/.test(message) ? "Un nombre entier / a whole number" : message;
+      : /expected number/.test(message)
+        ? "Un nombre entier / a whole number"
+        : message;
     out[name] ??= path.includes(".") && !LOCALE_FIELD.test(path) ? `${path}: ${plain}` : plain;
   }
   return out;

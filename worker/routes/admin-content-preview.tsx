@@ -19,16 +19,30 @@ import { newState } from "../store/turns.ts";
  */
 export const previewRoutes = new Hono<StaffEnv>();
 
-const entrySchema = () => z.object({ who: z.enum(["me", "bot"]), text: z.string(), buttons: z.optional(z.array(z.object({ label: z.string(), action: z.string() }))) });
+const entrySchema = () =>
+  z.object({
+    who: z.enum(["me", "bot"]),
+    text: z.string(),
+    buttons: z.optional(z.array(z.object({ label: z.string(), action: z.string() }))),
+  });
 const payloadSchema = lazy(() => z.object({ state: conversationStateSchema(), log: z.array(entrySchema()) }));
 type Payload = z.infer<ReturnType<typeof payloadSchema>>;
 type Entry = z.infer<ReturnType<typeof entrySchema>>;
 const MAX_LOG = 16;
 
 async function hmac(c: Context<StaffEnv>, data: string): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(`preview-state:${csrfToken(c)}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(`preview-state:${csrfToken(c)}`),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(data)));
-  return btoa(String.fromCharCode(...mac)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...mac))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 function encode(text: string): string {
@@ -58,7 +72,11 @@ async function verify(c: Context<StaffEnv>, signed: string): Promise<Payload | n
 async function turn(c: Context<StaffEnv>, state: ConversationState, input: Input, log: Entry[]): Promise<Payload> {
   const drafts = await loadDrafts(database(c.env.DB));
   const result = handle(state, input, { ...drafts, version: 0 }, new Date(), { crisisAutoAlert: false });
-  const replies: Entry[] = result.replies.map((r: Reply) => ({ who: "bot" as const, text: r.text, ...(r.buttons ? { buttons: r.buttons } : {}) }));
+  const replies: Entry[] = result.replies.map((r: Reply) => ({
+    who: "bot" as const,
+    text: r.text,
+    ...(r.buttons ? { buttons: r.buttons } : {}),
+  }));
   // Deleting "my data" in the preview just starts a fresh fake conversation.
   const next = result.effects.some((e) => e.type === "deleteMyData") ? newState("preview", state.locale) : result.state;
   return { state: next, log: [...log, ...replies].slice(-MAX_LOG) };
@@ -71,27 +89,51 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
   const dir = isRtl(payload.state.locale) ? "rtl" : "ltr";
   return c.html(
     <AdminPage title="Aperçu du brouillon / draft preview" staff={c.var.staff} csrf={csrf} notice={note}>
-      <p class="muted">Le vrai moteur du chat, avec le contenu en brouillon (pas encore publié). Aucun jeune réel, rien n'est enregistré.</p>
+      <p class="muted">
+        Le vrai moteur du chat, avec le contenu en brouillon (pas encore publié). Aucun jeune réel, rien n'est
+        enregistré.
+      </p>
       <form method="post" action="/admin/content/preview/start" class="actions">
         <Csrf csrf={csrf} />
-        <label for="p-locale" class="tight">Langue</label>
-        <select id="p-locale" name="locale" class="auto">{LOCALES.map((l) => <option value={l} selected={l === payload.state.locale}>{LOCALE_NAMES[l]}</option>)}</select>
-        <button class="secondary" type="submit">Recommencer / restart</button>
+        <label for="p-locale" class="tight">
+          Langue
+        </label>
+        <select id="p-locale" name="locale" class="auto">
+          {LOCALES.map((l) => (
+            <option value={l} selected={l === payload.state.locale}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <button class="secondary" type="submit">
+          Recommencer / restart
+        </button>
       </form>
       <section class="card" aria-label="Conversation" aria-live="polite" dir={dir}>
         {payload.log.map((e) => (
           <p class={e.who === "me" ? "ref" : "preview-bot"}>
-            {e.who === "me" ? "→ " : ""}{e.text}
+            {e.who === "me" ? "→ " : ""}
+            {e.text}
           </p>
         ))}
       </section>
       <form method="post" action="/admin/content/preview" class="card">
         <Csrf csrf={csrf} />
         <input type="hidden" name="state" value={signed} />
-        {lastButtons.length ? <div class="actions">{lastButtons.map((b) => <button class="secondary" type="submit" name="action" value={b.action}>{b.label}</button>)}</div> : null}
+        {lastButtons.length ? (
+          <div class="actions">
+            {lastButtons.map((b) => (
+              <button class="secondary" type="submit" name="action" value={b.action}>
+                {b.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
         <label for="p-text">Écrire comme un jeune / type as a young person</label>
         <input id="p-text" name="text" class="wide" maxlength={2000} autocomplete="off" />
-        <div class="actions"><button type="submit">Envoyer</button></div>
+        <div class="actions">
+          <button type="submit">Envoyer</button>
+        </div>
       </form>
     </AdminPage>,
   );
@@ -112,10 +154,13 @@ previewRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();
   const current = typeof body.state === "string" ? await verify(c, body.state) : null;
   if (!current) return render(c, await fresh(c, undefined), "Aperçu recommencé. / Preview restarted.");
-  const action = typeof body.action === "string" && /^[a-z_]+(:[A-Za-z0-9_-]+)*$/.test(body.action) ? body.action : null;
+  const action =
+    typeof body.action === "string" && /^[a-z_]+(:[A-Za-z0-9_-]+)*$/.test(body.action) ? body.action : null;
   const text = typeof body.text === "string" ? body.text.trim().slice(0, 2000) : "";
   if (!action && !text) return render(c, current);
-  const label = action ? current.log.flatMap((e) => e.buttons ?? []).find((b) => b.action === action)?.label ?? action : text;
+  const label = action
+    ? (current.log.flatMap((e) => e.buttons ?? []).find((b) => b.action === action)?.label ?? action)
+    : text;
   const input: Input = action ? { kind: "action", action } : { kind: "text", text };
   return render(c, await turn(c, current.state, input, [...current.log, { who: "me", text: label }]));
 });

@@ -4,9 +4,28 @@ import { audit, csrfCheck, csrfToken, requireStaff, type StaffEnv } from "../aut
 import { CONTENT_KINDS, type ContentKind } from "../../shared/content/model.ts";
 import { translationStatuses, type TranslationStatus } from "../../shared/content/translation.ts";
 import { LOCALES, LOCALE_NAMES, toLocale, type Locale } from "../../shared/locales.ts";
-import { AdminPage, Badges, Csrf, Diff, ItemEditor, ContentList, when, type ListedItem } from "../pages/admin/content.tsx";
+import {
+  AdminPage,
+  Badges,
+  Csrf,
+  Diff,
+  ItemEditor,
+  ContentList,
+  when,
+  type ListedItem,
+} from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
-import { deleteItem, getDraftItem, listDraftItems, listPublications, pendingChanges, publish, rollbackItem, rollbackPublication, saveItem } from "../store/content-admin.ts";
+import {
+  deleteItem,
+  getDraftItem,
+  listDraftItems,
+  listPublications,
+  pendingChanges,
+  publish,
+  rollbackItem,
+  rollbackPublication,
+  saveItem,
+} from "../store/content-admin.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
 import { formErrors, formToItem, KIND_LABELS } from "./admin-content-form.ts";
@@ -44,8 +63,19 @@ async function formOf(c: C): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
-function page(c: C, title: string, children: unknown, extra: { notice?: string | undefined; errors?: string[] | undefined } = {}, status: 200 | 400 | 404 = 200) {
-  return c.html(<AdminPage title={title} staff={c.var.staff} csrf={csrfToken(c)} notice={extra.notice} errors={extra.errors}>{children as never}</AdminPage>, status);
+function page(
+  c: C,
+  title: string,
+  children: unknown,
+  extra: { notice?: string | undefined; errors?: string[] | undefined } = {},
+  status: 200 | 400 | 404 = 200,
+) {
+  return c.html(
+    <AdminPage title={title} staff={c.var.staff} csrf={csrfToken(c)} notice={extra.notice} errors={extra.errors}>
+      {children as never}
+    </AdminPage>,
+    status,
+  );
 }
 
 const NOTICES: Record<string, string> = {
@@ -69,27 +99,61 @@ adminContentRoutes.get("/", async (c) => {
   const [rows, times] = await Promise.all([listDraftItems(db, kind), latestLocaleTimes(db)]);
   const items: ListedItem[] = rows
     .filter((r) => kind !== "resource" || scope === "all" || r.data.scope === scope)
-    .map((r) => ({ kind: r.kind, id: r.id, label: labelOf(r.data), scope: String(r.data.scope ?? ""), statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}), updatedAt: r.updatedAt }));
-  return page(c, `Contenus · ${KIND_LABELS[kind]}`, <ContentList kind={kind} scope={scope} items={items} />, { notice: notice(c) });
+    .map((r) => ({
+      kind: r.kind,
+      id: r.id,
+      label: labelOf(r.data),
+      scope: String(r.data.scope ?? ""),
+      statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
+      updatedAt: r.updatedAt,
+    }));
+  return page(c, `Contenus · ${KIND_LABELS[kind]}`, <ContentList kind={kind} scope={scope} items={items} />, {
+    notice: notice(c),
+  });
 });
 
 async function topicIds(c: C): Promise<string[]> {
   return (await listDraftItems(database(c.env.DB), "topic")).map((t) => t.id);
 }
 
-async function editorPage(c: C, kind: ContentKind, id: string | null, locale: Locale, submitted?: { item: Record<string, unknown>; fields: Record<string, string>; errors: string[] }) {
+async function editorPage(
+  c: C,
+  kind: ContentKind,
+  id: string | null,
+  locale: Locale,
+  submitted?: { item: Record<string, unknown>; fields: Record<string, string>; errors: string[] },
+) {
   const db = database(c.env.DB);
   const existing = id ? await getDraftItem(db, kind, id) : null;
   if (id && !existing) throw new HTTPException(404, { message: "not found" });
-  const times = id ? (await latestLocaleTimes(db)).get(`${kind}:${id}`) ?? {} : {};
+  const times = id ? ((await latestLocaleTimes(db)).get(`${kind}:${id}`) ?? {}) : {};
   const item = submitted?.item ?? existing?.data ?? null;
   const title = id ? `${KIND_LABELS[kind]} · ${id}` : `${KIND_LABELS[kind]} · nouveau`;
-  const errors = submitted ? [...submitted.errors, ...(Object.keys(submitted.fields).length ? ["Corrige les champs en rouge. / Fix the fields marked in red."] : [])] : undefined;
-  return page(c, title, (
-    <ItemEditor kind={kind} item={item} french={existing?.data ?? item} locale={locale} isNew={!id} csrf={csrfToken(c)}
-      fieldErrors={submitted ? formErrors(submitted.fields) : {}} topics={await topicIds(c)}
-      statuses={existing ? translationStatuses(existing.data, times) : undefined} />
-  ), { notice: notice(c), errors }, submitted ? 400 : 200);
+  const errors = submitted
+    ? [
+        ...submitted.errors,
+        ...(Object.keys(submitted.fields).length
+          ? ["Corrige les champs en rouge. / Fix the fields marked in red."]
+          : []),
+      ]
+    : undefined;
+  return page(
+    c,
+    title,
+    <ItemEditor
+      kind={kind}
+      item={item}
+      french={existing?.data ?? item}
+      locale={locale}
+      isNew={!id}
+      csrf={csrfToken(c)}
+      fieldErrors={submitted ? formErrors(submitted.fields) : {}}
+      topics={await topicIds(c)}
+      statuses={existing ? translationStatuses(existing.data, times) : undefined}
+    />,
+    { notice: notice(c), errors },
+    submitted ? 400 : 200,
+  );
 }
 
 async function submit(c: C, kind: ContentKind, id: string | null) {
@@ -101,10 +165,15 @@ async function submit(c: C, kind: ContentKind, id: string | null) {
   // A new item starts in French; its id cannot change later (it is referenced elsewhere).
   const item = formToItem(kind, id ? { ...form, id } : form, existing?.data ?? null, id ? locale : "fr");
   const result = await saveItem(db, kind, item, !id, editorOf(c), new Date());
-  if (!result.ok) return editorPage(c, kind, id, id ? locale : "fr", { item, fields: result.fields, errors: result.errors });
+  if (!result.ok)
+    return editorPage(c, kind, id, id ? locale : "fr", { item, fields: result.fields, errors: result.errors });
   const itemId = String(item.id);
-  if (result.changed) await audit(db, c.var.staff.id, id ? "content.update" : "content.create", `${kind}:${itemId}`, { locale });
-  return c.redirect(`/admin/content/${kind}/${itemId}?locale=${locale}&done=${result.changed ? "saved" : "unchanged"}`, 303);
+  if (result.changed)
+    await audit(db, c.var.staff.id, id ? "content.update" : "content.create", `${kind}:${itemId}`, { locale });
+  return c.redirect(
+    `/admin/content/${kind}/${itemId}?locale=${locale}&done=${result.changed ? "saved" : "unchanged"}`,
+    303,
+  );
 }
 
 adminContentRoutes.get("/translations", async (c) => {
@@ -112,43 +181,103 @@ adminContentRoutes.get("/translations", async (c) => {
   const wanted = c.req.query("status") ?? "todo";
   const db = database(c.env.DB);
   const [rows, times] = await Promise.all([listDraftItems(db), latestLocaleTimes(db)]);
-  const listed = rows.map((r) => ({ row: r, statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}) }));
+  const listed = rows.map((r) => ({
+    row: r,
+    statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
+  }));
   const matches = (s: TranslationStatus) => wanted === "all" || (wanted === "todo" ? s !== "complete" : s === wanted);
   const shown = listed.filter((l) => matches(l.statuses[locale]));
-  const counts = Object.fromEntries(LOCALES.map((l) => [l, listed.filter((x) => x.statuses[l] !== "complete").length])) as Record<Locale, number>;
-  return page(c, "Traductions", (
+  const counts = Object.fromEntries(
+    LOCALES.map((l) => [l, listed.filter((x) => x.statuses[l] !== "complete").length]),
+  ) as Record<Locale, number>;
+  return page(
+    c,
+    "Traductions",
     <>
-      <p>À traduire par langue / to translate: {LOCALES.filter((l) => l !== "fr").map((l) => <a href={`/admin/content/translations?locale=${l}`} class="gap-end">{LOCALE_NAMES[l]} ({counts[l]})</a>)}</p>
+      <p>
+        À traduire par langue / to translate:{" "}
+        {LOCALES.filter((l) => l !== "fr").map((l) => (
+          <a href={`/admin/content/translations?locale=${l}`} class="gap-end">
+            {LOCALE_NAMES[l]} ({counts[l]})
+          </a>
+        ))}
+      </p>
       <form method="get" action="/admin/content/translations" class="actions">
-        <label for="t-locale" class="tight">Langue</label>
-        <select id="t-locale" name="locale" class="auto">{LOCALES.filter((l) => l !== "fr").map((l) => <option value={l} selected={l === locale}>{LOCALE_NAMES[l]}</option>)}</select>
-        <label for="t-status" class="tight">État</label>
+        <label for="t-locale" class="tight">
+          Langue
+        </label>
+        <select id="t-locale" name="locale" class="auto">
+          {LOCALES.filter((l) => l !== "fr").map((l) => (
+            <option value={l} selected={l === locale}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <label for="t-status" class="tight">
+          État
+        </label>
         <select id="t-status" name="status" class="auto">
-          {[["todo", "à faire (manquant ou ancien)"], ["missing", "manquant"], ["outdated", "plus ancien que le français"], ["complete", "complet"], ["all", "tout"]].map(([v, l]) => <option value={v} selected={v === wanted}>{l}</option>)}
+          {[
+            ["todo", "à faire (manquant ou ancien)"],
+            ["missing", "manquant"],
+            ["outdated", "plus ancien que le français"],
+            ["complete", "complet"],
+            ["all", "tout"],
+          ].map(([v, l]) => (
+            <option value={v} selected={v === wanted}>
+              {l}
+            </option>
+          ))}
         </select>
         <button type="submit">Filtrer</button>
       </form>
-      <p class="muted">{shown.length} élément(s) · {LOCALE_NAMES[locale]}</p>
-      <div class="table-wrap"><table>
-        <thead><tr><th>Élément</th><th>Texte (fr)</th><th>Langues</th></tr></thead>
-        <tbody>{shown.map(({ row, statuses }) => (
-          <tr><td><a href={`/admin/content/${row.kind}/${row.id}?locale=${locale}`}>{row.kind} · {row.id}</a></td><td>{labelOf(row.data)}</td><td><Badges statuses={statuses} /></td></tr>
-        ))}</tbody>
-      </table></div>
-    </>
-  ));
+      <p class="muted">
+        {shown.length} élément(s) · {LOCALE_NAMES[locale]}
+      </p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Élément</th>
+              <th>Texte (fr)</th>
+              <th>Langues</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ row, statuses }) => (
+              <tr>
+                <td>
+                  <a href={`/admin/content/${row.kind}/${row.id}?locale=${locale}`}>
+                    {row.kind} · {row.id}
+                  </a>
+                </td>
+                <td>{labelOf(row.data)}</td>
+                <td>
+                  <Badges statuses={statuses} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>,
+  );
 });
 
 adminContentRoutes.get("/publish", async (c) => {
   const db = database(c.env.DB);
   const [changes, publications] = await Promise.all([pendingChanges(db), listPublications(db)]);
   const csrf = csrfToken(c);
-  return page(c, "Publier / publish", (
+  return page(
+    c,
+    "Publier / publish",
     <>
       <h2>Changements pas encore publiés ({changes.length})</h2>
       {changes.map((ch) => (
         <details class="card">
-          <summary>{ch.kind} · {ch.id} — {ch.before === null ? "nouveau" : ch.after === null ? "supprimé" : "modifié"}</summary>
+          <summary>
+            {ch.kind} · {ch.id} — {ch.before === null ? "nouveau" : ch.after === null ? "supprimé" : "modifié"}
+          </summary>
           <Diff before={ch.before} after={ch.after} />
         </details>
       ))}
@@ -156,31 +285,69 @@ adminContentRoutes.get("/publish", async (c) => {
         <Csrf csrf={csrf} />
         <label for="note">Note (ce qui change)</label>
         <input id="note" name="note" class="wide" maxlength={200} />
-        <div class="actions"><button type="submit" disabled={changes.length === 0}>Publier maintenant / publish now</button> <a href="/admin/content/preview">Tester d'abord dans l'aperçu</a></div>
+        <div class="actions">
+          <button type="submit" disabled={changes.length === 0}>
+            Publier maintenant / publish now
+          </button>{" "}
+          <a href="/admin/content/preview">Tester d'abord dans l'aperçu</a>
+        </div>
       </form>
       <h2>Versions publiées</h2>
-      <div class="table-wrap"><table>
-        <thead><tr><th>Version</th><th>Quand</th><th>Qui</th><th>Note</th><th></th></tr></thead>
-        <tbody>{publications.map((p, i) => (
-          <tr>
-            <td>{p.version}{i === 0 ? " (en ligne)" : ""}</td><td>{when(p.createdAt)}</td><td>{p.createdBy ?? "—"}</td><td>{p.note ?? ""}</td>
-            <td>{i > 0 ? (
-              <form method="post" action={`/admin/content/publications/${p.version}/rollback`} class="inline">
-                <Csrf csrf={csrf} /><button class="secondary" type="submit">Revenir à cette version</button>
-              </form>
-            ) : null}</td>
-          </tr>
-        ))}</tbody>
-      </table></div>
-    </>
-  ), { notice: notice(c) });
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Quand</th>
+              <th>Qui</th>
+              <th>Note</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {publications.map((p, i) => (
+              <tr>
+                <td>
+                  {p.version}
+                  {i === 0 ? " (en ligne)" : ""}
+                </td>
+                <td>{when(p.createdAt)}</td>
+                <td>{p.createdBy ?? "—"}</td>
+                <td>{p.note ?? ""}</td>
+                <td>
+                  {i > 0 ? (
+                    <form method="post" action={`/admin/content/publications/${p.version}/rollback`} class="inline">
+                      <Csrf csrf={csrf} />
+                      <button class="secondary" type="submit">
+                        Revenir à cette version
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>,
+    { notice: notice(c) },
+  );
 });
 
 adminContentRoutes.post("/publish", async (c) => {
   const db = database(c.env.DB);
   const note = ((await formOf(c)).note ?? "").trim().slice(0, 200) || null;
   const result = await publish(db, editorOf(c), note, new Date());
-  if (!result.ok) return page(c, "Publier / publish", <p><a href="/admin/content/publish">Retour</a></p>, { errors: result.errors }, 400);
+  if (!result.ok)
+    return page(
+      c,
+      "Publier / publish",
+      <p>
+        <a href="/admin/content/publish">Retour</a>
+      </p>,
+      { errors: result.errors },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.publish", `version:${result.version}`, note ? { note } : undefined);
   return c.redirect("/admin/content/publish?done=published", 303);
 });
@@ -190,7 +357,16 @@ adminContentRoutes.post("/publications/:version/rollback", async (c) => {
   const version = Number(c.req.param("version"));
   if (!Number.isInteger(version)) throw new HTTPException(404, { message: "not found" });
   const result = await rollbackPublication(db, version, editorOf(c), new Date());
-  if (!result.ok) return page(c, "Publier / publish", <p><a href="/admin/content/publish">Retour</a></p>, { errors: result.errors }, 400);
+  if (!result.ok)
+    return page(
+      c,
+      "Publier / publish",
+      <p>
+        <a href="/admin/content/publish">Retour</a>
+      </p>,
+      { errors: result.errors },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.rollback_publication", `version:${version}`, { newVersion: result.version });
   return c.redirect("/admin/content/publish?done=publication-rolled-back", 303);
 });
@@ -199,22 +375,42 @@ adminContentRoutes.post("/revisions/:id/rollback", async (c) => {
   const db = database(c.env.DB);
   const revisionId = Number(c.req.param("id"));
   const result = await rollbackItem(db, revisionId, editorOf(c), new Date());
-  if (!result.ok || !result.kind) return page(c, "Historique", <p><a href="/admin/content">Retour</a></p>, { errors: result.ok ? ["not found"] : result.errors }, 400);
+  if (!result.ok || !result.kind)
+    return page(
+      c,
+      "Historique",
+      <p>
+        <a href="/admin/content">Retour</a>
+      </p>,
+      { errors: result.ok ? ["not found"] : result.errors },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.rollback_item", `${result.kind}:${result.id}`, { revision: revisionId });
   return c.redirect(`/admin/content/${result.kind}/${result.id}/history?done=rolled-back`, 303);
 });
 
-adminContentRoutes.get("/transfer", (c) => page(c, "Import / export", (
-  <>
-    <p><a href="/admin/content/export">Télécharger tout le contenu (brouillon) en JSON</a></p>
-    <form method="post" action="/admin/content/import" enctype="multipart/form-data" class="card">
-      <Csrf csrf={csrfToken(c)} />
-      <label for="file">Fichier JSON à importer (remplace tout le brouillon ; rien ne change si un élément est invalide)</label>
-      <input id="file" name="file" type="file" accept="application/json,.json" required />
-      <div class="actions"><button type="submit">Importer dans le brouillon</button></div>
-    </form>
-  </>
-), { notice: notice(c) }));
+adminContentRoutes.get("/transfer", (c) =>
+  page(
+    c,
+    "Import / export",
+    <>
+      <p>
+        <a href="/admin/content/export">Télécharger tout le contenu (brouillon) en JSON</a>
+      </p>
+      <form method="post" action="/admin/content/import" enctype="multipart/form-data" class="card">
+        <Csrf csrf={csrfToken(c)} />
+        <label for="file">
+          Fichier JSON à importer (remplace tout le brouillon ; rien ne change si un élément est invalide)
+        </label>
+        <input id="file" name="file" type="file" accept="application/json,.json" required />
+        <div class="actions">
+          <button type="submit">Importer dans le brouillon</button>
+        </div>
+      </form>
+    </>,
+    { notice: notice(c) },
+  ),
+);
 
 adminContentRoutes.get("/export", async (c) => {
   const db = database(c.env.DB);
@@ -234,10 +430,27 @@ adminContentRoutes.post("/import", async (c) => {
       input = JSON.parse(typeof file === "string" ? file : file ? await file.text() : "");
     }
   } catch {
-    return page(c, "Import / export", <p><a href="/admin/content/transfer">Retour</a></p>, { errors: ["Le fichier n'est pas du JSON valide. / The file is not valid JSON."] }, 400);
+    return page(
+      c,
+      "Import / export",
+      <p>
+        <a href="/admin/content/transfer">Retour</a>
+      </p>,
+      { errors: ["Le fichier n'est pas du JSON valide. / The file is not valid JSON."] },
+      400,
+    );
   }
   const result = await replaceDrafts(db, input, c.var.staff.id, new Date(), c.var.staff.name);
-  if (!result.ok) return page(c, "Import / export", <p><a href="/admin/content/transfer">Retour</a></p>, { errors: result.errors.slice(0, 100) }, 400);
+  if (!result.ok)
+    return page(
+      c,
+      "Import / export",
+      <p>
+        <a href="/admin/content/transfer">Retour</a>
+      </p>,
+      { errors: result.errors.slice(0, 100) },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.import", null, { changed: result.changed });
   return c.redirect(`/admin/content/transfer?done=${result.changed ? "imported" : "unchanged"}`, 303);
 });
@@ -251,22 +464,32 @@ adminContentRoutes.get("/:kind/:id/history", async (c) => {
   const history = await itemHistory(database(c.env.DB), kind, id);
   if (history.length === 0) throw new HTTPException(404, { message: "not found" });
   const csrf = csrfToken(c);
-  return page(c, `Historique · ${kind} · ${id}`, (
+  return page(
+    c,
+    `Historique · ${kind} · ${id}`,
     <>
-      <p><a href={`/admin/content/${kind}/${id}`}>Modifier</a></p>
+      <p>
+        <a href={`/admin/content/${kind}/${id}`}>Modifier</a>
+      </p>
       {history.map((rev, i) => (
         <section class="card">
-          <p><strong>{when(rev.at)}</strong> · {rev.byName ?? rev.by ?? "—"} · {rev.action}</p>
+          <p>
+            <strong>{when(rev.at)}</strong> · {rev.byName ?? rev.by ?? "—"} · {rev.action}
+          </p>
           <Diff before={rev.before} after={rev.after} />
           {i > 0 ? (
             <form method="post" action={`/admin/content/revisions/${rev.id}/rollback`}>
-              <Csrf csrf={csrf} /><button class="secondary" type="submit">Revenir à cet état (brouillon)</button>
+              <Csrf csrf={csrf} />
+              <button class="secondary" type="submit">
+                Revenir à cet état (brouillon)
+              </button>
             </form>
           ) : null}
         </section>
       ))}
-    </>
-  ), { notice: notice(c) });
+    </>,
+    { notice: notice(c) },
+  );
 });
 
 adminContentRoutes.post("/:kind/:id/delete", async (c) => {
@@ -274,10 +497,21 @@ adminContentRoutes.post("/:kind/:id/delete", async (c) => {
   const id = c.req.param("id");
   const db = database(c.env.DB);
   const result = await deleteItem(db, kind, id, editorOf(c), new Date());
-  if (!result.ok) return page(c, `${KIND_LABELS[kind]} · ${id}`, <p><a href={`/admin/content/${kind}/${id}`}>Retour</a></p>, { errors: result.errors }, 400);
+  if (!result.ok)
+    return page(
+      c,
+      `${KIND_LABELS[kind]} · ${id}`,
+      <p>
+        <a href={`/admin/content/${kind}/${id}`}>Retour</a>
+      </p>,
+      { errors: result.errors },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.delete", `${kind}:${id}`);
   return c.redirect(`/admin/content?kind=${kind}&done=deleted`, 303);
 });
 
-adminContentRoutes.get("/:kind/:id", (c) => editorPage(c, kindOf(c.req.param("kind")), c.req.param("id"), toLocale(c.req.query("locale"))));
+adminContentRoutes.get("/:kind/:id", (c) =>
+  editorPage(c, kindOf(c.req.param("kind")), c.req.param("id"), toLocale(c.req.query("locale"))),
+);
 adminContentRoutes.post("/:kind/:id", (c) => submit(c, kindOf(c.req.param("kind")), c.req.param("id")));

@@ -21,20 +21,28 @@ teamRoutes.use("*", requireStaff("admin"), csrfCheck());
 
 export const MIN_WEBHOOK_SECRET_LENGTH = 16;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const blankToUndefined = (v: unknown) =>
+  typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v;
 
-const teamFormSchema = lazy(() => z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  webhookUrl: z.optional(z.string().check(z.maxLength(2000), z.refine(isAllowedWebhookAddress))),
-  webhookSecret: z.optional(z.string().check(z.minLength(MIN_WEBHOOK_SECRET_LENGTH), z.maxLength(500))),
-  backupTelegramChatId: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/))),
-  backupEmail: z.optional(z.email()),
-}));
+const teamFormSchema = lazy(() =>
+  z.object({
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    webhookUrl: z.optional(z.string().check(z.maxLength(2000), z.refine(isAllowedWebhookAddress))),
+    webhookSecret: z.optional(z.string().check(z.minLength(MIN_WEBHOOK_SECRET_LENGTH), z.maxLength(500))),
+    backupTelegramChatId: z.optional(z.string().check(z.regex(/^-?\d{1,20}$/))),
+    backupEmail: z.optional(z.email()),
+  }),
+);
 
 type TeamForm = z.infer<ReturnType<typeof teamFormSchema>>;
 
 function parseTeamForm(form: Record<string, unknown>): TeamForm | null {
-  const fields = Object.fromEntries(["name", "webhookUrl", "webhookSecret", "backupTelegramChatId", "backupEmail"].map((k) => [k, blankToUndefined(form[k])]));
+  const fields = Object.fromEntries(
+    ["name", "webhookUrl", "webhookSecret", "backupTelegramChatId", "backupEmail"].map((k) => [
+      k,
+      blankToUndefined(form[k]),
+    ]),
+  );
   const parsed = teamFormSchema().safeParse(fields);
   return parsed.success ? parsed.data : null;
 }
@@ -49,10 +57,25 @@ function TeamFields(props: { team?: Team; prefix: string }) {
       <input id={`${prefix}-name`} name="name" required maxlength={100} value={team?.name ?? ""} />
       <label for={`${prefix}-url`}>Adresse du webhook (https)</label>
       <input id={`${prefix}-url`} name="webhookUrl" type="url" placeholder="https://…" value={team?.webhookUrl ?? ""} />
-      <label for={`${prefix}-secret`}>Secret du webhook (≥ {MIN_WEBHOOK_SECRET_LENGTH} caractères{team?.webhookSecret ? ", vide = garder l'actuel" : ""})</label>
-      <input id={`${prefix}-secret`} name="webhookSecret" type="password" autocomplete="off" minlength={MIN_WEBHOOK_SECRET_LENGTH} />
+      <label for={`${prefix}-secret`}>
+        Secret du webhook (≥ {MIN_WEBHOOK_SECRET_LENGTH} caractères
+        {team?.webhookSecret ? ", vide = garder l'actuel" : ""})
+      </label>
+      <input
+        id={`${prefix}-secret`}
+        name="webhookSecret"
+        type="password"
+        autocomplete="off"
+        minlength={MIN_WEBHOOK_SECRET_LENGTH}
+      />
       <label for={`${prefix}-tg`}>Contact de secours : identifiant de chat Telegram</label>
-      <input id={`${prefix}-tg`} name="backupTelegramChatId" inputmode="numeric" pattern="-?[0-9]{1,20}" value={team?.backupTelegramChatId ?? ""} />
+      <input
+        id={`${prefix}-tg`}
+        name="backupTelegramChatId"
+        inputmode="numeric"
+        pattern="-?[0-9]{1,20}"
+        value={team?.backupTelegramChatId ?? ""}
+      />
       <label for={`${prefix}-email`}>Contact de secours : e-mail</label>
       <input id={`${prefix}-email`} name="backupEmail" type="email" value={team?.backupEmail ?? ""} />
     </>
@@ -66,25 +89,40 @@ async function teamsPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
     <StaffLayout title="Équipes" staff={c.var.staff} csrf={csrf}>
       <h1>Équipes / Teams</h1>
       <p class="muted">
-        Chaque équipe reçoit les alertes de ses référents sur son webhook signé, et les escalades (crise sans réponse) sur son contact de secours.
-        Un réglage vide, ou un référent sans équipe : les réglages par défaut du déploiement.
+        Chaque équipe reçoit les alertes de ses référents sur son webhook signé, et les escalades (crise sans réponse)
+        sur son contact de secours. Un réglage vide, ou un référent sans équipe : les réglages par défaut du
+        déploiement.
       </p>
-      {message?.ok ? <p class="ok" role="status">{message.ok}</p> : null}
-      {message?.error ? <p class="error" role="alert">{message.error}</p> : null}
+      {message?.ok ? (
+        <p class="ok" role="status">
+          {message.ok}
+        </p>
+      ) : null}
+      {message?.error ? (
+        <p class="error" role="alert">
+          {message.error}
+        </p>
+      ) : null}
       {teams.length === 0 ? <p>Aucune équipe pour l'instant.</p> : null}
       {teams.map((team) => (
         <div class="card" id={`team-${team.id}`}>
           <h2>{team.name}</h2>
           <p class="muted">
-            Webhook : {team.webhookUrl ?? "par défaut"}{team.webhookUrl ? (team.webhookSecret ? " (secret défini)" : " (pas de secret)") : ""}
-            {" · "}Secours : {[team.backupTelegramChatId ? `Telegram ${team.backupTelegramChatId}` : null, team.backupEmail].filter(Boolean).join(", ") || "par défaut"}
+            Webhook : {team.webhookUrl ?? "par défaut"}
+            {team.webhookUrl ? (team.webhookSecret ? " (secret défini)" : " (pas de secret)") : ""}
+            {" · "}Secours :{" "}
+            {[team.backupTelegramChatId ? `Telegram ${team.backupTelegramChatId}` : null, team.backupEmail]
+              .filter(Boolean)
+              .join(", ") || "par défaut"}
           </p>
           <details>
             <summary>Modifier</summary>
             <form method="post" action={`/admin/teams/${team.id}`}>
               <input type="hidden" name="_csrf" value={csrf} />
               <TeamFields team={team} prefix={team.id} />
-              <p><button type="submit">Enregistrer</button></p>
+              <p>
+                <button type="submit">Enregistrer</button>
+              </p>
             </form>
           </details>
         </div>
@@ -93,15 +131,25 @@ async function teamsPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
       <form method="post" action="/admin/teams">
         <input type="hidden" name="_csrf" value={csrf} />
         <TeamFields prefix="new" />
-        <p><button type="submit">Créer</button></p>
+        <p>
+          <button type="submit">Créer</button>
+        </p>
       </form>
     </StaffLayout>,
   );
 }
 
 /** What the audit log keeps of a team: never the secret. */
-const auditDetails = (t: { name: string; webhookUrl: string | null; backupTelegramChatId: string | null; backupEmail: string | null }) => ({
-  name: t.name, webhook: t.webhookUrl !== null, backupTelegram: t.backupTelegramChatId !== null, backupEmail: t.backupEmail !== null,
+const auditDetails = (t: {
+  name: string;
+  webhookUrl: string | null;
+  backupTelegramChatId: string | null;
+  backupEmail: string | null;
+}) => ({
+  name: t.name,
+  webhook: t.webhookUrl !== null,
+  backupTelegram: t.backupTelegramChatId !== null,
+  backupEmail: t.backupEmail !== null,
 });
 
 /** A webhook name that does not resolve to public addresses only: the error to show, else null. */
@@ -127,8 +175,11 @@ teamRoutes.post("/", async (c) => {
     return teamsPage(c, { error: nameError });
   }
   const input = {
-    name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: form.webhookUrl ? form.webhookSecret ?? null : null,
-    backupTelegramChatId: form.backupTelegramChatId ?? null, backupEmail: form.backupEmail ?? null,
+    name: form.name,
+    webhookUrl: form.webhookUrl ?? null,
+    webhookSecret: form.webhookUrl ? (form.webhookSecret ?? null) : null,
+    backupTelegramChatId: form.backupTelegramChatId ?? null,
+    backupEmail: form.backupEmail ?? null,
   };
   const db = database(c.env.DB);
   const id = await createTeam(db, input, Date.now());
@@ -146,7 +197,7 @@ teamRoutes.post("/:id", async (c) => {
   const form = parseTeamForm(await c.req.parseBody());
   // An empty secret keeps the current one, unless the address changes (a new receiver gets a new secret).
   const keptSecret = form?.webhookUrl && form.webhookUrl === team.webhookUrl ? team.webhookSecret : null;
-  const secret = form?.webhookUrl ? form.webhookSecret ?? keptSecret : null;
+  const secret = form?.webhookUrl ? (form.webhookSecret ?? keptSecret) : null;
   if (!form || (form.webhookUrl && !secret)) {
     c.status(400);
     return teamsPage(c, { error: FORM_ERROR });
@@ -157,10 +208,16 @@ teamRoutes.post("/:id", async (c) => {
     return teamsPage(c, { error: nameError });
   }
   const input = {
-    name: form.name, webhookUrl: form.webhookUrl ?? null, webhookSecret: secret,
-    backupTelegramChatId: form.backupTelegramChatId ?? null, backupEmail: form.backupEmail ?? null,
+    name: form.name,
+    webhookUrl: form.webhookUrl ?? null,
+    webhookSecret: secret,
+    backupTelegramChatId: form.backupTelegramChatId ?? null,
+    backupEmail: form.backupEmail ?? null,
   };
   await updateTeam(db, team.id, input);
-  await audit(db, c.var.staff.id, "team_update", team.id, { ...auditDetails(input), secretChanged: secret !== team.webhookSecret });
+  await audit(db, c.var.staff.id, "team_update", team.id, {
+    ...auditDetails(input),
+    secretChanged: secret !== team.webhookSecret,
+  });
   return c.redirect("/admin/teams", 303);
 });

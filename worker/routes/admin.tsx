@@ -6,7 +6,15 @@ import type { StaffEnv } from "../auth/types.ts";
 import { lazy } from "../../shared/lazy.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
-import { audit, createStaff, listStaff, setStaffDisabled, setStaffPassword, staffByEmail, STAFF_ROLES } from "../store/staff.ts";
+import {
+  audit,
+  createStaff,
+  listStaff,
+  setStaffDisabled,
+  setStaffPassword,
+  staffByEmail,
+  STAFF_ROLES,
+} from "../store/staff.ts";
 import { listTeams, setStaffTeam, teamById } from "../store/teams.ts";
 import { teamRoutes } from "./admin-teams.tsx";
 
@@ -18,12 +26,14 @@ adminRoutes.route("/teams", teamRoutes);
 adminRoutes.use("/staff", requireStaff("admin"), csrfCheck());
 adminRoutes.use("/staff/*", requireStaff("admin"), csrfCheck());
 
-const newStaffSchema = lazy(() => z.object({
-  email: z.email(),
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
-  role: z.enum(STAFF_ROLES),
-  password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(500)),
-}));
+const newStaffSchema = lazy(() =>
+  z.object({
+    email: z.email(),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    role: z.enum(STAFF_ROLES),
+    password: z.string().check(z.minLength(MIN_PASSWORD_LENGTH), z.maxLength(500)),
+  }),
+);
 
 async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: string }) {
   const db = database(c.env.DB);
@@ -32,59 +42,116 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
   return c.html(
     <StaffLayout title="Comptes" staff={c.var.staff} csrf={csrf}>
       <h1>Comptes de l'équipe / Staff accounts</h1>
-      {message?.ok ? <p class="ok" role="status">{message.ok}</p> : null}
-      {message?.error ? <p class="error" role="alert">{message.error}</p> : null}
-      <div class="scroll"><table>
-        <thead><tr><th>Nom</th><th>E-mail</th><th>Rôle</th><th>Telegram</th><th>Équipe</th><th>État</th><th></th></tr></thead>
-        <tbody>
-          {people.map((p) => (
+      {message?.ok ? (
+        <p class="ok" role="status">
+          {message.ok}
+        </p>
+      ) : null}
+      {message?.error ? (
+        <p class="error" role="alert">
+          {message.error}
+        </p>
+      ) : null}
+      <div class="scroll">
+        <table>
+          <thead>
             <tr>
-              <td>{p.name}</td><td>{p.email}</td><td>{p.role}</td><td>{p.telegramChatId ? "relié" : "—"}</td>
-              <td>
-                <form method="post" action={`/admin/staff/${p.id}/team`}>
-                  <input type="hidden" name="_csrf" value={csrf} />
-                  <label for={`team-${p.id}`}>Équipe de {p.name}</label>
-                  <select id={`team-${p.id}`} name="teamId">
-                    <option value="" selected={p.teamId === null}>Aucune (réglages par défaut)</option>
-                    {teams.map((t) => <option value={t.id} selected={p.teamId === t.id}>{t.name}</option>)}
-                  </select>
-                  <button class="secondary" type="submit">Changer</button>
-                </form>
-              </td>
-              <td>{p.disabledAt ? "désactivé" : "actif"}</td>
-              <td>
-                {p.id !== c.var.staff.id ? (
-                  <form class="inline" method="post" action={`/admin/staff/${p.id}/${p.disabledAt ? "enable" : "disable"}`}>
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <button class="secondary" type="submit">{p.disabledAt ? "Réactiver" : "Désactiver"}</button>
-                  </form>
-                ) : null}
-                <details>
-                  <summary>Nouveau mot de passe</summary>
-                  <form method="post" action={`/admin/staff/${p.id}/password`}>
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <label for={`pw-${p.id}`}>Mot de passe (≥ {MIN_PASSWORD_LENGTH})</label>
-                    <input id={`pw-${p.id}`} name="password" type="password" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} />
-                    <button type="submit">Enregistrer</button>
-                  </form>
-                </details>
-              </td>
+              <th>Nom</th>
+              <th>E-mail</th>
+              <th>Rôle</th>
+              <th>Telegram</th>
+              <th>Équipe</th>
+              <th>État</th>
+              <th></th>
             </tr>
-          ))}
-        </tbody>
-      </table></div>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr>
+                <td>{p.name}</td>
+                <td>{p.email}</td>
+                <td>{p.role}</td>
+                <td>{p.telegramChatId ? "relié" : "—"}</td>
+                <td>
+                  <form method="post" action={`/admin/staff/${p.id}/team`}>
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <label for={`team-${p.id}`}>Équipe de {p.name}</label>
+                    <select id={`team-${p.id}`} name="teamId">
+                      <option value="" selected={p.teamId === null}>
+                        Aucune (réglages par défaut)
+                      </option>
+                      {teams.map((t) => (
+                        <option value={t.id} selected={p.teamId === t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button class="secondary" type="submit">
+                      Changer
+                    </button>
+                  </form>
+                </td>
+                <td>{p.disabledAt ? "désactivé" : "actif"}</td>
+                <td>
+                  {p.id !== c.var.staff.id ? (
+                    <form
+                      class="inline"
+                      method="post"
+                      action={`/admin/staff/${p.id}/${p.disabledAt ? "enable" : "disable"}`}
+                    >
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <button class="secondary" type="submit">
+                        {p.disabledAt ? "Réactiver" : "Désactiver"}
+                      </button>
+                    </form>
+                  ) : null}
+                  <details>
+                    <summary>Nouveau mot de passe</summary>
+                    <form method="post" action={`/admin/staff/${p.id}/password`}>
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <label for={`pw-${p.id}`}>Mot de passe (≥ {MIN_PASSWORD_LENGTH})</label>
+                      <input
+                        id={`pw-${p.id}`}
+                        name="password"
+                        type="password"
+                        autocomplete="new-password"
+                        required
+                        minlength={MIN_PASSWORD_LENGTH}
+                      />
+                      <button type="submit">Enregistrer</button>
+                    </form>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>Nouveau compte / New account</h2>
       <form method="post" action="/admin/staff">
         <input type="hidden" name="_csrf" value={csrf} />
-        <label for="name">Nom</label><input id="name" name="name" required maxlength={100} />
-        <label for="email">E-mail</label><input id="email" name="email" type="email" required />
+        <label for="name">Nom</label>
+        <input id="name" name="name" required maxlength={100} />
+        <label for="email">E-mail</label>
+        <input id="email" name="email" type="email" required />
         <label for="role">Rôle</label>
         <select id="role" name="role">
-          <option value="referent">référent</option><option value="editor">éditeur</option><option value="admin">admin</option>
+          <option value="referent">référent</option>
+          <option value="editor">éditeur</option>
+          <option value="admin">admin</option>
         </select>
         <label for="password">Mot de passe initial (≥ {MIN_PASSWORD_LENGTH} caractères)</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength={MIN_PASSWORD_LENGTH} />
-        <p><button type="submit">Créer</button></p>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          minlength={MIN_PASSWORD_LENGTH}
+        />
+        <p>
+          <button type="submit">Créer</button>
+        </p>
       </form>
     </StaffLayout>,
   );
@@ -104,7 +171,11 @@ adminRoutes.post("/staff", async (c) => {
     c.status(409);
     return staffPage(c, { error: "Un compte existe déjà avec cet e-mail." });
   }
-  const id = await createStaff(db, { ...parsed.data, passwordHash: await hashPassword(parsed.data.password) }, new Date());
+  const id = await createStaff(
+    db,
+    { ...parsed.data, passwordHash: await hashPassword(parsed.data.password) },
+    new Date(),
+  );
   await audit(db, c.var.staff.id, "staff_create", id, { role: parsed.data.role });
   return staffPage(c, { ok: `Compte créé pour ${parsed.data.name}.` });
 });

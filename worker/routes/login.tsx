@@ -18,14 +18,20 @@ function LoginPage(props: { next: string; error?: string; email?: string }) {
     <StaffLayout title="Connexion">
       <h1>Connexion de l'équipe</h1>
       <p class="muted">Staff sign-in. Les jeunes utilisent le chat, pas cette page.</p>
-      {props.error ? <p class="error" role="alert">{props.error}</p> : null}
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
       <form method="post" action="/login">
         <input type="hidden" name="next" value={props.next} />
         <label for="email">E-mail</label>
         <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ""} />
         <label for="password">Mot de passe / Password</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
-        <p><button type="submit">Se connecter</button></p>
+        <p>
+          <button type="submit">Se connecter</button>
+        </p>
       </form>
     </StaffLayout>
   );
@@ -37,7 +43,8 @@ loginRoutes.get("/login", (c) => {
 });
 
 const WRONG = "E-mail ou mot de passe incorrect. / Wrong e-mail or password.";
-const TOO_MANY = "Trop d'essais depuis cette connexion : réessaie dans 15 minutes. / Too many attempts from this connection: try again in 15 minutes.";
+const TOO_MANY =
+  "Trop d'essais depuis cette connexion : réessaie dans 15 minutes. / Too many attempts from this connection: try again in 15 minutes.";
 
 loginRoutes.post("/login", async (c) => {
   // Login CSRF: a form posted from another site is refused (SameSite cookies do the rest).

@@ -22,7 +22,12 @@ export const referentRoutes = new Hono<StaffEnv>();
 referentRoutes.use("*", requireStaff("referent"), csrfCheck());
 
 const STATUS = { ase: "à l'ASE", left_ase: "sorti(e) de l'ASE", mna: "MNA", other: "autre" } as Record<string, string>;
-const CHANNEL = { telegram: "Telegram", webhook: "webhook", email: "e-mail", young_telegram: "avis au jeune" } as Record<string, string>;
+const CHANNEL = {
+  telegram: "Telegram",
+  webhook: "webhook",
+  email: "e-mail",
+  young_telegram: "avis au jeune",
+} as Record<string, string>;
 
 function when(ms: number | null): string {
   if (ms === null) return "—";
@@ -36,11 +41,20 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
     <div class={`card${open ? " alert-open" : ""}`} id={`alert-${a.id}`}>
       <strong>{kindLabel(a.kind)}</strong> — {pseudonym(a.youngId)} <span class="muted">{when(a.createdAt)}</span>
       {subjectLabel(a) ? <div class="muted">Sujet : {subjectLabel(a)}</div> : null}
-      {a.message ? <p>Message du jeune : « <bdi>{shownText(a.message)}</bdi> »</p> : null}
+      {a.message ? (
+        <p>
+          Message du jeune : « <bdi>{shownText(a.message)}</bdi> »
+        </p>
+      ) : null}
       {a.undelivered.length > 0 ? (
         <p class="error">
           Non remis / Not delivered :{" "}
-          {a.undelivered.map((d) => `${CHANNEL[d.channel] ?? d.channel} (${d.status === "failed" ? "échec" : "en cours"}, ${d.attempts} essai(s)${d.lastError ? ` : ${d.lastError}` : ""})`).join(" ; ")}
+          {a.undelivered
+            .map(
+              (d) =>
+                `${CHANNEL[d.channel] ?? d.channel} (${d.status === "failed" ? "échec" : "en cours"}, ${d.attempts} essai(s)${d.lastError ? ` : ${d.lastError}` : ""})`,
+            )
+            .join(" ; ")}
         </p>
       ) : null}
       {open ? (
@@ -49,7 +63,10 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
           <button type="submit">✅ J'ai vu / Acknowledge</button>
         </form>
       ) : (
-        <p class="muted">Pris en compte le {when(a.acknowledgedAt)}{a.youngNotifiedAt ? " · le jeune a été prévenu" : ""}</p>
+        <p class="muted">
+          Pris en compte le {when(a.acknowledgedAt)}
+          {a.youngNotifiedAt ? " · le jeune a été prévenu" : ""}
+        </p>
       )}
     </div>
   );
@@ -61,15 +78,19 @@ function YoungRow(props: { y: YoungSummary; csrf: string; canUnlink: boolean }) 
     <tr>
       <td>{pseudonym(y.id)}</td>
       <td>{y.birth ?? "—"}</td>
-      <td>{y.status ? STATUS[y.status] ?? y.status : "—"}</td>
+      <td>{y.status ? (STATUS[y.status] ?? y.status) : "—"}</td>
       <td>{y.dept ?? "—"}</td>
-      <td>{y.done} fait(s) · {y.skipped} pas pour moi</td>
+      <td>
+        {y.done} fait(s) · {y.skipped} pas pour moi
+      </td>
       <td>{when(y.lastActiveAt)}</td>
       <td>
         {props.canUnlink ? (
           <form class="inline" method="post" action={`/referent/young/${y.id}/unlink`}>
             <input type="hidden" name="_csrf" value={props.csrf} />
-            <button class="secondary" type="submit">Délier</button>
+            <button class="secondary" type="submit">
+              Délier
+            </button>
           </form>
         ) : null}
       </td>
@@ -77,7 +98,10 @@ function YoungRow(props: { y: YoungSummary; csrf: string; canUnlink: boolean }) 
   );
 }
 
-async function dashboard(c: Context<StaffEnv>, flash?: { code?: { code: string; purpose: "young" | "telegram" }; ok?: string }) {
+async function dashboard(
+  c: Context<StaffEnv>,
+  flash?: { code?: { code: string; purpose: "young" | "telegram" }; ok?: string },
+) {
   const db = database(c.env.DB);
   const me = c.var.staff;
   const csrf = csrfToken(c);
@@ -89,28 +113,59 @@ async function dashboard(c: Context<StaffEnv>, flash?: { code?: { code: string; 
   return c.html(
     <StaffLayout title="Tableau de bord" staff={me} csrf={csrf}>
       <h1>Bonjour {me.name}</h1>
-      {flash?.ok ? <p class="ok" role="status">{flash.ok}</p> : null}
+      {flash?.ok ? (
+        <p class="ok" role="status">
+          {flash.ok}
+        </p>
+      ) : null}
       {flash?.code ? (
         <div class="card" role="status">
-          <p>{flash.code.purpose === "young"
-            ? "Donne ce code au jeune. Il l'écrit dans le chat Passerelle (« code … »), voit ce que tu verras, et confirme :"
-            : "Envoie ce message au bot Passerelle depuis TON compte Telegram pour y recevoir les alertes :"}</p>
-          <p class="code">{flash.code.purpose === "young" ? displayCode(flash.code.code) : `/staff ${displayCode(flash.code.code)}`}</p>
-          <p class="muted">Valable {hours} h, une seule fois. / Valid {hours} h, single use.</p>
+          <p>
+            {flash.code.purpose === "young"
+              ? "Donne ce code au jeune. Il l'écrit dans le chat Passerelle (« code … »), voit ce que tu verras, et confirme :"
+              : "Envoie ce message au bot Passerelle depuis TON compte Telegram pour y recevoir les alertes :"}
+          </p>
+          <p class="code">
+            {flash.code.purpose === "young" ? displayCode(flash.code.code) : `/staff ${displayCode(flash.code.code)}`}
+          </p>
+          <p class="muted">
+            Valable {hours} h, une seule fois. / Valid {hours} h, single use.
+          </p>
         </div>
       ) : null}
-
       <h2>Alertes ouvertes ({openAlerts.length})</h2>
-      {openAlerts.length === 0 ? <p class="muted">Aucune alerte ouverte. / No open alert.</p> : openAlerts.map((a) => <AlertCard alert={a} csrf={csrf} />)}
-
-      <h2>{me.role === "admin" ? "Tous les jeunes suivis" : "Mes jeunes"} ({young.length})</h2>
-      {young.length === 0 ? <p class="muted">Personne n'est encore relié. Crée un code ci-dessous.</p> : (
-        <div class="scroll"><table>
-          <thead><tr><th>Jeune</th><th>Naissance</th><th>Situation</th><th>Dépt</th><th>Parcours</th><th>Vu le</th><th></th></tr></thead>
-          <tbody>{young.map((y) => <YoungRow y={y} csrf={csrf} canUnlink={mine.has(y.id)} />)}</tbody>
-        </table></div>
+      {openAlerts.length === 0 ? (
+        <p class="muted">Aucune alerte ouverte. / No open alert.</p>
+      ) : (
+        openAlerts.map((a) => <AlertCard alert={a} csrf={csrf} />)
       )}
-
+      <h2>
+        {me.role === "admin" ? "Tous les jeunes suivis" : "Mes jeunes"} ({young.length})
+      </h2>
+      {young.length === 0 ? (
+        <p class="muted">Personne n'est encore relié. Crée un code ci-dessous.</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Jeune</th>
+                <th>Naissance</th>
+                <th>Situation</th>
+                <th>Dépt</th>
+                <th>Parcours</th>
+                <th>Vu le</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {young.map((y) => (
+                <YoungRow y={y} csrf={csrf} canUnlink={mine.has(y.id)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2>Relier</h2>
       <form class="inline" method="post" action="/referent/codes">
         <input type="hidden" name="_csrf" value={csrf} />
@@ -120,20 +175,27 @@ async function dashboard(c: Context<StaffEnv>, flash?: { code?: { code: string; 
       <form class="inline" method="post" action="/referent/codes">
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="purpose" value="telegram" />
-        <button class="secondary" type="submit">Code pour mon Telegram</button>
+        <button class="secondary" type="submit">
+          Code pour mon Telegram
+        </button>
       </form>
       <p class="muted">
         Mon Telegram : {account?.telegramChatId ? "relié (je reçois les alertes)" : "non relié"}
         {account?.telegramChatId ? (
           <form class="inline" method="post" action="/referent/telegram/unlink">
             <input type="hidden" name="_csrf" value={csrf} />{" "}
-            <button class="secondary" type="submit">Délier mon Telegram</button>
+            <button class="secondary" type="submit">
+              Délier mon Telegram
+            </button>
           </form>
         ) : null}
       </p>
-
       <h2>Historique</h2>
-      {history.length === 0 ? <p class="muted">Rien pour l'instant.</p> : history.map((a) => <AlertCard alert={a} csrf={csrf} />)}
+      {history.length === 0 ? (
+        <p class="muted">Rien pour l'instant.</p>
+      ) : (
+        history.map((a) => <AlertCard alert={a} csrf={csrf} />)
+      )}
     </StaffLayout>,
   );
 }
@@ -160,7 +222,8 @@ referentRoutes.post("/alerts/:id/ack", async (c) => {
 referentRoutes.post("/young/:id/unlink", async (c) => {
   const db = database(c.env.DB);
   const youngId = c.req.param("id");
-  if (!(await isLinked(db, c.var.staff.id, youngId))) throw new HTTPException(403, { message: "not one of your young people" });
+  if (!(await isLinked(db, c.var.staff.id, youngId)))
+    throw new HTTPException(403, { message: "not one of your young people" });
   await unlink(db, c.var.staff.id, youngId);
   await audit(db, c.var.staff.id, "young_unlink", youngId);
   return dashboard(c, { ok: "Le jeune n'est plus relié à toi." });

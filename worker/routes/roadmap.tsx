@@ -16,32 +16,51 @@ import { RoadmapPage } from "../pages/roadmap.tsx";
 /** The anonymous roadmap simulator (JSON and a small page): nothing is stored or logged. */
 export const roadmapRoutes = new Hono<{ Bindings: Env }>();
 
-export const roadmapQuerySchema = lazy(() => z.object({
-  birth: yearMonthSchema(),
-  status: statusSchema(),
-  dept: deptSchema,
-  entered_care: z.optional(yearMonthSchema()),
-  /** The month the residence permit ends (dates the renewal); may be in the future. */
-  permit_expiry: z.optional(yearMonthSchema()),
-  today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
-  locale: z.optional(localeSchema),
-}).check(
-  z.refine((q) => !q.entered_care || q.entered_care >= q.birth, { message: "entered_care must not be before birth", path: ["entered_care"] }),
-  z.refine((q) => !q.permit_expiry || q.permit_expiry > q.birth, { message: "permit_expiry must be after birth", path: ["permit_expiry"] }),
-  // A month after `today` (the Paris date when not given) has not happened yet.
-  z.refine((q) => q.birth <= thisMonth(q.today), { message: "birth must not be in the future", path: ["birth"] }),
-  z.refine((q) => !q.entered_care || q.entered_care <= thisMonth(q.today), { message: "entered_care must not be in the future", path: ["entered_care"] }),
-));
+export const roadmapQuerySchema = lazy(() =>
+  z
+    .object({
+      birth: yearMonthSchema(),
+      status: statusSchema(),
+      dept: deptSchema,
+      entered_care: z.optional(yearMonthSchema()),
+      /** The month the residence permit ends (dates the renewal); may be in the future. */
+      permit_expiry: z.optional(yearMonthSchema()),
+      today: z.optional(z.string().check(z.refine(isCalendarDate, "expected a real date YYYY-MM-DD"))),
+      locale: z.optional(localeSchema),
+    })
+    .check(
+      z.refine((q) => !q.entered_care || q.entered_care >= q.birth, {
+        message: "entered_care must not be before birth",
+        path: ["entered_care"],
+      }),
+      z.refine((q) => !q.permit_expiry || q.permit_expiry > q.birth, {
+        message: "permit_expiry must be after birth",
+        path: ["permit_expiry"],
+      }),
+      // A month after `today` (the Paris date when not given) has not happened yet.
+      z.refine((q) => q.birth <= thisMonth(q.today), { message: "birth must not be in the future", path: ["birth"] }),
+      z.refine((q) => !q.entered_care || q.entered_care <= thisMonth(q.today), {
+        message: "entered_care must not be in the future",
+        path: ["entered_care"],
+      }),
+    ),
+);
 
 function thisMonth(today: string | undefined): string {
   return (today ?? parisDate(new Date())).slice(0, 7);
 }
 type RoadmapQuery = z.infer<ReturnType<typeof roadmapQuerySchema>>;
 
-function publicSteps(query: RoadmapQuery, rules: RoadmapRules, now: Date): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
+function publicSteps(
+  query: RoadmapQuery,
+  rules: RoadmapRules,
+  now: Date,
+): { steps: PublicStep[]; locale: Locale; page: PageStep[] } {
   const locale = query.locale ?? "fr";
   const profile: Profile = {
-    birth: query.birth, status: query.status, dept: query.dept,
+    birth: query.birth,
+    status: query.status,
+    dept: query.dept,
     ...(query.entered_care ? { enteredCare: query.entered_care } : {}),
     ...(query.permit_expiry ? { permitExpiry: query.permit_expiry } : {}),
   };
@@ -67,5 +86,12 @@ roadmapRoutes.get("/parcours", async (c) => {
     return c.html(<RoadmapPage locale={locale} values={raw} errors={errors} />, 400);
   }
   const rules = await publishedRoadmapRules(database(c.env.DB));
-  return c.html(<RoadmapPage locale={locale} values={raw} steps={publicSteps(parsed.data, rules, new Date()).page} unavailable={rules.steps.length === 0} />);
+  return c.html(
+    <RoadmapPage
+      locale={locale}
+      values={raw}
+      steps={publicSteps(parsed.data, rules, new Date()).page}
+      unavailable={rules.steps.length === 0}
+    />,
+  );
 });

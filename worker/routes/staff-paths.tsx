@@ -17,15 +17,19 @@ const HOME: Record<StaffRole, string> = { admin: "/admin/staff", editor: "/admin
 staffPathRoutes.get("/admin", requireStaff(), (c) => c.redirect(HOME[c.var.staff.role], 302));
 
 /** A link to /logout opens a page with the sign-out button (signing out is a POST with CSRF). */
-staffPathRoutes.get("/logout", requireStaff(), (c) => c.html(
-  <StaffLayout title="Se déconnecter" staff={c.var.staff} csrf={csrfToken(c)}>
-    <h1>Se déconnecter / Sign out</h1>
-    <form method="post" action="/logout">
-      <input type="hidden" name="_csrf" value={csrfToken(c)} />
-      <p><button type="submit">Se déconnecter</button></p>
-    </form>
-  </StaffLayout>,
-));
+staffPathRoutes.get("/logout", requireStaff(), (c) =>
+  c.html(
+    <StaffLayout title="Se déconnecter" staff={c.var.staff} csrf={csrfToken(c)}>
+      <h1>Se déconnecter / Sign out</h1>
+      <form method="post" action="/logout">
+        <input type="hidden" name="_csrf" value={csrfToken(c)} />
+        <p>
+          <button type="submit">Se déconnecter</button>
+        </p>
+      </form>
+    </StaffLayout>,
+  ),
+);
 
 /** Any other staff path: anonymous → the sign-in (401 for a non-page request); signed in → a 404 page. */
 for (const path of ["/admin/*", "/referent/*"]) {
@@ -45,9 +49,15 @@ export function staffErrorPage(c: Context, status: ContentfulStatusCode): Respon
   const staff = (c as Context<StaffEnv>).var.staff;
   const title = TITLES[status] ?? "Erreur / Error";
   return c.html(
-    <StaffLayout title={title.split(" / ")[0]!} staff={staff} csrf={staff ? csrfToken(c as Context<StaffEnv>) : undefined}>
+    <StaffLayout
+      title={title.split(" / ")[0]!}
+      staff={staff}
+      csrf={staff ? csrfToken(c as Context<StaffEnv>) : undefined}
+    >
       <h1>{title}</h1>
-      <p><a href={staff ? HOME[staff.role] : "/login"}>Retour à l'accueil / Home</a></p>
+      <p>
+        <a href={staff ? HOME[staff.role] : "/login"}>Retour à l'accueil / Home</a>
+      </p>
     </StaffLayout>,
     status,
   );

@@ -1,5 +1,13 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { alertDeliveries, alerts, referentLinks, roadmapProgress, staff, youngPeople, type DELIVERY_CHANNELS } from "../../shared/db/schema.ts";
+import {
+  alertDeliveries,
+  alerts,
+  referentLinks,
+  roadmapProgress,
+  staff,
+  youngPeople,
+  type DELIVERY_CHANNELS,
+} from "../../shared/db/schema.ts";
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
 import { PERSON_ID } from "./roadmap.ts";
 import type { Db } from "./db.ts";
@@ -15,27 +23,55 @@ export function alertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
 }
 
 /** Enabled référents linked to these young people, with their alert channels. */
-export function linkedStaff(db: Db, youngIds: string[]): Promise<{ youngId: string; staffId: string; email: string; telegramChatId: string | null; teamId: string | null }[]> {
-  return rowsInChunks(db, youngIds, (piece) => db
-    .select({ youngId: referentLinks.youngId, staffId: staff.id, email: staff.email, telegramChatId: staff.telegramChatId, teamId: staff.teamId })
-    .from(referentLinks).innerJoin(staff, eq(staff.id, referentLinks.staffId))
-    .where(and(inArray(referentLinks.youngId, piece), isNull(staff.disabledAt))));
+export function linkedStaff(
+  db: Db,
+  youngIds: string[],
+): Promise<
+  { youngId: string; staffId: string; email: string; telegramChatId: string | null; teamId: string | null }[]
+> {
+  return rowsInChunks(db, youngIds, (piece) =>
+    db
+      .select({
+        youngId: referentLinks.youngId,
+        staffId: staff.id,
+        email: staff.email,
+        telegramChatId: staff.telegramChatId,
+        teamId: staff.teamId,
+      })
+      .from(referentLinks)
+      .innerJoin(staff, eq(staff.id, referentLinks.staffId))
+      .where(and(inArray(referentLinks.youngId, piece), isNull(staff.disabledAt))),
+  );
 }
 
 /** Parameters one delivery row binds (id, alert, channel, recipient, status, attempts, created_at). */
 const DELIVERY_ROW_PARAMS = 7;
 
 /** Inserts delivery rows (an existing alert/channel/recipient is kept as is); returns the new ids. */
-export async function insertDeliveries(db: Db, rows: { alertId: string; channel: DeliveryChannel; recipient: string }[], now: number): Promise<string[]> {
-  const inserted = await rowsInChunks(db, rows, (piece) => db.insert(alertDeliveries)
-    .values(piece.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now })))
-    .onConflictDoNothing()
-    .returning({ id: alertDeliveries.id }), DELIVERY_ROW_PARAMS);
+export async function insertDeliveries(
+  db: Db,
+  rows: { alertId: string; channel: DeliveryChannel; recipient: string }[],
+  now: number,
+): Promise<string[]> {
+  const inserted = await rowsInChunks(
+    db,
+    rows,
+    (piece) =>
+      db
+        .insert(alertDeliveries)
+        .values(piece.map((r) => ({ id: crypto.randomUUID(), ...r, createdAt: now })))
+        .onConflictDoNothing()
+        .returning({ id: alertDeliveries.id }),
+    DELIVERY_ROW_PARAMS,
+  );
   return inserted.map((r) => r.id);
 }
 
 export type DeliveryWork = {
-  id: string; channel: DeliveryChannel; recipient: string; attempts: number;
+  id: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  attempts: number;
   alert: AlertRow;
   young: { locale: string; dept: string | null; status: string | null } | null;
 };
@@ -46,81 +82,168 @@ export type DeliveryWork = {
  * delivery at once. A delivery waiting after a failure (last_error set) is taken whenever
  * its queue message comes back: the queue applied the backoff delay.
  */
-export async function claimDelivery(db: Db, id: string, now: number, leaseMs: number): Promise<DeliveryWork | { leasedUntil: number } | null> {
-  const claimed = await db.update(alertDeliveries)
+export async function claimDelivery(
+  db: Db,
+  id: string,
+  now: number,
+  leaseMs: number,
+): Promise<DeliveryWork | { leasedUntil: number } | null> {
+  const claimed = await db
+    .update(alertDeliveries)
     .set({ attempts: sql`${alertDeliveries.attempts} + 1`, nextAttemptAt: now + leaseMs, lastError: null })
-    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending"),
-      or(isNotNull(alertDeliveries.lastError), isNull(alertDeliveries.nextAttemptAt), lt(alertDeliveries.nextAttemptAt, now + 1))))
+    .where(
+      and(
+        eq(alertDeliveries.id, id),
+        eq(alertDeliveries.status, "pending"),
+        or(
+          isNotNull(alertDeliveries.lastError),
+          isNull(alertDeliveries.nextAttemptAt),
+          lt(alertDeliveries.nextAttemptAt, now + 1),
+        ),
+      ),
+    )
     .returning();
   const row = claimed[0];
   if (!row) {
-    const rest = await db.select({ status: alertDeliveries.status, next: alertDeliveries.nextAttemptAt }).from(alertDeliveries).where(eq(alertDeliveries.id, id));
+    const rest = await db
+      .select({ status: alertDeliveries.status, next: alertDeliveries.nextAttemptAt })
+      .from(alertDeliveries)
+      .where(eq(alertDeliveries.id, id));
     return rest[0]?.status === "pending" && rest[0].next !== null ? { leasedUntil: rest[0].next } : null;
   }
   const [alertRows, youngRows] = await db.batch([
     db.select().from(alerts).where(eq(alerts.id, row.alertId)),
-    db.select({ locale: youngPeople.locale, dept: youngPeople.dept, status: youngPeople.status }).from(youngPeople)
-      .innerJoin(alerts, eq(alerts.youngId, youngPeople.id)).where(eq(alerts.id, row.alertId)),
+    db
+      .select({ locale: youngPeople.locale, dept: youngPeople.dept, status: youngPeople.status })
+      .from(youngPeople)
+      .innerJoin(alerts, eq(alerts.youngId, youngPeople.id))
+      .where(eq(alerts.id, row.alertId)),
   ]);
   const alert = alertRows[0];
   if (!alert) return null;
-  return { id: row.id, channel: row.channel, recipient: row.recipient, attempts: row.attempts, alert, young: youngRows[0] ?? null };
+  return {
+    id: row.id,
+    channel: row.channel,
+    recipient: row.recipient,
+    attempts: row.attempts,
+    alert,
+    young: youngRows[0] ?? null,
+  };
 }
 
 export async function markDelivered(db: Db, id: string, now: number): Promise<void> {
-  await db.update(alertDeliveries).set({ status: "delivered", deliveredAt: now, lastError: null, nextAttemptAt: null }).where(eq(alertDeliveries.id, id));
+  await db
+    .update(alertDeliveries)
+    .set({ status: "delivered", deliveredAt: now, lastError: null, nextAttemptAt: null })
+    .where(eq(alertDeliveries.id, id));
 }
 
 /** A failed attempt: the error (no personal data) and when to try again, or failed for good. */
-export async function markAttemptFailed(db: Db, id: string, error: string, nextAttemptAt: number | null): Promise<void> {
-  await db.update(alertDeliveries)
-    .set(nextAttemptAt === null ? { status: "failed", lastError: error.slice(0, 300), nextAttemptAt: null } : { lastError: error.slice(0, 300), nextAttemptAt })
+export async function markAttemptFailed(
+  db: Db,
+  id: string,
+  error: string,
+  nextAttemptAt: number | null,
+): Promise<void> {
+  await db
+    .update(alertDeliveries)
+    .set(
+      nextAttemptAt === null
+        ? { status: "failed", lastError: error.slice(0, 300), nextAttemptAt: null }
+        : { lastError: error.slice(0, 300), nextAttemptAt },
+    )
     .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
 }
 
 /** Dead-lettered by the queue: failed for good, unless it was delivered meanwhile. */
 export async function markDeadLettered(db: Db, id: string): Promise<void> {
-  await db.update(alertDeliveries)
-    .set({ status: "failed", nextAttemptAt: null, lastError: sql`coalesce(${alertDeliveries.lastError}, 'dead-lettered')` })
+  await db
+    .update(alertDeliveries)
+    .set({
+      status: "failed",
+      nextAttemptAt: null,
+      lastError: sql`coalesce(${alertDeliveries.lastError}, 'dead-lettered')`,
+    })
     .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
 }
 
 /** Acknowledges an open alert; returns it when this call did it (not already acknowledged). */
-export async function acknowledgeAlert(db: Db, alertId: string, staffId: string, now: number): Promise<AlertRow | null> {
-  const rows = await db.update(alerts).set({ acknowledgedAt: now, acknowledgedBy: staffId })
-    .where(and(eq(alerts.id, alertId), isNull(alerts.acknowledgedAt))).returning();
+export async function acknowledgeAlert(
+  db: Db,
+  alertId: string,
+  staffId: string,
+  now: number,
+): Promise<AlertRow | null> {
+  const rows = await db
+    .update(alerts)
+    .set({ acknowledgedAt: now, acknowledgedBy: staffId })
+    .where(and(eq(alerts.id, alertId), isNull(alerts.acknowledgedAt)))
+    .returning();
   return rows[0] ?? null;
 }
 
 export async function markYoungNotified(db: Db, alertIds: string[], now: number): Promise<void> {
-  await batchRows(db, chunksOf(alertIds, 1, 1).map((piece) => db.update(alerts).set({ youngNotifiedAt: now })
-    .where(and(inArray(alerts.id, piece), isNull(alerts.youngNotifiedAt))).returning({ id: alerts.id })));
+  await batchRows(
+    db,
+    chunksOf(alertIds, 1, 1).map((piece) =>
+      db
+        .update(alerts)
+        .set({ youngNotifiedAt: now })
+        .where(and(inArray(alerts.id, piece), isNull(alerts.youngNotifiedAt)))
+        .returning({ id: alerts.id }),
+    ),
+  );
 }
 
 /** Acknowledged alerts the young person was not told about yet: the engine shows a notice. */
 export function youngNoticeStatement(db: Db, youngId: string, now: number) {
-  return db.update(alerts).set({ youngNotifiedAt: now })
-    .where(and(eq(alerts.youngId, youngId), isNotNull(alerts.acknowledgedAt), isNull(alerts.youngNotifiedAt), inArray(alerts.kind, ["help", "crisis"])));
+  return db
+    .update(alerts)
+    .set({ youngNotifiedAt: now })
+    .where(
+      and(
+        eq(alerts.youngId, youngId),
+        isNotNull(alerts.acknowledgedAt),
+        isNull(alerts.youngNotifiedAt),
+        inArray(alerts.kind, ["help", "crisis"]),
+      ),
+    );
 }
 
 /** Recent alerts that never got delivery rows (e.g. raised by the cron): to dispatch. */
 export async function undispatchedAlerts(db: Db, since: number, limit = 200): Promise<string[]> {
-  const rows = await db.select({ id: alerts.id }).from(alerts)
-    .where(and(gt(alerts.createdAt, since), isNull(alerts.acknowledgedAt),
-      sql`not exists (select 1 from ${alertDeliveries} where ${alertDeliveries.alertId} = ${alerts.id})`))
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(
+      and(
+        gt(alerts.createdAt, since),
+        isNull(alerts.acknowledgedAt),
+        sql`not exists (select 1 from ${alertDeliveries} where ${alertDeliveries.alertId} = ${alerts.id})`,
+      ),
+    )
     .limit(limit);
   return rows.map((r) => r.id);
 }
 
 /** Pending deliveries whose retry is long overdue (a lost queue message): to enqueue again. */
 export async function stalledDeliveries(db: Db, before: number, limit = 200): Promise<string[]> {
-  const rows = await db.select({ id: alertDeliveries.id }).from(alertDeliveries)
-    .where(and(eq(alertDeliveries.status, "pending"), lt(sql`coalesce(${alertDeliveries.nextAttemptAt}, ${alertDeliveries.createdAt})`, before))).limit(limit);
+  const rows = await db
+    .select({ id: alertDeliveries.id })
+    .from(alertDeliveries)
+    .where(
+      and(
+        eq(alertDeliveries.status, "pending"),
+        lt(sql`coalesce(${alertDeliveries.nextAttemptAt}, ${alertDeliveries.createdAt})`, before),
+      ),
+    )
+    .limit(limit);
   return rows.map((r) => r.id);
 }
 
 /** A random UUID v4 computed by SQLite, for ids of rows inserted by `insert … select`. */
-const SQL_UUID = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+const SQL_UUID =
+  sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
   || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`);
 
 /**
@@ -129,7 +252,9 @@ const SQL_UUID = sql.raw(`lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) 
  * statement with a fixed number of parameters. Returns the new escalation ids.
  */
 export async function raiseEscalations(db: Db, createdBefore: number, now: number): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
+  const rows = await db.all<{
+    id: string;
+  }>(sql`insert into ${alerts} (id, young_id, kind, severity, subject, created_at)
     select ${SQL_UUID}, c.young_id, 'escalation', 'severe', c.id, ${now} from ${alerts} c
     where c.kind = 'crisis' and c.acknowledged_at is null and c.created_at < ${createdBefore} and c.created_at > ${now - 7 * 24 * 3600 * 1000}
       and not exists (select 1 from ${alerts} e where e.kind = 'escalation' and e.subject = c.id)
@@ -140,32 +265,57 @@ export async function raiseEscalations(db: Db, createdBefore: number, now: numbe
 // ---- Dashboard -------------------------------------------------------------------------
 
 export type YoungSummary = {
-  id: string; birth: string | null; status: string | null; dept: string | null; locale: string;
-  lastActiveAt: number; done: number; skipped: number; linkedAt: number | null;
+  id: string;
+  birth: string | null;
+  status: string | null;
+  dept: string | null;
+  locale: string;
+  lastActiveAt: number;
+  done: number;
+  skipped: number;
+  linkedAt: number | null;
 };
 
 /** The young people a référent follows (an admin: everyone linked or with an alert). */
 export async function youngPeopleFor(db: Db, viewer: { id: string; role: string }): Promise<YoungSummary[]> {
   const columns = {
-    id: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, locale: youngPeople.locale,
+    id: youngPeople.id,
+    birth: youngPeople.birth,
+    status: youngPeople.status,
+    dept: youngPeople.dept,
+    locale: youngPeople.locale,
     lastActiveAt: youngPeople.lastActiveAt,
     done: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${PERSON_ID} and ${roadmapProgress.state} = 'done')`,
     skipped: sql<number>`(select count(*) from ${roadmapProgress} where ${roadmapProgress.youngId} = ${PERSON_ID} and ${roadmapProgress.state} = 'skipped')`,
   };
   if (viewer.role === "admin") {
-    const rows = await db.select({ ...columns, linkedAt: sql<number | null>`(select min(${referentLinks.createdAt}) from ${referentLinks} where ${referentLinks.youngId} = ${PERSON_ID})` })
+    const rows = await db
+      .select({
+        ...columns,
+        linkedAt: sql<
+          number | null
+        >`(select min(${referentLinks.createdAt}) from ${referentLinks} where ${referentLinks.youngId} = ${PERSON_ID})`,
+      })
       .from(youngPeople)
-      .where(sql`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id}) or exists (select 1 from ${alerts} where ${alerts.youngId} = ${youngPeople.id})`)
-      .orderBy(desc(youngPeople.lastActiveAt)).limit(500);
+      .where(
+        sql`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id}) or exists (select 1 from ${alerts} where ${alerts.youngId} = ${youngPeople.id})`,
+      )
+      .orderBy(desc(youngPeople.lastActiveAt))
+      .limit(500);
     return rows.map((r) => ({ ...r, done: Number(r.done), skipped: Number(r.skipped) }));
   }
-  const rows = await db.select({ ...columns, linkedAt: referentLinks.createdAt }).from(referentLinks)
+  const rows = await db
+    .select({ ...columns, linkedAt: referentLinks.createdAt })
+    .from(referentLinks)
     .innerJoin(youngPeople, eq(youngPeople.id, referentLinks.youngId))
-    .where(eq(referentLinks.staffId, viewer.id)).orderBy(desc(youngPeople.lastActiveAt));
+    .where(eq(referentLinks.staffId, viewer.id))
+    .orderBy(desc(youngPeople.lastActiveAt));
   return rows.map((r) => ({ ...r, done: Number(r.done), skipped: Number(r.skipped) }));
 }
 
-export type DashboardAlert = AlertRow & { undelivered: { channel: string; status: string; attempts: number; lastError: string | null }[] };
+export type DashboardAlert = AlertRow & {
+  undelivered: { channel: string; status: string; attempts: number; lastError: string | null }[];
+};
 
 /**
  * The alerts a staff member sees (a référent: those of the young people linked to them; an
@@ -174,15 +324,33 @@ export type DashboardAlert = AlertRow & { undelivered: { channel: string; status
  * or 10 000.
  */
 export async function alertsFor(db: Db, viewer: { id: string; role: string }, limit = 200): Promise<DashboardAlert[]> {
-  const visible = viewer.role === "admin"
-    ? sql`1 = 1`
-    : sql`${alerts.youngId} in (select ${referentLinks.youngId} from ${referentLinks} where ${referentLinks.staffId} = ${viewer.id})`;
-  const shown = db.select({ id: alerts.id }).from(alerts).where(visible)
-    .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit);
+  const visible =
+    viewer.role === "admin"
+      ? sql`1 = 1`
+      : sql`${alerts.youngId} in (select ${referentLinks.youngId} from ${referentLinks} where ${referentLinks.staffId} = ${viewer.id})`;
+  const shown = db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(visible)
+    .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt))
+    .limit(limit);
   const [rows, deliveries] = await db.batch([
-    db.select().from(alerts).where(visible).orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt)).limit(limit),
-    db.select({ alertId: alertDeliveries.alertId, channel: alertDeliveries.channel, status: alertDeliveries.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError })
-      .from(alertDeliveries).where(and(inArray(alertDeliveries.alertId, shown), sql`${alertDeliveries.status} <> 'delivered'`)),
+    db
+      .select()
+      .from(alerts)
+      .where(visible)
+      .orderBy(sql`${alerts.acknowledgedAt} is not null`, desc(alerts.createdAt))
+      .limit(limit),
+    db
+      .select({
+        alertId: alertDeliveries.alertId,
+        channel: alertDeliveries.channel,
+        status: alertDeliveries.status,
+        attempts: alertDeliveries.attempts,
+        lastError: alertDeliveries.lastError,
+      })
+      .from(alertDeliveries)
+      .where(and(inArray(alertDeliveries.alertId, shown), sql`${alertDeliveries.status} <> 'delivered'`)),
   ]);
   const byAlert = new Map<string, DashboardAlert["undelivered"]>();
   for (const { alertId, ...d } of deliveries) {

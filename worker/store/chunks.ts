@@ -15,7 +15,8 @@ export const MAX_BOUND_PARAMS = 100;
  */
 export function chunksOf<T>(list: readonly T[], perElement = 1, others = 0): T[][] {
   const size = Math.floor((MAX_BOUND_PARAMS - others) / perElement);
-  if (size < 1) throw new Error(`one element (${perElement} parameters) does not fit a statement beside ${others} others`);
+  if (size < 1)
+    throw new Error(`one element (${perElement} parameters) does not fit a statement beside ${others} others`);
   const pieces: T[][] = [];
   for (let i = 0; i < list.length; i += size) pieces.push(list.slice(i, i + size));
   return pieces;
@@ -33,6 +34,12 @@ export async function batchRows<T>(db: Db, queries: RowsQuery<T>[]): Promise<T[]
 }
 
 /** The query built for each piece of `list` (see `chunksOf`), run in one batch. */
-export function rowsInChunks<E, T>(db: Db, list: readonly E[], build: (piece: E[]) => RowsQuery<T>, perElement = 1, others = 0): Promise<T[]> {
+export function rowsInChunks<E, T>(
+  db: Db,
+  list: readonly E[],
+  build: (piece: E[]) => RowsQuery<T>,
+  perElement = 1,
+  others = 0,
+): Promise<T[]> {
   return batchRows(db, chunksOf(list, perElement, others).map(build));
 }

@@ -1,9 +1,24 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import { faqSchema, KIND_LISTS, resourceSchema, stepSchema, topicSchema, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
+import {
+  faqSchema,
+  KIND_LISTS,
+  resourceSchema,
+  stepSchema,
+  topicSchema,
+  type ContentBundle,
+  type ContentKind,
+} from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
-import { bundleChanges, changeStatements, getRevision, latestLocaleTimes, type Change, type Editor } from "./content-revisions.ts";
+import {
+  bundleChanges,
+  changeStatements,
+  getRevision,
+  latestLocaleTimes,
+  type Change,
+  type Editor,
+} from "./content-revisions.ts";
 import { latestVersion, loadDrafts, loadPublished, publishDrafts, storedPublication } from "./content.ts";
 import type { Db } from "./db.ts";
 
@@ -42,7 +57,15 @@ function syncStepMembership(bundle: ContentBundle, step: Item | null, stepId: st
 }
 
 /** Applies one edit to the drafts; the whole content must stay valid, or nothing is written. */
-async function applyEdit(db: Db, kind: ContentKind, id: string, item: Item | null, editor: Editor, now: Date, action: "update" | "rollback"): Promise<SaveResult> {
+async function applyEdit(
+  db: Db,
+  kind: ContentKind,
+  id: string,
+  item: Item | null,
+  editor: Editor,
+  now: Date,
+  action: "update" | "rollback",
+): Promise<SaveResult> {
   const [drafts, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
   let next = withItem(drafts, kind, id, item);
   if (kind === "step") next = syncStepMembership(next, item, id);
@@ -55,7 +78,14 @@ async function applyEdit(db: Db, kind: ContentKind, id: string, item: Item | nul
 }
 
 /** Creates (`isNew`) or updates one item from untrusted input, validated by its zod schema. */
-export async function saveItem(db: Db, kind: ContentKind, input: unknown, isNew: boolean, editor: Editor, now: Date): Promise<SaveResult> {
+export async function saveItem(
+  db: Db,
+  kind: ContentKind,
+  input: unknown,
+  isNew: boolean,
+  editor: Editor,
+  now: Date,
+): Promise<SaveResult> {
   const parsed = ITEM_SCHEMAS[kind]().safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
@@ -69,21 +99,47 @@ export async function saveItem(db: Db, kind: ContentKind, input: unknown, isNew:
   return applyEdit(db, kind, item.id, item, editor, now, "update");
 }
 
-export async function deleteItem(db: Db, kind: ContentKind, id: string, editor: Editor, now: Date): Promise<SaveResult> {
+export async function deleteItem(
+  db: Db,
+  kind: ContentKind,
+  id: string,
+  editor: Editor,
+  now: Date,
+): Promise<SaveResult> {
   if (!(await getDraftItem(db, kind, id))) return { ok: false, fields: {}, errors: [`${kind} "${id}" does not exist`] };
   return applyEdit(db, kind, id, null, editor, now, "update");
 }
 
 /** Puts an item back as it was right after a past revision (or removes it if it was deleted then). */
-export async function rollbackItem(db: Db, revisionId: number, editor: Editor, now: Date): Promise<SaveResult & { kind?: ContentKind; id?: string }> {
+export async function rollbackItem(
+  db: Db,
+  revisionId: number,
+  editor: Editor,
+  now: Date,
+): Promise<SaveResult & { kind?: ContentKind; id?: string }> {
   const revision = await getRevision(db, revisionId);
   if (!revision) return { ok: false, fields: {}, errors: ["this revision does not exist"] };
-  const result = await applyEdit(db, revision.kind, revision.itemId, (revision.after as Item | null) ?? null, editor, now, "rollback");
+  const result = await applyEdit(
+    db,
+    revision.kind,
+    revision.itemId,
+    (revision.after as Item | null) ?? null,
+    editor,
+    now,
+    "rollback",
+  );
   return { ...result, kind: revision.kind, id: revision.itemId };
 }
 
-export async function getDraftItem(db: Db, kind: ContentKind, id: string): Promise<{ data: Item; updatedAt: number; updatedBy: string | null } | null> {
-  const rows = await db.select().from(contentItems).where(and(eq(contentItems.kind, kind), eq(contentItems.id, id)));
+export async function getDraftItem(
+  db: Db,
+  kind: ContentKind,
+  id: string,
+): Promise<{ data: Item; updatedAt: number; updatedBy: string | null } | null> {
+  const rows = await db
+    .select()
+    .from(contentItems)
+    .where(and(eq(contentItems.kind, kind), eq(contentItems.id, id)));
   const row = rows[0];
   return row ? { data: JSON.parse(row.data) as Item, updatedAt: row.updatedAt, updatedBy: row.updatedBy } : null;
 }
@@ -91,8 +147,16 @@ export async function getDraftItem(db: Db, kind: ContentKind, id: string): Promi
 export type PublicationInfo = { version: number; createdAt: number; createdBy: string | null; note: string | null };
 
 export async function listPublications(db: Db, limit = 50): Promise<PublicationInfo[]> {
-  return db.select({ version: publications.version, createdAt: publications.createdAt, createdBy: publications.createdBy, note: publications.note })
-    .from(publications).orderBy(desc(publications.version)).limit(limit);
+  return db
+    .select({
+      version: publications.version,
+      createdAt: publications.createdAt,
+      createdBy: publications.createdBy,
+      note: publications.note,
+    })
+    .from(publications)
+    .orderBy(desc(publications.version))
+    .limit(limit);
 }
 
 /** Draft changes not yet published: what "Publish" would change for young people. */
@@ -111,7 +175,12 @@ export async function publish(db: Db, editor: Editor, note: string | null, now: 
  * Republishes an old snapshot as a new version (isolates pick it up by version), and puts the
  * drafts back to it too, so the next publication does not bring the bad change back.
  */
-export async function rollbackPublication(db: Db, version: number, editor: Editor, now: Date): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
+export async function rollbackPublication(
+  db: Db,
+  version: number,
+  editor: Editor,
+  now: Date,
+): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
   const snapshot = await loadPublished(db, version);
   if (!snapshot) return { ok: false, errors: [`version ${version} does not exist`] };
   const { version: _, ...bundle } = snapshot;
@@ -120,7 +189,14 @@ export async function rollbackPublication(db: Db, version: number, editor: Edito
   const [drafts, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
   const at = now.getTime();
   const statements = changeStatements(db, bundleChanges(drafts, checked.bundle), times, "rollback", editor, at);
-  statements.push(db.insert(publications).values({ ...storedPublication(checked.bundle), createdAt: at, createdBy: editor.id, note: `rollback to version ${version}` }));
+  statements.push(
+    db.insert(publications).values({
+      ...storedPublication(checked.bundle),
+      createdAt: at,
+      createdBy: editor.id,
+      note: `rollback to version ${version}`,
+    }),
+  );
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return { ok: true, version: (await latestVersion(db)) ?? version };
 }
@@ -130,6 +206,15 @@ export type DraftRow = { kind: ContentKind; id: string; data: Item; updatedAt: n
 /** Every draft item with its last change time (for the lists). */
 export async function listDraftItems(db: Db, kind?: ContentKind): Promise<DraftRow[]> {
   const query = db.select().from(contentItems);
-  const rows = await (kind ? query.where(eq(contentItems.kind, kind)) : query).orderBy(contentItems.kind, contentItems.id);
-  return rows.map((r) => ({ kind: r.kind, id: r.id, data: JSON.parse(r.data) as Item, updatedAt: r.updatedAt, updatedBy: r.updatedBy }));
+  const rows = await (kind ? query.where(eq(contentItems.kind, kind)) : query).orderBy(
+    contentItems.kind,
+    contentItems.id,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    data: JSON.parse(r.data) as Item,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  }));
 }

@@ -24,7 +24,6 @@ export type Revision = {
   byName: string | null;
 };
 
-
 export type Change = { kind: ContentKind; id: string; before: unknown; after: unknown };
 
 function parse(json: string | null): unknown {
@@ -33,9 +32,14 @@ function parse(json: string | null): unknown {
 
 /** The latest per-locale edit times of every item, keyed `kind:id`. */
 export async function latestLocaleTimes(db: Db): Promise<Map<string, LocaleTimes>> {
-  const latest = db.select({ id: sql<number>`max(${contentRevisions.id})` }).from(contentRevisions).groupBy(contentRevisions.kind, contentRevisions.itemId);
-  const rows = await db.select({ kind: contentRevisions.kind, itemId: contentRevisions.itemId, localeTimes: contentRevisions.localeTimes })
-    .from(contentRevisions).where(inArray(contentRevisions.id, latest));
+  const latest = db
+    .select({ id: sql<number>`max(${contentRevisions.id})` })
+    .from(contentRevisions)
+    .groupBy(contentRevisions.kind, contentRevisions.itemId);
+  const rows = await db
+    .select({ kind: contentRevisions.kind, itemId: contentRevisions.itemId, localeTimes: contentRevisions.localeTimes })
+    .from(contentRevisions)
+    .where(inArray(contentRevisions.id, latest));
   return new Map(rows.map((r) => [`${r.kind}:${r.itemId}`, JSON.parse(r.localeTimes) as LocaleTimes]));
 }
 
@@ -43,13 +47,24 @@ export async function latestLocaleTimes(db: Db): Promise<Map<string, LocaleTimes
  * The statements that write a set of item changes to the drafts and their history; unchanged
  * items are skipped. The caller runs them in one batch with anything else (atomic).
  */
-export function changeStatements(db: Db, changes: Change[], times: Map<string, LocaleTimes>, action: RevisionAction, editor: Editor, at: number): BatchItem<"sqlite">[] {
+export function changeStatements(
+  db: Db,
+  changes: Change[],
+  times: Map<string, LocaleTimes>,
+  action: RevisionAction,
+  editor: Editor,
+  at: number,
+): BatchItem<"sqlite">[] {
   const statements: BatchItem<"sqlite">[] = [];
   for (const change of changes) {
     const fields = diffFields(change.before, change.after);
     if (fields.length === 0) continue;
     const key = `${change.kind}:${change.id}`;
-    const localeTimes = nextLocaleTimes(times.get(key) ?? {}, fields.map((f) => f.path), at);
+    const localeTimes = nextLocaleTimes(
+      times.get(key) ?? {},
+      fields.map((f) => f.path),
+      at,
+    );
     times.set(key, localeTimes);
     const where = and(eq(contentItems.kind, change.kind), eq(contentItems.id, change.id));
     if (change.after === null) {
@@ -57,17 +72,34 @@ export function changeStatements(db: Db, changes: Change[], times: Map<string, L
     } else {
       const data = JSON.stringify(change.after);
       statements.push(
-        db.insert(contentItems).values({ kind: change.kind, id: change.id, data, updatedAt: at, updatedBy: editor.id })
-          .onConflictDoUpdate({ target: [contentItems.kind, contentItems.id], set: { data, updatedAt: at, updatedBy: editor.id } }),
+        db
+          .insert(contentItems)
+          .values({ kind: change.kind, id: change.id, data, updatedAt: at, updatedBy: editor.id })
+          .onConflictDoUpdate({
+            target: [contentItems.kind, contentItems.id],
+            set: { data, updatedAt: at, updatedBy: editor.id },
+          }),
       );
     }
-    const resolved: RevisionAction = action === "update" && change.before === null ? "create" : action === "update" && change.after === null ? "delete" : action;
-    statements.push(db.insert(contentRevisions).values({
-      kind: change.kind, itemId: change.id, action: resolved,
-      before: change.before === null ? null : JSON.stringify(change.before),
-      after: change.after === null ? null : JSON.stringify(change.after),
-      localeTimes: JSON.stringify(localeTimes), at, by: editor.id, byName: editor.name,
-    }));
+    const resolved: RevisionAction =
+      action === "update" && change.before === null
+        ? "create"
+        : action === "update" && change.after === null
+          ? "delete"
+          : action;
+    statements.push(
+      db.insert(contentRevisions).values({
+        kind: change.kind,
+        itemId: change.id,
+        action: resolved,
+        before: change.before === null ? null : JSON.stringify(change.before),
+        after: change.after === null ? null : JSON.stringify(change.after),
+        localeTimes: JSON.stringify(localeTimes),
+        at,
+        by: editor.id,
+        byName: editor.name,
+      }),
+    );
   }
   return statements;
 }
@@ -86,14 +118,22 @@ export function bundleChanges(from: ContentBundle, to: ContentBundle): Change[] 
 }
 
 function toRevision(row: typeof contentRevisions.$inferSelect): Revision {
-  return { ...row, before: parse(row.before), after: parse(row.after), localeTimes: JSON.parse(row.localeTimes) as LocaleTimes };
+  return {
+    ...row,
+    before: parse(row.before),
+    after: parse(row.after),
+    localeTimes: JSON.parse(row.localeTimes) as LocaleTimes,
+  };
 }
 
 /** The history of one item, newest first. */
 export async function itemHistory(db: Db, kind: ContentKind, id: string, limit = 100): Promise<Revision[]> {
-  const rows = await db.select().from(contentRevisions)
+  const rows = await db
+    .select()
+    .from(contentRevisions)
     .where(and(eq(contentRevisions.kind, kind), eq(contentRevisions.itemId, id)))
-    .orderBy(desc(contentRevisions.id)).limit(limit);
+    .orderBy(desc(contentRevisions.id))
+    .limit(limit);
   return rows.map(toRevision);
 }
 

@@ -11,7 +11,13 @@ import type { Db } from "./db.ts";
  */
 export const ROADMAP_RULES_KEY = "roadmap-rules";
 
-export type RulesState = { draft: RoadmapRules; published: RoadmapRules; hasDraftChanges: boolean; publishedAt: number | null; publishedBy: string | null };
+export type RulesState = {
+  draft: RoadmapRules;
+  published: RoadmapRules;
+  hasDraftChanges: boolean;
+  publishedAt: number | null;
+  publishedBy: string | null;
+};
 
 function parseRules(json: string | null): RoadmapRules | null {
   if (json === null) return null;
@@ -23,7 +29,13 @@ export async function loadRoadmapRules(db: Db): Promise<RulesState> {
   const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, ROADMAP_RULES_KEY)))[0];
   const published = (row?.publishedAt != null ? parseRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
   const draft = parseRules(row?.draft ?? null) ?? published;
-  return { draft, published, hasDraftChanges: JSON.stringify(draft) !== JSON.stringify(published), publishedAt: row?.publishedAt ?? null, publishedBy: row?.publishedBy ?? null };
+  return {
+    draft,
+    published,
+    hasDraftChanges: JSON.stringify(draft) !== JSON.stringify(published),
+    publishedAt: row?.publishedAt ?? null,
+    publishedBy: row?.publishedBy ?? null,
+  };
 }
 
 /** The rules young people get (published, or empty rules: no steps). */
@@ -31,22 +43,53 @@ export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
   return (await loadRoadmapRules(db)).published;
 }
 
-export async function saveRoadmapRulesDraft(db: Db, input: unknown, editor: Editor, now: Date): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
+export async function saveRoadmapRulesDraft(
+  db: Db,
+  input: unknown,
+  editor: Editor,
+  now: Date,
+): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
   const parsed = roadmapRulesSchema().safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "rules"}: ${i.message}`) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "rules"}: ${i.message}`),
+    };
   const current = await loadRoadmapRules(db);
   const draft = JSON.stringify(parsed.data);
-  await db.insert(contentSettings)
-    .values({ key: ROADMAP_RULES_KEY, draft, published: JSON.stringify(current.published), updatedAt: now.getTime(), updatedBy: editor.id })
-    .onConflictDoUpdate({ target: contentSettings.key, set: { draft, updatedAt: now.getTime(), updatedBy: editor.id } });
+  await db
+    .insert(contentSettings)
+    .values({
+      key: ROADMAP_RULES_KEY,
+      draft,
+      published: JSON.stringify(current.published),
+      updatedAt: now.getTime(),
+      updatedBy: editor.id,
+    })
+    .onConflictDoUpdate({
+      target: contentSettings.key,
+      set: { draft, updatedAt: now.getTime(), updatedBy: editor.id },
+    });
   return { ok: true, rules: parsed.data };
 }
 
 export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
   const { draft } = await loadRoadmapRules(db);
   const json = JSON.stringify(draft);
-  await db.insert(contentSettings)
-    .values({ key: ROADMAP_RULES_KEY, draft: json, published: json, updatedAt: now.getTime(), updatedBy: editor.id, publishedAt: now.getTime(), publishedBy: editor.id })
-    .onConflictDoUpdate({ target: contentSettings.key, set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id } });
+  await db
+    .insert(contentSettings)
+    .values({
+      key: ROADMAP_RULES_KEY,
+      draft: json,
+      published: json,
+      updatedAt: now.getTime(),
+      updatedBy: editor.id,
+      publishedAt: now.getTime(),
+      publishedBy: editor.id,
+    })
+    .onConflictDoUpdate({
+      target: contentSettings.key,
+      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id },
+    });
   return draft;
 }

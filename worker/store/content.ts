@@ -1,7 +1,12 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, publications } from "../../shared/db/schema.ts";
-import { KIND_LISTS, type ContentBundle, type ContentSnapshot, type LocalizedKeywords } from "../../shared/content/model.ts";
+import {
+  KIND_LISTS,
+  type ContentBundle,
+  type ContentSnapshot,
+  type LocalizedKeywords,
+} from "../../shared/content/model.ts";
 import { buildIndex } from "../../bot/matching/build.ts";
 import { adoptIndex } from "../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../bot/matching/stored.ts";
@@ -31,7 +36,11 @@ export function storedPublication(bundle: ContentBundle): { snapshot: string; ke
     }) as never;
     keywords[list] = byId;
   }
-  return { snapshot: JSON.stringify(lean), keywords: JSON.stringify(keywords), matchIndex: serializeIndex(buildIndex(bundle)) };
+  return {
+    snapshot: JSON.stringify(lean),
+    keywords: JSON.stringify(keywords),
+    matchIndex: serializeIndex(buildIndex(bundle)),
+  };
 }
 
 const LISTS = ["topics", "steps", "resources", "faqs"] as const satisfies readonly (keyof ContentBundle)[];
@@ -59,8 +68,10 @@ function fromRow(row: Row, version: number): { snapshot: ContentSnapshot; indexe
 
 /** A published version whole, keywords included (rollback, the admin's pending changes). */
 export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
-  const rows = await db.select({ snapshot: publications.snapshot, keywords: publications.keywords, matchIndex: publications.matchIndex })
-    .from(publications).where(eq(publications.version, version));
+  const rows = await db
+    .select({ snapshot: publications.snapshot, keywords: publications.keywords, matchIndex: publications.matchIndex })
+    .from(publications)
+    .where(eq(publications.version, version));
   return rows[0] ? fromRow(rows[0], version).snapshot : null;
 }
 
@@ -70,8 +81,10 @@ export async function loadPublished(db: Db, version: number): Promise<ContentSna
  * and stored back, so the other isolates find it ready.
  */
 export async function loadForTurns(db: Db, version: number): Promise<ContentSnapshot | null> {
-  const rows = await db.select({ snapshot: publications.snapshot, matchIndex: publications.matchIndex })
-    .from(publications).where(eq(publications.version, version));
+  const rows = await db
+    .select({ snapshot: publications.snapshot, matchIndex: publications.matchIndex })
+    .from(publications)
+    .where(eq(publications.version, version));
   const row = rows[0];
   if (!row) return null;
   const lean = fromRow(row, version);
@@ -86,7 +99,11 @@ export async function loadForTurns(db: Db, version: number): Promise<ContentSnap
 }
 
 export async function latestVersion(db: Db): Promise<number | null> {
-  const rows = await db.select({ version: publications.version }).from(publications).orderBy(desc(publications.version)).limit(1);
+  const rows = await db
+    .select({ version: publications.version })
+    .from(publications)
+    .orderBy(desc(publications.version))
+    .limit(1);
   return rows[0]?.version ?? null;
 }
 
@@ -94,7 +111,13 @@ export async function latestVersion(db: Db): Promise<number | null> {
  * Replaces every draft item by the bundle's (an import); nothing changes if the bundle is invalid.
  * Each item that differs is recorded in the content history (one atomic batch).
  */
-export async function replaceDrafts(db: Db, input: unknown, by: string | null, now: Date, byName: string | null = by): Promise<{ ok: true; changed: number } | { ok: false; errors: string[] }> {
+export async function replaceDrafts(
+  db: Db,
+  input: unknown,
+  by: string | null,
+  now: Date,
+  byName: string | null = by,
+): Promise<{ ok: true; changed: number } | { ok: false; errors: string[] }> {
   const checked = validateBundle(input);
   if (!checked.ok) return checked;
   const [current, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
@@ -112,10 +135,16 @@ export async function loadDrafts(db: Db): Promise<ContentBundle> {
 }
 
 /** Publishes the current drafts as a new version, if they are valid as a whole. */
-export async function publishDrafts(db: Db, by: string | null, note: string | null, now: Date): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
+export async function publishDrafts(
+  db: Db,
+  by: string | null,
+  note: string | null,
+  now: Date,
+): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
   const checked = validateBundle(await loadDrafts(db));
   if (!checked.ok) return checked;
-  const rows = await db.insert(publications)
+  const rows = await db
+    .insert(publications)
     .values({ ...storedPublication(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
     .returning({ version: publications.version });
   return { ok: true, version: rows[0]!.version };

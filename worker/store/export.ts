@@ -1,7 +1,16 @@
 import type { ProgressMark } from "../../shared/roadmap/compute.ts";
 import type { Db } from "./db.ts";
 
-type Profile = { id: string; locale: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null; [column: string]: unknown };
+type Profile = {
+  id: string;
+  locale: string;
+  birth: string | null;
+  status: string | null;
+  dept: string | null;
+  enteredCare: string | null;
+  permitExpiry: string | null;
+  [column: string]: unknown;
+};
 
 /**
  * Everything stored about one young person, for them to read (right of access, issue 22
@@ -12,11 +21,15 @@ type Profile = { id: string; locale: string; birth: string | null; status: strin
 export async function exportYoungPerson(db: Db, youngId: string) {
   const d1 = db.$client;
   const q = (sql: string) => d1.prepare(sql).bind(youngId);
-  const [people, identities, alerts, deliveries, progress, reminders, referents, questions] = await d1.batch<Record<string, unknown>>([
+  const [people, identities, alerts, deliveries, progress, reminders, referents, questions] = await d1.batch<
+    Record<string, unknown>
+  >([
     q(`select id, locale, birth, status, dept, entered_care as enteredCare, permit_expiry as permitExpiry, consent_at as consentAt, cursor, offers,
         reminders_opt_out as remindersOptOut, created_at as createdAt, last_active_at as lastActiveAt, purge_warned_at as purgeWarnedAt
       from young_people where id = ?1`),
-    q("select channel, key, created_at as createdAt, blocked_at as blockedAt from identities where young_id = ?1 order by created_at"),
+    q(
+      "select channel, key, created_at as createdAt, blocked_at as blockedAt from identities where young_id = ?1 order by created_at",
+    ),
     q(`select a.id, a.kind, a.severity, a.subject, a.message, a.created_at as createdAt, a.acknowledged_at as acknowledgedAt,
         a.acknowledged_by as acknowledgedBy, s.name as acknowledgedByName, a.young_notified_at as youngNotifiedAt
       from alerts a left join staff s on s.id = a.acknowledged_by where a.young_id = ?1 order by a.created_at`),
@@ -26,8 +39,12 @@ export async function exportYoungPerson(db: Db, youngId: string) {
         left join staff s on s.id = d.recipient
         left join teams t on d.recipient like '%:%' and t.id = substr(d.recipient, instr(d.recipient, ':') + 1)
       where a.young_id = ?1 order by d.created_at, d.id`),
-    q("select step_id as stepId, state, updated_at as updatedAt from roadmap_progress where young_id = ?1 order by step_id"),
-    q("select step_id as stepId, kind, channel, sent_at as sentAt from reminders_sent where young_id = ?1 order by sent_at"),
+    q(
+      "select step_id as stepId, state, updated_at as updatedAt from roadmap_progress where young_id = ?1 order by step_id",
+    ),
+    q(
+      "select step_id as stepId, kind, channel, sent_at as sentAt from reminders_sent where young_id = ?1 order by sent_at",
+    ),
     q(`select s.name, s.id as staffId, l.created_at as linkedAt from referent_links l join staff s on s.id = l.staff_id
       where l.young_id = ?1 order by l.created_at`),
     q("select text, locale, asked_at as askedAt from unanswered_askers where young_id = ?1 order by asked_at"),
@@ -38,7 +55,8 @@ export async function exportYoungPerson(db: Db, youngId: string) {
   const alertRows = rows(alerts);
   const deliveryRows = rows(deliveries);
   return {
-    about: "Tout ce que Passerelle garde sur toi. Passerelle ne garde pas tes messages, seulement les mots que tu as choisi d'envoyer à ton référent. / Everything Passerelle keeps about you; it does not keep your messages.",
+    about:
+      "Tout ce que Passerelle garde sur toi. Passerelle ne garde pas tes messages, seulement les mots que tu as choisi d'envoyer à ton référent. / Everything Passerelle keeps about you; it does not keep your messages.",
     exportedAt: new Date().toISOString(),
     profile: { ...withDates(person), remindersOptOut: Boolean(person.remindersOptOut) } as unknown as Profile,
     /** How you reach Passerelle: a Telegram chat id, or a fingerprint (SHA-256) of the web chat's key. */

@@ -55,12 +55,15 @@ export async function countLoginAttempt(db: Db, address: string, email: string, 
     // Housekeeping first: rows of windows that have ended (login_throttle_window index).
     d1.prepare("delete from login_throttle where window_start <= ?").bind(now - LONGEST_WINDOW_MS),
     d1.prepare(HIT).bind(addressKey, now, now - perAddress.windowMs),
-    d1.prepare(HIT_IF_ADDRESS_ALLOWED).bind(accountKey, now, now - addressAccount.windowMs, addressKey, perAddress.limit),
+    d1
+      .prepare(HIT_IF_ADDRESS_ALLOWED)
+      .bind(accountKey, now, now - addressAccount.windowMs, addressKey, perAddress.limit),
   ]);
   const a = byAddress!.results[0]!;
   if (a.count > perAddress.limit) return { ok: false, retryAfterSeconds: secondsLeft(a.windowStart, perAddress, now) };
   const b = byAccount!.results[0]!;
-  if (b.count > addressAccount.limit) return { ok: false, retryAfterSeconds: secondsLeft(b.windowStart, addressAccount, now) };
+  if (b.count > addressAccount.limit)
+    return { ok: false, retryAfterSeconds: secondsLeft(b.windowStart, addressAccount, now) };
   return { ok: true, accountKey };
 }
 

@@ -9,7 +9,10 @@ import type { Db } from "./db.ts";
  * Worker's CPU in the bench profile (BENCHMARKS.md). A turn only binds values and sends them
  * in one D1 batch; drizzle still maps the rows back.
  */
-type Query = { getQuery(): { sql: string; params: unknown[] }; mapResult(response: unknown, isFromBatch?: boolean): unknown };
+type Query = {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(response: unknown, isFromBatch?: boolean): unknown;
+};
 
 export type Prepared<R> = { sql: string; params: unknown[]; query: Query; __result?: R };
 

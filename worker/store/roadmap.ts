@@ -1,6 +1,13 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, identities, remindersSent, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
+import {
+  alerts,
+  contentSettings,
+  identities,
+  remindersSent,
+  roadmapProgress,
+  youngPeople,
+} from "../../shared/db/schema.ts";
 import type { Effect } from "../../bot/types.ts";
 import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
@@ -38,16 +45,22 @@ export function parseRoadmapColumns(row: { progress: string | null; remindersGiv
  * when the roadmap rules were last published, in one statement. Null: no such person.
  */
 export async function timelineOf(db: Db, youngId: string) {
-  const rows = await db.select({
-    locale: youngPeople.locale,
-    birth: youngPeople.birth,
-    status: youngPeople.status,
-    dept: youngPeople.dept,
-    enteredCare: youngPeople.enteredCare,
-    permitExpiry: youngPeople.permitExpiry,
-    progress: roadmapColumns.progress,
-    rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
-  }).from(youngPeople).where(eq(youngPeople.id, youngId)).limit(1);
+  const rows = await db
+    .select({
+      locale: youngPeople.locale,
+      birth: youngPeople.birth,
+      status: youngPeople.status,
+      dept: youngPeople.dept,
+      enteredCare: youngPeople.enteredCare,
+      permitExpiry: youngPeople.permitExpiry,
+      progress: roadmapColumns.progress,
+      rulesPublishedAt: sql<
+        number | null
+      >`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+    })
+    .from(youngPeople)
+    .where(eq(youngPeople.id, youngId))
+    .limit(1);
   const row = rows[0];
   if (!row) return null;
   return { ...row, progress: parseRoadmapColumns({ progress: row.progress, remindersGiven: null }).roadmapProgress };
@@ -57,17 +70,32 @@ export async function timelineOf(db: Db, youngId: string) {
 export function roadmapWrites(db: Db, youngId: string, effect: Effect, at: number): BatchItem<"sqlite">[] {
   if (effect.type === "roadmapProgress") {
     if (effect.mark === null) {
-      return [db.delete(roadmapProgress).where(and(eq(roadmapProgress.youngId, youngId), eq(roadmapProgress.stepId, effect.stepId)))];
+      return [
+        db
+          .delete(roadmapProgress)
+          .where(and(eq(roadmapProgress.youngId, youngId), eq(roadmapProgress.stepId, effect.stepId))),
+      ];
     }
-    return [db.insert(roadmapProgress).values({ youngId, stepId: effect.stepId, state: effect.mark, updatedAt: at })
-      .onConflictDoUpdate({ target: [roadmapProgress.youngId, roadmapProgress.stepId], set: { state: effect.mark, updatedAt: at } })];
+    return [
+      db
+        .insert(roadmapProgress)
+        .values({ youngId, stepId: effect.stepId, state: effect.mark, updatedAt: at })
+        .onConflictDoUpdate({
+          target: [roadmapProgress.youngId, roadmapProgress.stepId],
+          set: { state: effect.mark, updatedAt: at },
+        }),
+    ];
   }
   if (effect.type === "setRemindersOptOut") {
     return [db.update(youngPeople).set({ remindersOptOut: effect.optOut }).where(eq(youngPeople.id, youngId))];
   }
   if (effect.type === "remindersShown") {
-    return chunksOf(effect.reminders, REMINDER_ROW_PARAMS).map((piece) => db.insert(remindersSent)
-      .values(piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "chat" as const, sentAt: at }))).onConflictDoNothing());
+    return chunksOf(effect.reminders, REMINDER_ROW_PARAMS).map((piece) =>
+      db
+        .insert(remindersSent)
+        .values(piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "chat" as const, sentAt: at })))
+        .onConflictDoNothing(),
+    );
   }
   return [];
 }
@@ -104,26 +132,52 @@ export type PushChannel = (typeof PUSH_CHANNELS)[number];
  * the person's primary key, so each page reads about `limit` people, not the whole table
  * (tests/worker/store/plans.test.ts).
  */
-export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, afterId = ""): Promise<ReminderCandidate[]> {
+export async function reminderCandidates(
+  db: Db,
+  sinceMs: number,
+  limit = 200,
+  afterId = "",
+): Promise<ReminderCandidate[]> {
   const people = await db
     .select({
-      youngId: youngPeople.id, channel: identities.channel, chatId: identities.key, locale: youngPeople.locale, lastActiveAt: youngPeople.lastActiveAt, birth: youngPeople.birth,
-      status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare, permitExpiry: youngPeople.permitExpiry, ...roadmapColumns,
+      youngId: youngPeople.id,
+      channel: identities.channel,
+      chatId: identities.key,
+      locale: youngPeople.locale,
+      lastActiveAt: youngPeople.lastActiveAt,
+      birth: youngPeople.birth,
+      status: youngPeople.status,
+      dept: youngPeople.dept,
+      enteredCare: youngPeople.enteredCare,
+      permitExpiry: youngPeople.permitExpiry,
+      ...roadmapColumns,
     })
     // A cross join keeps young_people the outer loop, read in id order from `afterId`: with an
     // inner join SQLite started from every Telegram identity and sorted them, for each page.
     .from(youngPeople)
     .crossJoin(identities)
-    .where(and(
-      eq(identities.youngId, youngPeople.id), inArray(identities.channel, [...PUSH_CHANNELS]),
-      sql`${youngPeople.id} > ${afterId}`, isNull(identities.blockedAt), eq(youngPeople.remindersOptOut, false), isNotNull(youngPeople.birth),
-      sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp') and ${remindersSent.sentAt} >= ${sinceMs})`,
-    ))
+    .where(
+      and(
+        eq(identities.youngId, youngPeople.id),
+        inArray(identities.channel, [...PUSH_CHANNELS]),
+        sql`${youngPeople.id} > ${afterId}`,
+        isNull(identities.blockedAt),
+        eq(youngPeople.remindersOptOut, false),
+        isNotNull(youngPeople.birth),
+        sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp') and ${remindersSent.sentAt} >= ${sinceMs})`,
+      ),
+    )
     .orderBy(youngPeople.id)
     .limit(limit);
   return people.map(({ progress, remindersGiven, channel, ...p }) => {
     const parsed = parseRoadmapColumns({ progress, remindersGiven });
-    return { ...p, channel: channel === "whatsapp" ? "whatsapp" : "telegram", birth: p.birth!, progress: parsed.roadmapProgress, sent: parsed.remindersSent };
+    return {
+      ...p,
+      channel: channel === "whatsapp" ? "whatsapp" : "telegram",
+      birth: p.birth!,
+      progress: parsed.roadmapProgress,
+      sent: parsed.remindersSent,
+    };
   });
 }
 
@@ -131,25 +185,55 @@ export async function reminderCandidates(db: Db, sinceMs: number, limit = 200, a
  * Records the reminders of a page of people in one batch; returns the people all of whose
  * reminders were new (another run recorded none of them): only they are sent a message.
  */
-export async function recordReminderPage(db: Db, people: { youngId: string; channel: PushChannel; reminders: { stepId: string; kind: string }[] }[], at: number): Promise<Set<string>> {
-  const rows = people.flatMap(({ youngId, channel, reminders }) => reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel, sentAt: at })));
-  const inserted = await rowsInChunks(db, rows, (piece) => db.insert(remindersSent).values(piece).onConflictDoNothing().returning({ youngId: remindersSent.youngId }), REMINDER_ROW_PARAMS);
+export async function recordReminderPage(
+  db: Db,
+  people: { youngId: string; channel: PushChannel; reminders: { stepId: string; kind: string }[] }[],
+  at: number,
+): Promise<Set<string>> {
+  const rows = people.flatMap(({ youngId, channel, reminders }) =>
+    reminders.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel, sentAt: at })),
+  );
+  const inserted = await rowsInChunks(
+    db,
+    rows,
+    (piece) =>
+      db.insert(remindersSent).values(piece).onConflictDoNothing().returning({ youngId: remindersSent.youngId }),
+    REMINDER_ROW_PARAMS,
+  );
   const count = new Map<string, number>();
   for (const { youngId } of inserted) count.set(youngId, (count.get(youngId) ?? 0) + 1);
   return new Set(people.filter((p) => count.get(p.youngId) === p.reminders.length).map((p) => p.youngId));
 }
 
 /** Records reminders sent (one transaction); returns false when another run already recorded one of them. */
-export async function recordReminders(db: Db, youngId: string, reminders: { stepId: string; kind: string }[], at: number): Promise<boolean> {
-  const rows = await batchRows(db, chunksOf(reminders, REMINDER_ROW_PARAMS).map((piece) => db.insert(remindersSent)
-    .values(piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })))
-    .onConflictDoNothing()
-    .returning({ stepId: remindersSent.stepId })));
+export async function recordReminders(
+  db: Db,
+  youngId: string,
+  reminders: { stepId: string; kind: string }[],
+  at: number,
+): Promise<boolean> {
+  const rows = await batchRows(
+    db,
+    chunksOf(reminders, REMINDER_ROW_PARAMS).map((piece) =>
+      db
+        .insert(remindersSent)
+        .values(
+          piece.map((r) => ({ youngId, stepId: r.stepId, kind: r.kind, channel: "telegram" as const, sentAt: at })),
+        )
+        .onConflictDoNothing()
+        .returning({ stepId: remindersSent.stepId }),
+    ),
+  );
   return rows.length === reminders.length;
 }
 
 export type DeadlineCandidate = {
-  youngId: string; birth: string | null; status: string | null; dept: string | null; enteredCare: string | null; permitExpiry: string | null;
+  youngId: string;
+  birth: string | null;
+  status: string | null;
+  dept: string | null;
+  enteredCare: string | null;
+  permitExpiry: string | null;
   progress: Progress;
   /** Steps a deadline alert was already raised for. */
   alerted: string[];
@@ -160,13 +244,21 @@ export type DeadlineCandidate = {
  * progress and the deadline alerts already raised in the same rows (fixed parameters).
  */
 export async function peopleWithBirth(db: Db, afterId: string, limit = 500): Promise<DeadlineCandidate[]> {
-  const rows = await db.select({
-    youngId: youngPeople.id, birth: youngPeople.birth, status: youngPeople.status, dept: youngPeople.dept, enteredCare: youngPeople.enteredCare,
-    permitExpiry: youngPeople.permitExpiry,
-    progress: roadmapColumns.progress,
-    alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
-  })
-    .from(youngPeople).where(and(isNotNull(youngPeople.birth), sql`${youngPeople.id} > ${afterId}`)).orderBy(youngPeople.id).limit(limit);
+  const rows = await db
+    .select({
+      youngId: youngPeople.id,
+      birth: youngPeople.birth,
+      status: youngPeople.status,
+      dept: youngPeople.dept,
+      enteredCare: youngPeople.enteredCare,
+      permitExpiry: youngPeople.permitExpiry,
+      progress: roadmapColumns.progress,
+      alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
+    })
+    .from(youngPeople)
+    .where(and(isNotNull(youngPeople.birth), sql`${youngPeople.id} > ${afterId}`))
+    .orderBy(youngPeople.id)
+    .limit(limit);
   return rows.map(({ progress, alerted, ...p }) => ({
     ...p,
     progress: parseRoadmapColumns({ progress, remindersGiven: null }).roadmapProgress,
@@ -181,9 +273,14 @@ const DEADLINES_PER_BATCH = 100;
  * "deadline" alerts for overdue steps, once per step and young person (a concurrent run
  * inserts nothing twice), one statement each, in batches; returns the ids inserted.
  */
-export async function raiseDeadlineAlerts(db: Db, due: { youngId: string; stepId: string }[], at: number): Promise<string[]> {
+export async function raiseDeadlineAlerts(
+  db: Db,
+  due: { youngId: string; stepId: string }[],
+  at: number,
+): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < due.length; i += DEADLINES_PER_BATCH) ids.push(...(await deadlineBatch(db, due.slice(i, i + DEADLINES_PER_BATCH), at)));
+  for (let i = 0; i < due.length; i += DEADLINES_PER_BATCH)
+    ids.push(...(await deadlineBatch(db, due.slice(i, i + DEADLINES_PER_BATCH), at)));
   return ids;
 }
 
@@ -193,6 +290,10 @@ const DEADLINE_INSERT = `insert into alerts (id, young_id, kind, severity, subje
   returning id`;
 
 async function deadlineBatch(db: Db, due: { youngId: string; stepId: string }[], at: number): Promise<string[]> {
-  const results = await db.$client.batch<{ id: string }>(due.map(({ youngId, stepId }) => db.$client.prepare(DEADLINE_INSERT).bind(crypto.randomUUID(), youngId, stepId, at)));
+  const results = await db.$client.batch<{ id: string }>(
+    due.map(({ youngId, stepId }) =>
+      db.$client.prepare(DEADLINE_INSERT).bind(crypto.randomUUID(), youngId, stepId, at),
+    ),
+  );
   return results.flatMap((r) => r.results.map((row) => row.id));
 }

@@ -6,7 +6,13 @@ import type { Db } from "./db.ts";
 /** SQL for teams of référents (where their alerts go) and staff membership. */
 
 export type Team = typeof teams.$inferSelect;
-export type TeamInput = { name: string; webhookUrl: string | null; webhookSecret: string | null; backupTelegramChatId: string | null; backupEmail: string | null };
+export type TeamInput = {
+  name: string;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  backupTelegramChatId: string | null;
+  backupEmail: string | null;
+};
 
 export async function listTeams(db: Db): Promise<Team[]> {
   return db.select().from(teams).orderBy(asc(teams.name));
@@ -28,7 +34,11 @@ export async function createTeam(db: Db, input: TeamInput, now: number): Promise
 }
 
 /** Updates a team; `webhookSecret: undefined` keeps the stored secret. */
-export async function updateTeam(db: Db, id: string, input: Omit<TeamInput, "webhookSecret"> & { webhookSecret?: string | null }): Promise<boolean> {
+export async function updateTeam(
+  db: Db,
+  id: string,
+  input: Omit<TeamInput, "webhookSecret"> & { webhookSecret?: string | null },
+): Promise<boolean> {
   const rows = await db.update(teams).set(input).where(eq(teams.id, id)).returning({ id: teams.id });
   return rows.length > 0;
 }

@@ -1,6 +1,14 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { alerts, contentSettings, eventCounts, identities, publications, telegramUpdates, youngPeople } from "../../shared/db/schema.ts";
+import {
+  alerts,
+  contentSettings,
+  eventCounts,
+  identities,
+  publications,
+  telegramUpdates,
+  youngPeople,
+} from "../../shared/db/schema.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import { toLocale } from "../../shared/locales.ts";
 import { profileFromColumns } from "../../shared/profile.ts";
@@ -34,40 +42,49 @@ export type LoadedTurn = {
 };
 
 /** The person behind an identity, with what the engine needs to know about them. */
-const personQuery = prepareOnce((db) => db
-  .select({
-    id: youngPeople.id,
-    locale: youngPeople.locale,
-    birth: youngPeople.birth,
-    status: youngPeople.status,
-    dept: youngPeople.dept,
-    enteredCare: youngPeople.enteredCare,
-    permitExpiry: youngPeople.permitExpiry,
-    consentAt: youngPeople.consentAt,
-    cursor: youngPeople.cursor,
-    offers: youngPeople.offers,
-    remindersOptOut: youngPeople.remindersOptOut,
-    revision: youngPeople.revision,
-    blockedAt: identities.blockedAt,
-    openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
-    hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
-    ...roadmapColumns,
-    alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
-    /** When their help and crisis alerts of the last hour were raised (the engine's cap per hour). */
-    recentAlerts: sql<string>`(select json_group_array(${alerts.createdAt}) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.createdAt} > ${sql.placeholder("since")})`,
-  })
-  .from(identities)
-  .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
-  .where(and(eq(identities.channel, sql.placeholder("channel")), eq(identities.key, sql.placeholder("key"))))
-  .limit(1)
-  .prepare());
+const personQuery = prepareOnce((db) =>
+  db
+    .select({
+      id: youngPeople.id,
+      locale: youngPeople.locale,
+      birth: youngPeople.birth,
+      status: youngPeople.status,
+      dept: youngPeople.dept,
+      enteredCare: youngPeople.enteredCare,
+      permitExpiry: youngPeople.permitExpiry,
+      consentAt: youngPeople.consentAt,
+      cursor: youngPeople.cursor,
+      offers: youngPeople.offers,
+      remindersOptOut: youngPeople.remindersOptOut,
+      revision: youngPeople.revision,
+      blockedAt: identities.blockedAt,
+      openHelp: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} = 'help' and ${alerts.acknowledgedAt} is null)`,
+      hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
+      ...roadmapColumns,
+      alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
+      /** When their help and crisis alerts of the last hour were raised (the engine's cap per hour). */
+      recentAlerts: sql<string>`(select json_group_array(${alerts.createdAt}) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.createdAt} > ${sql.placeholder("since")})`,
+    })
+    .from(identities)
+    .innerJoin(youngPeople, eq(youngPeople.id, identities.youngId))
+    .where(and(eq(identities.channel, sql.placeholder("channel")), eq(identities.key, sql.placeholder("key"))))
+    .limit(1)
+    .prepare(),
+);
 
 /** Content version, rules version and the update-id check share one statement. */
-const versionQuery = prepareOnce((db) => db.select({
-  version: sql<number | null>`max(${publications.version})`,
-  rulesPublishedAt: sql<number | null>`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
-  seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${sql.placeholder("updateId")})`,
-}).from(publications).prepare());
+const versionQuery = prepareOnce((db) =>
+  db
+    .select({
+      version: sql<number | null>`max(${publications.version})`,
+      rulesPublishedAt: sql<
+        number | null
+      >`(select ${contentSettings.publishedAt} from ${contentSettings} where ${contentSettings.key} = ${ROADMAP_RULES_KEY})`,
+      seen: sql<number>`exists (select 1 from ${telegramUpdates} where ${telegramUpdates.updateId} = ${sql.placeholder("updateId")})`,
+    })
+    .from(publications)
+    .prepare(),
+);
 
 /**
  * Everything a turn reads about a young person, as the read batch returns it (and the write
@@ -80,8 +97,18 @@ const HOUR = 60 * 60 * 1000;
 const DEFAULT_UNANSWERED_MIN_PEOPLE = 3;
 
 /** `locale` is the one asked for by a brand-new web session. */
-export async function loadTurn(db: Db, identity: Identity, updateId?: number, locale?: string, now = new Date()): Promise<LoadedTurn> {
-  const person = bind(db, personQuery(db), { channel: identity.channel, key: identity.key, since: now.getTime() - HOUR });
+export async function loadTurn(
+  db: Db,
+  identity: Identity,
+  updateId?: number,
+  locale?: string,
+  now = new Date(),
+): Promise<LoadedTurn> {
+  const person = bind(db, personQuery(db), {
+    channel: identity.channel,
+    key: identity.key,
+    since: now.getTime() - HOUR,
+  });
   const version = bind(db, versionQuery(db), { updateId: updateId ?? -1 });
   const [personResult, versionResult] = await db.$client.batch([person.statement, version.statement]);
   const rows = person.map(personResult!);
@@ -90,8 +117,25 @@ export async function loadTurn(db: Db, identity: Identity, updateId?: number, lo
   const contentVersion = versionRows[0]?.version ?? null;
   const rulesPublishedAt = versionRows[0]?.rulesPublishedAt ?? null;
   const duplicate = updateId !== undefined && Number(versionRows[0]?.seen ?? 0) > 0;
-  if (!row) return { state: newState(crypto.randomUUID(), locale), person: null, isNew: true, duplicate, contentVersion, rulesPublishedAt, wasBlocked: false };
-  return { state: stateOf(row), person: row, isNew: false, duplicate, contentVersion, rulesPublishedAt, wasBlocked: row.blockedAt !== null };
+  if (!row)
+    return {
+      state: newState(crypto.randomUUID(), locale),
+      person: null,
+      isNew: true,
+      duplicate,
+      contentVersion,
+      rulesPublishedAt,
+      wasBlocked: false,
+    };
+  return {
+    state: stateOf(row),
+    person: row,
+    isNew: false,
+    duplicate,
+    contentVersion,
+    rulesPublishedAt,
+    wasBlocked: row.blockedAt !== null,
+  };
 }
 
 /** The engine's view of a person row (the same whether the row was read or kept). */
@@ -134,10 +178,25 @@ export function rowAfterTurn(row: PersonRow, state: ConversationState, revision:
 }
 
 /** Effects that write what a turn reads besides the person's own columns (alerts, roadmap, reminders, links). */
-const READ_BACK_EFFECTS = new Set<Effect["type"]>(["raiseAlert", "roadmapProgress", "setRemindersOptOut", "remindersShown", "linkReferent", "unlinkReferents", "alertsSeenShown"]);
+const READ_BACK_EFFECTS = new Set<Effect["type"]>([
+  "raiseAlert",
+  "roadmapProgress",
+  "setRemindersOptOut",
+  "remindersShown",
+  "linkReferent",
+  "unlinkReferents",
+  "alertsSeenShown",
+]);
 
 export function newState(youngId: string, locale?: string): ConversationState {
-  return { youngId, locale: toLocale(locale), profile: {}, cursor: START_CURSOR, openHelpRequests: 0, hasReferent: false };
+  return {
+    youngId,
+    locale: toLocale(locale),
+    profile: {},
+    cursor: START_CURSOR,
+    openHelpRequests: 0,
+    hasReferent: false,
+  };
 }
 
 export type SaveTurn = {
@@ -159,22 +218,34 @@ export type SaveTurn = {
 };
 
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
-const updateMarker = prepareOnce((db) => db.insert(telegramUpdates).values({ updateId: sql.placeholder("updateId"), receivedAt: sql.placeholder("at") }).prepare());
+const updateMarker = prepareOnce((db) =>
+  db
+    .insert(telegramUpdates)
+    .values({ updateId: sql.placeholder("updateId"), receivedAt: sql.placeholder("at") })
+    .prepare(),
+);
 // Plain text and number columns: a placeholder in `sql` skips no value encoding.
 // Its RETURNING revision tells whether anything but this turn touched the person.
-const personUpdate = prepareOnce((db) => db.update(youngPeople).set({
-  locale: sql`${sql.placeholder("locale")}`,
-  birth: sql`${sql.placeholder("birth")}`,
-  status: sql`${sql.placeholder("status")}`,
-  dept: sql`${sql.placeholder("dept")}`,
-  enteredCare: sql`${sql.placeholder("enteredCare")}`,
-  permitExpiry: sql`${sql.placeholder("permitExpiry")}`,
-  consentAt: sql`${sql.placeholder("consentAt")}`,
-  cursor: sql`${sql.placeholder("cursor")}`,
-  offers: sql`${sql.placeholder("offers")}`,
-  lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
-  revision: sql`${youngPeople.revision} + 1`,
-}).where(eq(youngPeople.id, sql.placeholder("id"))).returning({ revision: youngPeople.revision }).prepare());
+const personUpdate = prepareOnce((db) =>
+  db
+    .update(youngPeople)
+    .set({
+      locale: sql`${sql.placeholder("locale")}`,
+      birth: sql`${sql.placeholder("birth")}`,
+      status: sql`${sql.placeholder("status")}`,
+      dept: sql`${sql.placeholder("dept")}`,
+      enteredCare: sql`${sql.placeholder("enteredCare")}`,
+      permitExpiry: sql`${sql.placeholder("permitExpiry")}`,
+      consentAt: sql`${sql.placeholder("consentAt")}`,
+      cursor: sql`${sql.placeholder("cursor")}`,
+      offers: sql`${sql.placeholder("offers")}`,
+      lastActiveAt: sql`${sql.placeholder("lastActiveAt")}`,
+      revision: sql`${youngPeople.revision} + 1`,
+    })
+    .where(eq(youngPeople.id, sql.placeholder("id")))
+    .returning({ revision: youngPeople.revision })
+    .prepare(),
+);
 
 /**
  * True when the row kept at revision ?2 for person ?1 and the versions ?3 (content), ?5 (rules)
@@ -192,9 +263,18 @@ const GUARDED_MARKER = `insert into telegram_updates (update_id, received_at) se
 export class StaleTurnError extends Error {
   override name = "StaleTurnError";
 }
-const isGuardFailure = (error: unknown) => /NOT NULL constraint failed: (turn_guards\.stale|telegram_updates\.received_at)/.test(String(error));
-const eventCount = prepareOnce((db) => db.insert(eventCounts).values({ day: sql.placeholder("day"), event: sql.placeholder("event"), key: sql.placeholder("key"), count: 1 })
-  .onConflictDoUpdate({ target: [eventCounts.day, eventCounts.event, eventCounts.key], set: { count: sql`${eventCounts.count} + 1` } }).prepare());
+const isGuardFailure = (error: unknown) =>
+  /NOT NULL constraint failed: (turn_guards\.stale|telegram_updates\.received_at)/.test(String(error));
+const eventCount = prepareOnce((db) =>
+  db
+    .insert(eventCounts)
+    .values({ day: sql.placeholder("day"), event: sql.placeholder("event"), key: sql.placeholder("key"), count: 1 })
+    .onConflictDoUpdate({
+      target: [eventCounts.day, eventCounts.event, eventCounts.key],
+      set: { count: sql`${eventCounts.count} + 1` },
+    })
+    .prepare(),
+);
 
 /**
  * Writes the turn atomically; returns the ids of alerts raised (for delivery), the person's
@@ -230,10 +310,18 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   };
   const expected = turn.expected;
   if (expected) {
-    const fresh = [state.youngId, expected.revision, expected.contentVersion, ROADMAP_RULES_KEY, expected.rulesPublishedAt];
-    statements.push(turn.updateId !== undefined
-      ? db.$client.prepare(GUARDED_MARKER).bind(...fresh, turn.updateId, at)
-      : db.$client.prepare(STALE_GUARD).bind(...fresh));
+    const fresh = [
+      state.youngId,
+      expected.revision,
+      expected.contentVersion,
+      ROADMAP_RULES_KEY,
+      expected.rulesPublishedAt,
+    ];
+    statements.push(
+      turn.updateId !== undefined
+        ? db.$client.prepare(GUARDED_MARKER).bind(...fresh, turn.updateId, at)
+        : db.$client.prepare(STALE_GUARD).bind(...fresh),
+    );
   } else if (turn.updateId !== undefined) {
     // The marker insert fails on a concurrent duplicate, which rolls the whole batch back.
     statements.push(bind(db, updateMarker(db), { updateId: turn.updateId, at }).statement);
@@ -252,11 +340,19 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   const columns = { ...personColumns(state), lastActiveAt: at };
   if (turn.isNew) {
     add(db.insert(youngPeople).values({ id: state.youngId, createdAt: at, ...columns }));
-    add(db.insert(identities).values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }));
+    add(
+      db
+        .insert(identities)
+        .values({ channel: turn.identity.channel, key: turn.identity.key, youngId: state.youngId, createdAt: at }),
+    );
   } else {
     if (turn.wasBlocked) {
-      add(db.update(identities).set({ blockedAt: null })
-        .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key))));
+      add(
+        db
+          .update(identities)
+          .set({ blockedAt: null })
+          .where(and(eq(identities.channel, turn.identity.channel), eq(identities.key, turn.identity.key))),
+      );
     }
   }
 
@@ -267,13 +363,32 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
     if (effect.type === "raiseAlert") {
       const id = crypto.randomUUID();
       alertIds.push(id);
-      add(db.insert(alerts).values({
-        id, youngId: state.youngId, kind: effect.kind, severity: effect.severity,
-        message: effect.message ?? null, subject: effect.subject ?? null, createdAt: at,
-      }));
+      add(
+        db.insert(alerts).values({
+          id,
+          youngId: state.youngId,
+          kind: effect.kind,
+          severity: effect.severity,
+          message: effect.message ?? null,
+          subject: effect.subject ?? null,
+          createdAt: at,
+        }),
+      );
     } else if (effect.type === "recordUnanswered" && effect.text.length > 0) {
-      statements.push(...recordUnansweredStatements(db, { text: effect.text, youngId: state.youngId, locale: state.locale, at, minPeople: turn.unansweredMinPeople ?? DEFAULT_UNANSWERED_MIN_PEOPLE }));
-    } else if (effect.type === "roadmapProgress" || effect.type === "setRemindersOptOut" || effect.type === "remindersShown") {
+      statements.push(
+        ...recordUnansweredStatements(db, {
+          text: effect.text,
+          youngId: state.youngId,
+          locale: state.locale,
+          at,
+          minPeople: turn.unansweredMinPeople ?? DEFAULT_UNANSWERED_MIN_PEOPLE,
+        }),
+      );
+    } else if (
+      effect.type === "roadmapProgress" ||
+      effect.type === "setRemindersOptOut" ||
+      effect.type === "remindersShown"
+    ) {
       add(...roadmapWrites(db, state.youngId, effect, at));
     } else if (effect.type === "linkReferent") {
       add(...(await useYoungCodeStatements(db, effect.code, state.youngId, at)));
@@ -292,12 +407,20 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
   // row as every write (and trigger) left it, exactly what the next turn's read would return.
   // An ordinary turn skips it (+7 % CPU per turn in the bench): its row is derived instead.
   const readsBack = turn.isNew || turn.wasBlocked === true || turn.effects.some((e) => READ_BACK_EFFECTS.has(e.type));
-  const readBack = readsBack ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key, since: at - HOUR }) : null;
+  const readBack = readsBack
+    ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key, since: at - HOUR })
+    : null;
   if (readBack) statements.push(readBack.statement);
   const results = await db.$client.batch(statements);
-  const updated = update ? update.map(results[updateAt]!)[0]?.revision ?? null : null;
+  const updated = update ? (update.map(results[updateAt]!)[0]?.revision ?? null) : null;
   const endedLinks = linksAt >= 0 ? (results[linksAt]!.results as EndedLink[]) : [];
-  return { alertIds, deleted: false, revision: updated, person: readBack ? readBack.map(results.at(-1)!)[0] ?? null : null, endedLinks };
+  return {
+    alertIds,
+    deleted: false,
+    revision: updated,
+    person: readBack ? (readBack.map(results.at(-1)!)[0] ?? null) : null,
+    endedLinks,
+  };
 }
 
 /** Telegram told us the young person blocked the bot (or came back). */
@@ -307,7 +430,14 @@ export function setTelegramBlocked(db: Db, chatId: string, blocked: boolean, now
 
 /** The person cannot be written to on this channel (blocked us, or no longer reachable): nothing is sent until they write again. */
 export async function setBlocked(db: Db, identity: Identity, blocked: boolean, now: Date): Promise<void> {
-  await db.update(identities)
+  await db
+    .update(identities)
     .set({ blockedAt: blocked ? now.getTime() : null })
-    .where(and(eq(identities.channel, identity.channel), eq(identities.key, identity.key), blocked ? isNull(identities.blockedAt) : sql`1 = 1`));
+    .where(
+      and(
+        eq(identities.channel, identity.channel),
+        eq(identities.key, identity.key),
+        blocked ? isNull(identities.blockedAt) : sql`1 = 1`,
+      ),
+    );
 }

@@ -7,20 +7,33 @@ import type { Db } from "./db.ts";
  * `unanswered_questions` with no link to anyone, and editors see it. Four statements, in the
  * turn's own write batch (atomic), only on a turn that recorded a question.
  */
-export function recordUnansweredStatements(db: Db, q: { text: string; youngId: string; locale: string; at: number; minPeople: number }): D1PreparedStatement[] {
+export function recordUnansweredStatements(
+  db: Db,
+  q: { text: string; youngId: string; locale: string; at: number; minPeople: number },
+): D1PreparedStatement[] {
   const d1 = db.$client;
   return [
     // Already shown: one more time asked.
-    d1.prepare("update unanswered_questions set count = count + 1, last_seen_at = ?2 where text = ?1").bind(q.text, q.at),
+    d1
+      .prepare("update unanswered_questions set count = count + 1, last_seen_at = ?2 where text = ?1")
+      .bind(q.text, q.at),
     // Not shown yet: this person asked it (once per person).
-    d1.prepare(`insert into unanswered_askers (text, young_id, locale, asked_at) select ?1, ?2, ?3, ?4
+    d1
+      .prepare(`insert into unanswered_askers (text, young_id, locale, asked_at) select ?1, ?2, ?3, ?4
       where not exists (select 1 from unanswered_questions where text = ?1)
-      on conflict (text, young_id) do update set asked_at = excluded.asked_at`).bind(q.text, q.youngId, q.locale, q.at),
+      on conflict (text, young_id) do update set asked_at = excluded.asked_at`)
+      .bind(q.text, q.youngId, q.locale, q.at),
     // Enough distinct people: shown, counted, anonymous.
-    d1.prepare(`insert into unanswered_questions (text, locale, count, last_seen_at)
+    d1
+      .prepare(`insert into unanswered_questions (text, locale, count, last_seen_at)
       select ?1, ?2, count(*), max(asked_at) from unanswered_askers where text = ?1 having count(*) >= ?3
-      on conflict (text) do nothing`).bind(q.text, q.locale, q.minPeople),
-    d1.prepare("delete from unanswered_askers where text = ?1 and exists (select 1 from unanswered_questions where text = ?1)").bind(q.text),
+      on conflict (text) do nothing`)
+      .bind(q.text, q.locale, q.minPeople),
+    d1
+      .prepare(
+        "delete from unanswered_askers where text = ?1 and exists (select 1 from unanswered_questions where text = ?1)",
+      )
+      .bind(q.text),
   ];
 }
 

@@ -7,13 +7,20 @@ import type { Db } from "./db.ts";
  * recorded so a retry of it is not answered. False when it was already recorded (a retry).
  */
 export async function recordUpdateOnly(db: Db, updateId: number, now: Date): Promise<boolean> {
-  const rows = await db.insert(telegramUpdates).values({ updateId, receivedAt: now.getTime() })
-    .onConflictDoNothing().returning({ updateId: telegramUpdates.updateId });
+  const rows = await db
+    .insert(telegramUpdates)
+    .values({ updateId, receivedAt: now.getTime() })
+    .onConflictDoNothing()
+    .returning({ updateId: telegramUpdates.updateId });
   return rows.length > 0;
 }
 
 /** Whether this update was taken in (a write whose answer was lost may have committed). */
 export async function updateRecorded(db: Db, updateId: number): Promise<boolean> {
-  const rows = await db.select({ updateId: telegramUpdates.updateId }).from(telegramUpdates).where(eq(telegramUpdates.updateId, updateId)).limit(1);
+  const rows = await db
+    .select({ updateId: telegramUpdates.updateId })
+    .from(telegramUpdates)
+    .where(eq(telegramUpdates.updateId, updateId))
+    .limit(1);
   return rows.length > 0;
 }

@@ -19,7 +19,11 @@ const TIMEOUT_MS = 15_000;
 export type TelegramClient = {
   sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage>;
   /** A file, sent as multipart form data (the young person's export). */
-  sendDocument(chatId: string, file: { name: string; type: string; content: string }, caption: string): Promise<Message.DocumentMessage>;
+  sendDocument(
+    chatId: string,
+    file: { name: string; type: string; content: string },
+    caption: string,
+  ): Promise<Message.DocumentMessage>;
 };
 
 export function telegramClient(telegram: Telegram): TelegramClient {

@@ -9,7 +9,11 @@ export async function sendExport(env: Env, chatId: string, youngId: string): Pro
   const data = await exportYoungPerson(database(env.DB), youngId);
   if (!telegram || !data) return;
   try {
-    await telegramClient(telegram).sendDocument(chatId, { name: "passerelle-mes-donnees.json", type: "application/json", content: JSON.stringify(data, null, 2) }, "📄 Passerelle");
+    await telegramClient(telegram).sendDocument(
+      chatId,
+      { name: "passerelle-mes-donnees.json", type: "application/json", content: JSON.stringify(data, null, 2) },
+      "📄 Passerelle",
+    );
   } catch (error) {
     console.error("export document not sent", error instanceof Error ? error.name : "error");
   }

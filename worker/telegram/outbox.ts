@@ -14,13 +14,15 @@ import { sendReplies, type MessageSender } from "./send.ts";
  * and retried with backoff, unless the person blocked the bot.
  */
 
-export const telegramRepliesMessageSchema = lazy(() => z.object({
-  type: z.literal("telegram_replies"),
-  chatId: z.string(),
-  replies: z.array(replySchema()),
-  /** Carried in the body because an unsent remainder is re-enqueued as a new message. */
-  attempt: z._default(z.number(), 1),
-}));
+export const telegramRepliesMessageSchema = lazy(() =>
+  z.object({
+    type: z.literal("telegram_replies"),
+    chatId: z.string(),
+    replies: z.array(replySchema()),
+    /** Carried in the body because an unsent remainder is re-enqueued as a new message. */
+    attempt: z._default(z.number(), 1),
+  }),
+);
 export type TelegramRepliesMessage = z.infer<ReturnType<typeof telegramRepliesMessageSchema>>;
 
 export function backoffSeconds(attempt: number, retryAfter?: number): number {
@@ -33,7 +35,13 @@ async function enqueueTelegramReplies(env: Env, chatId: string, replies: Reply[]
 }
 
 /** Sends now; what is left is queued, or dropped if the person blocked the bot (which is recorded). */
-export async function sendOrQueue(env: Env, api: MessageSender, chatId: string, replies: Reply[], now: Date): Promise<"sent" | "blocked" | "queued"> {
+export async function sendOrQueue(
+  env: Env,
+  api: MessageSender,
+  chatId: string,
+  replies: Reply[],
+  now: Date,
+): Promise<"sent" | "blocked" | "queued"> {
   const { unsent, error } = await sendReplies(api, chatId, replies);
   if (unsent.length === 0) return "sent";
   if (isBlockedError(error)) {
@@ -48,7 +56,10 @@ export async function sendOrQueue(env: Env, api: MessageSender, chatId: string, 
 export const MAX_REPLY_ATTEMPTS = 10;
 
 /** Sends queued replies; returns the rest to re-enqueue (with its delay) if worth retrying. */
-export async function deliverTelegramReplies(env: Env, message: TelegramRepliesMessage): Promise<{ retry?: { message: TelegramRepliesMessage; delaySeconds: number } }> {
+export async function deliverTelegramReplies(
+  env: Env,
+  message: TelegramRepliesMessage,
+): Promise<{ retry?: { message: TelegramRepliesMessage; delaySeconds: number } }> {
   const telegram = configOf(env).telegram;
   if (!telegram) return {};
   const api = telegramClient(telegram);

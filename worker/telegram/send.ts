@@ -8,7 +8,11 @@ import type { Reply } from "../../bot/types.ts";
 export type MessageSender = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<unknown> };
 
 /** Sends replies in order; stops at the first failure and returns what is left. */
-export async function sendReplies(api: MessageSender, chatId: string, all: Reply[]): Promise<{ unsent: Reply[]; error?: unknown }> {
+export async function sendReplies(
+  api: MessageSender,
+  chatId: string,
+  all: Reply[],
+): Promise<{ unsent: Reply[]; error?: unknown }> {
   const replies = coalesce(all);
   for (let i = 0; i < replies.length; i++) {
     try {

@@ -15,11 +15,19 @@ export async function staffLinkTelegram(env: Env, chatId: string, typed: string)
   const db = database(env.DB);
   const linked = code ? await useTelegramCode(db, code, chatId, new Date()) : null;
   if (!linked) {
-    return [{ text: "❌ Code invalide, déjà utilisé ou expiré. Crée un nouveau code « Telegram » dans ton tableau de bord.\nInvalid, used or expired code: create a new one in your dashboard." }];
+    return [
+      {
+        text: "❌ Code invalide, déjà utilisé ou expiré. Crée un nouveau code « Telegram » dans ton tableau de bord.\nInvalid, used or expired code: create a new one in your dashboard.",
+      },
+    ];
   }
   const member = await staffByTelegramChat(db, chatId);
   if (member) await audit(db, member.id, "staff_telegram_link", null);
-  return [{ text: `✅ ${linked.name}, ce chat Telegram recevra les alertes des jeunes que tu suis.\nThis Telegram chat will now receive alerts.` }];
+  return [
+    {
+      text: `✅ ${linked.name}, ce chat Telegram recevra les alertes des jeunes que tu suis.\nThis Telegram chat will now receive alerts.`,
+    },
+  ];
 }
 
 export async function staffAcknowledge(env: Env, chatId: string, alertId: string): Promise<Reply[]> {
@@ -29,7 +37,11 @@ export async function staffAcknowledge(env: Env, chatId: string, alertId: string
   const outcome = await acknowledge(env, alertId, member, "telegram");
   switch (outcome) {
     case "acknowledged":
-      return [{ text: "✅ Alerte prise en compte. Le jeune est prévenu que tu as vu son message.\nAlert acknowledged; the young person is told." }];
+      return [
+        {
+          text: "✅ Alerte prise en compte. Le jeune est prévenu que tu as vu son message.\nAlert acknowledged; the young person is told.",
+        },
+      ];
     case "already":
       return [{ text: "Cette alerte était déjà prise en compte. / Already acknowledged." }];
     default:

@@ -28,7 +28,11 @@ export async function answerUpdate(env: Env, telegram: Telegram, update: Update)
 }
 
 /** What the bot says; null when it says nothing (a retried update, a block). */
-async function repliesTo(env: Env, { chatId, updateId, event, locale }: ParsedUpdate, now: Date): Promise<Reply[] | null> {
+async function repliesTo(
+  env: Env,
+  { chatId, updateId, event, locale }: ParsedUpdate,
+  now: Date,
+): Promise<Reply[] | null> {
   if (event.kind === "blocked" || event.kind === "unblocked") {
     await setTelegramBlocked(database(env.DB), chatId, event.kind === "blocked", now);
     return null;
@@ -40,7 +44,13 @@ async function repliesTo(env: Env, { chatId, updateId, event, locale }: ParsedUp
   if (event.kind === "staffLink") return staffLinkTelegram(env, chatId, event.code);
   if (event.kind === "ack") return staffAcknowledge(env, chatId, event.alertId);
   // `locale` greets a new young person in their phone's language; theirs to change afterwards.
-  const outcome = await runTurn(env, { identity: { channel: "telegram", key: chatId }, input: event, now, updateId, ...(locale ? { locale } : {}) });
+  const outcome = await runTurn(env, {
+    identity: { channel: "telegram", key: chatId },
+    input: event,
+    now,
+    updateId,
+    ...(locale ? { locale } : {}),
+  });
   if (outcome.kind !== "done") return null;
   if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId);
   return outcome.replies;

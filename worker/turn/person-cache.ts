@@ -8,7 +8,9 @@ import type { Identity, PersonRow } from "../store/turns.ts";
  * memory only, never shared.
  */
 export type KeptPerson = {
-  person: PersonRow; contentVersion: number | null; rulesPublishedAt: number | null;
+  person: PersonRow;
+  contentVersion: number | null;
+  rulesPublishedAt: number | null;
   /** When it was kept (ms): a web session's idle limit does not trust an older row (worker/web/session.ts). */
   keptAt?: number;
 };

@@ -6,7 +6,15 @@ import { contentAt } from "../content.ts";
 import { forgetPerson, keepPerson, keptPerson, personKey } from "./person-cache.ts";
 import { rulesAt } from "../roadmap-rules.ts";
 import { database, type Db } from "../store/db.ts";
-import { loadTurn, rowAfterTurn, saveTurn, StaleTurnError, stateOf, type Identity, type LoadedTurn } from "../store/turns.ts";
+import {
+  loadTurn,
+  rowAfterTurn,
+  saveTurn,
+  StaleTurnError,
+  stateOf,
+  type Identity,
+  type LoadedTurn,
+} from "../store/turns.ts";
 import { dispatchAlerts } from "../alerts/dispatch.ts";
 import { updateRecorded } from "../store/updates.ts";
 import { resolveLinkInput } from "../alerts/linking.ts";
@@ -51,10 +59,14 @@ export type TurnOutcome =
   /** `existingOnly` and nobody behind the identity. */
   | { kind: "unknown" }
   | {
-    kind: "done"; replies: Reply[]; state: ConversationState; alertIds: string[]; deleted: boolean;
-    /** The young person asked for the file of their data (the channel sends it: Telegram, a document). */
-    exportRequested: boolean;
-  };
+      kind: "done";
+      replies: Reply[];
+      state: ConversationState;
+      alertIds: string[];
+      deleted: boolean;
+      /** The young person asked for the file of their data (the channel sends it: Telegram, a document). */
+      exportRequested: boolean;
+    };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
 type Start = Omit<LoadedTurn, "duplicate"> & {
@@ -67,7 +79,15 @@ export async function runTurn(env: Env, turn: TurnOptions): Promise<TurnOutcome>
   const key = personKey(turn.identity);
   const kept = keptPerson(key);
   if (kept) {
-    const start: Start = { state: stateOf(kept.person), person: kept.person, isNew: false, wasBlocked: kept.person.blockedAt !== null, contentVersion: kept.contentVersion, rulesPublishedAt: kept.rulesPublishedAt, kept: true };
+    const start: Start = {
+      state: stateOf(kept.person),
+      person: kept.person,
+      isNew: false,
+      wasBlocked: kept.person.blockedAt !== null,
+      contentVersion: kept.contentVersion,
+      rulesPublishedAt: kept.rulesPublishedAt,
+      kept: true,
+    };
     try {
       return await turnFrom(env, db, key, start, turn);
     } catch (error) {
@@ -81,43 +101,91 @@ export async function runTurn(env: Env, turn: TurnOptions): Promise<TurnOutcome>
   return turnFrom(env, db, key, { ...loaded, kept: false }, turn);
 }
 
-async function turnFrom(env: Env, db: Db, key: string, start: Start, { identity, input, now, updateId }: TurnOptions): Promise<TurnOutcome> {
+async function turnFrom(
+  env: Env,
+  db: Db,
+  key: string,
+  start: Start,
+  { identity, input, now, updateId }: TurnOptions,
+): Promise<TurnOutcome> {
   // Both come from the isolate's cache; after a publication (or in a new isolate) their reads overlap.
-  const [content, roadmapRules] = await Promise.all([contentAt(db, start.contentVersion), rulesAt(db, start.rulesPublishedAt)]);
+  const [content, roadmapRules] = await Promise.all([
+    contentAt(db, start.contentVersion),
+    rulesAt(db, start.rulesPublishedAt),
+  ]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
   const { crisisAutoAlert, alertsPerHour, retention } = configOf(env);
-  const result = handle(start.state, checkedInput, content, now, { crisisAutoAlert, alertsPerHour, roadmapRules, profileRetentionDays: retention.PROFILE_RETENTION_DAYS });
-  const expected = start.kept && start.person ? { revision: start.person.revision, contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt } : undefined;
+  const result = handle(start.state, checkedInput, content, now, {
+    crisisAutoAlert,
+    alertsPerHour,
+    roadmapRules,
+    profileRetentionDays: retention.PROFILE_RETENTION_DAYS,
+  });
+  const expected =
+    start.kept && start.person
+      ? {
+          revision: start.person.revision,
+          contentVersion: start.contentVersion,
+          rulesPublishedAt: start.rulesPublishedAt,
+        }
+      : undefined;
   try {
-    const saved = await saveTurn(db, { state: result.state, isNew: start.isNew, wasBlocked: start.wasBlocked, identity, effects: result.effects, now, unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE, ...(expected ? { expected } : {}), ...(updateId !== undefined ? { updateId } : {}) });
+    const saved = await saveTurn(db, {
+      state: result.state,
+      isNew: start.isNew,
+      wasBlocked: start.wasBlocked,
+      identity,
+      effects: result.effects,
+      now,
+      unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE,
+      ...(expected ? { expected } : {}),
+      ...(updateId !== undefined ? { updateId } : {}),
+    });
     // The row the write batch read back, or derived when this turn's update was the person's only
     // change (revision + 1). A publication since this turn's start is caught by the next guard.
     const versions = { contentVersion: start.contentVersion, rulesPublishedAt: start.rulesPublishedAt };
     if (saved.person) keepPerson(key, { person: saved.person, ...versions });
-    else if (start.person && saved.revision === start.person.revision + 1) keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
+    else if (start.person && saved.revision === start.person.revision + 1)
+      keepPerson(key, { person: rowAfterTurn(start.person, result.state, saved.revision), ...versions });
     else forgetPerson(key);
     if (saved.endedLinks.length > 0) {
-      await tellLinksEnded(env, saved.endedLinks).catch((error: unknown) => console.error("link-ended notice failed", error instanceof Error ? error.name : "error"));
+      await tellLinksEnded(env, saved.endedLinks).catch((error: unknown) =>
+        console.error("link-ended notice failed", error instanceof Error ? error.name : "error"),
+      );
     }
     if (saved.alertIds.length > 0) {
       // Stored first; deliveries are queued now, or by the cron's sweep if this fails.
-      await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) => console.error("alert dispatch failed", error instanceof Error ? error.name : "error"));
+      await dispatchAlerts(env, saved.alertIds, now.getTime()).catch((error: unknown) =>
+        console.error("alert dispatch failed", error instanceof Error ? error.name : "error"),
+      );
     }
     return {
-      kind: "done", replies: result.replies, state: result.state, alertIds: saved.alertIds, deleted: saved.deleted,
+      kind: "done",
+      replies: result.replies,
+      state: result.state,
+      alertIds: saved.alertIds,
+      deleted: saved.deleted,
       exportRequested: result.effects.some((e) => e.type === "exportMyData"),
     };
   } catch (error) {
     if (error instanceof StaleTurnError) throw error;
     forgetPerson(key);
     // A concurrent delivery of the same update won the race: its replies are the ones sent.
-    if (updateId !== undefined && /UNIQUE constraint failed: telegram_updates/.test(String(error))) return { kind: "duplicate" };
+    if (updateId !== undefined && /UNIQUE constraint failed: telegram_updates/.test(String(error)))
+      return { kind: "duplicate" };
     // The write may have committed and only D1's answer been lost. Then the update is recorded
     // and these replies are its only answer: a 5xx would make the platform's retry a duplicate
     // that nobody answers. Stored alerts are dispatched by the cron's sweep. Unknown: the 5xx stands.
     if (updateId !== undefined && (await updateRecorded(db, updateId).catch(() => false))) {
-      return { kind: "done", replies: result.replies, state: result.state, alertIds: [], deleted: result.effects.some((e) => e.type === "deleteMyData"), exportRequested: result.effects.some((e) => e.type === "exportMyData") };
+      return {
+        kind: "done",
+        replies: result.replies,
+        state: result.state,
+        alertIds: [],
+        deleted: result.effects.some((e) => e.type === "deleteMyData"),
+        exportRequested: result.effects.some((e) => e.type === "exportMyData"),
+      };
     }
     throw error;
   }

@@ -32,9 +32,12 @@ chatRoutes.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ err
 
 /** The locale's direction, and the page's "se déconnecter" control in that language. */
 function localeInfo(locale: Locale) {
-  return { locale, dir: isRtl(locale) ? "rtl" : "ltr", logout: { label: t(locale, "logout"), confirm: t(locale, "logoutConfirm") } };
+  return {
+    locale,
+    dir: isRtl(locale) ? "rtl" : "ltr",
+    logout: { label: t(locale, "logout"), confirm: t(locale, "logoutConfirm") },
+  };
 }
-
 
 chatRoutes.post("/session", newSessionLimit, async (c) => {
   const body = await jsonBody(c, sessionRequestSchema());
@@ -42,16 +45,29 @@ chatRoutes.post("/session", newSessionLimit, async (c) => {
   const identity = { channel: "web", key: await sha256Hex(token) } as const;
   // The language asked for, else the browser's: the greeting and the first language button.
   const locale = body.locale ?? localeOfAcceptLanguage(c.req.header("Accept-Language"));
-  const outcome = await runTurn(c.env, { identity, input: { kind: "start" }, now: new Date(), ...(locale ? { locale } : {}) });
+  const outcome = await runTurn(c.env, {
+    identity,
+    input: { kind: "start" },
+    now: new Date(),
+    ...(locale ? { locale } : {}),
+  });
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "session already exists" });
-  return c.json({ sessionId: outcome.state.youngId, token, replies: outcome.replies, ...localeInfo(outcome.state.locale) }, 201);
+  return c.json(
+    { sessionId: outcome.state.youngId, token, replies: outcome.replies, ...localeInfo(outcome.state.locale) },
+    201,
+  );
 });
 
 chatRoutes.post("/message", webSession, async (c) => {
   const body = await jsonBody(c, messageRequestSchema());
   const input: Input = "text" in body ? { kind: "text", text: body.text } : { kind: "action", action: body.action };
   // An unknown token must not silently create a new young person.
-  const outcome = await runTurn(c.env, { identity: c.var.session.identity, input, now: new Date(), existingOnly: true });
+  const outcome = await runTurn(c.env, {
+    identity: c.var.session.identity,
+    input,
+    now: new Date(),
+    existingOnly: true,
+  });
   if (outcome.kind === "unknown") throw unknownSession();
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "duplicate" });
   return c.json({ replies: outcome.replies, ...localeInfo(outcome.state.locale), ended: outcome.deleted });
@@ -79,7 +95,14 @@ chatRoutes.get("/roadmap", webSession, async (c) => {
   c.header("Cache-Control", "no-store");
   return c.json({
     title: t(locale, "roadmapTitle"),
-    empty: t(locale, rules.steps.length === 0 ? "roadmapUnavailable" : profile.birth && profile.status ? "roadmapEmpty" : "roadmapNeedProfile"),
+    empty: t(
+      locale,
+      rules.steps.length === 0
+        ? "roadmapUnavailable"
+        : profile.birth && profile.status
+          ? "roadmapEmpty"
+          : "roadmapNeedProfile",
+    ),
     steps: steps.map((s) => ({ ...s, stateLabel: t(locale, STEP_STATE_KEYS[s.state]) })),
     ...localeInfo(locale),
   });

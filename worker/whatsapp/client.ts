@@ -9,7 +9,10 @@ const TIMEOUT_MS = 15_000;
 /** Meta refused a message: its HTTP status and Graph error code say why. */
 export class WhatsAppError extends Error {
   override name = "WhatsAppError";
-  constructor(readonly status: number, readonly code: number) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+  ) {
     super(`Cloud API refused the message (${status}, code ${code})`);
   }
 }
@@ -39,8 +42,11 @@ export function isUndeliverable(error: unknown): boolean {
 
 /** Worth retrying later: Meta unreachable or down, or a rate limit. */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof WhatsAppUnreachable
-    || (error instanceof WhatsAppError && (error.status === 429 || error.status >= 500 || CODES.rateLimits.has(error.code)));
+  return (
+    error instanceof WhatsAppUnreachable ||
+    (error instanceof WhatsAppError &&
+      (error.status === 429 || error.status >= 500 || CODES.rateLimits.has(error.code)))
+  );
 }
 
 export type WhatsAppSender = {
@@ -92,7 +98,11 @@ async function call(url: string, init: RequestInit): Promise<GraphAnswer> {
 }
 
 /** Sends messages in order; stops at the first failure and returns what is left. */
-export async function sendAll(api: WhatsAppSender, to: string, messages: WhatsAppMessage[]): Promise<{ unsent: WhatsAppMessage[]; error?: unknown }> {
+export async function sendAll(
+  api: WhatsAppSender,
+  to: string,
+  messages: WhatsAppMessage[],
+): Promise<{ unsent: WhatsAppMessage[]; error?: unknown }> {
   for (let i = 0; i < messages.length; i++) {
     try {
       await api.send(to, messages[i]!);

@@ -12,8 +12,15 @@ export async function sendWhatsAppExport(env: Env, api: WhatsAppSender, to: stri
   const data = await exportYoungPerson(database(env.DB), youngId);
   if (!configOf(env).whatsapp || !data) return;
   try {
-    const id = await api.upload({ name: "passerelle-mes-donnees.txt", type: "text/plain", content: JSON.stringify(data, null, 2) });
-    await api.send(to, { type: "document", document: { id, filename: "passerelle-mes-donnees.txt", caption: "📄 Passerelle" } });
+    const id = await api.upload({
+      name: "passerelle-mes-donnees.txt",
+      type: "text/plain",
+      content: JSON.stringify(data, null, 2),
+    });
+    await api.send(to, {
+      type: "document",
+      document: { id, filename: "passerelle-mes-donnees.txt", caption: "📄 Passerelle" },
+    });
   } catch (error) {
     console.error("whatsapp export not sent", error instanceof Error ? error.name : "error");
   }

@@ -7,13 +7,23 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function keyFor(appSecret: string): Promise<CryptoKey> {
   let key = keys.get(appSecret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", new TextEncoder().encode(appSecret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(appSecret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
     keys.set(appSecret, key);
   }
   return key;
 }
 
-export async function validSignature(header: string | undefined, body: ArrayBuffer, appSecret: string): Promise<boolean> {
+export async function validSignature(
+  header: string | undefined,
+  body: ArrayBuffer,
+  appSecret: string,
+): Promise<boolean> {
   const hex = /^sha256=([0-9a-f]{64})$/i.exec(header ?? "")?.[1];
   if (!hex) return false;
   const signature = new Uint8Array(32);

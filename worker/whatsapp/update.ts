@@ -23,7 +23,9 @@ type WhatsApp = NonNullable<Config["whatsapp"]>;
  * (a week of messages) is about 1 in 10^5 for a million messages (birthday bound).
  */
 export async function updateIdOf(messageId: string): Promise<number> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`whatsapp:${messageId}`)));
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`whatsapp:${messageId}`)),
+  );
   let n = 0;
   for (let i = 0; i < 6; i++) n = n * 256 + digest[i]!;
   n = n * 16 + (digest[6]! >> 4);
@@ -61,7 +63,10 @@ async function oneMessage(env: Env, api: WhatsAppSender, message: InboundMessage
   }
   if (!replies || replies.length === 0) return;
   // The person just wrote: the 24-hour window is open, free-form messages are allowed.
-  const rendered = renderReplies(replies, { chooseButton: t(locale, "whatsappChoose"), more: t(locale, "whatsappMore") });
+  const rendered = renderReplies(replies, {
+    chooseButton: t(locale, "whatsappChoose"),
+    more: t(locale, "whatsappMore"),
+  });
   const { unsent, error } = await sendAll(api, message.from, rendered);
   if (unsent.length === 0) return;
   if (isUndeliverable(error)) await setBlocked(database(env.DB), identity, true, now);

@@ -23,8 +23,10 @@ whatsappRoutes.get("/webhook", (c) => {
   const mode = c.req.query("hub.mode");
   const token = c.req.query("hub.verify_token") ?? "";
   const challenge = c.req.query("hub.challenge") ?? "";
-  if (mode !== "subscribe" || !sameSecret(token, whatsapp.verifyToken)) throw new HTTPException(403, { message: "wrong verify token" });
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(challenge)) throw new HTTPException(400, { message: "hub.challenge is missing or malformed" });
+  if (mode !== "subscribe" || !sameSecret(token, whatsapp.verifyToken))
+    throw new HTTPException(403, { message: "wrong verify token" });
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(challenge))
+    throw new HTTPException(400, { message: "hub.challenge is missing or malformed" });
   return c.text(challenge, 200);
 });
 

@@ -8,7 +8,8 @@ import type { Lexicon } from "../cues.ts";
  * also strips the Darija negation "ma…ch" and the prefixes ka-/ta-/bi-.
  */
 export const AZ: Lexicon = {
-  wish: "bghit bghiit bgheet bgit bghite baghi bghi bagha baghya bdi baddi bidi biddi bde bade 3ayez 3ayz 3ayza 3awez 3awz ayez" +
+  wish:
+    "bghit bghiit bgheet bgit bghite baghi bghi bagha baghya bdi baddi bidi biddi bde bade 3ayez 3ayz 3ayza 3awez 3awz ayez" +
     " n7eb nheb n7ab 7ab 7abb 7aba 7abeb 7abba abgha ab8a nfsi nefsi",
   future: "ghadi ghadia ghan ra7 rah 7a rayah bach bash",
   attempt: "7awelt hawelt jarabt kanfker nfker fkert",
@@ -22,12 +23,14 @@ export const AZ: Lexicon = {
   end: "nsali nkhales nkhalas",
   kill: "y9telni yqtelni yqtlni ye9telni y2tolni yi2tolni ye2telni 9telni qtelni nqtel n9tel nktel nqtl n9tl a2tol a2tel aqtol aktol na9tel nqatal ne9tel n9etel",
   self: "rasi rassi rasy ro7i rou7i rohi nafsi nfsi 7ali",
-  me: "y9telni yqtelni yqtlni ye9telni y2tolni yi2tolni ye2telni 9telni qtelni ydrabni ydrbni yedrabni yedrebni ydarbni ydrobni" +
+  me:
+    "y9telni yqtelni yqtlni ye9telni y2tolni yi2tolni ye2telni 9telni qtelni ydrabni ydrbni yedrabni yedrebni ydarbni ydrobni" +
     " yedrobni drabni drebni darabni drbni darbni tdrabni ydrbouni drbouni darbouni yhededni yhadadni hedadni hadadni" +
     " tab3ni taba3ni ytab3ni yetba3ni yla7a9ni yela7e9ni ytab3ouni l7a9ni ghtasbni ightasabni ightasabouni ghasbni lmasni ylamasni" +
     " tardouni terdouni tardni khrjouni fiya fia 3liya 3lia liya",
   first: "ana ani rani",
-  third: "bba baba papa mama mimti khoya khouya kho jouj rajel rajl wa7ed wahed drari" +
+  third:
+    "bba baba papa mama mimti khoya khouya kho jouj rajel rajl wa7ed wahed drari" +
     " y9telni yqtelni ye9telni y2tolni ydrabni ydrbni yedrabni yedrebni ydarbni ydrobni yedrobni drabni darabni drbni darbni",
   jump: "nqfez n9fez",
   throwSelf: "nlo7 nlouh nermi nrmi narmi",

@@ -32,7 +32,8 @@ export const EN: Lexicon = {
   self: "myself herself himself themselves meself myslef mysef",
   me: "me kicked_me_out threw_me_out kick_me_out throw_me_out with_me",
   first: "i i_m i_ve i_ll i_am",
-  third: "he she they someone somebody he_s she_s they_re man guy guys men stranger dad father mum mom mother mam stepdad stepfather" +
+  third:
+    "he she they someone somebody he_s she_s they_re man guy guys men stranger dad father mum mom mother mam stepdad stepfather" +
     " stepmum stepmom stepmother uncle aunt brother sister cousin boyfriend girlfriend husband partner family carer carers foster" +
     " neighbour neighbor boss wants",
   professional: "social_worker worker caseworker carer teacher doctor lawyer key_worker",
@@ -47,7 +48,8 @@ export const EN: Lexicon = {
   ingest: "took taken swallowed drank ate had just",
   ingestLater: "take swallow drink",
   swallow: "swallowed",
-  pills: "pills pill tablets tablet meds medication medicine paracetamol ibuprofen painkillers sleeping_pills antidepressants xanax",
+  pills:
+    "pills pill tablets tablet meds medication medicine paracetamol ibuprofen painkillers sleeping_pills antidepressants xanax",
   pillsPlural: "pills tablets meds painkillers sleeping_pills antidepressants",
   poison: "bleach poison rat_poison",
   many: "all whole many lot lots bunch bottle box pack packet handful too_many loads",
@@ -57,7 +59,8 @@ export const EN: Lexicon = {
   selfHarm: "self_harm selfharm self_harming self_injury",
   grooming: "hair nails beard fringe",
   accident: "cooking accident accidentally by_accident by_mistake kitchen oven fell",
-  hit: "hit hits hitting beat beats beating beaten punch punches punched slap slaps slapped kick kicks kicked abuse abuses abused abusing" +
+  hit:
+    "hit hits hitting beat beats beating beaten punch punches punched slap slaps slapped kick kicks kicked abuse abuses abused abusing" +
     " hurt hurts hurting strangled choke choked",
   threat: "threaten threatens threatening threatened",
   follow: "follow follows following followed stalking stalks stalker",
@@ -83,7 +86,8 @@ export const EN: Lexicon = {
   expelled: "kicked_out kicked_me_out threw_me_out thrown_out kick_me_out throw_me_out",
   go: "go",
   notHome: "class school team club job college",
-  idiom: "boredom laughing laughter embarrassment hunger time hit_me_up hit_up for_a at_the it_s_killing killing_it dying_to_know dying_to dying_for queue chance",
+  idiom:
+    "boredom laughing laughter embarrassment hunger time hit_me_up hit_up for_a at_the it_s_killing killing_it dying_to_know dying_to dying_for queue chance",
   liveComplement: "alone here with in at together abroad on",
   fearFuture: "afraid scared worried if when later next future turn",
   pastDistant: "when_i_was last_year years_ago ago before used_to",

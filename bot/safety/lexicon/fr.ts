@@ -7,7 +7,8 @@ import type { Lexicon } from "../cues.ts";
  * mourir" is not read as "I am going to die".
  */
 export const FR: Lexicon = {
-  wish: "veux veu veus ve veut vx voudrais voudrai voudrait voulais aimerais prefere preferais prefererais envie envi enve souhaite jveu jveut jvoudrais" +
+  wish:
+    "veux veu veus ve veut vx voudrais voudrai voudrait voulais aimerais prefere preferais prefererais envie envi enve souhaite jveu jveut jvoudrais" +
     " reve revais besoin",
   future: "vais vai vas va vont irai allais allait jvais jvai vait",
   attempt: "essaye essaie essayer essayee tente_de pense pensee pensais pensai songe jpense",
@@ -36,37 +37,46 @@ export const FR: Lexicon = {
   meOrSelf: "me m",
   me: "de_moi sur_moi contre_moi avec_moi",
   first: "je j moi jsuis jveu jveut jvais jvai jpense jme",
-  third: "il elle ils elles on quelqu_un quelqu_une qqn mec homme hommes gars type inconnu inconnus" +
+  third:
+    "il elle ils elles on quelqu_un quelqu_une qqn mec homme hommes gars type inconnu inconnus" +
     " pere papa mere maman beau_pere beaupere belle_mere oncle tonton tante frere soeur cousin cousine copain copine mari femme" +
     " petit_frere petite_soeur petit_cousin famille famille_d_accueil voisin voisins patron chef parrain grand_pere grand_frere" +
     " lui eux veut va vont peut tuera tuerait frappent tapent battent cognent tabassent maltraitent menacent suivent",
-  professional: "educateur educatrice educ educs referent referente assistante assistant assistante_sociale ase mission_locale" +
+  professional:
+    "educateur educatrice educ educs referent referente assistante assistant assistante_sociale ase mission_locale" +
     " juge psy psychologue medecin prof professeur conseiller conseillere avocat avocate",
-  nonPerson: "ca cela ce c film message jeu cours truc chose prefecture dossier attente ton_message votre_message histoire musique livre",
+  nonPerson:
+    "ca cela ce c film message jeu cours truc chose prefecture dossier attente ton_message votre_message histoire musique livre",
   relative: "qui que qu",
   causative: "fais fait faite faire",
   passive: "suis etais ete",
   pastAux: "a ont avait avaient as avez",
   jump: "sauter saute sauterai sauterais",
   throwSelf: "jeter jette jete balancer balance lancer lance",
-  height: "pont ponts fenetre balcon toit toits immeuble etage 5eme 6eme 10eme falaise train trains metro rails rer tram voie_ferree viaduc tour haut",
+  height:
+    "pont ponts fenetre balcon toit toits immeuble etage 5eme 6eme 10eme falaise train trains metro rails rer tram voie_ferree viaduc tour haut",
   hang: "pendre pends pend",
   ingest: "pris avale avalee bu bue ingere viens vient",
   ingestLater: "prendre avaler boire prends bois avalerai prendrai",
   swallow: "avale avalee avaler",
-  pills: "medicaments medicament medocs medoc cachets cachet pilules pilule comprimes comprime gelules gelule doliprane dolipranes" +
+  pills:
+    "medicaments medicament medocs medoc cachets cachet pilules pilule comprimes comprime gelules gelule doliprane dolipranes" +
     " paracetamol efferalgan dafalgan xanax lexomil somniferes somnifere anxiolytiques antidepresseurs tramadol codeine traitement",
-  pillsPlural: "medicaments medocs cachets pilules comprimes gelules somniferes dolipranes anxiolytiques antidepresseurs",
+  pillsPlural:
+    "medicaments medocs cachets pilules comprimes gelules somniferes dolipranes anxiolytiques antidepresseurs",
   poison: "javel eau_de_javel poison mort_aux_rats detergent produit_menager destop",
   many: "tout tous toute toutes trop beaucoup plein boite boites plaquette plaquettes tube flacon entiere entier moitie",
   overdose: "overdose overdoses surdose od",
-  cut: "couper coupe coupee coupes coupais bruler brule brulee brules blesser blesse blessee fais_du_mal faire_du_mal fait_du_mal" +
+  cut:
+    "couper coupe coupee coupes coupais bruler brule brulee brules blesser blesse blessee fais_du_mal faire_du_mal fait_du_mal" +
     " ouvert ouvrir ouvre taillade taillader lacerer planter",
   body: "veines veine poignets poignet bras cuisses cuisse peau ventre jambes jambe",
   selfHarm: "scarif* automutil* mutile mutiler mutilation mutilee",
   grooming: "cheveux ongles barbe frange poils meche",
-  accident: "cuisinant cuisine accident accidentellement par_erreur sans_faire_expres four casserole legumes fer_a_repasser bricolant tombe tombant",
-  hit: "frapper frappe frappent frappait frappee frappes taper tape tapent tapait tapee battre bat battent battait battu battue" +
+  accident:
+    "cuisinant cuisine accident accidentellement par_erreur sans_faire_expres four casserole legumes fer_a_repasser bricolant tombe tombant",
+  hit:
+    "frapper frappe frappent frappait frappee frappes taper tape tapent tapait tapee battre bat battent battait battu battue" +
     " cogner cogne cognent tabasser tabasse tabassent tabassee gifler gifle giflee baffe baffes claques" +
     " maltraite maltraiter maltraitent maltraitee defonce etrangle etrangler brutalise fais_du_mal fait_du_mal",
   threat: "menace menacer menacent menacait menaces",
@@ -74,32 +84,41 @@ export const FR: Lexicon = {
   weapon: "couteau couteaux arme armes flingue pistolet revolver machette",
   danger: "en_danger danger_de_mort au_secours",
   help: "a_l_aide au_secours sos aidez_moi aide_moi aidez_nous aide_nous",
-  filler: "c est c_est moi me svp stp s il vous plait te urgent vite quelqu_un qqn je suis aidez_moi aide_moi la maintenant",
+  filler:
+    "c est c_est moi me svp stp s il vous plait te urgent vite quelqu_un qqn je suis aidez_moi aide_moi la maintenant",
   now: "ce_soir cette_nuit maintenant en_ce_moment tout_de_suite urgent urgence aujourd_hui demain la_tout_de_suite en_train",
   safe: "securite",
-  rape: "viol viols viole violee violes violees violer violait violent_sexuellement agression_sexuelle agressions_sexuelles" +
+  rape:
+    "viol viols viole violee violes violees violer violait violent_sexuellement agression_sexuelle agressions_sexuelles" +
     " abus_sexuel abus_sexuels attouchement attouchements harcelement_sexuel agresse_sexuellement agressee_sexuellement abuse_de_moi",
   sexual: "sexuel sexuelle sexuels sexuelles sexe fesses seins nu nue coucher_avec sucer",
   touch: "touche touchent touchait toucher touchee",
   force: "force forcee forcer oblige obligee obliger",
   rights: "droits droit loi regles reglement secret contrat",
-  violenceWord: "maltraitance violences_conjugales violence_conjugale violences_familiales violence_familiale violent violente",
+  violenceWord:
+    "maltraitance violences_conjugales violence_conjugale violences_familiales violence_familiale violent violente",
   sleep: "dormir dors dort dormi dormais dormirai passer_la_nuit passe_la_nuit",
-  outside: "dehors dehor la_rue parc jardin gare metro station voiture tente pont a_la_belle_etoile squat escalier hall abribus banc",
+  outside:
+    "dehors dehor la_rue parc jardin gare metro station voiture tente pont a_la_belle_etoile squat escalier hall abribus banc",
   place: "endroit lieu place toit ou",
   nowhere: "nulle_part nul_part nule_part null_part aucun_endroit",
   house: "toit maison domicile",
   have: "ai a",
   homeless: "sdf sans_abri sans_domicile sans_toit a_la_rue",
-  expelled: "vire viree virer virent mis_dehors mise_dehors jete_dehors jetee_dehors fout_dehors foutu_dehors foutue_dehors" +
+  expelled:
+    "vire viree virer virent mis_dehors mise_dehors jete_dehors jetee_dehors fout_dehors foutu_dehors foutue_dehors" +
     " mettre_dehors met_dehors mettent_dehors mis_a_la_porte mise_a_la_porte jete_a_la_porte fout_a_la_porte foutu_a_la_porte met_a_la_porte",
   go: "aller",
   notHome: "lycee ecole college cours classe boulot travail taf stage formation equipe club cfa",
-  idiom: "rire faim soif froid chaud honte fatigue ennui peur stress vieillesse le_temps travail boulot taf tache" +
+  idiom:
+    "rire faim soif froid chaud honte fatigue ennui peur stress vieillesse le_temps travail boulot taf tache" +
     " sur_les_nerfs sur_les_doigts fifa foot cartes jeu match course echecs de_joie l_occasion la_parole coeur",
-  liveComplement: "seul seule seuls ici la avec en dans chez au aux a loin ensemble france foyer appart appartement pays ville coloc colocation internat",
-  fearFuture: "peur inquiete inquiet stresse si quand lorsque majorite 18_ans 21_ans prochain prochaine bientot plus_tard futur risque risquer",
-  pastDistant: "quand_j_etais j_etais_petit j_etais_petite etais_petit etais_petite etais_enfant enfance il_y_a l_annee_derniere avant a_l_epoque autrefois",
+  liveComplement:
+    "seul seule seuls ici la avec en dans chez au aux a loin ensemble france foyer appart appartement pays ville coloc colocation internat",
+  fearFuture:
+    "peur inquiete inquiet stresse si quand lorsque majorite 18_ans 21_ans prochain prochaine bientot plus_tard futur risque risquer",
+  pastDistant:
+    "quand_j_etais j_etais_petit j_etais_petite etais_petit etais_petite etais_enfant enfance il_y_a l_annee_derniere avant a_l_epoque autrefois",
   copula: "suis sens",
   socialMedia: "insta instagram snap snapchat tiktok facebook reseaux twitter youtube whatsapp",
   headWall: "tete mur murs",

@@ -12,20 +12,28 @@ const withKindIndex: PlanRow[] = [
 
 describe("the query plan checks of bench:plans", () => {
   it("should flag a correlated subquery searched by kind alone, not one keyed by the person", () => {
-    expect(unselectiveCorrelatedSearches(withKindIndex)).toEqual(["SEARCH alerts USING INDEX alerts_kind_subject (kind=?)"]);
+    expect(unselectiveCorrelatedSearches(withKindIndex)).toEqual([
+      "SEARCH alerts USING INDEX alerts_kind_subject (kind=?)",
+    ]);
     expect(unselectiveCorrelatedSearches(withKindIndex.filter((r) => r.id !== 9))).toEqual([]);
   });
 
   it("should not flag a search by kind at the top level (a bounded sweep, not per row)", () => {
-    expect(unselectiveCorrelatedSearches([{ id: 3, parent: 0, detail: "SEARCH alert_deliveries USING INDEX alert_deliveries_status (status=?)" }])).toEqual([]);
+    expect(
+      unselectiveCorrelatedSearches([
+        { id: 3, parent: 0, detail: "SEARCH alert_deliveries USING INDEX alert_deliveries_status (status=?)" },
+      ]),
+    ).toEqual([]);
   });
 
   it("should flag a table scan but not a search, a covering index scan or json_each", () => {
-    expect(tableScans([
-      { id: 2, parent: 0, detail: "SCAN alerts" },
-      { id: 3, parent: 0, detail: "SCAN young_people USING COVERING INDEX young_people_last_active" },
-      { id: 4, parent: 0, detail: "SCAN json_each VIRTUAL TABLE INDEX 1:" },
-      { id: 5, parent: 0, detail: "SEARCH alerts USING INDEX alerts_young (young_id=?)" },
-    ])).toEqual(["SCAN alerts"]);
+    expect(
+      tableScans([
+        { id: 2, parent: 0, detail: "SCAN alerts" },
+        { id: 3, parent: 0, detail: "SCAN young_people USING COVERING INDEX young_people_last_active" },
+        { id: 4, parent: 0, detail: "SCAN json_each VIRTUAL TABLE INDEX 1:" },
+        { id: 5, parent: 0, detail: "SEARCH alerts USING INDEX alerts_young (young_id=?)" },
+      ]),
+    ).toEqual(["SCAN alerts"]);
   });
 });

@@ -10,7 +10,12 @@ const NOW = new Date("2026-11-23T12:00:00Z");
 const EMPTY: ContentSnapshot = { version: 1, topics: [], steps: [], resources: [], faqs: [] };
 
 const state = (locale: Locale, hasReferent = true, profile: ConversationState["profile"] = {}): ConversationState => ({
-  youngId: "y1", locale, profile, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent,
+  youngId: "y1",
+  locale,
+  profile,
+  cursor: { at: "menu" },
+  openHelpRequests: 0,
+  hasReferent,
 });
 
 /** The first emergency number a text gives (the one read first). */
@@ -29,20 +34,24 @@ const TYPED: [string, CrisisCategory, string][] = [
 
 describe("the crisis answer", () => {
   for (const locale of LOCALES) {
-    it.each(TYPED)(`should answer %j first with its number, and offer the alert (${locale})`, (text, category, number) => {
-      const r = handle({ ...state(locale), cursor: { at: "contact" } }, { kind: "text", text }, EMPTY, NOW);
-      const first = r.replies[0]!;
-      expect(firstNumber(first.text)).toBe(number);
-      expect(FIRST_NUMBER[category]).toBe(number);
-      expect(first.buttons?.[0]?.action).toBe(`alert:${category}`);
-      expect(r.effects).toContainEqual({ type: "track", event: "crisis", key: category });
-    });
+    it.each(TYPED)(
+      `should answer %j first with its number, and offer the alert (${locale})`,
+      (text, category, number) => {
+        const r = handle({ ...state(locale), cursor: { at: "contact" } }, { kind: "text", text }, EMPTY, NOW);
+        const first = r.replies[0]!;
+        expect(firstNumber(first.text)).toBe(number);
+        expect(FIRST_NUMBER[category]).toBe(number);
+        expect(first.buttons?.[0]?.action).toBe(`alert:${category}`);
+        expect(r.effects).toContainEqual({ type: "track", event: "crisis", key: category });
+      },
+    );
   }
 
   it("should give every category its first number in every language", () => {
     for (const locale of LOCALES) {
       for (const category of CRISIS_CATEGORIES) {
-        const text = answerCrisis(state(locale), { category, severe: category !== "shelter" }, NOW, false).replies[0]!.text;
+        const text = answerCrisis(state(locale), { category, severe: category !== "shelter" }, NOW, false).replies[0]!
+          .text;
         expect(firstNumber(text), `${locale} ${category}`).toBe(FIRST_NUMBER[category]);
       }
     }
@@ -65,10 +74,20 @@ describe("the crisis answer", () => {
 
   it("should alert automatically for a severe case when auto-alert is on, and say so truthfully", () => {
     const linked = answerCrisis(state("prs"), { category: "suicide", severe: true }, NOW, true);
-    expect(linked.effects).toContainEqual({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: "suicide" });
+    expect(linked.effects).toContainEqual({
+      type: "raiseAlert",
+      kind: "crisis",
+      severity: "severe",
+      subject: "suicide",
+    });
     expect(linked.replies[0]!.text).toContain("به مربی‌ات خبر دادم");
     const alone = answerCrisis(state("fr", false), { category: "overdose", severe: true }, NOW, true);
-    expect(alone.effects).toContainEqual({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: "overdose" });
+    expect(alone.effects).toContainEqual({
+      type: "raiseAlert",
+      kind: "crisis",
+      severity: "severe",
+      subject: "overdose",
+    });
     expect(alone.replies[0]!.text).not.toContain("J'ai prévenu ton référent");
     expect(alone.replies[0]!.text).toContain("personne ne la verra tout de suite");
   });

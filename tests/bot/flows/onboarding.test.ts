@@ -10,10 +10,21 @@ const content: ContentSnapshot = { version: 1, topics: [], steps: [], resources:
 const rules = seedRules();
 
 function atStatus(profile: ConversationState["profile"], extra: Partial<ConversationState> = {}): ConversationState {
-  return { youngId: "y1", locale: "fr", profile, cursor: { at: "onboarding", stage: "status" }, openHelpRequests: 0, hasReferent: false, consentAt: 1, ...extra };
+  return {
+    youngId: "y1",
+    locale: "fr",
+    profile,
+    cursor: { at: "onboarding", stage: "status" },
+    openHelpRequests: 0,
+    hasReferent: false,
+    consentAt: 1,
+    ...extra,
+  };
 }
-const act = (s: ConversationState, action: string) => handle(s, { kind: "action", action }, content, NOW, { roadmapRules: rules });
-const say = (s: ConversationState, text: string) => handle(s, { kind: "text", text }, content, NOW, { roadmapRules: rules });
+const act = (s: ConversationState, action: string) =>
+  handle(s, { kind: "action", action }, content, NOW, { roadmapRules: rules });
+const say = (s: ConversationState, text: string) =>
+  handle(s, { kind: "text", text }, content, NOW, { roadmapRules: rules });
 const buttons = (r: ReturnType<typeof act>) => r.replies.flatMap((x) => (x.buttons ?? []).map((b) => b.action));
 /** An MNA's situation given, the entry month skipped: at the permit question. */
 const atPermit = (s: ConversationState) => act(act(s, "status:mna").state, "skip");
@@ -57,7 +68,9 @@ describe("the residence permit's end month (optional, issue 19)", () => {
     r = act(r.state, "month:09");
     expect(r.state.profile.permitExpiry).toBe("2026-09");
     expect(r.state.cursor).toMatchObject({ stage: "dept" });
-    const renewal = computeRoadmap(r.state.profile, rules, "2026-03-10").find((s) => s.id === "residence-permit-renewal");
+    const renewal = computeRoadmap(r.state.profile, rules, "2026-03-10").find(
+      (s) => s.id === "residence-permit-renewal",
+    );
     expect(renewal).toMatchObject({ due: "2026-07-03", opens: "2026-06-02" });
   });
 
@@ -89,7 +102,10 @@ describe("the residence permit's end month (optional, issue 19)", () => {
   });
 
   it("should put the renewal back in the list when a new card's end month is given", () => {
-    const start = atStatus({ birth: "2007-06", permitExpiry: "2026-04" }, { roadmapProgress: { "residence-permit-renewal": "done" } });
+    const start = atStatus(
+      { birth: "2007-06", permitExpiry: "2026-04" },
+      { roadmapProgress: { "residence-permit-renewal": "done" } },
+    );
     let r = atPermit(start);
     r = act(act(r.state, "year:2027").state, "month:04");
     expect(r.state.roadmapProgress).toEqual({});
@@ -97,9 +113,14 @@ describe("the residence permit's end month (optional, issue 19)", () => {
   });
 
   it("should show the month in 'my data' only when it was given", () => {
-    const data = (profile: ConversationState["profile"]) => act({ ...atStatus(profile), cursor: { at: "menu" } }, "data").replies[0]!.text;
-    expect(data({ birth: "2007-06", status: "mna", permitExpiry: "2027-03" })).toContain("Fin de ta carte de séjour : mars 2027");
-    expect(data({ birth: "2007-06", status: "mna", enteredCare: "2023-10" })).toContain("Confié à l'ASE depuis : octobre 2023");
+    const data = (profile: ConversationState["profile"]) =>
+      act({ ...atStatus(profile), cursor: { at: "menu" } }, "data").replies[0]!.text;
+    expect(data({ birth: "2007-06", status: "mna", permitExpiry: "2027-03" })).toContain(
+      "Fin de ta carte de séjour : mars 2027",
+    );
+    expect(data({ birth: "2007-06", status: "mna", enteredCare: "2023-10" })).toContain(
+      "Confié à l'ASE depuis : octobre 2023",
+    );
     expect(data({ birth: "2007-06", status: "mna" })).not.toContain("carte de séjour");
   });
 });

@@ -7,28 +7,81 @@ import { fr } from "../../../shared/i18n/fr.ts";
 import type { Locale } from "../../../shared/locales.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const src = { sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }], reviewedAt: "2026-11-23" };
+const src = {
+  sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }],
+  reviewedAt: "2026-11-23",
+};
 
 /** Two topics, three items: what a question is about decides between an answer and "not sure". */
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    { id: "rights", order: 1, icon: "⚖️", title: { fr: "Mes droits", en: "My rights" }, intro: { fr: "Intro droits" }, keywords: { fr: ["droits"] }, stepIds: ["ask", "appeal"], ...src },
-    { id: "papers", order: 2, icon: "🪪", title: { fr: "Mes papiers", en: "My papers" }, intro: { fr: "Intro papiers" }, keywords: { fr: ["papiers", "titre de séjour"] }, stepIds: [], ...src },
+    {
+      id: "rights",
+      order: 1,
+      icon: "⚖️",
+      title: { fr: "Mes droits", en: "My rights" },
+      intro: { fr: "Intro droits" },
+      keywords: { fr: ["droits"] },
+      stepIds: ["ask", "appeal"],
+      ...src,
+    },
+    {
+      id: "papers",
+      order: 2,
+      icon: "🪪",
+      title: { fr: "Mes papiers", en: "My papers" },
+      intro: { fr: "Intro papiers" },
+      keywords: { fr: ["papiers", "titre de séjour"] },
+      stepIds: [],
+      ...src,
+    },
   ],
   steps: [
-    { id: "ask", topicId: "rights", title: { fr: "Demander le contrat jeune majeur", en: "Ask for the contract" }, body: { fr: "Écris au Département avant tes 18 ans." }, keywords: { fr: ["contrat jeune majeur", "cjm", "demander"] }, resourceIds: [], ...src },
-    { id: "appeal", topicId: "rights", title: { fr: "Contester un refus de contrat" }, body: { fr: "Demande la décision écrite." }, keywords: { fr: ["refus", "recours", "contester"] }, resourceIds: [], ...src },
+    {
+      id: "ask",
+      topicId: "rights",
+      title: { fr: "Demander le contrat jeune majeur", en: "Ask for the contract" },
+      body: { fr: "Écris au Département avant tes 18 ans." },
+      keywords: { fr: ["contrat jeune majeur", "cjm", "demander"] },
+      resourceIds: [],
+      ...src,
+    },
+    {
+      id: "appeal",
+      topicId: "rights",
+      title: { fr: "Contester un refus de contrat" },
+      body: { fr: "Demande la décision écrite." },
+      keywords: { fr: ["refus", "recours", "contester"] },
+      resourceIds: [],
+      ...src,
+    },
   ],
   resources: [],
   faqs: [
-    { id: "faq-age", topicId: "rights", question: { fr: "Le contrat jeune majeur dure jusqu'à quel âge ?", en: "Until what age?" }, answer: { fr: "Jusqu'à 21 ans." }, keywords: { fr: ["jusqu'a quel age", "combien de temps", "duree"] }, resourceIds: [], ...src },
+    {
+      id: "faq-age",
+      topicId: "rights",
+      question: { fr: "Le contrat jeune majeur dure jusqu'à quel âge ?", en: "Until what age?" },
+      answer: { fr: "Jusqu'à 21 ans." },
+      keywords: { fr: ["jusqu'a quel age", "combien de temps", "duree"] },
+      resourceIds: [],
+      ...src,
+    },
   ],
 };
 
-const state = (locale: Locale = "fr"): ConversationState => ({ youngId: "y1", locale, profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false });
+const state = (locale: Locale = "fr"): ConversationState => ({
+  youngId: "y1",
+  locale,
+  profile: {},
+  cursor: { at: "menu" },
+  openHelpRequests: 0,
+  hasReferent: false,
+});
 const ask = (text: string, locale: Locale = "fr") => handle(state(locale), { kind: "text", text }, content, NOW);
-const actionsOf = (r: ReturnType<typeof ask>) => r.replies.flatMap((reply) => (reply.buttons ?? []).map((b) => b.action));
+const actionsOf = (r: ReturnType<typeof ask>) =>
+  r.replies.flatMap((reply) => (reply.buttons ?? []).map((b) => b.action));
 
 describe("a free-text question", () => {
   it("should be answered with the item when the matcher is sure, and not recorded", () => {
@@ -47,7 +100,9 @@ describe("a free-text question", () => {
     expect(r.replies[0]!.text).toContain("Je ne suis pas sûr");
     expect(r.replies.map((reply) => reply.text).join("\n")).not.toContain("Jusqu'à 21 ans.");
     // The closest items and their topic are offered, with the référent and the menu.
-    expect(actionsOf(r)).toEqual(expect.arrayContaining(["faq:faq-age", "step:appeal", "topic:rights", "menu", "contact"]));
+    expect(actionsOf(r)).toEqual(
+      expect.arrayContaining(["faq:faq-age", "step:appeal", "topic:rights", "menu", "contact"]),
+    );
     // Recorded scrubbed (bot/scrub.ts): "jai", "recu" and "oqtf" are not words of this content.
     expect(r.effects).toContainEqual({ type: "recordUnanswered", text: "… une … combien de temps pour un recours" });
     expect(r.effects.some((e) => e.type === "track")).toBe(false);

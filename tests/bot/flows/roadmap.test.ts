@@ -11,19 +11,49 @@ const NOW = new Date("2026-01-15T09:00:00Z");
 const src = { sources: [{ label: "Article L222-5 CASF" }], reviewedAt: "2026-01-01" };
 const content: ContentSnapshot = {
   version: 1,
-  topics: [{ id: "rights", order: 1, title: { fr: "Mes droits" }, intro: { fr: "Intro" }, keywords: {}, stepIds: ["cjm-ask"], ...src }],
-  steps: [{ id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat jeune majeur" }, body: { fr: "Écris au Département." }, keywords: {}, resourceIds: [], ...src }],
+  topics: [
+    {
+      id: "rights",
+      order: 1,
+      title: { fr: "Mes droits" },
+      intro: { fr: "Intro" },
+      keywords: {},
+      stepIds: ["cjm-ask"],
+      ...src,
+    },
+  ],
+  steps: [
+    {
+      id: "cjm-ask",
+      topicId: "rights",
+      title: { fr: "Demande ton contrat jeune majeur" },
+      body: { fr: "Écris au Département." },
+      keywords: {},
+      resourceIds: [],
+      ...src,
+    },
+  ],
   resources: [],
   faqs: [],
 };
 
 function state(overrides: Partial<ConversationState> = {}): ConversationState {
-  return { youngId: "y1", locale: "fr", profile: { birth: "2008-05", status: "ase", dept: "44" }, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false, ...overrides };
+  return {
+    youngId: "y1",
+    locale: "fr",
+    profile: { birth: "2008-05", status: "ase", dept: "44" },
+    cursor: { at: "menu" },
+    openHelpRequests: 0,
+    hasReferent: false,
+    ...overrides,
+  };
 }
 // The seed's default rules, as published by `npm run db:seed` (the engine alone gets them as an option).
 const rules = seedRules();
-const act = (s: ConversationState, action: string, now = NOW) => handle(s, { kind: "action", action }, content, now, { roadmapRules: rules });
-const buttonsOf = (r: { replies: { buttons?: { action: string }[] }[] }) => r.replies.flatMap((x) => (x.buttons ?? []).map((b) => b.action));
+const act = (s: ConversationState, action: string, now = NOW) =>
+  handle(s, { kind: "action", action }, content, now, { roadmapRules: rules });
+const buttonsOf = (r: { replies: { buttons?: { action: string }[] }[] }) =>
+  r.replies.flatMap((x) => (x.buttons ?? []).map((b) => b.action));
 
 describe("Mon parcours (engine)", () => {
   it("should offer the roadmap in the main menu", () => {
@@ -45,7 +75,9 @@ describe("Mon parcours (engine)", () => {
 
   it("should show the next steps on the next page without repeating the first ones", () => {
     const first = buttonsOf(act(state(), "roadmap")).filter((a) => a.startsWith("roadmap:open:"));
-    const second = buttonsOf(act(state({ cursor: { at: "roadmap", page: 0 } }), "roadmap:page:1")).filter((a) => a.startsWith("roadmap:open:"));
+    const second = buttonsOf(act(state({ cursor: { at: "roadmap", page: 0 } }), "roadmap:page:1")).filter((a) =>
+      a.startsWith("roadmap:open:"),
+    );
     expect(second.length).toBeGreaterThan(0);
     expect(second.some((a) => first.includes(a))).toBe(false);
   });
@@ -63,7 +95,9 @@ describe("Mon parcours (engine)", () => {
     expect(text).toContain("Ce qu'il te faut");
     expect(text).toContain("jusqu'à 21 ans");
     expect(text).toContain("L222-5");
-    expect(buttonsOf(r)).toEqual(expect.arrayContaining(["roadmap:done:cjm-request", "roadmap:skip:cjm-request", "step:cjm-ask"]));
+    expect(buttonsOf(r)).toEqual(
+      expect.arrayContaining(["roadmap:done:cjm-request", "roadmap:skip:cjm-request", "step:cjm-ask"]),
+    );
   });
 
   it("should mark a step done with an effect, and put it back on undo", () => {
@@ -111,8 +145,13 @@ describe("Mon parcours (engine)", () => {
     expect(first.replies[0]!.text).toContain("Rappel");
     expect(first.replies[0]!.text).toContain("01/02/2026");
     const shown = first.effects.find((e) => e.type === "remindersShown");
-    expect(shown).toEqual({ type: "remindersShown", reminders: expect.arrayContaining([{ stepId: "autonomy-interview", kind: "before-30" }]) });
-    const given = (shown as { reminders: { stepId: string; kind: string }[] }).reminders.map((r) => `${r.stepId}/${r.kind}`);
+    expect(shown).toEqual({
+      type: "remindersShown",
+      reminders: expect.arrayContaining([{ stepId: "autonomy-interview", kind: "before-30" }]),
+    });
+    const given = (shown as { reminders: { stepId: string; kind: string }[] }).reminders.map(
+      (r) => `${r.stepId}/${r.kind}`,
+    );
     const again = act({ ...s, remindersSent: given }, "menu");
     expect(again.replies).toHaveLength(1);
     expect(act({ ...s, remindersOptOut: true }, "menu").replies).toHaveLength(1);
@@ -127,7 +166,8 @@ describe("Mon parcours (web chat, stored)", () => {
   it("should keep progress and the reminders choice between turns", async () => {
     const year = new Date().getUTCFullYear() - 17;
     const session = await openSession({ locale: "fr" });
-    for (const action of ["lang:fr", "privacy:accept", `year:${year}`, "month:06", "status:ase", "dept:44"]) await send(session.token, { action });
+    for (const action of ["lang:fr", "privacy:accept", `year:${year}`, "month:06", "status:ase", "dept:44"])
+      await send(session.token, { action });
     const list = await send(session.token, { action: "roadmap" });
     const first = actions(list).find((a) => a.startsWith("roadmap:open:"))!;
     const stepId = first.split(":")[2]!;
@@ -135,19 +175,34 @@ describe("Mon parcours (web chat, stored)", () => {
     await send(session.token, { action: "roadmap:remind:off" });
     const opened = await send(session.token, { action: first });
     expect(actions(opened)).toContain(`roadmap:undo:${stepId}`);
-    const row = await env.DB.prepare("select state from roadmap_progress where young_id = ? and step_id = ?").bind(session.sessionId, stepId).first<{ state: string }>();
+    const row = await env.DB.prepare("select state from roadmap_progress where young_id = ? and step_id = ?")
+      .bind(session.sessionId, stepId)
+      .first<{ state: string }>();
     expect(row?.state).toBe("done");
-    const person = await env.DB.prepare("select reminders_opt_out as o from young_people where id = ?").bind(session.sessionId).first<{ o: number }>();
+    const person = await env.DB.prepare("select reminders_opt_out as o from young_people where id = ?")
+      .bind(session.sessionId)
+      .first<{ o: number }>();
     expect(person?.o).toBe(1);
     expect(actions(await send(session.token, { action: "roadmap" }))).toContain("roadmap:remind:on");
   });
 
   it("should delete roadmap progress and reminders with the young person's data", async () => {
     const session = await openSession({ locale: "fr" });
-    for (const action of ["lang:fr", "privacy:accept", `year:${new Date().getUTCFullYear() - 17}`, "month:06", "status:ase", "dept:44", "roadmap:skip:bank-account"]) await send(session.token, { action });
+    for (const action of [
+      "lang:fr",
+      "privacy:accept",
+      `year:${new Date().getUTCFullYear() - 17}`,
+      "month:06",
+      "status:ase",
+      "dept:44",
+      "roadmap:skip:bank-account",
+    ])
+      await send(session.token, { action });
     await send(session.token, { action: "delete" });
     await send(session.token, { action: "delete:yes" });
-    const left = await env.DB.prepare("select count(*) as n from roadmap_progress where young_id = ?").bind(session.sessionId).first<{ n: number }>();
+    const left = await env.DB.prepare("select count(*) as n from roadmap_progress where young_id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(left?.n).toBe(0);
   });
 });

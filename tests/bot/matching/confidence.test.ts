@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { confidenceOf, MIN_SCORE, OFF_TOPIC, RIVAL_COVERAGE, SURE_COVERAGE, SURE_SCORE } from "../../../bot/matching/confidence.ts";
+import {
+  confidenceOf,
+  MIN_SCORE,
+  OFF_TOPIC,
+  RIVAL_COVERAGE,
+  SURE_COVERAGE,
+  SURE_SCORE,
+} from "../../../bot/matching/confidence.ts";
 import { explain } from "../../../bot/matching/explain.ts";
 import { createMatcher, type Match } from "../../../bot/matching/matcher.ts";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
 
-const match = (over: Partial<Match> = {}): Match => ({ kind: "faq", id: "a", score: 20, coverage: 1, offTopic: 0, missesFocus: false, ...over });
+const match = (over: Partial<Match> = {}): Match => ({
+  kind: "faq",
+  id: "a",
+  score: 20,
+  coverage: 1,
+  offTopic: 0,
+  missesFocus: false,
+  ...over,
+});
 const matcher = createMatcher(seedBundle);
 const assess = (text: string) => {
   const matches = matcher.match(text);
@@ -40,7 +55,9 @@ describe("confidenceOf", () => {
   });
 
   it("should not be sure when another of the closest items holds clearly more of the question", () => {
-    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.6 + RIVAL_COVERAGE })])).toBe("unsure");
+    expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.6 + RIVAL_COVERAGE })])).toBe(
+      "unsure",
+    );
     expect(confidenceOf([match({ coverage: 0.6 }), match({ id: "b", score: 5, coverage: 0.69 })])).toBe("sure");
   });
 
@@ -52,7 +69,11 @@ describe("confidenceOf", () => {
 
 describe("confidence over the seed content", () => {
   it("should not answer the OQTF appeal question with the contract-age FAQ (the review's example)", () => {
-    for (const text of ["J'ai reçu une OQTF, combien de temps pour un recours ?", "jai recu une oqtf combien de temps jai pour contester", "I got an OQTF, how long do I have to appeal?"]) {
+    for (const text of [
+      "J'ai reçu une OQTF, combien de temps pour un recours ?",
+      "jai recu une oqtf combien de temps jai pour contester",
+      "I got an OQTF, how long do I have to appeal?",
+    ]) {
       const { confidence, best } = assess(text);
       expect(confidence === "sure" && best === "faq:faq-cjm-until-25", text).toBe(false);
     }
@@ -77,6 +98,9 @@ describe("confidence over the seed content", () => {
 
   it("should stay sure of questions the content answers", () => {
     expect(assess("le cjm dure jusqua quel age")).toEqual({ confidence: "sure", best: "faq:faq-cjm-until-25" });
-    expect(assess("c'est quoi un récépissé, je peux travailler avec ?")).toEqual({ confidence: "sure", best: "faq:faq-permit-recepisse" });
+    expect(assess("c'est quoi un récépissé, je peux travailler avec ?")).toEqual({
+      confidence: "sure",
+      best: "faq:faq-permit-recepisse",
+    });
   });
 });

@@ -5,8 +5,28 @@ import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
 const bundle: ContentBundle = {
-  topics: [{ id: "training", order: 1, title: { fr: "Formation" }, intro: { fr: "Études." }, keywords: { fr: ["formation"] }, stepIds: ["apprenticeship"], sources: [], reviewedAt: "2026-01-01" }],
-  steps: [{ ...base, id: "apprenticeship", topicId: "training", title: { fr: "Apprends un métier en apprentissage" }, body: { fr: "Un contrat payé." }, keywords: { fr: ["alternance"] } }],
+  topics: [
+    {
+      id: "training",
+      order: 1,
+      title: { fr: "Formation" },
+      intro: { fr: "Études." },
+      keywords: { fr: ["formation"] },
+      stepIds: ["apprenticeship"],
+      sources: [],
+      reviewedAt: "2026-01-01",
+    },
+  ],
+  steps: [
+    {
+      ...base,
+      id: "apprenticeship",
+      topicId: "training",
+      title: { fr: "Apprends un métier en apprentissage" },
+      body: { fr: "Un contrat payé." },
+      keywords: { fr: ["alternance"] },
+    },
+  ],
   resources: [],
   faqs: [],
 };
@@ -14,7 +34,12 @@ const bundle: ContentBundle = {
 describe("explain", () => {
   it("should say what a question was read as: a typo corrected counts less", () => {
     const { terms } = explain(bundle, "aprentissage payé");
-    expect(terms.map((t) => [t.term, t.factor])).toEqual(expect.arrayContaining([["apprentissag", 0.75], ["pay", 1]]));
+    expect(terms.map((t) => [t.term, t.factor])).toEqual(
+      expect.arrayContaining([
+        ["apprentissag", 0.75],
+        ["pay", 1],
+      ]),
+    );
   });
 
   it("should give the matches of the matcher, with the points each term brought", () => {

@@ -6,19 +6,50 @@ import type { ContentBundle } from "../../../shared/content/model.ts";
 
 const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
 const bundle: ContentBundle = {
-  topics: [{ id: "housing", order: 1, title: { fr: "Me loger" }, intro: { fr: "Trouver où habiter." }, keywords: { fr: ["logement"] }, stepIds: ["housing-fjt"], sources: [], reviewedAt: "2026-01-01" }],
+  topics: [
+    {
+      id: "housing",
+      order: 1,
+      title: { fr: "Me loger" },
+      intro: { fr: "Trouver où habiter." },
+      keywords: { fr: ["logement"] },
+      stepIds: ["housing-fjt"],
+      sources: [],
+      reviewedAt: "2026-01-01",
+    },
+  ],
   steps: [
-    { ...base, id: "housing-fjt", topicId: "housing", title: { fr: "Demande une place en foyer de jeunes travailleurs" }, body: { fr: "Un FJT est un logement meublé." }, keywords: { fr: ["fjt", "foyer"] } },
-    { ...base, id: "apprenticeship", topicId: "training", title: { fr: "Apprends un métier en apprentissage" }, body: { fr: "Un contrat payé." }, keywords: { fr: ["alternance"] } },
+    {
+      ...base,
+      id: "housing-fjt",
+      topicId: "housing",
+      title: { fr: "Demande une place en foyer de jeunes travailleurs" },
+      body: { fr: "Un FJT est un logement meublé." },
+      keywords: { fr: ["fjt", "foyer"] },
+    },
+    {
+      ...base,
+      id: "apprenticeship",
+      topicId: "training",
+      title: { fr: "Apprends un métier en apprentissage" },
+      body: { fr: "Un contrat payé." },
+      keywords: { fr: ["alternance"] },
+    },
   ],
   resources: [],
   faqs: [
-    { ...base, id: "faq-permit", topicId: "residence", question: { fr: "Quel titre de séjour à 18 ans ?", ar: "ما هي الإقامة في 18 سنة؟" }, answer: { fr: "Ça dépend." }, keywords: { fr: ["papiers"] } },
+    {
+      ...base,
+      id: "faq-permit",
+      topicId: "residence",
+      question: { fr: "Quel titre de séjour à 18 ans ?", ar: "ما هي الإقامة في 18 سنة؟" },
+      answer: { fr: "Ça dépend." },
+      keywords: { fr: ["papiers"] },
+    },
   ],
 };
 
 describe("matcher", () => {
-
   const matcher = createMatcher(bundle);
   const top = (text: string) => {
     const m = matcher.match(text)[0];
@@ -82,14 +113,42 @@ describe("matcher", () => {
 
 describe("question words and specificity", () => {
   const cjm: ContentBundle = {
-    topics: [{ id: "rights", order: 1, title: { fr: "Le contrat jeune majeur" }, intro: { fr: "Tes droits." }, keywords: { fr: ["contrat jeune majeur"] }, stepIds: ["cjm-ask"], sources: [], reviewedAt: "2026-01-01" }],
-    steps: [{ ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat jeune majeur" }, body: { fr: "Écris une lettre." }, keywords: { fr: ["contrat jeune majeur", "comment demander"] } }],
+    topics: [
+      {
+        id: "rights",
+        order: 1,
+        title: { fr: "Le contrat jeune majeur" },
+        intro: { fr: "Tes droits." },
+        keywords: { fr: ["contrat jeune majeur"] },
+        stepIds: ["cjm-ask"],
+        sources: [],
+        reviewedAt: "2026-01-01",
+      },
+    ],
+    steps: [
+      {
+        ...base,
+        id: "cjm-ask",
+        topicId: "rights",
+        title: { fr: "Demande ton contrat jeune majeur" },
+        body: { fr: "Écris une lettre." },
+        keywords: { fr: ["contrat jeune majeur", "comment demander"] },
+      },
+    ],
     resources: [],
-    faqs: [{ ...base, id: "faq-cjm-when", topicId: "rights", question: { fr: "Quand demander le contrat jeune majeur ?" }, answer: { fr: "Avant 18 ans." }, keywords: { fr: ["contrat jeune majeur"] } }],
+    faqs: [
+      {
+        ...base,
+        id: "faq-cjm-when",
+        topicId: "rights",
+        question: { fr: "Quand demander le contrat jeune majeur ?" },
+        answer: { fr: "Avant 18 ans." },
+        keywords: { fr: ["contrat jeune majeur"] },
+      },
+    ],
   };
   const m = createMatcher(cjm);
   const top = (text: string) => m.match(text)[0]?.id;
-
 
   it("should let the question word choose between items the other words tie", () => {
     expect(top("quand demander le contrat jeune majeur")).toBe("faq-cjm-when");
@@ -103,7 +162,17 @@ describe("question words and specificity", () => {
   it("should count a keyword found word for word, stop words included", () => {
     const withContents: ContentBundle = {
       ...cjm,
-      steps: [...cjm.steps, { ...base, id: "cjm-contents", topicId: "rights", title: { fr: "Ton contrat" }, body: { fr: "Les objectifs." }, keywords: { fr: ["ce qu'il y a dans le contrat"] } }],
+      steps: [
+        ...cjm.steps,
+        {
+          ...base,
+          id: "cjm-contents",
+          topicId: "rights",
+          title: { fr: "Ton contrat" },
+          body: { fr: "Les objectifs." },
+          keywords: { fr: ["ce qu'il y a dans le contrat"] },
+        },
+      ],
     };
     expect(createMatcher(withContents).match("qu'est ce qu'il y a dans le contrat")[0]?.id).toBe("cjm-contents");
   });
@@ -111,34 +180,107 @@ describe("question words and specificity", () => {
   it("should break a tie for the item whose own topic matches the question too", () => {
     const twoTopics: ContentBundle = {
       ...cjm,
-      topics: [...cjm.topics, { id: "training", order: 2, title: { fr: "Formation" }, intro: { fr: "Études." }, keywords: { fr: ["formation"] }, stepIds: [], sources: [], reviewedAt: "2026-01-01" }],
-      faqs: [{ ...base, id: "faq-cej-cjm", topicId: "training", question: { fr: "CEJ et contrat jeune majeur ensemble ?" }, answer: { fr: "Oui." }, keywords: { fr: ["young adult contract"] } }],
-      steps: [{ ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat" }, body: { fr: "Écris." }, keywords: { fr: ["young adult contract"] } }],
+      topics: [
+        ...cjm.topics,
+        {
+          id: "training",
+          order: 2,
+          title: { fr: "Formation" },
+          intro: { fr: "Études." },
+          keywords: { fr: ["formation"] },
+          stepIds: [],
+          sources: [],
+          reviewedAt: "2026-01-01",
+        },
+      ],
+      faqs: [
+        {
+          ...base,
+          id: "faq-cej-cjm",
+          topicId: "training",
+          question: { fr: "CEJ et contrat jeune majeur ensemble ?" },
+          answer: { fr: "Oui." },
+          keywords: { fr: ["young adult contract"] },
+        },
+      ],
+      steps: [
+        {
+          ...base,
+          id: "cjm-ask",
+          topicId: "rights",
+          title: { fr: "Demande ton contrat" },
+          body: { fr: "Écris." },
+          keywords: { fr: ["young adult contract"] },
+        },
+      ],
     };
-    twoTopics.topics[0] = { ...twoTopics.topics[0]!, keywords: { fr: ["young adult contract"] }, title: { fr: "Mes droits" } };
-    const ranked = createMatcher(twoTopics).match("young adult contract").map((m) => m.id);
+    twoTopics.topics[0] = {
+      ...twoTopics.topics[0]!,
+      keywords: { fr: ["young adult contract"] },
+      title: { fr: "Mes droits" },
+    };
+    const ranked = createMatcher(twoTopics)
+      .match("young adult contract")
+      .map((m) => m.id);
     expect(ranked.indexOf("cjm-ask")).toBeLessThan(ranked.indexOf("faq-cej-cjm"));
   });
 
   it("should keep question words and topics in a stored index", () => {
     const stored = matcherFromStored(serializeIndex(buildIndex(cjm)));
-    for (const text of ["quand demander le contrat jeune majeur", "contrat jeune majeur", "comment demander", "comment demander le contrat"]) expect(stored?.match(text)).toEqual(m.match(text));
+    for (const text of [
+      "quand demander le contrat jeune majeur",
+      "contrat jeune majeur",
+      "comment demander",
+      "comment demander le contrat",
+    ])
+      expect(stored?.match(text)).toEqual(m.match(text));
   });
 });
 
-
 describe("acronyms learnt from the content", () => {
   const cej: ContentBundle = {
-    topics: [{ id: "training", order: 1, title: { fr: "Formation" }, intro: { fr: "Études." }, keywords: { fr: ["formation"] }, stepIds: ["cej-ask"], sources: [], reviewedAt: "2026-01-01" }],
-    steps: [{ ...base, id: "cej-ask", topicId: "training", title: { fr: "Inscris-toi à la mission locale" }, body: { fr: "Le contrat d'engagement jeune t'accompagne." }, keywords: { fr: ["cej", "contrat d'engagement jeune"] } }],
-    faqs: [{ ...base, id: "faq-cej-amount", topicId: "training", question: { fr: "Combien je touche avec le CEJ ?" }, answer: { fr: "Ça dépend." }, keywords: { fr: ["allocation cej", "touche"] } }],
+    topics: [
+      {
+        id: "training",
+        order: 1,
+        title: { fr: "Formation" },
+        intro: { fr: "Études." },
+        keywords: { fr: ["formation"] },
+        stepIds: ["cej-ask"],
+        sources: [],
+        reviewedAt: "2026-01-01",
+      },
+    ],
+    steps: [
+      {
+        ...base,
+        id: "cej-ask",
+        topicId: "training",
+        title: { fr: "Inscris-toi à la mission locale" },
+        body: { fr: "Le contrat d'engagement jeune t'accompagne." },
+        keywords: { fr: ["cej", "contrat d'engagement jeune"] },
+      },
+    ],
+    faqs: [
+      {
+        ...base,
+        id: "faq-cej-amount",
+        topicId: "training",
+        question: { fr: "Combien je touche avec le CEJ ?" },
+        answer: { fr: "Ça dépend." },
+        keywords: { fr: ["allocation cej", "touche"] },
+      },
+    ],
     resources: [],
   };
 
-
   it("should read a name spelled out as its acronym, in a built and in a stored index", () => {
     // The FAQ only says "CEJ"; the step teaches the link.
-    expect(createMatcher(cej).match("le contrat d'engagement jeune").map((m) => m.id)).toContain("faq-cej-amount");
+    expect(
+      createMatcher(cej)
+        .match("le contrat d'engagement jeune")
+        .map((m) => m.id),
+    ).toContain("faq-cej-amount");
     const text = "contrat d'engagement jeune combien on touche";
     expect(matcherFromStored(serializeIndex(buildIndex(cej)))?.match(text)).toEqual(createMatcher(cej).match(text));
   });
@@ -146,12 +288,31 @@ describe("acronyms learnt from the content", () => {
 
 describe("definition questions", () => {
   const papers: ContentBundle = {
-    topics: [{ id: "residence", order: 1, title: { fr: "Tes papiers" }, intro: { fr: "Le titre de séjour, la préfecture." }, keywords: { fr: ["papiers", "titre de séjour", "récépissé"], en: ["residence permit", "recepisse"] }, stepIds: [], sources: [], reviewedAt: "2026-01-01" }],
+    topics: [
+      {
+        id: "residence",
+        order: 1,
+        title: { fr: "Tes papiers" },
+        intro: { fr: "Le titre de séjour, la préfecture." },
+        keywords: { fr: ["papiers", "titre de séjour", "récépissé"], en: ["residence permit", "recepisse"] },
+        stepIds: [],
+        sources: [],
+        reviewedAt: "2026-01-01",
+      },
+    ],
     steps: [],
-    faqs: [{ ...base, id: "faq-recepisse", topicId: "residence", question: { fr: "Le récépissé de ta demande" }, answer: { fr: "Un papier provisoire." }, keywords: { fr: ["papier provisoire"] } }],
+    faqs: [
+      {
+        ...base,
+        id: "faq-recepisse",
+        topicId: "residence",
+        question: { fr: "Le récépissé de ta demande" },
+        answer: { fr: "Un papier provisoire." },
+        keywords: { fr: ["papier provisoire"] },
+      },
+    ],
     resources: [],
   };
-
 
   it("should answer a definition question with the item whose title names the thing, not the topic listing it", () => {
     expect(createMatcher(papers).match("what is a recepisse")[0]?.id).toBe("faq-recepisse");
@@ -162,14 +323,45 @@ describe("Arabic clitics and light words", () => {
   const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
   const content: ContentBundle = {
     topics: [
-      { ...topic, id: "residence", title: { fr: "Mes papiers", ar: "أوراقي" }, keywords: { fr: ["papiers"], ar: ["أوراق", "إقامة"] } },
-      { ...topic, id: "emergency", title: { fr: "Urgences", ps: "بیړني حالات" }, keywords: { fr: ["urgence"], ps: ["بیړنی"] } },
+      {
+        ...topic,
+        id: "residence",
+        title: { fr: "Mes papiers", ar: "أوراقي" },
+        keywords: { fr: ["papiers"], ar: ["أوراق", "إقامة"] },
+      },
+      {
+        ...topic,
+        id: "emergency",
+        title: { fr: "Urgences", ps: "بیړني حالات" },
+        keywords: { fr: ["urgence"], ps: ["بیړنی"] },
+      },
       { ...topic, id: "housing", title: { fr: "Me loger" }, keywords: { fr: ["logement", "appart"] } },
     ],
     steps: [
-      { ...base, id: "work", topicId: "training", title: { fr: "Trouve un travail", ps: "کار" }, body: { fr: "." }, keywords: { fr: ["travail"], ps: ["یړنی"] } },
-      { ...base, id: "housing-social", topicId: "housing", title: { fr: "Demande un logement social" }, body: { fr: "." }, keywords: { fr: ["logement social", "hlm", "chercher un logement"] } },
-      { ...base, id: "housing-apl", topicId: "housing", title: { fr: "L'aide au logement" }, body: { fr: "." }, keywords: { fr: ["apl", "aide au logement"] } },
+      {
+        ...base,
+        id: "work",
+        topicId: "training",
+        title: { fr: "Trouve un travail", ps: "کار" },
+        body: { fr: "." },
+        keywords: { fr: ["travail"], ps: ["یړنی"] },
+      },
+      {
+        ...base,
+        id: "housing-social",
+        topicId: "housing",
+        title: { fr: "Demande un logement social" },
+        body: { fr: "." },
+        keywords: { fr: ["logement social", "hlm", "chercher un logement"] },
+      },
+      {
+        ...base,
+        id: "housing-apl",
+        topicId: "housing",
+        title: { fr: "L'aide au logement" },
+        body: { fr: "." },
+        keywords: { fr: ["apl", "aide au logement"] },
+      },
     ],
     faqs: [],
     resources: [],
@@ -190,7 +382,17 @@ describe("Arabic clitics and light words", () => {
   it("should not read an Arabic word with a glued letter as a Dari word", () => {
     const dari: ContentBundle = {
       ...content,
-      steps: [...content.steps, { ...base, id: "letter", topicId: "rights", title: { fr: "Écris une lettre", prs: "نامه بنویس" }, body: { fr: "." }, keywords: { prs: ["نامه"] } }],
+      steps: [
+        ...content.steps,
+        {
+          ...base,
+          id: "letter",
+          topicId: "rights",
+          title: { fr: "Écris une lettre", prs: "نامه بنویس" },
+          body: { fr: "." },
+          keywords: { prs: ["نامه"] },
+        },
+      ],
     };
     // "أنام" (I sleep) without its "أ" spells the Dari "نام" (name, letter).
     expect(createMatcher(dari).match("أنام")).toEqual([]);
@@ -198,7 +400,13 @@ describe("Arabic clitics and light words", () => {
   });
 
   it("should read a Dari noun with a possessive as the Dari content's noun, not as another language's word", () => {
-    const dari: ContentBundle = { ...content, topics: [...content.topics, { ...topic, id: "money", title: { fr: "Argent", prs: "پول" }, keywords: { prs: ["پول"] } }] };
+    const dari: ContentBundle = {
+      ...content,
+      topics: [
+        ...content.topics,
+        { ...topic, id: "money", title: { fr: "Argent", prs: "پول" }, keywords: { prs: ["پول"] } },
+      ],
+    };
     expect(createMatcher(dari).match("پولم")[0]?.id).toBe("money");
     // "پولم" is not a Dari word of the content without the Dari money topic.
     expect(createMatcher(content).match("پولم")).toEqual([]);
@@ -218,16 +426,38 @@ describe("Arabic clitics and light words", () => {
 describe("names learnt from the content", () => {
   const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
   const content: ContentBundle = {
-    topics: [{ ...topic, id: "rights", title: { fr: "Mes droits" }, keywords: { fr: ["droits"], ar: ["عقد الشاب الراشد"] } }],
+    topics: [
+      { ...topic, id: "rights", title: { fr: "Mes droits" }, keywords: { fr: ["droits"], ar: ["عقد الشاب الراشد"] } },
+    ],
     steps: [
-      { ...base, id: "cjm-ask", topicId: "rights", title: { fr: "Demande ton contrat", ar: "اطلب عقد الشاب الراشد" }, body: { fr: "." }, keywords: { ar: ["عقد الشاب الراشد", "كيف أطلب"] } },
-      { ...base, id: "cjm-refused", topicId: "rights", title: { fr: "On te refuse le contrat", ar: "رفض العقد" }, body: { fr: "." }, keywords: { ar: ["رفض", "طعن"] } },
-      ...["سكن", "عمل", "صحة", "منحة", "بنك", "مال"].map((word, n) => ({ ...base, id: `other-${n}`, topicId: "other", title: { fr: "Autre", ar: word }, body: { fr: "." }, keywords: { ar: [word] } })),
+      {
+        ...base,
+        id: "cjm-ask",
+        topicId: "rights",
+        title: { fr: "Demande ton contrat", ar: "اطلب عقد الشاب الراشد" },
+        body: { fr: "." },
+        keywords: { ar: ["عقد الشاب الراشد", "كيف أطلب"] },
+      },
+      {
+        ...base,
+        id: "cjm-refused",
+        topicId: "rights",
+        title: { fr: "On te refuse le contrat", ar: "رفض العقد" },
+        body: { fr: "." },
+        keywords: { ar: ["رفض", "طعن"] },
+      },
+      ...["سكن", "عمل", "صحة", "منحة", "بنك", "مال"].map((word, n) => ({
+        ...base,
+        id: `other-${n}`,
+        topicId: "other",
+        title: { fr: "Autre", ar: word },
+        body: { fr: "." },
+        keywords: { ar: [word] },
+      })),
     ],
     faqs: [],
     resources: [],
   };
-
 
   it("should weigh a name as one thing, so that the rest of the question decides", () => {
     expect(createMatcher(content).match("رفضوا عقد الشاب الراشد")[0]?.id).toBe("cjm-refused");
@@ -235,6 +465,8 @@ describe("names learnt from the content", () => {
 
   it("should keep the names in a stored index", () => {
     const text = "رفضوا عقد الشاب الراشد";
-    expect(matcherFromStored(serializeIndex(buildIndex(content)))?.match(text)).toEqual(createMatcher(content).match(text));
+    expect(matcherFromStored(serializeIndex(buildIndex(content)))?.match(text)).toEqual(
+      createMatcher(content).match(text),
+    );
   });
 });

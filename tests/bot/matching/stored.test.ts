@@ -13,13 +13,23 @@ describe("the stored index", () => {
     const lines = stored.split("\n");
     expect(lines).toHaveLength(Object.keys(storedIndexSchema().shape).length);
     expect(lines[0]).toBe(`v${INDEX_VERSION}`);
-    expect(storedIndexSchema().safeParse(Object.fromEntries(Object.keys(storedIndexSchema().shape).map((f, i) => [f, lines[i]]))).success).toBe(true);
+    expect(
+      storedIndexSchema().safeParse(
+        Object.fromEntries(Object.keys(storedIndexSchema().shape).map((f, i) => [f, lines[i]])),
+      ).success,
+    ).toBe(true);
   });
 
   it("should keep the layout the indexes already stored in D1 have, so that none is rebuilt", () => {
     const lines = stored.split("\n");
     expect([lines[1], lines[3], lines[4], lines[5], lines[7], lines[8], lines[9]]).toEqual([
-      index.docs.join(" "), index.vocab, index.parents.join(" "), index.exacts, index.acronyms, index.arabic, index.dari,
+      index.docs.join(" "),
+      index.vocab,
+      index.parents.join(" "),
+      index.exacts,
+      index.acronyms,
+      index.arabic,
+      index.dari,
     ]);
     expect(lines[2]!.startsWith("|")).toBe(true);
   });
@@ -29,7 +39,8 @@ describe("the stored index", () => {
     const built = viewOfIndex(index);
     expect(opened.docs).toEqual(built.docs);
     expect(opened.parents).toEqual(built.parents);
-    for (const term of ["log", "~0", "?when", "recepis", "zzz"]) expect(opened.lookup(term)).toEqual(built.lookup(term));
+    for (const term of ["log", "~0", "?when", "recepis", "zzz"])
+      expect(opened.lookup(term)).toEqual(built.lookup(term));
   });
 
   it("should refuse an index of another version, with a field missing, or with a malformed field", () => {

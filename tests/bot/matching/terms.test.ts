@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cuesOf, termsOf } from "../../../bot/matching/terms.ts";
 
 describe("terms", () => {
-  it("should read \"je\" glued to a verb without an apostrophe (jcherche)", () => {
+  it('should read "je" glued to a verb without an apostrophe (jcherche)', () => {
     expect(termsOf("jcherche un logement")).toEqual(termsOf("je cherche un logement"));
     expect(termsOf("jtrouve pas")).toEqual(termsOf("je trouve pas"));
   });

@@ -103,8 +103,16 @@ describe("crisis detection", () => {
   });
 
   it("should answer the most urgent need first and name the others", () => {
-    expect(detectCrisis("j'ai pris tous mes cachets, je veux mourir")).toEqual({ category: "overdose", severe: true, also: ["suicide"] });
-    expect(detectCrisis("mon beau-père me frappe et je dors dehors ce soir")).toEqual({ category: "violence", severe: true, also: ["shelter"] });
+    expect(detectCrisis("j'ai pris tous mes cachets, je veux mourir")).toEqual({
+      category: "overdose",
+      severe: true,
+      also: ["suicide"],
+    });
+    expect(detectCrisis("mon beau-père me frappe et je dors dehors ce soir")).toEqual({
+      category: "violence",
+      severe: true,
+      also: ["shelter"],
+    });
     expect(detectCrisis("je dors dehors")).toEqual({ category: "shelter", severe: false });
   });
 
@@ -154,18 +162,50 @@ describe("negation and tense", () => {
 
 describe("near-misses", () => {
   it.each([
-    "je meurs de faim", "mdr je vais mourir de rire", "je suis mort de fatigue", "je lis pour tuer le temps",
-    "je me tue au travail pour payer mon loyer", "ça me tape sur les nerfs", "je me coupe les cheveux demain",
-    "je me suis coupé le doigt en cuisinant", "violence ou pas, c quoi mes droits", "j'ai besoin d'aide pour le logement",
-    "je peux pas dormir la nuit je stresse", "vivre en foyer c'est obligatoire ?", "mon éducatrice me suit depuis 3 ans",
-    "il me suit sur insta", "ton message m'a touché", "je touche combien avec le CEJ ?", "je prends mes médicaments le matin",
-    "la préfecture viole mes droits ?", "je suis en danger de perdre mon logement ?", "à l'aide pour remplir le formulaire de la CAF",
-    "je veux en finir avec ce dossier", "je veux disparaître des fichiers de l'ASE", "j'ai viré l'argent sur mon compte",
-    "can you help me with my residence permit", "hit me up with the info", "i am dying to know the answer", "this paperwork is killing me",
-    "i cut my hair", "i'm dead tired", "my phone died",
-    "أموت من الضحك", "ضربني البرد", "ضربت موعد في البريفكتور", "تجاوزت 18 سنة", "kanmout 3lik", "bghit n3ich bo7di",
-    "کور غواړم", "ما ته زنګ ووهه", "د خندا نه مړ شوم",
-    "دنبال خانه هستم", "از خنده مردم", "به مربی ام زنگ میزنم", "قرص هایم را صبح خوردم", "در خطر اخراج هستم؟",
+    "je meurs de faim",
+    "mdr je vais mourir de rire",
+    "je suis mort de fatigue",
+    "je lis pour tuer le temps",
+    "je me tue au travail pour payer mon loyer",
+    "ça me tape sur les nerfs",
+    "je me coupe les cheveux demain",
+    "je me suis coupé le doigt en cuisinant",
+    "violence ou pas, c quoi mes droits",
+    "j'ai besoin d'aide pour le logement",
+    "je peux pas dormir la nuit je stresse",
+    "vivre en foyer c'est obligatoire ?",
+    "mon éducatrice me suit depuis 3 ans",
+    "il me suit sur insta",
+    "ton message m'a touché",
+    "je touche combien avec le CEJ ?",
+    "je prends mes médicaments le matin",
+    "la préfecture viole mes droits ?",
+    "je suis en danger de perdre mon logement ?",
+    "à l'aide pour remplir le formulaire de la CAF",
+    "je veux en finir avec ce dossier",
+    "je veux disparaître des fichiers de l'ASE",
+    "j'ai viré l'argent sur mon compte",
+    "can you help me with my residence permit",
+    "hit me up with the info",
+    "i am dying to know the answer",
+    "this paperwork is killing me",
+    "i cut my hair",
+    "i'm dead tired",
+    "my phone died",
+    "أموت من الضحك",
+    "ضربني البرد",
+    "ضربت موعد في البريفكتور",
+    "تجاوزت 18 سنة",
+    "kanmout 3lik",
+    "bghit n3ich bo7di",
+    "کور غواړم",
+    "ما ته زنګ ووهه",
+    "د خندا نه مړ شوم",
+    "دنبال خانه هستم",
+    "از خنده مردم",
+    "به مربی ام زنگ میزنم",
+    "قرص هایم را صبح خوردم",
+    "در خطر اخراج هستم؟",
   ])("should not read %j as a crisis", (text) => {
     expect([...crisisCategories(text)]).toEqual([]);
   });

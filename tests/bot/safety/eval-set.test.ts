@@ -23,11 +23,18 @@ describe("the crisis evaluation sets", () => {
     expect(ordinary.length).toBeGreaterThan(crisis.length);
   });
 
-  it.each(["fr", "en", "ar", "ps", "prs"])("should find every tuned crisis phrasing in %s, with the right number first", (locale) => {
-    const t = score.recall.get(`tuned ${locale}`)!;
-    expect(score.misses.filter((m) => m.half === "tuned" && m.line.startsWith(`${locale} `) && !m.line.includes("(ordinary"))).toEqual([]);
-    expect(t.right).toBe(t.n);
-  });
+  it.each(["fr", "en", "ar", "ps", "prs"])(
+    "should find every tuned crisis phrasing in %s, with the right number first",
+    (locale) => {
+      const t = score.recall.get(`tuned ${locale}`)!;
+      expect(
+        score.misses.filter(
+          (m) => m.half === "tuned" && m.line.startsWith(`${locale} `) && !m.line.includes("(ordinary"),
+        ),
+      ).toEqual([]);
+      expect(t.right).toBe(t.n);
+    },
+  );
 
   it("should read at most 1 % of the tuned ordinary questions as a crisis", () => {
     expect(rate("tuned all", score.falsePositives)).toBeLessThanOrEqual(0.01);

@@ -15,8 +15,15 @@ function families(lang: CrisisLang, text: string): Cue[][] {
 
 describe("crisis reading", () => {
   it("should cut a text into clauses at punctuation and at 'but'", () => {
-    expect(clausesOf("J'ai une question. Mais jveux mourir, vraiment")).toEqual([["j", "ai", "une", "question"], ["je", "veux", "mourir"], ["vraiment"]]);
-    expect(clausesOf("ما بدي عيش، بس بدي موت")).toEqual([["ما", "بدي", "عيش"], ["بدي", "موت"]]);
+    expect(clausesOf("J'ai une question. Mais jveux mourir, vraiment")).toEqual([
+      ["j", "ai", "une", "question"],
+      ["je", "veux", "mourir"],
+      ["vraiment"],
+    ]);
+    expect(clausesOf("ما بدي عيش، بس بدي موت")).toEqual([
+      ["ما", "بدي", "عيش"],
+      ["بدي", "موت"],
+    ]);
   });
 
   it("should read a group of words as one ('en finir', 'nulle part')", () => {

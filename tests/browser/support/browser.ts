@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium, headless, quiet (no background network, no first-run UI). */
-export const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /**
  * Reports every Content-Security-Policy violation of every page to the console, where the
@@ -16,15 +24,26 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener("securitypolicyviolatio
  * A fresh browser (own temp profile, phone-sized viewport); close() also removes the profile.
  * `violations` lists the CSP violations (and the console's "Refused to…" errors) of all its pages.
  */
-export async function openBrowser(): Promise<{ context: BrowserContext; violations: string[]; close: () => Promise<void> }> {
+export async function openBrowser(): Promise<{
+  context: BrowserContext;
+  violations: string[];
+  close: () => Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), "passerelle-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, viewport: { width: 390, height: 844 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 390, height: 844 },
+  });
   const violations: string[] = [];
   await context.addInitScript(REPORT_CSP_VIOLATIONS);
-  const watch = (page: Page) => page.on("console", (message) => {
-    const text = message.text();
-    if (message.type() === "error" && /CSP violation|Content Security Policy|Refused to/.test(text)) violations.push(`${page.url()}: ${text}`);
-  });
+  const watch = (page: Page) =>
+    page.on("console", (message) => {
+      const text = message.text();
+      if (message.type() === "error" && /CSP violation|Content Security Policy|Refused to/.test(text))
+        violations.push(`${page.url()}: ${text}`);
+    });
   context.pages().forEach(watch);
   context.on("page", watch);
   return {
@@ -38,7 +57,12 @@ export async function openBrowser(): Promise<{ context: BrowserContext; violatio
 }
 
 /** Logs in through the /login form, as a person would, and waits for the page asked for. */
-export async function logIn(page: Page, base: string, path: string, account: { email: string; password: string }): Promise<void> {
+export async function logIn(
+  page: Page,
+  base: string,
+  path: string,
+  account: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${base}${path}`);
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel(/Mot de passe/).fill(account.password);

@@ -16,7 +16,10 @@ describe("content diff", () => {
 
   it("should diff long texts line by line", () => {
     expect(diffLines("a\nb\nc", "a\nB\nc")).toEqual([
-      { op: "same", line: "a" }, { op: "del", line: "b" }, { op: "add", line: "B" }, { op: "same", line: "c" },
+      { op: "same", line: "a" },
+      { op: "del", line: "b" },
+      { op: "add", line: "B" },
+      { op: "same", line: "c" },
     ]);
   });
 });

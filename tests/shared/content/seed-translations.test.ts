@@ -31,7 +31,8 @@ function isProperName(french: string): boolean {
 
 /** What must come through unchanged: phone numbers, amounts and years (3+ digits), URLs, e-mail addresses. */
 function fixedTokens(text: string): string[] {
-  const urls = text.match(/\bhttps?:\/\/\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(\.[\w-]+)*\.(fr|org|gouv\.fr|com|info)\b/g) ?? [];
+  const urls =
+    text.match(/\bhttps?:\/\/\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[\w-]+(\.[\w-]+)*\.(fr|org|gouv\.fr|com|info)\b/g) ?? [];
   const numbers = text.replace(/(\d) (\d)/g, "$1$2").match(/\d{3,}/g) ?? [];
   return [...urls.map((url) => url.replace(/[.,;:)]+$/, "")), ...numbers].sort();
 }
@@ -59,7 +60,9 @@ function untranslated(locale: (typeof LOCALES)[number], checked: Entry[] = entri
 
 describe("seed content in Arabic, Pashto and Dari", () => {
   it("should find every kind of item to check", () => {
-    expect(new Set(entries.map((e) => e.ref.split(":")[0]))).toEqual(new Set(["topic", "step", "faq", "resource", "roadmap"]));
+    expect(new Set(entries.map((e) => e.ref.split(":")[0]))).toEqual(
+      new Set(["topic", "step", "faq", "resource", "roadmap"]),
+    );
     expect(entries.length).toBeGreaterThan(100);
   });
 
@@ -104,7 +107,10 @@ describe("seed content in Arabic, Pashto and Dari", () => {
     };
     const probe: Entry[] = [{ ref: "step:probe", fields }];
     expect(untranslated("ar", probe)).toEqual(["step:probe title: missing", "step:probe body: missing"]);
-    expect(untranslated("ps", probe)).toEqual(["step:probe title: same as French", "step:probe body: no Arabic-script text"]);
+    expect(untranslated("ps", probe)).toEqual([
+      "step:probe title: same as French",
+      "step:probe body: no Arabic-script text",
+    ]);
     expect(untranslated("prs", probe)).toEqual(["step:probe title: missing"]);
   });
 });

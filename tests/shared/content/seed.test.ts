@@ -23,25 +23,31 @@ describe("seed content (issue 19)", () => {
   it("should be a valid bundle whose roadmap rules point to existing guidance steps", () => {
     expect(validateBundle(seedBundle).ok).toBe(true);
     const stepIds = new Set(seedBundle.steps.map((s) => s.id));
-    for (const rule of seedRoadmapRules.steps) if (rule.contentStepId) expect(stepIds, rule.id).toContain(rule.contentStepId);
+    for (const rule of seedRoadmapRules.steps)
+      if (rule.contentStepId) expect(stepIds, rule.id).toContain(rule.contentStepId);
   });
 
   it("should keep law article numbers out of what young people read (they belong in the sources)", () => {
-    for (const [id, text] of frenchTexts()) expect(text, id).not.toMatch(/\barticle\s+[LRD]?\s?\d|\b[LRD]\.?\s?\d{3}-\d/i);
+    for (const [id, text] of frenchTexts())
+      expect(text, id).not.toMatch(/\barticle\s+[LRD]?\s?\d|\b[LRD]\.?\s?\d{3}-\d/i);
   });
 
   it("should word the L423-22 condition as 'at the latest on the day of your 16th birthday', never 'at 16 at the latest'", () => {
     for (const [id, text] of frenchTexts()) expect(text, id).not.toMatch(/au plus tard à 16 ans|avant tes 16 ans/);
     const step = seedBundle.steps.find((s) => s.id === "permit-l423-22")!;
     const rule = seedRoadmapRules.steps.find((r) => r.id === "residence-permit-l423-22")!;
-    for (const text of [step.title.fr, step.body.fr, rule.why.fr]) expect(text).toContain("au plus tard le jour de tes 16 ans");
+    for (const text of [step.title.fr, step.body.fr, rule.why.fr])
+      expect(text).toContain("au plus tard le jour de tes 16 ans");
   });
 
   it("should not stamp one review date on every item, and link every item checked in this review to a page", () => {
     expect(new Set(items.map((i) => i.reviewedAt)).size).toBeGreaterThan(1);
     for (const item of items.filter((i) => i.reviewedAt >= "2026-12-03")) {
       expect(item.sources.length, item.id).toBeGreaterThan(0);
-      expect(item.sources.some((s) => s.url), item.id).toBe(true);
+      expect(
+        item.sources.some((s) => s.url),
+        item.id,
+      ).toBe(true);
     }
   });
 

@@ -9,7 +9,28 @@ const catalogs: Record<string, Messages> = { fr, en, ar, ps, prs };
 const keys = Object.keys(fr) as MessageKey[];
 const crisisKeys = keys.filter((k) => k.startsWith("crisis"));
 /** Keys a young person meets before any content: they must exist in every language. */
-const CORE = ["welcome", "chooseLanguage", "privacyNotice", "privacyWarning", "askBirthYear", "askStatus", "askDept", "menuIntro", "back", "menu", "contactReferent", "myData", "notUnderstood", "contactAsk", "contactSent", "dataSummary", "deleteConfirm", "deleted", "slowDown", "emergencyLine"] as const;
+const CORE = [
+  "welcome",
+  "chooseLanguage",
+  "privacyNotice",
+  "privacyWarning",
+  "askBirthYear",
+  "askStatus",
+  "askDept",
+  "menuIntro",
+  "back",
+  "menu",
+  "contactReferent",
+  "myData",
+  "notUnderstood",
+  "contactAsk",
+  "contactSent",
+  "dataSummary",
+  "deleteConfirm",
+  "deleted",
+  "slowDown",
+  "emergencyLine",
+] as const;
 
 describe("interface strings", () => {
   it("should have crisis keys to check", () => {
@@ -46,10 +67,12 @@ describe("interface strings", () => {
   });
 
   it("should give the same emergency numbers in every language", () => {
-    const numbers = (s: string) => [...s.matchAll(/\b(3114|119|115|112|114|17|15|3919|0 800 235 236)\b/g)].map((m) => m[1]).sort();
+    const numbers = (s: string) =>
+      [...s.matchAll(/\b(3114|119|115|112|114|17|15|3919|0 800 235 236)\b/g)].map((m) => m[1]).sort();
     for (const [locale, catalog] of Object.entries(catalogs)) {
       // The "slow down" answer to someone writing fast and every page's header keep the emergency numbers in reach.
-      for (const key of [...crisisKeys, "slowDown" as const, "emergencyLine" as const]) expect(numbers(catalog[key] ?? ""), `${locale}.${key}`).toEqual(numbers(fr[key]));
+      for (const key of [...crisisKeys, "slowDown" as const, "emergencyLine" as const])
+        expect(numbers(catalog[key] ?? ""), `${locale}.${key}`).toEqual(numbers(fr[key]));
     }
   });
 });

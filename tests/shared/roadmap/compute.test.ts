@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { addToDate, computeRoadmap, deadlineAlerts, dueReminders, isCalendarDate, settingsFor } from "../../../shared/roadmap/compute.ts";
+import {
+  addToDate,
+  computeRoadmap,
+  deadlineAlerts,
+  dueReminders,
+  isCalendarDate,
+  settingsFor,
+} from "../../../shared/roadmap/compute.ts";
 import { seedRoadmapRules as RULES } from "../../../shared/content/seed/index.ts";
 import { parseRoadmapRules, type RoadmapRules } from "../../../shared/roadmap/rules.ts";
 import { formatDay, isQuietHour, parisDate, parisHour } from "../../../shared/roadmap/time.ts";
 import type { Profile } from "../../../shared/profile.ts";
 
-const ids = (profile: Profile, today: string, progress = {}) => computeRoadmap(profile, RULES, today, progress).map((s) => s.id);
-const step = (profile: Profile, today: string, id: string) => computeRoadmap(profile, RULES, today).find((s) => s.id === id);
+const ids = (profile: Profile, today: string, progress = {}) =>
+  computeRoadmap(profile, RULES, today, progress).map((s) => s.id);
+const step = (profile: Profile, today: string, id: string) =>
+  computeRoadmap(profile, RULES, today).find((s) => s.id === id);
 
 describe("roadmap rules", () => {
   it("should validate the seed rules as plain JSON", () => {
@@ -104,7 +113,9 @@ describe("computeRoadmap", () => {
     const same: Profile = { birth: "2008-09", status: "mna", dept: "44", enteredCare: "2024-09" };
     const unknown: Profile = { birth: "2008-09", status: "mna", dept: "44" };
     for (const p of [same, unknown]) {
-      expect(ids(p, "2026-01-15")).toEqual(expect.arrayContaining(["residence-permit-l423-22", "residence-permit-l435-3"]));
+      expect(ids(p, "2026-01-15")).toEqual(
+        expect.arrayContaining(["residence-permit-l423-22", "residence-permit-l435-3"]),
+      );
     }
   });
 
@@ -116,7 +127,10 @@ describe("computeRoadmap", () => {
   it("should give the right to come back until the département's age limit, from data", () => {
     const p: Profile = { birth: "2006-03", status: "left_ase", dept: "44" };
     expect(step(p, "2026-01-01", "come-back")?.due).toBe("2027-02-28");
-    const rules: RoadmapRules = { ...RULES, depts: { ...RULES.depts, "44": { ...RULES.depts["44"], cjmAgeLimit: 23 } } };
+    const rules: RoadmapRules = {
+      ...RULES,
+      depts: { ...RULES.depts, "44": { ...RULES.depts["44"], cjmAgeLimit: 23 } },
+    };
     expect(computeRoadmap(p, rules, "2026-01-01").find((s) => s.id === "come-back")?.due).toBe("2029-02-28");
     expect(ids(p, "2027-03-01")).not.toContain("come-back");
   });
@@ -142,7 +156,10 @@ describe("computeRoadmap", () => {
   });
 
   it("should mark done steps done, put them last, and leave out steps marked not for me", () => {
-    const steps = computeRoadmap(aseMay2008, RULES, "2025-06-01", { "autonomy-interview": "done", "bank-account": "skipped" });
+    const steps = computeRoadmap(aseMay2008, RULES, "2025-06-01", {
+      "autonomy-interview": "done",
+      "bank-account": "skipped",
+    });
     expect(steps.at(-1)).toMatchObject({ id: "autonomy-interview", state: "done" });
     expect(steps.map((s) => s.id)).not.toContain("bank-account");
   });
@@ -173,7 +190,9 @@ describe("reminders and deadline alerts", () => {
     const at = (today: string) => deadlineAlerts(computeRoadmap(p, RULES, today), settings);
     expect(at("2025-05-07")).not.toContain("autonomy-interview");
     expect(at("2025-05-08")).toContain("autonomy-interview");
-    expect(deadlineAlerts(computeRoadmap(p, RULES, "2025-05-08", { "autonomy-interview": "done" }), settings)).toEqual([]);
+    expect(deadlineAlerts(computeRoadmap(p, RULES, "2025-05-08", { "autonomy-interview": "done" }), settings)).toEqual(
+      [],
+    );
   });
 });
 
@@ -195,16 +214,21 @@ describe("steps that are not legal deadlines (issue 19)", () => {
     ["other", "2003-01"],
     ["ase", "2007-02"],
     ["mna", "2006-11"],
-  ] as const)("should never show housing or health insurance overdue to an 18–25 year-old (%s, born %s)", (status, birth) => {
-    for (const today of ["2026-01-15", "2027-06-01", "2028-12-31"]) {
-      const steps = computeRoadmap({ birth, status, dept: "44" }, RULES, today).filter((s) => s.id === "housing" || s.id === "health-insurance");
-      for (const s of steps) {
-        expect(s.state).not.toBe("overdue");
-        expect(s.due).toBeNull();
+  ] as const)(
+    "should never show housing or health insurance overdue to an 18–25 year-old (%s, born %s)",
+    (status, birth) => {
+      for (const today of ["2026-01-15", "2027-06-01", "2028-12-31"]) {
+        const steps = computeRoadmap({ birth, status, dept: "44" }, RULES, today).filter(
+          (s) => s.id === "housing" || s.id === "health-insurance",
+        );
+        for (const s of steps) {
+          expect(s.state).not.toBe("overdue");
+          expect(s.due).toBeNull();
+        }
+        expect(dueReminders(steps, settingsFor(RULES, { status }))).toEqual([]);
       }
-      expect(dueReminders(steps, settingsFor(RULES, { status }))).toEqual([]);
-    }
-  });
+    },
+  );
 
   it("should still open housing and health insurance before 18, so they are prepared in time", () => {
     const p: Profile = { birth: "2009-05", status: "ase", dept: "49" };
@@ -225,7 +249,9 @@ describe("the exit interview (issue 19)", () => {
     expect(step(p, "2024-08-15", "exit-interview")).toMatchObject({ state: "soon", opens: "2024-11-01", due: null });
     expect(step(p, "2026-06-01", "exit-interview")).toMatchObject({ state: "now", due: null });
     expect(ids(p, "2028-05-02")).not.toContain("exit-interview");
-    expect(deadlineAlerts(computeRoadmap(p, RULES, "2026-06-01"), settingsFor(RULES, p))).not.toContain("exit-interview");
+    expect(deadlineAlerts(computeRoadmap(p, RULES, "2026-06-01"), settingsFor(RULES, p))).not.toContain(
+      "exit-interview",
+    );
   });
 });
 
@@ -258,12 +284,19 @@ describe("the pécule and nationality dates (issue 19)", () => {
 
   it("should open the nationality declaration once three years of care are reached", () => {
     const p: Profile = { birth: "2010-06", status: "ase", dept: "44", enteredCare: "2022-02" };
-    expect(step(p, "2024-06-01", "nationality")).toMatchObject({ state: "later", opens: "2025-02-01", due: "2028-05-31" });
+    expect(step(p, "2024-06-01", "nationality")).toMatchObject({
+      state: "later",
+      opens: "2025-02-01",
+      due: "2028-05-31",
+    });
     expect(step(p, "2025-02-01", "nationality")?.state).toBe("now");
   });
 
   it("should open it three years before 18 when the entry month is unknown", () => {
-    expect(step({ birth: "2010-06", status: "mna", dept: "49" }, "2025-03-15", "nationality")).toMatchObject({ opens: "2025-05-31", state: "soon" });
+    expect(step({ birth: "2010-06", status: "mna", dept: "49" }, "2025-03-15", "nationality")).toMatchObject({
+      opens: "2025-05-31",
+      state: "soon",
+    });
   });
 });
 
@@ -281,23 +314,42 @@ describe("the residence permit renewal (issue 19)", () => {
 
   it("should remind before the renewal deadline and alert the référent once it is late", () => {
     const settings = settingsFor(RULES, holder);
-    const at = (today: string) => dueReminders(computeRoadmap(holder, RULES, today).filter((s) => s.id === "residence-permit-renewal"), settings);
+    const at = (today: string) =>
+      dueReminders(
+        computeRoadmap(holder, RULES, today).filter((s) => s.id === "residence-permit-renewal"),
+        settings,
+      );
     expect(at("2026-06-03")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-30" }]);
     expect(at("2026-06-26")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-7" }]);
     expect(deadlineAlerts(computeRoadmap(holder, RULES, "2026-07-10"), settings)).toContain("residence-permit-renewal");
   });
 
   it("should show it undated to an adult MNA who did not give the month, and not at all to a French care leaver", () => {
-    expect(step({ birth: "2006-04", status: "mna", dept: "44" }, "2026-03-01", "residence-permit-renewal")).toMatchObject({ due: null, state: "now" });
-    expect(ids({ birth: "2009-04", status: "mna", dept: "44" }, "2026-03-01")).not.toContain("residence-permit-renewal");
-    expect(ids({ birth: "2006-04", status: "left_ase", dept: "44" }, "2026-03-01")).not.toContain("residence-permit-renewal");
-    expect(step({ birth: "2006-04", status: "left_ase", dept: "44", permitExpiry: "2026-09" }, "2026-06-10", "residence-permit-renewal")?.state).toBe("now");
+    expect(
+      step({ birth: "2006-04", status: "mna", dept: "44" }, "2026-03-01", "residence-permit-renewal"),
+    ).toMatchObject({ due: null, state: "now" });
+    expect(ids({ birth: "2009-04", status: "mna", dept: "44" }, "2026-03-01")).not.toContain(
+      "residence-permit-renewal",
+    );
+    expect(ids({ birth: "2006-04", status: "left_ase", dept: "44" }, "2026-03-01")).not.toContain(
+      "residence-permit-renewal",
+    );
+    expect(
+      step(
+        { birth: "2006-04", status: "left_ase", dept: "44", permitExpiry: "2026-09" },
+        "2026-06-10",
+        "residence-permit-renewal",
+      )?.state,
+    ).toBe("now");
   });
 });
 
 describe("rule review dates and sources (issue 19)", () => {
-  it.each(RULES.steps.map((s) => [s.id, s] as const))("should give %s a review date and at least one linked source", (_id, rule) => {
-    expect(rule.reviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(rule.sources.some((s) => s.url)).toBe(true);
-  });
+  it.each(RULES.steps.map((s) => [s.id, s] as const))(
+    "should give %s a review date and at least one linked source",
+    (_id, rule) => {
+      expect(rule.reviewedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(rule.sources.some((s) => s.url)).toBe(true);
+    },
+  );
 });

@@ -23,7 +23,9 @@ describe("splitOnWords", () => {
   });
 
   it("should give back the text exactly for mixed paragraphs, each piece within the limit", () => {
-    const text = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? "z".repeat(700) : `ligne ${i} avec des mots`)).join("\n");
+    const text = Array.from({ length: 120 }, (_, i) =>
+      i % 7 === 0 ? "z".repeat(700) : `ligne ${i} avec des mots`,
+    ).join("\n");
     const pieces = splitOnWords(text, 1024);
     expect(pieces.join("")).toBe(text);
     for (const piece of pieces) {

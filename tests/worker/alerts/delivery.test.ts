@@ -31,11 +31,14 @@ async function linkedTelegramYoung(cookie: string) {
 async function helpRequest(token: string, message: string): Promise<string> {
   await send(token, { action: "contact" });
   await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc").bind(message).first<{ id: string }>();
+  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
+    .bind(message)
+    .first<{ id: string }>();
   return row!.id;
 }
 
-const alertMessagesTo = (chatId: string) => fakeTelegram.messages.filter((m) => m.method === "sendMessage" && String(m.params.chat_id) === chatId);
+const alertMessagesTo = (chatId: string) =>
+  fakeTelegram.messages.filter((m) => m.method === "sendMessage" && String(m.params.chat_id) === chatId);
 
 beforeEach(() => {
   fakeTelegram.reset();
@@ -62,16 +65,28 @@ describe("alert deliveries", () => {
     const ids = [await helpRequest(young.token, "premier message")];
     // A second help request is refused while the first is open: a crisis alert instead.
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string }>();
+    const crisis = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'crisis'")
+      .bind(young.sessionId)
+      .first<{ id: string }>();
     const alertIds = [ids[0]!, crisis!.id];
     fakeTelegram.failNext(
       { status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } },
-      { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 17", parameters: { retry_after: 17 } } },
+      {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: "Too Many Requests: retry after 17",
+          parameters: { retry_after: 17 },
+        },
+      },
     );
     const startedAt = Date.now();
     const first = await runQueue(await pendingDeliveryIds());
     expect(first.retried).toHaveLength(2);
-    const waiting = await env.DB.prepare("select last_error as lastError, next_attempt_at as next from alert_deliveries where status = 'pending' order by last_error").all<{ lastError: string; next: number }>();
+    const waiting = await env.DB.prepare(
+      "select last_error as lastError, next_attempt_at as next from alert_deliveries where status = 'pending' order by last_error",
+    ).all<{ lastError: string; next: number }>();
     expect(waiting.results.map((w) => w.lastError)).toEqual(["telegram: 429", "telegram: 500"]);
     // Telegram's retry_after is honoured: not retried before 17 s.
     expect(waiting.results[0]!.next - startedAt).toBeGreaterThanOrEqual(17_000);
@@ -112,9 +127,21 @@ describe("alert deliveries", () => {
     await drainDeliveries();
     const req = fakeReceiver.requests.find((r) => r.body.includes(alertId))!;
     expect(req.url).toBe("https://receiver.test/passerelle");
-    const ok = await verifyWebhook("test-alert-webhook-secret", req.body, req.headers["x-passerelle-timestamp"]!, req.headers["x-passerelle-signature"]!, Math.floor(Date.now() / 1000));
+    const ok = await verifyWebhook(
+      "test-alert-webhook-secret",
+      req.body,
+      req.headers["x-passerelle-timestamp"]!,
+      req.headers["x-passerelle-signature"]!,
+      Math.floor(Date.now() / 1000),
+    );
     expect(ok).toBe(true);
-    const forged = await verifyWebhook("test-alert-webhook-secret", req.body.replace("help", "crisis"), req.headers["x-passerelle-timestamp"]!, req.headers["x-passerelle-signature"]!, Math.floor(Date.now() / 1000));
+    const forged = await verifyWebhook(
+      "test-alert-webhook-secret",
+      req.body.replace("help", "crisis"),
+      req.headers["x-passerelle-timestamp"]!,
+      req.headers["x-passerelle-signature"]!,
+      Math.floor(Date.now() / 1000),
+    );
     expect(forged).toBe(false);
     expect(req.body).not.toContain("texte privé");
   });
@@ -125,7 +152,10 @@ describe("alert deliveries", () => {
     fakeReceiver.failNext({ status: 410, body: { error: "gone" } });
     const alertId = await helpRequest(young.token, "aide svp");
     await drainDeliveries();
-    expect((await deliveriesOf(alertId)).find((d) => d.channel === "webhook")).toMatchObject({ status: "failed", lastError: "webhook: HTTP 410" });
+    expect((await deliveriesOf(alertId)).find((d) => d.channel === "webhook")).toMatchObject({
+      status: "failed",
+      lastError: "webhook: HTTP 410",
+    });
     const html = await (await staffFetch("/referent", { cookie: ref.cookie })).text();
     expect(html).toContain("Non remis");
     expect(html).toContain("webhook: HTTP 410");
@@ -151,10 +181,14 @@ describe("acknowledging an alert", () => {
     const alertId = await helpRequest(young.token, "ack test");
     await postUpdate(buttonUpdate(Number(stranger.chatId), `ack:${alertId}`));
     await postUpdate(buttonUpdate(4242424, `ack:${alertId}`));
-    const open = await env.DB.prepare("select acknowledged_at from alerts where id = ?").bind(alertId).first<{ acknowledged_at: number | null }>();
+    const open = await env.DB.prepare("select acknowledged_at from alerts where id = ?")
+      .bind(alertId)
+      .first<{ acknowledged_at: number | null }>();
     expect(open!.acknowledged_at).toBeNull();
     await postUpdate(buttonUpdate(Number(ref.chatId), `ack:${alertId}`));
-    const done = await env.DB.prepare("select acknowledged_at, acknowledged_by from alerts where id = ?").bind(alertId).first<{ acknowledged_at: number | null; acknowledged_by: string }>();
+    const done = await env.DB.prepare("select acknowledged_at, acknowledged_by from alerts where id = ?")
+      .bind(alertId)
+      .first<{ acknowledged_at: number | null; acknowledged_by: string }>();
     expect(done!.acknowledged_at).toEqual(expect.any(Number));
     expect(done!.acknowledged_by).toBe(ref.id);
   });
@@ -164,7 +198,11 @@ describe("acknowledging an alert", () => {
     const chat = await linkedTelegramYoung(ref.cookie);
     await postUpdate(textUpdate(Number(chat), "/aide"));
     await postUpdate(textUpdate(Number(chat), "besoin de parler"));
-    const alert = await env.DB.prepare("select a.id from alerts a join identities i on i.young_id = a.young_id where i.key = ?").bind(chat).first<{ id: string }>();
+    const alert = await env.DB.prepare(
+      "select a.id from alerts a join identities i on i.young_id = a.young_id where i.key = ?",
+    )
+      .bind(chat)
+      .first<{ id: string }>();
     await drainDeliveries();
     fakeTelegram.reset();
     const res = await postForm(`/referent/alerts/${alert!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
@@ -173,7 +211,9 @@ describe("acknowledging an alert", () => {
     const notices = alertMessagesTo(chat);
     expect(notices).toHaveLength(1);
     expect(String(notices[0]!.params.text)).toMatch(/Ton référent a bien reçu ton message/);
-    const row = await env.DB.prepare("select young_notified_at from alerts where id = ?").bind(alert!.id).first<{ young_notified_at: number | null }>();
+    const row = await env.DB.prepare("select young_notified_at from alerts where id = ?")
+      .bind(alert!.id)
+      .first<{ young_notified_at: number | null }>();
     expect(row!.young_notified_at).toEqual(expect.any(Number));
   });
 
@@ -194,20 +234,37 @@ describe("crisis escalation", () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
+    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
+      .bind(young.sessionId)
+      .first<{ id: string; created_at: number }>();
     await drainDeliveries();
     fakeTelegram.reset();
 
-    await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 29 * 60 * 1000, cron: "*/5 * * * *" }), env);
-    const none = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?").bind(crisis!.id).first<{ n: number }>();
+    await scheduled(
+      createScheduledController({ scheduledTime: crisis!.created_at + 29 * 60 * 1000, cron: "*/5 * * * *" }),
+      env,
+    );
+    const none = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?")
+      .bind(crisis!.id)
+      .first<{ n: number }>();
     expect(none!.n).toBe(0);
 
-    await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }), env);
-    await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 36 * 60 * 1000, cron: "*/5 * * * *" }), env);
-    const escalations = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?").bind(crisis!.id).all<{ id: string }>();
+    await scheduled(
+      createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }),
+      env,
+    );
+    await scheduled(
+      createScheduledController({ scheduledTime: crisis!.created_at + 36 * 60 * 1000, cron: "*/5 * * * *" }),
+      env,
+    );
+    const escalations = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
+      .bind(crisis!.id)
+      .all<{ id: string }>();
     expect(escalations.results).toHaveLength(1);
     await drainDeliveries();
-    const toBackup = alertMessagesTo("9999").filter((m) => String(m.params.text).includes(`Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`));
+    const toBackup = alertMessagesTo("9999").filter((m) =>
+      String(m.params.text).includes(`Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`),
+    );
     expect(toBackup).toHaveLength(1);
     expect(String(toBackup[0]!.params.text)).toMatch(/ESCALADE/);
   });
@@ -216,10 +273,17 @@ describe("crisis escalation", () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
+    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
+      .bind(young.sessionId)
+      .first<{ id: string; created_at: number }>();
     await postForm(`/referent/alerts/${crisis!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
-    await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 60 * 60 * 1000, cron: "*/5 * * * *" }), env);
-    const n = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?").bind(crisis!.id).first<{ n: number }>();
+    await scheduled(
+      createScheduledController({ scheduledTime: crisis!.created_at + 60 * 60 * 1000, cron: "*/5 * * * *" }),
+      env,
+    );
+    const n = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?")
+      .bind(crisis!.id)
+      .first<{ n: number }>();
     expect(n!.n).toBe(0);
   });
 });

@@ -14,7 +14,9 @@ describe("e-mail alerts", () => {
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { action: "contact" });
     await send(young.token, { action: "contact:send" });
-    const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
+    const alert = await env.DB.prepare("select id from alerts where young_id = ?")
+      .bind(young.sessionId)
+      .first<{ id: string }>();
     // The alert was dispatched (the default team's webhook), just not by e-mail.
     const channels = (await deliveriesOf(alert!.id)).map((d) => d.channel);
     expect(channels).toContain("webhook");
@@ -27,11 +29,18 @@ describe("e-mail alerts", () => {
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { action: "contact" });
     await send(young.token, { action: "contact:send" });
-    const alert = await env.DB.prepare("select id from alerts where young_id = ?").bind(young.sessionId).first<{ id: string }>();
+    const alert = await env.DB.prepare("select id from alerts where young_id = ?")
+      .bind(young.sessionId)
+      .first<{ id: string }>();
     await dispatchAlerts(withEmail, [alert!.id]);
-    const email = await env.DB.prepare("select id from alert_deliveries where alert_id = ? and channel = 'email'").bind(alert!.id).first<{ id: string }>();
+    const email = await env.DB.prepare("select id from alert_deliveries where alert_id = ? and channel = 'email'")
+      .bind(alert!.id)
+      .first<{ id: string }>();
     expect(email).not.toBeNull();
     expect(await processDelivery(withEmail, email!.id)).toEqual({ kind: "done" });
-    expect((await deliveriesOf(alert!.id)).find((d) => d.channel === "email")).toMatchObject({ recipient: ref.id, status: "delivered" });
+    expect((await deliveriesOf(alert!.id)).find((d) => d.channel === "email")).toMatchObject({
+      recipient: ref.id,
+      status: "delivered",
+    });
   });
 });

@@ -6,7 +6,9 @@ import { buttonUpdate, postUpdate, textUpdate } from "../../support/telegram.ts"
 import { actions, openSession, send } from "../../support/webchat.ts";
 
 async function linksOf(staffId: string): Promise<string[]> {
-  const rows = await env.DB.prepare("select young_id from referent_links where staff_id = ?").bind(staffId).all<{ young_id: string }>();
+  const rows = await env.DB.prepare("select young_id from referent_links where staff_id = ?")
+    .bind(staffId)
+    .all<{ young_id: string }>();
   return rows.results.map((r) => r.young_id);
 }
 
@@ -30,7 +32,9 @@ describe("linking a young person with a one-time code", () => {
   it("should refuse an expired code", async () => {
     const ref = await loginAs("referent");
     const code = await newLinkCode(ref.cookie, "young");
-    await env.DB.prepare("update link_codes set expires_at = ? where staff_id = ?").bind(Date.now() - 1, ref.id).run();
+    await env.DB.prepare("update link_codes set expires_at = ? where staff_id = ?")
+      .bind(Date.now() - 1, ref.id)
+      .run();
     const young = await openSession();
     const r = await send(young.token, { text: `code ${code}` });
     expect(allText(r)).toMatch(/ne marche pas/);
@@ -51,7 +55,9 @@ describe("linking a young person with a one-time code", () => {
     expect(allText(done)).toMatch(/Awa Diallo est relié/);
     expect(await linksOf(ref.id)).toEqual([young.sessionId]);
     // "See my data" says who follows them.
-    const exported = await (await import("cloudflare:workers")).exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${young.token}` } }));
+    const exported = await (await import("cloudflare:workers")).exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${young.token}` } }),
+    );
     expect(await exported.json()).toMatchObject({ referents: [{ name: "Awa Diallo", linkedAt: expect.any(String) }] });
   });
 
@@ -83,12 +89,14 @@ describe("linking a young person with a one-time code", () => {
     const code = await newLinkCode(ref.cookie, "young");
     const p = await send(young.token, { text: `code ${code}` });
     await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
-    await env.DB.prepare("update alerts set acknowledged_at = 1, young_notified_at = 1 where young_id = ?").bind(young.sessionId).run();
+    await env.DB.prepare("update alerts set acknowledged_at = 1, young_notified_at = 1 where young_id = ?")
+      .bind(young.sessionId)
+      .run();
     const after = await send(young.token, { action: "contact:send" });
     expect(allText(after)).not.toBe(allText(before));
   });
 
-  it("should offer \"Relier mon référent\" in the menu until a référent is linked", async () => {
+  it('should offer "Relier mon référent" in the menu until a référent is linked', async () => {
     const ref = await loginAs("referent");
     const young = await openSession();
     expect(actions(await send(young.token, { action: "menu" }))).toContain("link");
@@ -118,9 +126,13 @@ describe("linking a young person with a one-time code", () => {
     const young = await openSession();
     const p = await send(young.token, { text: `code ${code}` });
     await send(young.token, { action: actions(p).find((a) => a.startsWith("link:yes:"))! });
-    const refused = await postForm(`/referent/young/${young.sessionId}/unlink`, other.cookie, { _csrf: await csrfOf(other.cookie) });
+    const refused = await postForm(`/referent/young/${young.sessionId}/unlink`, other.cookie, {
+      _csrf: await csrfOf(other.cookie),
+    });
     expect(refused.status).toBe(403);
-    const ok = await postForm(`/referent/young/${young.sessionId}/unlink`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
+    const ok = await postForm(`/referent/young/${young.sessionId}/unlink`, ref.cookie, {
+      _csrf: await csrfOf(ref.cookie),
+    });
     expect(ok.status).toBe(200);
     expect(await linksOf(ref.id)).toEqual([]);
   });
@@ -133,7 +145,11 @@ describe("linking a young person with a one-time code", () => {
     const preview = fakeTelegram.messages.at(-1)!;
     expect(String(preview.params.text)).toMatch(/Jules Martin pourra voir/);
     await postUpdate(buttonUpdate(7101, `link:yes:${code.replace("-", "")}`));
-    const row = await env.DB.prepare("select count(*) as n from referent_links l join identities i on i.young_id = l.young_id where i.key = '7101' and l.staff_id = ?").bind(ref.id).first<{ n: number }>();
+    const row = await env.DB.prepare(
+      "select count(*) as n from referent_links l join identities i on i.young_id = l.young_id where i.key = '7101' and l.staff_id = ?",
+    )
+      .bind(ref.id)
+      .first<{ n: number }>();
     expect(row!.n).toBe(1);
   });
 });
@@ -144,7 +160,9 @@ describe("linking a référent's own Telegram chat", () => {
     const youngCode = await newLinkCode(ref.cookie, "young");
     await postUpdate(textUpdate(7201, `/staff ${youngCode}`));
     await postUpdate(textUpdate(7201, "/staff ZZZZ-ZZZZ"));
-    const row = await env.DB.prepare("select telegram_chat_id from staff where id = ?").bind(ref.id).first<{ telegram_chat_id: string | null }>();
+    const row = await env.DB.prepare("select telegram_chat_id from staff where id = ?")
+      .bind(ref.id)
+      .first<{ telegram_chat_id: string | null }>();
     expect(row!.telegram_chat_id).toBeNull();
     expect(fakeTelegram.messages.every((m) => /Code invalide/.test(String(m.params.text)))).toBe(true);
   });
@@ -153,20 +171,28 @@ describe("linking a référent's own Telegram chat", () => {
     const ref = await loginAs("referent");
     const code = await newLinkCode(ref.cookie, "telegram");
     await postUpdate(textUpdate(7202, `/staff ${code}`));
-    const row = await env.DB.prepare("select telegram_chat_id from staff where id = ?").bind(ref.id).first<{ telegram_chat_id: string | null }>();
+    const row = await env.DB.prepare("select telegram_chat_id from staff where id = ?")
+      .bind(ref.id)
+      .first<{ telegram_chat_id: string | null }>();
     expect(row!.telegram_chat_id).toBe("7202");
     await postUpdate(textUpdate(7203, `/staff ${code}`));
-    const again = await env.DB.prepare("select count(*) as n from staff where telegram_chat_id = '7203'").first<{ n: number }>();
+    const again = await env.DB.prepare("select count(*) as n from staff where telegram_chat_id = '7203'").first<{
+      n: number;
+    }>();
     expect(again!.n).toBe(0);
     // A staff command never creates a young person.
-    const people = await env.DB.prepare("select count(*) as n from identities where key in ('7202', '7203')").first<{ n: number }>();
+    const people = await env.DB.prepare("select count(*) as n from identities where key in ('7202', '7203')").first<{
+      n: number;
+    }>();
     expect(people!.n).toBe(0);
   });
 });
 
 describe("a /staff code that does not link (issue 22, finding 8)", () => {
   const chatOf = async (staffId: string) =>
-    (await env.DB.prepare("select telegram_chat_id from staff where id = ?").bind(staffId).first<{ telegram_chat_id: string | null }>())!.telegram_chat_id;
+    (await env.DB.prepare("select telegram_chat_id from staff where id = ?")
+      .bind(staffId)
+      .first<{ telegram_chat_id: string | null }>())!.telegram_chat_id;
 
   it("should leave a linked référent's chat linked after a wrong, young-purpose, used, expired or malformed code", async () => {
     const ref = await loginAs("referent");
@@ -176,7 +202,11 @@ describe("a /staff code that does not link (issue 22, finding 8)", () => {
     const used = await newLinkCode(other.cookie, "telegram");
     await postUpdate(textUpdate(7399, `/staff ${used}`));
     const expired = await newLinkCode(other.cookie, "telegram");
-    await env.DB.prepare("update link_codes set expires_at = ? where used_at is null and purpose = 'telegram' and staff_id = ?").bind(Date.now() - 1, other.id).run();
+    await env.DB.prepare(
+      "update link_codes set expires_at = ? where used_at is null and purpose = 'telegram' and staff_id = ?",
+    )
+      .bind(Date.now() - 1, other.id)
+      .run();
     const typed = ["ZZZZ-ZZZZ", await newLinkCode(other.cookie, "young"), used, expired, "12", ""];
     for (const code of typed) {
       fakeTelegram.reset();

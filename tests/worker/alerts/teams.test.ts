@@ -11,8 +11,20 @@ import { send } from "../../support/webchat.ts";
 
 /** Alerts go to the référents' teams (webhook, backup contact); the env vars are the default team. */
 
-const A = { name: "Équipe Nantes", webhookUrl: "https://receiver.test/team-a", webhookSecret: "secret-of-team-a-0123", backupTelegramChatId: "7001", backupEmail: "" };
-const B = { name: "Équipe Angers", webhookUrl: "https://receiver.test/team-b", webhookSecret: "secret-of-team-b-4567", backupTelegramChatId: "7002", backupEmail: "" };
+const A = {
+  name: "Équipe Nantes",
+  webhookUrl: "https://receiver.test/team-a",
+  webhookSecret: "secret-of-team-a-0123",
+  backupTelegramChatId: "7001",
+  backupEmail: "",
+};
+const B = {
+  name: "Équipe Angers",
+  webhookUrl: "https://receiver.test/team-b",
+  webhookSecret: "secret-of-team-b-4567",
+  backupTelegramChatId: "7002",
+  backupEmail: "",
+};
 
 let admin = { id: "", email: "", cookie: "" };
 const teamIds = { a: "", b: "" };
@@ -29,7 +41,10 @@ async function teamIdOf(name: string): Promise<string> {
 async function referentOf(teamId: string | null) {
   const ref = await loginAs("referent");
   if (teamId) {
-    const res = await postForm(`/admin/staff/${ref.id}/team`, admin.cookie, { _csrf: await csrfOf(admin.cookie, "/admin/staff"), teamId });
+    const res = await postForm(`/admin/staff/${ref.id}/team`, admin.cookie, {
+      _csrf: await csrfOf(admin.cookie, "/admin/staff"),
+      teamId,
+    });
     expect(res.status).toBe(303);
   }
   return ref;
@@ -38,7 +53,9 @@ async function referentOf(teamId: string | null) {
 async function helpRequest(token: string, message: string): Promise<string> {
   await send(token, { action: "contact" });
   await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc").bind(message).first<{ id: string }>();
+  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
+    .bind(message)
+    .first<{ id: string }>();
   return row!.id;
 }
 
@@ -64,7 +81,9 @@ describe("team alert delivery", () => {
     const ref = await referentOf(teamIds.a);
     const young = await linkedWebYoung(ref.cookie);
     const alertId = await helpRequest(young.token, "besoin d'aide équipe A");
-    expect((await deliveriesOf(alertId)).filter((d) => d.channel === "webhook").map((d) => d.recipient)).toEqual([`team:${teamIds.a}`]);
+    expect((await deliveriesOf(alertId)).filter((d) => d.channel === "webhook").map((d) => d.recipient)).toEqual([
+      `team:${teamIds.a}`,
+    ]);
     await drainDeliveries();
     const [req, ...others] = webhooksFor(alertId);
     expect(others).toEqual([]);
@@ -85,7 +104,15 @@ describe("team alert delivery", () => {
     await drainDeliveries();
     expect(webhooksFor(alertId).map((r) => r.url)).toEqual(["https://receiver.test/passerelle"]);
     const req = webhooksFor(alertId)[0]!;
-    expect(await verifyWebhook("test-alert-webhook-secret", req.body, req.headers["x-passerelle-timestamp"]!, req.headers["x-passerelle-signature"]!, nowSeconds())).toBe(true);
+    expect(
+      await verifyWebhook(
+        "test-alert-webhook-secret",
+        req.body,
+        req.headers["x-passerelle-timestamp"]!,
+        req.headers["x-passerelle-signature"]!,
+        nowSeconds(),
+      ),
+    ).toBe(true);
     expect((await deliveriesOf(alertId)).find((d) => d.channel === "webhook")!.recipient).toBe("team");
   });
 
@@ -98,7 +125,11 @@ describe("team alert delivery", () => {
     const alertId = await helpRequest(young.token, "plusieurs équipes");
     expect(await dispatchAlerts(env, [alertId])).toEqual([]);
     await drainDeliveries();
-    expect(webhooksFor(alertId).map((r) => r.url).sort()).toEqual(["https://receiver.test/passerelle", A.webhookUrl, B.webhookUrl].sort());
+    expect(
+      webhooksFor(alertId)
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(["https://receiver.test/passerelle", A.webhookUrl, B.webhookUrl].sort());
     const webhooks = (await deliveriesOf(alertId)).filter((d) => d.channel === "webhook");
     expect(webhooks.map((d) => d.recipient).sort()).toEqual(["team", `team:${teamIds.a}`, `team:${teamIds.b}`].sort());
   });
@@ -107,14 +138,24 @@ describe("team alert delivery", () => {
     const ref = await referentOf(teamIds.a);
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'").bind(young.sessionId).first<{ id: string; created_at: number }>();
+    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
+      .bind(young.sessionId)
+      .first<{ id: string; created_at: number }>();
     await drainDeliveries();
     fakeTelegram.reset();
-    await scheduled(createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }), env);
-    const escalation = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?").bind(crisis!.id).first<{ id: string }>();
+    await scheduled(
+      createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }),
+      env,
+    );
+    const escalation = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
+      .bind(crisis!.id)
+      .first<{ id: string }>();
     await drainDeliveries();
     const tag = `Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`;
-    const to = (chat: string) => fakeTelegram.messages.filter((m) => m.method === "sendMessage" && String(m.params.chat_id) === chat && String(m.params.text).includes(tag));
+    const to = (chat: string) =>
+      fakeTelegram.messages.filter(
+        (m) => m.method === "sendMessage" && String(m.params.chat_id) === chat && String(m.params.text).includes(tag),
+      );
     expect(to(A.backupTelegramChatId)).toHaveLength(1);
     expect(String(to(A.backupTelegramChatId)[0]!.params.text)).toMatch(/ESCALADE/);
     expect(to("9999")).toHaveLength(0);
@@ -129,7 +170,11 @@ describe("team alert delivery", () => {
 describe("admin teams page", () => {
   it("should refuse an http webhook address (400, nothing stored)", async () => {
     const before = await teamCount();
-    const res = await createTeam({ name: "Équipe http", webhookUrl: "http://receiver.test/plain", webhookSecret: "long-enough-secret-123" });
+    const res = await createTeam({
+      name: "Équipe http",
+      webhookUrl: "http://receiver.test/plain",
+      webhookSecret: "long-enough-secret-123",
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("https");
     expect(await teamCount()).toBe(before);
@@ -149,16 +194,33 @@ describe("admin teams page", () => {
   });
 
   it("should edit a team, keep the secret when left empty, and never show it nor audit it", async () => {
-    expect((await createTeam({ name: "Équipe Cholet", webhookUrl: "https://receiver.test/c", webhookSecret: "cholet-secret-0123456" })).status).toBe(200);
+    expect(
+      (
+        await createTeam({
+          name: "Équipe Cholet",
+          webhookUrl: "https://receiver.test/c",
+          webhookSecret: "cholet-secret-0123456",
+        })
+      ).status,
+    ).toBe(200);
     const id = await teamIdOf("Équipe Cholet");
-    const res = await postForm(`/admin/teams/${id}`, admin.cookie, { _csrf: await csrfOf(admin.cookie, "/admin/teams"), name: "Équipe Cholet", webhookUrl: "https://receiver.test/c", backupEmail: "secours@example.org" });
+    const res = await postForm(`/admin/teams/${id}`, admin.cookie, {
+      _csrf: await csrfOf(admin.cookie, "/admin/teams"),
+      name: "Équipe Cholet",
+      webhookUrl: "https://receiver.test/c",
+      backupEmail: "secours@example.org",
+    });
     expect(res.status).toBe(303);
-    const row = await env.DB.prepare("select webhook_secret as s, backup_email as e from teams where id = ?").bind(id).first<{ s: string; e: string }>();
+    const row = await env.DB.prepare("select webhook_secret as s, backup_email as e from teams where id = ?")
+      .bind(id)
+      .first<{ s: string; e: string }>();
     expect(row).toEqual({ s: "cholet-secret-0123456", e: "secours@example.org" });
     const html = await (await staffFetch("/admin/teams", { cookie: admin.cookie })).text();
     expect(html).toContain("Équipe Cholet");
     expect(html).not.toContain("cholet-secret");
-    const audit = await env.DB.prepare("select group_concat(details) as d from audit_log where target = ?").bind(id).first<{ d: string }>();
+    const audit = await env.DB.prepare("select group_concat(details) as d from audit_log where target = ?")
+      .bind(id)
+      .first<{ d: string }>();
     expect(audit!.d).not.toContain("cholet-secret");
   });
 
@@ -167,7 +229,9 @@ describe("admin teams page", () => {
     const id = await teamIdOf("Équipe éphémère");
     const ref = await referentOf(id);
     await env.DB.prepare("delete from teams where id = ?").bind(id).run();
-    const row = await env.DB.prepare("select team_id from staff where id = ?").bind(ref.id).first<{ team_id: string | null }>();
+    const row = await env.DB.prepare("select team_id from staff where id = ?")
+      .bind(ref.id)
+      .first<{ team_id: string | null }>();
     expect(row!.team_id).toBeNull();
   });
 });

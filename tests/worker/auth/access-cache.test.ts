@@ -11,7 +11,12 @@ import { staffFetch } from "../../support/staff.ts";
 
 const TEAM = "https://receiver.test";
 const CONFIG = { team: TEAM, aud: "test-access-aud" };
-const params = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+const params = {
+  name: "RSASSA-PKCS1-v1_5",
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: "SHA-256",
+};
 let k1: CryptoKeyPair;
 let k2: CryptoKeyPair;
 
@@ -24,12 +29,17 @@ function b64url(data: Uint8Array | string): string {
 
 async function jwt(kid: string, key: CryptoKey, email = "someone@example.org"): Promise<string> {
   const head = b64url(JSON.stringify({ alg: "RS256", kid, typ: "JWT" }));
-  const body = b64url(JSON.stringify({ iss: TEAM, aud: [CONFIG.aud], email, exp: Math.floor(Date.now() / 1000) + 86_400 }));
+  const body = b64url(
+    JSON.stringify({ iss: TEAM, aud: [CONFIG.aud], email, exp: Math.floor(Date.now() / 1000) + 86_400 }),
+  );
   const sig = await crypto.subtle.sign("RSASSA-PKCS1-v1_5", key, new TextEncoder().encode(`${head}.${body}`));
   return `${head}.${body}.${b64url(new Uint8Array(sig))}`;
 }
 
-const jwkOf = async (pair: CryptoKeyPair, kid: string) => ({ ...((await crypto.subtle.exportKey("jwk", pair.publicKey)) as JsonWebKey), kid });
+const jwkOf = async (pair: CryptoKeyPair, kid: string) => ({
+  ...((await crypto.subtle.exportKey("jwk", pair.publicKey)) as JsonWebKey),
+  kid,
+});
 const certFetches = () => fakeReceiver.requests.filter((r) => r.url === `${TEAM}/cdn-cgi/access/certs`).length;
 
 beforeAll(async () => {
@@ -52,7 +62,8 @@ describe("Access certs cache", () => {
   it("should not refetch through the Worker either: 30 requests with an unknown kid, at most one fetch", async () => {
     for (let i = 0; i < 30; i++) fakeReceiver.failNext({ status: 200, body: { keys: [await jwkOf(k1, "k1")] } });
     const forged = await jwt(`kid-${crypto.randomUUID()}`, k2.privateKey);
-    for (let i = 0; i < 30; i++) expect((await staffFetch("/referent", { headers: { "Cf-Access-Jwt-Assertion": forged } })).status).toBe(302);
+    for (let i = 0; i < 30; i++)
+      expect((await staffFetch("/referent", { headers: { "Cf-Access-Jwt-Assertion": forged } })).status).toBe(302);
     expect(certFetches()).toBeLessThanOrEqual(1);
   });
 
@@ -66,7 +77,10 @@ describe("Access certs cache", () => {
 
   it("should find a key rotated in once the miss has expired", async () => {
     const start = Date.now() + 100 * CERTS_MISS_TTL_MS;
-    fakeReceiver.failNext({ status: 200, body: { keys: [await jwkOf(k1, "k1")] } }, { status: 200, body: { keys: [await jwkOf(k1, "k1"), await jwkOf(k2, "k2")] } });
+    fakeReceiver.failNext(
+      { status: 200, body: { keys: [await jwkOf(k1, "k1")] } },
+      { status: 200, body: { keys: [await jwkOf(k1, "k1"), await jwkOf(k2, "k2")] } },
+    );
     const rotated = await jwt("k2", k2.privateKey, "rotated@example.org");
     expect(await verifyAccessJwt(rotated, CONFIG, start)).toBeNull();
     expect(await verifyAccessJwt(rotated, CONFIG, start + CERTS_MISS_TTL_MS / 2)).toBeNull();

@@ -24,10 +24,21 @@ async function jwt(claims: Record<string, unknown>, key = keys.privateKey): Prom
   return `${head}.${body}.${b64url(new Uint8Array(sig))}`;
 }
 
-const valid = (email: string) => ({ iss: TEAM, aud: [AUD], email, exp: Math.floor(Date.now() / 1000) + 600, iat: Math.floor(Date.now() / 1000) });
+const valid = (email: string) => ({
+  iss: TEAM,
+  aud: [AUD],
+  email,
+  exp: Math.floor(Date.now() / 1000) + 600,
+  iat: Math.floor(Date.now() / 1000),
+});
 
 beforeAll(async () => {
-  const params = { name: "RSASSA-PKCS1-v1_5", modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+  const params = {
+    name: "RSASSA-PKCS1-v1_5",
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: "SHA-256",
+  };
   keys = (await crypto.subtle.generateKey(params, true, ["sign", "verify"])) as CryptoKeyPair;
   otherKeys = (await crypto.subtle.generateKey(params, true, ["sign", "verify"])) as CryptoKeyPair;
   jwk = { ...((await crypto.subtle.exportKey("jwk", keys.publicKey)) as JsonWebKey), kid: "k1" } as JsonWebKey;
@@ -42,7 +53,9 @@ beforeEach(() => {
 describe("Cloudflare Access", () => {
   it("should sign in an existing staff member with a valid Access JWT", async () => {
     const staff = await makeStaff("referent");
-    const res = await staffFetch("/referent", { headers: { "Cf-Access-Jwt-Assertion": await jwt(valid(staff.email)) } });
+    const res = await staffFetch("/referent", {
+      headers: { "Cf-Access-Jwt-Assertion": await jwt(valid(staff.email)) },
+    });
     expect(res.status).toBe(200);
     expect(sessionCookieOf(res)).not.toBeNull();
   });

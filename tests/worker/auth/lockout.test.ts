@@ -15,11 +15,17 @@ let lastAddress = 0;
 const newAddress = () => `203.0.113.${++lastAddress}`;
 
 function attempt(address: string, email: string, password: string): Promise<Response> {
-  return staffFetch("/login", { method: "POST", headers: { "CF-Connecting-IP": address }, body: new URLSearchParams({ email, password, next: "/referent" }) });
+  return staffFetch("/login", {
+    method: "POST",
+    headers: { "CF-Connecting-IP": address },
+    body: new URLSearchParams({ email, password, next: "/referent" }),
+  });
 }
 
 async function failuresLogged(staffId: string): Promise<number> {
-  const row = await env.DB.prepare("select count(*) as n from audit_log where staff_id = ? and action = 'login_failed'").bind(staffId).first<{ n: number }>();
+  const row = await env.DB.prepare("select count(*) as n from audit_log where staff_id = ? and action = 'login_failed'")
+    .bind(staffId)
+    .first<{ n: number }>();
   return row!.n;
 }
 
@@ -39,7 +45,9 @@ describe("sign-in limits", () => {
       answers.unknown.push(await seen(await attempt(address, unknown, "wrong password!"), unknown));
     }
     expect(answers.known.map((a) => a.slice(0, 3))).toEqual(["401", "401", "401", "401", "401", "429", "429"]);
-    expect(answers.unknown.map((a) => a.replace(/^(\d{3}) \d+/, "$1 N"))).toEqual(answers.known.map((a) => a.replace(/^(\d{3}) \d+/, "$1 N")));
+    expect(answers.unknown.map((a) => a.replace(/^(\d{3}) \d+/, "$1 N"))).toEqual(
+      answers.known.map((a) => a.replace(/^(\d{3}) \d+/, "$1 N")),
+    );
   });
 
   it("should keep letting the référent in from their own address while an outsider fails from theirs", async () => {
@@ -67,7 +75,9 @@ describe("sign-in limits", () => {
   it("should give 20 concurrent requests at most 5 password checks", async () => {
     const staff = await makeStaff("referent");
     const address = newAddress();
-    const statuses = (await Promise.all(Array.from({ length: 20 }, () => attempt(address, staff.email, "wrong password!")))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: 20 }, () => attempt(address, staff.email, "wrong password!")))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBe(5);
     expect(statuses.filter((s) => s === 429).length).toBe(15);
     expect(await failuresLogged(staff.id)).toBe(5);
@@ -76,7 +86,8 @@ describe("sign-in limits", () => {
   it("should limit one address trying many e-mails", async () => {
     const address = newAddress();
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await attempt(address, `spray${i}.${lastAddress}@example.org`, "wrong password!")).status);
+    for (let i = 0; i < 32; i++)
+      statuses.push((await attempt(address, `spray${i}.${lastAddress}@example.org`, "wrong password!")).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
     // Another address is not affected.
@@ -94,8 +105,15 @@ describe("sign-in limits", () => {
   it("should check no password and write nothing for a form without e-mail or password", async () => {
     const before = await everyTableCount();
     const address = newAddress();
-    for (const fields of [{ email: "", password: "x" }, { email: "a@example.org", password: "" }, {}] as Record<string, string>[]) {
-      const res = await staffFetch("/login", { method: "POST", headers: { "CF-Connecting-IP": address }, body: new URLSearchParams(fields) });
+    for (const fields of [{ email: "", password: "x" }, { email: "a@example.org", password: "" }, {}] as Record<
+      string,
+      string
+    >[]) {
+      const res = await staffFetch("/login", {
+        method: "POST",
+        headers: { "CF-Connecting-IP": address },
+        body: new URLSearchParams(fields),
+      });
       expect(res.status).toBe(401);
     }
     expect(await everyTableCount()).toEqual(before);

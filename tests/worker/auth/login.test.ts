@@ -1,7 +1,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../../worker/auth/password.ts";
-import { csrfOf, login, loginAs, makeStaff, postForm, sessionCookieOf, staffFetch, STAFF_PASSWORD } from "../../support/staff.ts";
+import {
+  csrfOf,
+  login,
+  loginAs,
+  makeStaff,
+  postForm,
+  sessionCookieOf,
+  staffFetch,
+  STAFF_PASSWORD,
+} from "../../support/staff.ts";
 
 describe("password hashing", () => {
   it("should store a self-describing PBKDF2-SHA256 string with ≥100k iterations and a per-user salt", async () => {
@@ -36,7 +45,10 @@ describe("staff login", () => {
 
   it("should set an HttpOnly, Secure, SameSite session cookie and redirect to next", async () => {
     const staff = await makeStaff("referent");
-    const res = await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: staff.email.toUpperCase(), password: STAFF_PASSWORD, next: "/referent?x=1" }) });
+    const res = await staffFetch("/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: staff.email.toUpperCase(), password: STAFF_PASSWORD, next: "/referent?x=1" }),
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/referent?x=1");
     const set = res.headers.get("Set-Cookie") ?? "";
@@ -48,20 +60,32 @@ describe("staff login", () => {
 
   it("should not redirect to another site after login", async () => {
     const staff = await makeStaff("referent");
-    const res = await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD, next: "//evil.example/x" }) });
+    const res = await staffFetch("/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD, next: "//evil.example/x" }),
+    });
     expect(res.headers.get("Location")).toBe("/referent");
   });
 
   it("should refuse a login form posted from another site", async () => {
     const staff = await makeStaff("referent");
-    const res = await staffFetch("/login", { method: "POST", headers: { Origin: "https://evil.example" }, body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD }) });
+    const res = await staffFetch("/login", {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+      body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD }),
+    });
     expect(res.status).toBe(403);
   });
 
   it("should refuse an address for 15 minutes after 5 failures on an account, even with the right password", async () => {
     const staff = await makeStaff("referent");
     const from = { "CF-Connecting-IP": "203.0.113.250" };
-    const tryWith = (password: string) => staffFetch("/login", { method: "POST", headers: from, body: new URLSearchParams({ email: staff.email, password }) });
+    const tryWith = (password: string) =>
+      staffFetch("/login", {
+        method: "POST",
+        headers: from,
+        body: new URLSearchParams({ email: staff.email, password }),
+      });
     for (let i = 0; i < 5; i++) expect((await tryWith("wrong password!")).status).toBe(401);
     const locked = await tryWith(STAFF_PASSWORD);
     expect(locked.status).toBe(429);
@@ -74,7 +98,12 @@ describe("staff login", () => {
   it("should let the address try again once the window has passed", async () => {
     const staff = await makeStaff("referent");
     const from = { "CF-Connecting-IP": "203.0.113.251" };
-    const tryWith = (password: string) => staffFetch("/login", { method: "POST", headers: from, body: new URLSearchParams({ email: staff.email, password }) });
+    const tryWith = (password: string) =>
+      staffFetch("/login", {
+        method: "POST",
+        headers: from,
+        body: new URLSearchParams({ email: staff.email, password }),
+      });
     for (let i = 0; i < 6; i++) await tryWith("wrong password!");
     await env.DB.prepare("update login_throttle set window_start = window_start - 15 * 60 * 1000").run();
     expect((await tryWith(STAFF_PASSWORD)).status).toBe(303);
@@ -99,7 +128,9 @@ describe("staff login", () => {
     const staff = await makeStaff("referent");
     await login(staff.email, "wrong password!");
     await login(staff.email);
-    const rows = await env.DB.prepare("select action from audit_log where staff_id = ? order by id").bind(staff.id).all<{ action: string }>();
+    const rows = await env.DB.prepare("select action from audit_log where staff_id = ? order by id")
+      .bind(staff.id)
+      .all<{ action: string }>();
     expect(rows.results.map((r) => r.action)).toEqual(["login_failed", "login"]);
   });
 });
@@ -109,7 +140,10 @@ describe("admin staff management", () => {
     const admin = await loginAs("admin");
     const member = await loginAs("referent");
     const csrf = await csrfOf(admin.cookie, "/admin/staff");
-    const res = await postForm(`/admin/staff/${member.id}/password`, admin.cookie, { _csrf: csrf, password: "a brand new password" });
+    const res = await postForm(`/admin/staff/${member.id}/password`, admin.cookie, {
+      _csrf: csrf,
+      password: "a brand new password",
+    });
     expect(res.status).toBe(303);
     expect((await staffFetch("/referent", { cookie: member.cookie })).status).toBe(302);
     expect((await login(member.email)).res.status).toBe(401);
@@ -119,9 +153,15 @@ describe("admin staff management", () => {
   it("should end a disabled member's sessions at once", async () => {
     const admin = await loginAs("admin");
     const member = await loginAs("referent");
-    await postForm(`/admin/staff/${member.id}/disable`, admin.cookie, { _csrf: await csrfOf(admin.cookie, "/admin/staff") });
+    await postForm(`/admin/staff/${member.id}/disable`, admin.cookie, {
+      _csrf: await csrfOf(admin.cookie, "/admin/staff"),
+    });
     expect((await staffFetch("/referent", { cookie: member.cookie })).status).toBe(302);
-    const rows = await env.DB.prepare("select action, target from audit_log where staff_id = ? and action = 'staff_disable'").bind(admin.id).all();
+    const rows = await env.DB.prepare(
+      "select action, target from audit_log where staff_id = ? and action = 'staff_disable'",
+    )
+      .bind(admin.id)
+      .all();
     expect(rows.results).toEqual([{ action: "staff_disable", target: member.id }]);
   });
 
@@ -129,8 +169,28 @@ describe("admin staff management", () => {
     const admin = await loginAs("admin");
     const existing = await makeStaff("referent");
     const csrf = await csrfOf(admin.cookie, "/admin/staff");
-    expect((await postForm("/admin/staff", admin.cookie, { _csrf: csrf, name: "X", email: existing.email, role: "referent", password: "long enough password" })).status).toBe(409);
-    expect((await postForm("/admin/staff", admin.cookie, { _csrf: csrf, name: "X", email: "short@example.org", role: "referent", password: "short" })).status).toBe(400);
+    expect(
+      (
+        await postForm("/admin/staff", admin.cookie, {
+          _csrf: csrf,
+          name: "X",
+          email: existing.email,
+          role: "referent",
+          password: "long enough password",
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await postForm("/admin/staff", admin.cookie, {
+          _csrf: csrf,
+          name: "X",
+          email: "short@example.org",
+          role: "referent",
+          password: "short",
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -153,7 +213,9 @@ describe("requireStaff", () => {
 
   it("should treat an expired session as anonymous", async () => {
     const me = await loginAs("admin");
-    await env.DB.prepare("update staff_sessions set expires_at = ? where staff_id = ?").bind(Date.now() - 1, me.id).run();
+    await env.DB.prepare("update staff_sessions set expires_at = ? where staff_id = ?")
+      .bind(Date.now() - 1, me.id)
+      .run();
     expect((await staffFetch("/admin/staff", { cookie: me.cookie })).status).toBe(302);
   });
 
@@ -164,7 +226,12 @@ describe("requireStaff", () => {
 
   it("should refuse a form without the CSRF token, and accept it with", async () => {
     const me = await loginAs("admin");
-    const fields = { name: "Nouvelle Référente", email: "nouvelle@example.org", role: "referent", password: "a long enough password" };
+    const fields = {
+      name: "Nouvelle Référente",
+      email: "nouvelle@example.org",
+      role: "referent",
+      password: "a long enough password",
+    };
     expect((await postForm("/admin/staff", me.cookie, fields)).status).toBe(403);
     expect((await postForm("/admin/staff", me.cookie, { ...fields, _csrf: "x".repeat(43) })).status).toBe(403);
     const csrf = await csrfOf(me.cookie, "/admin/staff");
@@ -177,7 +244,13 @@ describe("requireStaff", () => {
     const a = await loginAs("admin");
     const b = await loginAs("admin");
     const csrfA = await csrfOf(a.cookie, "/admin/staff");
-    const res = await postForm("/admin/staff", b.cookie, { _csrf: csrfA, name: "X", email: "x2@example.org", role: "referent", password: "a long enough password" });
+    const res = await postForm("/admin/staff", b.cookie, {
+      _csrf: csrfA,
+      name: "X",
+      email: "x2@example.org",
+      role: "referent",
+      password: "a long enough password",
+    });
     expect(res.status).toBe(403);
   });
 });

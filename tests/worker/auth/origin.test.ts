@@ -7,7 +7,11 @@ import { csrfOf, loginAs, makeStaff, postForm, staffFetch, STAFF_PASSWORD } from
  */
 
 function loginPost(email: string, headers: Record<string, string>) {
-  return staffFetch("/login", { method: "POST", headers, body: new URLSearchParams({ email, password: STAFF_PASSWORD, next: "/referent" }) });
+  return staffFetch("/login", {
+    method: "POST",
+    headers,
+    body: new URLSearchParams({ email, password: STAFF_PASSWORD, next: "/referent" }),
+  });
 }
 
 describe("cross-site requests to the staff Worker", () => {
@@ -32,7 +36,12 @@ describe("cross-site requests to the staff Worker", () => {
   it("should refuse a staff form from another site even with a valid CSRF token", async () => {
     const { cookie } = await loginAs("referent");
     const csrf = await csrfOf(cookie);
-    const res = await staffFetch("/referent/codes", { method: "POST", cookie, headers: { "Sec-Fetch-Site": "cross-site" }, body: new URLSearchParams({ _csrf: csrf, purpose: "young" }) });
+    const res = await staffFetch("/referent/codes", {
+      method: "POST",
+      cookie,
+      headers: { "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ _csrf: csrf, purpose: "young" }),
+    });
     expect(res.status).toBe(403);
     const ok = await postForm("/referent/codes", cookie, { _csrf: csrf, purpose: "young" });
     expect(ok.status).toBe(200);

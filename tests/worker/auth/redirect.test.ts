@@ -38,7 +38,10 @@ const HOSTILE = [
 
 async function signInWith(next: string): Promise<Response> {
   const staff = await makeStaff("referent");
-  return staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD, next }) });
+  return staffFetch("/login", {
+    method: "POST",
+    body: new URLSearchParams({ email: staff.email, password: STAFF_PASSWORD, next }),
+  });
 }
 
 /** Where a browser on our origin goes with this Location. */
@@ -57,7 +60,8 @@ describe("the redirect after sign-in", () => {
   });
 
   it("should go to the dashboard for each of them (nothing of the hostile value kept)", async () => {
-    for (const next of HOSTILE) expect((await signInWith(next)).headers.get("Location"), JSON.stringify(next)).toBe("/referent");
+    for (const next of HOSTILE)
+      expect((await signInWith(next)).headers.get("Location"), JSON.stringify(next)).toBe("/referent");
   });
 
   it("should keep a local path with its query and fragment", async () => {
@@ -67,7 +71,13 @@ describe("the redirect after sign-in", () => {
   });
 
   it("should carry only a safe next in the sign-in form (GET /login, from the query string)", async () => {
-    for (const query of ["/%09/evil.example", "%2F%2Fevil.example", "/%0d%0a/evil.example", "/%5Cevil.example", "%5C%5Cevil.example"]) {
+    for (const query of [
+      "/%09/evil.example",
+      "%2F%2Fevil.example",
+      "/%0d%0a/evil.example",
+      "/%5Cevil.example",
+      "%5C%5Cevil.example",
+    ]) {
       const res = await staffFetch(`/login?next=${query}`);
       expect(res.status, query).toBe(200);
       expect(await res.text(), query).toContain('name="next" value="/referent"');
@@ -75,7 +85,10 @@ describe("the redirect after sign-in", () => {
   });
 
   it("should never answer 500 for a line break in next, signed in or not", async () => {
-    const wrong = await staffFetch("/login", { method: "POST", body: new URLSearchParams({ email: "nobody@example.org", password: "x", next: "/\r\n/evil" }) });
+    const wrong = await staffFetch("/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: "nobody@example.org", password: "x", next: "/\r\n/evil" }),
+    });
     expect(wrong.status).toBe(401);
     expect((await signInWith("/\r\n/evil")).status).toBe(303);
   });

@@ -5,7 +5,8 @@ import { LOCALES } from "../../../shared/locales.ts";
 
 /** Every page a young person sees shows the emergency numbers, in the page's language. */
 
-const page = async (path: string) => (await exports.default.fetch(new Request(`https://passerelle.test${path}`))).text();
+const page = async (path: string) =>
+  (await exports.default.fetch(new Request(`https://passerelle.test${path}`))).text();
 
 /** The text of the header's emergency line, and its attributes. */
 function emergencyLine(html: string): { text: string; attributes: string } {
@@ -30,6 +31,7 @@ describe("the young people's pages", () => {
   });
 
   it("should have a translated emergency line that is not the French one", () => {
-    for (const locale of LOCALES.filter((l) => l !== "fr")) expect(t(locale, "emergencyLine")).not.toBe(t("fr", "emergencyLine"));
+    for (const locale of LOCALES.filter((l) => l !== "fr"))
+      expect(t(locale, "emergencyLine")).not.toBe(t("fr", "emergencyLine"));
   });
 });

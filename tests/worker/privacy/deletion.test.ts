@@ -21,16 +21,25 @@ import { actions, send, sendRaw } from "../../support/webchat.ts";
 const NOTHING_ABOUT_A_PERSON: Record<string, string> = {
   turn_guards: "never holds a row (a guard that fails on purpose)",
   telegram_updates: "Telegram update ids only, no chat id",
-  content_items: "guidance content", publications: "guidance content", content_revisions: "guidance content", content_settings: "roadmap rules",
+  content_items: "guidance content",
+  publications: "guidance content",
+  content_revisions: "guidance content",
+  content_settings: "roadmap rules",
   unanswered_questions: "only texts asked by enough distinct people, scrubbed, with no link to anyone",
   event_counts: "anonymous daily counters",
-  teams: "staff side", staff: "staff side", staff_sessions: "staff side", login_throttle: "staff sign-in attempts per address and hashed e-mail, deleted with their window", link_codes: "staff side (a used code names no young person)",
+  teams: "staff side",
+  staff: "staff side",
+  staff_sessions: "staff side",
+  login_throttle: "staff sign-in attempts per address and hashed e-mail, deleted with their window",
+  link_codes: "staff side (a used code names no young person)",
   audit_log: "staff actions; a target naming a deleted person or their alert is cleared by the erasure",
 };
 
 const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
 const cascadesFrom = (table: SQLiteTable, parents: SQLiteTable[]) =>
-  getTableConfig(table).foreignKeys.some((fk) => parents.includes(fk.reference().foreignTable) && fk.onDelete === "cascade");
+  getTableConfig(table).foreignKeys.some(
+    (fk) => parents.includes(fk.reference().foreignTable) && fk.onDelete === "cascade",
+  );
 
 let queued: TelegramRepliesMessage[] = [];
 let spy: { mockRestore(): void } | undefined;
@@ -60,10 +69,16 @@ describe("every table has a deletion rule", () => {
     for (const t of tables) if (cascadesFrom(t, person)) person.push(t);
     // Through alerts (deliveries), whatever the order of the module's exports.
     for (const t of tables) if (!person.includes(t) && cascadesFrom(t, person)) person.push(t);
-    const unruled = tables.map(getTableName).filter((name) => !person.some((t) => getTableName(t) === name) && !(name in NOTHING_ABOUT_A_PERSON));
+    const unruled = tables
+      .map(getTableName)
+      .filter((name) => !person.some((t) => getTableName(t) === name) && !(name in NOTHING_ABOUT_A_PERSON));
     expect(unruled).toEqual([]);
     // A foreign key to a person that does not cascade would keep rows after a deletion.
-    const keeping = tables.filter((t) => getTableConfig(t).foreignKeys.some((fk) => fk.reference().foreignTable === schema.youngPeople && fk.onDelete !== "cascade"));
+    const keeping = tables.filter((t) =>
+      getTableConfig(t).foreignKeys.some(
+        (fk) => fk.reference().foreignTable === schema.youngPeople && fk.onDelete !== "cascade",
+      ),
+    );
     expect(keeping.map(getTableName)).toEqual([]);
   });
 });
@@ -75,27 +90,55 @@ describe("delete my data", () => {
     const ask = await send(young.token, { action: "delete" });
     expect(ask.replies[0]!.text).toContain("Ça ne peut pas être annulé");
     expect(actions(ask)).toEqual(["delete:yes", "data"]);
-    expect(await env.DB.prepare("select 1 as x from young_people where id = ?").bind(young.sessionId).first()).not.toBeNull();
+    expect(
+      await env.DB.prepare("select 1 as x from young_people where id = ?").bind(young.sessionId).first(),
+    ).not.toBeNull();
   });
 
   it("should leave no row in any table that holds the person's ids or words, and tell the référent only that the link ended", async () => {
     const young = await linkedWebYoung(referent.cookie);
-    for (const action of ["lang:fr", "privacy:accept", "year:2008", "month:03", "status:ase", "dept:44", "roadmap:done:cjm-request"]) await send(young.token, { action });
+    for (const action of [
+      "lang:fr",
+      "privacy:accept",
+      "year:2008",
+      "month:03",
+      "status:ase",
+      "dept:44",
+      "roadmap:done:cjm-request",
+    ])
+      await send(young.token, { action });
     await send(young.token, { action: "contact" });
     await send(young.token, { text: "Pouvez-vous m'appeler demain ?" });
     await send(young.token, { text: "je veux mourir" });
     await send(young.token, { text: "un endroit pour nager ce soir" });
     await drainDeliveries();
     const id = young.sessionId;
-    const alertIds = (await env.DB.prepare("select id from alerts where young_id = ?").bind(id).all<{ id: string }>()).results.map((r) => r.id);
+    const alertIds = (
+      await env.DB.prepare("select id from alerts where young_id = ?").bind(id).all<{ id: string }>()
+    ).results.map((r) => r.id);
     expect(alertIds.length).toBe(2);
-    const deliveryIds = (await env.DB.prepare(`select id from alert_deliveries where alert_id in (${alertIds.map(() => "?").join(",")})`).bind(...alertIds).all<{ id: string }>()).results.map((r) => r.id);
+    const deliveryIds = (
+      await env.DB.prepare(`select id from alert_deliveries where alert_id in (${alertIds.map(() => "?").join(",")})`)
+        .bind(...alertIds)
+        .all<{ id: string }>()
+    ).results.map((r) => r.id);
     await env.DB.batch([
-      env.DB.prepare("insert into reminders_sent (young_id, step_id, kind, channel, sent_at) values (?, 'cjm-request', 'before-30', 'chat', ?)").bind(id, Date.now()),
+      env.DB.prepare(
+        "insert into reminders_sent (young_id, step_id, kind, channel, sent_at) values (?, 'cjm-request', 'before-30', 'chat', ?)",
+      ).bind(id, Date.now()),
       // What staff actions leave in the audit log: the person, or one of their alerts, as target.
-      env.DB.prepare("insert into audit_log (staff_id, action, target, at) values (?1, 'alert_ack', ?2, ?4), (?1, 'young_unlink', ?3, ?4)").bind(referent.id, alertIds[0], id, Date.now()),
+      env.DB.prepare(
+        "insert into audit_log (staff_id, action, target, at) values (?1, 'alert_ack', ?2, ?4), (?1, 'young_unlink', ?3, ?4)",
+      ).bind(referent.id, alertIds[0], id, Date.now()),
     ]);
-    const secrets = [id, await sha256Hex(young.token), ...alertIds, ...deliveryIds, "Pouvez-vous m'appeler demain", "un endroit pour … ce soir"];
+    const secrets = [
+      id,
+      await sha256Hex(young.token),
+      ...alertIds,
+      ...deliveryIds,
+      "Pouvez-vous m'appeler demain",
+      "un endroit pour … ce soir",
+    ];
 
     queued = [];
     await send(young.token, { action: "data" });
@@ -115,10 +158,24 @@ describe("delete my data", () => {
     }
     expect(leftovers).toEqual([]);
     // The staff actions stay (accountability), pointing at no one.
-    const audit = await env.DB.prepare("select action, target from audit_log where staff_id = ? and action in ('alert_ack', 'young_unlink') order by action").bind(referent.id).all();
-    expect(audit.results).toEqual([{ action: "alert_ack", target: null }, { action: "young_unlink", target: null }]);
+    const audit = await env.DB.prepare(
+      "select action, target from audit_log where staff_id = ? and action in ('alert_ack', 'young_unlink') order by action",
+    )
+      .bind(referent.id)
+      .all();
+    expect(audit.results).toEqual([
+      { action: "alert_ack", target: null },
+      { action: "young_unlink", target: null },
+    ]);
 
-    expect(queued).toEqual([{ type: "telegram_replies", chatId: "83001", attempt: 1, replies: [{ text: expect.stringContaining("a pris fin") }] }]);
+    expect(queued).toEqual([
+      {
+        type: "telegram_replies",
+        chatId: "83001",
+        attempt: 1,
+        replies: [{ text: expect.stringContaining("a pris fin") }],
+      },
+    ]);
     expect(queued[0]!.replies[0]!.text).not.toMatch(/effac|supprim|delet|données|data/i);
   });
 
@@ -127,7 +184,18 @@ describe("delete my data", () => {
     await send(young.token, { action: "link" });
     await send(young.token, { action: "link:unlink" });
     await send(young.token, { action: "link:unlink_yes" });
-    expect(await env.DB.prepare("select count(*) as n from referent_links where young_id = ?").bind(young.sessionId).first<{ n: number }>()).toEqual({ n: 0 });
-    expect(queued).toEqual([{ type: "telegram_replies", chatId: "83001", attempt: 1, replies: [{ text: expect.stringContaining("a pris fin") }] }]);
+    expect(
+      await env.DB.prepare("select count(*) as n from referent_links where young_id = ?")
+        .bind(young.sessionId)
+        .first<{ n: number }>(),
+    ).toEqual({ n: 0 });
+    expect(queued).toEqual([
+      {
+        type: "telegram_replies",
+        chatId: "83001",
+        attempt: 1,
+        replies: [{ text: expect.stringContaining("a pris fin") }],
+      },
+    ]);
   });
 });

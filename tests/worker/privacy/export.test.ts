@@ -21,7 +21,8 @@ import { send } from "../../support/webchat.ts";
 const NOT_PERSONAL = new Set(["young_people.revision"]);
 
 const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => is(v, SQLiteTable));
-const refersTo = (table: SQLiteTable, target: SQLiteTable) => getTableConfig(table).foreignKeys.some((fk) => fk.reference().foreignTable === target);
+const refersTo = (table: SQLiteTable, target: SQLiteTable) =>
+  getTableConfig(table).foreignKeys.some((fk) => fk.reference().foreignTable === target);
 const personTables = tables.filter((t) => refersTo(t, schema.youngPeople));
 const alertTables = tables.filter((t) => refersTo(t, schema.alerts) && !personTables.includes(t));
 
@@ -40,7 +41,8 @@ beforeAll(async () => {
 
 async function fullJourney() {
   const young = await linkedWebYoung(referent.cookie);
-  for (const action of ["lang:fr", "privacy:accept", "year:2008", "month:03", "status:ase", "dept:44"]) await send(young.token, { action });
+  for (const action of ["lang:fr", "privacy:accept", "year:2008", "month:03", "status:ase", "dept:44"])
+    await send(young.token, { action });
   await send(young.token, { action: "roadmap:done:cjm-request" });
   await send(young.token, { action: "contact" });
   await send(young.token, { text: "Pouvez-vous m'appeler demain ?" });
@@ -49,21 +51,38 @@ async function fullJourney() {
   await drainDeliveries();
   const id = young.sessionId;
   await env.DB.batch([
-    env.DB.prepare("update alerts set acknowledged_at = ?, acknowledged_by = ?, young_notified_at = ? where young_id = ? and kind = 'help'").bind(Date.now(), referent.id, Date.now(), id),
-    env.DB.prepare("insert into reminders_sent (young_id, step_id, kind, channel, sent_at) values (?, 'cjm-request', 'before-30', 'chat', ?)").bind(id, Date.now()),
-    env.DB.prepare("insert or ignore into unanswered_askers (text, young_id, locale, asked_at) values ('un endroit pour … ce soir', ?, 'fr', ?)").bind(id, Date.now()),
+    env.DB.prepare(
+      "update alerts set acknowledged_at = ?, acknowledged_by = ?, young_notified_at = ? where young_id = ? and kind = 'help'",
+    ).bind(Date.now(), referent.id, Date.now(), id),
+    env.DB.prepare(
+      "insert into reminders_sent (young_id, step_id, kind, channel, sent_at) values (?, 'cjm-request', 'before-30', 'chat', ?)",
+    ).bind(id, Date.now()),
+    env.DB.prepare(
+      "insert or ignore into unanswered_askers (text, young_id, locale, asked_at) values ('un endroit pour … ce soir', ?, 'fr', ?)",
+    ).bind(id, Date.now()),
     env.DB.prepare("update young_people set purge_warned_at = ? where id = ?").bind(Date.now() - 1000, id),
   ]);
   return young;
 }
 
 function exportOf(token: string) {
-  return exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${token}` } }));
+  return exports.default.fetch(
+    new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${token}` } }),
+  );
 }
 
 describe("the export", () => {
   it("should find the tables to check in the schema", () => {
-    expect(personTables.map(getTableName)).toEqual(expect.arrayContaining(["identities", "alerts", "referent_links", "roadmap_progress", "reminders_sent", "unanswered_askers"]));
+    expect(personTables.map(getTableName)).toEqual(
+      expect.arrayContaining([
+        "identities",
+        "alerts",
+        "referent_links",
+        "roadmap_progress",
+        "reminders_sent",
+        "unanswered_askers",
+      ]),
+    );
     expect(alertTables.map(getTableName)).toEqual(["alert_deliveries"]);
   });
 
@@ -80,29 +99,51 @@ describe("the export", () => {
       for (const row of rows) {
         for (const [column, value] of Object.entries(row)) {
           if (value === null || NOT_PERSONAL.has(`${name}.${column}`)) continue;
-          const shown = [value, String(value), typeof value === "number" && column.endsWith("_at") ? new Date(value).toISOString() : undefined, column === "reminders_opt_out" ? Boolean(value) : undefined];
-          if (!shown.some((v) => v !== undefined && values.has(v))) missing.push(`${name}.${column} = ${JSON.stringify(value)}`);
+          const shown = [
+            value,
+            String(value),
+            typeof value === "number" && column.endsWith("_at") ? new Date(value).toISOString() : undefined,
+            column === "reminders_opt_out" ? Boolean(value) : undefined,
+          ];
+          if (!shown.some((v) => v !== undefined && values.has(v)))
+            missing.push(`${name}.${column} = ${JSON.stringify(value)}`);
         }
       }
     };
-    const rowsOf = async (sql: string) => (await env.DB.prepare(sql).bind(young.sessionId).all<Record<string, unknown>>()).results;
+    const rowsOf = async (sql: string) =>
+      (await env.DB.prepare(sql).bind(young.sessionId).all<Record<string, unknown>>()).results;
     check(schema.youngPeople, await rowsOf("select * from young_people where id = ?"));
-    for (const table of personTables) check(table, await rowsOf(`select * from ${getTableName(table)} where young_id = ?`));
-    for (const table of alertTables) check(table, await rowsOf(`select * from ${getTableName(table)} where alert_id in (select id from alerts where young_id = ?)`));
+    for (const table of personTables)
+      check(table, await rowsOf(`select * from ${getTableName(table)} where young_id = ?`));
+    for (const table of alertTables)
+      check(
+        table,
+        await rowsOf(
+          `select * from ${getTableName(table)} where alert_id in (select id from alerts where young_id = ?)`,
+        ),
+      );
     expect(missing).toEqual([]);
   });
 
   it("should name the crisis category, who received each alert and who the référents are", async () => {
     const young = await fullJourney();
     const data = (await (await exportOf(young.token)).json()) as {
-      requestsToReferent: { kind: string; subject: string | null; message: string | null; acknowledgedByName: string | null; deliveries: { recipientName: string | null; status: string }[] }[];
+      requestsToReferent: {
+        kind: string;
+        subject: string | null;
+        message: string | null;
+        acknowledgedByName: string | null;
+        deliveries: { recipientName: string | null; status: string }[];
+      }[];
       referents: { name: string }[];
     };
     const crisis = data.requestsToReferent.find((a) => a.kind === "crisis")!;
     expect(crisis.subject).toBe("suicide");
     const help = data.requestsToReferent.find((a) => a.kind === "help")!;
     expect(help.message).toBe("Pouvez-vous m'appeler demain ?");
-    const name = (await env.DB.prepare("select name from staff where id = ?").bind(referent.id).first<{ name: string }>())!.name;
+    const name = (await env.DB.prepare("select name from staff where id = ?")
+      .bind(referent.id)
+      .first<{ name: string }>())!.name;
     expect(help.acknowledgedByName).toBe(name);
     expect(data.referents.map((r) => r.name)).toEqual([name]);
     expect(crisis.deliveries.length).toBeGreaterThan(0);
@@ -132,7 +173,9 @@ describe("the export", () => {
     expect(sent[0]!.params.chat_id).toBe(String(chat));
     const file = sent[0]!.params.document as { name: string; type: string; text: string };
     expect(file.name).toBe("passerelle-mes-donnees.json");
-    const id = (await env.DB.prepare("select young_id as id from identities where key = ?").bind(String(chat)).first<{ id: string }>())!.id;
+    const id = (await env.DB.prepare("select young_id as id from identities where key = ?")
+      .bind(String(chat))
+      .first<{ id: string }>())!.id;
     const data = JSON.parse(file.text) as { profile: { id: string }; identities: { key: string }[] };
     expect(data.profile.id).toBe(id);
     expect(data.identities.map((i) => i.key)).toEqual([String(chat)]);

@@ -19,7 +19,10 @@ async function whereStored(): Promise<string[]> {
   const found: string[] = [];
   for (const table of schemaTables()) {
     const rows = (await env.DB.prepare(`select * from ${table}`).all<Record<string, unknown>>()).results;
-    for (const row of rows) for (const [column, value] of Object.entries(row)) if (typeof value === "string" && value.toLowerCase().includes(MARK.toLowerCase())) found.push(`${table}.${column}`);
+    for (const row of rows)
+      for (const [column, value] of Object.entries(row))
+        if (typeof value === "string" && value.toLowerCase().includes(MARK.toLowerCase()))
+          found.push(`${table}.${column}`);
   }
   return [...new Set(found)];
 }
@@ -51,7 +54,13 @@ describe("message texts", () => {
     const chat = 74_001;
     await postUpdate(textUpdate(chat, `/start ${MARK}`));
     for (const data of ["lang:fr", "privacy:accept"]) await postUpdate(buttonUpdate(chat, data));
-    for (const text of [`${MARK} piscine`, `je veux mourir ${MARK}`, `comment demander le contrat jeune majeur ${MARK}`, `/staff ${MARK}`]) await postUpdate(textUpdate(chat, text));
+    for (const text of [
+      `${MARK} piscine`,
+      `je veux mourir ${MARK}`,
+      `comment demander le contrat jeune majeur ${MARK}`,
+      `/staff ${MARK}`,
+    ])
+      await postUpdate(textUpdate(chat, text));
     expect(await whereStored()).toEqual([]);
   });
 });

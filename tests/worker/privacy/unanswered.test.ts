@@ -58,16 +58,25 @@ describe("unanswered questions", () => {
     expect(await insight()).not.toContain("un endroit pour … ce soir");
     await ask(question);
     expect(await insight()).toContain("un endroit pour … ce soir");
-    const held = await env.DB.prepare("select count(*) as n from unanswered_askers where text = ?").bind("un endroit pour … ce soir").first<{ n: number }>();
+    const held = await env.DB.prepare("select count(*) as n from unanswered_askers where text = ?")
+      .bind("un endroit pour … ce soir")
+      .first<{ n: number }>();
     expect(held!.n).toBe(0);
-    const shown = await env.DB.prepare("select count from unanswered_questions where text = ?").bind("un endroit pour … ce soir").first<{ count: number }>();
+    const shown = await env.DB.prepare("select count from unanswered_questions where text = ?")
+      .bind("un endroit pour … ce soir")
+      .first<{ count: number }>();
     expect(shown!.count).toBe(MIN);
   });
 
   it("should delete a held-back question with the person who asked it", async () => {
     const session = await ask("mes projets de piscine");
     expect(await storedTexts()).toContain("mes projets de …");
-    const res = await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", { method: "DELETE", headers: { Authorization: `Bearer ${session.token}` } }));
+    const res = await exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/session", {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${session.token}` },
+      }),
+    );
     expect(res.status).toBe(204);
     expect(await storedTexts()).not.toContain("mes projets de …");
   });
@@ -75,7 +84,8 @@ describe("unanswered questions", () => {
   it("should drop questions not asked for the retention time, shown or held back", async () => {
     expect((await storedTexts()).length).toBeGreaterThan(0);
     // On the hour: the retention jobs run in the cron's first run of each hour.
-    const later = Math.floor(Date.now() / 3_600_000) * 3_600_000 + (RETENTION_DEFAULTS.UNANSWERED_RETENTION_DAYS + 1) * 86_400_000;
+    const later =
+      Math.floor(Date.now() / 3_600_000) * 3_600_000 + (RETENTION_DEFAULTS.UNANSWERED_RETENTION_DAYS + 1) * 86_400_000;
     await scheduled(createScheduledController({ scheduledTime: later, cron: "*/5 * * * *" }), env);
     expect(await storedTexts()).toEqual([]);
   });

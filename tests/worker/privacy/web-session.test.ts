@@ -16,16 +16,22 @@ import { openSession, send, sendRaw } from "../../support/webchat.ts";
  */
 
 const DAY = 86_400_000;
-const exists = async (id: string) => (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
+const exists = async (id: string) =>
+  (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
 /** Silent for `days`: in D1, and in the row this isolate kept from the last turn (kept then). */
 async function idle(session: { sessionId: string; token: string }, days: number): Promise<void> {
-  await env.DB.prepare("update young_people set last_active_at = ? where id = ?").bind(Date.now() - days * DAY, session.sessionId).run();
+  await env.DB.prepare("update young_people set last_active_at = ? where id = ?")
+    .bind(Date.now() - days * DAY, session.sessionId)
+    .run();
   const key = personKey({ channel: "web", key: await sha256Hex(session.token) });
   const kept = keptPerson(key);
   if (kept) keepPerson(key, { ...kept, keptAt: Date.now() - days * DAY });
 }
 const logout = (token: string, on?: Env) => {
-  const request = new Request("https://passerelle.test/api/chat/session", { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+  const request = new Request("https://passerelle.test/api/chat/session", {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${token}` },
+  });
   return on ? app.fetch(request, on) : exports.default.fetch(request);
 };
 
@@ -55,7 +61,9 @@ describe("web chat tokens", () => {
     const res = await sendRaw(session.token, JSON.stringify({ text: "bonjour" }));
     expect(res.status).toBe(401);
     expect(await exists(session.sessionId)).toBe(false);
-    const again = await exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }));
+    const again = await exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }),
+    );
     expect(again.status).toBe(401);
   });
 
@@ -69,7 +77,10 @@ describe("web chat tokens", () => {
   it("should follow WEB_SESSION_IDLE_DAYS when it is set", async () => {
     const session = await openSession({ locale: "fr" });
     await idle(session, 2);
-    const res = await app.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }), { ...env, WEB_SESSION_IDLE_DAYS: "1" } as Env);
+    const res = await app.fetch(
+      new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }),
+      { ...env, WEB_SESSION_IDLE_DAYS: "1" } as Env,
+    );
     expect(res.status).toBe(401);
     expect(await exists(session.sessionId)).toBe(false);
   });
@@ -86,7 +97,10 @@ describe("se déconnecter", () => {
 
   it("should be labelled in the young person's language, with a warning that says what goes", async () => {
     const fr = await openSession({ locale: "fr" });
-    expect((fr as unknown as { logout: { label: string; confirm: string } }).logout).toEqual({ label: "🚪 Se déconnecter", confirm: expect.stringContaining("efface aussi ton profil") });
+    expect((fr as unknown as { logout: { label: string; confirm: string } }).logout).toEqual({
+      label: "🚪 Se déconnecter",
+      confirm: expect.stringContaining("efface aussi ton profil"),
+    });
     const en = await openSession({ locale: "en" });
     expect((en as unknown as { logout: { label: string } }).logout.label).toBe("🚪 Log out");
     const r = await send(en.token, { action: "lang:ar" });
@@ -100,6 +114,8 @@ describe("se déconnecter", () => {
     expect((await logout(young.token)).status).toBe(204);
     expect((await sendRaw(young.token, JSON.stringify({ text: "bonjour" }))).status).toBe(401);
     expect(await exists(young.sessionId)).toBe(false);
-    expect(queued).toEqual([expect.objectContaining({ chatId: "82001", replies: [{ text: expect.stringContaining("a pris fin") }] })]);
+    expect(queued).toEqual([
+      expect.objectContaining({ chatId: "82001", replies: [{ text: expect.stringContaining("a pris fin") }] }),
+    ]);
   });
 });

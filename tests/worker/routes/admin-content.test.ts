@@ -19,13 +19,23 @@ async function stepTextInChat(): Promise<string> {
 function editForm(body: string, extra: Record<string, string> = {}): Record<string, string> {
   const step = fixtureBundle().steps[0]!;
   return {
-    _csrf: csrf, locale: "fr", topicId: step.topicId, title: step.title.fr, body, keywords: (step.keywords.fr ?? []).join(", "),
-    resourceIds: step.resourceIds.join(", "), sources: step.sources.map((s) => s.label).join("\n"), reviewedAt: step.reviewedAt, ...extra,
+    _csrf: csrf,
+    locale: "fr",
+    topicId: step.topicId,
+    title: step.title.fr,
+    body,
+    keywords: (step.keywords.fr ?? []).join(", "),
+    resourceIds: step.resourceIds.join(", "),
+    sources: step.sources.map((s) => s.label).join("\n"),
+    reviewedAt: step.reviewedAt,
+    ...extra,
   };
 }
 
 async function auditActions(): Promise<string[]> {
-  const rows = await env.DB.prepare("select action from audit_log where staff_id = ? order by id").bind(editor.id).all<{ action: string }>();
+  const rows = await env.DB.prepare("select action from audit_log where staff_id = ? order by id")
+    .bind(editor.id)
+    .all<{ action: string }>();
   return rows.results.map((r) => r.action);
 }
 
@@ -59,7 +69,11 @@ describe("content admin routes", () => {
 
   it("should show clear errors on the form when fields are invalid, and save nothing", async () => {
     const before = await countRows("content_revisions");
-    const res = await postForm("/admin/content/step/cjm-ask", editor.cookie, editForm("", { reviewedAt: "hier", resourceIds: "nope" }));
+    const res = await postForm(
+      "/admin/content/step/cjm-ask",
+      editor.cookie,
+      editForm("", { reviewedAt: "hier", resourceIds: "nope" }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Obligatoire / required");
@@ -69,7 +83,11 @@ describe("content admin routes", () => {
   });
 
   it("should name a missing reference in the errors, and refuse an id that already exists", async () => {
-    const missing = await postForm("/admin/content/step/cjm-ask", editor.cookie, editForm("Texte.", { resourceIds: "no-such-resource" }));
+    const missing = await postForm(
+      "/admin/content/step/cjm-ask",
+      editor.cookie,
+      editForm("Texte.", { resourceIds: "no-such-resource" }),
+    );
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain("resource &quot;no-such-resource&quot; does not exist");
     const taken = await postForm("/admin/content/step/new", editor.cookie, editForm("Texte.", { id: "cjm-ask" }));
@@ -85,7 +103,11 @@ describe("content admin routes", () => {
     expect(saved.status).toBe(303);
     expect(await stepTextInChat()).toContain(original);
 
-    const preview = await postForm("/admin/content/preview", editor.cookie, { _csrf: csrf, state: "forged.state", text: "" });
+    const preview = await postForm("/admin/content/preview", editor.cookie, {
+      _csrf: csrf,
+      state: "forged.state",
+      text: "",
+    });
     expect(preview.status).toBe(200);
 
     const published = await postForm("/admin/content/publish", editor.cookie, { _csrf: csrf, note: "nouveau texte" });
@@ -94,12 +116,16 @@ describe("content admin routes", () => {
 
     const page = await (await staffFetch("/admin/content/publish", { cookie: editor.cookie })).text();
     const versions = [...page.matchAll(/\/admin\/content\/publications\/(\d+)\/rollback/g)].map((m) => Number(m[1]));
-    const rolled = await postForm(`/admin/content/publications/${Math.min(...versions)}/rollback`, editor.cookie, { _csrf: csrf });
+    const rolled = await postForm(`/admin/content/publications/${Math.min(...versions)}/rollback`, editor.cookie, {
+      _csrf: csrf,
+    });
     expect(rolled.status).toBe(303);
     const text = await stepTextInChat();
     expect(text).toContain(original);
     expect(text).not.toContain("Texte modifié");
-    expect(await auditActions()).toEqual(expect.arrayContaining(["content.update", "content.publish", "content.rollback_publication"]));
+    expect(await auditActions()).toEqual(
+      expect.arrayContaining(["content.update", "content.publish", "content.rollback_publication"]),
+    );
   });
 
   it("should show who changed what in the item history, and roll one item back in the draft", async () => {
@@ -117,20 +143,27 @@ describe("content admin routes", () => {
     await postForm("/admin/content/step/cjm-ask", editor.cookie, editForm("Brouillon visible dans l'aperçu."));
     const start = await (await staffFetch("/admin/content/preview", { cookie: editor.cookie })).text();
     const state = /name="state" value="([^"]+)"/.exec(start)![1]!;
-    const shown = await (await postForm("/admin/content/preview", editor.cookie, { _csrf: csrf, state, action: "step:cjm-ask" })).text();
+    const shown = await (
+      await postForm("/admin/content/preview", editor.cookie, { _csrf: csrf, state, action: "step:cjm-ask" })
+    ).text();
     expect(shown).toContain("Brouillon visible dans l&#39;aperçu.");
     expect(await stepTextInChat()).not.toContain("Brouillon visible");
   });
 
   it("should list what needs translating into Pashto", async () => {
-    const html = await (await staffFetch("/admin/content/translations?locale=ps&status=missing", { cookie: editor.cookie })).text();
+    const html = await (
+      await staffFetch("/admin/content/translations?locale=ps&status=missing", { cookie: editor.cookie })
+    ).text();
     expect(html).toContain("step · cjm-ask");
     expect(html).toContain("resource · dept-44-ase");
   });
 
   it("should change nothing when an imported file has an invalid item, and explain why", async () => {
     const before = { items: await countRows("content_items"), revisions: await countRows("content_revisions") };
-    const exported = await (await staffFetch("/admin/content/export", { cookie: editor.cookie })).json<{ faqs: { topicId: string }[]; steps: { body: { fr: string } }[] }>();
+    const exported = await (await staffFetch("/admin/content/export", { cookie: editor.cookie })).json<{
+      faqs: { topicId: string }[];
+      steps: { body: { fr: string } }[];
+    }>();
     exported.steps[0]!.body.fr = "Import qui ne doit pas passer.";
     exported.faqs[0]!.topicId = "no-such-topic";
     const form = new FormData();
@@ -157,13 +190,42 @@ describe("content admin routes", () => {
 
   it("should validate roadmap rules and show their effect before publishing", async () => {
     const page = await (await staffFetch("/admin/content/roadmap", { cookie: editor.cookie })).text();
-    const steps = /<textarea id="steps"[^>]*>([\s\S]*?)<\/textarea>/.exec(page)![1]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-    const depts = { "44.cjmAgeLimit": "30", "44.reminderDaysBefore": "30, 7", "44.deadlineAlertDays": "7", "44.soonDays": "90" };
-    const others = Object.fromEntries(["49", "other"].flatMap((d) => [[`${d}.cjmAgeLimit`, "21"], [`${d}.reminderDaysBefore`, "30"], [`${d}.deadlineAlertDays`, "7"], [`${d}.soonDays`, "90"]]));
-    const refused = await postForm("/admin/content/roadmap", editor.cookie, { _csrf: csrf, steps, ...depts, ...others });
+    const steps = /<textarea id="steps"[^>]*>([\s\S]*?)<\/textarea>/
+      .exec(page)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
+    const depts = {
+      "44.cjmAgeLimit": "30",
+      "44.reminderDaysBefore": "30, 7",
+      "44.deadlineAlertDays": "7",
+      "44.soonDays": "90",
+    };
+    const others = Object.fromEntries(
+      ["49", "other"].flatMap((d) => [
+        [`${d}.cjmAgeLimit`, "21"],
+        [`${d}.reminderDaysBefore`, "30"],
+        [`${d}.deadlineAlertDays`, "7"],
+        [`${d}.soonDays`, "90"],
+      ]),
+    );
+    const refused = await postForm("/admin/content/roadmap", editor.cookie, {
+      _csrf: csrf,
+      steps,
+      ...depts,
+      ...others,
+    });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("depts.44.cjmAgeLimit");
-    const saved = await postForm("/admin/content/roadmap", editor.cookie, { _csrf: csrf, steps, ...depts, "44.cjmAgeLimit": "22", ...others });
+    const saved = await postForm("/admin/content/roadmap", editor.cookie, {
+      _csrf: csrf,
+      steps,
+      ...depts,
+      "44.cjmAgeLimit": "22",
+      ...others,
+    });
     expect(saved.status).toBe(303);
     const shown = await (await staffFetch("/admin/content/roadmap", { cookie: editor.cookie })).text();
     expect(shown).toContain("Brouillon (après publication)");

@@ -14,9 +14,17 @@ async function followed(staffId: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const id = `${prefix}-${i}-${crypto.randomUUID()}`;
     statements.push(
-      env.DB.prepare("insert into young_people (id, locale, cursor, created_at, last_active_at) values (?, 'fr', '{}', ?, ?)").bind(id, now, now),
-      env.DB.prepare("insert into referent_links (staff_id, young_id, created_at) values (?, ?, ?)").bind(staffId, id, now),
-      env.DB.prepare("insert into alerts (id, young_id, kind, severity, message, created_at) values (?, ?, 'help', 'normal', 'aide', ?)").bind(crypto.randomUUID(), id, now),
+      env.DB.prepare(
+        "insert into young_people (id, locale, cursor, created_at, last_active_at) values (?, 'fr', '{}', ?, ?)",
+      ).bind(id, now, now),
+      env.DB.prepare("insert into referent_links (staff_id, young_id, created_at) values (?, ?, ?)").bind(
+        staffId,
+        id,
+        now,
+      ),
+      env.DB.prepare(
+        "insert into alerts (id, young_id, kind, severity, message, created_at) values (?, ?, 'help', 'normal', 'aide', ?)",
+      ).bind(crypto.randomUUID(), id, now),
     );
   }
   await env.DB.batch(statements);
@@ -39,8 +47,12 @@ describe("dashboards with many young people", () => {
     const admin = await loginAs("admin");
     const now = Date.now();
     await env.DB.batch([
-      env.DB.prepare("insert into young_people (id, locale, cursor, created_at, last_active_at) values ('unlinked-with-alert', 'fr', '{}', ?, ?)").bind(now, now),
-      env.DB.prepare("insert into alerts (id, young_id, kind, severity, created_at) values (?, 'unlinked-with-alert', 'crisis', 'high', ?)").bind(crypto.randomUUID(), now),
+      env.DB.prepare(
+        "insert into young_people (id, locale, cursor, created_at, last_active_at) values ('unlinked-with-alert', 'fr', '{}', ?, ?)",
+      ).bind(now, now),
+      env.DB.prepare(
+        "insert into alerts (id, young_id, kind, severity, created_at) values (?, 'unlinked-with-alert', 'crisis', 'high', ?)",
+      ).bind(crypto.randomUUID(), now),
     ]);
     const res = await staffFetch("/referent", { cookie: admin.cookie });
     expect(res.status).toBe(200);

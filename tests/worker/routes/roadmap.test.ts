@@ -7,7 +7,8 @@ const get = (query: string) => exports.default.fetch(new Request(`https://passer
 async function rowCounts(): Promise<number> {
   const tables = ["young_people", "identities", "roadmap_progress", "reminders_sent", "alerts", "event_counts"];
   let total = 0;
-  for (const table of tables) total += Number((await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0);
+  for (const table of tables)
+    total += Number((await env.DB.prepare(`select count(*) as n from ${table}`).first<{ n: number }>())?.n ?? 0);
   return total;
 }
 
@@ -19,7 +20,9 @@ describe("GET /api/roadmap", () => {
   it("should answer the roadmap of an MNA entrusted after 16 with the two-month residence permit deadline", async () => {
     const res = await get("birth=2008-09&status=mna&dept=44&entered_care=2025-01&today=2026-01-15");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { steps: { id: string; title: string; due: string | null; state: string; why: string; sources: unknown[] }[] };
+    const body = (await res.json()) as {
+      steps: { id: string; title: string; due: string | null; state: string; why: string; sources: unknown[] }[];
+    };
     const permit = body.steps.find((s) => s.id === "residence-permit-l435-3");
     expect(permit).toMatchObject({ due: "2026-10-31", state: "now" });
     expect(permit?.title).toMatch(/titre de séjour/);
@@ -57,13 +60,25 @@ describe("GET /api/roadmap", () => {
     ["unknown dept", "birth=2008-05&status=ase&dept=75", /dept/],
     ["missing dept", "birth=2008-05&status=ase", /dept/],
     ["bad entered_care", "birth=2008-05&status=mna&dept=44&entered_care=2024", /entered_care/],
-    ["entered_care before birth", "birth=2008-05&status=mna&dept=44&entered_care=2007-01", /entered_care must not be before birth/],
+    [
+      "entered_care before birth",
+      "birth=2008-05&status=mna&dept=44&entered_care=2007-01",
+      /entered_care must not be before birth/,
+    ],
     ["impossible today", "birth=2008-05&status=ase&dept=44&today=2026-02-30", /today/],
     ["today in another format", "birth=2008-05&status=ase&dept=44&today=15/01/2026", /today/],
     ["unknown locale", "birth=2008-05&status=ase&dept=44&locale=de", /locale/],
     ["birth in the future", "birth=2030-01&status=ase&dept=44", /birth must not be in the future/],
-    ["birth after the given today", "birth=2026-02&status=ase&dept=44&today=2026-01-31", /birth must not be in the future/],
-    ["entered_care in the future", "birth=2008-05&status=mna&dept=44&entered_care=2031-01", /entered_care must not be in the future/],
+    [
+      "birth after the given today",
+      "birth=2026-02&status=ase&dept=44&today=2026-01-31",
+      /birth must not be in the future/,
+    ],
+    [
+      "entered_care in the future",
+      "birth=2008-05&status=mna&dept=44&entered_care=2031-01",
+      /entered_care must not be in the future/,
+    ],
   ])("should answer 400 with a clear message for %s", async (_name, query, message) => {
     const res = await get(query);
     expect(res.status).toBe(400);
@@ -89,7 +104,9 @@ describe("GET /parcours", () => {
   });
 
   it("should show the timeline with dates in dd/mm/yyyy", async () => {
-    const res = await exports.default.fetch("https://passerelle.test/parcours?birth=2008-09&status=mna&dept=44&entered_care=&today=2026-01-15");
+    const res = await exports.default.fetch(
+      "https://passerelle.test/parcours?birth=2008-09&status=mna&dept=44&entered_care=&today=2026-01-15",
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('class="timeline"');
@@ -101,7 +118,7 @@ describe("GET /parcours", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
-    expect(html).toContain('<form');
+    expect(html).toContain("<form");
   });
 
   it("should refuse a birth month in the future with 400 and say so on the page", async () => {

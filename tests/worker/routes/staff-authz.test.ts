@@ -26,7 +26,9 @@ beforeAll(async () => {
   cookies.admin = (await loginAs("admin")).cookie;
   staffTarget = (await loginAs("referent")).id;
   teamTarget = crypto.randomUUID();
-  await env.DB.prepare("insert into teams (id, name, created_at) values (?, 'Équipe matrice', ?)").bind(teamTarget, Date.now()).run();
+  await env.DB.prepare("insert into teams (id, name, created_at) values (?, 'Équipe matrice', ?)")
+    .bind(teamTarget, Date.now())
+    .run();
   const young = await openSession();
   youngId = young.sessionId;
   const p = await send(young.token, { text: `code ${await newLinkCode(ref.cookie, "young")}` });
@@ -34,28 +36,117 @@ beforeAll(async () => {
   // Alerts to acknowledge: one per actor that may do it.
   for (let i = 0; i < 5; i++) {
     const id = crypto.randomUUID();
-    await env.DB.prepare("insert into alerts (id, young_id, kind, severity, created_at) values (?, ?, 'deadline', 'high', ?)").bind(id, youngId, Date.now()).run();
+    await env.DB.prepare(
+      "insert into alerts (id, young_id, kind, severity, created_at) values (?, ?, 'deadline', 'high', ?)",
+    )
+      .bind(id, youngId, Date.now())
+      .run();
     alertIds.push(id);
   }
 });
 
-type Route = { name: string; method: "GET" | "POST"; path: () => string; fields?: () => Record<string, string>; expect: Record<Actor, number> };
+type Route = {
+  name: string;
+  method: "GET" | "POST";
+  path: () => string;
+  fields?: () => Record<string, string>;
+  expect: Record<Actor, number>;
+};
 
 const ROUTES: Route[] = [
-  { name: "GET /referent", method: "GET", path: () => "/referent", expect: { anonymous: 302, editor: 403, otherReferent: 200, referent: 200, admin: 200 } },
-  { name: "POST /referent/codes", method: "POST", path: () => "/referent/codes", fields: () => ({ purpose: "young" }), expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 } },
-  { name: "POST /referent/alerts/:id/ack", method: "POST", path: () => `/referent/alerts/${alertIds.shift()}/ack`, expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 303, admin: 303 } },
-  { name: "POST /referent/telegram/unlink", method: "POST", path: () => "/referent/telegram/unlink", expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 } },
-  { name: "GET /admin/staff", method: "GET", path: () => "/admin/staff", expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
-  { name: "POST /admin/staff", method: "POST", path: () => "/admin/staff", fields: () => ({ name: "N", email: `n${crypto.randomUUID().slice(0, 8)}@example.org`, role: "referent", password: "long enough password" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
-  { name: "POST /admin/staff/:id/disable", method: "POST", path: () => `/admin/staff/${staffTarget}/disable`, expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
-  { name: "POST /admin/staff/:id/enable", method: "POST", path: () => `/admin/staff/${staffTarget}/enable`, expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
-  { name: "POST /admin/staff/:id/team", method: "POST", path: () => `/admin/staff/${staffTarget}/team`, fields: () => ({ teamId: teamTarget }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
-  { name: "GET /admin/teams", method: "GET", path: () => "/admin/teams", expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
-  { name: "POST /admin/teams", method: "POST", path: () => "/admin/teams", fields: () => ({ name: `Équipe ${crypto.randomUUID().slice(0, 6)}`, webhookUrl: "https://receiver.test/matrix", webhookSecret: "matrix-secret-0123456" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 } },
-  { name: "POST /admin/teams/:id", method: "POST", path: () => `/admin/teams/${teamTarget}`, fields: () => ({ name: "Équipe matrice", backupTelegramChatId: "7777" }), expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 } },
+  {
+    name: "GET /referent",
+    method: "GET",
+    path: () => "/referent",
+    expect: { anonymous: 302, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+  },
+  {
+    name: "POST /referent/codes",
+    method: "POST",
+    path: () => "/referent/codes",
+    fields: () => ({ purpose: "young" }),
+    expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+  },
+  {
+    name: "POST /referent/alerts/:id/ack",
+    method: "POST",
+    path: () => `/referent/alerts/${alertIds.shift()}/ack`,
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 303, admin: 303 },
+  },
+  {
+    name: "POST /referent/telegram/unlink",
+    method: "POST",
+    path: () => "/referent/telegram/unlink",
+    expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+  },
+  {
+    name: "GET /admin/staff",
+    method: "GET",
+    path: () => "/admin/staff",
+    expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+  },
+  {
+    name: "POST /admin/staff",
+    method: "POST",
+    path: () => "/admin/staff",
+    fields: () => ({
+      name: "N",
+      email: `n${crypto.randomUUID().slice(0, 8)}@example.org`,
+      role: "referent",
+      password: "long enough password",
+    }),
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+  },
+  {
+    name: "POST /admin/staff/:id/disable",
+    method: "POST",
+    path: () => `/admin/staff/${staffTarget}/disable`,
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+  },
+  {
+    name: "POST /admin/staff/:id/enable",
+    method: "POST",
+    path: () => `/admin/staff/${staffTarget}/enable`,
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+  },
+  {
+    name: "POST /admin/staff/:id/team",
+    method: "POST",
+    path: () => `/admin/staff/${staffTarget}/team`,
+    fields: () => ({ teamId: teamTarget }),
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+  },
+  {
+    name: "GET /admin/teams",
+    method: "GET",
+    path: () => "/admin/teams",
+    expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+  },
+  {
+    name: "POST /admin/teams",
+    method: "POST",
+    path: () => "/admin/teams",
+    fields: () => ({
+      name: `Équipe ${crypto.randomUUID().slice(0, 6)}`,
+      webhookUrl: "https://receiver.test/matrix",
+      webhookSecret: "matrix-secret-0123456",
+    }),
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+  },
+  {
+    name: "POST /admin/teams/:id",
+    method: "POST",
+    path: () => `/admin/teams/${teamTarget}`,
+    fields: () => ({ name: "Équipe matrice", backupTelegramChatId: "7777" }),
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+  },
   // Last: unlinking changes what the référent may do.
-  { name: "POST /referent/young/:id/unlink", method: "POST", path: () => `/referent/young/${youngId}/unlink`, expect: { anonymous: 401, editor: 403, otherReferent: 403, admin: 403, referent: 200 } },
+  {
+    name: "POST /referent/young/:id/unlink",
+    method: "POST",
+    path: () => `/referent/young/${youngId}/unlink`,
+    expect: { anonymous: 401, editor: 403, otherReferent: 403, admin: 403, referent: 200 },
+  },
 ];
 
 async function call(route: Route, actor: Actor): Promise<number> {

@@ -1,9 +1,22 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { alertsByIds, alertsFor, insertDeliveries, linkedStaff, markYoungNotified, raiseEscalations } from "../../../worker/store/alerts.ts";
+import {
+  alertsByIds,
+  alertsFor,
+  insertDeliveries,
+  linkedStaff,
+  markYoungNotified,
+  raiseEscalations,
+} from "../../../worker/store/alerts.ts";
 import { chunksOf, MAX_BOUND_PARAMS } from "../../../worker/store/chunks.ts";
 import { database } from "../../../worker/store/db.ts";
-import { peopleWithBirth, raiseDeadlineAlerts, recordReminders, reminderCandidates, roadmapWrites } from "../../../worker/store/roadmap.ts";
+import {
+  peopleWithBirth,
+  raiseDeadlineAlerts,
+  recordReminders,
+  reminderCandidates,
+  roadmapWrites,
+} from "../../../worker/store/roadmap.ts";
 import { teamsByIds } from "../../../worker/store/teams.ts";
 import { dispatchAlerts } from "../../../worker/alerts/dispatch.ts";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -21,33 +34,71 @@ async function run(statements: D1PreparedStatement[]): Promise<void> {
   for (let i = 0; i < statements.length; i += 500) await env.DB.batch(statements.slice(i, i + 500));
 }
 
-const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, "0")}`);
+const ids = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, "0")}`);
 
 /** n young people (birth month given), optionally on Telegram, each with one alert of `kind`. */
-async function people(prefix: string, n: number, options: { telegram?: boolean; alert?: "crisis" | "help"; alertAt?: number } = {}): Promise<string[]> {
+async function people(
+  prefix: string,
+  n: number,
+  options: { telegram?: boolean; alert?: "crisis" | "help"; alertAt?: number } = {},
+): Promise<string[]> {
   const list = ids(prefix, n);
   const statements: D1PreparedStatement[] = [];
   list.forEach((id, i) => {
-    statements.push(env.DB.prepare("insert into young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) values (?, 'fr', '2007-02', 'ase', '44', '{\"at\":\"menu\"}', ?, ?)").bind(id, T0, T0));
-    if (options.telegram) statements.push(env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('telegram', ?, ?, ?)").bind(`${prefix}-chat-${i}`, id, T0));
-    if (options.alert) statements.push(env.DB.prepare("insert into alerts (id, young_id, kind, severity, created_at) values (?, ?, ?, 'high', ?)").bind(`${id}-alert`, id, options.alert, options.alertAt ?? T0));
+    statements.push(
+      env.DB.prepare(
+        "insert into young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) values (?, 'fr', '2007-02', 'ase', '44', '{\"at\":\"menu\"}', ?, ?)",
+      ).bind(id, T0, T0),
+    );
+    if (options.telegram)
+      statements.push(
+        env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('telegram', ?, ?, ?)").bind(
+          `${prefix}-chat-${i}`,
+          id,
+          T0,
+        ),
+      );
+    if (options.alert)
+      statements.push(
+        env.DB.prepare(
+          "insert into alerts (id, young_id, kind, severity, created_at) values (?, ?, ?, 'high', ?)",
+        ).bind(`${id}-alert`, id, options.alert, options.alertAt ?? T0),
+      );
   });
   await run(statements);
   return list;
 }
 
 async function staffMember(id: string, role = "referent"): Promise<void> {
-  await env.DB.prepare("insert into staff (id, email, name, role, created_at, telegram_chat_id) values (?, ?, ?, ?, ?, ?)").bind(id, `${id}@example.org`, id, role, T0, `${id}-tg`).run();
+  await env.DB.prepare(
+    "insert into staff (id, email, name, role, created_at, telegram_chat_id) values (?, ?, ?, ?, ?, ?)",
+  )
+    .bind(id, `${id}@example.org`, id, role, T0, `${id}-tg`)
+    .run();
 }
 
 async function link(staffId: string, youngIds: string[]): Promise<void> {
-  await run(youngIds.map((y) => env.DB.prepare("insert into referent_links (staff_id, young_id, created_at) values (?, ?, ?)").bind(staffId, y, T0)));
+  await run(
+    youngIds.map((y) =>
+      env.DB.prepare("insert into referent_links (staff_id, young_id, created_at) values (?, ?, ?)").bind(
+        staffId,
+        y,
+        T0,
+      ),
+    ),
+  );
 }
 
 describe("chunksOf", () => {
   it("should cut lists so that no piece binds more than 100 parameters", () => {
     for (const n of SIZES) {
-      for (const [per, others] of [[1, 0], [1, 2], [7, 0], [5, 0]] as const) {
+      for (const [per, others] of [
+        [1, 0],
+        [1, 2],
+        [7, 0],
+        [5, 0],
+      ] as const) {
         const pieces = chunksOf(ids("x", n), per, others);
         expect(pieces.flat()).toHaveLength(n);
         expect(pieces.every((p) => p.length > 0 && p.length * per + others <= MAX_BOUND_PARAMS)).toBe(true);
@@ -66,7 +117,9 @@ describe.each(SIZES)("queries over %i elements", (n) => {
     expect((await alertsByIds(db, alertIds)).map((a) => a.id).sort()).toEqual(alertIds);
     expect((await linkedStaff(db, young)).map((l) => l.youngId).sort()).toEqual(young);
     await markYoungNotified(db, alertIds, T0 + 1);
-    const notified = await env.DB.prepare("select count(*) as n from alerts where id like ? and young_notified_at = ?").bind(`ids${n}-%`, T0 + 1).first<{ n: number }>();
+    const notified = await env.DB.prepare("select count(*) as n from alerts where id like ? and young_notified_at = ?")
+      .bind(`ids${n}-%`, T0 + 1)
+      .first<{ n: number }>();
     expect(notified!.n).toBe(n);
   });
 
@@ -79,7 +132,9 @@ describe.each(SIZES)("queries over %i elements", (n) => {
 
   it("teamsByIds", async () => {
     const teamIds = ids(`team${n}`, n);
-    await run(teamIds.map((id) => env.DB.prepare("insert into teams (id, name, created_at) values (?, ?, ?)").bind(id, id, T0)));
+    await run(
+      teamIds.map((id) => env.DB.prepare("insert into teams (id, name, created_at) values (?, ?, ?)").bind(id, id, T0)),
+    );
     expect((await teamsByIds(db, teamIds)).map((t) => t.id).sort()).toEqual(teamIds);
   });
 
@@ -87,7 +142,11 @@ describe.each(SIZES)("queries over %i elements", (n) => {
     const young = await people(`dash${n}`, n, { alert: "crisis" });
     await staffMember(`ref-dash${n}`);
     await link(`ref-dash${n}`, young);
-    await insertDeliveries(db, young.map((y) => ({ alertId: `${y}-alert`, channel: "webhook" as const, recipient: "team" })), T0);
+    await insertDeliveries(
+      db,
+      young.map((y) => ({ alertId: `${y}-alert`, channel: "webhook" as const, recipient: "team" })),
+      T0,
+    );
     const mine = await alertsFor(db, { id: `ref-dash${n}`, role: "referent" });
     expect(mine).toHaveLength(Math.min(n, 200));
     expect(mine.every((a) => a.youngId.startsWith(`dash${n}-`) && a.undelivered.length === 1)).toBe(true);
@@ -96,7 +155,13 @@ describe.each(SIZES)("queries over %i elements", (n) => {
 
   it("reminderCandidates (with their progress and reminders given) and recordReminders", async () => {
     const young = await people(`rem${n}`, n, { telegram: true });
-    await run(young.map((y) => env.DB.prepare("insert into roadmap_progress (young_id, step_id, state, updated_at) values (?, 'cjm', 'done', ?)").bind(y, T0)));
+    await run(
+      young.map((y) =>
+        env.DB.prepare(
+          "insert into roadmap_progress (young_id, step_id, state, updated_at) values (?, 'cjm', 'done', ?)",
+        ).bind(y, T0),
+      ),
+    );
     const candidates = (await reminderCandidates(db, T0, 2000)).filter((c) => c.youngId.startsWith(`rem${n}-`));
     expect(candidates).toHaveLength(n);
     expect(candidates.every((c) => c.progress.cjm === "done" && c.sent.length === 0)).toBe(true);
@@ -111,9 +176,16 @@ describe.each(SIZES)("queries over %i elements", (n) => {
 
   it("remindersShown writes of a turn", async () => {
     const [young] = await people(`shown${n}`, 1);
-    const statements = roadmapWrites(db, young!, { type: "remindersShown", reminders: ids("step", n).map((stepId) => ({ stepId, kind: "overdue" })) }, T0);
+    const statements = roadmapWrites(
+      db,
+      young!,
+      { type: "remindersShown", reminders: ids("step", n).map((stepId) => ({ stepId, kind: "overdue" })) },
+      T0,
+    );
     if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-    const stored = await env.DB.prepare("select count(*) as n from reminders_sent where young_id = ?").bind(young!).first<{ n: number }>();
+    const stored = await env.DB.prepare("select count(*) as n from reminders_sent where young_id = ?")
+      .bind(young!)
+      .first<{ n: number }>();
     expect(stored!.n).toBe(n);
   });
 
@@ -123,7 +195,7 @@ describe.each(SIZES)("queries over %i elements", (n) => {
     expect(await raiseDeadlineAlerts(db, due, T0)).toHaveLength(n);
     expect(await raiseDeadlineAlerts(db, due, T0)).toHaveLength(0);
     const seen: string[] = [];
-    for (let after = `dl${n}-`; ;) {
+    for (let after = `dl${n}-`; ; ) {
       const page = (await peopleWithBirth(db, after, 500)).filter((p) => p.youngId.startsWith(`dl${n}-`));
       if (page.length === 0) break;
       expect(page.every((p) => p.alerted.includes("residence-permit"))).toBe(true);
@@ -141,7 +213,9 @@ describe.each(SIZES)("queries over %i elements", (n) => {
     expect(await raiseEscalations(db, now - 30 * 60 * 1000, now)).toHaveLength(0);
     const subjects = await alertsByIds(db, escalations);
     expect(subjects.map((e) => e.subject).sort()).toEqual(young.map((y) => `${y}-alert`));
-    expect(escalations.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(
+      escalations.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
+    ).toBe(true);
     // Backup Telegram and team webhook (tests' env) for each escalation.
     expect(await dispatchAlerts(env, escalations, now)).toHaveLength(2 * n);
   });

@@ -4,11 +4,18 @@ import { fixtureBundle, seedFixture } from "../../support/admin-content.ts";
 import { translationStatus } from "../../../shared/content/translation.ts";
 import { database } from "../../../worker/store/db.ts";
 import { latestVersion, loadDrafts, loadPublished } from "../../../worker/store/content.ts";
-import { deleteItem, getDraftItem, pendingChanges, publish, rollbackItem, rollbackPublication, saveItem } from "../../../worker/store/content-admin.ts";
+import {
+  deleteItem,
+  getDraftItem,
+  pendingChanges,
+  publish,
+  rollbackItem,
+  rollbackPublication,
+  saveItem,
+} from "../../../worker/store/content-admin.ts";
 import { itemHistory, latestLocaleTimes } from "../../../worker/store/content-revisions.ts";
 import { replaceDrafts } from "../../../worker/store/content.ts";
 import { countRows } from "../../support/db.ts";
-
 
 const db = () => database(env.DB);
 const editor = { id: "staff-1", name: "Camille Editor" };
@@ -59,7 +66,12 @@ describe("content admin store", () => {
     const result = await saveItem(db(), "step", step, false, editor, later(2));
     expect(result).toEqual({ ok: true, changed: true });
     const history = await itemHistory(db(), "step", step.id);
-    expect(history[0]).toMatchObject({ action: "update", by: "staff-1", byName: "Camille Editor", at: later(2).getTime() });
+    expect(history[0]).toMatchObject({
+      action: "update",
+      by: "staff-1",
+      byName: "Camille Editor",
+      at: later(2).getTime(),
+    });
     expect((history[0]!.after as typeof step).body.fr).toBe("Nouveau texte de test.");
     const published = await loadPublished(db(), (await latestVersion(db()))!);
     expect(published!.steps.find((s) => s.id === step.id)!.body.fr).not.toBe("Nouveau texte de test.");
@@ -73,7 +85,11 @@ describe("content admin store", () => {
     expect(times.fr).toBe(later(2).getTime());
     expect(translationStatus(saved, times, "en")).toBe(step.body.en && step.title.en ? "outdated" : "missing");
 
-    const translated = { ...saved, title: { ...step.title, en: "Title" }, body: { ...(saved.body as object), en: "New test text." } };
+    const translated = {
+      ...saved,
+      title: { ...step.title, en: "Title" },
+      body: { ...(saved.body as object), en: "New test text." },
+    };
     expect(await saveItem(db(), "step", translated, false, editor, later(3))).toMatchObject({ ok: true });
     const after = (await latestLocaleTimes(db())).get(`step:${step.id}`)!;
     expect(translationStatus(translated, after, "en")).toBe("complete");
@@ -120,7 +136,11 @@ describe("content admin store", () => {
   });
 
   it("should change nothing when an imported file has one invalid item", async () => {
-    const before = { items: await countRows("content_items"), revisions: await countRows("content_revisions"), drafts: await loadDrafts(db()) };
+    const before = {
+      items: await countRows("content_items"),
+      revisions: await countRows("content_revisions"),
+      drafts: await loadDrafts(db()),
+    };
     const broken = structuredClone(seedBundle);
     broken.steps[0]!.body.fr = "Changé";
     (broken.faqs[0] as { topicId: string }).topicId = "no-such-topic";

@@ -12,14 +12,21 @@ import { seedContent } from "../../support/content.ts";
 const db = () => database(env.DB);
 
 type Row = { snapshot: string; keywords: string | null; match_index: string | null };
-const row = (version: number) => env.DB.prepare("select snapshot, keywords, match_index from publications where version = ?").bind(version).first<Row>();
+const row = (version: number) =>
+  env.DB.prepare("select snapshot, keywords, match_index from publications where version = ?")
+    .bind(version)
+    .first<Row>();
 
 /** One question per keyword-bearing FAQ and step: its first French keyword. */
-const questions = [...seedBundle.faqs, ...seedBundle.steps].map((item) => item.keywords.fr?.[0]).filter((q): q is string => Boolean(q));
+const questions = [...seedBundle.faqs, ...seedBundle.steps]
+  .map((item) => item.keywords.fr?.[0])
+  .filter((q): q is string => Boolean(q));
 const answers = (bundle: ContentBundle) => questions.map((q) => matcherFor(bundle).match(q)[0]?.id ?? null);
 /** Item id → keywords (publication orders the items by id). */
-const keywordsOf = (bundle: ContentBundle) => Object.fromEntries([...bundle.topics, ...bundle.steps, ...bundle.faqs].map((item) => [item.id, item.keywords]));
-const lacksKeywords = (bundle: ContentBundle) => Object.values(keywordsOf(bundle)).every((k) => Object.keys(k).length === 0);
+const keywordsOf = (bundle: ContentBundle) =>
+  Object.fromEntries([...bundle.topics, ...bundle.steps, ...bundle.faqs].map((item) => [item.id, item.keywords]));
+const lacksKeywords = (bundle: ContentBundle) =>
+  Object.values(keywordsOf(bundle)).every((k) => Object.keys(k).length === 0);
 
 describe("published content storage", () => {
   let version: number;
@@ -57,7 +64,9 @@ describe("published content storage", () => {
   });
 
   it("should rebuild an index of another matcher version once and store it back for the other isolates", async () => {
-    await env.DB.prepare("update publications set match_index = ? where version = ?").bind("v1\nfaq:x\n|titr:0.1e|\n", version).run();
+    await env.DB.prepare("update publications set match_index = ? where version = ?")
+      .bind("v1\nfaq:x\n|titr:0.1e|\n", version)
+      .run();
     const snapshot = (await loadForTurns(db(), version))!;
     expect(answers(snapshot)).toEqual(expected);
     expect((await row(version))!.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
@@ -66,7 +75,11 @@ describe("published content storage", () => {
   it("should read a publication stored before keywords and index had their own columns", async () => {
     const { version: _, ...published } = (await loadPublished(db(), version))!;
     const legacy = JSON.stringify({ ...published, matchIndex: serializeIndex(buildIndex(published)) });
-    const inserted = await env.DB.prepare("insert into publications (snapshot, created_at) values (?, ?) returning version").bind(legacy, Date.now()).first<{ version: number }>();
+    const inserted = await env.DB.prepare(
+      "insert into publications (snapshot, created_at) values (?, ?) returning version",
+    )
+      .bind(legacy, Date.now())
+      .first<{ version: number }>();
     const forTurns = (await loadForTurns(db(), inserted!.version))!;
     expect(keywordsOf(forTurns)).toEqual(keywordsOf(seedBundle));
     expect(answers(forTurns)).toEqual(expected);

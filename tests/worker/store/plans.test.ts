@@ -46,9 +46,16 @@ function recordingDb(): { DB: D1Database; seen: Map<string, unknown[]> } {
 async function plansOf(seen: Map<string, unknown[]>) {
   const plans: { sql: string; scans: string[]; perRow: string[]; sorted: boolean }[] = [];
   for (const [sql, params] of seen) {
-    const { results } = await env.DB.prepare(`explain query plan ${sql}`).bind(...params).all<{ id: number; parent: number; detail: string }>();
+    const { results } = await env.DB.prepare(`explain query plan ${sql}`)
+      .bind(...params)
+      .all<{ id: number; parent: number; detail: string }>();
     // A page sorted after the fact has read every matching row to keep `limit` of them.
-    plans.push({ sql: sql.slice(0, 80), scans: tableScans(results), perRow: unselectiveCorrelatedSearches(results), sorted: results.some((r) => /TEMP B-TREE FOR ORDER BY/.test(r.detail)) });
+    plans.push({
+      sql: sql.slice(0, 80),
+      scans: tableScans(results),
+      perRow: unselectiveCorrelatedSearches(results),
+      sorted: results.some((r) => /TEMP B-TREE FOR ORDER BY/.test(r.detail)),
+    });
   }
   return plans;
 }

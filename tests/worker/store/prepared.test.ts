@@ -9,8 +9,11 @@ describe("statements prepared once per isolate", () => {
   let builds = 0;
   const countFor = prepareOnce((db) => {
     builds++;
-    return db.select({ count: eventCounts.count, doubled: sql<number>`${eventCounts.count} * 2` }).from(eventCounts)
-      .where(eq(eventCounts.event, sql.placeholder("event"))).prepare();
+    return db
+      .select({ count: eventCounts.count, doubled: sql<number>`${eventCounts.count} * 2` })
+      .from(eventCounts)
+      .where(eq(eventCounts.event, sql.placeholder("event")))
+      .prepare();
   });
 
   it("should build the SQL once and bind new values on every use, mapping rows as drizzle does", async () => {

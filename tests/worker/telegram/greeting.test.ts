@@ -21,7 +21,13 @@ describe("the greeting in the app's language", () => {
     await postUpdate(startIn(7301, "ar"));
     const [greeting] = fakeTelegram.messages;
     expect(String(greeting!.params.text)).toContain(t("ar", "welcome").slice(0, 12));
-    expect(keyboardOf(greeting!.params).map(([, a]) => a)).toEqual(["lang:ar", "lang:fr", "lang:en", "lang:ps", "lang:prs"]);
+    expect(keyboardOf(greeting!.params).map(([, a]) => a)).toEqual([
+      "lang:ar",
+      "lang:fr",
+      "lang:en",
+      "lang:ps",
+      "lang:prs",
+    ]);
   });
 
   it("should read a Persian phone as Dari", async () => {

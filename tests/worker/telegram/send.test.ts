@@ -36,7 +36,12 @@ describe("sendReplies", () => {
     const { api, sent } = recorder();
     await sendReplies(api, "1", [{ text: "&".repeat(1000) }, { text: "<".repeat(1000) }]);
     for (const message of sent) expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    expect(sent.map((m) => unescapeHtml(m.text)).join("").replace(/\s/g, "")).toBe("&".repeat(1000) + "<".repeat(1000));
+    expect(
+      sent
+        .map((m) => unescapeHtml(m.text))
+        .join("")
+        .replace(/\s/g, ""),
+    ).toBe("&".repeat(1000) + "<".repeat(1000));
   });
 
   it("should send no empty message for an empty reply", async () => {
@@ -58,7 +63,11 @@ describe("sendReplies when Telegram refuses", () => {
         return {};
       },
     };
-    const replies = [{ text: "un", buttons: [{ label: "A", action: "a" }] }, { text: "deux", buttons: [{ label: "B", action: "b" }] }, { text: "trois" }];
+    const replies = [
+      { text: "un", buttons: [{ label: "A", action: "a" }] },
+      { text: "deux", buttons: [{ label: "B", action: "b" }] },
+      { text: "trois" },
+    ];
     const outcome = await sendReplies(api, "1", replies);
     expect(sent).toEqual(["un"]);
     expect(outcome.unsent).toEqual(replies.slice(1));

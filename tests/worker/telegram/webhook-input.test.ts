@@ -34,7 +34,10 @@ describe("POST /telegram/webhook with bad input", () => {
     ["a string update_id", JSON.stringify({ update_id: "12" })],
     ["a negative update_id", JSON.stringify({ update_id: -4 })],
     ["a message without chat", JSON.stringify({ update_id: 77, message: { message_id: 1, text: "hi" } })],
-    ["a numeric text", JSON.stringify({ update_id: 78, message: { message_id: 1, chat: { id: 1, type: "private" }, text: 42 } })],
+    [
+      "a numeric text",
+      JSON.stringify({ update_id: 78, message: { message_id: 1, chat: { id: 1, type: "private" }, text: 42 } }),
+    ],
   ])("should answer 400 to %s and store nothing", async (_name, body) => {
     const before = await storedState();
     const res = await postUpdate(body);
@@ -63,13 +66,19 @@ describe("POST /telegram/webhook with bad input", () => {
   });
 
   it("should ignore an edited message", async () => {
-    const res = await postUpdate({ update_id: 91, edited_message: { message_id: 3, date: 1, edit_date: 2, chat: { id: 602, type: "private" }, text: "edited" } });
+    const res = await postUpdate({
+      update_id: 91,
+      edited_message: { message_id: 3, date: 1, edit_date: 2, chat: { id: 602, type: "private" }, text: "edited" },
+    });
     expect(res.status).toBe(200);
     expect(fakeTelegram.calls).toHaveLength(0);
   });
 
   it("should not answer in a group chat", async () => {
-    const res = await postUpdate({ update_id: 92, message: { message_id: 4, date: 1, chat: { id: -100, type: "group" }, text: "/start" } });
+    const res = await postUpdate({
+      update_id: 92,
+      message: { message_id: 4, date: 1, chat: { id: -100, type: "group" }, text: "/start" },
+    });
     expect(res.status).toBe(200);
     expect(fakeTelegram.calls).toHaveLength(0);
   });
@@ -96,14 +105,46 @@ describe("POST /telegram/webhook with bad input", () => {
   });
 
   it("should warn about photos of documents instead of reading them", async () => {
-    const res = await postUpdate({ update_id: 93, message: { message_id: 5, date: 1, chat: { id: 606, type: "private" }, photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }] } });
+    const res = await postUpdate({
+      update_id: 93,
+      message: {
+        message_id: 5,
+        date: 1,
+        chat: { id: 606, type: "private" },
+        photo: [{ file_id: "f", file_unique_id: "u", width: 1, height: 1 }],
+      },
+    });
     expect(res.status).toBe(200);
     expect(fakeTelegram.messages[0]!.params.text).toContain("n'envoie jamais de photo de tes papiers");
   });
 
   it("should answer a sticker or a voice message with a sensible text", async () => {
-    await postUpdate({ update_id: 94, message: { message_id: 6, date: 1, chat: { id: 607, type: "private" }, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } } });
-    await postUpdate({ update_id: 95, message: { message_id: 7, date: 1, chat: { id: 607, type: "private" }, voice: { file_id: "v", file_unique_id: "v", duration: 2 } } });
+    await postUpdate({
+      update_id: 94,
+      message: {
+        message_id: 6,
+        date: 1,
+        chat: { id: 607, type: "private" },
+        sticker: {
+          file_id: "s",
+          file_unique_id: "s",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      },
+    });
+    await postUpdate({
+      update_id: 95,
+      message: {
+        message_id: 7,
+        date: 1,
+        chat: { id: 607, type: "private" },
+        voice: { file_id: "v", file_unique_id: "v", duration: 2 },
+      },
+    });
     const texts = fakeTelegram.messages.map((c) => c.params.text as string);
     expect(texts.some((t) => t.includes("seulement les messages écrits"))).toBe(true);
     expect(texts.some((t) => t.includes("messages vocaux"))).toBe(true);
@@ -115,19 +156,25 @@ describe("POST /telegram/webhook with bad input", () => {
     const res = await postUpdate({
       update_id: 96,
       my_chat_member: {
-        chat: { id: 608, type: "private" }, from: { id: 608, is_bot: false, first_name: "T" }, date: 1,
+        chat: { id: 608, type: "private" },
+        from: { id: 608, is_bot: false, first_name: "T" },
+        date: 1,
         old_chat_member: { status: "member", user: { id: 4242, is_bot: true, first_name: "P" } },
         new_chat_member: { status: "kicked", until_date: 0, user: { id: 4242, is_bot: true, first_name: "P" } },
       },
     });
     expect(res.status).toBe(200);
     expect(fakeTelegram.calls).toHaveLength(0);
-    const row = await env.DB.prepare("select blocked_at from identities where channel = 'telegram' and key = '608'").first<{ blocked_at: number | null }>();
+    const row = await env.DB.prepare(
+      "select blocked_at from identities where channel = 'telegram' and key = '608'",
+    ).first<{ blocked_at: number | null }>();
     expect(row?.blocked_at).toEqual(expect.any(Number));
 
     // Writing again means they unblocked the bot: they can get reminders again.
     await postUpdate(textUpdate(608, "menu"));
-    const after = await env.DB.prepare("select blocked_at from identities where channel = 'telegram' and key = '608'").first<{ blocked_at: number | null }>();
+    const after = await env.DB.prepare(
+      "select blocked_at from identities where channel = 'telegram' and key = '608'",
+    ).first<{ blocked_at: number | null }>();
     expect(after?.blocked_at).toBeNull();
   });
 

@@ -35,7 +35,11 @@ describe("a Telegram conversation from /start to a step", () => {
     expect(calls[0]!.params.parse_mode).toBe("HTML");
     expect(calls[0]!.params.text).toContain("Choisis ta langue");
     expect(keyboardOf(calls[0]!.params)).toEqual([
-      ["Français", "lang:fr"], ["English", "lang:en"], ["العربية", "lang:ar"], ["پښتو", "lang:ps"], ["دری", "lang:prs"],
+      ["Français", "lang:fr"],
+      ["English", "lang:en"],
+      ["العربية", "lang:ar"],
+      ["پښتو", "lang:ps"],
+      ["دری", "lang:prs"],
     ]);
 
     calls = await press("lang:fr");
@@ -53,7 +57,13 @@ describe("a Telegram conversation from /start to a step", () => {
 
     calls = await press("month:03");
     expect(calls[0]!.params.text).toContain("Quelle est ta situation");
-    expect(keyboardOf(calls[0]!.params).map(([, a]) => a)).toEqual(["status:ase", "status:left_ase", "status:mna", "status:other", "skip"]);
+    expect(keyboardOf(calls[0]!.params).map(([, a]) => a)).toEqual([
+      "status:ase",
+      "status:left_ase",
+      "status:mna",
+      "status:other",
+      "skip",
+    ]);
 
     calls = await press("status:ase");
     expect(calls[0]!.params.text).toContain("département");
@@ -63,7 +73,18 @@ describe("a Telegram conversation from /start to a step", () => {
     expect(calls[0]!.params.text).toContain("c'est noté");
     expect(calls[0]!.params.text).toContain("Que veux-tu savoir");
     const menu = keyboardOf(calls[0]!.params).map(([, a]) => a);
-    expect(menu).toEqual(expect.arrayContaining(["topic:rights", "topic:residence", "topic:training", "topic:housing", "topic:health", "topic:money", "topic:emergency", "contact"]));
+    expect(menu).toEqual(
+      expect.arrayContaining([
+        "topic:rights",
+        "topic:residence",
+        "topic:training",
+        "topic:housing",
+        "topic:health",
+        "topic:money",
+        "topic:emergency",
+        "contact",
+      ]),
+    );
 
     const rights = seedBundle.topics.find((t) => t.id === "rights")!;
     calls = await press("topic:rights");

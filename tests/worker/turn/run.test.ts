@@ -48,7 +48,9 @@ describe("a returning young person's turn", () => {
   it("should take two round trips the first time this isolate sees the person", async () => {
     // Another isolate (here: the direct SQL) wrote last: the kept row is refused, then read again.
     await returning("kept-2");
-    await env.DB.prepare("update young_people set locale = 'en' where id = (select young_id from identities where key = 'kept-2')").run();
+    await env.DB.prepare(
+      "update young_people set locale = 'en' where id = (select young_id from identities where key = 'kept-2')",
+    ).run();
     const { env: counting, calls } = countedDb(env.DB);
     const state = done(await turn("kept-2", action("menu"), counting)).state;
     expect(state.locale).toBe("en");
@@ -60,10 +62,15 @@ describe("a returning young person's turn", () => {
 
   it("should see a help request acknowledged by the référent between two turns", async () => {
     const before = await returning("kept-3");
-    await env.DB.prepare("insert into alerts (id, young_id, kind, severity, created_at) values (?1, ?2, 'help', 'normal', ?3)")
-      .bind(crypto.randomUUID(), before.youngId, Date.now()).run();
+    await env.DB.prepare(
+      "insert into alerts (id, young_id, kind, severity, created_at) values (?1, ?2, 'help', 'normal', ?3)",
+    )
+      .bind(crypto.randomUUID(), before.youngId, Date.now())
+      .run();
     expect(done(await turn("kept-3", action("menu"))).state.openHelpRequests).toBe(1);
-    await env.DB.prepare("update alerts set acknowledged_at = ?1, acknowledged_by = 'référent' where young_id = ?2").bind(Date.now(), before.youngId).run();
+    await env.DB.prepare("update alerts set acknowledged_at = ?1, acknowledged_by = 'référent' where young_id = ?2")
+      .bind(Date.now(), before.youngId)
+      .run();
     const after = done(await turn("kept-3", action("menu"))).state;
     expect(after.openHelpRequests).toBe(0);
   });
@@ -87,7 +94,9 @@ describe("a returning young person's turn", () => {
     const after = done(await turn("kept-5", { kind: "start" })).state;
     expect(after.youngId).not.toBe(before.youngId);
     expect(after.consentAt).toBeUndefined();
-    const rows = await env.DB.prepare("select count(*) as n from identities where key = 'kept-5'").first<{ n: number }>();
+    const rows = await env.DB.prepare("select count(*) as n from identities where key = 'kept-5'").first<{
+      n: number;
+    }>();
     expect(rows?.n).toBe(1);
   });
 
@@ -100,7 +109,8 @@ describe("a returning young person's turn", () => {
   });
 
   it("should guard a web chat turn (no update id) the same way", async () => {
-    const web = (input: Input, testEnv: Env = env) => runTurn(testEnv, { identity: { channel: "web", key: "kept-web" }, input, now: new Date() });
+    const web = (input: Input, testEnv: Env = env) =>
+      runTurn(testEnv, { identity: { channel: "web", key: "kept-web" }, input, now: new Date() });
     done(await web({ kind: "start" }));
     done(await web(action("lang:fr")));
     const before = done(await web(action("privacy:accept"))).state;
@@ -116,7 +126,8 @@ describe("a returning young person's turn", () => {
 
   it("should write nothing of a refused turn twice", async () => {
     const before = await returning("kept-7");
-    const count = async () => (await env.DB.prepare("select count(*) as n from telegram_updates").first<{ n: number }>())!.n;
+    const count = async () =>
+      (await env.DB.prepare("select count(*) as n from telegram_updates").first<{ n: number }>())!.n;
     await env.DB.prepare("update young_people set dept = '44' where id = ?1").bind(before.youngId).run();
     const events = await count();
     done(await turn("kept-7", action("menu")));

@@ -23,7 +23,11 @@ beforeEach(() => {
 });
 
 const alertsOf = async (youngId: string) =>
-  (await env.DB.prepare("select kind, severity, subject from alerts where young_id = ? order by created_at").bind(youngId).all<{ kind: string; severity: string; subject: string | null }>()).results;
+  (
+    await env.DB.prepare("select kind, severity, subject from alerts where young_id = ? order by created_at")
+      .bind(youngId)
+      .all<{ kind: string; severity: string; subject: string | null }>()
+  ).results;
 
 async function onboarded() {
   const young = await openSession();
@@ -62,7 +66,9 @@ describe("alerts asked for by a client", () => {
     }
     await send(young.token, { action: "contact" });
     await send(young.token, { text: "aide moi" });
-    expect(await alertsOf(young.sessionId)).toEqual(Array(3).fill({ kind: "crisis", severity: "severe", subject: "suicide" }));
+    expect(await alertsOf(young.sessionId)).toEqual(
+      Array(3).fill({ kind: "crisis", severity: "severe", subject: "suicide" }),
+    );
   });
 
   it("should accept an offered crisis alert once, labelled by the engine", async () => {
@@ -94,10 +100,14 @@ describe("alerts asked for by a client", () => {
       const res = await postUpdate(buttonUpdate(chat, data));
       expect(res.status).toBe(200);
     }
-    const person = await env.DB.prepare("select young_id as id from identities where channel = 'telegram' and key = ?").bind(String(chat)).first<{ id: string }>();
+    const person = await env.DB.prepare("select young_id as id from identities where channel = 'telegram' and key = ?")
+      .bind(String(chat))
+      .first<{ id: string }>();
     expect(person).not.toBeNull();
     expect(await alertsOf(person!.id)).toEqual([]);
-    expect(fakeTelegram.messages.filter((m) => String(m.params.text).startsWith("Ce bouton n'est plus valable."))).toHaveLength(4);
+    expect(
+      fakeTelegram.messages.filter((m) => String(m.params.text).startsWith("Ce bouton n'est plus valable.")),
+    ).toHaveLength(4);
   });
 });
 
@@ -107,15 +117,32 @@ describe("alert subjects shown to staff", () => {
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
     // A row written before subjects were checked (the audit's phishing channel).
-    await env.DB.prepare("insert into alerts (id, young_id, kind, severity, subject, created_at) values (?, ?, 'crisis', 'high', ?, ?)")
-      .bind(crypto.randomUUID(), young.sessionId, PHISHING, Date.now()).run();
+    await env.DB.prepare(
+      "insert into alerts (id, young_id, kind, severity, subject, created_at) values (?, ?, 'crisis', 'high', ?, ?)",
+    )
+      .bind(crypto.randomUUID(), young.sessionId, PHISHING, Date.now())
+      .run();
     const html = await (await staffFetch("/referent", { cookie: ref.cookie })).text();
     expect(html).toContain("Violences / Violence");
     expect(html).not.toContain("evil.example");
     await drainDeliveries();
-    const sent = [...fakeTelegram.messages.map((m) => String(m.params.text)), ...fakeReceiver.requests.map((r) => r.body)];
+    const sent = [
+      ...fakeTelegram.messages.map((m) => String(m.params.text)),
+      ...fakeReceiver.requests.map((r) => r.body),
+    ];
     expect(sent.join("\n")).not.toContain("evil.example");
-    const legacy = { id: "x", youngId: young.sessionId, kind: "crisis" as const, severity: "high" as const, message: null, subject: PHISHING, createdAt: 0, acknowledgedAt: null, acknowledgedBy: null, youngNotifiedAt: null };
+    const legacy = {
+      id: "x",
+      youngId: young.sessionId,
+      kind: "crisis" as const,
+      severity: "high" as const,
+      message: null,
+      subject: PHISHING,
+      createdAt: 0,
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      youngNotifiedAt: null,
+    };
     expect(staffAlertText(legacy, "https://passerelle.test", true)).not.toContain("evil.example");
   });
 });

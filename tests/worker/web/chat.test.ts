@@ -27,7 +27,10 @@ describe("the web chat journey", () => {
     expect(actions(r)).toContain("status:mna");
     r = await send(session.token, { action: "status:mna" });
     r = await send(session.token, { action: "dept:49" });
-    expect(r.replies.map((x) => x.text)).toEqual([expect.stringContaining("c'est noté"), expect.stringContaining("Que veux-tu savoir")]);
+    expect(r.replies.map((x) => x.text)).toEqual([
+      expect.stringContaining("c'est noté"),
+      expect.stringContaining("Que veux-tu savoir"),
+    ]);
 
     const residence = seedBundle.topics.find((t) => t.id === "residence")!;
     r = await send(session.token, { action: "topic:residence" });
@@ -37,9 +40,13 @@ describe("the web chat journey", () => {
     r = await send(session.token, { action: "menu" });
     expect(actions(r)).toContain("topic:housing");
 
-    const row = await env.DB.prepare("select birth, status, dept from young_people where id = ?").bind(session.sessionId).first();
+    const row = await env.DB.prepare("select birth, status, dept from young_people where id = ?")
+      .bind(session.sessionId)
+      .first();
     expect(row).toEqual({ birth: "2009-11", status: "mna", dept: "49" });
-    const identity = await env.DB.prepare("select key from identities where young_id = ?").bind(session.sessionId).first<{ key: string }>();
+    const identity = await env.DB.prepare("select key from identities where young_id = ?")
+      .bind(session.sessionId)
+      .first<{ key: string }>();
     expect(identity!.key).toMatch(/^[0-9a-f]{64}$/);
     expect(identity!.key).not.toContain(session.token);
   });
@@ -66,7 +73,9 @@ describe("the web chat journey", () => {
     await send(session.token, { action: "lang:fr" });
     const r = await send(session.token, { action: "privacy:skip" });
     expect(actions(r)).toContain("topic:rights");
-    const row = await env.DB.prepare("select birth, consent_at from young_people where id = ?").bind(session.sessionId).first();
+    const row = await env.DB.prepare("select birth, consent_at from young_people where id = ?")
+      .bind(session.sessionId)
+      .first();
     expect(row).toEqual({ birth: null, consent_at: null });
   });
 
@@ -78,7 +87,9 @@ describe("the web chat journey", () => {
     expect(actions(r)).toContain("contact:send");
     r = await send(session.token, { text: "J'ai besoin d'aide pour mon dossier" });
     expect(r.replies[0]!.text).toContain("enregistrée");
-    const alert = await env.DB.prepare("select kind, severity, message from alerts where young_id = ?").bind(session.sessionId).first();
+    const alert = await env.DB.prepare("select kind, severity, message from alerts where young_id = ?")
+      .bind(session.sessionId)
+      .first();
     expect(alert).toEqual({ kind: "help", severity: "normal", message: "J'ai besoin d'aide pour mon dossier" });
     r = await send(session.token, { action: "contact" });
     expect(r.replies[0]!.text).toContain("déjà envoyée");
@@ -87,26 +98,42 @@ describe("the web chat journey", () => {
   it("should export then delete everything on request", async () => {
     const session = await openSession();
     await send(session.token, { action: "lang:fr" });
-    const exported = await env.DB.prepare("select count(*) as n from young_people where id = ?").bind(session.sessionId).first<{ n: number }>();
+    const exported = await env.DB.prepare("select count(*) as n from young_people where id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(exported!.n).toBe(1);
-    const res = await (await import("cloudflare:workers")).exports.default.fetch(new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }));
+    const res = await (await import("cloudflare:workers")).exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/export", { headers: { Authorization: `Bearer ${session.token}` } }),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ profile: { locale: "fr" }, requestsToReferent: [], roadmap: [], referents: [], remindersSent: [] });
+    expect(await res.json()).toMatchObject({
+      profile: { locale: "fr" },
+      requestsToReferent: [],
+      roadmap: [],
+      referents: [],
+      remindersSent: [],
+    });
 
     let r = await send(session.token, { action: "delete" });
     expect(actions(r)).toContain("delete:yes");
     r = await send(session.token, { action: "delete:yes" });
     expect(r.ended).toBe(true);
-    const gone = await env.DB.prepare("select count(*) as n from young_people where id = ?").bind(session.sessionId).first<{ n: number }>();
+    const gone = await env.DB.prepare("select count(*) as n from young_people where id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(gone!.n).toBe(0);
     expect((await sendRaw(session.token, JSON.stringify({ action: "menu" }))).status).toBe(401);
   });
 });
 
 describe("DELETE /api/chat/session", () => {
-  const deleteSession = (token: string | null) => exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
-    method: "DELETE", headers: token ? { Authorization: `Bearer ${token}` } : {},
-  }));
+  const deleteSession = (token: string | null) =>
+    exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/session", {
+        method: "DELETE",
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      }),
+    );
 
   it("should delete everything and forget the row this isolate kept for the person's next turn", async () => {
     const session = await openSession();
@@ -116,7 +143,9 @@ describe("DELETE /api/chat/session", () => {
 
     const res = await deleteSession(session.token);
     expect(res.status).toBe(204);
-    const gone = await env.DB.prepare("select count(*) as n from young_people where id = ?").bind(session.sessionId).first<{ n: number }>();
+    const gone = await env.DB.prepare("select count(*) as n from young_people where id = ?")
+      .bind(session.sessionId)
+      .first<{ n: number }>();
     expect(gone!.n).toBe(0);
     expect(keptPerson(kept)).toBeUndefined();
     expect((await sendRaw(session.token, JSON.stringify({ action: "menu" }))).status).toBe(401);
@@ -170,9 +199,13 @@ describe("the web chat API with bad input", () => {
 
   it("should refuse an unknown locale for a new session", async () => {
     const before = await storedState();
-    const res = await (await import("cloudflare:workers")).exports.default.fetch(new Request("https://passerelle.test/api/chat/session", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ locale: "xx" }),
-    }));
+    const res = await (await import("cloudflare:workers")).exports.default.fetch(
+      new Request("https://passerelle.test/api/chat/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ locale: "xx" }),
+      }),
+    );
     expect(res.status).toBe(400);
     expect(await storedState()).toEqual(before);
   });

@@ -13,7 +13,9 @@ beforeAll(async () => {
 async function open(body: unknown, acceptLanguage?: string): Promise<ChatResponse> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (acceptLanguage) headers["Accept-Language"] = acceptLanguage;
-  const res = await exports.default.fetch(new Request("https://passerelle.test/api/chat/session", { method: "POST", headers, body: JSON.stringify(body) }));
+  const res = await exports.default.fetch(
+    new Request("https://passerelle.test/api/chat/session", { method: "POST", headers, body: JSON.stringify(body) }),
+  );
   expect(res.status).toBe(201);
   return res.json();
 }
@@ -24,7 +26,13 @@ describe("the web chat's greeting", () => {
     expect(session.locale).toBe("ar");
     expect(session.dir).toBe("rtl");
     expect(session.replies[0]!.text).toContain(t("ar", "welcome").slice(0, 12));
-    expect(actions(session).filter((a) => a.startsWith("lang:"))).toEqual(["lang:ar", "lang:fr", "lang:en", "lang:ps", "lang:prs"]);
+    expect(actions(session).filter((a) => a.startsWith("lang:"))).toEqual([
+      "lang:ar",
+      "lang:fr",
+      "lang:en",
+      "lang:ps",
+      "lang:prs",
+    ]);
   });
 
   it("should let the language asked for in the request win over the browser's", async () => {

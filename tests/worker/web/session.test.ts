@@ -18,9 +18,15 @@ beforeAll(async () => {
   await seedContent();
 });
 
-const message = (token: string, testEnv: Env) => app.fetch(new Request("https://passerelle.test/api/chat/message", {
-  method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ action: "menu" }),
-}), testEnv);
+const message = (token: string, testEnv: Env) =>
+  app.fetch(
+    new Request("https://passerelle.test/api/chat/message", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: "menu" }),
+    }),
+    testEnv,
+  );
 
 async function returning() {
   const session = await openSession();
@@ -64,14 +70,27 @@ describe("the web chat session", () => {
     const session = await returning();
     await env.DB.prepare("delete from young_people where id = ?1").bind(session.sessionId).run();
     for (const path of ["/api/chat/export", "/api/chat/roadmap"]) {
-      const res = await exports.default.fetch(new Request(`https://passerelle.test${path}`, { headers: { Authorization: `Bearer ${session.token}` } }));
+      const res = await exports.default.fetch(
+        new Request(`https://passerelle.test${path}`, { headers: { Authorization: `Bearer ${session.token}` } }),
+      );
       expect(res.status).toBe(401);
     }
   });
 
   it("should answer 401 before anything else on every session route without a token", async () => {
-    for (const [method, path] of [["POST", "/api/chat/message"], ["GET", "/api/chat/export"], ["GET", "/api/chat/roadmap"], ["DELETE", "/api/chat/session"]] as const) {
-      const res = await exports.default.fetch(new Request(`https://passerelle.test${path}`, { method, headers: { "Content-Type": "application/json" }, ...(method === "POST" ? { body: "{}" } : {}) }));
+    for (const [method, path] of [
+      ["POST", "/api/chat/message"],
+      ["GET", "/api/chat/export"],
+      ["GET", "/api/chat/roadmap"],
+      ["DELETE", "/api/chat/session"],
+    ] as const) {
+      const res = await exports.default.fetch(
+        new Request(`https://passerelle.test${path}`, {
+          method,
+          headers: { "Content-Type": "application/json" },
+          ...(method === "POST" ? { body: "{}" } : {}),
+        }),
+      );
       expect(res.status, `${method} ${path}`).toBe(401);
     }
   });

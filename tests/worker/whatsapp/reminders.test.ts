@@ -20,14 +20,20 @@ async function runCron(iso: string): Promise<void> {
   await queue.drain();
 }
 
-const sentTo = (to: string) => fakeWhatsApp.calls.filter((c) => c.to === to).map((c) => c.message as Record<string, never>);
+const sentTo = (to: string) =>
+  fakeWhatsApp.calls.filter((c) => c.to === to).map((c) => c.message as Record<string, never>);
 
 beforeAll(async () => {
   await publishSeedRoadmapRules();
   for (const p of people) {
-    await env.DB.prepare("insert into young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) values (?, 'fr', '2009-02', 'ase', '49', '{\"at\":\"menu\"}', ?, ?)")
-      .bind(p.id, p.lastActive, p.lastActive).run();
-    await env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('whatsapp', ?, ?, ?)").bind(p.key, p.id, p.lastActive).run();
+    await env.DB.prepare(
+      "insert into young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) values (?, 'fr', '2009-02', 'ase', '49', '{\"at\":\"menu\"}', ?, ?)",
+    )
+      .bind(p.id, p.lastActive, p.lastActive)
+      .run();
+    await env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('whatsapp', ?, ?, ?)")
+      .bind(p.key, p.id, p.lastActive)
+      .run();
   }
 });
 
@@ -47,7 +53,8 @@ describe("WhatsApp reminders", () => {
 
     const [old] = sentTo("33611110002");
     expect(old).toMatchObject({ type: "template", template: { name: "passerelle_rappel", language: { code: "fr" } } });
-    const parameter = (old as unknown as { template: { components: { parameters: { text: string }[] }[] } }).template.components[0]!.parameters[0]!.text;
+    const parameter = (old as unknown as { template: { components: { parameters: { text: string }[] }[] } }).template
+      .components[0]!.parameters[0]!.text;
     expect(parameter).toContain("entretien d'autonomie");
     expect(parameter).toContain("01/02/2026");
     expect(parameter).not.toMatch(/\n/);
@@ -55,9 +62,13 @@ describe("WhatsApp reminders", () => {
     const closed = sentTo("33611110003");
     expect(closed.map((m) => m.type)).toEqual(["interactive", "template"]);
 
-    const stored = await env.DB.prepare("select young_id, channel from reminders_sent where young_id like 'wa-%' order by young_id").all();
+    const stored = await env.DB.prepare(
+      "select young_id, channel from reminders_sent where young_id like 'wa-%' order by young_id",
+    ).all();
     expect(stored.results).toEqual([
-      { young_id: "wa-closed", channel: "whatsapp" }, { young_id: "wa-old", channel: "whatsapp" }, { young_id: "wa-recent", channel: "whatsapp" },
+      { young_id: "wa-closed", channel: "whatsapp" },
+      { young_id: "wa-old", channel: "whatsapp" },
+      { young_id: "wa-recent", channel: "whatsapp" },
     ]);
   });
 

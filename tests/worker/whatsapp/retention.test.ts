@@ -28,18 +28,30 @@ beforeEach(() => {
 });
 afterEach(() => spy?.mockRestore());
 
-const exists = async (id: string) => (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
+const exists = async (id: string) =>
+  (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
 
 describe("inactive WhatsApp profiles", () => {
   it("should send the inactivity template before erasing, once, then erase after the warning period", async () => {
     const from = "33655500001";
     expect((await postWhatsApp(webhookCall([textMessage(from, "Bonjour")]))).status).toBe(200);
-    const id = (await env.DB.prepare("select young_id as id from identities where channel = 'whatsapp' and key = ?").bind(from).first<{ id: string }>())!.id;
-    await env.DB.prepare("update young_people set last_active_at = ? where id = ?").bind(T0 - (D.PROFILE_RETENTION_DAYS - D.PURGE_WARNING_DAYS + 1) * DAY, id).run();
+    const id = (await env.DB.prepare("select young_id as id from identities where channel = 'whatsapp' and key = ?")
+      .bind(from)
+      .first<{ id: string }>())!.id;
+    await env.DB.prepare("update young_people set last_active_at = ? where id = ?")
+      .bind(T0 - (D.PROFILE_RETENTION_DAYS - D.PURGE_WARNING_DAYS + 1) * DAY, id)
+      .run();
 
     await scheduled(createScheduledController({ scheduledTime: T0, cron: "*/5 * * * *" }), env);
     const warning = queued.find((m) => m.type === "whatsapp_messages" && m.to === from);
-    const template = { type: "template", template: { name: "passerelle_inactivite", language: { code: "fr" }, components: [{ type: "body", parameters: [{ type: "text", text: String(D.PURGE_WARNING_DAYS) }] }] } };
+    const template = {
+      type: "template",
+      template: {
+        name: "passerelle_inactivite",
+        language: { code: "fr" },
+        components: [{ type: "body", parameters: [{ type: "text", text: String(D.PURGE_WARNING_DAYS) }] }],
+      },
+    };
     expect(warning).toMatchObject({ locale: "fr", messages: [template], fallback: template });
     expect(await exists(id)).toBe(true);
 
@@ -47,7 +59,10 @@ describe("inactive WhatsApp profiles", () => {
     await scheduled(createScheduledController({ scheduledTime: T0 + 3_600_000, cron: "*/5 * * * *" }), env);
     expect(queued.filter((m) => m.type === "whatsapp_messages")).toEqual([]);
 
-    await scheduled(createScheduledController({ scheduledTime: T0 + (D.PURGE_WARNING_DAYS + 1) * DAY, cron: "*/5 * * * *" }), env);
+    await scheduled(
+      createScheduledController({ scheduledTime: T0 + (D.PURGE_WARNING_DAYS + 1) * DAY, cron: "*/5 * * * *" }),
+      env,
+    );
     expect(await exists(id)).toBe(false);
   });
 });

@@ -6,7 +6,16 @@ import { queue } from "../../../worker/queue.ts";
 import { seedContent } from "../../support/content.ts";
 import { fakeWhatsApp, type WhatsAppCall } from "../../support/outside.ts";
 import { signatureOf } from "../../../worker/whatsapp/signature.ts";
-import { APP_SECRET, buttonMessage, listMessage, postWhatsApp, textMessage, verify, VERIFY_TOKEN, webhookCall } from "../../support/whatsapp.ts";
+import {
+  APP_SECRET,
+  buttonMessage,
+  listMessage,
+  postWhatsApp,
+  textMessage,
+  verify,
+  VERIFY_TOKEN,
+  webhookCall,
+} from "../../support/whatsapp.ts";
 
 beforeAll(async () => {
   await seedContent();
@@ -22,17 +31,40 @@ async function count(table: string): Promise<number> {
 
 /** What the young person would see of a call: its text and the ids of its choices. */
 function seen(call: WhatsAppCall): { text: string; choices: string[] } {
-  const m = call.message as { type: string; text?: { body: string }; interactive?: { type: string; body: { text: string }; action: { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] } } };
+  const m = call.message as {
+    type: string;
+    text?: { body: string };
+    interactive?: {
+      type: string;
+      body: { text: string };
+      action: { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] };
+    };
+  };
   if (m.type === "text") return { text: m.text!.body, choices: [] };
   const i = m.interactive!;
-  const choices = i.type === "button" ? i.action.buttons!.map((b) => b.reply.id) : i.action.sections!.flatMap((s) => s.rows.map((r) => r.id));
+  const choices =
+    i.type === "button"
+      ? i.action.buttons!.map((b) => b.reply.id)
+      : i.action.sections!.flatMap((s) => s.rows.map((r) => r.id));
   return { text: i.body.text, choices };
 }
 
 /** Every message the Worker sent stays within WhatsApp's limits (Meta refuses the rest). */
 function expectWithinLimits(calls: WhatsAppCall[]): void {
   for (const call of calls) {
-    const m = call.message as { type: string; text?: { body: string }; interactive?: { type: string; body: { text: string }; action: { button?: string; buttons?: { reply: { title: string } }[]; sections?: { rows: { title: string; description?: string }[] }[] } } };
+    const m = call.message as {
+      type: string;
+      text?: { body: string };
+      interactive?: {
+        type: string;
+        body: { text: string };
+        action: {
+          button?: string;
+          buttons?: { reply: { title: string } }[];
+          sections?: { rows: { title: string; description?: string }[] }[];
+        };
+      };
+    };
     if (m.type === "text") {
       expect(m.text!.body.length).toBeGreaterThan(0);
       expect(m.text!.body.length).toBeLessThanOrEqual(LIMITS.text);
@@ -66,12 +98,22 @@ async function send(message: unknown): Promise<{ text: string; choices: string[]
 
 describe("Meta's webhook verification", () => {
   it("should echo the challenge for the right verify token only", async () => {
-    const ok = await verify({ "hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1158201444" });
+    const ok = await verify({
+      "hub.mode": "subscribe",
+      "hub.verify_token": VERIFY_TOKEN,
+      "hub.challenge": "1158201444",
+    });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("1158201444");
-    expect((await verify({ "hub.mode": "subscribe", "hub.verify_token": "wrong-token", "hub.challenge": "1" })).status).toBe(403);
-    expect((await verify({ "hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1" })).status).toBe(403);
-    expect((await verify({ "hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "<script>" })).status).toBe(400);
+    expect(
+      (await verify({ "hub.mode": "subscribe", "hub.verify_token": "wrong-token", "hub.challenge": "1" })).status,
+    ).toBe(403);
+    expect(
+      (await verify({ "hub.mode": "unsubscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1" })).status,
+    ).toBe(403);
+    expect(
+      (await verify({ "hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "<script>" })).status,
+    ).toBe(400);
   });
 });
 
@@ -83,7 +125,10 @@ describe("the signature comes before anything else", () => {
     expect((await postWhatsApp(call, `sha256=${"0".repeat(64)}`)).status).toBe(401);
     expect((await postWhatsApp(call, "sha1=abc")).status).toBe(401);
     // Signed for another body: the body was changed on the way.
-    const other = await postWhatsApp(JSON.stringify(call).replace("Bonjour", "Bonsoir"), await signatureOf(JSON.stringify(call), APP_SECRET));
+    const other = await postWhatsApp(
+      JSON.stringify(call).replace("Bonjour", "Bonsoir"),
+      await signatureOf(JSON.stringify(call), APP_SECRET),
+    );
     expect(other.status).toBe(401);
     expect(await count("young_people")).toBe(before);
     expect(fakeWhatsApp.calls).toEqual([]);
@@ -115,7 +160,9 @@ describe("a WhatsApp conversation", () => {
     const lists = replies.filter((r) => r.choices.length > 0);
     expect(lists[0]!.text).toContain("En quelle année");
     expect(lists.flatMap((r) => r.choices)).toContain("year:2008");
-    const identity = await env.DB.prepare("select channel from identities where key = ?").bind(from).first<{ channel: string }>();
+    const identity = await env.DB.prepare("select channel from identities where key = ?")
+      .bind(from)
+      .first<{ channel: string }>();
     expect(identity?.channel).toBe("whatsapp");
   });
 
@@ -130,16 +177,28 @@ describe("a WhatsApp conversation", () => {
   });
 
   it("should acknowledge statuses and other fields without a word", async () => {
-    const res = await postWhatsApp(webhookCall([], { statuses: [{ id: "wamid.out1", status: "read", timestamp: "1764763200", recipient_id: newNumber() }] }));
+    const res = await postWhatsApp(
+      webhookCall([], {
+        statuses: [{ id: "wamid.out1", status: "read", timestamp: "1764763200", recipient_id: newNumber() }],
+      }),
+    );
     expect(res.status).toBe(200);
-    const other = await postWhatsApp({ object: "whatsapp_business_account", entry: [{ id: "w", changes: [{ field: "message_template_status_update", value: { event: "APPROVED" } }] }] });
+    const other = await postWhatsApp({
+      object: "whatsapp_business_account",
+      entry: [{ id: "w", changes: [{ field: "message_template_status_update", value: { event: "APPROVED" } }] }],
+    });
     expect(other.status).toBe(200);
     expect(fakeWhatsApp.calls).toEqual([]);
   });
 
   it("should answer the good message of a call even when the one beside it is malformed", async () => {
     const from = newNumber();
-    const res = await postWhatsApp(webhookCall([{ from: "not-a-number", id: "x", timestamp: "1", type: "text", text: { body: "a" } }, textMessage(from, "Bonjour")]));
+    const res = await postWhatsApp(
+      webhookCall([
+        { from: "not-a-number", id: "x", timestamp: "1", type: "text", text: { body: "a" } },
+        textMessage(from, "Bonjour"),
+      ]),
+    );
     expect(res.status).toBe(200);
     expect(fakeWhatsApp.calls.map((c) => c.to)).toEqual(expect.arrayContaining([from]));
     expect(fakeWhatsApp.calls.every((c) => c.to === from)).toBe(true);
@@ -152,7 +211,11 @@ describe("a WhatsApp conversation", () => {
     await send(buttonMessage(from, "privacy:accept"));
     const replies = await send(textMessage(from, "je veux mourir"));
     expect(replies[0]!.text).toContain("3114");
-    const alert = await env.DB.prepare("select a.kind from alerts a join identities i on i.young_id = a.young_id where i.channel = 'whatsapp' and i.key = ?").bind(from).first<{ kind: string }>();
+    const alert = await env.DB.prepare(
+      "select a.kind from alerts a join identities i on i.young_id = a.young_id where i.channel = 'whatsapp' and i.key = ?",
+    )
+      .bind(from)
+      .first<{ kind: string }>();
     expect(alert?.kind).toBe("crisis");
   });
 });
@@ -172,7 +235,10 @@ describe("my data on WhatsApp", () => {
     const exported = JSON.parse(upload!.content) as { identities?: { channel: string }[] };
     expect(JSON.stringify(exported)).toContain("whatsapp");
     const document = fakeWhatsApp.calls.find((c) => c.message.type === "document");
-    expect(document?.message).toEqual({ type: "document", document: { id: "media-1", filename: "passerelle-mes-donnees.txt", caption: "📄 Passerelle" } });
+    expect(document?.message).toEqual({
+      type: "document",
+      document: { id: "media-1", filename: "passerelle-mes-donnees.txt", caption: "📄 Passerelle" },
+    });
     expect(document?.to).toBe(from);
   });
 });
@@ -218,7 +284,13 @@ describe("nothing is lost when Meta fails", () => {
     await runQueue(sent.splice(0));
     // Everything that failed arrives, in order, and nothing is queued again.
     expect(fakeWhatsApp.calls.map((c) => c.message)).toEqual(queued);
-    expect(fakeWhatsApp.calls.map(seen).at(-1)!.choices).toEqual(["lang:fr", "lang:en", "lang:ar", "lang:ps", "lang:prs"]);
+    expect(fakeWhatsApp.calls.map(seen).at(-1)!.choices).toEqual([
+      "lang:fr",
+      "lang:en",
+      "lang:ar",
+      "lang:ps",
+      "lang:prs",
+    ]);
     expect(sent).toEqual([]);
   });
 
@@ -235,7 +307,10 @@ describe("nothing is lost when Meta fails", () => {
     fakeWhatsApp.failNext({ status: 400, body: { error: { message: "Re-engagement message", code: 131047 } } });
     await runQueue(sent.splice(0));
     const [, template] = fakeWhatsApp.calls;
-    expect(template!.message).toEqual({ type: "template", template: { name: "passerelle_reponse_en_attente", language: { code: "fr" } } });
+    expect(template!.message).toEqual({
+      type: "template",
+      template: { name: "passerelle_reponse_en_attente", language: { code: "fr" } },
+    });
     expect(fakeWhatsApp.calls).toHaveLength(2);
     expect(sent).toEqual([]);
   });
@@ -245,13 +320,20 @@ describe("nothing is lost when Meta fails", () => {
     await send(textMessage(from, "Bonjour"));
     fakeWhatsApp.failNext({ status: 400, body: { error: { code: 131026 } } });
     await postWhatsApp(webhookCall([buttonMessage(from, "lang:fr")]));
-    const row = await env.DB.prepare("select blocked_at as blockedAt from identities where channel = 'whatsapp' and key = ?").bind(from).first<{ blockedAt: number | null }>();
+    const row = await env.DB.prepare(
+      "select blocked_at as blockedAt from identities where channel = 'whatsapp' and key = ?",
+    )
+      .bind(from)
+      .first<{ blockedAt: number | null }>();
     expect(row?.blockedAt).not.toBeNull();
   });
 });
 
 async function runQueue(bodies: unknown[]): Promise<void> {
-  const batch = createMessageBatch("passerelle-deliveries", bodies.map((body, i) => ({ id: `w${i}`, timestamp: new Date(), attempts: 1, body })));
+  const batch = createMessageBatch(
+    "passerelle-deliveries",
+    bodies.map((body, i) => ({ id: `w${i}`, timestamp: new Date(), attempts: 1, body })),
+  );
   const ctx = createExecutionContext();
   await queue(batch as MessageBatch<unknown>, env);
   await getQueueResult(batch, ctx);

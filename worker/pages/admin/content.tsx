@@ -9,7 +9,14 @@ import { StaffLayout } from "../staff-layout.tsx";
 
 /** Server-rendered pages of the content admin (no script): list, edit, history, publish, translations. */
 
-export type AdminPageProps = { title: string; staff: StaffUser; csrf: string; notice?: string | undefined; errors?: string[] | undefined; children?: Child };
+export type AdminPageProps = {
+  title: string;
+  staff: StaffUser;
+  csrf: string;
+  notice?: string | undefined;
+  errors?: string[] | undefined;
+  children?: Child;
+};
 
 export function AdminPage(props: AdminPageProps) {
   return (
@@ -24,11 +31,19 @@ export function AdminPage(props: AdminPageProps) {
         <a href="/admin/content/transfer">Import / export</a>
       </nav>
       <h1>{props.title}</h1>
-      {props.notice ? <p class="ok" role="status">{props.notice}</p> : null}
+      {props.notice ? (
+        <p class="ok" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       {props.errors?.length ? (
         <div class="card" role="alert">
           <p class="error">Rien n'a été enregistré / nothing was saved:</p>
-          <ul>{props.errors.map((e) => <li>{e}</li>)}</ul>
+          <ul>
+            {props.errors.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {props.children}
@@ -44,36 +59,67 @@ export function Badges(props: { statuses: Record<Locale, TranslationStatus> }) {
   return (
     <>
       {LOCALES.filter((l) => l !== "fr").map((l) => (
-        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${props.statuses[l]}`}>{l} {props.statuses[l] === "complete" ? "✓" : props.statuses[l] === "missing" ? "✗" : "⟳"}</span>
+        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${props.statuses[l]}`}>
+          {l} {props.statuses[l] === "complete" ? "✓" : props.statuses[l] === "missing" ? "✗" : "⟳"}
+        </span>
       ))}
     </>
   );
 }
 
-export type ListedItem = { kind: ContentKind; id: string; label: string; scope?: string; statuses: Record<Locale, TranslationStatus>; updatedAt: number };
+export type ListedItem = {
+  kind: ContentKind;
+  id: string;
+  label: string;
+  scope?: string;
+  statuses: Record<Locale, TranslationStatus>;
+  updatedAt: number;
+};
 
 export function ContentList(props: { kind: ContentKind; scope: string; items: ListedItem[] }) {
   return (
     <>
       <nav class="tabs" aria-label="Type">
-        {CONTENT_KINDS.map((k) => <a href={`/admin/content?kind=${k}`} aria-current={k === props.kind ? "page" : undefined}>{KIND_LABELS[k]}</a>)}
+        {CONTENT_KINDS.map((k) => (
+          <a href={`/admin/content?kind=${k}`} aria-current={k === props.kind ? "page" : undefined}>
+            {KIND_LABELS[k]}
+          </a>
+        ))}
       </nav>
       {props.kind === "resource" ? (
         <nav class="tabs" aria-label="Département">
-          {["all", "national", "44", "49"].map((s) => <a href={`/admin/content?kind=resource&scope=${s}`} aria-current={s === props.scope ? "page" : undefined}>{s === "all" ? "Toutes" : s === "national" ? "Nationales" : `Département ${s}`}</a>)}
+          {["all", "national", "44", "49"].map((s) => (
+            <a href={`/admin/content?kind=resource&scope=${s}`} aria-current={s === props.scope ? "page" : undefined}>
+              {s === "all" ? "Toutes" : s === "national" ? "Nationales" : `Département ${s}`}
+            </a>
+          ))}
         </nav>
       ) : null}
-      <p><a href={`/admin/content/${props.kind}/new`}>+ Nouveau / new</a></p>
+      <p>
+        <a href={`/admin/content/${props.kind}/new`}>+ Nouveau / new</a>
+      </p>
       <div class="table-wrap">
         <table>
-          <thead><tr><th>Identifiant</th><th>Texte (fr)</th>{props.kind === "resource" ? <th>Où</th> : null}<th>Traductions</th><th>Modifié</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Identifiant</th>
+              <th>Texte (fr)</th>
+              {props.kind === "resource" ? <th>Où</th> : null}
+              <th>Traductions</th>
+              <th>Modifié</th>
+            </tr>
+          </thead>
           <tbody>
             {props.items.map((item) => (
               <tr>
-                <td><a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a></td>
+                <td>
+                  <a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a>
+                </td>
                 <td>{item.label}</td>
                 {props.kind === "resource" ? <td>{item.scope}</td> : null}
-                <td><Badges statuses={item.statuses} /></td>
+                <td>
+                  <Badges statuses={item.statuses} />
+                </td>
                 <td class="muted">{new Date(item.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
               </tr>
             ))}
@@ -84,7 +130,15 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
   );
 }
 
-function Field(props: { field: FieldSpec; item: Record<string, unknown> | null; french: Record<string, unknown> | null; locale: Locale; isNew: boolean; error?: string | undefined; topics: string[] }) {
+function Field(props: {
+  field: FieldSpec;
+  item: Record<string, unknown> | null;
+  french: Record<string, unknown> | null;
+  locale: Locale;
+  isNew: boolean;
+  error?: string | undefined;
+  topics: string[];
+}) {
   const { field, item, locale } = props;
   const id = `f-${field.name}`;
   const value = fieldValue(field, item, locale);
@@ -94,32 +148,78 @@ function Field(props: { field: FieldSpec; item: Record<string, unknown> | null; 
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
   if (field.type === "long" || field.type === "sources") {
-    control = <textarea id={id} name={field.name} dir={dir} lang={localized ? locale : undefined} aria-describedby={described} aria-invalid={props.error ? "true" : undefined}>{value}</textarea>;
+    control = (
+      <textarea
+        id={id}
+        name={field.name}
+        dir={dir}
+        lang={localized ? locale : undefined}
+        aria-describedby={described}
+        aria-invalid={props.error ? "true" : undefined}
+      >
+        {value}
+      </textarea>
+    );
   } else if (field.type === "select") {
     const options = field.options ?? props.topics;
-    control = <select id={id} name={field.name}>{options.map((o) => <option value={o} selected={o === value}>{o}</option>)}</select>;
+    control = (
+      <select id={id} name={field.name}>
+        {options.map((o) => (
+          <option value={o} selected={o === value}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
   } else if (field.type === "checkbox") {
     control = <input id={id} name={field.name} type="checkbox" checked={value === "on"} />;
   } else {
     control = (
-      <input id={id} name={field.name} class="wide" value={value} dir={dir} lang={localized ? locale : undefined}
-        readonly={field.type === "id" && !props.isNew} inputmode={field.type === "number" ? "numeric" : undefined}
-        aria-describedby={described} aria-invalid={props.error ? "true" : undefined} />
+      <input
+        id={id}
+        name={field.name}
+        class="wide"
+        value={value}
+        dir={dir}
+        lang={localized ? locale : undefined}
+        readonly={field.type === "id" && !props.isNew}
+        inputmode={field.type === "number" ? "numeric" : undefined}
+        aria-describedby={described}
+        aria-invalid={props.error ? "true" : undefined}
+      />
     );
   }
   return (
     <div>
-      <label for={id}>{field.label}{localized ? ` (${LOCALE_NAMES[locale]})` : ""}</label>
-      {reference ? <div class="ref" lang="fr"><span class="muted">Français :</span> {reference}</div> : null}
+      <label for={id}>
+        {field.label}
+        {localized ? ` (${LOCALE_NAMES[locale]})` : ""}
+      </label>
+      {reference ? (
+        <div class="ref" lang="fr">
+          <span class="muted">Français :</span> {reference}
+        </div>
+      ) : null}
       {control}
-      {props.error ? <p class="field-error" id={`${id}-error`}>{props.error}</p> : null}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 export function ItemEditor(props: {
-  kind: ContentKind; item: Record<string, unknown> | null; french: Record<string, unknown> | null; locale: Locale; isNew: boolean;
-  csrf: string; fieldErrors: Record<string, string>; topics: string[]; statuses?: Record<Locale, TranslationStatus> | undefined;
+  kind: ContentKind;
+  item: Record<string, unknown> | null;
+  french: Record<string, unknown> | null;
+  locale: Locale;
+  isNew: boolean;
+  csrf: string;
+  fieldErrors: Record<string, string>;
+  topics: string[];
+  statuses?: Record<Locale, TranslationStatus> | undefined;
 }) {
   const { kind, locale } = props;
   const id = props.item?.id as string | undefined;
@@ -127,21 +227,43 @@ export function ItemEditor(props: {
   return (
     <>
       <nav class="tabs" aria-label="Langue">
-        {LOCALES.map((l) => <a href={`${base}?locale=${l}`} aria-current={l === locale ? "page" : undefined}>{LOCALE_NAMES[l]}{props.statuses && l !== "fr" ? ` (${props.statuses[l]})` : ""}</a>)}
+        {LOCALES.map((l) => (
+          <a href={`${base}?locale=${l}`} aria-current={l === locale ? "page" : undefined}>
+            {LOCALE_NAMES[l]}
+            {props.statuses && l !== "fr" ? ` (${props.statuses[l]})` : ""}
+          </a>
+        ))}
       </nav>
-      {!props.isNew ? <p><a href={`/admin/content/${kind}/${id}/history`}>Historique / history</a> · <a href="/admin/content/preview">Tester dans l'aperçu</a></p> : null}
+      {!props.isNew ? (
+        <p>
+          <a href={`/admin/content/${kind}/${id}/history`}>Historique / history</a> ·{" "}
+          <a href="/admin/content/preview">Tester dans l'aperçu</a>
+        </p>
+      ) : null}
       <form method="post" action={base} class="card">
         <Csrf csrf={props.csrf} />
         <input type="hidden" name="locale" value={locale} />
         {KIND_FIELDS[kind].map((field) => (
-          <Field field={field} item={props.item} french={props.french} locale={locale} isNew={props.isNew} error={props.fieldErrors[field.name]} topics={props.topics} />
+          <Field
+            field={field}
+            item={props.item}
+            french={props.french}
+            locale={locale}
+            isNew={props.isNew}
+            error={props.fieldErrors[field.name]}
+            topics={props.topics}
+          />
         ))}
-        <div class="actions"><button type="submit">Enregistrer le brouillon / save draft</button></div>
+        <div class="actions">
+          <button type="submit">Enregistrer le brouillon / save draft</button>
+        </div>
       </form>
       {!props.isNew ? (
         <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
           <Csrf csrf={props.csrf} />
-          <button class="secondary" type="submit">Supprimer (brouillon) / delete</button>
+          <button class="secondary" type="submit">
+            Supprimer (brouillon) / delete
+          </button>
         </form>
       ) : null}
     </>
@@ -156,16 +278,23 @@ export function Diff(props: { before: unknown; after: unknown }) {
     <dl>
       {changes.map((change) => (
         <>
-          <dt><code>{change.path}</code></dt>
+          <dt>
+            <code>{change.path}</code>
+          </dt>
           <dd>
-            {(change.before ?? "").includes("\n") || (change.after ?? "").includes("\n")
-              ? diffLines(change.before ?? "", change.after ?? "").map((op) => <div class={`diff ${op.op === "same" ? "" : op.op}`}>{op.op === "add" ? "+ " : op.op === "del" ? "− " : "  "}{op.line}</div>)
-              : (
-                <>
-                  {change.before !== undefined ? <div class="diff del">− {change.before}</div> : null}
-                  {change.after !== undefined ? <div class="diff add">+ {change.after}</div> : null}
-                </>
-              )}
+            {(change.before ?? "").includes("\n") || (change.after ?? "").includes("\n") ? (
+              diffLines(change.before ?? "", change.after ?? "").map((op) => (
+                <div class={`diff ${op.op === "same" ? "" : op.op}`}>
+                  {op.op === "add" ? "+ " : op.op === "del" ? "− " : "  "}
+                  {op.line}
+                </div>
+              ))
+            ) : (
+              <>
+                {change.before !== undefined ? <div class="diff del">− {change.before}</div> : null}
+                {change.after !== undefined ? <div class="diff add">+ {change.after}</div> : null}
+              </>
+            )}
           </dd>
         </>
       ))}
