@@ -1,5 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import * as z from "zod/mini";
+import { lazy } from "../../shared/lazy.ts";
 import { csrfCheck, endSession, requireStaff, safeNext, startSession } from "../auth/session.ts";
 import { DUMMY_HASH, verifyPassword } from "../auth/password.ts";
 import { isCrossSite } from "../auth/origin.ts";
@@ -46,13 +48,27 @@ const WRONG = "E-mail ou mot de passe incorrect. / Wrong e-mail or password.";
 const TOO_MANY =
   "Trop d'essais depuis cette connexion : réessaie dans 15 minutes. / Too many attempts from this connection: try again in 15 minutes.";
 
+/** The sign-in form: every field optional, a file or a repeated field read as missing, each cut to its length. */
+const loginFormSchema = lazy(() => {
+  const field = (max: number) =>
+    z.catch(
+      z.pipe(
+        z.string(),
+        z.transform((v) => v.slice(0, max)),
+      ),
+      "",
+    );
+  return z.object({ email: field(200), password: field(500), next: z.catch(z.optional(z.string()), undefined) });
+});
+
 loginRoutes.post("/login", async (c) => {
   // Login CSRF: a form posted from another site is refused (SameSite cookies do the rest).
   if (isCrossSite(c)) throw new HTTPException(403, { message: "cross-site request refused" });
-  const form = await c.req.parseBody();
-  const email = typeof form.email === "string" ? normalizeEmail(form.email.slice(0, 200)) : "";
-  const password = typeof form.password === "string" ? form.password.slice(0, 500) : "";
-  const next = safeNext(typeof form.next === "string" ? form.next : undefined, new URL(c.req.url).origin);
+  // A missing or odd field reads as empty: the answer stays "wrong e-mail or password", never a hint.
+  const form = loginFormSchema().parse(await c.req.parseBody());
+  const email = normalizeEmail(form.email);
+  const password = form.password;
+  const next = safeNext(form.next, new URL(c.req.url).origin);
   const refuse = (status: 401 | 429, error: string) => {
     c.status(status);
     return c.html(<LoginPage next={next} email={email} error={error} />);

@@ -1,5 +1,7 @@
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import * as z from "zod/mini";
+import { lazy } from "../../shared/lazy.ts";
 import { acknowledge } from "../alerts/ack.ts";
 import { kindLabel, pseudonym, subjectLabel } from "../alerts/text.ts";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
@@ -202,10 +204,13 @@ async function dashboard(
 
 referentRoutes.get("/", (c) => dashboard(c));
 
+/** A link code for a young person, or for the référent's own Telegram chat. */
+const codeFormSchema = lazy(() => z.object({ purpose: z.enum(["young", "telegram"]) }));
+
 referentRoutes.post("/codes", async (c) => {
-  const form = await c.req.parseBody();
-  const purpose = form.purpose === "telegram" ? "telegram" : form.purpose === "young" ? "young" : null;
-  if (!purpose) throw new HTTPException(400, { message: "purpose must be young or telegram" });
+  const parsed = codeFormSchema().safeParse(await c.req.parseBody());
+  if (!parsed.success) throw new HTTPException(400, { message: "purpose must be young or telegram" });
+  const { purpose } = parsed.data;
   const db = database(c.env.DB);
   const { code } = await createLinkCode(db, c.var.staff.id, purpose, new Date());
   await audit(db, c.var.staff.id, "link_code_create", null, { purpose });
