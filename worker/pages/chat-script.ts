@@ -1,11 +1,25 @@
+import { isRtl, LOCALES } from "../../shared/locales.ts";
+import { linkSegments } from "../../shared/text/links.ts";
+import { shellStrings } from "./chat-shell.ts";
+
 /**
  * The web chat's browser script, served as a file (worker/assets.ts: the page's CSP allows no
  * inline script), no build step, no framework.
- * It speaks the public JSON API only, keeps the session token in localStorage, and renders
- * replies as text (never as HTML) with buttons.
+ * It speaks the public JSON API only, keeps the session token (and the conversation's
+ * language, for the offline page) in localStorage, and renders replies as text (never as
+ * HTML) with buttons. It carries the shell's strings in every language and the very function
+ * the Worker uses to find phone numbers and links (shared/text/links.ts).
  */
-export const chatScript = `
+export const chatScript = (): string => `
 (() => {
+  const SHELL = ${JSON.stringify(shellStrings())};
+  const RTL = ${JSON.stringify(LOCALES.filter(isRtl))};
+  const linkSegments = ${linkSegments.toString()};
+  const LOCALE_KEY = "passerelle.locale";
+  let locale = document.documentElement.lang;
+  // True once the conversation has a language of its own (a new session then starts in it).
+  let chosen = false;
+  const say = (key) => (SHELL[locale] || SHELL.fr)[key];
   const log = document.getElementById("log");
   const form = document.getElementById("ask");
   const input = document.getElementById("question");
@@ -13,15 +27,41 @@ export const chatScript = `
   const KEY = "passerelle.token";
   let token = localStorage.getItem(KEY);
   const logoutBtn = document.getElementById("logout");
-  let logoutConfirm = "";
 
-  function setLocale(locale, dir) {
-    if (!locale) return;
-    document.documentElement.lang = locale;
-    document.documentElement.dir = dir || "ltr";
-    // The page carries the emergency numbers in every language (worker/pages/layout.tsx).
-    const emergency = document.getElementById("emergency");
-    if (emergency && emergency.dataset[locale]) emergency.textContent = emergency.dataset[locale];
+  // Text with its phone numbers as tel: links and its web addresses as links, never as HTML.
+  function linked(text) {
+    const out = document.createDocumentFragment();
+    for (const part of linkSegments(text)) {
+      if (!part.href) { out.appendChild(document.createTextNode(part.text)); continue; }
+      const a = document.createElement("a");
+      a.href = part.href;
+      a.textContent = part.text;
+      if (part.href.startsWith("http")) { a.rel = "noopener noreferrer"; a.target = "_blank"; }
+      out.appendChild(a);
+    }
+    return out;
+  }
+
+  // Every string of the shell in the conversation's language (worker/pages/chat-shell.ts).
+  function setLocale(next) {
+    if (!next || !SHELL[next]) return;
+    locale = next;
+    chosen = true;
+    try { localStorage.setItem(LOCALE_KEY, next); } catch (e) {}
+    document.documentElement.lang = next;
+    document.documentElement.dir = RTL.includes(next) ? "rtl" : "ltr";
+    for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = say(el.dataset.i18n);
+    for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", say(el.dataset.i18nLabel));
+    for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = say(el.dataset.i18nPlaceholder);
+    document.getElementById("emergency").replaceChildren(linked(say("emergencyLine")));
+    document.getElementById("simulator").href = "/parcours?locale=" + next;
+  }
+
+  function forget() {
+    localStorage.removeItem(KEY);
+    localStorage.removeItem(LOCALE_KEY);
+    token = null;
+    logoutBtn.hidden = true;
   }
 
   function bubble(text, who) {
@@ -33,8 +73,7 @@ export const chatScript = `
   }
 
   function render(data) {
-    setLocale(data.locale, data.dir);
-    if (data.logout) { logoutBtn.textContent = data.logout.label; logoutConfirm = data.logout.confirm; }
+    setLocale(data.locale);
     logoutBtn.hidden = !token;
     for (const reply of data.replies || []) {
       const box = bubble(reply.text, "bot");
@@ -53,7 +92,7 @@ export const chatScript = `
     }
     const last = log.lastElementChild;
     if (last) last.scrollIntoView({ block: "start" });
-    if (data.ended) { localStorage.removeItem(KEY); token = null; logoutBtn.hidden = true; }
+    if (data.ended) forget();
   }
 
   // "Mes données" → a JSON file of everything stored, downloaded (the server says no-store).
@@ -61,7 +100,7 @@ export const chatScript = `
     await send({ action: "data:export" }, label);
     if (!token) return;
     const res = await fetch("/api/chat/export", { headers: { Authorization: "Bearer " + token } });
-    if (!res.ok) { status.textContent = "Erreur"; return; }
+    if (!res.ok) { status.textContent = say("chatError"); return; }
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement("a");
     a.href = url;
@@ -74,26 +113,29 @@ export const chatScript = `
 
   // On a shared phone: end the session here. There is no account, so its profile goes with it.
   logoutBtn.addEventListener("click", async () => {
-    if (!token || (logoutConfirm && !window.confirm(logoutConfirm))) return;
+    if (!token || !window.confirm(say("logoutConfirm"))) return;
     await fetch("/api/chat/session", { method: "DELETE", headers: { Authorization: "Bearer " + token } });
-    localStorage.removeItem(KEY);
-    token = null;
-    logoutBtn.hidden = true;
+    forget();
     log.replaceChildren();
     start();
   });
 
+  // No network (no data left on the plan): say so, the emergency numbers stay in the header.
+  const OFFLINE = { status: 0, ok: false, offline: true };
   async function call(path, body) {
     const headers = { "Content-Type": "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
-    const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+    let res;
+    try { res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) }); }
+    catch (e) { status.textContent = say("chatOffline"); return { res: OFFLINE, data: {} }; }
     const data = await res.json().catch(() => ({}));
     return { res, data };
   }
 
   async function start() {
-    const { res, data } = await call("/api/chat/session", {});
-    if (!res.ok) { status.textContent = (data.replies && data.replies[0] && data.replies[0].text) || data.error || "Erreur"; return; }
+    const { res, data } = await call("/api/chat/session", chosen ? { locale } : {});
+    if (res.offline) return;
+    if (!res.ok) { status.textContent = (data.replies && data.replies[0] && data.replies[0].text) || say("chatError"); return; }
     token = data.token;
     localStorage.setItem(KEY, token);
     render(data);
@@ -104,10 +146,11 @@ export const chatScript = `
     bubble(echo, "me");
     status.textContent = "…";
     let { res, data } = await call("/api/chat/message", body);
-    if (res.status === 401) { localStorage.removeItem(KEY); token = null; await start(); ({ res, data } = await call("/api/chat/message", body)); }
+    if (res.status === 401) { forget(); await start(); ({ res, data } = await call("/api/chat/message", body)); }
     // Too fast: the server's "slow down" words, in the conversation (the emergency numbers with them).
     if (res.status === 429) { status.textContent = ""; render({ replies: data.replies || [] }); return; }
-    status.textContent = res.ok ? "" : (data.error || "Erreur");
+    if (res.offline) return;
+    status.textContent = res.ok ? "" : say("chatError");
     if (res.ok) render(data);
   }
 
@@ -128,7 +171,7 @@ export const chatScript = `
     if (!token) await start();
     const res = await fetch("/api/chat/roadmap", { headers: { Authorization: "Bearer " + token } });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) { status.textContent = data.error || "Erreur"; return; }
+    if (!res.ok) { status.textContent = say("chatError"); return; }
     document.getElementById("timeline-title").textContent = data.title;
     list.replaceChildren();
     if (!data.steps.length) { const li = document.createElement("li"); li.textContent = data.empty; list.appendChild(li); }
@@ -148,6 +191,7 @@ export const chatScript = `
   openBtn.addEventListener("click", () => (panel.hidden ? showTimeline() : (panel.hidden = true, openBtn.setAttribute("aria-expanded", "false"))));
   document.getElementById("roadmap-close").addEventListener("click", () => { panel.hidden = true; openBtn.setAttribute("aria-expanded", "false"); openBtn.focus(); });
 
-  if (token) send({ action: "menu" }, "🏠"); else start();
+  // A returning young person: the shell in their conversation's language before anything loads.
+  if (token) { setLocale(localStorage.getItem(LOCALE_KEY)); send({ action: "menu" }, "🏠"); } else start();
 })();
 `;
