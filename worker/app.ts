@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { chatRoutes } from "./web/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
+import { pwaRoutes } from "./routes/pwa.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./telegram/webhook.ts";
 import { whatsappRoutes } from "./whatsapp/webhook.ts";
@@ -8,6 +9,7 @@ import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
 import { roadmapStyle } from "./pages/roadmap.tsx";
+import { offlineScript } from "./pages/offline.tsx";
 import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
 
 /** The paths the staff Worker serves; they are forwarded to it unchanged. */
@@ -29,9 +31,10 @@ export function createApp() {
   app.route("/", roadmapRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
+  app.route("/", pwaRoutes);
   app.route(
     "/",
-    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle]),
+    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, offlineScript]),
   );
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {

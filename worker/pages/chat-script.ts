@@ -55,6 +55,8 @@ export const chatScript = (): string => `
     for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = say(el.dataset.i18nPlaceholder);
     document.getElementById("emergency").replaceChildren(linked(say("emergencyLine")));
     document.getElementById("simulator").href = "/parcours?locale=" + next;
+    const manifest = document.querySelector('link[rel="manifest"]');
+    if (manifest) manifest.href = "/manifest.webmanifest?locale=" + next;
   }
 
   function forget() {
@@ -169,7 +171,9 @@ export const chatScript = (): string => `
   function day(iso) { return iso ? iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) : "—"; }
   async function showTimeline() {
     if (!token) await start();
-    const res = await fetch("/api/chat/roadmap", { headers: { Authorization: "Bearer " + token } });
+    let res;
+    try { res = await fetch("/api/chat/roadmap", { headers: { Authorization: "Bearer " + token } }); }
+    catch (e) { status.textContent = say("chatOffline"); return; }
     const data = await res.json().catch(() => ({}));
     if (!res.ok) { status.textContent = say("chatError"); return; }
     document.getElementById("timeline-title").textContent = data.title;
@@ -190,6 +194,9 @@ export const chatScript = (): string => `
   }
   openBtn.addEventListener("click", () => (panel.hidden ? showTimeline() : (panel.hidden = true, openBtn.setAttribute("aria-expanded", "false"))));
   document.getElementById("roadmap-close").addEventListener("click", () => { panel.hidden = true; openBtn.setAttribute("aria-expanded", "false"); openBtn.focus(); });
+
+  // Installable, and the emergency numbers even with no network (worker/routes/pwa.tsx).
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
 
   // A returning young person: the shell in their conversation's language before anything loads.
   if (token) { setLocale(localStorage.getItem(LOCALE_KEY)); send({ action: "menu" }, "🏠"); } else start();

@@ -4,6 +4,7 @@ import type { Locale } from "../../shared/locales.ts";
 import { assetPath, type Asset } from "../assets.ts";
 import type { ShellKey } from "./chat-shell.ts";
 import { chatScript } from "./chat-script.ts";
+import { iconPath } from "./icon.ts";
 import { YoungPage } from "./layout.tsx";
 
 /** Where the chat Worker serves its files (worker/assets.ts). */
@@ -34,6 +35,11 @@ header .top button,#timeline .top button{font:inherit;font-size:.9rem;padding:.4
 #timeline li.overdue::before{background:#b00020}#timeline li.done::before{background:#2e7d32}#timeline li.later::before{background:#999}
 #timeline .when{font-size:.85rem;color:#444}#timeline .title{font-weight:600}#timeline .why{font-size:.9rem;margin:.2rem 0 0}
 #timeline .note{font-size:.8rem;color:#555;margin:0}
+#offline section{background:#fff;border:1px solid #ddd;border-radius:.8rem;padding:.6rem 1rem;margin:.5rem 0}#offline h2{font-size:1.15rem;margin:.2rem 0}
+.numbers{list-style:none;margin:.5rem 0;padding:0;display:grid;gap:.5rem}
+.numbers a{display:flex;gap:.8rem;align-items:center;min-height:52px;padding:.5rem .8rem;border:2px solid #1f4e79;border-radius:.8rem;color:#1d1d1b;text-decoration:none}
+.numbers .num{font-size:1.5rem;font-weight:700;color:#1f4e79;min-width:4.5rem;flex:none;text-align:center}
+.languages{display:flex;flex-wrap:wrap;gap:.4rem;margin:.8rem 0}.languages button{font:inherit;padding:.4rem .8rem;border-radius:.6rem;border:1px solid #1f4e79;background:#fff;color:#1f4e79;min-height:44px}
 #status{min-height:1.2em;font-size:.85rem;color:#a33;padding:0 .8rem;max-width:40rem;margin:0 auto;width:100%}
 `;
 
@@ -80,6 +86,13 @@ export function ChatPage(props: { locale: Locale }) {
       stylesheet={assetPath(CHAT_ASSETS, chatStyle)}
       header={header}
       script={assetPath(CHAT_ASSETS, chatScriptAsset)}
+      head={
+        <>
+          <link rel="manifest" href={`/manifest.webmanifest?locale=${locale}`} />
+          <meta name="theme-color" content="#1f4e79" />
+          <link rel="icon" type="image/png" href={iconPath(192)} />
+        </>
+      }
     >
       <section id="timeline" hidden aria-labelledby="timeline-title">
         <div class="top">
