@@ -54,7 +54,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** zlib (RFC 1950), which is what PNG's image data is, through the runtime's CompressionStream. */
-async function zlib(bytes: Uint8Array): Promise<Uint8Array> {
+async function zlib(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
