@@ -195,6 +195,11 @@ export const en: Messages = {
   chatError: "That did not work. Try again in a moment.",
   chatOffline:
     "No network: your message was not sent. The emergency numbers are at the top of the page, they work without internet.",
+  readAloud: "Listen to this message",
+  readAloudNoVoice: "Your phone cannot read aloud in {language}: it has no voice for this language.",
+  readAloudUnavailable: "Your browser cannot read aloud.",
+  chatSessionGone:
+    "This conversation has ended: it was erased, or it was not used for a long time. Write a message to start a new one.",
   offlineTitle: "No internet connection",
   offlineIntro: "I cannot answer you without internet. In an emergency, call one of these numbers. They are free.",
   offline3114: "Suicidal thoughts, for you or someone else",

@@ -209,6 +209,12 @@ export const fr = {
   /** The offline page the service worker shows when there is no network (and the manifest's description). */
   chatOffline:
     "Pas de réseau : ton message n'est pas parti. Les numéros d'urgence sont en haut de la page, ils marchent sans internet.",
+  /** The web chat's 🔊 on each reply (the browser's speech synthesis, in the reply's language). */
+  readAloud: "Écouter ce message",
+  readAloudNoVoice: "Ton téléphone ne sait pas lire à voix haute en {language} : il n'a pas de voix pour cette langue.",
+  readAloudUnavailable: "Ton navigateur ne sait pas lire à voix haute.",
+  chatSessionGone:
+    "Cette conversation est terminée : elle a été effacée, ou elle n'a pas servi depuis longtemps. Écris un message pour en commencer une nouvelle.",
   offlineTitle: "Pas de connexion internet",
   offlineIntro:
     "Je ne peux pas te répondre sans internet. En cas d'urgence, appelle un de ces numéros. Ils sont gratuits.",

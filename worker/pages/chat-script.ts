@@ -1,4 +1,4 @@
-import { isRtl, LOCALES } from "../../shared/locales.ts";
+import { isRtl, LOCALE_NAMES, LOCALES } from "../../shared/locales.ts";
 import { linkSegments } from "../../shared/text/links.ts";
 import { shellStrings } from "./chat-shell.ts";
 
@@ -20,6 +20,9 @@ export const chatScript = (): string => `
   // True once the conversation has a language of its own (a new session then starts in it).
   let chosen = false;
   const say = (key) => (SHELL[locale] || SHELL.fr)[key];
+  const NAMES = ${JSON.stringify(LOCALE_NAMES)};
+  // Voices for each locale, best first: Dari is read by a Persian voice when there is no Dari one.
+  const VOICES = { fr: ["fr"], en: ["en"], ar: ["ar"], ps: ["ps"], prs: ["prs", "fa-af", "fa"] };
   const log = document.getElementById("log");
   const form = document.getElementById("ask");
   const input = document.getElementById("question");
@@ -74,26 +77,91 @@ export const chatScript = (): string => `
     return p;
   }
 
+  // Read aloud: the browser's speech synthesis, in the reply's language, when the phone has a voice for it.
+  let speaking = null;
+  function voicesNow() {
+    return new Promise((resolve) => {
+      const voices = speechSynthesis.getVoices();
+      if (voices.length) return resolve(voices);
+      // Chromium loads its voices after the page: wait for them a moment.
+      const done = () => resolve(speechSynthesis.getVoices());
+      speechSynthesis.addEventListener("voiceschanged", done, { once: true });
+      setTimeout(done, 1500);
+    });
+  }
+  function stopped(btn) {
+    if (speaking === btn) speaking = null;
+    btn.setAttribute("aria-pressed", "false");
+  }
+  async function readAloud(text, lang, btn) {
+    if (!("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") { status.textContent = say("readAloudUnavailable"); return; }
+    const again = speaking === btn;
+    if (speaking) { speechSynthesis.cancel(); stopped(speaking); }
+    if (again) return;
+    const voices = await voicesNow();
+    let voice = null;
+    for (const tag of VOICES[lang] || [lang]) {
+      voice = voices.find((v) => String(v.lang).toLowerCase().replace("_", "-").startsWith(tag)) || null;
+      if (voice) break;
+    }
+    if (!voice) { status.textContent = say("readAloudNoVoice").replace("{language}", NAMES[lang] || lang); return; }
+    status.textContent = "";
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = voice.lang;
+    utterance.voice = voice;
+    utterance.onend = () => stopped(btn);
+    utterance.onerror = () => stopped(btn);
+    speaking = btn;
+    btn.setAttribute("aria-pressed", "true");
+    speechSynthesis.speak(utterance);
+  }
+
+  // A reply: marked with its language (screen readers and speech), its 🔊, its text with tappable
+  // numbers and links, its buttons.
+  function replyBubble(reply, lang) {
+    const box = document.createElement("div");
+    box.className = "msg bot";
+    box.lang = lang;
+    box.dir = RTL.includes(lang) ? "rtl" : "ltr";
+    const speak = document.createElement("button");
+    speak.type = "button";
+    speak.className = "speak";
+    speak.textContent = "🔊";
+    speak.dataset.i18nLabel = "readAloud";
+    speak.setAttribute("aria-label", say("readAloud"));
+    speak.setAttribute("aria-pressed", "false");
+    speak.addEventListener("click", () => readAloud(reply.text, lang, speak));
+    const text = document.createElement("span");
+    text.appendChild(linked(reply.text));
+    box.append(speak, text);
+    if (reply.buttons && reply.buttons.length) {
+      const row = document.createElement("div");
+      row.className = "buttons";
+      for (const b of reply.buttons) {
+        const btn = document.createElement("button");
+        btn.type = "button";
+        btn.textContent = b.label;
+        btn.addEventListener("click", () => (b.action === "data:export" ? exportData(b.label) : send({ action: b.action }, b.label)));
+        row.appendChild(btn);
+      }
+      box.appendChild(row);
+    }
+    log.appendChild(box);
+    return box;
+  }
+
   function render(data) {
     setLocale(data.locale);
-    logoutBtn.hidden = !token;
+    // "Tout effacer": nothing of the conversation stays on the screen, only the words that say so.
+    if (data.ended) log.replaceChildren();
+    let first = null;
     for (const reply of data.replies || []) {
-      const box = bubble(reply.text, "bot");
-      if (reply.buttons && reply.buttons.length) {
-        const row = document.createElement("div");
-        row.className = "buttons";
-        for (const b of reply.buttons) {
-          const btn = document.createElement("button");
-          btn.type = "button";
-          btn.textContent = b.label;
-          btn.addEventListener("click", () => (b.action === "data:export" ? exportData(b.label) : send({ action: b.action }, b.label)));
-          row.appendChild(btn);
-        }
-        box.appendChild(row);
-      }
+      const box = replyBubble(reply, locale);
+      first = first || box;
     }
-    const last = log.lastElementChild;
-    if (last) last.scrollIntoView({ block: "start" });
+    logoutBtn.hidden = !token;
+    // The answer itself in view, not the last bubble: its start at the top of the conversation.
+    if (first) first.scrollIntoView({ block: "start" });
     if (data.ended) forget();
   }
 
@@ -143,11 +211,22 @@ export const chatScript = (): string => `
     render(data);
   }
 
+  // A button of a conversation that no longer exists (erased, expired, another tab): said plainly,
+  // its buttons switched off, no new conversation started behind the young person's back.
+  function sessionGone() {
+    forget();
+    for (const b of log.querySelectorAll(".buttons button")) b.disabled = true;
+    replyBubble({ text: say("chatSessionGone") }, locale);
+    status.textContent = "";
+  }
+
   async function send(body, echo) {
+    if (!token && body.action) { sessionGone(); return; }
     if (!token) await start();
     bubble(echo, "me");
     status.textContent = "…";
     let { res, data } = await call("/api/chat/message", body);
+    if (res.status === 401 && body.action) { sessionGone(); return; }
     if (res.status === 401) { forget(); await start(); ({ res, data } = await call("/api/chat/message", body)); }
     // Too fast: the server's "slow down" words, in the conversation (the emergency numbers with them).
     if (res.status === 429) { status.textContent = ""; render({ replies: data.replies || [] }); return; }

@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from "../../shared/locales.ts";
  * rendered in the browser's language, and its script switches these strings, without a
  * reload, to whichever language the conversation takes.
  */
-export const SHELL_KEYS = [
+export const PAGE_KEYS = [
   "emergencyLine",
   "chatRoadmapOpen",
   "chatClose",
@@ -16,11 +16,21 @@ export const SHELL_KEYS = [
   "chatAskLabel",
   "chatAskPlaceholder",
   "chatSend",
+  "logout",
+] as const satisfies readonly MessageKey[];
+
+/** What only the script says (errors, confirmations, read-aloud), in the conversation's language. */
+export const SCRIPT_KEYS = [
+  "logoutConfirm",
   "chatError",
   "chatOffline",
-  "logout",
-  "logoutConfirm",
+  "readAloud",
+  "readAloudNoVoice",
+  "readAloudUnavailable",
+  "chatSessionGone",
 ] as const satisfies readonly MessageKey[];
+
+export const SHELL_KEYS = [...PAGE_KEYS, ...SCRIPT_KEYS] as const;
 
 export type ShellKey = (typeof SHELL_KEYS)[number];
 

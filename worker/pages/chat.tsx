@@ -15,6 +15,9 @@ const css = `
 body{font:17px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;background:#f4f1ea;color:#1d1d1b;display:flex;flex-direction:column}
 header{background:#1f4e79;color:#fff;padding:.6rem 1rem}header h1{font-size:1.15rem;margin:0}header p{margin:.1rem 0 0;font-size:.85rem}header a{color:#fff;font-weight:700}
 .msg a{color:#1f4e79;font-weight:600}
+.msg .speak{float:right;margin:-.3rem -.4rem .2rem .4rem;font-size:1.1rem;min-width:40px;min-height:40px;border:1px solid #ccc;border-radius:50%;background:#f4f1ea;cursor:pointer}
+.msg[dir=rtl] .speak{float:left;margin:-.3rem .4rem .2rem -.4rem}.msg .speak[aria-pressed=true]{background:#f0a500}
+.msg .speak:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 main{flex:1;overflow-y:auto;padding:.75rem;max-width:40rem;width:100%;margin:0 auto}
 .msg{white-space:pre-wrap;overflow-wrap:anywhere;padding:.6rem .8rem;border-radius:.8rem;margin:.4rem 0;max-width:92%}
 .bot{background:#fff;border:1px solid #ddd}.me{background:#d9ecff;margin-inline-start:auto}
