@@ -1,6 +1,7 @@
 import { reminderReply } from "../bot/flows/roadmap.ts";
 import type { ConversationState } from "../bot/state.ts";
-import { toLocale } from "../shared/locales.ts";
+import { isRtl, toLocale } from "../shared/locales.ts";
+import type { WebPushMessage } from "./push/send.ts";
 import { profileFromColumns } from "../shared/profile.ts";
 import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor } from "../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
@@ -50,7 +51,9 @@ export async function reminderPage(
   paced: number,
 ): Promise<PageOutcome> {
   const today = parisDate(now);
-  const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after);
+  const config = configOf(env);
+  const webActiveSince = now - config.retention.WEB_SESSION_IDLE_DAYS * DAY;
+  const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after, webActiveSince);
   const due = [];
   for (const person of people) {
     const profile = profileFromColumns(person);
@@ -67,7 +70,7 @@ export async function reminderPage(
     due.map((d) => ({ youngId: d.person.youngId, channel: d.person.channel, reminders: d.reminders })),
     now,
   );
-  const whatsapp = configOf(env).whatsapp;
+  const whatsapp = config.whatsapp;
   const messages = due
     .filter((d) => recorded.has(d.person.youngId))
     .map(({ person, profile, steps, reminders }, k) => {
@@ -81,20 +84,22 @@ export async function reminderPage(
       };
       const reply = reminderReply(state, rules, steps, reminders);
       const body =
-        person.channel === "whatsapp" && whatsapp
-          ? whatsappReminder(
-              whatsapp.templates.reminder,
-              person.chatId,
-              state.locale,
-              reply,
-              insideServiceWindow(new Date(person.lastActiveAt), new Date(now)),
-            )
-          : ({
-              type: "telegram_replies",
-              chatId: person.chatId,
-              replies: [reply],
-              attempt: 1,
-            } satisfies TelegramRepliesMessage);
+        person.channel === "web"
+          ? webPushReminder(person.youngId, state.locale, reply)
+          : person.channel === "whatsapp" && whatsapp
+            ? whatsappReminder(
+                whatsapp.templates.reminder,
+                person.chatId,
+                state.locale,
+                reply,
+                insideServiceWindow(new Date(person.lastActiveAt), new Date(now)),
+              )
+            : ({
+                type: "telegram_replies",
+                chatId: person.chatId,
+                replies: [reply],
+                attempt: 1,
+              } satisfies TelegramRepliesMessage);
       return { body, delaySeconds: Math.floor((paced + k) / REMINDERS_PER_SECOND) };
     });
   for (let i = 0; i < messages.length; i += QUEUE_BATCH)
@@ -103,6 +108,24 @@ export async function reminderPage(
     next: people.length === REMINDER_PAGE ? people[people.length - 1]!.youngId : null,
     queued: messages.length,
     raised: 0,
+  };
+}
+
+/**
+ * A web chat reminder, as a notification: the reminder's own lines, in their language, that
+ * open the chat when tapped (worker/routes/pwa.tsx's service worker shows it).
+ */
+function webPushReminder(youngId: string, locale: Locale, reply: Reply): WebPushMessage {
+  return {
+    type: "web_push",
+    youngId,
+    notification: {
+      title: "Passerelle",
+      body: clip(reply.text, 1000),
+      lang: locale,
+      dir: isRtl(locale) ? "rtl" : "ltr",
+    },
+    attempt: 1,
   };
 }
 

@@ -200,6 +200,12 @@ export const en: Messages = {
   readAloudUnavailable: "Your browser cannot read aloud.",
   chatSessionGone:
     "This conversation has ended: it was erased, or it was not used for a long time. Write a message to start a new one.",
+  chatPushOn: "🔔 Remind me of my dates on this phone",
+  chatPushOff: "🔕 Stop the reminders on this phone",
+  chatPushDone: "Done: I will tell you on this phone before your important dates, never between 9 pm and 8 am.",
+  chatPushStopped: "Stopped: no more reminders on this phone.",
+  chatPushDenied: "Your phone blocked Passerelle's notifications. You can allow them in the browser's settings.",
+  chatPushUnavailable: "This browser cannot receive reminders.",
   offlineTitle: "No internet connection",
   offlineIntro: "I cannot answer you without internet. In an emergency, call one of these numbers. They are free.",
   offline3114: "Suicidal thoughts, for you or someone else",

@@ -215,6 +215,15 @@ export const fr = {
   readAloudUnavailable: "Ton navigateur ne sait pas lire à voix haute.",
   chatSessionGone:
     "Cette conversation est terminée : elle a été effacée, ou elle n'a pas servi depuis longtemps. Écris un message pour en commencer une nouvelle.",
+  /** The web chat's opt-in to push reminders (in its timeline panel). */
+  chatPushOn: "🔔 Me rappeler mes dates sur ce téléphone",
+  chatPushOff: "🔕 Arrêter les rappels sur ce téléphone",
+  chatPushDone:
+    "C'est fait : je te préviendrai sur ce téléphone avant tes dates importantes, jamais entre 21 h et 8 h.",
+  chatPushStopped: "C'est arrêté : plus de rappels sur ce téléphone.",
+  chatPushDenied:
+    "Ton téléphone a bloqué les notifications de Passerelle. Tu peux les autoriser dans les réglages du navigateur.",
+  chatPushUnavailable: "Ce navigateur ne peut pas recevoir de rappels.",
   offlineTitle: "Pas de connexion internet",
   offlineIntro:
     "Je ne peux pas te répondre sans internet. En cas d'urgence, appelle un de ces numéros. Ils sont gratuits.",

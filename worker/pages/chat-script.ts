@@ -63,6 +63,10 @@ export const chatScript = (): string => `
   }
 
   function forget() {
+    // Their push subscription went with their data: this browser stops it too.
+    if ("serviceWorker" in navigator && "PushManager" in window)
+      navigator.serviceWorker.getRegistration().then((r) => r && r.pushManager.getSubscription()).then((sub) => sub && sub.unsubscribe()).catch(() => {});
+    pushBtn.hidden = true;
     localStorage.removeItem(KEY);
     localStorage.removeItem(LOCALE_KEY);
     token = null;
@@ -269,10 +273,60 @@ export const chatScript = (): string => `
     }
     panel.hidden = false;
     openBtn.setAttribute("aria-expanded", "true");
+    pushOffer();
     document.getElementById("roadmap-close").focus();
   }
   openBtn.addEventListener("click", () => (panel.hidden ? showTimeline() : (panel.hidden = true, openBtn.setAttribute("aria-expanded", "false"))));
   document.getElementById("roadmap-close").addEventListener("click", () => { panel.hidden = true; openBtn.setAttribute("aria-expanded", "false"); openBtn.focus(); });
+
+  // Push reminders (opt-in, per phone): offered in the timeline when the Worker has VAPID keys
+  // and the browser can; the same reminders and quiet hours as Telegram (worker/push/).
+  const pushBtn = document.getElementById("push-toggle");
+  let pushKey = null;
+  function pushLabel(on) {
+    pushBtn.dataset.i18n = on ? "chatPushOff" : "chatPushOn";
+    pushBtn.textContent = say(pushBtn.dataset.i18n);
+    pushBtn.setAttribute("aria-pressed", String(on));
+  }
+  async function pushOffer() {
+    if (!token || !("serviceWorker" in navigator) || !("PushManager" in window)) return;
+    try {
+      if (!pushKey) {
+        const res = await fetch("/api/chat/push/key");
+        if (!res.ok) return;
+        pushKey = (await res.json()).publicKey;
+      }
+      const reg = await navigator.serviceWorker.ready;
+      pushLabel(Boolean(await reg.pushManager.getSubscription()));
+      pushBtn.hidden = false;
+    } catch (e) {}
+  }
+  function keyBytes(base64url) {
+    const raw = atob(base64url.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(raw, (ch) => ch.charCodeAt(0));
+  }
+  pushBtn.addEventListener("click", async () => {
+    if (!token) return;
+    const headers = { "Content-Type": "application/json", Authorization: "Bearer " + token };
+    try {
+      const reg = await navigator.serviceWorker.ready;
+      const existing = await reg.pushManager.getSubscription();
+      if (existing) {
+        await fetch("/api/chat/push", { method: "DELETE", headers, body: JSON.stringify({ endpoint: existing.endpoint }) });
+        await existing.unsubscribe();
+        pushLabel(false);
+        status.textContent = say("chatPushStopped");
+        return;
+      }
+      let sub;
+      try { sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(pushKey) }); }
+      catch (e) { status.textContent = say(window.Notification && Notification.permission === "denied" ? "chatPushDenied" : "chatPushUnavailable"); return; }
+      const res = await fetch("/api/chat/push", { method: "POST", headers, body: JSON.stringify(sub.toJSON()) });
+      if (!res.ok) { await sub.unsubscribe(); status.textContent = say("chatError"); return; }
+      pushLabel(true);
+      status.textContent = say("chatPushDone");
+    } catch (e) { status.textContent = say("chatOffline"); }
+  });
 
   // Installable, and the emergency numbers even with no network (worker/routes/pwa.tsx).
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});

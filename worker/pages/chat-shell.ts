@@ -17,6 +17,7 @@ export const PAGE_KEYS = [
   "chatAskPlaceholder",
   "chatSend",
   "logout",
+  "chatPushOn",
 ] as const satisfies readonly MessageKey[];
 
 /** What only the script says (errors, confirmations, read-aloud), in the conversation's language. */
@@ -28,6 +29,11 @@ export const SCRIPT_KEYS = [
   "readAloudNoVoice",
   "readAloudUnavailable",
   "chatSessionGone",
+  "chatPushOff",
+  "chatPushDone",
+  "chatPushStopped",
+  "chatPushDenied",
+  "chatPushUnavailable",
 ] as const satisfies readonly MessageKey[];
 
 export const SHELL_KEYS = [...PAGE_KEYS, ...SCRIPT_KEYS] as const;

@@ -37,6 +37,7 @@ header .top button,#timeline .top button{font:inherit;font-size:.9rem;padding:.4
 #timeline li::before{content:"";position:absolute;inset-inline-start:-.45rem;top:.45rem;width:.7rem;height:.7rem;border-radius:50%;background:#1f4e79}
 #timeline li.overdue::before{background:#b00020}#timeline li.done::before{background:#2e7d32}#timeline li.later::before{background:#999}
 #timeline .when{font-size:.85rem;color:#444}#timeline .title{font-weight:600}#timeline .why{font-size:.9rem;margin:.2rem 0 0}
+#push-toggle{font:inherit;font-size:.95rem;padding:.55rem .8rem;border-radius:.6rem;border:1px solid #1f4e79;background:#fff;color:#1f4e79;min-height:44px;margin:.2rem 0 .5rem}
 #timeline .note{font-size:.8rem;color:#555;margin:0}
 #offline section{background:#fff;border:1px solid #ddd;border-radius:.8rem;padding:.6rem 1rem;margin:.5rem 0}#offline h2{font-size:1.15rem;margin:.2rem 0}
 .numbers{list-style:none;margin:.5rem 0;padding:0;display:grid;gap:.5rem}
@@ -107,6 +108,9 @@ export function ChatPage(props: { locale: Locale }) {
           </button>
         </div>
         <ol id="timeline-steps"></ol>
+        <button id="push-toggle" type="button" hidden aria-pressed="false" data-i18n="chatPushOn">
+          {say("chatPushOn")}
+        </button>
         <p class="note">
           <a id="simulator" href={`/parcours?locale=${locale}`} data-i18n="chatSimulator">
             {say("chatSimulator")}

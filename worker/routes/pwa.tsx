@@ -93,6 +93,21 @@ self.addEventListener("fetch", (event) => {
   if (FILES.includes(url.pathname))
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(url.pathname)).then((hit) => hit || fetch(request)));
 });
+// A roadmap reminder (worker/push/send.ts), in the young person's language; a tap opens the chat.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (e) {}
+  event.waitUntil(self.registration.showNotification(data.title || "Passerelle", {
+    body: data.body || "", lang: data.lang, dir: data.dir, icon: "${iconPath(192)}", tag: "passerelle-reminder",
+  }));
+});
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(self.clients.matchAll({ type: "window" }).then((windows) => {
+    for (const w of windows) if ("focus" in w) return w.focus();
+    return self.clients.openWindow("/");
+  }));
+});
 `;
 });
 

@@ -21,7 +21,7 @@ type Profile = {
 export async function exportYoungPerson(db: Db, youngId: string) {
   const d1 = db.$client;
   const q = (sql: string) => d1.prepare(sql).bind(youngId);
-  const [people, identities, alerts, deliveries, progress, reminders, referents, questions] = await d1.batch<
+  const [people, identities, alerts, deliveries, progress, reminders, referents, questions, push] = await d1.batch<
     Record<string, unknown>
   >([
     q(`select id, locale, birth, status, dept, entered_care as enteredCare, permit_expiry as permitExpiry, consent_at as consentAt, cursor, offers,
@@ -48,6 +48,9 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     q(`select s.name, s.id as staffId, l.created_at as linkedAt from referent_links l join staff s on s.id = l.staff_id
       where l.young_id = ?1 order by l.created_at`),
     q("select text, locale, asked_at as askedAt from unanswered_askers where young_id = ?1 order by asked_at"),
+    q(
+      "select endpoint, p256dh, auth, created_at as createdAt from push_subscriptions where young_id = ?1 order by created_at",
+    ),
   ]);
   const person = people!.results[0];
   if (!person) return null;
@@ -69,6 +72,8 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     referents: rows(referents),
     /** Questions nobody could answer, as kept (scrubbed), while too few people asked them to be shown to the team. */
     unansweredQuestions: rows(questions),
+    /** The phones where you asked for reminders (web chat): the address of each one's push service and its keys. */
+    pushSubscriptions: rows(push),
   };
 }
 
