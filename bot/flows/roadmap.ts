@@ -13,6 +13,7 @@ import { formatDay, parisDate } from "../../shared/roadmap/time.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect, TurnResult } from "../types.ts";
+import { letterButtons } from "../letters/flow.ts";
 
 /**
  * "Mon parcours": the next steps of the personal roadmap, 3 at a time, each with its date and
@@ -99,6 +100,7 @@ export function renderRoadmapStep(
     );
   const contentStep = step.rule.contentStepId ? content.steps.find((s) => s.id === step.rule.contentStepId) : undefined;
   if (contentStep) buttons.push(button(state, "roadmapLearnMore", `step:${contentStep.id}`));
+  buttons.push(...letterButtons(state, content, step.id));
   buttons.push(button(state, "roadmapButton", `roadmap:page:${page}`), button(state, "menu", "menu"));
   return reply(parts.join("\n\n"), buttons);
 }

@@ -98,7 +98,7 @@ adminContentRoutes.get("/", async (c) => {
   const db = database(c.env.DB);
   const [rows, times] = await Promise.all([listDraftItems(db, kind), latestLocaleTimes(db)]);
   const items: ListedItem[] = rows
-    .filter((r) => kind !== "resource" || scope === "all" || r.data.scope === scope)
+    .filter((r) => (kind !== "resource" && kind !== "letter") || scope === "all" || r.data.scope === scope)
     .map((r) => ({
       kind: r.kind,
       id: r.id,
