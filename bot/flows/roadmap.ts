@@ -26,11 +26,11 @@ function stepsOf(state: ConversationState, rules: RoadmapRules, now: Date): Road
   return computeRoadmap(state.profile, rules, parisDate(now), state.roadmapProgress ?? {});
 }
 
-function title(state: ConversationState, rules: RoadmapRules, step: RoadmapStep): string {
+export function title(state: ConversationState, rules: RoadmapRules, step: RoadmapStep): string {
   return ruleText(step.rule.title, state.locale, settingsFor(rules, state.profile)).text;
 }
 
-function when(state: ConversationState, step: RoadmapStep): string {
+export function when(state: ConversationState, step: RoadmapStep): string {
   if (step.due) return say(state, "roadmapDue", { date: formatDay(step.due, state.locale) });
   if (step.opens) return say(state, "roadmapOpens", { date: formatDay(step.opens, state.locale) });
   return say(state, "roadmapNoDate");

@@ -197,4 +197,8 @@ export const ar: Messages = {
   pageLetterName: "الاسم الأول واسم العائلة",
   pageLetterAddress: "عنوانك",
   pageLetterPdf: "تحميل بصيغة PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 تغيّر مسارك:",
+  roadmapChangedMoved: "• {title}: الآن {when} (من قبل: {before})",
+  roadmapChangedAdded: "• خطوة جديدة: {title} ({when})",
 };

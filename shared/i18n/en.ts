@@ -204,4 +204,8 @@ export const en: Messages = {
   pageLetterName: "First and last name",
   pageLetterAddress: "Your address",
   pageLetterPdf: "Download as PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 Your roadmap has changed:",
+  roadmapChangedMoved: "• {title}: now {when} (before: {before})",
+  roadmapChangedAdded: "• New step: {title} ({when})",
 };

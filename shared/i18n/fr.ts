@@ -217,6 +217,10 @@ export const fr = {
   pageLetterName: "Prénom et nom",
   pageLetterAddress: "Ton adresse",
   pageLetterPdf: "Télécharger en PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 Ton parcours a changé :",
+  roadmapChangedMoved: "• {title} : maintenant {when} (avant : {before})",
+  roadmapChangedAdded: "• Nouvelle étape : {title} ({when})",
 } as const;
 
 export type MessageKey = keyof typeof fr;

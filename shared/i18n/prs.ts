@@ -202,4 +202,8 @@ export const prs: Messages = {
   pageLetterName: "نام و تخلص",
   pageLetterAddress: "آدرس تو",
   pageLetterPdf: "دانلود به شکل PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 مسیر تو تغییر کرد:",
+  roadmapChangedMoved: "• {title}: حالا {when} (قبلاً: {before})",
+  roadmapChangedAdded: "• قدم جدید: {title} ({when})",
 };

@@ -205,4 +205,8 @@ export const ps: Messages = {
   pageLetterName: "نوم او تخلص",
   pageLetterAddress: "ستا پته",
   pageLetterPdf: "په PDF بڼه ښکته کول",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 ستا لاره بدله شوه:",
+  roadmapChangedMoved: "• {title}: اوس {when} (مخکې: {before})",
+  roadmapChangedAdded: "• نوی ګام: {title} ({when})",
 };

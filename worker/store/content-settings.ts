@@ -74,8 +74,11 @@ export async function saveRoadmapRulesDraft(
 }
 
 export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
-  const { draft } = await loadRoadmapRules(db);
+  const { draft, published, publishedAt } = await loadRoadmapRules(db);
   const json = JSON.stringify(draft);
+  // What young people had until now: the reminder scan tells those whose roadmap this changes.
+  const previous =
+    publishedAt !== null ? { previousPublished: JSON.stringify(published), previousPublishedAt: publishedAt } : {};
   await db
     .insert(contentSettings)
     .values({
@@ -89,7 +92,24 @@ export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Pr
     })
     .onConflictDoUpdate({
       target: contentSettings.key,
-      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id },
+      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id, ...previous },
     });
   return draft;
+}
+
+/** The latest publication of the roadmap rules and the rules it replaced, if it replaced some. */
+export type RulesChange = { previous: RoadmapRules; publishedAt: number };
+
+export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
+  const row = (
+    await db
+      .select({
+        previous: contentSettings.previousPublished,
+        publishedAt: contentSettings.publishedAt,
+      })
+      .from(contentSettings)
+      .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
+  )[0];
+  const previous = parseRules(row?.previous ?? null);
+  return previous && row?.publishedAt != null ? { previous, publishedAt: row.publishedAt } : null;
 }
