@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { contentSettings } from "../../shared/db/schema.ts";
 import { EMPTY_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
+import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 
@@ -112,4 +113,31 @@ export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
   )[0];
   const previous = parseRules(row?.previous ?? null);
   return previous && row?.publishedAt != null ? { previous, publishedAt: row.publishedAt } : null;
+}
+
+/** The Département's review periods per kind (days), stored like a setting; defaults for the rest. */
+export const REVIEW_PERIODS_KEY = "review-periods";
+
+export async function loadReviewPeriods(db: Db): Promise<ReviewPeriods> {
+  const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, REVIEW_PERIODS_KEY)))[0];
+  const parsed = reviewPeriodsSchema().safeParse(row ? JSON.parse(row.draft) : {});
+  return { ...REVIEW_PERIOD_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function saveReviewPeriods(
+  db: Db,
+  input: unknown,
+  editor: Editor,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const parsed = reviewPeriodsSchema().safeParse(input);
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`) };
+  const json = JSON.stringify(parsed.data);
+  const values = { draft: json, published: json, updatedAt: now.getTime(), updatedBy: editor.id };
+  await db
+    .insert(contentSettings)
+    .values({ key: REVIEW_PERIODS_KEY, ...values })
+    .onConflictDoUpdate({ target: contentSettings.key, set: values });
+  return { ok: true };
 }

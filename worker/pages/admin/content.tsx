@@ -27,6 +27,7 @@ export function AdminPage(props: AdminPageProps) {
         <a href="/admin/content/preview">Aperçu</a>
         <a href="/admin/content/publish">Publier</a>
         <a href="/admin/content/roadmap">Règles du parcours</a>
+        <a href="/admin/content/review">À revoir</a>
         <a href="/admin/content/insight">Ce que les jeunes cherchent</a>
         <a href="/admin/content/transfer">Import / export</a>
       </nav>
