@@ -78,6 +78,24 @@ describe("letter templates in the content admin", () => {
       letterForm("Monsieur le Président,\n\nJe demande un accompagnement jeune majeur.\n\nBase : {base_legale}."),
     );
     expect(saved.status).toBe(303);
+    // The draft in the preview, before anyone sees it: the letter itself, with blanks.
+    const start = await (await staffFetch("/admin/content/preview", { cookie: editor.cookie })).text();
+    let state = /name="state" value="([^"]+)"/.exec(start)![1]!;
+    let shown = "";
+    for (const action of [
+      "lang:fr",
+      "privacy:accept",
+      "year:2008",
+      "month:03",
+      "status:ase",
+      "dept:44",
+      "letter:cjm-request:blank",
+    ]) {
+      shown = await (await postForm("/admin/content/preview", editor.cookie, { _csrf: csrf, state, action })).text();
+      state = /name="state" value="([^"]+)"/.exec(shown)![1]!;
+    }
+    expect(shown).toContain("Objet : Demande d&#39;accompagnement jeune majeur (Loire-Atlantique)");
+    expect(await letterInChat("44")).toContain("Objet : Demande de contrat jeune majeur (accompagnement jeune majeur)");
     expect((await postForm("/admin/content/publish", editor.cookie, { _csrf: csrf, note: "lettre 44" })).status).toBe(
       303,
     );
