@@ -164,7 +164,8 @@ export const publications = sqliteTable("publications", {
   note: text("note"),
 });
 
-export const PUBLICATION_PARTS = ["snapshot", "keywords", "index"] as const;
+/** `vocab`: the words an unanswered question may keep (bot/scrub.ts), since 0015 too. */
+export const PUBLICATION_PARTS = ["snapshot", "keywords", "index", "vocab"] as const;
 
 /**
  * A publication's parts cut into chunks (worker/store/publication-chunks.ts): D1 refuses a
