@@ -39,6 +39,8 @@ export const cursorSchema = lazy(() =>
     z.object({ at: z.literal("link") }),
     /** "Mon parcours": the list (from `page`, 3 steps a page) or one step opened. */
     z.object({ at: z.literal("roadmap"), page: z.optional(z.number()), stepId: z.optional(z.string()) }),
+    /** A letter chosen, waiting for the name and address (which are never stored: bot/letters/flow.ts). */
+    z.object({ at: z.literal("letter"), purpose: z.string() }),
   ]),
 );
 export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;

@@ -416,6 +416,9 @@ export const contentSettings = sqliteTable("content_settings", {
   updatedBy: text("updated_by"),
   publishedAt: integer("published_at"),
   publishedBy: text("published_by"),
+  /** The value published before the current one, and when: whom a publication changed things for (worker/reminders.ts). */
+  previousPublished: text("previous_published"),
+  previousPublishedAt: integer("previous_published_at"),
 });
 
 /**

@@ -58,3 +58,17 @@ export async function countWrites(
     Number((await env.DB.prepare(`select ${column} as v from test_writes`).first<{ v: number }>())?.v ?? 0);
   return { writes: () => read("n"), apartWrites: () => read("apart") };
 }
+
+/** The tables (every one in sqlite_master, search indexes included) where any row holds one of `needles`. */
+export async function tablesHolding(...needles: string[]): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'",
+  ).all<{ name: string }>();
+  const found: string[] = [];
+  for (const { name } of results) {
+    const rows = await env.DB.prepare(`select * from "${name}"`).all();
+    const dump = JSON.stringify(rows.results);
+    if (needles.some((n) => dump.includes(n))) found.push(name);
+  }
+  return found;
+}

@@ -186,7 +186,7 @@ export async function replaceDrafts(
 
 export async function loadDrafts(db: Db): Promise<ContentBundle> {
   const rows = await db.select().from(contentItems).orderBy(contentItems.kind, contentItems.id);
-  const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [] };
+  const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [], letters: [] };
   for (const row of rows) (bundle[KIND_LISTS[row.kind]] as unknown[]).push(JSON.parse(row.data));
   return bundle;
 }
