@@ -10,6 +10,8 @@ import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
 import { roadmapStyle } from "./pages/roadmap.tsx";
 import { offlineScript } from "./pages/offline.tsx";
+import { letterRoutes } from "./letters/routes.tsx";
+import { letterStyle } from "./letters/page.tsx";
 import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
 
 /** The paths the staff Worker serves; they are forwarded to it unchanged. */
@@ -29,12 +31,13 @@ export function createApp() {
   app.route("/telegram", telegramRoutes);
   app.route("/whatsapp", whatsappRoutes);
   app.route("/", roadmapRoutes);
+  app.route("/", letterRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
   app.route("/", pwaRoutes);
   app.route(
     "/",
-    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, offlineScript]),
+    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, letterStyle, offlineScript]),
   );
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {

@@ -212,4 +212,29 @@ export const prs: Messages = {
   offlineRetry: "دوباره امتحان کن",
   offlineOtherLanguages: "زبان‌های دیگر",
   appDescription: "برای کمک به تو تا برای زندگی بعد از ASE آماده شوی، قدم به قدم.",
+  // Letters (bot/letters, worker/letters)
+  lettersButton: "✉️ نامه‌های من",
+  lettersIntro:
+    "این‌ها نامه‌های آماده برای فرستادن هستند. یکی را انتخاب کن: به تو می‌گویم چه می‌گوید، بعد آن را با تو پر می‌کنم.",
+  lettersNone: "فعلاً برای وضعیت تو نامه آماده‌ای نیست.",
+  letterAskSender:
+    "برای پر کردن آن، در یک پیام نام و تخلصت را بنویس، بعد در سطر بعدی آدرست را. من آن‌ها را نگه نمی‌دارم: نامه را می‌سازم، به تو می‌دهم، بعد فراموش‌شان می‌کنم.",
+  letterBlank: "✍️ بدون نامم (با دست می‌نویسم)",
+  lettersOther: "✉️ نامه‌های دیگر",
+  letterSenderInvalid:
+    "نفهمیدم. در سطر اول نام و تخلصت را بنویس، بعد آدرست را، با حروف لاتین (a, b, c…). یا « بدون نامم » را انتخاب کن.",
+  letterReady: "نامه‌ات آماده است: {title}.",
+  letterCheck:
+    "دوباره بخوانش. « …… » را پر کن و امضا کن. آدرس را با مربی‌ات یا در سایت Département بررسی کن. یک کاپی نگه دار. اگر می‌توانی، آن را با نامه سفارشی (lettre recommandée) بفرست.",
+  letterTextIntro: "متن نامه، برای کاپی:",
+  letterPageLink: "نامه به شکل PDF، برای چاپ یا فرستادن: {url}",
+  pageLetterFormIntro:
+    "نام و آدرست را بنویس: در نامه گذاشته می‌شوند، بعد فراموش می‌شوند. نامه را به شکل PDF می‌گیری، برای چاپ یا فرستادن.",
+  pageLetterName: "نام و تخلص",
+  pageLetterAddress: "آدرس تو",
+  pageLetterPdf: "دانلود به شکل PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 مسیر تو تغییر کرد:",
+  roadmapChangedMoved: "• {title}: حالا {when} (قبلاً: {before})",
+  roadmapChangedAdded: "• قدم جدید: {title} ({when})",
 };
