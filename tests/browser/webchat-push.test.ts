@@ -74,4 +74,42 @@ describe("push reminders opt-in (issue 17)", () => {
       await browser.close();
     }
   });
+
+  it("should show a pushed reminder as a notification, in its language and direction", async () => {
+    const base = inject("baseUrl");
+    const browser = await openBrowser({ locale: "ar", viewport: { width: 360, height: 740 } });
+    try {
+      await browser.context.grantPermissions(["notifications"], { origin: base });
+      const page = await browser.context.newPage();
+      await page.goto(`${base}/`);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      // What the push service hands the service worker, once decrypted by the browser (worker/push/send.ts).
+      const cdp = await browser.context.newCDPSession(page);
+      const registration = new Promise<string>((resolve) =>
+        cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string }[] }) => {
+          if (event.registrations[0]) resolve(event.registrations[0].registrationId);
+        }),
+      );
+      await cdp.send("ServiceWorker.enable");
+      const body = `${t("ar", "reminderIntro")}\n• 01/02/2026`;
+      await cdp.send("ServiceWorker.deliverPushMessage", {
+        origin: new URL(base).origin,
+        registrationId: await registration,
+        data: JSON.stringify({ title: "Passerelle", body, lang: "ar", dir: "rtl" }),
+      });
+      const shown = async () =>
+        page.evaluate(async () =>
+          (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+            title: n.title,
+            body: n.body,
+            lang: n.lang,
+            dir: n.dir,
+          })),
+        );
+      await expect.poll(async () => (await shown()).length).toBe(1);
+      expect(await shown()).toEqual([{ title: "Passerelle", body, lang: "ar", dir: "rtl" }]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
