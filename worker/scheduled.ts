@@ -4,6 +4,7 @@ import { expireProfiles, pruneOldRecords } from "./retention.ts";
 import { scanRoadmap } from "./roadmap-scan.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
+import { checkLinks } from "./links.ts";
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -28,6 +29,9 @@ function jobsOf(env: Env, now: number): Job[] {
       run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()),
     });
   }
+  // The link checker, once a night (02:00 UTC): a bounded run over the content's links (worker/links.ts).
+  if (new Date(now).getUTCHours() === 2 && new Date(now).getUTCMinutes() < 5)
+    jobs.push({ name: "link check", run: () => checkLinks(env, now) });
   // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
   if (new Date(now).getUTCMinutes() < 5) {
     jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
