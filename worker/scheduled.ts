@@ -5,6 +5,7 @@ import { scanRoadmap } from "./roadmap-scan.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { checkLinks } from "./links.ts";
+import { sendReviewDigest } from "./review-digest.ts";
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -32,6 +33,9 @@ function jobsOf(env: Env, now: number): Job[] {
   // The link checker, once a night (02:00 UTC): a bounded run over the content's links (worker/links.ts).
   if (new Date(now).getUTCHours() === 2 && new Date(now).getUTCMinutes() < 5)
     jobs.push({ name: "link check", run: () => checkLinks(env, now) });
+  // The review digest to editors, on Monday mornings (07:00 UTC; worker/review-digest.ts).
+  if (new Date(now).getUTCDay() === 1 && new Date(now).getUTCHours() === 7 && new Date(now).getUTCMinutes() < 5)
+    jobs.push({ name: "review digest", run: () => sendReviewDigest(env, now) });
   // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
   if (new Date(now).getUTCMinutes() < 5) {
     jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
