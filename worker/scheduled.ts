@@ -30,17 +30,18 @@ function jobsOf(env: Env, now: number): Job[] {
       run: async () => scanRoadmap(env, "deadlines", now, "", await roadmapRules()),
     });
   }
-  // The link checker, once a night (02:00 UTC): a bounded run over the content's links (worker/links.ts).
-  if (new Date(now).getUTCHours() === 2 && new Date(now).getUTCMinutes() < 5)
-    jobs.push({ name: "link check", run: () => checkLinks(env, now) });
-  // The review digest to editors, on Monday mornings (07:00 UTC; worker/review-digest.ts).
-  if (new Date(now).getUTCDay() === 1 && new Date(now).getUTCHours() === 7 && new Date(now).getUTCMinutes() < 5)
-    jobs.push({ name: "review digest", run: () => sendReviewDigest(env, now) });
   // Retention, once an hour too; each retention is a setting (worker/config.ts, RETENTION_DEFAULTS; PRIVACY.md).
   if (new Date(now).getUTCMinutes() < 5) {
     jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
     jobs.push({ name: "records retention", run: () => pruneOldRecords(env, now) });
   }
+  // Last, as it may wait on slow sites: the link checker, once a night (02:00 UTC; worker/links.ts),
+  // and the review digest to editors on Monday mornings (07:00 UTC; worker/review-digest.ts).
+  const at = new Date(now);
+  if (at.getUTCHours() === 2 && at.getUTCMinutes() < 5)
+    jobs.push({ name: "link check", run: () => checkLinks(env, now) });
+  if (at.getUTCDay() === 1 && at.getUTCHours() === 7 && at.getUTCMinutes() < 5)
+    jobs.push({ name: "review digest", run: () => sendReviewDigest(env, now) });
   return jobs;
 }
 
