@@ -1,5 +1,6 @@
 import type { ContentKind } from "../../shared/content/model.ts";
 import { LOCALES, type Locale } from "../../shared/locales.ts";
+import { frenchError } from "./admin-errors.ts";
 
 /** "title.fr", "body.prs": a field's text in one locale. */
 const LOCALE_FIELD = new RegExp(`^\\w+\\.(${LOCALES.join("|")})$`);
@@ -99,6 +100,14 @@ export const KIND_LABELS: Record<ContentKind, string> = {
   faq: "Réponses courtes",
 };
 
+/** One item of a kind, as a title or a list line says it ("Étape · housing-visale"). */
+export const KIND_NAMES: Record<ContentKind, string> = {
+  topic: "Thème",
+  step: "Étape",
+  resource: "Ressource",
+  faq: "Réponse courte",
+};
+
 type Form = Record<string, string | undefined>;
 type Obj = Record<string, unknown>;
 
@@ -178,16 +187,16 @@ export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): 
   }
 }
 
-/** zod's messages, said plainly and in French first, keyed by the form field they belong to. */
+/** zod's messages, said plainly in French, keyed by the form field they belong to. */
 export function formErrors(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
     const name = path.split(".")[0] ?? "item";
     const plain = /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
-      ? "Obligatoire / required"
+      ? "Obligatoire"
       : /expected number/.test(message)
-        ? "Un nombre entier / a whole number"
-        : message;
+        ? "Un nombre entier"
+        : frenchError(message);
     out[name] ??= path.includes(".") && !LOCALE_FIELD.test(path) ? `${path}: ${plain}` : plain;
   }
   return out;

@@ -7,6 +7,7 @@ import { kindLabel, pseudonym, subjectLabel } from "../alerts/text.ts";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
+import { parisTime } from "../pages/staff-words.ts";
 import { shownText } from "../../shared/text/display.ts";
 import { alertsFor, youngPeopleFor, type DashboardAlert, type YoungSummary } from "../store/alerts.ts";
 import { database } from "../store/db.ts";
@@ -31,10 +32,7 @@ const CHANNEL = {
   young_telegram: "avis au jeune",
 } as Record<string, string>;
 
-function when(ms: number | null): string {
-  if (ms === null) return "—";
-  return new Date(ms).toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
-}
+const when = parisTime;
 
 function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
   const a = props.alert;
@@ -50,7 +48,7 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
       ) : null}
       {a.undelivered.length > 0 ? (
         <p class="error">
-          Non remis / Not delivered :{" "}
+          Non remis :{" "}
           {a.undelivered
             .map(
               (d) =>
@@ -62,7 +60,7 @@ function AlertCard(props: { alert: DashboardAlert; csrf: string }) {
       {open ? (
         <form method="post" action={`/referent/alerts/${a.id}/ack`}>
           <input type="hidden" name="_csrf" value={props.csrf} />
-          <button type="submit">✅ J'ai vu / Acknowledge</button>
+          <button type="submit">✅ J'ai vu</button>
         </form>
       ) : (
         <p class="muted">
@@ -78,14 +76,14 @@ function YoungRow(props: { y: YoungSummary; csrf: string; canUnlink: boolean }) 
   const y = props.y;
   return (
     <tr>
-      <td>{pseudonym(y.id)}</td>
-      <td>{y.birth ?? "—"}</td>
-      <td>{y.status ? (STATUS[y.status] ?? y.status) : "—"}</td>
-      <td>{y.dept ?? "—"}</td>
-      <td>
+      <td data-label="Jeune">{pseudonym(y.id)}</td>
+      <td data-label="Naissance">{y.birth ?? "—"}</td>
+      <td data-label="Situation">{y.status ? (STATUS[y.status] ?? y.status) : "—"}</td>
+      <td data-label="Dépt">{y.dept ?? "—"}</td>
+      <td data-label="Parcours">
         {y.done} fait(s) · {y.skipped} pas pour moi
       </td>
-      <td>{when(y.lastActiveAt)}</td>
+      <td data-label="Vu le">{when(y.lastActiveAt)}</td>
       <td>
         {props.canUnlink ? (
           <form class="inline" method="post" action={`/referent/young/${y.id}/unlink`}>
@@ -130,14 +128,12 @@ async function dashboard(
           <p class="code">
             {flash.code.purpose === "young" ? displayCode(flash.code.code) : `/staff ${displayCode(flash.code.code)}`}
           </p>
-          <p class="muted">
-            Valable {hours} h, une seule fois. / Valid {hours} h, single use.
-          </p>
+          <p class="muted">Valable {hours} h, une seule fois.</p>
         </div>
       ) : null}
       <h2>Alertes ouvertes ({openAlerts.length})</h2>
       {openAlerts.length === 0 ? (
-        <p class="muted">Aucune alerte ouverte. / No open alert.</p>
+        <p class="muted">Aucune alerte ouverte.</p>
       ) : (
         openAlerts.map((a) => <AlertCard alert={a} csrf={csrf} />)
       )}
@@ -148,7 +144,7 @@ async function dashboard(
         <p class="muted">Personne n'est encore relié. Crée un code ci-dessous.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Jeune</th>
@@ -157,7 +153,7 @@ async function dashboard(
                 <th>Dépt</th>
                 <th>Parcours</th>
                 <th>Vu le</th>
-                <th></th>
+                <th>Actions</th>
               </tr>
             </thead>
             <tbody>

@@ -6,6 +6,8 @@ import type { TranslationStatus } from "../../../shared/content/translation.ts";
 import { LOCALES, LOCALE_NAMES, isRtl, type Locale } from "../../../shared/locales.ts";
 import { fieldValue, KIND_FIELDS, KIND_LABELS, type FieldSpec } from "../../routes/admin-content-form.ts";
 import { StaffLayout } from "../staff-layout.tsx";
+import { parisTime } from "../staff-words.ts";
+import { frenchError } from "../../routes/admin-errors.ts";
 
 /** Server-rendered pages of the content admin (no script): list, edit, history, publish, translations. */
 
@@ -38,10 +40,10 @@ export function AdminPage(props: AdminPageProps) {
       ) : null}
       {props.errors?.length ? (
         <div class="card" role="alert">
-          <p class="error">Rien n'a été enregistré / nothing was saved:</p>
+          <p class="error">Rien n'a été enregistré :</p>
           <ul>
             {props.errors.map((e) => (
-              <li>{e}</li>
+              <li>{frenchError(e)}</li>
             ))}
           </ul>
         </div>
@@ -51,6 +53,13 @@ export function AdminPage(props: AdminPageProps) {
   );
 }
 
+/** A translation's state in words (the badges' colours say the same). */
+export const STATUS_WORDS: Record<TranslationStatus, string> = {
+  complete: "à jour",
+  missing: "manquante",
+  outdated: "à revoir : le français a changé",
+};
+
 export function Csrf(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />;
 }
@@ -59,7 +68,7 @@ export function Badges(props: { statuses: Record<Locale, TranslationStatus> }) {
   return (
     <>
       {LOCALES.filter((l) => l !== "fr").map((l) => (
-        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${props.statuses[l]}`}>
+        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${STATUS_WORDS[props.statuses[l]]}`}>
           {l} {props.statuses[l] === "complete" ? "✓" : props.statuses[l] === "missing" ? "✗" : "⟳"}
         </span>
       ))}
@@ -96,10 +105,10 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
         </nav>
       ) : null}
       <p>
-        <a href={`/admin/content/${props.kind}/new`}>+ Nouveau / new</a>
+        <a href={`/admin/content/${props.kind}/new`}>+ Nouveau</a>
       </p>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Identifiant</th>
@@ -112,15 +121,17 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
           <tbody>
             {props.items.map((item) => (
               <tr>
-                <td>
+                <td data-label="Identifiant">
                   <a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a>
                 </td>
-                <td>{item.label}</td>
-                {props.kind === "resource" ? <td>{item.scope}</td> : null}
-                <td>
+                <td data-label="Texte (fr)">{item.label}</td>
+                {props.kind === "resource" ? <td data-label="Où">{item.scope}</td> : null}
+                <td data-label="Traductions">
                   <Badges statuses={item.statuses} />
                 </td>
-                <td class="muted">{new Date(item.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td data-label="Modifié" class="muted">
+                  {when(item.updatedAt)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -230,13 +241,13 @@ export function ItemEditor(props: {
         {LOCALES.map((l) => (
           <a href={`${base}?locale=${l}`} aria-current={l === locale ? "page" : undefined}>
             {LOCALE_NAMES[l]}
-            {props.statuses && l !== "fr" ? ` (${props.statuses[l]})` : ""}
+            {props.statuses && l !== "fr" ? ` (${STATUS_WORDS[props.statuses[l]]})` : ""}
           </a>
         ))}
       </nav>
       {!props.isNew ? (
         <p>
-          <a href={`/admin/content/${kind}/${id}/history`}>Historique / history</a> ·{" "}
+          <a href={`/admin/content/${kind}/${id}/history`}>Historique</a> ·{" "}
           <a href="/admin/content/preview">Tester dans l'aperçu</a>
         </p>
       ) : null}
@@ -255,14 +266,14 @@ export function ItemEditor(props: {
           />
         ))}
         <div class="actions">
-          <button type="submit">Enregistrer le brouillon / save draft</button>
+          <button type="submit">Enregistrer le brouillon</button>
         </div>
       </form>
       {!props.isNew ? (
         <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
           <Csrf csrf={props.csrf} />
           <button class="secondary" type="submit">
-            Supprimer (brouillon) / delete
+            Supprimer (brouillon)
           </button>
         </form>
       ) : null}
@@ -302,6 +313,7 @@ export function Diff(props: { before: unknown; after: unknown }) {
   );
 }
 
+/** A time as staff read it: Paris. */
 export function when(at: number): string {
-  return new Date(at).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return parisTime(at);
 }
