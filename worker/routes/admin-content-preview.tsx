@@ -143,7 +143,22 @@ async function fresh(c: Context<StaffEnv>, locale: string | undefined) {
   return turn(c, newState("preview", toLocale(locale)), { kind: "start" }, []);
 }
 
-previewRoutes.get("/", async (c) => render(c, await fresh(c, c.req.query("locale"))));
+/** `?item=step:<id>` (or topic:, faq:): the preview opens on that item, as a young person past the welcome would see it. */
+const ITEM = /^(topic|step|faq):([a-z0-9][a-z0-9-]{0,62})$/;
+
+previewRoutes.get("/", async (c) => {
+  const item = ITEM.exec(c.req.query("item") ?? "");
+  if (!item) return render(c, await fresh(c, c.req.query("locale")));
+  const state: ConversationState = {
+    ...newState("preview", toLocale(c.req.query("locale"))),
+    cursor: { at: "menu" },
+    consentAt: Date.now(),
+  };
+  return render(
+    c,
+    await turn(c, state, { kind: "action", action: item[0] }, [{ who: "me", text: `(ouvre ${item[1]})` }]),
+  );
+});
 
 previewRoutes.post("/start", async (c) => {
   const body = await c.req.parseBody();

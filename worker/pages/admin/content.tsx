@@ -248,7 +248,11 @@ export function ItemEditor(props: {
       {!props.isNew ? (
         <p>
           <a href={`/admin/content/${kind}/${id}/history`}>Historique</a> ·{" "}
-          <a href="/admin/content/preview">Tester dans l'aperçu</a>
+          {kind === "resource" ? (
+            <a href="/admin/content/preview">Tester dans l'aperçu</a>
+          ) : (
+            <a href={`/admin/content/preview?item=${kind}:${id}&locale=${locale}`}>Tester dans l'aperçu</a>
+          )}
         </p>
       ) : null}
       <form method="post" action={base} class="card">
