@@ -45,6 +45,7 @@ select.auto,input.auto,input[type=checkbox]{width:auto}input.w7{width:7rem}input
 textarea.code-area{min-height:16rem;font-family:ui-monospace,monospace;font-size:.85rem}
 caption.start{text-align:start}th.half{width:50%}
 body.plain{margin:2rem}
+fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.4rem .8rem}legend{font-weight:600}.source-row{align-items:flex-start}
 /* phones (360 px): no sideways scrolling; a table.stack becomes one card per row, each cell named by its column */
 td,.card,p,dd{overflow-wrap:anywhere}
 nav{display:flex;flex-wrap:wrap;gap:.2rem .6rem}header .who{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem}

@@ -47,7 +47,7 @@ const RULES: [RegExp, (...groups: string[]) => string][] = [
   [/^too small \(minimum (\d+)\)$/, (n) => `Trop petit (au moins ${n}).`],
   [/^too big \(maximum (\d+)\)$/, (n) => `Trop grand (au plus ${n}).`],
   [/^does not match the expected pattern$/, () => "Ne correspond pas au format attendu."],
-  [/^invalid url$/, () => "Une adresse web complète, qui commence par https://"],
+  [/^invalid url$/i, () => "Une adresse web complète, qui commence par https://"],
   [/^expected one of (.+)$/, (v) => `Une de ces valeurs : ${v}.`],
   [/^unknown key\(s\) (.+)$/, (v) => `Champ(s) inconnu(s) : ${v}.`],
 ];

@@ -89,3 +89,63 @@ describe("translations after a rollback", () => {
     expect(await englishState()).toBe("à jour");
   });
 });
+
+describe("sources as label and web address pairs", () => {
+  function pairs(rows: [string, string][]): Record<string, string> {
+    const { sources: _old, ...form } = editForm(STEP().body.fr);
+    rows.forEach(([label, url], i) => {
+      form[`sources.${i}.label`] = label;
+      form[`sources.${i}.url`] = url;
+    });
+    return form;
+  }
+
+  it("should refuse an address that is not a web address, with the error next to that row, and save nothing", async () => {
+    const res = await postForm(
+      `/admin/content/step/${STEP().id}`,
+      editor.cookie,
+      pairs([
+        ["Service-public.fr", "https://www.service-public.fr/particuliers/vosdroits/F1234"],
+        ["Une fiche", "pas-une-adresse"],
+        ["", "https://example.org/sans-libelle"],
+      ]),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(
+      /id="f-sources-1-url"[^>]*aria-invalid="true"[^>]*aria-describedby="f-sources-1-url-error"|aria-invalid="true" aria-describedby="f-sources-1-url-error"/,
+    );
+    expect(html).toContain(
+      '<p class="field-error" id="f-sources-1-url-error">Une adresse web complète, qui commence par https://</p>',
+    );
+    expect(html).toContain('<p class="field-error" id="f-sources-2-label-error">Obligatoire</p>');
+    expect(html).not.toContain('id="f-sources-0-url-error"');
+    const exported = await (await staffFetch("/admin/content/export", { cookie: editor.cookie })).json<{
+      steps: { id: string; sources: unknown }[];
+    }>();
+    expect(exported.steps.find((s) => s.id === STEP().id)!.sources).toEqual(STEP().sources);
+  });
+
+  it("should save label and address pairs in order, dropping the empty rows", async () => {
+    const res = await postForm(
+      `/admin/content/step/${STEP().id}`,
+      editor.cookie,
+      pairs([
+        ["Code de l'action sociale et des familles", ""],
+        ["", ""],
+        ["Service-public.fr", "https://www.service-public.fr/"],
+      ]),
+    );
+    expect(res.status).toBe(303);
+    const exported = await (await staffFetch("/admin/content/export", { cookie: editor.cookie })).json<{
+      steps: { id: string; sources: unknown }[];
+    }>();
+    expect(exported.steps.find((s) => s.id === STEP().id)!.sources).toEqual([
+      { label: "Code de l'action sociale et des familles" },
+      { label: "Service-public.fr", url: "https://www.service-public.fr/" },
+    ]);
+    const page = await (await staffFetch(`/admin/content/step/${STEP().id}`, { cookie: editor.cookie })).text();
+    expect(page).toContain('name="sources.1.url" class="wide" inputmode="url" value="https://www.service-public.fr/"');
+    expect(page).toContain('name="sources.3.label"'); // two empty rows to add more
+  });
+});

@@ -4,7 +4,14 @@ import { CONTENT_KINDS, type ContentKind } from "../../../shared/content/model.t
 import { diffFields, diffLines } from "../../../shared/content/diff.ts";
 import type { TranslationStatus } from "../../../shared/content/translation.ts";
 import { LOCALES, LOCALE_NAMES, isRtl, type Locale } from "../../../shared/locales.ts";
-import { fieldValue, KIND_FIELDS, KIND_LABELS, type FieldSpec } from "../../routes/admin-content-form.ts";
+import {
+  EMPTY_SOURCE_ROWS,
+  fieldValue,
+  KIND_FIELDS,
+  KIND_LABELS,
+  MAX_SOURCES,
+  type FieldSpec,
+} from "../../routes/admin-content-form.ts";
 import { StaffLayout } from "../staff-layout.tsx";
 import { parisTime } from "../staff-words.ts";
 import { frenchError } from "../../routes/admin-errors.ts";
@@ -141,6 +148,62 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
   );
 }
 
+/** Sources as rows of label + web address, each with its own error; empty rows to add more. */
+function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
+  const sources = ((props.item?.sources as { label?: string; url?: string }[] | undefined) ?? []).slice(0, MAX_SOURCES);
+  const rows = [...sources, ...Array.from({ length: EMPTY_SOURCE_ROWS }, () => ({ label: "", url: "" }))];
+  return (
+    <fieldset class="sources">
+      <legend>Sources (un libellé, et l'adresse web si elle existe)</legend>
+      {rows.map((source, i) => {
+        const labelError = props.errors[`sources.${i}.label`];
+        const urlError = props.errors[`sources.${i}.url`];
+        const base = `f-sources-${i}`;
+        return (
+          <div class="row-wrap source-row">
+            <div class="grow">
+              <label for={`${base}-label`}>Source {i + 1} : libellé</label>
+              <input
+                id={`${base}-label`}
+                name={`sources.${i}.label`}
+                class="wide"
+                value={source.label ?? ""}
+                aria-invalid={labelError ? "true" : undefined}
+                aria-describedby={labelError ? `${base}-label-error` : undefined}
+              />
+              {labelError ? (
+                <p class="field-error" id={`${base}-label-error`}>
+                  {labelError}
+                </p>
+              ) : null}
+            </div>
+            <div class="grow">
+              <label for={`${base}-url`}>Source {i + 1} : adresse web (https://…)</label>
+              <input
+                id={`${base}-url`}
+                name={`sources.${i}.url`}
+                class="wide"
+                inputmode="url"
+                value={source.url ?? ""}
+                aria-invalid={urlError ? "true" : undefined}
+                aria-describedby={urlError ? `${base}-url-error` : undefined}
+              />
+              {urlError ? (
+                <p class="field-error" id={`${base}-url-error`}>
+                  {urlError}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+      <p class="muted tight">
+        Laisse une ligne vide pour ne rien ajouter ; vide les deux champs pour retirer une source.
+      </p>
+    </fieldset>
+  );
+}
+
 function Field(props: {
   field: FieldSpec;
   item: Record<string, unknown> | null;
@@ -158,7 +221,7 @@ function Field(props: {
   const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
-  if (field.type === "long" || field.type === "sources") {
+  if (field.type === "long") {
     control = (
       <textarea
         id={id}
@@ -258,17 +321,21 @@ export function ItemEditor(props: {
       <form method="post" action={base} class="card">
         <Csrf csrf={props.csrf} />
         <input type="hidden" name="locale" value={locale} />
-        {KIND_FIELDS[kind].map((field) => (
-          <Field
-            field={field}
-            item={props.item}
-            french={props.french}
-            locale={locale}
-            isNew={props.isNew}
-            error={props.fieldErrors[field.name]}
-            topics={props.topics}
-          />
-        ))}
+        {KIND_FIELDS[kind].map((field) =>
+          field.type === "sources" ? (
+            <SourceRows item={props.item} errors={props.fieldErrors} />
+          ) : (
+            <Field
+              field={field}
+              item={props.item}
+              french={props.french}
+              locale={locale}
+              isNew={props.isNew}
+              error={props.fieldErrors[field.name]}
+              topics={props.topics}
+            />
+          ),
+        )}
         <div class="actions">
           <button type="submit">Enregistrer le brouillon</button>
         </div>
