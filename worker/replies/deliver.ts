@@ -9,7 +9,7 @@ import { claimReply, finishReply, holdReply, lostReplies, noteReplyError, type R
 import { setBlocked, setTelegramBlocked } from "../store/turns.ts";
 import { telegramClient } from "../telegram/client.ts";
 import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError } from "../telegram/errors.ts";
-import { backoffSeconds } from "../telegram/outbox.ts";
+import { backoffSeconds } from "../retry.ts";
 import { sendReplies } from "../telegram/send.ts";
 import {
   isRetryable as isWhatsAppRetryable,

@@ -11,6 +11,7 @@ const KIND_WORDS: Record<string, string> = {
   step: "l'étape",
   resource: "la ressource",
   faq: "la réponse courte",
+  letter: "la lettre",
 } satisfies Record<ContentKind, string>;
 
 const kindWord = (kind: string) => KIND_WORDS[kind] ?? kind;

@@ -12,6 +12,7 @@ import {
 } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import type { LocaleTimes } from "../../shared/content/translation.ts";
+import { letterSchema } from "../../shared/letters/model.ts";
 import {
   bundleChanges,
   changeStatements,
@@ -26,7 +27,13 @@ import type { Db } from "./db.ts";
 
 /** SQL behind the content admin: one item at a time, with history, and publication rollback. */
 
-export const ITEM_SCHEMAS = { topic: topicSchema, step: stepSchema, resource: resourceSchema, faq: faqSchema } as const;
+export const ITEM_SCHEMAS = {
+  topic: topicSchema,
+  step: stepSchema,
+  resource: resourceSchema,
+  faq: faqSchema,
+  letter: letterSchema,
+} as const;
 
 export type SaveResult =
   | { ok: true; changed: boolean }

@@ -11,6 +11,7 @@ import { sendOrQueue } from "./outbox.ts";
 import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./staff.ts";
 import { sendExport } from "./export.ts";
+import { sendLetterTelegram } from "../letters/deliver.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
 
@@ -53,6 +54,7 @@ async function repliesTo(
   });
   if (outcome.kind !== "done") return null;
   if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId);
+  if (outcome.letter) await sendLetterTelegram(env, chatId, outcome.letter, outcome.state.locale);
   return outcome.replies;
 }
 

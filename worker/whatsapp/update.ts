@@ -12,6 +12,7 @@ import { keptPerson, personKey } from "../turn/person-cache.ts";
 import { runTurn } from "../turn/run.ts";
 import { isUndeliverable, sendAll, whatsappClient, type WhatsAppSender } from "./client.ts";
 import { sendWhatsAppExport } from "./export.ts";
+import { sendLetterWhatsApp } from "../letters/deliver.ts";
 import { enqueueWhatsAppMessages } from "./outbox.ts";
 
 type WhatsApp = NonNullable<Config["whatsapp"]>;
@@ -60,6 +61,7 @@ async function oneMessage(env: Env, api: WhatsAppSender, message: InboundMessage
     replies = outcome.replies;
     locale = outcome.state.locale;
     if (outcome.exportRequested) await sendWhatsAppExport(env, api, message.from, outcome.state.youngId);
+    if (outcome.letter) await sendLetterWhatsApp(api, message.from, outcome.letter, outcome.state.locale);
   }
   if (!replies || replies.length === 0) return;
   // The person just wrote: the 24-hour window is open, free-form messages are allowed.
