@@ -2,6 +2,7 @@ import { database } from "./store/db.ts";
 import { dispatchStored, escalateCrises, requeueStalled } from "./alerts/jobs.ts";
 import { expireProfiles, pruneOldRecords } from "./retention.ts";
 import { scanRoadmap } from "./roadmap-scan.ts";
+import { requeueLostReplies } from "./replies/deliver.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { checkLinks } from "./links.ts";
@@ -19,6 +20,7 @@ function jobsOf(env: Env, now: number): Job[] {
     { name: "escalations", run: () => escalateCrises(env, now) },
     { name: "alert dispatch", run: () => dispatchStored(env, now) },
     { name: "delivery requeue", run: () => requeueStalled(env, now) },
+    { name: "reply requeue", run: () => requeueLostReplies(env, now) },
   ];
   // The roadmap scans read everyone, so once an hour, not every run: reminders (quiet hours and
   // one a day checked inside) and deadline alerts, each continued through the queue when the
