@@ -65,6 +65,11 @@ async function fullJourney() {
     env.DB.prepare(
       "insert into push_subscriptions (endpoint, young_id, p256dh, auth, created_at) values ('https://fcm.googleapis.com/fcm/send/' || ?1, ?1, 'BExportTestKey', 'ExportTestAuth', ?2)",
     ).bind(id, Date.now()),
+    // The référent's nickname for them, and a reply not yet delivered (its text still kept).
+    env.DB.prepare("update referent_links set nickname = 'Karim' where young_id = ?").bind(id),
+    env.DB.prepare(
+      "insert into referent_replies (id, young_id, staff_id, staff_name, text, channel, status, attempts, last_error, created_at, delivered_at) values (?, ?, ?, 'Référente', 'Je t''appelle demain.', 'telegram', 'pending', 2, 'telegram: 500', ?, ?)",
+    ).bind(crypto.randomUUID(), id, referent.id, Date.now(), Date.now()),
   ]);
   return young;
 }
