@@ -83,6 +83,10 @@ describe("push reminders opt-in (issue 17)", () => {
       const page = await browser.context.newPage();
       await page.goto(`${base}/`);
       await page.evaluate(() => navigator.serviceWorker.ready);
+      // Active and in control of the page before a push is handed to it.
+      await expect
+        .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 20_000 })
+        .toBe(true);
       // What the push service hands the service worker, once decrypted by the browser (worker/push/send.ts).
       const cdp = await browser.context.newCDPSession(page);
       const registration = new Promise<string>((resolve) =>
@@ -106,7 +110,8 @@ describe("push reminders opt-in (issue 17)", () => {
             dir: n.dir,
           })),
         );
-      await expect.poll(async () => (await shown()).length).toBe(1);
+      // On a loaded machine the service worker may take seconds to wake and show it.
+      await expect.poll(async () => (await shown()).length, { timeout: 20_000 }).toBe(1);
       expect(await shown()).toEqual([{ title: "Passerelle", body, lang: "ar", dir: "rtl" }]);
     } finally {
       await browser.close();
