@@ -210,7 +210,7 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     }
     case "contact": {
       const refusal = alertRefusal(state, now, turn.alertsPerHour);
-      return action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal);
+      return action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal, content);
     }
     case "alert":
       return sendCrisisAlert(state, action[1], alertRefusal(state, now, turn.alertsPerHour));

@@ -57,6 +57,15 @@ export const en: Messages = {
     "Sent ✅ Your social worker will get your request and contact you. I will tell you when they have seen it. If it is urgent, call 112.",
   contactSentNoReferent:
     "Your request is saved ✅ But your social worker is not linked to Passerelle yet. Ask them for their link code. If it is urgent, call 112.",
+  noReferentIntro:
+    "Your référent is not linked to Passerelle yet: they do not get your requests here. Here is who can help you now.",
+  noReferentDepartment: "Your Département's child welfare service (ASE):",
+  noReferentOtherDepartment: "Contact your Département's child welfare service (ASE).",
+  noReferentCode:
+    "To link your référent: ask your youth worker for a link code (8 letters and digits). Then press « 🔗 Link my référent » and type the code.",
+  contactAskNoReferent:
+    "You can still write a short message, or press « Save without a message ». Your request is kept, but nobody will see it right away.",
+  contactSaveNoMessage: "Save without a message",
   contactAlreadyOpen:
     "Your request is already sent. Your social worker has not seen it yet. If it is urgent, call 112.",
   actionExpired: "This button no longer works.",

@@ -60,6 +60,15 @@ export const fr = {
     "C'est envoyé ✅ Ton référent va recevoir ta demande et te recontacter. Je te dirai quand il l'aura vue. Si c'est urgent, appelle le 112.",
   contactSentNoReferent:
     "Ta demande est enregistrée ✅ Mais ton référent n'est pas encore relié à Passerelle. Demande-lui son code de liaison. Si c'est urgent, appelle le 112.",
+  noReferentIntro:
+    "Ton référent n'est pas encore relié à Passerelle : il ne reçoit pas tes demandes ici. Voici qui peut t'aider maintenant.",
+  noReferentDepartment: "Le service de l'Aide sociale à l'enfance (ASE) de ton Département :",
+  noReferentOtherDepartment: "Contacte le service de l'Aide sociale à l'enfance (ASE) de ton Département.",
+  noReferentCode:
+    "Pour relier ton référent : demande à ton éducateur un code de liaison (8 lettres et chiffres). Puis appuie sur « 🔗 Relier mon référent » et écris le code.",
+  contactAskNoReferent:
+    "Tu peux quand même écrire un court message, ou appuyer sur « Enregistrer sans message ». Ta demande est gardée, mais personne ne la verra tout de suite.",
+  contactSaveNoMessage: "Enregistrer sans message",
   contactAlreadyOpen:
     "Ta demande est déjà envoyée. Ton référent ne l'a pas encore vue. Si c'est urgent, appelle le 112.",
   actionExpired: "Ce bouton n'est plus valable.",

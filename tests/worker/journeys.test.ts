@@ -195,6 +195,26 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     expect(alert?.kind).toBe("crisis");
   });
 
+  it("should never leave a young person with no référent at a dead end when they ask for help", async () => {
+    const channel = make();
+    await onboard(channel);
+    const asked = await channel.send({ action: "contact" });
+    // Their Département's service (44, from the content), the emergency numbers, how to get a code.
+    expect(asked.text).toContain("Département de Loire-Atlantique – Aide sociale à l'enfance");
+    expect(asked.text).not.toContain("Maine-et-Loire");
+    for (const number of ["112", "115", "119", "3114"]) expect(asked.text).toContain(number);
+    expect(asked.text).toMatch(/demande à ton éducateur un code de liaison/);
+    expect(asked.actions).toEqual(["contact:send", "link", "menu"]);
+    const saved = await channel.send({ text: "je sais pas quoi faire" });
+    expect(saved.text).toMatch(/enregistrée/);
+    expect(saved.actions).toEqual(["link", "menu"]);
+    const alert = await env.DB.prepare("select kind, message from alerts where young_id = ?")
+      .bind(await youngIdOf(channel))
+      .first();
+    expect(alert).toEqual({ kind: "help", message: "je sais pas quoi faire" });
+    expect((await channel.send({ action: "link" })).text).toMatch(/Écris ce code ici/);
+  });
+
   it("should link a référent with their code, deliver the help alert and tell the young person once it is seen", async () => {
     const ref = await loginAs("referent");
     const channel = make();
