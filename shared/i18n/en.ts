@@ -43,6 +43,9 @@ export const en: Messages = {
   resourcesTitle: "Useful contacts:",
   sourcesTitle: "Sources:",
   frenchOnly: "(This text only exists in French for now.)",
+  missButton: "🤔 Not my question",
+  missNoted:
+    "Thank you for telling me 🙏 I note it for the team who writes the answers, without your name. Choose a topic, or ask your référent.",
   answerUnsure:
     "I'm not sure of the answer, and I don't want to tell you something wrong. See if your question is in one of these topics. You can also ask your social worker.",
   resume: "Let's go back to where we were 👇",

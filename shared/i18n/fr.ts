@@ -45,6 +45,9 @@ export const fr = {
   resourcesTitle: "Contacts utiles :",
   sourcesTitle: "Sources :",
   frenchOnly: "(Ce texte n'existe qu'en français pour l'instant.)",
+  missButton: "🤔 Ce n'est pas ma question",
+  missNoted:
+    "Merci de me le dire 🙏 Je le note pour l'équipe qui écrit les réponses, sans ton nom. Choisis un thème, ou pose ta question à ton référent.",
   answerUnsure:
     "Je ne suis pas sûr de la réponse. Je ne veux pas te dire quelque chose de faux. Regarde si ta question est dans un de ces sujets. Tu peux aussi la poser à ton référent.",
   resume: "On reprend où on en était 👇",

@@ -195,6 +195,35 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     expect(alert?.kind).toBe("crisis");
   });
 
+  it("should record « ce n'est pas ma question » for the editors, scrubbed, and offer the topics and the référent", async () => {
+    const channel = make();
+    await onboard(channel);
+    const answer = await channel.send({ text: "le cjm dure jusqua quel age kevinou@mail.fr" });
+    expect(answer.actions).toContain("miss:faq:faq-cjm-until-25");
+    const pressed = await channel.send({ action: "miss:faq:faq-cjm-until-25" });
+    expect(pressed.text).toMatch(/Je le note pour l'équipe/);
+    expect(pressed.actions).toEqual(expect.arrayContaining(["topic:rights", "topic:housing", "contact", "menu"]));
+    // Held with this person, or shown to editors once enough people (the other channels' journeys) said it.
+    const held = await env.DB.prepare("select text, answered from unanswered_askers where young_id = ?")
+      .bind(await youngIdOf(channel))
+      .all<{ text: string; answered: string }>();
+    const shown = await env.DB.prepare(
+      "select text, answered from unanswered_questions where answered is not null",
+    ).all<{
+      text: string;
+      answered: string;
+    }>();
+    const rows = [...held.results, ...shown.results];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.answered).toBe("faq:faq-cjm-until-25");
+      expect(row.text).toContain("cjm");
+      expect(row.text).not.toMatch(/kevinou|mail/);
+    }
+    // Once: the same button again is stale and records nothing more.
+    expect((await channel.send({ action: "miss:faq:faq-cjm-until-25" })).text).toMatch(/plus valable/);
+  });
+
   it("should never leave a young person with no référent at a dead end when they ask for help", async () => {
     const channel = make();
     await onboard(channel);

@@ -47,7 +47,9 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     ),
     q(`select s.name, s.id as staffId, l.created_at as linkedAt from referent_links l join staff s on s.id = l.staff_id
       where l.young_id = ?1 order by l.created_at`),
-    q("select text, locale, asked_at as askedAt from unanswered_askers where young_id = ?1 order by asked_at"),
+    q(
+      "select text, locale, asked_at as askedAt, answered from unanswered_askers where young_id = ?1 order by asked_at",
+    ),
   ]);
   const person = people!.results[0];
   if (!person) return null;
