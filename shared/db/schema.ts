@@ -147,10 +147,11 @@ export const contentItems = sqliteTable(
 );
 
 /**
- * Each publication is a whole, validated snapshot: isolates cache it by version. A turn reads
- * `snapshot` (the bundle without keywords) and `match_index` (built from the keywords at
- * publication); `keywords` is read only to rebuild an index of another matcher version, for
- * rollback and for the admin's diffs. Rows written before 0006 have keywords and index inline
+ * Each publication is a whole, validated snapshot: isolates cache it by version. Since 0015 its
+ * three parts live in `publication_chunks` (below) and `snapshot` is empty. Rows written
+ * before hold them here: `snapshot` (the bundle without keywords), `match_index` (built from
+ * the keywords at publication), `keywords` (read only to rebuild an index of another matcher
+ * version, for rollback and for the admin's diffs); before 0006 keywords and index were inline
  * in `snapshot` and both columns null.
  */
 export const publications = sqliteTable("publications", {
@@ -162,6 +163,26 @@ export const publications = sqliteTable("publications", {
   createdBy: text("created_by"),
   note: text("note"),
 });
+
+export const PUBLICATION_PARTS = ["snapshot", "keywords", "index"] as const;
+
+/**
+ * A publication's parts cut into chunks (worker/store/publication-chunks.ts): D1 refuses a
+ * string or row over 2 MB, which one row holding the whole publication passed at about 4 × the
+ * seed content. A turn reads the snapshot's and the index's chunks in order, in one query.
+ */
+export const publicationChunks = sqliteTable(
+  "publication_chunks",
+  {
+    version: integer("version")
+      .notNull()
+      .references(() => publications.version, { onDelete: "cascade" }),
+    part: text("part", { enum: PUBLICATION_PARTS }).notNull(),
+    seq: integer("seq").notNull(),
+    body: text("body").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.part, t.seq] })],
+);
 
 /**
  * Questions nobody could answer, scrubbed (bot/scrub.ts), asked by at least the configured

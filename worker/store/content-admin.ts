@@ -19,7 +19,7 @@ import {
   type Change,
   type Editor,
 } from "./content-revisions.ts";
-import { latestVersion, loadDrafts, loadPublished, publishDrafts, storedPublication } from "./content.ts";
+import { latestVersion, loadDrafts, loadPublished, publicationStatements, publishDrafts } from "./content.ts";
 import type { Db } from "./db.ts";
 
 /** SQL behind the content admin: one item at a time, with history, and publication rollback. */
@@ -190,8 +190,7 @@ export async function rollbackPublication(
   const at = now.getTime();
   const statements = changeStatements(db, bundleChanges(drafts, checked.bundle), times, "rollback", editor, at);
   statements.push(
-    db.insert(publications).values({
-      ...storedPublication(checked.bundle),
+    ...publicationStatements(db, checked.bundle, {
       createdAt: at,
       createdBy: editor.id,
       note: `rollback to version ${version}`,

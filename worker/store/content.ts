@@ -13,6 +13,7 @@ import { serializeIndex } from "../../bot/matching/stored.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
+import { chunkInserts, joinParts, partsQuery, replacePart, type PublicationParts } from "./publication-chunks.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
 
@@ -66,36 +67,79 @@ function fromRow(row: Row, version: number): { snapshot: ContentSnapshot; indexe
   return { snapshot, indexed: index !== null && adoptIndex(snapshot, index) };
 }
 
+/**
+ * A version's parts in one round trip: its chunks (since migration 0015), or the columns of a
+ * row stored before (then `chunked` is false). Null: no such version.
+ */
+async function readStored(
+  db: Db,
+  version: number,
+  withKeywordsPart: boolean,
+): Promise<{ row: Row; chunked: boolean } | null> {
+  const parts = withKeywordsPart ? (["snapshot", "keywords", "index"] as const) : (["snapshot", "index"] as const);
+  const [rows, chunks] = await db.batch([
+    db
+      .select({
+        snapshot: publications.snapshot,
+        matchIndex: publications.matchIndex,
+        ...(withKeywordsPart ? { keywords: publications.keywords } : {}),
+      })
+      .from(publications)
+      .where(eq(publications.version, version)),
+    partsQuery(db, version, parts),
+  ]);
+  const legacy = rows[0] as Row | undefined;
+  if (!legacy) return null;
+  const stored = joinParts(chunks);
+  if (stored.snapshot === undefined) return { row: legacy, chunked: false };
+  return {
+    row: { snapshot: stored.snapshot, keywords: stored.keywords ?? null, matchIndex: stored.index ?? null },
+    chunked: true,
+  };
+}
+
 /** A published version whole, keywords included (rollback, the admin's pending changes). */
 export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
-  const rows = await db
-    .select({ snapshot: publications.snapshot, keywords: publications.keywords, matchIndex: publications.matchIndex })
-    .from(publications)
-    .where(eq(publications.version, version));
-  return rows[0] ? fromRow(rows[0], version).snapshot : null;
+  const stored = await readStored(db, version, true);
+  return stored ? fromRow(stored.row, version).snapshot : null;
 }
 
 /**
- * A published version as a turn needs it: without the keywords, with its stored index. An index
- * of another matcher version (a deploy changed the matcher) is rebuilt from the keywords once
- * and stored back, so the other isolates find it ready.
+ * A published version as a turn needs it: without the keywords, with its stored index, in one
+ * D1 round trip. An index of another matcher version (a deploy changed the matcher) is rebuilt
+ * from the keywords once and stored back, so the other isolates find it ready.
  */
 export async function loadForTurns(db: Db, version: number): Promise<ContentSnapshot | null> {
-  const rows = await db
-    .select({ snapshot: publications.snapshot, matchIndex: publications.matchIndex })
-    .from(publications)
-    .where(eq(publications.version, version));
-  const row = rows[0];
-  if (!row) return null;
-  const lean = fromRow(row, version);
+  const stored = await readStored(db, version, false);
+  if (!stored) return null;
+  const lean = fromRow(stored.row, version);
   // A row without the keywords column has them inline: the matcher builds from them if needed.
-  if (lean.indexed || row.matchIndex === null) return lean.snapshot;
+  if (lean.indexed || stored.row.matchIndex === null) return lean.snapshot;
   const full = await loadPublished(db, version);
   if (!full) return null;
   const matchIndex = serializeIndex(buildIndex(full));
   adoptIndex(full, matchIndex);
-  await db.update(publications).set({ matchIndex }).where(eq(publications.version, version));
+  if (stored.chunked) await replacePart(db, version, "index", matchIndex);
+  else await db.update(publications).set({ matchIndex }).where(eq(publications.version, version));
   return full;
+}
+
+/**
+ * The statements that store a new publication of `bundle` (one batch: the row, then its
+ * chunks); the first returns the new version.
+ */
+export function publicationStatements(
+  db: Db,
+  bundle: ContentBundle,
+  meta: { createdAt: number; createdBy: string | null; note: string | null },
+) {
+  const { snapshot, keywords, matchIndex } = storedPublication(bundle);
+  const parts: PublicationParts = { snapshot, keywords, index: matchIndex };
+  const row = db
+    .insert(publications)
+    .values({ snapshot: "", ...meta })
+    .returning({ version: publications.version });
+  return [row, ...chunkInserts(db, parts)] as const;
 }
 
 export async function latestVersion(db: Db): Promise<number | null> {
@@ -143,10 +187,9 @@ export async function publishDrafts(
 ): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
   const checked = validateBundle(await loadDrafts(db));
   if (!checked.ok) return checked;
-  const rows = await db
-    .insert(publications)
-    .values({ ...storedPublication(checked.bundle), createdAt: now.getTime(), createdBy: by, note })
-    .returning({ version: publications.version });
+  const [rows] = await db.batch(
+    publicationStatements(db, checked.bundle, { createdAt: now.getTime(), createdBy: by, note }),
+  );
   return { ok: true, version: rows[0]!.version };
 }
 

@@ -23,6 +23,7 @@ const NOTHING_ABOUT_A_PERSON: Record<string, string> = {
   telegram_updates: "Telegram update ids only, no chat id",
   content_items: "guidance content",
   publications: "guidance content",
+  publication_chunks: "guidance content",
   content_revisions: "guidance content",
   content_settings: "roadmap rules",
   unanswered_questions: "only texts asked by enough distinct people, scrubbed, with no link to anyone",

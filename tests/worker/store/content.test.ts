@@ -12,10 +12,20 @@ import { seedContent } from "../../support/content.ts";
 const db = () => database(env.DB);
 
 type Row = { snapshot: string; keywords: string | null; match_index: string | null };
-const row = (version: number) =>
-  env.DB.prepare("select snapshot, keywords, match_index from publications where version = ?")
+/** A publication's three parts as stored (in chunks since migration 0015). */
+const row = async (version: number): Promise<Row> => {
+  const { results } = await env.DB.prepare(
+    "select part, body from publication_chunks where version = ? order by part, seq",
+  )
     .bind(version)
-    .first<Row>();
+    .all<{ part: string; body: string }>();
+  const part = (name: string) =>
+    results
+      .filter((r) => r.part === name)
+      .map((r) => r.body)
+      .join("") || null;
+  return { snapshot: part("snapshot")!, keywords: part("keywords"), match_index: part("index") };
+};
 
 /** One question per keyword-bearing FAQ and step: its first French keyword. */
 const questions = [...seedBundle.faqs, ...seedBundle.steps]
@@ -64,9 +74,13 @@ describe("published content storage", () => {
   });
 
   it("should rebuild an index of another matcher version once and store it back for the other isolates", async () => {
-    await env.DB.prepare("update publications set match_index = ? where version = ?")
-      .bind("v1\nfaq:x\n|titr:0.1e|\n", version)
-      .run();
+    await env.DB.batch([
+      env.DB.prepare("delete from publication_chunks where version = ? and part = 'index' and seq > 0").bind(version),
+      env.DB.prepare("update publication_chunks set body = ? where version = ? and part = 'index'").bind(
+        "v1\nfaq:x\n|titr:0.1e|\n",
+        version,
+      ),
+    ]);
     const snapshot = (await loadForTurns(db(), version))!;
     expect(answers(snapshot)).toEqual(expected);
     expect((await row(version))!.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
@@ -82,6 +96,19 @@ describe("published content storage", () => {
       .first<{ version: number }>();
     const forTurns = (await loadForTurns(db(), inserted!.version))!;
     expect(keywordsOf(forTurns)).toEqual(keywordsOf(seedBundle));
+    expect(answers(forTurns)).toEqual(expected);
+    expect(keywordsOf((await loadPublished(db(), inserted!.version))!)).toEqual(keywordsOf(seedBundle));
+  });
+
+  it("should read a publication stored in its own columns, before chunks (migrations 0006 to 0014)", async () => {
+    const stored = await row(version);
+    const inserted = await env.DB.prepare(
+      "insert into publications (snapshot, keywords, match_index, created_at) values (?, ?, ?, ?) returning version",
+    )
+      .bind(stored.snapshot, stored.keywords, stored.match_index, Date.now())
+      .first<{ version: number }>();
+    const forTurns = (await loadForTurns(db(), inserted!.version))!;
+    expect(lacksKeywords(forTurns)).toBe(true);
     expect(answers(forTurns)).toEqual(expected);
     expect(keywordsOf((await loadPublished(db(), inserted!.version))!)).toEqual(keywordsOf(seedBundle));
   });
