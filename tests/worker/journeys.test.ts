@@ -195,6 +195,19 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     expect(alert?.kind).toBe("crisis");
   });
 
+  it("should write phone numbers in the form Telegram and WhatsApp make tappable, short numbers as they are", async () => {
+    const channel = make();
+    await onboard(channel);
+    const step = await channel.send({ action: "step:health-mental" });
+    // The web chat shows the number as written (it links it itself).
+    const mda = channel.name === "web" ? "02 28 21 44 40" : "+33 2 28 21 44 40";
+    const filSante = channel.name === "web" ? "0 800 235 236" : "+33 800 235 236";
+    expect(step.text).toContain(mda);
+    expect(step.text).toContain(filSante);
+    expect(step.text).toContain("3114");
+    if (channel.name !== "web") expect(step.text).not.toContain("02 28 21 44 40");
+  });
+
   it("should record « ce n'est pas ma question » for the editors, scrubbed, and offer the topics and the référent", async () => {
     const channel = make();
     await onboard(channel);
