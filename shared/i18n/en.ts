@@ -90,6 +90,7 @@ export const en: Messages = {
     "On the web there is no account: logging out also deletes your profile and your roadmap. Download your data first if you want to keep it. Continue?",
   purgeWarning:
     "You have not written to Passerelle for a long time. In {days} days, I will delete everything I keep about you. To keep it, send me a message, even “hello”.",
+  exportFailed: "I could not send you the file for now. Try again in a few minutes.",
   exportReady: "Here is a file with everything I keep about you. It is for you: do not share it.",
   dataWhy:
     "Why: your birth date, situation and département are used to work out your important dates. Your requests go only to your social worker. If you do not write to me for {days} days, I delete everything.",

@@ -92,6 +92,7 @@ export const fr = {
     "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
   purgeWarning:
     "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
+  exportFailed: "Je n'ai pas pu t'envoyer le fichier pour l'instant. Réessaie dans quelques minutes.",
   exportReady: "Voici un fichier avec tout ce que je garde sur toi. Il est pour toi : ne le partage pas.",
   dataWhy:
     "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",

@@ -11,6 +11,7 @@ import { sendOrQueue } from "./outbox.ts";
 import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./staff.ts";
 import { sendExport } from "./export.ts";
+import { exportNotSent } from "../../bot/flows/data.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
 
@@ -52,7 +53,8 @@ async function repliesTo(
     ...(locale ? { locale } : {}),
   });
   if (outcome.kind !== "done") return null;
-  if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId);
+  if (outcome.exportRequested && !(await sendExport(env, chatId, outcome.state.youngId)))
+    return exportNotSent(outcome.replies, outcome.state.locale);
   return outcome.replies;
 }
 
