@@ -14,6 +14,7 @@ import { build } from "esbuild";
 import { Worker } from "node:worker_threads";
 import { handle } from "../bot/engine.ts";
 import { adoptIndex } from "../bot/matching/matcher.ts";
+import { adoptVocabulary } from "../bot/scrub.ts";
 import { newState } from "../worker/store/turns.ts";
 import { storedPublication } from "../worker/store/content.ts";
 import type { ConversationState } from "../bot/state.ts";
@@ -34,9 +35,10 @@ const seed = await loadSeed();
 const bundle = contentScale ? scaledContent(seed.bundle, contentScale) : seed.bundle;
 // As published (worker/store/content.ts storedPublication): the content without its keywords,
 // and the match index built from them, in its own column.
-const { snapshot: snapshotJson, matchIndex } = storedPublication(bundle);
+const { snapshot: snapshotJson, matchIndex, vocab } = storedPublication(bundle);
 const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
 adoptIndex(content, matchIndex);
+adoptVocabulary(content, vocab);
 const now = new Date("2026-11-23T12:00:00Z");
 
 // The mix: 50 chats' scripts (first visit + 2 returning visits), replayed in order with
@@ -93,13 +95,14 @@ const heap = () => { globalThis.gc?.(); return getHeapStatistics().used_heap_siz
 (async () => {
   const h0 = heap();
   const t0 = performance.now();
-  const { handle, adoptIndex } = await import(workerData.engineUrl);
+  const { handle, adoptIndex, adoptVocabulary } = await import(workerData.engineUrl);
   const t1 = performance.now();
   const h1 = heap();
   const t1b = performance.now();
-  // What worker/store/content.ts loadForTurns does with the stored row's two columns.
+  // What worker/store/content.ts loadForTurns does with the stored parts it reads.
   const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
   if (!adoptIndex(content, workerData.matchIndex)) throw new Error("stored index of another version");
+  if (!adoptVocabulary(content, workerData.vocab)) throw new Error("stored vocabulary of another version");
   const t2 = performance.now();
   const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");
@@ -129,7 +132,7 @@ const engineFile = join(engineDir, "engine.mjs");
 const engineEntry = join(engineDir, "entry.ts");
 writeFileSync(
   engineEntry,
-  `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\n`,
+  `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\nexport { adoptVocabulary } from ${JSON.stringify(new URL("../bot/scrub.ts", import.meta.url).pathname)};\n`,
 );
 await build({
   entryPoints: [engineEntry],
@@ -148,6 +151,7 @@ function coldRun(): Promise<Cold> {
         engineUrl: pathToFileURL(engineFile).href,
         snapshotJson,
         matchIndex,
+        vocab,
         question: firstQuestion.text,
         question2: secondQuestion.text,
       },

@@ -224,6 +224,12 @@ async function main(): Promise<void> {
     join(ROOT, "bench/floor/worker.ts"),
     "floor",
   );
+  const frozenFloorD1 = frozenWorker(
+    build,
+    join(ROOT, "bench/floor/wrangler-d1.toml"),
+    join(ROOT, "bench/floor/worker.ts"),
+    "floor-d1",
+  );
   const frozenCalibration = frozenWorker(
     build,
     join(ROOT, "bench/calibrate/wrangler.toml"),
@@ -249,13 +255,14 @@ async function main(): Promise<void> {
       )
     : null;
   const counting = { ...vars, BENCH_COUNT_D1: "true" };
-  const [real, counted, floor, peer, peerCounted, calibration] = await Promise.all([
+  const [real, counted, floor, peer, peerCounted, calibration, floorD1Server] = await Promise.all([
     startWithD1("passerelle", frozen, persist, vars, basePort, profileRun),
     startWithD1("counted", frozenCounted, join(tmp, "counted-state"), counting, basePort + 7),
     startServer("floor", frozenFloor, join(tmp, "floor-state"), vars, basePort + 1),
     startWithD1("peer", frozenPeer, peerPersist, vars, basePort + 4),
     startWithD1("peer-counted", frozenPeerCounted, join(tmp, "peer-counted-state"), counting, basePort + 5),
     startWithD1("calibrate", frozenCalibration, join(tmp, "calibrate-state"), vars, basePort + 2),
+    startWithD1("floor-d1", frozenFloorD1, join(tmp, "floor-d1-state"), vars, basePort + 6),
   ]);
 
   try {
@@ -274,6 +281,8 @@ async function main(): Promise<void> {
       { name: "peer", server: peer, chatBase: 5_000_000, runs: [], calls: {} },
       { name: "passerelle", server: real, chatBase: 2_000_000, runs: [], calls: {} },
       ...(compare ? [{ name: "compare", server: compare, chatBase: 3_000_000, runs: [], calls: {} }] : []),
+      // The floor with one D1 write per update: the least a bot that records each update can do.
+      { name: "floor-d1", server: floorD1Server, chatBase: 6_000_000, runs: [], calls: {} },
     ];
     for (const c of contenders) await load(c.server, scripts, 8_000_000);
     for (let round = 0; round < ROUNDS; round++) {
@@ -295,7 +304,8 @@ async function main(): Promise<void> {
       }
     }
     const [floorC, peerC, realC] = contenders as [Contender, Contender, Contender];
-    const compareC = contenders[3];
+    const compareC = contenders.find((c) => c.name === "compare");
+    const floorD1C = contenders.find((c) => c.name === "floor-d1")!;
     const perRound = (a: Contender, b: Contender) => b.runs.map((r, i) => round(p50Of(a.runs[i]!) / p50Of(r)));
     const roundRatios = perRound(realC, floorC);
     const roundPeerRatios = perRound(realC, peerC);
@@ -352,6 +362,16 @@ async function main(): Promise<void> {
         `compare ${compared.ref} ${compared.turns} turns, ${compared.errors} errors, ${compared.throughput} turns/s, latency p50 ${compared.p50} p95 ${compared.p95} p99 ${compared.p99} ms, workerd CPU ${compared.workerdCpuMsPerTurn} ms/turn; ratio p50 ${round(compared.p50 / f.p50)} (per round ${compared.roundRatios.join(", ")}) against this tree's ${ratio}`,
       );
     }
+    const fd = describe(merged(floorD1C.runs), d1Apart);
+    const floorD1 = {
+      ...fd,
+      ratioToFloor: round(fd.p50 / f.p50),
+      passerelleRatio: round(p.p50 / fd.p50),
+      roundRatiosToFloor: perRound(floorD1C, floorC),
+    };
+    log(
+      `floor + D1 (bench/floor/worker.ts with one D1 batch per update before answering, shaped like Passerelle's ordinary turn write): p50 ${fd.p50} ms, ${fd.throughput} turns/s, CPU ${fd.workerdCpuMsPerTurn}${fd.d1ProcessCpuMsPerTurn !== undefined ? ` + ${fd.d1ProcessCpuMsPerTurn} in its D1 process` : ""} ms/turn; **${floorD1.ratioToFloor} × the floor** (per round ${floorD1.roundRatiosToFloor.join(", ")}): the least a Worker that records each update reaches in this harness; Passerelle ${floorD1.passerelleRatio} × it`,
+    );
     for (const [k, s] of Object.entries(byKind))
       log(`  passerelle ${k.padEnd(11)} n=${String(s.n).padStart(5)} p50 ${s.p50} p95 ${s.p95} p99 ${s.p99} ms`);
     const underLoad = (name: string, c: typeof realD1, turns: number) =>
@@ -460,6 +480,7 @@ async function main(): Promise<void> {
         workerdPasserelleRuns: appWorkerd?.runs ?? null,
       },
       cpuSplit,
+      floorD1,
       ...(compared ? { compare: { ...compared, ratioP50: round(compared.p50 / f.p50) } } : {}),
       engine,
       benchSeconds: round((Date.now() - started) / 1000, 1),

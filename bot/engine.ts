@@ -18,6 +18,7 @@ import { noteMiss } from "./flows/miss.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
 import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { isOffered, nextOffers } from "./offers.ts";
+import { listLetters, makeLetterNow, openLetter } from "./letters/flow.ts";
 import { reply, say } from "./render.ts";
 import { detectCrisis } from "./safety/crisis.ts";
 import type { ConversationState } from "./state.ts";
@@ -142,6 +143,8 @@ function currentScreen(state: ConversationState, turn: Turn): Reply {
     }
     case "roadmap":
       return currentRoadmapScreen(state, content, turn.rules, now);
+    case "letter":
+      return openLetter(state, content, cursor.purpose)?.replies[0] ?? renderMenu(state, content);
     default:
       return renderMenu(state, content);
   }
@@ -180,6 +183,13 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     }
     case "roadmap":
       return roadmapAction(state, action.slice(1), content, turn.rules, now);
+    case "letter": {
+      if (action[1] === undefined) return listLetters(state, content);
+      if (action[2] === "blank") return makeLetterNow(state, content, action[1]);
+      const opened = openLetter(state, content, action[1]);
+      if (opened) return opened;
+      break;
+    }
     case "back":
       return back(state, content);
     case "topic": {
@@ -265,6 +275,10 @@ const WORD_ACTIONS: Record<string, string> = {
   hi: "hello",
   coucou: "hello",
   salam: "hello",
+  lettre: "letter",
+  lettres: "letter",
+  letter: "letter",
+  letters: "letter",
   relier: "link",
   "relier mon referent": "link",
   code: "link",
@@ -284,6 +298,10 @@ function onText(state: ConversationState, text: string, turn: Turn): TurnResult 
 
   if (state.cursor.at === "contact")
     return sendContact(state, alertRefusal(state, now, turn.alertsPerHour), text.trim().slice(0, 1000));
+
+  // The name and address for the letter chosen (the crisis check above ran first).
+  if (state.cursor.at === "letter" && !WORD_ACTIONS[normalize(text)])
+    return makeLetterNow(state, content, state.cursor.purpose, text);
 
   // A usable-looking code was turned into a `linkCode` input by the worker already.
   if (state.cursor.at === "link" && !WORD_ACTIONS[normalize(text)]) return notACode(state);

@@ -1,5 +1,6 @@
 import type { ContentBundle, LocalizedText } from "../shared/content/model.ts";
 import { normalize } from "../shared/text/normalize.ts";
+import { INDEX_VERSION } from "./matching/build.ts";
 import { STOP_TOKENS } from "./matching/lexicon-tables.ts";
 
 /**
@@ -60,11 +61,37 @@ export function removeIdentifiers(text: string): string {
 
 /** Every normalised word of the content's texts in every locale, and the stop words; once per bundle. */
 const vocabularies = new WeakMap<object, Set<string>>();
+/** Vocabularies stored with a publication (`serializeVocabulary`), turned into a set on first use. */
+const stored = new WeakMap<object, string>();
+
+/**
+ * The stored form of a bundle's vocabulary: a version line, then its words space-separated
+ * (the stop words left out). Built once at publication, so that a cold isolate's first
+ * unanswered question does not normalise the whole content (~30 ms for the seed on a quiet machine).
+ * The version follows the matcher's index, which changes with `normalize`.
+ */
+export function serializeVocabulary(content: ContentBundle): string {
+  const words = [...vocabularyOf(content)].filter((w) => !STOP.has(w));
+  return `v${INDEX_VERSION}\n${words.join(" ")}`;
+}
+
+/** Uses a stored vocabulary for this snapshot; false (and ignored) for one of another version. */
+export function adoptVocabulary(content: object, text: string): boolean {
+  if (!text.startsWith(`v${INDEX_VERSION}\n`)) return false;
+  stored.set(content, text);
+  return true;
+}
 
 function vocabularyOf(content: ContentBundle): Set<string> {
   let words = vocabularies.get(content);
   if (words) return words;
   words = new Set(STOP);
+  const text = stored.get(content);
+  if (text !== undefined) {
+    for (const word of text.slice(text.indexOf("\n") + 1).split(" ")) if (word !== "") words.add(word);
+    vocabularies.set(content, words);
+    return words;
+  }
   const add = (text: LocalizedText | undefined) => {
     if (!text) return;
     for (const value of Object.values(text)) {

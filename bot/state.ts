@@ -4,24 +4,27 @@ import { lazy } from "../shared/lazy.ts";
 import { profileSchema } from "../shared/profile.ts";
 import { PROGRESS_MARKS } from "../shared/roadmap/compute.ts";
 
+/** The onboarding's questions, in the order a young person meets them. */
+export const ONBOARDING_STAGES = [
+  "language",
+  "privacy",
+  "birth_year",
+  "birth_month",
+  "status",
+  "care_year",
+  "care_month",
+  "permit_year",
+  "permit_month",
+  "dept",
+] as const;
+
 /** Where the young person is in the conversation. Stored as JSON, validated on read. */
 /** Built on first use (like every schema here): module load builds nothing a request may not need. */
 export const cursorSchema = lazy(() =>
   z.discriminatedUnion("at", [
     z.object({
       at: z.literal("onboarding"),
-      stage: z.enum([
-        "language",
-        "privacy",
-        "birth_year",
-        "birth_month",
-        "status",
-        "care_year",
-        "care_month",
-        "permit_year",
-        "permit_month",
-        "dept",
-      ]),
+      stage: z.enum(ONBOARDING_STAGES),
       year: z.optional(z.number()),
       /** Editing the profile later returns to the menu instead of continuing onboarding. */
       editing: z.optional(z.boolean()),
@@ -36,6 +39,8 @@ export const cursorSchema = lazy(() =>
     z.object({ at: z.literal("link") }),
     /** "Mon parcours": the list (from `page`, 3 steps a page) or one step opened. */
     z.object({ at: z.literal("roadmap"), page: z.optional(z.number()), stepId: z.optional(z.string()) }),
+    /** A letter chosen, waiting for the name and address (which are never stored: bot/letters/flow.ts). */
+    z.object({ at: z.literal("letter"), purpose: z.string() }),
   ]),
 );
 export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;

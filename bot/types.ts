@@ -33,7 +33,12 @@ export type Effect =
   | { type: "roadmapProgress"; stepId: string; mark: ProgressMark | null }
   | { type: "setRemindersOptOut"; optOut: boolean }
   /** Reminders shown in the chat (web users see them at their next visit): not sent again. */
-  | { type: "remindersShown"; reminders: { stepId: string; kind: string }[] };
+  | { type: "remindersShown"; reminders: { stepId: string; kind: string }[] }
+  /**
+   * Make a letter and hand it over on the channel (shared/letters). The sender's name and address
+   * live only in this effect, for this turn: nothing writes them anywhere.
+   */
+  | { type: "makeLetter"; purpose: string; sender?: { name: string; address: string } };
 
 /**
  * What the engine answers for a turn, and every flow for its part of it. `notes`: per sensitive

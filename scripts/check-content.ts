@@ -5,7 +5,7 @@
 import { LOCALES, type Locale } from "../shared/locales.ts";
 import {
   CONTENT_KINDS,
-  KIND_LISTS,
+  itemsOf,
   type ContentBundle,
   type LocalizedKeywords,
   type LocalizedText,
@@ -24,7 +24,7 @@ const bundle: ContentBundle = result.bundle;
 // Seed rule, stricter than validateBundle: ids are unique across kinds too (a bare id is never ambiguous).
 const kindsById = new Map<string, string[]>();
 for (const kind of CONTENT_KINDS) {
-  for (const item of bundle[KIND_LISTS[kind]]) kindsById.set(item.id, [...(kindsById.get(item.id) ?? []), kind]);
+  for (const item of itemsOf(bundle, kind)) kindsById.set(item.id, [...(kindsById.get(item.id) ?? []), kind]);
 }
 const shared = [...kindsById].filter(([, kinds]) => kinds.length > 1);
 if (shared.length) {
@@ -38,6 +38,7 @@ console.log(`  topics     ${bundle.topics.length}`);
 console.log(`  steps      ${bundle.steps.length}`);
 console.log(`  resources  ${bundle.resources.length}`);
 console.log(`  faqs       ${bundle.faqs.length}`);
+console.log(`  letters    ${itemsOf(bundle, "letter").length}`);
 
 type Counter = {
   texts: number;

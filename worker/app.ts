@@ -8,6 +8,8 @@ import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
 import { roadmapStyle } from "./pages/roadmap.tsx";
+import { letterRoutes } from "./letters/routes.tsx";
+import { letterStyle } from "./letters/page.tsx";
 import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
 
 /** The paths the staff Worker serves; they are forwarded to it unchanged. */
@@ -27,11 +29,12 @@ export function createApp() {
   app.route("/telegram", telegramRoutes);
   app.route("/whatsapp", whatsappRoutes);
   app.route("/", roadmapRoutes);
+  app.route("/", letterRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
   app.route(
     "/",
-    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle]),
+    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, letterStyle]),
   );
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {

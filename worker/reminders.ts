@@ -19,7 +19,17 @@ import { t } from "../shared/i18n/index.ts";
 import type { Locale } from "../shared/locales.ts";
 import { configOf, type WhatsAppTemplate } from "./config.ts";
 import { template, type WhatsAppMessages } from "./whatsapp/outbox.ts";
-import { peopleWithDates, raiseDeadlineAlerts, recordReminderPage, reminderCandidates } from "./store/roadmap.ts";
+import {
+  peopleWithDates,
+  raiseDeadlineAlerts,
+  recordReminderPage,
+  reminderCandidates,
+  type ReminderCandidate,
+} from "./store/roadmap.ts";
+import type { RulesChange } from "./store/content-settings.ts";
+import { roadmapChanges, type RoadmapChange } from "../shared/roadmap/changes.ts";
+import { changeText } from "../bot/flows/roadmap-changes.ts";
+import type { RoadmapStep } from "../shared/roadmap/compute.ts";
 
 /**
  * One page of each roadmap job (worker/roadmap-scan.ts pages through everyone, a few pages per
@@ -54,6 +64,7 @@ export async function reminderPage(
   rules: RoadmapRules,
   after: string,
   paced: number,
+  change: RulesChange | null = null,
 ): Promise<PageOutcome> {
   const today = parisDate(now);
   const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after);
@@ -66,17 +77,23 @@ export async function reminderPage(
     const reminders = dueReminders(steps, settingsFor(rules, profile)).filter(
       (r) => !already.has(`${r.stepId}/${r.kind}`),
     );
-    if (reminders.length > 0) due.push({ person, profile, steps, reminders });
+    const news = changesFor(change, person, rules, today, now, already);
+    if (reminders.length > 0 || news.length > 0) due.push({ person, profile, steps, reminders, news });
   }
   const recorded = await recordReminderPage(
     db,
-    due.map((d) => ({ youngId: d.person.youngId, channel: d.person.channel, reminders: d.reminders })),
+    due.map((d) => ({
+      youngId: d.person.youngId,
+      channel: d.person.channel,
+      // The notice is recorded like a reminder: once per publication, whatever happens next.
+      reminders: d.news.length > 0 && change ? [...d.reminders, changeRecord(change)] : d.reminders,
+    })),
     now,
   );
   const whatsapp = configOf(env).whatsapp;
   const messages = due
     .filter((d) => recorded.has(d.person.youngId))
-    .map(({ person, profile, steps, reminders }, k) => {
+    .map(({ person, profile, steps, reminders, news }, k) => {
       const state: ConversationState = {
         youngId: person.youngId,
         locale: toLocale(person.locale),
@@ -85,7 +102,7 @@ export async function reminderPage(
         openHelpRequests: 0,
         hasReferent: false,
       };
-      const reply = reminderReply(state, rules, steps, reminders);
+      const reply = noticeReply(state, rules, steps, reminders, news);
       const body =
         person.channel === "whatsapp" && whatsapp
           ? whatsappReminder(
@@ -156,4 +173,45 @@ export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, aft
     queued: 0,
     raised: raised.length,
   };
+}
+
+/**
+ * Roadmap change notices (issue 21 §2): after the content team publishes new rules, each young
+ * person whose roadmap they change (a step added, a date moved) is told once, with their next
+ * reminder page: same channel, quiet hours, one message a day and pacing as the reminders. Only
+ * people who were there before the publication, and only for CHANGE_NOTICE_DAYS after it.
+ */
+export const CHANGE_NOTICE_DAYS = 30;
+
+function changeRecord(change: RulesChange): { stepId: string; kind: string } {
+  return { stepId: `rules-${change.publishedAt}`, kind: "change" };
+}
+
+function changesFor(
+  change: RulesChange | null,
+  person: ReminderCandidate,
+  rules: RoadmapRules,
+  today: string,
+  now: number,
+  already: Set<string>,
+): RoadmapChange[] {
+  if (!change || person.createdAt >= change.publishedAt || now - change.publishedAt > CHANGE_NOTICE_DAYS * DAY)
+    return [];
+  const record = changeRecord(change);
+  if (already.has(`${record.stepId}/${record.kind}`)) return [];
+  return roadmapChanges(profileFromColumns(person), change.previous, rules, today, person.progress);
+}
+
+/** One message: what changed, then the reminders due, with the reminders' buttons. */
+function noticeReply(
+  state: ConversationState,
+  rules: RoadmapRules,
+  steps: RoadmapStep[],
+  reminders: { stepId: string; kind: string }[],
+  news: RoadmapChange[],
+): Reply {
+  const reminder = reminderReply(state, rules, steps, reminders);
+  if (news.length === 0) return reminder;
+  const text = changeText(state, rules, news);
+  return { ...reminder, text: reminders.length > 0 ? `${text}\n\n${reminder.text}` : text };
 }

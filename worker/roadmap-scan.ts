@@ -4,7 +4,7 @@ import { isQuietHour } from "../shared/roadmap/time.ts";
 import { lazy } from "../shared/lazy.ts";
 import { configOf } from "./config.ts";
 import { deadlinePage, reminderPage, REMINDERS_PER_SECOND } from "./reminders.ts";
-import { publishedRoadmapRules } from "./store/content-settings.ts";
+import { latestRulesChange, publishedRoadmapRules } from "./store/content-settings.ts";
 import { database } from "./store/db.ts";
 
 /**
@@ -48,11 +48,12 @@ export async function scanRoadmap(
   if (job === "reminders" && (!configOf(env).telegram || isQuietHour(now))) return outcome;
   const db = database(env.DB);
   rules ??= await publishedRoadmapRules(db);
+  const change = job === "reminders" ? await latestRulesChange(db) : null;
   let cursor = after;
   while (outcome.pages < PAGES_PER_INVOCATION) {
     const page =
       job === "reminders"
-        ? await reminderPage(env, db, now, rules, cursor, outcome.queued)
+        ? await reminderPage(env, db, now, rules, cursor, outcome.queued, change)
         : await deadlinePage(db, now, rules, cursor);
     outcome.pages++;
     outcome.queued += page.queued;

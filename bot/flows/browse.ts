@@ -2,6 +2,7 @@ import type { Button, Reply } from "../../shared/api.ts";
 import type { ContentSnapshot, Faq, Step, Topic } from "../../shared/content/model.ts";
 import { button, label, navButtons, renderResources, reply, resourcesFor, say, text } from "../render.ts";
 import type { ConversationState } from "../state.ts";
+import { letterButtons } from "../letters/flow.ts";
 
 /** Main menu → topic → step / FAQ, with "back" and "menu" always there. */
 
@@ -13,6 +14,7 @@ export function menuButtons(state: ConversationState, content: ContentSnapshot):
       action: `topic:${topic.id}`,
     })),
     button(state, "roadmapButton", "roadmap"),
+    button(state, "lettersButton", "letter"),
     button(state, "contactReferent", "contact"),
     // "🔗 Relier mon référent" until one is linked (then unlinking is under "link").
     ...(state.hasReferent ? [] : [{ label: say(state, "linkButton"), action: "link" }]),
@@ -53,6 +55,7 @@ export function renderStep(state: ConversationState, content: ContentSnapshot, s
   const next = topic ? topic.stepIds[topic.stepIds.indexOf(step.id) + 1] : undefined;
   const nextStep = next ? content.steps.find((s) => s.id === next) : undefined;
   const buttons: Button[] = [];
+  buttons.push(...letterButtons(state, content, step.id));
   if (nextStep) buttons.push({ label: `➡️ ${label(state.locale, nextStep.title)}`, action: `step:${nextStep.id}` });
   buttons.push(...navButtons(state));
   const body = joinParts([

@@ -14,6 +14,7 @@ import { formatDay, parisDate } from "../../shared/roadmap/time.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect, TurnResult } from "../types.ts";
+import { letterButtons } from "../letters/flow.ts";
 
 /**
  * "Mon parcours": the next steps of the personal roadmap, 3 at a time, each with its date and
@@ -26,11 +27,11 @@ function stepsOf(state: ConversationState, rules: RoadmapRules, now: Date): Road
   return computeRoadmap(state.profile, rules, parisDate(now), state.roadmapProgress ?? {});
 }
 
-function title(state: ConversationState, rules: RoadmapRules, step: RoadmapStep): string {
+export function title(state: ConversationState, rules: RoadmapRules, step: RoadmapStep): string {
   return ruleText(step.rule.title, state.locale, settingsFor(rules, state.profile)).text;
 }
 
-function when(state: ConversationState, step: RoadmapStep): string {
+export function when(state: ConversationState, step: RoadmapStep): string {
   if (step.due) return say(state, "roadmapDue", { date: formatDay(step.due, state.locale) });
   if (step.opens) return say(state, "roadmapOpens", { date: formatDay(step.opens, state.locale) });
   return say(state, "roadmapNoDate");
@@ -100,6 +101,7 @@ export function renderRoadmapStep(
     );
   const contentStep = step.rule.contentStepId ? content.steps.find((s) => s.id === step.rule.contentStepId) : undefined;
   if (contentStep) buttons.push(button(state, "roadmapLearnMore", `step:${contentStep.id}`));
+  buttons.push(...letterButtons(state, content, step.id));
   buttons.push(button(state, "roadmapButton", `roadmap:page:${page}`), button(state, "menu", "menu"));
   return reply(parts.join("\n\n"), buttons);
 }

@@ -105,6 +105,29 @@ export const CUES = [
 
 export type Cue = (typeof CUES)[number];
 
+/** The small grammatical families: a typo never stands for one of them (only content words are read fuzzily). */
+export const GRAMMATICAL_CUES: readonly Cue[] = [
+  "neg",
+  "first",
+  "third",
+  "me",
+  "meOrSelf",
+  "self",
+  "relative",
+  "pastAux",
+  "of",
+  "filler",
+  "liveComplement",
+  "copula",
+  "causative",
+  "passive",
+  "have",
+  "idiom",
+  "time",
+  "nonPerson",
+  "fearFuture",
+];
+
 /** One printable ASCII character per family, in CUES order. */
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~";
 if (CUES.length > ALPHABET.length) throw new Error("too many cue families for one character each");

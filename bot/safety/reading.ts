@@ -1,6 +1,6 @@
 import { collapseRepeats, normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized } from "../../shared/text/sms.ts";
-import { ARABIC_SCRIPT_LANGS, CUE_CHARS, type CrisisLang } from "./cues.ts";
+import { ARABIC_SCRIPT_LANGS, CUE_CHARS, type CrisisLang, GRAMMATICAL_CUES } from "./cues.ts";
 import { CRISIS_FUZZY, CRISIS_GATE, CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
 import { foldArabicScript, foldArabizi } from "./fold.ts";
 
@@ -189,30 +189,8 @@ function glued(lang: CrisisLang, table: Table, form: string): string | undefined
   return undefined;
 }
 
-/** Families a typo may stand for: content words, never the small grammatical ones (tables.ts FUZZY_CUES). */
-const NOT_FUZZY = new Set(
-  [
-    "neg",
-    "first",
-    "third",
-    "me",
-    "meOrSelf",
-    "self",
-    "relative",
-    "pastAux",
-    "of",
-    "filler",
-    "liveComplement",
-    "copula",
-    "causative",
-    "passive",
-    "have",
-    "idiom",
-    "time",
-    "nonPerson",
-    "fearFuture",
-  ].map((cue) => CUE_CHARS[cue as keyof typeof CUE_CHARS]),
-);
+/** Families a typo may stand for: content words, never the small grammatical ones. */
+const NOT_FUZZY = new Set(GRAMMATICAL_CUES.map((cue) => CUE_CHARS[cue]));
 
 /**
  * One typo undone in a long word: a doubled letter, a trailing letter, one letter too many,

@@ -1,5 +1,14 @@
 import { normalize } from "../../shared/text/normalize.ts";
-import { CRISIS_LANGS, CUE_CHARS, CUES, TRIGGERS, type Cue, type CrisisLang, type Lexicon } from "./cues.ts";
+import {
+  CRISIS_LANGS,
+  CUE_CHARS,
+  CUES,
+  GRAMMATICAL_CUES,
+  TRIGGERS,
+  type Cue,
+  type CrisisLang,
+  type Lexicon,
+} from "./cues.ts";
 import { AR } from "./lexicon/ar.ts";
 import { AZ } from "./lexicon/az.ts";
 import { EN } from "./lexicon/en.ts";
@@ -47,30 +56,7 @@ export function formOf(lang: CrisisLang, word: string): string {
 export type CrisisWordTables = Record<CrisisLang, Record<string, string>>;
 
 /** Families a typo may stand for (reading.ts fuzzy): content words, never the small grammatical ones. */
-export const FUZZY_CUES: readonly Cue[] = CUES.filter(
-  (cue) =>
-    ![
-      "neg",
-      "first",
-      "third",
-      "me",
-      "meOrSelf",
-      "self",
-      "relative",
-      "pastAux",
-      "of",
-      "filler",
-      "liveComplement",
-      "copula",
-      "causative",
-      "passive",
-      "have",
-      "idiom",
-      "time",
-      "nonPerson",
-      "fearFuture",
-    ].includes(cue),
-);
+export const FUZZY_CUES: readonly Cue[] = CUES.filter((cue) => !GRAMMATICAL_CUES.includes(cue));
 
 /**
  * The Latin-script gate (reading.ts mayHoldCrisis): "|form|" for every French and English form

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { lazy } from "../lazy.ts";
 import { LOCALES, localeSchema, type Locale } from "../locales.ts";
+import { letterSchema } from "../letters/model.ts";
 
 /**
  * The content model: topics → steps → resources, plus short answers (FAQ "fiches").
@@ -122,13 +123,15 @@ export const contentBundleSchema = lazy(() =>
     steps: z.array(stepSchema()),
     resources: z.array(resourceSchema()),
     faqs: z.array(faqSchema()),
+    /** Letter templates (shared/letters/model.ts); older publications have none. */
+    letters: z.optional(z.array(letterSchema())),
   }),
 );
 export type ContentBundle = z.infer<ReturnType<typeof contentBundleSchema>>;
 
 export type ContentSnapshot = ContentBundle & { version: number };
 
-export const CONTENT_KINDS = ["topic", "step", "resource", "faq"] as const;
+export const CONTENT_KINDS = ["topic", "step", "resource", "faq", "letter"] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** Which list of a bundle holds each kind of item. */
@@ -137,7 +140,16 @@ export const KIND_LISTS = {
   step: "steps",
   resource: "resources",
   faq: "faqs",
+  letter: "letters",
 } as const satisfies Record<ContentKind, keyof ContentBundle>;
+
+/** A bundle's items of one kind (letters may be absent from older publications). */
+export function itemsOf<K extends ContentKind>(
+  bundle: ContentBundle,
+  kind: K,
+): NonNullable<ContentBundle[(typeof KIND_LISTS)[K]]> {
+  return (bundle[KIND_LISTS[kind]] ?? []) as NonNullable<ContentBundle[(typeof KIND_LISTS)[K]]>;
+}
 
 /** The text in `locale`, or French; `fallback` tells the caller to mark it as French. */
 export function pick(text: LocalizedText, locale: Locale): { text: string; fallback: boolean } {

@@ -1,4 +1,5 @@
-import { CONTENT_KINDS, contentBundleSchema, KIND_LISTS, type ContentBundle } from "./model.ts";
+import { CONTENT_KINDS, contentBundleSchema, itemsOf, type ContentBundle } from "./model.ts";
+import { letterErrors } from "../letters/validate.ts";
 
 /**
  * Validates a content bundle: shape (zod) first, then cross-references between items.
@@ -11,6 +12,7 @@ const KIND_OF_COLLECTION: Record<string, string> = {
   steps: "step",
   resources: "resource",
   faqs: "faq",
+  letters: "letter",
 };
 
 /** Names the item a zod issue path points into, e.g. `step "cjm-ask"` or `steps[3]`. */
@@ -79,7 +81,7 @@ export function validateBundle(input: unknown): ValidationResult {
   const errors: string[] = [];
 
   for (const kind of CONTENT_KINDS) {
-    for (const id of duplicates(bundle[KIND_LISTS[kind]].map((item) => item.id)))
+    for (const id of duplicates(itemsOf(bundle, kind).map((item) => item.id)))
       errors.push(`${kind} "${id}": duplicate id`);
   }
 
@@ -118,6 +120,8 @@ export function validateBundle(input: unknown): ValidationResult {
       errors.push(`faq "${faq.id}": step "${faq.stepId}" does not exist`);
     }
   }
+
+  errors.push(...letterErrors(bundle, resourceIds));
 
   return errors.length ? { ok: false, errors } : { ok: true, bundle };
 }

@@ -164,7 +164,8 @@ export const publications = sqliteTable("publications", {
   note: text("note"),
 });
 
-export const PUBLICATION_PARTS = ["snapshot", "keywords", "index"] as const;
+/** `vocab`: the words an unanswered question may keep (bot/scrub.ts), since 0015 too. */
+export const PUBLICATION_PARTS = ["snapshot", "keywords", "index", "vocab"] as const;
 
 /**
  * A publication's parts cut into chunks (worker/store/publication-chunks.ts): D1 refuses a
@@ -419,6 +420,9 @@ export const contentSettings = sqliteTable("content_settings", {
   updatedBy: text("updated_by"),
   publishedAt: integer("published_at"),
   publishedBy: text("published_by"),
+  /** The value published before the current one, and when: whom a publication changed things for (worker/reminders.ts). */
+  previousPublished: text("previous_published"),
+  previousPublishedAt: integer("previous_published_at"),
 });
 
 /**

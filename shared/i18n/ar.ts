@@ -188,4 +188,28 @@ export const ar: Messages = {
   slowDown:
     "على مهلك 🙂 ترسل لي رسائل كثيرة. انتظر دقيقة، ثم اكتب لي من جديد. طوارئ: 112 · أفكار انتحار: 3114 · لا مكان للنوم: 115 · طفل في خطر: 119.",
   emergencyLine: "طوارئ: 112 · لا مكان للنوم: 115 · طفل في خطر: 119 · أفكار انتحار: 3114",
+  // Letters (bot/letters, worker/letters)
+  lettersButton: "✉️ رسائلي",
+  lettersIntro: "هذه رسائل جاهزة للإرسال. اختر واحدة: أقول لك ماذا تقول، ثم أملؤها معك.",
+  lettersNone: "لا توجد رسالة جاهزة لوضعك الآن.",
+  letterAskSender:
+    "لملئها، اكتب في رسالة واحدة اسمك الأول واسم العائلة، ثم عنوانك في السطر التالي. لا أحتفظ بهما: أكتب الرسالة، أعطيك إياها، ثم أنساهما.",
+  letterBlank: "✍️ بدون اسمي (أكتبه بيدي)",
+  lettersOther: "✉️ رسائل أخرى",
+  letterSenderInvalid:
+    "لم أفهم. اكتب اسمك الأول واسم العائلة في السطر الأول، ثم عنوانك، بالحروف اللاتينية (a, b, c…). أو اختر « بدون اسمي ».",
+  letterReady: "رسالتك جاهزة: {title}.",
+  letterCheck:
+    "اقرأها مرة أخرى. املأ « …… » ووقّعها. تأكد من العنوان مع مربيك أو على موقع الـ Département. احتفظ بنسخة. إن استطعت، أرسلها برسالة مضمونة (lettre recommandée).",
+  letterTextIntro: "نص الرسالة، للنسخ:",
+  letterPageLink: "الرسالة بصيغة PDF، للطباعة أو الإرسال: {url}",
+  pageLetterFormIntro:
+    "اكتب اسمك وعنوانك: يوضعان في الرسالة، ثم يُنسيان. تحصل على الرسالة بصيغة PDF، للطباعة أو الإرسال.",
+  pageLetterName: "الاسم الأول واسم العائلة",
+  pageLetterAddress: "عنوانك",
+  pageLetterPdf: "تحميل بصيغة PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 تغيّر مسارك:",
+  roadmapChangedMoved: "• {title}: الآن {when} (من قبل: {before})",
+  roadmapChangedAdded: "• خطوة جديدة: {title} ({when})",
 };

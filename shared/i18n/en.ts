@@ -197,4 +197,28 @@ export const en: Messages = {
   slowDown:
     "Slow down 🙂 You are sending me a lot of messages. Wait a minute, then write to me again. Emergency: 112 · suicidal thoughts: 3114 · nowhere to sleep: 115 · child in danger: 119.",
   emergencyLine: "Emergency: 112 · Nowhere to sleep: 115 · Child in danger: 119 · Suicidal thoughts: 3114",
+  // Letters (bot/letters, worker/letters)
+  lettersButton: "✉️ My letters",
+  lettersIntro: "Here are letters ready to send. Choose one: I tell you what it says, then I fill it in with you.",
+  lettersNone: "There is no letter ready for your situation for now.",
+  letterAskSender:
+    "To fill it in, write in one message your first and last name, then your address on the next line. I do not keep them: I make the letter, give it to you, then forget them.",
+  letterBlank: "✍️ Without my name (I write it by hand)",
+  lettersOther: "✉️ Other letters",
+  letterSenderInvalid:
+    "I did not understand. Write your first and last name on the first line, then your address, in Latin letters (a, b, c…). Or choose « Without my name ».",
+  letterReady: "Your letter is ready: {title}.",
+  letterCheck:
+    "Read it again. Fill in the « …… » and sign it. Check the address with your social worker or on the Département's website. Keep a copy. If you can, send it by registered letter (lettre recommandée).",
+  letterTextIntro: "The text of the letter, to copy:",
+  letterPageLink: "The letter as a PDF, to print or send: {url}",
+  pageLetterFormIntro:
+    "Write your name and address: they go into the letter, then they are forgotten. You get the letter as a PDF, to print or send.",
+  pageLetterName: "First and last name",
+  pageLetterAddress: "Your address",
+  pageLetterPdf: "Download as PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 Your roadmap has changed:",
+  roadmapChangedMoved: "• {title}: now {when} (before: {before})",
+  roadmapChangedAdded: "• New step: {title} ({when})",
 };

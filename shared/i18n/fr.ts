@@ -209,6 +209,31 @@ export const fr = {
     "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
   /** The emergency numbers every page of the young people shows in its header. */
   emergencyLine: "Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114",
+  // Letters (bot/letters, worker/letters)
+  lettersButton: "✉️ Mes lettres",
+  lettersIntro:
+    "Voici des lettres prêtes à envoyer. Choisis-en une : je te dis ce qu'elle dit, puis je la remplis avec toi.",
+  lettersNone: "Il n'y a pas de lettre prête pour ta situation pour le moment.",
+  letterAskSender:
+    "Pour la remplir, écris dans un seul message ton prénom et ton nom, puis ton adresse à la ligne. Je ne les garde pas : je fais la lettre, je te la donne, puis je les oublie.",
+  letterBlank: "✍️ Sans mon nom (je l'écris à la main)",
+  lettersOther: "✉️ Autres lettres",
+  letterSenderInvalid:
+    "Je n'ai pas compris. Écris ton prénom et ton nom sur la première ligne, puis ton adresse, en lettres latines (a, b, c…). Ou choisis « Sans mon nom ».",
+  letterReady: "Ta lettre est prête : {title}.",
+  letterCheck:
+    "Relis-la. Complète les « …… » et signe-la. Vérifie l'adresse avec ton éducateur ou sur le site du Département. Garde une copie. Si tu peux, envoie-la en lettre recommandée.",
+  letterTextIntro: "Le texte de la lettre, à copier :",
+  letterPageLink: "La lettre en PDF, à imprimer ou à envoyer : {url}",
+  pageLetterFormIntro:
+    "Écris ton nom et ton adresse : ils vont dans la lettre, puis ils sont oubliés. Tu reçois la lettre en PDF, à imprimer ou à envoyer.",
+  pageLetterName: "Prénom et nom",
+  pageLetterAddress: "Ton adresse",
+  pageLetterPdf: "Télécharger en PDF",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 Ton parcours a changé :",
+  roadmapChangedMoved: "• {title} : maintenant {when} (avant : {before})",
+  roadmapChangedAdded: "• Nouvelle étape : {title} ({when})",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -198,4 +198,28 @@ export const ps: Messages = {
   slowDown:
     "ورو 🙂 ته ما ته ډېر پیغامونه لېږې. یوه دقیقه صبر وکړه، بیا راته ولیکه. بېړنی حالت: 112 · د ځان وژنې فکرونه: 3114 · د خوب ځای نه لرم: 115 · ماشوم په خطر کې: 119.",
   emergencyLine: "بېړنی حالت: 112 · د خوب ځای نه لرم: 115 · ماشوم په خطر کې: 119 · د ځان وژنې فکرونه: 3114",
+  // Letters (bot/letters, worker/letters)
+  lettersButton: "✉️ زما لیکونه",
+  lettersIntro: "دلته د لېږلو لپاره چمتو لیکونه دي. یو وټاکه: زه درته وایم چې څه وايي، بیا یې درسره ډکوم.",
+  lettersNone: "اوس ستا د حالت لپاره چمتو لیک نشته.",
+  letterAskSender:
+    "د ډکولو لپاره، په یوه پیغام کې خپل نوم او تخلص ولیکه، بیا په بل کرښه کې خپل پته. زه یې نه ساتم: لیک جوړوم، درکوم یې، بیا یې هېروم.",
+  letterBlank: "✍️ زما له نوم پرته (په لاس یې لیکم)",
+  lettersOther: "✉️ نور لیکونه",
+  letterSenderInvalid:
+    "پوه نه شوم. په لومړۍ کرښه کې خپل نوم او تخلص ولیکه، بیا خپله پته، په لاتیني تورو (a, b, c…). یا « زما له نوم پرته » وټاکه.",
+  letterReady: "ستا لیک چمتو دی: {title}.",
+  letterCheck:
+    "بیا یې ولوله. « …… » ډک کړه او لاسلیک یې کړه. پته له خپل روزونکي سره یا د Département په وېبپاڼه وګوره. یوه کاپي وساته. که کولی شې، د ثبت شوي لیک (lettre recommandée) په توګه یې ولېږه.",
+  letterTextIntro: "د لیک متن، د کاپي لپاره:",
+  letterPageLink: "لیک په PDF بڼه، د چاپ یا لېږلو لپاره: {url}",
+  pageLetterFormIntro:
+    "خپل نوم او پته ولیکه: په لیک کې ځي، بیا هېرېږي. لیک په PDF بڼه ترلاسه کوې، د چاپ یا لېږلو لپاره.",
+  pageLetterName: "نوم او تخلص",
+  pageLetterAddress: "ستا پته",
+  pageLetterPdf: "په PDF بڼه ښکته کول",
+  // Roadmap change notices (worker/reminders.ts)
+  roadmapChangedIntro: "🔄 ستا لاره بدله شوه:",
+  roadmapChangedMoved: "• {title}: اوس {when} (مخکې: {before})",
+  roadmapChangedAdded: "• نوی ګام: {title} ({when})",
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GAP, scrubQuestion } from "../../bot/scrub.ts";
+import { adoptVocabulary, GAP, scrubQuestion, serializeVocabulary } from "../../bot/scrub.ts";
 import { seedBundle } from "../../shared/content/seed/index.ts";
 
 /** What may be stored of an unanswered question: nothing that identifies who typed it. */
@@ -48,5 +48,33 @@ describe("scrubQuestion", () => {
     expect(scrub("Karim Benali")).toBeNull();
     expect(scrub("où est la piscine")).toBeNull();
     expect(scrub("0612345678")).toBeNull();
+  });
+});
+
+describe("the vocabulary stored with a publication", () => {
+  const questions = [
+    "je m'appelle Karim Benali et je cherche un logement à Nantes",
+    "how do I get the contrat jeune majeur, my name is Sara",
+    "كيف أحصل على تصريح الإقامة يا أحمد",
+    "ma copine Zoé veut savoir pour la CAF",
+  ];
+
+  it("should scrub exactly as the vocabulary built from the content does", () => {
+    const snapshot = structuredClone(seedBundle);
+    expect(adoptVocabulary(snapshot, serializeVocabulary(seedBundle))).toBe(true);
+    for (const q of questions) expect(scrubQuestion(q, snapshot), q).toBe(scrub(q));
+  });
+
+  it("should be the one used once adopted, and ignored when of another matcher version", () => {
+    const adopted = structuredClone(seedBundle);
+    const [version] = serializeVocabulary(seedBundle).split("\n");
+    adoptVocabulary(adopted, `${version}\nlogement zorglub`);
+    const out = scrubQuestion("zorglub et karim pour le logement", adopted)!;
+    expect(out.split(" ")).toContain("zorglub");
+    expect(out).not.toContain("karim");
+    expect(scrub("zorglub et karim pour le logement")).not.toContain("zorglub");
+    const stale = structuredClone(seedBundle);
+    expect(adoptVocabulary(stale, "v1\nzorglub")).toBe(false);
+    expect(scrubQuestion("zorglub pour le logement", stale)).toBe(scrub("zorglub pour le logement"));
   });
 });

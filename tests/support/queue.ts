@@ -1,5 +1,6 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { afterEach, beforeEach, vi } from "vitest";
 import { queue } from "../../worker/queue.ts";
 import { scheduled } from "../../worker/scheduled.ts";
 
@@ -71,4 +72,22 @@ export function recordingQueue(base: Env = env) {
       return invocations;
     },
   };
+}
+
+/**
+ * The bodies the code under test hands the queue's producer in batches, during each test of the
+ * file (registered as vitest hooks; emptied before each test); nothing is really enqueued.
+ */
+export function batchesSent<T>(): T[] {
+  const sent: T[] = [];
+  let spy: { mockRestore(): void } | undefined;
+  beforeEach(() => {
+    sent.length = 0;
+    spy = vi.spyOn(env.DELIVERIES, "sendBatch").mockImplementation(async (messages) => {
+      for (const m of messages) sent.push(m.body as T);
+      return { metadata: {} } as QueueSendBatchResponse;
+    });
+  });
+  afterEach(() => spy?.mockRestore());
+  return sent;
 }

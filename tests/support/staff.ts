@@ -1,4 +1,5 @@
-import { env, exports } from "cloudflare:workers";
+import { callWorker } from "./call.ts";
+import { env } from "cloudflare:workers";
 import { hashPassword } from "../../worker/auth/password.ts";
 import { database } from "../../worker/store/db.ts";
 import { createStaff, type StaffRole } from "../../worker/store/staff.ts";
@@ -24,7 +25,7 @@ export async function makeStaff(
 export function staffFetch(path: string, init: RequestInit & { cookie?: string | null } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("Cookie", init.cookie);
-  return exports.default.fetch(new Request(`${BASE}${path}`, { ...init, headers, redirect: "manual" }));
+  return callWorker(new Request(`${BASE}${path}`, { ...init, headers, redirect: "manual" }));
 }
 
 export function sessionCookieOf(res: Response): string | null {

@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { callWorker } from "./call.ts";
 
 /** Builds Telegram updates as the Bot API sends them, and posts them to the real webhook. */
 
@@ -48,7 +48,7 @@ export function buttonUpdate(chatId: number, data: string, updateId = nextUpdate
 export function postUpdate(body: unknown, secret: string | null = SECRET): Promise<Response> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (secret !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
-  return exports.default.fetch(
+  return callWorker(
     new Request("https://passerelle.test/telegram/webhook", {
       method: "POST",
       headers,

@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { callWorker } from "./call.ts";
 import type { Reply } from "../../shared/api.ts";
 
 /** Drives the public web chat API exactly as the page (or any client) does. */
@@ -6,7 +6,7 @@ import type { Reply } from "../../shared/api.ts";
 export type ChatResponse = { replies: Reply[]; locale: string; dir: string; ended?: boolean };
 
 export async function openSession(body: unknown = {}): Promise<{ token: string; sessionId: string } & ChatResponse> {
-  const res = await exports.default.fetch(
+  const res = await callWorker(
     new Request("https://passerelle.test/api/chat/session", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -18,7 +18,7 @@ export async function openSession(body: unknown = {}): Promise<{ token: string; 
 }
 
 export function sendRaw(token: string | null, body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return exports.default.fetch(
+  return callWorker(
     new Request("https://passerelle.test/api/chat/message", {
       method: "POST",
       headers: {

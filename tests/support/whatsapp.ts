@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { callWorker } from "./call.ts";
 import { signatureOf } from "../../worker/whatsapp/signature.ts";
 
 /** Builds WhatsApp Cloud API webhook calls as Meta sends them, signed, and posts them to the real webhook. */
@@ -63,11 +63,9 @@ export async function postWhatsApp(body: unknown, signature?: string | null): Pr
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const header = signature === undefined ? await signatureOf(text, APP_SECRET) : signature;
   if (header !== null) headers["X-Hub-Signature-256"] = header;
-  return exports.default.fetch(
-    new Request("https://passerelle.test/whatsapp/webhook", { method: "POST", headers, body: text }),
-  );
+  return callWorker(new Request("https://passerelle.test/whatsapp/webhook", { method: "POST", headers, body: text }));
 }
 
 export function verify(query: Record<string, string>): Promise<Response> {
-  return exports.default.fetch(new Request(`https://passerelle.test/whatsapp/webhook?${new URLSearchParams(query)}`));
+  return callWorker(new Request(`https://passerelle.test/whatsapp/webhook?${new URLSearchParams(query)}`));
 }

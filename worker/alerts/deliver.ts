@@ -10,7 +10,7 @@ import {
 } from "../whatsapp/client.ts";
 import { sendOrTemplate, template } from "../whatsapp/outbox.ts";
 import { configOf } from "../config.ts";
-import { backoffSeconds } from "../telegram/outbox.ts";
+import { backoffSeconds } from "../retry.ts";
 import {
   claimDelivery,
   markAttemptFailed,

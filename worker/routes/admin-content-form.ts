@@ -20,7 +20,11 @@ export type FieldType =
   | "sources"
   | "date"
   | "select"
-  | "checkbox";
+  | "checkbox"
+  /** A French-only text on several lines (a letter's body: letters go to French administrations). */
+  | "french"
+  /** One French entry per line (a letter's enclosures). */
+  | "lines";
 export type FieldSpec = {
   name: string;
   label: string;
@@ -90,6 +94,38 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     SOURCES,
     REVIEWED,
   ],
+  letter: [
+    { name: "id", label: "Identifiant", type: "id" },
+    {
+      name: "purpose",
+      label: "À quoi sert la lettre (identifiant commun aux versions des départements)",
+      type: "text",
+    },
+    { name: "scope", label: "Pour qui (national ou département)", type: "select", options: ["national", "44", "49"] },
+    { name: "order", label: "Ordre dans la liste", type: "number" },
+    { name: "title", label: "Titre", type: "localized" },
+    { name: "explanation", label: "Ce que dit la lettre, en une ligne (dans la langue du jeune)", type: "long" },
+    {
+      name: "statuses",
+      label: "Situations (ase, left_ase, mna, other, séparées par des virgules ; vide : tout le monde)",
+      type: "list",
+    },
+    { name: "stepIds", label: "Étapes et étapes du parcours qui proposent la lettre (identifiants)", type: "list" },
+    { name: "recipientIds", label: "Destinataires (ressources, celle du département d'abord)", type: "list" },
+    { name: "addressee", label: "Première ligne du destinataire (français)", type: "text", optional: true },
+    { name: "subject", label: "Objet (français)", type: "text" },
+    {
+      name: "body",
+      label:
+        "Lettre (français). Champs : {nom} {adresse} {date} {naissance} {departement} {base_legale} {delai} ; « …… » = à remplir à la main",
+      type: "french",
+    },
+    { name: "legalBasis", label: "Base légale nommée dans la lettre ({base_legale})", type: "french" },
+    { name: "deadline", label: "Phrase sur le délai ({delai}), facultative", type: "french", optional: true },
+    { name: "enclosures", label: "Pièces jointes (une par ligne)", type: "lines" },
+    SOURCES,
+    REVIEWED,
+  ],
 };
 
 export const KIND_LABELS: Record<ContentKind, string> = {
@@ -97,6 +133,7 @@ export const KIND_LABELS: Record<ContentKind, string> = {
   step: "Étapes",
   resource: "Ressources",
   faq: "Réponses courtes",
+  letter: "Lettres",
 };
 
 type Form = Record<string, string | undefined>;
@@ -139,6 +176,9 @@ export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, 
       case "list":
         item[field.name] = splitList(raw, /[,\s]+/);
         break;
+      case "lines":
+        item[field.name] = splitList(raw, /\n/);
+        break;
       case "sources":
         item[field.name] = splitList(raw, /\n/).map((line) => {
           const [label = "", url = ""] = line.split("|").map((s) => s.trim());
@@ -167,6 +207,8 @@ export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): 
       return (((value as Obj)[locale] as string[] | undefined) ?? []).join(", ");
     case "list":
       return (value as string[]).join(", ");
+    case "lines":
+      return (value as string[]).join("\n");
     case "sources":
       return (value as { label: string; url?: string }[])
         .map((s) => (s.url ? `${s.label} | ${s.url}` : s.label))

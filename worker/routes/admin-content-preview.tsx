@@ -11,6 +11,7 @@ import { AdminPage, Csrf } from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
 import { loadDrafts } from "../store/content.ts";
 import { newState } from "../store/turns.ts";
+import { letterOfTurn } from "../letters/make.ts";
 
 /**
  * The draft preview: the real engine on the DRAFT content, in a form-based chat. The fake young
@@ -71,12 +72,16 @@ async function verify(c: Context<StaffEnv>, signed: string): Promise<Payload | n
 
 async function turn(c: Context<StaffEnv>, state: ConversationState, input: Input, log: Entry[]): Promise<Payload> {
   const drafts = await loadDrafts(database(c.env.DB));
-  const result = handle(state, input, { ...drafts, version: 0 }, new Date(), { crisisAutoAlert: false });
+  const content = { ...drafts, version: 0 };
+  const result = handle(state, input, content, new Date(), { crisisAutoAlert: false });
   const replies: Entry[] = result.replies.map((r: Reply) => ({
     who: "bot" as const,
     text: r.text,
     ...(r.buttons ? { buttons: r.buttons } : {}),
   }));
+  // A letter template in draft: the letter as the channel would hand it over (worker/letters).
+  const letter = letterOfTurn(result.effects, content, result.state, new Date());
+  if (letter) replies.unshift({ who: "bot", text: letter.text });
   // Deleting "my data" in the preview just starts a fresh fake conversation.
   const next = result.effects.some((e) => e.type === "deleteMyData") ? newState("preview", state.locale) : result.state;
   return { state: next, log: [...log, ...replies].slice(-MAX_LOG) };

@@ -32,6 +32,7 @@ import { formErrors, formToItem, KIND_LABELS } from "./admin-content-form.ts";
 import { insightRoutes } from "./admin-insight.tsx";
 import { previewRoutes } from "./admin-content-preview.tsx";
 import { roadmapRulesRoutes } from "./admin-roadmap.tsx";
+import { reviewRoutes } from "./admin-review.tsx";
 
 /** The content admin (editors and admins): edit drafts per locale, preview, publish, roll back. */
 export const adminContentRoutes = new Hono<StaffEnv>();
@@ -40,6 +41,7 @@ adminContentRoutes.use("*", requireStaff("editor", "admin"), csrfCheck());
 adminContentRoutes.route("/preview", previewRoutes);
 adminContentRoutes.route("/insight", insightRoutes);
 adminContentRoutes.route("/roadmap", roadmapRulesRoutes);
+adminContentRoutes.route("/review", reviewRoutes);
 
 type C = Context<StaffEnv>;
 
@@ -98,7 +100,7 @@ adminContentRoutes.get("/", async (c) => {
   const db = database(c.env.DB);
   const [rows, times] = await Promise.all([listDraftItems(db, kind), latestLocaleTimes(db)]);
   const items: ListedItem[] = rows
-    .filter((r) => kind !== "resource" || scope === "all" || r.data.scope === scope)
+    .filter((r) => (kind !== "resource" && kind !== "letter") || scope === "all" || r.data.scope === scope)
     .map((r) => ({
       kind: r.kind,
       id: r.id,

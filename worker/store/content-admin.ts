@@ -11,6 +11,7 @@ import {
   type ContentKind,
 } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
+import { letterSchema } from "../../shared/letters/model.ts";
 import {
   bundleChanges,
   changeStatements,
@@ -24,7 +25,13 @@ import type { Db } from "./db.ts";
 
 /** SQL behind the content admin: one item at a time, with history, and publication rollback. */
 
-export const ITEM_SCHEMAS = { topic: topicSchema, step: stepSchema, resource: resourceSchema, faq: faqSchema } as const;
+export const ITEM_SCHEMAS = {
+  topic: topicSchema,
+  step: stepSchema,
+  resource: resourceSchema,
+  faq: faqSchema,
+  letter: letterSchema,
+} as const;
 
 export type SaveResult =
   | { ok: true; changed: boolean }

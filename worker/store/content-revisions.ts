@@ -1,7 +1,7 @@
 import { desc, eq, and, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, contentRevisions } from "../../shared/db/schema.ts";
-import { KIND_LISTS, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
+import { itemsOf, KIND_LISTS, type ContentBundle, type ContentKind } from "../../shared/content/model.ts";
 import { diffFields } from "../../shared/content/diff.ts";
 import { nextLocaleTimes, type LocaleTimes } from "../../shared/content/translation.ts";
 import type { Db } from "./db.ts";
@@ -108,8 +108,8 @@ export function changeStatements(
 export function bundleChanges(from: ContentBundle, to: ContentBundle): Change[] {
   const changes: Change[] = [];
   for (const kind of Object.keys(KIND_LISTS) as ContentKind[]) {
-    const before = new Map<string, unknown>(from[KIND_LISTS[kind]].map((item) => [item.id, item]));
-    const after = new Map<string, unknown>(to[KIND_LISTS[kind]].map((item) => [item.id, item]));
+    const before = new Map<string, unknown>(itemsOf(from, kind).map((item) => [item.id, item]));
+    const after = new Map<string, unknown>(itemsOf(to, kind).map((item) => [item.id, item]));
     for (const id of new Set([...before.keys(), ...after.keys()])) {
       changes.push({ kind, id, before: before.get(id) ?? null, after: after.get(id) ?? null });
     }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { contentSettings } from "../../shared/db/schema.ts";
 import { EMPTY_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
+import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 
@@ -74,8 +75,11 @@ export async function saveRoadmapRulesDraft(
 }
 
 export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
-  const { draft } = await loadRoadmapRules(db);
+  const { draft, published, publishedAt } = await loadRoadmapRules(db);
   const json = JSON.stringify(draft);
+  // What young people had until now: the reminder scan tells those whose roadmap this changes.
+  const previous =
+    publishedAt !== null ? { previousPublished: JSON.stringify(published), previousPublishedAt: publishedAt } : {};
   await db
     .insert(contentSettings)
     .values({
@@ -89,7 +93,51 @@ export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Pr
     })
     .onConflictDoUpdate({
       target: contentSettings.key,
-      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id },
+      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id, ...previous },
     });
   return draft;
+}
+
+/** The latest publication of the roadmap rules and the rules it replaced, if it replaced some. */
+export type RulesChange = { previous: RoadmapRules; publishedAt: number };
+
+export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
+  const row = (
+    await db
+      .select({
+        previous: contentSettings.previousPublished,
+        publishedAt: contentSettings.publishedAt,
+      })
+      .from(contentSettings)
+      .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
+  )[0];
+  const previous = parseRules(row?.previous ?? null);
+  return previous && row?.publishedAt != null ? { previous, publishedAt: row.publishedAt } : null;
+}
+
+/** The Département's review periods per kind (days), stored like a setting; defaults for the rest. */
+export const REVIEW_PERIODS_KEY = "review-periods";
+
+export async function loadReviewPeriods(db: Db): Promise<ReviewPeriods> {
+  const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, REVIEW_PERIODS_KEY)))[0];
+  const parsed = reviewPeriodsSchema().safeParse(row ? JSON.parse(row.draft) : {});
+  return { ...REVIEW_PERIOD_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function saveReviewPeriods(
+  db: Db,
+  input: unknown,
+  editor: Editor,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; errors: string[] }> {
+  const parsed = reviewPeriodsSchema().safeParse(input);
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`) };
+  const json = JSON.stringify(parsed.data);
+  const values = { draft: json, published: json, updatedAt: now.getTime(), updatedBy: editor.id };
+  await db
+    .insert(contentSettings)
+    .values({ key: REVIEW_PERIODS_KEY, ...values })
+    .onConflictDoUpdate({ target: contentSettings.key, set: values });
+  return { ok: true };
 }

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { contentItems, publications } from "../../shared/db/schema.ts";
+import { contentItems, PUBLICATION_PARTS, publications } from "../../shared/db/schema.ts";
 import {
   KIND_LISTS,
   type ContentBundle,
@@ -10,6 +10,7 @@ import {
 import { buildIndex } from "../../bot/matching/build.ts";
 import { adoptIndex } from "../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../bot/matching/stored.ts";
+import { adoptVocabulary, serializeVocabulary } from "../../bot/scrub.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
@@ -26,7 +27,12 @@ type KeywordsByItem = { [K in keyof ContentBundle]?: Record<string, LocalizedKey
  * the keywords, so that a cold isolate neither parses the keywords nor builds the index on its
  * first question (see bot/matching/stored.ts).
  */
-export function storedPublication(bundle: ContentBundle): { snapshot: string; keywords: string; matchIndex: string } {
+export function storedPublication(bundle: ContentBundle): {
+  snapshot: string;
+  keywords: string;
+  matchIndex: string;
+  vocab: string;
+} {
   const keywords: KeywordsByItem = {};
   const lean = { ...bundle };
   for (const list of LISTS) {
@@ -41,6 +47,7 @@ export function storedPublication(bundle: ContentBundle): { snapshot: string; ke
     snapshot: JSON.stringify(lean),
     keywords: JSON.stringify(keywords),
     matchIndex: serializeIndex(buildIndex(bundle)),
+    vocab: serializeVocabulary(bundle),
   };
 }
 
@@ -55,15 +62,16 @@ function withKeywords(bundle: ContentBundle, keywords: KeywordsByItem): ContentB
   return out;
 }
 
-type Row = { snapshot: string; keywords?: string | null; matchIndex: string | null };
+type Row = { snapshot: string; keywords?: string | null; matchIndex: string | null; vocab?: string | null };
 
-/** A row as a snapshot, its stored index adopted when it is of this matcher's version. */
+/** A row as a snapshot, its stored index (and vocabulary) adopted when of this matcher's version. */
 function fromRow(row: Row, version: number): { snapshot: ContentSnapshot; indexed: boolean } {
   // Rows written before migration 0006 hold the keywords and the index inside the JSON.
   const { matchIndex: inline, ...parsed } = JSON.parse(row.snapshot) as ContentBundle & { matchIndex?: unknown };
   const bundle = row.keywords ? withKeywords(parsed, JSON.parse(row.keywords) as KeywordsByItem) : parsed;
   const snapshot: ContentSnapshot = { ...bundle, version };
   const index = row.matchIndex ?? (typeof inline === "string" ? inline : null);
+  if (row.vocab) adoptVocabulary(snapshot, row.vocab);
   return { snapshot, indexed: index !== null && adoptIndex(snapshot, index) };
 }
 
@@ -76,7 +84,7 @@ async function readStored(
   version: number,
   withKeywordsPart: boolean,
 ): Promise<{ row: Row; chunked: boolean } | null> {
-  const parts = withKeywordsPart ? (["snapshot", "keywords", "index"] as const) : (["snapshot", "index"] as const);
+  const parts = withKeywordsPart ? PUBLICATION_PARTS : (["snapshot", "index", "vocab"] as const);
   const [rows, chunks] = await db.batch([
     db
       .select({
@@ -93,7 +101,12 @@ async function readStored(
   const stored = joinParts(chunks);
   if (stored.snapshot === undefined) return { row: legacy, chunked: false };
   return {
-    row: { snapshot: stored.snapshot, keywords: stored.keywords ?? null, matchIndex: stored.index ?? null },
+    row: {
+      snapshot: stored.snapshot,
+      keywords: stored.keywords ?? null,
+      matchIndex: stored.index ?? null,
+      vocab: stored.vocab ?? null,
+    },
     chunked: true,
   };
 }
@@ -133,8 +146,8 @@ export function publicationStatements(
   bundle: ContentBundle,
   meta: { createdAt: number; createdBy: string | null; note: string | null },
 ) {
-  const { snapshot, keywords, matchIndex } = storedPublication(bundle);
-  const parts: PublicationParts = { snapshot, keywords, index: matchIndex };
+  const { snapshot, keywords, matchIndex, vocab } = storedPublication(bundle);
+  const parts: PublicationParts = { snapshot, keywords, index: matchIndex, vocab };
   const row = db
     .insert(publications)
     .values({ snapshot: "", ...meta })
@@ -173,7 +186,7 @@ export async function replaceDrafts(
 
 export async function loadDrafts(db: Db): Promise<ContentBundle> {
   const rows = await db.select().from(contentItems).orderBy(contentItems.kind, contentItems.id);
-  const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [] };
+  const bundle: ContentBundle = { topics: [], steps: [], resources: [], faqs: [], letters: [] };
   for (const row of rows) (bundle[KIND_LISTS[row.kind]] as unknown[]).push(JSON.parse(row.data));
   return bundle;
 }

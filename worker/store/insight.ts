@@ -1,5 +1,6 @@
 import { desc, gte, sql } from "drizzle-orm";
 import { eventCounts, unansweredQuestions } from "../../shared/db/schema.ts";
+import { ONBOARDING_STAGES } from "../../bot/state.ts";
 import type { Db } from "./db.ts";
 
 /**
@@ -13,20 +14,7 @@ export type Counted = { key: string; count: number };
 export type Insight = { since: string; unanswered: Unanswered[]; events: Record<string, Counted[]> };
 
 /** The onboarding stages in the order a young person meets them (funnel order). */
-export const ONBOARDING_STAGES = [
-  "start",
-  "language",
-  "privacy",
-  "birth_year",
-  "birth_month",
-  "status",
-  "care_year",
-  "care_month",
-  "permit_year",
-  "permit_month",
-  "dept",
-  "done",
-] as const;
+export const FUNNEL_STAGES = ["start", ...ONBOARDING_STAGES, "done"] as const;
 
 export async function loadInsight(db: Db, now: Date, days = 30, limit = 50): Promise<Insight> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
@@ -48,7 +36,7 @@ export async function loadInsight(db: Db, now: Date, days = 30, limit = 50): Pro
   for (const [event, rows] of Object.entries(grouped)) {
     if (event === "onboarding") {
       const rank = (k: string) => {
-        const i = (ONBOARDING_STAGES as readonly string[]).indexOf(k);
+        const i = (FUNNEL_STAGES as readonly string[]).indexOf(k);
         return i < 0 ? 99 : i;
       };
       rows.sort((a, b) => rank(a.key) - rank(b.key));

@@ -118,6 +118,7 @@ export type ReminderCandidate = {
   locale: string;
   /** The person's last message (WhatsApp: inside 24 hours a free-form message, else a template). */
   lastActiveAt: number;
+  createdAt: number;
   birth: string | null;
   status: string | null;
   dept: string | null;
@@ -152,6 +153,7 @@ export async function reminderCandidates(
       chatId: identities.key,
       locale: youngPeople.locale,
       lastActiveAt: youngPeople.lastActiveAt,
+      createdAt: youngPeople.createdAt,
       birth: youngPeople.birth,
       status: youngPeople.status,
       dept: youngPeople.dept,

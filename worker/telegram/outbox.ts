@@ -3,6 +3,7 @@ import type { Reply } from "../../bot/types.ts";
 import { replySchema } from "../../shared/api.ts";
 import { lazy } from "../../shared/lazy.ts";
 import { configOf } from "../config.ts";
+import { backoffSeconds, MAX_REPLY_ATTEMPTS } from "../retry.ts";
 import { database } from "../store/db.ts";
 import { setTelegramBlocked } from "../store/turns.ts";
 import { telegramClient } from "./client.ts";
@@ -24,10 +25,6 @@ export const telegramRepliesMessageSchema = lazy(() =>
   }),
 );
 export type TelegramRepliesMessage = z.infer<ReturnType<typeof telegramRepliesMessageSchema>>;
-
-export function backoffSeconds(attempt: number, retryAfter?: number): number {
-  return Math.min(3600, Math.max(retryAfter ?? 0, 2 ** Math.min(attempt, 11)));
-}
 
 async function enqueueTelegramReplies(env: Env, chatId: string, replies: Reply[], error: unknown): Promise<void> {
   const message: TelegramRepliesMessage = { type: "telegram_replies", chatId, replies, attempt: 1 };
@@ -51,9 +48,6 @@ export async function sendOrQueue(
   await enqueueTelegramReplies(env, chatId, unsent, error);
   return "queued";
 }
-
-/** After this many attempts (about 34 minutes of backoff) queued replies are dropped. */
-export const MAX_REPLY_ATTEMPTS = 10;
 
 /** Sends queued replies; returns the rest to re-enqueue (with its delay) if worth retrying. */
 export async function deliverTelegramReplies(

@@ -19,6 +19,8 @@ import { dispatchAlerts } from "../alerts/dispatch.ts";
 import { updateRecorded } from "../store/updates.ts";
 import { resolveLinkInput } from "../alerts/linking.ts";
 import { tellLinksEnded } from "../link-ended.ts";
+import { letterOfTurn } from "../letters/make.ts";
+import type { MadeLetter } from "../../shared/letters/render.ts";
 
 /**
  * One conversation turn for any channel: read (one D1 batch) → engine (pure) → write (one
@@ -66,6 +68,8 @@ export type TurnOutcome =
       deleted: boolean;
       /** The young person asked for the file of their data (the channel sends it: Telegram, a document). */
       exportRequested: boolean;
+      /** A letter made for this turn: the channel hands it over, then it is gone (worker/letters). */
+      letter?: MadeLetter;
     };
 
 /** What a turn starts from: read from D1 now, or kept by this isolate from the last turn. */
@@ -167,6 +171,7 @@ async function turnFrom(
       alertIds: saved.alertIds,
       deleted: saved.deleted,
       exportRequested: result.effects.some((e) => e.type === "exportMyData"),
+      ...lettered(result.effects, content, result.state, now),
     };
   } catch (error) {
     if (error instanceof StaleTurnError) throw error;
@@ -185,8 +190,15 @@ async function turnFrom(
         alertIds: [],
         deleted: result.effects.some((e) => e.type === "deleteMyData"),
         exportRequested: result.effects.some((e) => e.type === "exportMyData"),
+        ...lettered(result.effects, content, result.state, now),
       };
     }
     throw error;
   }
+}
+
+/** The letter of the turn, if it asked for one, as an optional field of the outcome. */
+function lettered(...args: Parameters<typeof letterOfTurn>): { letter?: MadeLetter } {
+  const letter = letterOfTurn(...args);
+  return letter ? { letter } : {};
 }

@@ -17,6 +17,7 @@ import { clientAddress, RATE_RULES, rateLimit, tooManyRequests } from "../rate-l
 import { endWebSession, newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
 import { slowDownReply } from "../slow-down.ts";
 import type { Input } from "../../bot/types.ts";
+import { letterReplies } from "../letters/web.ts";
 
 /** The web chat JSON API (contract in README). The session token is stored only as a hash. */
 export const chatRoutes = new Hono<WebChatEnv>();
@@ -70,7 +71,11 @@ chatRoutes.post("/message", webSession, async (c) => {
   });
   if (outcome.kind === "unknown") throw unknownSession();
   if (outcome.kind !== "done") throw new HTTPException(409, { message: "duplicate" });
-  return c.json({ replies: outcome.replies, ...localeInfo(outcome.state.locale), ended: outcome.deleted });
+  const { locale, profile } = outcome.state;
+  const replies = outcome.letter
+    ? [...letterReplies(outcome.letter, locale, new URL(c.req.url).origin, profile.dept), ...outcome.replies]
+    : outcome.replies;
+  return c.json({ replies, ...localeInfo(locale), ended: outcome.deleted });
 });
 
 chatRoutes.get("/export", webSession, async (c) => {

@@ -3,7 +3,7 @@ import { templateMessage, whatsappMessageSchema, type WhatsAppMessage } from "..
 import { lazy } from "../../shared/lazy.ts";
 import { localeSchema, type Locale } from "../../shared/locales.ts";
 import { configOf, type WhatsAppTemplate } from "../config.ts";
-import { backoffSeconds, MAX_REPLY_ATTEMPTS } from "../telegram/outbox.ts";
+import { backoffSeconds, MAX_REPLY_ATTEMPTS } from "../retry.ts";
 import { database } from "../store/db.ts";
 import { setBlocked } from "../store/turns.ts";
 import {

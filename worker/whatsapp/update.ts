@@ -13,6 +13,7 @@ import { runTurn } from "../turn/run.ts";
 import { isUndeliverable, sendAll, whatsappClient, type WhatsAppSender } from "./client.ts";
 import { sendWhatsAppExport } from "./export.ts";
 import { exportNotSent } from "../../bot/flows/data.ts";
+import { sendLetterWhatsApp } from "../letters/deliver.ts";
 import { enqueueWhatsAppMessages } from "./outbox.ts";
 
 type WhatsApp = NonNullable<Config["whatsapp"]>;
@@ -62,6 +63,7 @@ async function oneMessage(env: Env, api: WhatsAppSender, message: InboundMessage
     locale = outcome.state.locale;
     if (outcome.exportRequested && !(await sendWhatsAppExport(env, api, message.from, outcome.state.youngId)))
       replies = exportNotSent(replies, locale);
+    if (outcome.letter) await sendLetterWhatsApp(api, message.from, outcome.letter, outcome.state.locale);
   }
   if (!replies || replies.length === 0) return;
   // The person just wrote: the 24-hour window is open, free-form messages are allowed.

@@ -1,4 +1,5 @@
 import type { ContentBundle, Faq, Resource, Step, Topic } from "../model.ts";
+import type { Letter } from "../../letters/model.ts";
 import type { RoadmapRules } from "../../roadmap/rules.ts";
 import rights from "./topics/rights.json" with { type: "json" };
 import residence from "./topics/residence.json" with { type: "json" };
@@ -8,6 +9,7 @@ import health from "./topics/health.json" with { type: "json" };
 import money from "./topics/money.json" with { type: "json" };
 import emergency from "./topics/emergency.json" with { type: "json" };
 import resources from "./resources.json" with { type: "json" };
+import letters from "./letters.json" with { type: "json" };
 import roadmapRules from "./roadmap-rules.json" with { type: "json" };
 
 /** One topic file: the topic, its steps and its FAQs (validated by scripts/check-content.ts). */
@@ -20,6 +22,7 @@ export const seedBundle: ContentBundle = {
   steps: topicFiles.flatMap((file) => file.steps),
   resources: resources as Resource[],
   faqs: topicFiles.flatMap((file) => file.faqs),
+  letters: letters as Letter[],
 };
 
 /**

@@ -1,12 +1,13 @@
 import { env } from "cloudflare:workers";
 import { getTableName, is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../../shared/db/schema.ts";
 import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { sha256Hex } from "../../../worker/http.ts";
 import { drainDeliveries } from "../../support/alerts.ts";
 import { seedContent } from "../../support/content.ts";
+import { batchesSent } from "../../support/queue.ts";
 import { linkedWebYoung, loginAs } from "../../support/staff.ts";
 import { actions, send, sendRaw } from "../../support/webchat.ts";
 
@@ -42,26 +43,13 @@ const cascadesFrom = (table: SQLiteTable, parents: SQLiteTable[]) =>
     (fk) => parents.includes(fk.reference().foreignTable) && fk.onDelete === "cascade",
   );
 
-let queued: TelegramRepliesMessage[] = [];
-let spy: { mockRestore(): void } | undefined;
+const queued = batchesSent<TelegramRepliesMessage>();
 let referent: { id: string; cookie: string };
 
 beforeAll(async () => {
   await seedContent();
   referent = await loginAs("referent");
   await env.DB.prepare("update staff set telegram_chat_id = '83001' where id = ?").bind(referent.id).run();
-});
-
-beforeEach(() => {
-  queued = [];
-  spy = vi.spyOn(env.DELIVERIES, "sendBatch").mockImplementation(async (messages) => {
-    for (const m of messages) queued.push(m.body as TelegramRepliesMessage);
-    return { metadata: {} } as QueueSendBatchResponse;
-  });
-});
-
-afterEach(() => {
-  spy?.mockRestore();
 });
 
 describe("every table has a deletion rule", () => {
@@ -141,7 +129,7 @@ describe("delete my data", () => {
       "un endroit pour … ce soir",
     ];
 
-    queued = [];
+    queued.length = 0;
     await send(young.token, { action: "data" });
     await send(young.token, { action: "delete" });
     const done = await send(young.token, { action: "delete:yes" });

@@ -1,10 +1,11 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { configOf, RETENTION_DEFAULTS } from "../../../worker/config.ts";
 import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { scheduled } from "../../../worker/scheduled.ts";
 import { seedContent } from "../../support/content.ts";
+import { batchesSent } from "../../support/queue.ts";
 import { makeStaff } from "../../support/staff.ts";
 import { postUpdate, textUpdate } from "../../support/telegram.ts";
 import { openSession, sendRaw } from "../../support/webchat.ts";
@@ -20,24 +21,10 @@ const DAY = 86_400_000;
 const T0 = Date.parse("2026-06-01T10:00:00Z");
 const D = RETENTION_DEFAULTS;
 
-let queued: TelegramRepliesMessage[] = [];
-let spy: { mockRestore(): void } | undefined;
+const queued = batchesSent<TelegramRepliesMessage>();
 
 beforeAll(async () => {
   await seedContent();
-});
-
-beforeEach(() => {
-  queued = [];
-  // Only the queue's producer is watched (the fake outside world's fetch stays as it is).
-  spy = vi.spyOn(env.DELIVERIES, "sendBatch").mockImplementation(async (messages) => {
-    for (const m of messages) queued.push(m.body as TelegramRepliesMessage);
-    return { metadata: {} } as QueueSendBatchResponse;
-  });
-});
-
-afterEach(() => {
-  spy?.mockRestore();
 });
 
 async function cron(at: number, on: Env = env): Promise<void> {
@@ -81,7 +68,7 @@ describe("inactive profiles", () => {
     expect(await exists(id)).toBe(true);
 
     // Warned once, not every hour.
-    queued = [];
+    queued.length = 0;
     await cron(T0 + 3_600_000);
     expect(queued).toEqual([]);
 

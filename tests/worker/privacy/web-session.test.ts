@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { chatScript } from "../../../worker/pages/chat-script.ts";
 import { app } from "../../../worker/app.ts";
 import { RETENTION_DEFAULTS } from "../../../worker/config.ts";
@@ -7,6 +7,7 @@ import { sha256Hex } from "../../../worker/http.ts";
 import { keepPerson, keptPerson, personKey } from "../../../worker/turn/person-cache.ts";
 import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { seedContent } from "../../support/content.ts";
+import { batchesSent } from "../../support/queue.ts";
 import { linkedWebYoung, loginAs } from "../../support/staff.ts";
 import { openSession, send, sendRaw } from "../../support/webchat.ts";
 
@@ -35,23 +36,10 @@ const logout = (token: string, on?: Env) => {
   return on ? app.fetch(request, on) : exports.default.fetch(request);
 };
 
-let queued: TelegramRepliesMessage[] = [];
-let spy: { mockRestore(): void } | undefined;
+const queued = batchesSent<TelegramRepliesMessage>();
 
 beforeAll(async () => {
   await seedContent();
-});
-
-beforeEach(() => {
-  queued = [];
-  spy = vi.spyOn(env.DELIVERIES, "sendBatch").mockImplementation(async (messages) => {
-    for (const m of messages) queued.push(m.body as TelegramRepliesMessage);
-    return { metadata: {} } as QueueSendBatchResponse;
-  });
-});
-
-afterEach(() => {
-  spy?.mockRestore();
 });
 
 describe("web chat tokens", () => {

@@ -5,6 +5,7 @@ import type { ContentBundle } from "../../../shared/content/model.ts";
 import { buildIndex, INDEX_VERSION } from "../../../bot/matching/build.ts";
 import { createMatcher, matcherFor } from "../../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../../bot/matching/stored.ts";
+import { scrubQuestion } from "../../../bot/scrub.ts";
 import { database } from "../../../worker/store/db.ts";
 import { loadForTurns, loadPublished } from "../../../worker/store/content.ts";
 import { seedContent } from "../../support/content.ts";
@@ -111,6 +112,31 @@ describe("published content storage", () => {
     expect(lacksKeywords(forTurns)).toBe(true);
     expect(answers(forTurns)).toEqual(expected);
     expect(keywordsOf((await loadPublished(db(), inserted!.version))!)).toEqual(keywordsOf(seedBundle));
+  });
+
+  it("should give a turn the vocabulary stored with the publication, for scrubbing unanswered questions", async () => {
+    const stored = (await env.DB.prepare(
+      "select body from publication_chunks where version = ? and part = 'vocab' order by seq",
+    )
+      .bind(version)
+      .all<{ body: string }>())!.results;
+    expect(stored).toHaveLength(1);
+    const [head] = stored[0]!.body.split("\n");
+    const republished = await env.DB.prepare(
+      "insert into publications (snapshot, created_at) values ('', ?) returning version",
+    )
+      .bind(Date.now())
+      .first<{ version: number }>();
+    const copy = `insert into publication_chunks (version, part, seq, body) select ?, part, seq, body from publication_chunks where version = ? and part in ('snapshot', 'index')`;
+    await env.DB.batch([
+      env.DB.prepare(copy).bind(republished!.version, version),
+      env.DB.prepare("insert into publication_chunks values (?, 'vocab', 0, ?)").bind(
+        republished!.version,
+        `${head}\nlogement zorglub`,
+      ),
+    ]);
+    const forTurns = (await loadForTurns(db(), republished!.version))!;
+    expect(scrubQuestion("zorglub pour un logement", forTurns)!.split(" ")).toContain("zorglub");
   });
 
   it("should find no snapshot for a version that does not exist", async () => {

@@ -1,10 +1,11 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { RETENTION_DEFAULTS } from "../../../worker/config.ts";
 import { scheduled } from "../../../worker/scheduled.ts";
 import type { WhatsAppMessages } from "../../../worker/whatsapp/outbox.ts";
 import { seedContent } from "../../support/content.ts";
+import { batchesSent } from "../../support/queue.ts";
 import { postWhatsApp, textMessage, webhookCall } from "../../support/whatsapp.ts";
 
 /** Retention on WhatsApp as on Telegram: a warning before an inactive profile is erased, as the approved template. */
@@ -13,20 +14,11 @@ const DAY = 86_400_000;
 const T0 = Date.parse("2026-06-01T10:00:00Z");
 const D = RETENTION_DEFAULTS;
 
-let queued: WhatsAppMessages[] = [];
-let spy: { mockRestore(): void } | undefined;
+const queued = batchesSent<WhatsAppMessages>();
 
 beforeAll(async () => {
   await seedContent();
 });
-beforeEach(() => {
-  queued = [];
-  spy = vi.spyOn(env.DELIVERIES, "sendBatch").mockImplementation(async (messages) => {
-    for (const m of messages) queued.push(m.body as WhatsAppMessages);
-    return { metadata: {} } as QueueSendBatchResponse;
-  });
-});
-afterEach(() => spy?.mockRestore());
 
 const exists = async (id: string) =>
   (await env.DB.prepare("select 1 as x from young_people where id = ?").bind(id).first()) !== null;
@@ -55,7 +47,7 @@ describe("inactive WhatsApp profiles", () => {
     expect(warning).toMatchObject({ locale: "fr", messages: [template], fallback: template });
     expect(await exists(id)).toBe(true);
 
-    queued = [];
+    queued.length = 0;
     await scheduled(createScheduledController({ scheduledTime: T0 + 3_600_000, cron: "*/5 * * * *" }), env);
     expect(queued.filter((m) => m.type === "whatsapp_messages")).toEqual([]);
 

@@ -27,6 +27,7 @@ export function AdminPage(props: AdminPageProps) {
         <a href="/admin/content/preview">Aperçu</a>
         <a href="/admin/content/publish">Publier</a>
         <a href="/admin/content/roadmap">Règles du parcours</a>
+        <a href="/admin/content/review">À revoir</a>
         <a href="/admin/content/insight">Ce que les jeunes cherchent</a>
         <a href="/admin/content/transfer">Import / export</a>
       </nav>
@@ -76,6 +77,9 @@ export type ListedItem = {
   updatedAt: number;
 };
 
+/** Resources and letter templates are national or a département's. */
+const scoped = (kind: ContentKind) => kind === "resource" || kind === "letter";
+
 export function ContentList(props: { kind: ContentKind; scope: string; items: ListedItem[] }) {
   return (
     <>
@@ -86,10 +90,13 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
           </a>
         ))}
       </nav>
-      {props.kind === "resource" ? (
+      {scoped(props.kind) ? (
         <nav class="tabs" aria-label="Département">
           {["all", "national", "44", "49"].map((s) => (
-            <a href={`/admin/content?kind=resource&scope=${s}`} aria-current={s === props.scope ? "page" : undefined}>
+            <a
+              href={`/admin/content?kind=${props.kind}&scope=${s}`}
+              aria-current={s === props.scope ? "page" : undefined}
+            >
               {s === "all" ? "Toutes" : s === "national" ? "Nationales" : `Département ${s}`}
             </a>
           ))}
@@ -104,7 +111,7 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
             <tr>
               <th>Identifiant</th>
               <th>Texte (fr)</th>
-              {props.kind === "resource" ? <th>Où</th> : null}
+              {scoped(props.kind) ? <th>Où</th> : null}
               <th>Traductions</th>
               <th>Modifié</th>
             </tr>
@@ -116,7 +123,7 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
                   <a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a>
                 </td>
                 <td>{item.label}</td>
-                {props.kind === "resource" ? <td>{item.scope}</td> : null}
+                {scoped(props.kind) ? <td>{item.scope}</td> : null}
                 <td>
                   <Badges statuses={item.statuses} />
                 </td>
@@ -147,7 +154,7 @@ function Field(props: {
   const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
-  if (field.type === "long" || field.type === "sources") {
+  if (field.type === "long" || field.type === "sources" || field.type === "french" || field.type === "lines") {
     control = (
       <textarea
         id={id}
