@@ -6,7 +6,7 @@
  * Without --password (or ADMIN_PASSWORD in the environment) the password is asked for.
  * The hash is computed here with the same PBKDF2 format as the Worker (worker/auth/password.ts).
  */
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
@@ -37,13 +37,46 @@ if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail("--email is required and mus
 if (!name) fail("--name is required");
 if (!STAFF_ROLES.includes(role)) fail(`--role must be one of ${STAFF_ROLES.join(", ")}`);
 
+/**
+ * Reads the password without showing it: in a terminal, raw mode (nothing echoed, not even
+ * stars; Backspace works, Ctrl-C quits); from a pipe, one line (a pipe echoes nothing).
+ */
 async function askPassword(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
-  try {
-    return (await rl.question("Password: ")).trim();
-  } finally {
-    rl.close();
+  process.stderr.write("Password (not shown): ");
+  const input = process.stdin;
+  if (!input.isTTY) {
+    const rl = createInterface({ input, terminal: false });
+    try {
+      for await (const line of rl) return line.trim();
+      return "";
+    } finally {
+      rl.close();
+      process.stderr.write("\n");
+    }
   }
+  return new Promise((resolve) => {
+    let typed = "";
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding("utf8");
+    const done = (value: string | null) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off("data", onData);
+      process.stderr.write("\n");
+      if (value === null) process.exit(130);
+      resolve(value.trim());
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") return done(typed);
+        if (ch === "\u0003") return done(null);
+        if (ch === "\u007f" || ch === "\b") typed = typed.slice(0, -1);
+        else if (ch >= " ") typed += ch;
+      }
+    };
+    input.on("data", onData);
+  });
 }
 
 const password = values.password ?? process.env.ADMIN_PASSWORD ?? (await askPassword());

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run chat`: a terminal chat against the running local worker (npm start), through
-// the same public JSON API as the web page. Type a number to press a button.
+// the same public JSON API as the web page. Type a number to press a button. It follows PORT
+// as npm start does (PASSERELLE_URL, if set, wins).
 import { createInterface } from "node:readline/promises";
 
-const base = process.env.PASSERELLE_URL ?? "http://localhost:8787";
+const base = (process.env.PASSERELLE_URL ?? `http://localhost:${process.env.PORT ?? "8787"}`).replace(/\/$/, "");
 const rl = createInterface({ input: process.stdin, output: process.stdout });
 let token = null;
 let buttons = [];
@@ -15,7 +16,7 @@ async function call(path, body) {
   try {
     res = await fetch(base + path, { method: "POST", headers, body: JSON.stringify(body) });
   } catch {
-    console.error(`Cannot reach ${base}. Start the product first with: npm start`);
+    console.error(`Cannot reach ${base}. Start the product first with: npm start (same PORT)`);
     process.exit(1);
   }
   const data = await res.json().catch(() => ({}));

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: migrate the local D1, load the seed content, then serve the Worker on
-// http://localhost:8787 with wrangler dev, staff pages included (local only: no Cloudflare
-// account needed).
+// http://localhost:$PORT (8787 by default) with wrangler dev, staff pages included (local
+// only: no Cloudflare account needed). PUBLIC_URL (the links in alerts) follows PORT unless
+// set. Quiet by default: one line per step, then the server's requests and errors;
+// PASSERELLE_VERBOSE=1 shows wrangler's full output. PASSERELLE_PERSIST=<dir> keeps the local
+// state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
 
 const env = {
   ...process.env,
@@ -11,18 +15,56 @@ const env = {
   WRANGLER_HIDE_BANNER: "true",
 };
 const port = process.env.PORT ?? "8787";
+const publicUrl = process.env.PUBLIC_URL || `http://localhost:${port}`;
+const verbose = process.env.PASSERELLE_VERBOSE === "1";
+const persist = process.env.PASSERELLE_PERSIST ? ["--persist-to", process.env.PASSERELLE_PERSIST] : [];
 
-function run(cmd, args) {
-  const result = spawnSync(cmd, args, { stdio: "inherit", env });
+/** Runs a step; its output is shown only when it fails (or in verbose mode). */
+function run(label, cmd, args) {
+  const result = spawnSync(cmd, args, { stdio: verbose ? "inherit" : "pipe", env, encoding: "utf8" });
   if (result.status !== 0) {
+    if (!verbose) process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     console.error(`\n${cmd} ${args.join(" ")} failed (exit ${result.status})`);
     process.exit(result.status ?? 1);
   }
+  if (!verbose) console.log(label(result.stdout ?? ""));
 }
 
-run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
-run("npx", ["tsx", "scripts/seed.ts"]);
+run(
+  (out) => {
+    const applied = (out.match(/✅/g) ?? []).length;
+    return applied > 0 ? `Local D1: ${applied} migration(s) applied.` : "Local D1: up to date.";
+  },
+  "npx",
+  ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...persist],
+);
+run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/seed.ts", ...persist]);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
+
+/**
+ * wrangler dev's start-up noise, hidden unless verbose: the binding tables of both Workers,
+ * the "types might be out of date" hint (a false alarm when two configs run together), the
+ * offline `Request.cf` warning and its stack, the reminder about scheduled Workers.
+ */
+const NOISE = [
+  /^\s*$/,
+  /^\s*⛅️ wrangler/,
+  /^─+$/,
+  / has access to the following bindings:$/,
+  /^Binding\s+Resource/,
+  /^env\.\w+/,
+  /^Service bindings, Durable Object bindings/,
+  /Your types might be out of date/,
+  /Unable to fetch the `Request\.cf` object/,
+  /^Error: getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
+  /^\s+at /,
+  /Scheduled Workers are not automatically triggered/,
+  /To manually trigger a scheduled event, run:/,
+  /curl "http:\/\/localhost:\d+\/cdn-cgi\/handler\/scheduled"/,
+  /For more details, see .*cron-triggers/,
+  /^⎔ Starting local server/,
+];
+
 // Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
 const dev = spawn(
   "npx",
@@ -37,9 +79,24 @@ const dev = spawn(
     "--port",
     port,
     "--test-scheduled",
+    "--var",
+    `PUBLIC_URL:${publicUrl}`,
+    ...persist,
   ],
-  { stdio: "inherit", env },
+  { stdio: verbose ? "inherit" : ["inherit", "pipe", "pipe"], env, detached: false },
 );
+if (!verbose) {
+  // ANSI colours are stripped before matching (wrangler colours its warnings).
+  const plain = (line) => line.replace(/\u001b\[[0-9;]*m/g, "");
+  for (const [from, to] of [
+    [dev.stdout, process.stdout],
+    [dev.stderr, process.stderr],
+  ]) {
+    createInterface({ input: from }).on("line", (line) => {
+      if (!NOISE.some((re) => re.test(plain(line)))) to.write(`${line}\n`);
+    });
+  }
+}
 const stop = () => dev.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

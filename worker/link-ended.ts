@@ -10,7 +10,7 @@ import type { EndedLink } from "./store/privacy.ts";
  * simply no longer lists that person.
  */
 export function linkEndedText(youngId: string): string {
-  return `🔗 Le lien avec ${pseudonym(youngId)} a pris fin : tu ne recevras plus ses alertes.\nThe link with ${pseudonym(youngId)} has ended: you will no longer receive their alerts.`;
+  return `🔗 Le lien avec ${pseudonym(youngId)} a pris fin : tu ne recevras plus ses alertes.`;
 }
 
 export async function tellLinksEnded(env: Env, links: EndedLink[]): Promise<void> {

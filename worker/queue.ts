@@ -5,6 +5,7 @@ import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
 import { database } from "./store/db.ts";
 import { markDeadLettered } from "./store/alerts.ts";
 import { roadmapScanMessageSchema, scanRoadmap } from "./roadmap-scan.ts";
+import { giveUpReply, processReply, referentReplyMessageSchema } from "./replies/deliver.ts";
 
 export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 
@@ -13,15 +14,23 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
   for (const message of batch.messages) {
     try {
       const delivery = alertDeliveryMessageSchema().safeParse(message.body);
+      const reply = referentReplyMessageSchema().safeParse(message.body);
       if (batch.queue === DEAD_LETTER_QUEUE) {
         // Out of retries: the delivery is marked failed (the dashboard shows it); nothing is sent.
         if (delivery.success) await markDeadLettered(database(env.DB), delivery.data.deliveryId);
+        else if (reply.success) await giveUpReply(env, reply.data.replyId);
         else console.warn("queue: dead-lettered message", replyType(message.body));
         message.ack();
         continue;
       }
       if (delivery.success) {
         const outcome = await processDelivery(env, delivery.data.deliveryId);
+        if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
+        else message.ack();
+        continue;
+      }
+      if (reply.success) {
+        const outcome = await processReply(env, reply.data.replyId);
         if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
         else message.ack();
         continue;

@@ -353,8 +353,45 @@ export const referentLinks = sqliteTable(
       .notNull()
       .references(() => youngPeople.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
+    /** The référent's private name for this young person (shown to that référent only); goes with the link. */
+    nickname: text("nickname"),
   },
   (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)],
+);
+
+/**
+ * A référent's short reply from the dashboard, to be delivered on the young person's channel.
+ * The text is kept only until it is delivered, then erased: the row stays as "replied".
+ *  - pending: to send now (Telegram, WhatsApp) through the delivery queue, retried with backoff;
+ *  - held: shown at the young person's next turn (web chat; WhatsApp when its 24-hour window
+ *    was closed and the approved template told them a reply waits; a channel that failed);
+ *  - replied: delivered, the text and the name erased.
+ */
+export const REPLY_CHANNELS = ["telegram", "whatsapp", "web"] as const;
+export const REPLY_STATUSES = ["pending", "held", "replied"] as const;
+export const referentReplies = sqliteTable(
+  "referent_replies",
+  {
+    id: text("id").primaryKey(),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    staffId: text("staff_id").references(() => staff.id, { onDelete: "set null" }),
+    /** Who wrote it, as the young person reads it (kept with the text only). */
+    staffName: text("staff_name"),
+    text: text("text"),
+    channel: text("channel", { enum: REPLY_CHANNELS }).notNull(),
+    status: text("status", { enum: REPLY_STATUSES }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [
+    index("referent_replies_young").on(t.youngId, t.status),
+    // The cron's sweep of replies whose queue message was lost.
+    index("referent_replies_pending").on(t.status, t.createdAt),
+  ],
 );
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */

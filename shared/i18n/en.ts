@@ -138,7 +138,7 @@ export const en: Messages = {
   linkBad:
     "❌ This code does not work: it is wrong, already used, or too old (it lasts 48 hours).\nAsk your référent for a new code, then type it here.",
   linkPreview:
-    '{name} wants to follow you on Passerelle.\n\nIf you say yes, {name} will see:\n• your profile: month and year of birth, your situation, your département;\n• your progress in "My roadmap" (steps done or not for you);\n• your alerts: when you ask for help (with the message YOU choose to write), a crisis, an overdue deadline.\n\n{name} will never see your messages or your questions.\nYou can unlink whenever you want.\n\nDo you agree?',
+    '{name} wants to follow you on Passerelle.\n\nIf you say yes, {name} will see:\n• your profile: month and year of birth, your situation, your département;\n• your progress in "My roadmap" (steps done or not for you);\n• your alerts: when you ask for help (with the message YOU choose to write), a crisis, an overdue deadline.\n\n{name} will never see your messages or your questions.\n{name} can write you a short message here: Passerelle keeps it until you receive it, then deletes it (it only keeps that a reply was sent).\nThe administrators of Passerelle (the team of the Département) can also see your help requests and alerts.\nYou can unlink whenever you want.\n\nDo you agree?',
   linkConfirm: "✅ Yes, link",
   linkDecline: "No",
   linkDone: "✅ Done: {name} is linked to you on Passerelle. When you ask for help, {name} gets an alert.",
@@ -149,6 +149,8 @@ export const en: Messages = {
   linkButton: "🔗 Link my référent",
   linkUnlinkButton: "Unlink",
   alertSeen: "👀 Your référent has received your message.",
+  /** A référent's reply from the dashboard (worker/replies/). */
+  referentReply: "💬 Message from {name}, your référent:\n“{text}”",
   months: "January,February,March,April,May,June,July,August,September,October,November,December",
   roadmapButton: "🗺️ My roadmap",
   roadmapTitle: "🗺️ Your roadmap: your next steps",

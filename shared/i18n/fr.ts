@@ -143,7 +143,7 @@ export const fr = {
   linkBad:
     "❌ Ce code ne marche pas : il est faux, déjà utilisé, ou trop vieux (il dure 48 heures).\nDemande un nouveau code à ton référent, puis écris-le ici.",
   linkPreview:
-    "{name} veut te suivre sur Passerelle.\n\nSi tu dis oui, {name} pourra voir :\n• ton profil : mois et année de naissance, ta situation, ton département ;\n• où tu en es dans « Mon parcours » (étapes faites ou pas pour toi) ;\n• tes alertes : quand tu demandes de l'aide (avec le message que TU choisis d'écrire), une situation de crise, une échéance dépassée.\n\n{name} ne verra jamais tes messages ni tes questions.\nTu pourras te délier quand tu veux.\n\nTu es d'accord ?",
+    "{name} veut te suivre sur Passerelle.\n\nSi tu dis oui, {name} pourra voir :\n• ton profil : mois et année de naissance, ta situation, ton département ;\n• où tu en es dans « Mon parcours » (étapes faites ou pas pour toi) ;\n• tes alertes : quand tu demandes de l'aide (avec le message que TU choisis d'écrire), une situation de crise, une échéance dépassée.\n\n{name} ne verra jamais tes messages ni tes questions.\n{name} pourra t'écrire un court message ici : Passerelle le garde jusqu'à ce que tu le reçoives, puis l'efface (il garde seulement qu'une réponse a été envoyée).\nLes administrateurs de Passerelle (l'équipe du Département) peuvent aussi voir tes demandes d'aide et tes alertes.\nTu pourras te délier quand tu veux.\n\nTu es d'accord ?",
   linkConfirm: "✅ Oui, relier",
   linkDecline: "Non",
   linkDone:
@@ -155,6 +155,8 @@ export const fr = {
   linkButton: "🔗 Relier mon référent",
   linkUnlinkButton: "Me délier",
   alertSeen: "👀 Ton référent a bien reçu ton message.",
+  /** A référent's reply from the dashboard (worker/replies/). */
+  referentReply: "💬 Message de {name}, ton référent :\n« {text} »",
   months: "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
   // Roadmap ("Mon parcours")
   roadmapButton: "🗺️ Mon parcours",

@@ -60,7 +60,7 @@ describe("content admin in a real browser", () => {
       // Publish through the publish page (its form carries the CSRF token).
       await page.getByRole("link", { name: "Publier", exact: true }).click();
       await page.waitForURL(`${base}/admin/content/publish`);
-      expect(await page.getByText(`step · ${STEP_ID} — modifié`).count()).toBe(1);
+      expect(await page.getByText(`Étape · ${STEP_ID} — modifié`).count()).toBe(1);
       const before = await onlineVersion(page);
       await page.getByLabel("Note (ce qui change)").fill("Test navigateur : phrase ajoutée");
       await page.getByRole("button", { name: /Publier maintenant/ }).click();
@@ -72,7 +72,10 @@ describe("content admin in a real browser", () => {
       expect(published).toContain(marker);
 
       // Roll back to the version that was online before: the old text is back in the chat.
-      const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: before, exact: true }) });
+      // The version's own cell (on a phone the cell also reads its column's name, "Version : 3").
+      const row = page
+        .getByRole("row")
+        .filter({ has: page.locator('td[data-label="Version"]', { hasText: new RegExp(`^\\s*${before}\\s*$`) }) });
       await row.getByRole("button", { name: "Revenir à cette version" }).click();
       await page.waitForURL(/done=publication-rolled-back/);
       expect(await page.getByRole("status").textContent()).toMatch(/Ancienne version republiée/);

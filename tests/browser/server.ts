@@ -7,7 +7,7 @@ import type { TestProject } from "vitest/node";
 
 /**
  * Global setup of the browser tests: a temp persist dir, migrations, published seed content,
- * a référent and an editor account (through `npm run admin:create`), one linked young
+ * a référent, an editor and an admin account (through `npm run admin:create`), one linked young
  * person with an open help alert; then `wrangler dev --local` on a free port, in its own
  * process group, killed (the whole group, workerd included) at teardown.
  */
@@ -18,6 +18,7 @@ export const EDITOR = {
   name: "Éditrice Test",
   password: "browser test editor password",
 };
+export const ADMIN = { email: "admin@example.org", name: "Admin Test", password: "browser test admin password" };
 export const ALERT_MESSAGE = "Je n'ai plus de logement demain";
 
 declare module "vitest" {
@@ -96,6 +97,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     "editor",
     "--password",
     EDITOR.password,
+    "--persist-to",
+    dir,
+  ]);
+  run("npx", [
+    "tsx",
+    "scripts/admin-create.ts",
+    "--email",
+    ADMIN.email,
+    "--name",
+    ADMIN.name,
+    "--role",
+    "admin",
+    "--password",
+    ADMIN.password,
     "--persist-to",
     dir,
   ]);

@@ -213,7 +213,7 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
       if (!member || member.disabledAt !== null || !member.telegramChatId)
         throw new Permanent("recipient has no linked Telegram");
       if (!(await isLinked(db, member.id, alert.youngId))) throw new Permanent("recipient no longer linked");
-      const ack = alert.acknowledgedAt === null ? [{ label: "✅ J'ai vu / Seen", action: `ack:${alert.id}` }] : [];
+      const ack = alert.acknowledgedAt === null ? [{ label: "✅ J'ai vu", action: `ack:${alert.id}` }] : [];
       return sendTelegram(env, member.telegramChatId, [
         { text: staffAlertText(alert, config.publicUrl, true), ...(ack.length ? { buttons: ack } : {}) },
       ]);

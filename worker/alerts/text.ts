@@ -3,17 +3,17 @@ import type { CrisisCategory } from "../../bot/safety/crisis.ts";
 import type { AlertRow } from "../store/alerts.ts";
 import { shownText } from "../../shared/text/display.ts";
 
-/** What staff read about an alert: French first, then English; pseudonymous. */
+/** What staff read about an alert: in French (staff pages and messages are French only); pseudonymous. */
 
 export function pseudonym(youngId: string): string {
   return `Jeune ${youngId.slice(0, 6).toUpperCase()}`;
 }
 
 const KIND_LABELS: Record<AlertRow["kind"], string> = {
-  help: "🙋 Demande d'aide / Help request",
-  crisis: "🚨 Situation de crise / Crisis",
-  deadline: "⏰ Échéance dépassée / Overdue deadline",
-  escalation: "🚨 ESCALADE : crise non prise en compte / Unacknowledged crisis",
+  help: "🙋 Demande d'aide",
+  crisis: "🚨 Situation de crise",
+  deadline: "⏰ Échéance dépassée",
+  escalation: "🚨 ESCALADE : crise non prise en compte",
 };
 
 export function kindLabel(kind: AlertRow["kind"]): string {
@@ -21,13 +21,13 @@ export function kindLabel(kind: AlertRow["kind"]): string {
 }
 
 const CRISIS_LABELS: Record<CrisisCategory, string> = {
-  overdose: "Médicaments ou produit avalés / Overdose",
-  suicide: "Idées suicidaires / Suicidal thoughts",
-  self_harm: "Se fait du mal / Self-harm",
-  sexual_violence: "Violences sexuelles / Sexual violence",
-  violence: "Violences / Violence",
-  danger: "Danger immédiat / Immediate danger",
-  shelter: "Sans abri ce soir / No shelter tonight",
+  overdose: "Médicaments ou produit avalés",
+  suicide: "Idées suicidaires",
+  self_harm: "Se fait du mal",
+  sexual_violence: "Violences sexuelles",
+  violence: "Violences",
+  danger: "Danger immédiat",
+  shelter: "Sans abri ce soir",
 };
 
 const isCategory = (subject: string): subject is CrisisCategory =>
@@ -53,21 +53,19 @@ export function subjectKey(alert: Pick<AlertRow, "kind" | "subject">): string | 
 export function subjectLabel(alert: Pick<AlertRow, "kind" | "subject">): string | null {
   const key = subjectKey(alert);
   if (key === null || alert.kind === "escalation") return null;
-  return alert.kind === "crisis" && isCategory(key) ? CRISIS_LABELS[key] : `Étape / Step : ${key}`;
+  return alert.kind === "crisis" && isCategory(key) ? CRISIS_LABELS[key] : `Étape : ${key}`;
 }
 
 /** The alert as sent to a référent's Telegram or e-mail. */
 export function staffAlertText(alert: AlertRow, publicUrl: string, withMessage: boolean): string {
   const lines = [`Passerelle — ${kindLabel(alert.kind)}`, `${pseudonym(alert.youngId)}`];
   const subject = subjectLabel(alert);
-  if (subject) lines.push(`Sujet / Subject : ${subject}`);
-  if (withMessage && alert.message) lines.push(`Message du jeune / Their message : « ${shownText(alert.message)} »`);
+  if (subject) lines.push(`Sujet : ${subject}`);
+  if (withMessage && alert.message) lines.push(`Message du jeune : « ${shownText(alert.message)} »`);
   if (alert.kind === "escalation") {
-    lines.push(
-      "Une alerte de crise n'a pas été prise en compte par le référent à temps. / A crisis alert was not acknowledged in time.",
-    );
+    lines.push("Une alerte de crise n'a pas été prise en compte par le référent à temps.");
   }
   const anchor = alert.kind === "escalation" ? (subjectKey(alert) ?? alert.id) : alert.id;
-  lines.push(`Tableau de bord / Dashboard : ${publicUrl}/referent#alert-${anchor}`);
+  lines.push(`Tableau de bord : ${publicUrl}/referent#alert-${anchor}`);
   return lines.join("\n");
 }

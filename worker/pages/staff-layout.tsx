@@ -2,8 +2,9 @@ import type { Child } from "hono/jsx";
 import { assetPath } from "../assets.ts";
 import type { StaffUser } from "../auth/types.ts";
 import { STAFF_ASSETS, staffStyle } from "./staff-style.ts";
+import { ROLE_WORDS } from "./staff-words.ts";
 
-/** Shared shell of the staff pages: server-rendered, no script, readable on a phone. */
+/** Shared shell of the staff pages: server-rendered, no script, in French, usable on a 360 px phone. */
 
 export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: string; children?: Child }) {
   const { staff, csrf } = props;
@@ -38,7 +39,7 @@ export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: st
           ) : null}
           {staff && csrf ? (
             <span class="who">
-              {staff.name} ({staff.role}){" "}
+              {staff.name} · {ROLE_WORDS[staff.role]}{" "}
               <form class="inline" method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={csrf} />
                 <button class="secondary" type="submit">

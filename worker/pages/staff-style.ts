@@ -45,6 +45,19 @@ select.auto,input.auto,input[type=checkbox]{width:auto}input.w7{width:7rem}input
 textarea.code-area{min-height:16rem;font-family:ui-monospace,monospace;font-size:.85rem}
 caption.start{text-align:start}th.half{width:50%}
 body.plain{margin:2rem}
+fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.4rem .8rem}legend{font-weight:600}.source-row{align-items:flex-start}
+/* phones (360 px): no sideways scrolling; a table.stack becomes one card per row, each cell named by its column */
+td,.card,p,dd{overflow-wrap:anywhere}
+nav{display:flex;flex-wrap:wrap;gap:.2rem .6rem}header .who{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem}
+@media (max-width:40rem){
+main{padding:.6rem}
+table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:100%}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+table.stack tr{background:#fff;border:1px solid #ddd;border-radius:.6rem;margin:.6rem 0;padding:.4rem .6rem}
+table.stack td,table.stack th[scope=row]{border:0;padding:.25rem 0}
+table.stack td[data-label]::before{content:attr(data-label) " : ";font-weight:600}
+header .who{margin-inline-start:0}
+}
 `;
 
 export const staffStyle: Asset = { name: "staff", ext: "css", body: css };

@@ -1,5 +1,6 @@
 import type { ContentKind } from "../../shared/content/model.ts";
 import { LOCALES, type Locale } from "../../shared/locales.ts";
+import { frenchError } from "./admin-errors.ts";
 
 /** "title.fr", "body.prs": a field's text in one locale. */
 const LOCALE_FIELD = new RegExp(`^\\w+\\.(${LOCALES.join("|")})$`);
@@ -36,9 +37,13 @@ export type FieldSpec = {
 
 const SOURCES: FieldSpec = {
   name: "sources",
-  label: "Sources (une par ligne : « libellé | https://… »)",
+  label: "Sources (un libellé, et l'adresse web si elle existe)",
   type: "sources",
 };
+
+/** How many source rows the form carries: the item's own, plus empty ones to add more. */
+export const MAX_SOURCES = 40;
+export const EMPTY_SOURCE_ROWS = 2;
 const REVIEWED: FieldSpec = { name: "reviewedAt", label: "Dernière vérification (AAAA-MM-JJ)", type: "date" };
 const KEYWORDS: FieldSpec = {
   name: "keywords",
@@ -136,6 +141,15 @@ export const KIND_LABELS: Record<ContentKind, string> = {
   letter: "Lettres",
 };
 
+/** One item of a kind, as a title or a list line says it ("Étape · housing-visale"). */
+export const KIND_NAMES: Record<ContentKind, string> = {
+  topic: "Thème",
+  step: "Étape",
+  resource: "Ressource",
+  faq: "Réponse courte",
+  letter: "Lettre",
+};
+
 type Form = Record<string, string | undefined>;
 type Obj = Record<string, unknown>;
 
@@ -180,10 +194,7 @@ export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, 
         item[field.name] = splitList(raw, /\n/);
         break;
       case "sources":
-        item[field.name] = splitList(raw, /\n/).map((line) => {
-          const [label = "", url = ""] = line.split("|").map((s) => s.trim());
-          return url ? { label, url } : { label };
-        });
+        item[field.name] = sourcesOf(form, raw);
         break;
       case "checkbox":
         if (value === "on" || value === "true") item[field.name] = true;
@@ -193,6 +204,25 @@ export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, 
     }
   }
   return item;
+}
+
+/**
+ * Sources as the form sends them: rows of `sources.<i>.label` + `sources.<i>.url` (a row left
+ * empty is dropped; the URL is checked by the content model's zod schema), or, from an older
+ * form or a script, one "label | https://…" per line.
+ */
+function sourcesOf(form: Form, lines: string): { label: string; url?: string }[] {
+  const rows: { label: string; url?: string }[] = [];
+  for (let i = 0; i < MAX_SOURCES + EMPTY_SOURCE_ROWS; i++) {
+    const label = (form[`sources.${i}.label`] ?? "").trim();
+    const url = (form[`sources.${i}.url`] ?? "").trim();
+    if (label || url) rows.push(url ? { label, url } : { label });
+  }
+  if (rows.length > 0 || !lines.trim()) return rows;
+  return splitList(lines, /\n/).map((line) => {
+    const [label = "", url = ""] = line.split("|").map((s) => s.trim());
+    return url ? { label, url } : { label };
+  });
 }
 
 /** The form's value for a field in `locale` (the inverse of formToItem). */
@@ -220,17 +250,23 @@ export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): 
   }
 }
 
-/** zod's messages, said plainly and in French first, keyed by the form field they belong to. */
+/** zod's messages, said plainly in French, keyed by the form field they belong to. */
 export function formErrors(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
-    const name = path.split(".")[0] ?? "item";
-    const plain = /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
-      ? "Obligatoire / required"
-      : /expected number/.test(message)
-        ? "Un nombre entier / a whole number"
-        : message;
-    out[name] ??= path.includes(".") && !LOCALE_FIELD.test(path) ? `${path}: ${plain}` : plain;
+    // A source's error stays with its row ("sources.2.url"); other fields by their name.
+    const name = /^sources\.\d+\.(label|url)$/.test(path) ? path : (path.split(".")[0] ?? "item");
+    // zod/mini says "Invalid input" for a bad URL too: a web address field says what it expects.
+    const plain =
+      /\.url$/.test(path) && /^Invalid (input|URL)$/i.test(message)
+        ? frenchError("invalid url")
+        : /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
+          ? "Obligatoire"
+          : /expected number/.test(message)
+            ? "Un nombre entier"
+            : frenchError(message);
+    out[name] ??=
+      path.includes(".") && !LOCALE_FIELD.test(path) && name === path.split(".")[0] ? `${path}: ${plain}` : plain;
   }
   return out;
 }

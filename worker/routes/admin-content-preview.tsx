@@ -93,7 +93,7 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
   const lastButtons = [...payload.log].reverse().find((e) => e.who === "bot" && e.buttons?.length)?.buttons ?? [];
   const dir = isRtl(payload.state.locale) ? "rtl" : "ltr";
   return c.html(
-    <AdminPage title="Aperçu du brouillon / draft preview" staff={c.var.staff} csrf={csrf} notice={note}>
+    <AdminPage title="Aperçu du brouillon" staff={c.var.staff} csrf={csrf} notice={note}>
       <p class="muted">
         Le vrai moteur du chat, avec le contenu en brouillon (pas encore publié). Aucun jeune réel, rien n'est
         enregistré.
@@ -111,7 +111,7 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
           ))}
         </select>
         <button class="secondary" type="submit">
-          Recommencer / restart
+          Recommencer
         </button>
       </form>
       <section class="card" aria-label="Conversation" aria-live="polite" dir={dir}>
@@ -134,7 +134,7 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
             ))}
           </div>
         ) : null}
-        <label for="p-text">Écrire comme un jeune / type as a young person</label>
+        <label for="p-text">Écrire comme un jeune</label>
         <input id="p-text" name="text" class="wide" maxlength={2000} autocomplete="off" />
         <div class="actions">
           <button type="submit">Envoyer</button>
@@ -148,7 +148,22 @@ async function fresh(c: Context<StaffEnv>, locale: string | undefined) {
   return turn(c, newState("preview", toLocale(locale)), { kind: "start" }, []);
 }
 
-previewRoutes.get("/", async (c) => render(c, await fresh(c, c.req.query("locale"))));
+/** `?item=step:<id>` (or topic:, faq:): the preview opens on that item, as a young person past the welcome would see it. */
+const ITEM = /^(topic|step|faq):([a-z0-9][a-z0-9-]{0,62})$/;
+
+previewRoutes.get("/", async (c) => {
+  const item = ITEM.exec(c.req.query("item") ?? "");
+  if (!item) return render(c, await fresh(c, c.req.query("locale")));
+  const state: ConversationState = {
+    ...newState("preview", toLocale(c.req.query("locale"))),
+    cursor: { at: "menu" },
+    consentAt: Date.now(),
+  };
+  return render(
+    c,
+    await turn(c, state, { kind: "action", action: item[0] }, [{ who: "me", text: `(ouvre ${item[1]})` }]),
+  );
+});
 
 previewRoutes.post("/start", async (c) => {
   const body = await c.req.parseBody();
@@ -158,7 +173,7 @@ previewRoutes.post("/start", async (c) => {
 previewRoutes.post("/", async (c) => {
   const body = await c.req.parseBody();
   const current = typeof body.state === "string" ? await verify(c, body.state) : null;
-  if (!current) return render(c, await fresh(c, undefined), "Aperçu recommencé. / Preview restarted.");
+  if (!current) return render(c, await fresh(c, undefined), "Aperçu recommencé.");
   const action =
     typeof body.action === "string" && /^[a-z_]+(:[A-Za-z0-9_-]+)*$/.test(body.action) ? body.action : null;
   const text = typeof body.text === "string" ? body.text.trim().slice(0, 2000) : "";

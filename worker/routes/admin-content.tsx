@@ -26,9 +26,10 @@ import {
   rollbackPublication,
   saveItem,
 } from "../store/content-admin.ts";
+import { listStaff } from "../store/staff.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
-import { formErrors, formToItem, KIND_LABELS } from "./admin-content-form.ts";
+import { formErrors, formToItem, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
 import { insightRoutes } from "./admin-insight.tsx";
 import { previewRoutes } from "./admin-content-preview.tsx";
 import { roadmapRulesRoutes } from "./admin-roadmap.tsx";
@@ -81,14 +82,29 @@ function page(
 }
 
 const NOTICES: Record<string, string> = {
-  saved: "Brouillon enregistré. Publie pour que les jeunes le voient. / Draft saved.",
-  deleted: "Supprimé du brouillon. / Deleted from the draft.",
-  "rolled-back": "Retour en arrière enregistré dans le brouillon. / Rolled back in the draft.",
-  published: "Publié : les jeunes voient la nouvelle version. / Published.",
-  "publication-rolled-back": "Ancienne version republiée. / Old version republished.",
-  imported: "Import enregistré dans le brouillon. / Import saved as draft.",
-  unchanged: "Aucun changement. / Nothing changed.",
+  saved: "Brouillon enregistré. Publie pour que les jeunes le voient.",
+  deleted: "Supprimé du brouillon.",
+  "rolled-back": "Retour en arrière enregistré dans le brouillon.",
+  published: "Publié : les jeunes voient la nouvelle version.",
+  "publication-rolled-back": "Ancienne version republiée.",
+  imported: "Import enregistré dans le brouillon.",
+  unchanged: "Aucun changement.",
 };
+
+const ACTION_WORDS: Record<string, string> = {
+  create: "création",
+  update: "modification",
+  delete: "suppression",
+  import: "import",
+  rollback: "retour en arrière",
+};
+
+/** Who did it, by name: "seed" is the initial load (scripts/seed.ts), an unknown id a removed account. */
+function byName(names: Map<string, string>, id: string | null): string {
+  if (id === null) return "—";
+  if (id === "seed") return "chargement initial";
+  return names.get(id) ?? "compte supprimé";
+}
 
 function notice(c: C): string | undefined {
   return NOTICES[c.req.query("done") ?? ""];
@@ -130,14 +146,9 @@ async function editorPage(
   if (id && !existing) throw new HTTPException(404, { message: "not found" });
   const times = id ? ((await latestLocaleTimes(db)).get(`${kind}:${id}`) ?? {}) : {};
   const item = submitted?.item ?? existing?.data ?? null;
-  const title = id ? `${KIND_LABELS[kind]} · ${id}` : `${KIND_LABELS[kind]} · nouveau`;
+  const title = id ? `${KIND_NAMES[kind]} · ${id}` : `${KIND_NAMES[kind]} · nouveau`;
   const errors = submitted
-    ? [
-        ...submitted.errors,
-        ...(Object.keys(submitted.fields).length
-          ? ["Corrige les champs en rouge. / Fix the fields marked in red."]
-          : []),
-      ]
+    ? [...submitted.errors, ...(Object.keys(submitted.fields).length ? ["Corrige les champs en rouge."] : [])]
     : undefined;
   return page(
     c,
@@ -197,7 +208,7 @@ adminContentRoutes.get("/translations", async (c) => {
     "Traductions",
     <>
       <p>
-        À traduire par langue / to translate:{" "}
+        À traduire, par langue :{" "}
         {LOCALES.filter((l) => l !== "fr").map((l) => (
           <a href={`/admin/content/translations?locale=${l}`} class="gap-end">
             {LOCALE_NAMES[l]} ({counts[l]})
@@ -237,7 +248,7 @@ adminContentRoutes.get("/translations", async (c) => {
         {shown.length} élément(s) · {LOCALE_NAMES[locale]}
       </p>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Élément</th>
@@ -248,13 +259,13 @@ adminContentRoutes.get("/translations", async (c) => {
           <tbody>
             {shown.map(({ row, statuses }) => (
               <tr>
-                <td>
+                <td data-label="Élément">
                   <a href={`/admin/content/${row.kind}/${row.id}?locale=${locale}`}>
-                    {row.kind} · {row.id}
+                    {KIND_NAMES[row.kind]} · {row.id}
                   </a>
                 </td>
-                <td>{labelOf(row.data)}</td>
-                <td>
+                <td data-label="Texte (fr)">{labelOf(row.data)}</td>
+                <td data-label="Langues">
                   <Badges statuses={statuses} />
                 </td>
               </tr>
@@ -268,17 +279,20 @@ adminContentRoutes.get("/translations", async (c) => {
 
 adminContentRoutes.get("/publish", async (c) => {
   const db = database(c.env.DB);
-  const [changes, publications] = await Promise.all([pendingChanges(db), listPublications(db)]);
+  const [changes, publications, people] = await Promise.all([pendingChanges(db), listPublications(db), listStaff(db)]);
+  // Who published, by name: the publication keeps the account's id.
+  const names = new Map(people.map((p) => [p.id, p.name]));
   const csrf = csrfToken(c);
   return page(
     c,
-    "Publier / publish",
+    "Publier",
     <>
       <h2>Changements pas encore publiés ({changes.length})</h2>
       {changes.map((ch) => (
         <details class="card">
           <summary>
-            {ch.kind} · {ch.id} — {ch.before === null ? "nouveau" : ch.after === null ? "supprimé" : "modifié"}
+            {KIND_NAMES[ch.kind]} · {ch.id} —{" "}
+            {ch.before === null ? "nouveau" : ch.after === null ? "supprimé" : "modifié"}
           </summary>
           <Diff before={ch.before} after={ch.after} />
         </details>
@@ -289,33 +303,33 @@ adminContentRoutes.get("/publish", async (c) => {
         <input id="note" name="note" class="wide" maxlength={200} />
         <div class="actions">
           <button type="submit" disabled={changes.length === 0}>
-            Publier maintenant / publish now
+            Publier maintenant
           </button>{" "}
           <a href="/admin/content/preview">Tester d'abord dans l'aperçu</a>
         </div>
       </form>
       <h2>Versions publiées</h2>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Version</th>
               <th>Quand</th>
               <th>Qui</th>
               <th>Note</th>
-              <th></th>
+              <th>Actions</th>
             </tr>
           </thead>
           <tbody>
             {publications.map((p, i) => (
               <tr>
-                <td>
+                <td data-label="Version">
                   {p.version}
                   {i === 0 ? " (en ligne)" : ""}
                 </td>
-                <td>{when(p.createdAt)}</td>
-                <td>{p.createdBy ?? "—"}</td>
-                <td>{p.note ?? ""}</td>
+                <td data-label="Quand">{when(p.createdAt)}</td>
+                <td data-label="Qui">{byName(names, p.createdBy)}</td>
+                <td data-label="Note">{p.note ?? ""}</td>
                 <td>
                   {i > 0 ? (
                     <form method="post" action={`/admin/content/publications/${p.version}/rollback`} class="inline">
@@ -343,7 +357,7 @@ adminContentRoutes.post("/publish", async (c) => {
   if (!result.ok)
     return page(
       c,
-      "Publier / publish",
+      "Publier",
       <p>
         <a href="/admin/content/publish">Retour</a>
       </p>,
@@ -362,7 +376,7 @@ adminContentRoutes.post("/publications/:version/rollback", async (c) => {
   if (!result.ok)
     return page(
       c,
-      "Publier / publish",
+      "Publier",
       <p>
         <a href="/admin/content/publish">Retour</a>
       </p>,
@@ -438,7 +452,7 @@ adminContentRoutes.post("/import", async (c) => {
       <p>
         <a href="/admin/content/transfer">Retour</a>
       </p>,
-      { errors: ["Le fichier n'est pas du JSON valide. / The file is not valid JSON."] },
+      { errors: ["Le fichier n'est pas du JSON valide."] },
       400,
     );
   }
@@ -463,12 +477,14 @@ adminContentRoutes.post("/:kind/new", (c) => submit(c, kindOf(c.req.param("kind"
 adminContentRoutes.get("/:kind/:id/history", async (c) => {
   const kind = kindOf(c.req.param("kind"));
   const id = c.req.param("id");
-  const history = await itemHistory(database(c.env.DB), kind, id);
+  const db = database(c.env.DB);
+  const [history, people] = await Promise.all([itemHistory(db, kind, id), listStaff(db)]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
   if (history.length === 0) throw new HTTPException(404, { message: "not found" });
   const csrf = csrfToken(c);
   return page(
     c,
-    `Historique · ${kind} · ${id}`,
+    `Historique · ${KIND_NAMES[kind]} · ${id}`,
     <>
       <p>
         <a href={`/admin/content/${kind}/${id}`}>Modifier</a>
@@ -476,7 +492,8 @@ adminContentRoutes.get("/:kind/:id/history", async (c) => {
       {history.map((rev, i) => (
         <section class="card">
           <p>
-            <strong>{when(rev.at)}</strong> · {rev.byName ?? rev.by ?? "—"} · {rev.action}
+            <strong>{when(rev.at)}</strong> · {rev.byName && rev.by !== "seed" ? rev.byName : byName(names, rev.by)} ·{" "}
+            {ACTION_WORDS[rev.action] ?? rev.action}
           </p>
           <Diff before={rev.before} after={rev.after} />
           {i > 0 ? (
@@ -502,7 +519,7 @@ adminContentRoutes.post("/:kind/:id/delete", async (c) => {
   if (!result.ok)
     return page(
       c,
-      `${KIND_LABELS[kind]} · ${id}`,
+      `${KIND_NAMES[kind]} · ${id}`,
       <p>
         <a href={`/admin/content/${kind}/${id}`}>Retour</a>
       </p>,

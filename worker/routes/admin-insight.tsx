@@ -47,7 +47,7 @@ insightRoutes.get("/", async (c) => {
   const insight = await loadInsight(database(c.env.DB), new Date(), days);
   const ev = insight.events;
   return c.html(
-    <AdminPage title="Ce que les jeunes cherchent / what young people look for" staff={c.var.staff} csrf={csrfToken(c)}>
+    <AdminPage title="Ce que les jeunes cherchent" staff={c.var.staff} csrf={csrfToken(c)}>
       <p class="muted">
         Chiffres anonymes et agrégés depuis le {insight.since} ({days} jours). <a href="?days=7">7 j</a> ·{" "}
         <a href="?days=30">30 j</a> · <a href="?days=365">1 an</a>
@@ -61,7 +61,7 @@ insightRoutes.get("/", async (c) => {
         <p class="muted">Aucune.</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Question</th>
@@ -74,11 +74,13 @@ insightRoutes.get("/", async (c) => {
             <tbody>
               {insight.unanswered.map((q) => (
                 <tr>
-                  <td>{q.text}</td>
-                  <td>{q.answered ? <a href={itemLink(q.answered)}>{q.answered}</a> : "—"}</td>
-                  <td>{q.locale}</td>
-                  <td>{q.count}</td>
-                  <td>{when(q.lastSeenAt)}</td>
+                  <td data-label="Question">{q.text}</td>
+                  <td data-label="Réponse donnée">
+                    {q.answered ? <a href={itemLink(q.answered)}>{q.answered}</a> : "—"}
+                  </td>
+                  <td data-label="Langue">{q.locale}</td>
+                  <td data-label="Fois">{q.count}</td>
+                  <td data-label="Dernière fois">{when(q.lastSeenAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,8 @@ import { profileSchema, STATUSES, type Status } from "../../shared/profile.ts";
 import { computeRoadmap, type RoadmapStep } from "../../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
+import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
+import { t } from "../../shared/i18n/index.ts";
 import { AdminPage, Csrf, Diff } from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
 import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "../store/content-settings.ts";
@@ -37,6 +39,18 @@ function sampleOf(query: Record<string, string | undefined>, now: Date): Sample 
   };
 }
 
+const STATUS_WORDS: Record<Status, string> = {
+  ase: "à l'ASE",
+  left_ase: "sorti·e de l'ASE",
+  mna: "MNA",
+  other: "autre",
+};
+
+/** "2027-03-01" → "01/03/2027", as French staff write dates. */
+function frenchDate(iso: string): string {
+  return iso.split("-").reverse().join("/");
+}
+
 function Roadmap(props: { steps: RoadmapStep[]; title: string }) {
   return (
     <div class="card grow">
@@ -44,9 +58,9 @@ function Roadmap(props: { steps: RoadmapStep[]; title: string }) {
       <ol>
         {props.steps.map((s) => (
           <li>
-            <strong>{s.rule.title.fr}</strong> — {s.state}
-            {s.due ? `, avant le ${s.due}` : ""}
-            {s.opens ? ` (dès le ${s.opens})` : ""}
+            <strong>{s.rule.title.fr}</strong> — {t("fr", STEP_STATE_KEYS[s.state])}
+            {s.due ? `, avant le ${frenchDate(s.due)}` : ""}
+            {s.opens ? ` (dès le ${frenchDate(s.opens)})` : ""}
           </li>
         ))}
       </ol>
@@ -71,13 +85,7 @@ async function render(
   const before = computeRoadmap(profile, state.published, sample.today);
   const after = computeRoadmap(profile, state.draft, sample.today);
   return c.html(
-    <AdminPage
-      title="Règles du parcours / roadmap rules"
-      staff={c.var.staff}
-      csrf={csrf}
-      notice={extra.notice}
-      errors={extra.errors}
-    >
+    <AdminPage title="Règles du parcours" staff={c.var.staff} csrf={csrf} notice={extra.notice} errors={extra.errors}>
       <p class="muted">
         Âges, délais de rappel et d'alerte par département ; chaque étape garde ses sources (faits juridiques :
         uniquement depuis la fiche des faits vérifiés).
@@ -93,7 +101,7 @@ async function render(
       <form method="post" action="/admin/content/roadmap" class="card">
         <Csrf csrf={csrf} />
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Département</th>
@@ -109,7 +117,7 @@ async function render(
                 return (
                   <tr>
                     <th scope="row">{d === "other" ? "Autre" : d}</th>
-                    <td>
+                    <td data-label="Âge limite contrat jeune majeur">
                       <input
                         aria-label={`${d} âge limite`}
                         name={`${d}.cjmAgeLimit`}
@@ -117,14 +125,14 @@ async function render(
                         inputmode="numeric"
                       />
                     </td>
-                    <td>
+                    <td data-label="Rappels (jours avant)">
                       <input
                         aria-label={`${d} rappels`}
                         name={`${d}.reminderDaysBefore`}
                         value={s.reminderDaysBefore.join(", ")}
                       />
                     </td>
-                    <td>
+                    <td data-label="Alerte après retard (jours)">
                       <input
                         aria-label={`${d} alerte`}
                         name={`${d}.deadlineAlertDays`}
@@ -132,7 +140,7 @@ async function render(
                         inputmode="numeric"
                       />
                     </td>
-                    <td>
+                    <td data-label="« Bientôt » (jours)">
                       <input
                         aria-label={`${d} bientôt`}
                         name={`${d}.soonDays`}
@@ -163,7 +171,9 @@ async function render(
           Situation{" "}
           <select name="status" class="auto">
             {STATUSES.map((s) => (
-              <option selected={s === sample.status}>{s}</option>
+              <option value={s} selected={s === sample.status}>
+                {STATUS_WORDS[s]}
+              </option>
             ))}
           </select>
         </label>
@@ -171,7 +181,9 @@ async function render(
           Dépt{" "}
           <select name="dept" class="auto">
             {DEPTS.map((d) => (
-              <option selected={d === sample.dept}>{d}</option>
+              <option value={d} selected={d === sample.dept}>
+                {d === "other" ? "autre" : d}
+              </option>
             ))}
           </select>
         </label>
@@ -222,7 +234,7 @@ roadmapRulesRoutes.post("/", async (c) => {
   try {
     steps = JSON.parse(value("steps"));
   } catch {
-    return render(c, { errors: ["Étapes : JSON invalide / steps: invalid JSON"], draftText: value("steps") }, 400);
+    return render(c, { errors: ["Étapes : JSON invalide"], draftText: value("steps") }, 400);
   }
   const num = (name: string) => (value(name) === "" ? Number.NaN : Number(value(name)));
   const depts = Object.fromEntries(

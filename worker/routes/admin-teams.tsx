@@ -87,7 +87,7 @@ async function teamsPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
   const csrf = csrfToken(c);
   return c.html(
     <StaffLayout title="Équipes" staff={c.var.staff} csrf={csrf}>
-      <h1>Équipes / Teams</h1>
+      <h1>Équipes</h1>
       <p class="muted">
         Chaque équipe reçoit les alertes de ses référents sur son webhook signé, et les escalades (crise sans réponse)
         sur son contact de secours. Un réglage vide, ou un référent sans équipe : les réglages par défaut du
@@ -127,7 +127,7 @@ async function teamsPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
           </details>
         </div>
       ))}
-      <h2>Nouvelle équipe / New team</h2>
+      <h2>Nouvelle équipe</h2>
       <form method="post" action="/admin/teams">
         <input type="hidden" name="_csrf" value={csrf} />
         <TeamFields prefix="new" />

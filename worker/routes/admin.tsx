@@ -5,6 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { lazy } from "../../shared/lazy.ts";
 import { StaffLayout } from "../pages/staff-layout.tsx";
+import { ROLE_WORDS } from "../pages/staff-words.ts";
 import { database } from "../store/db.ts";
 import {
   audit,
@@ -41,7 +42,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
   const csrf = csrfToken(c);
   return c.html(
     <StaffLayout title="Comptes" staff={c.var.staff} csrf={csrf}>
-      <h1>Comptes de l'équipe / Staff accounts</h1>
+      <h1>Comptes de l'équipe</h1>
       {message?.ok ? (
         <p class="ok" role="status">
           {message.ok}
@@ -53,7 +54,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
         </p>
       ) : null}
       <div class="scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Nom</th>
@@ -62,16 +63,18 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
               <th>Telegram</th>
               <th>Équipe</th>
               <th>État</th>
-              <th></th>
+              <th>Actions</th>
             </tr>
           </thead>
           <tbody>
             {people.map((p) => (
               <tr>
-                <td>{p.name}</td>
-                <td>{p.email}</td>
-                <td>{p.role}</td>
-                <td>{p.telegramChatId ? "relié" : "—"}</td>
+                <td data-label="Nom">{p.name}</td>
+                <td data-label="E-mail" class="break">
+                  {p.email}
+                </td>
+                <td data-label="Rôle">{ROLE_WORDS[p.role]}</td>
+                <td data-label="Telegram">{p.telegramChatId ? "relié" : "—"}</td>
                 <td>
                   <form method="post" action={`/admin/staff/${p.id}/team`}>
                     <input type="hidden" name="_csrf" value={csrf} />
@@ -91,7 +94,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
                     </button>
                   </form>
                 </td>
-                <td>{p.disabledAt ? "désactivé" : "actif"}</td>
+                <td data-label="État">{p.disabledAt ? "désactivé" : "actif"}</td>
                 <td>
                   {p.id !== c.var.staff.id ? (
                     <form
@@ -127,7 +130,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
           </tbody>
         </table>
       </div>
-      <h2>Nouveau compte / New account</h2>
+      <h2>Nouveau compte</h2>
       <form method="post" action="/admin/staff">
         <input type="hidden" name="_csrf" value={csrf} />
         <label for="name">Nom</label>
@@ -136,9 +139,9 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
         <input id="email" name="email" type="email" required />
         <label for="role">Rôle</label>
         <select id="role" name="role">
-          <option value="referent">référent</option>
-          <option value="editor">éditeur</option>
-          <option value="admin">admin</option>
+          {(["referent", "editor", "admin"] as const).map((r) => (
+            <option value={r}>{ROLE_WORDS[r]}</option>
+          ))}
         </select>
         <label for="password">Mot de passe initial (≥ {MIN_PASSWORD_LENGTH} caractères)</label>
         <input

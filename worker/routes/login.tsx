@@ -19,7 +19,7 @@ function LoginPage(props: { next: string; error?: string; email?: string }) {
   return (
     <StaffLayout title="Connexion">
       <h1>Connexion de l'équipe</h1>
-      <p class="muted">Staff sign-in. Les jeunes utilisent le chat, pas cette page.</p>
+      <p class="muted">Réservé à l'équipe. Les jeunes utilisent le chat, pas cette page.</p>
       {props.error ? (
         <p class="error" role="alert">
           {props.error}
@@ -29,7 +29,7 @@ function LoginPage(props: { next: string; error?: string; email?: string }) {
         <input type="hidden" name="next" value={props.next} />
         <label for="email">E-mail</label>
         <input id="email" name="email" type="email" autocomplete="username" required value={props.email ?? ""} />
-        <label for="password">Mot de passe / Password</label>
+        <label for="password">Mot de passe</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <p>
           <button type="submit">Se connecter</button>
@@ -44,9 +44,8 @@ loginRoutes.get("/login", (c) => {
   return c.html(<LoginPage next={safeNext(c.req.query("next"), new URL(c.req.url).origin)} />);
 });
 
-const WRONG = "E-mail ou mot de passe incorrect. / Wrong e-mail or password.";
-const TOO_MANY =
-  "Trop d'essais depuis cette connexion : réessaie dans 15 minutes. / Too many attempts from this connection: try again in 15 minutes.";
+const WRONG = "E-mail ou mot de passe incorrect.";
+const TOO_MANY = "Trop d'essais depuis cette connexion : réessaie dans 15 minutes.";
 
 /** The sign-in form: every field optional, a file or a repeated field read as missing, each cut to its length. */
 const loginFormSchema = lazy(() => {

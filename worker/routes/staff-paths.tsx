@@ -20,7 +20,7 @@ staffPathRoutes.get("/admin", requireStaff(), (c) => c.redirect(HOME[c.var.staff
 staffPathRoutes.get("/logout", requireStaff(), (c) =>
   c.html(
     <StaffLayout title="Se déconnecter" staff={c.var.staff} csrf={csrfToken(c)}>
-      <h1>Se déconnecter / Sign out</h1>
+      <h1>Se déconnecter</h1>
       <form method="post" action="/logout">
         <input type="hidden" name="_csrf" value={csrfToken(c)} />
         <p>
@@ -37,26 +37,22 @@ for (const path of ["/admin/*", "/referent/*"]) {
 }
 
 const TITLES: Partial<Record<ContentfulStatusCode, string>> = {
-  400: "Requête invalide / Bad request",
-  403: "Accès refusé / Forbidden",
-  404: "Page introuvable / Not found",
-  413: "Envoi trop gros / Too large",
-  429: "Trop d'essais / Too many requests",
+  400: "Requête invalide",
+  403: "Accès refusé",
+  404: "Page introuvable",
+  413: "Envoi trop gros",
+  429: "Trop d'essais",
 };
 
 /** A staff error as a page in the staff layout (the app's ErrorPage for GET requests). */
 export function staffErrorPage(c: Context, status: ContentfulStatusCode): Response | Promise<Response> {
   const staff = (c as Context<StaffEnv>).var.staff;
-  const title = TITLES[status] ?? "Erreur / Error";
+  const title = TITLES[status] ?? "Erreur";
   return c.html(
-    <StaffLayout
-      title={title.split(" / ")[0]!}
-      staff={staff}
-      csrf={staff ? csrfToken(c as Context<StaffEnv>) : undefined}
-    >
+    <StaffLayout title={title} staff={staff} csrf={staff ? csrfToken(c as Context<StaffEnv>) : undefined}>
       <h1>{title}</h1>
       <p>
-        <a href={staff ? HOME[staff.role] : "/login"}>Retour à l'accueil / Home</a>
+        <a href={staff ? HOME[staff.role] : "/login"}>Retour à l'accueil</a>
       </p>
     </StaffLayout>,
     status,

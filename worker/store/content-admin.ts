@@ -11,12 +11,14 @@ import {
   type ContentKind,
 } from "../../shared/content/model.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
+import type { LocaleTimes } from "../../shared/content/translation.ts";
 import { letterSchema } from "../../shared/letters/model.ts";
 import {
   bundleChanges,
   changeStatements,
   getRevision,
   latestLocaleTimes,
+  localeTimesAt,
   type Change,
   type Editor,
 } from "./content-revisions.ts";
@@ -72,13 +74,16 @@ async function applyEdit(
   editor: Editor,
   now: Date,
   action: "update" | "rollback",
+  restoredTimes?: LocaleTimes,
 ): Promise<SaveResult> {
   const [drafts, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
   let next = withItem(drafts, kind, id, item);
   if (kind === "step") next = syncStepMembership(next, item, id);
   const checked = validateBundle(next);
   if (!checked.ok) return { ok: false, fields: {}, errors: checked.errors };
-  const changes: Change[] = bundleChanges(drafts, checked.bundle);
+  const changes: Change[] = bundleChanges(drafts, checked.bundle).map((c) =>
+    restoredTimes && c.kind === kind && c.id === id ? { ...c, restoredTimes } : c,
+  );
   const statements = changeStatements(db, changes, times, action, editor, now.getTime());
   if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   return { ok: true, changed: statements.length > 0 };
@@ -134,6 +139,7 @@ export async function rollbackItem(
     editor,
     now,
     "rollback",
+    revision.localeTimes,
   );
   return { ...result, kind: revision.kind, id: revision.itemId };
 }
@@ -193,9 +199,21 @@ export async function rollbackPublication(
   const { version: _, ...bundle } = snapshot;
   const checked = validateBundle(bundle);
   if (!checked.ok) return checked;
-  const [drafts, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
+  const published = await db
+    .select({ createdAt: publications.createdAt })
+    .from(publications)
+    .where(eq(publications.version, version));
+  const [drafts, times, then] = await Promise.all([
+    loadDrafts(db),
+    latestLocaleTimes(db),
+    localeTimesAt(db, published[0]?.createdAt ?? 0),
+  ]);
   const at = now.getTime();
-  const statements = changeStatements(db, bundleChanges(drafts, checked.bundle), times, "rollback", editor, at);
+  const changes = bundleChanges(drafts, checked.bundle).map((c) => {
+    const restoredTimes = then.get(`${c.kind}:${c.id}`);
+    return restoredTimes ? { ...c, restoredTimes } : c;
+  });
+  const statements = changeStatements(db, changes, times, "rollback", editor, at);
   statements.push(
     ...publicationStatements(db, checked.bundle, {
       createdAt: at,

@@ -24,7 +24,12 @@ export type Revision = {
   byName: string | null;
 };
 
-export type Change = { kind: ContentKind; id: string; before: unknown; after: unknown };
+/**
+ * One item's change. `restoredTimes`: a rollback puts back a past state, and with it the
+ * per-locale edit times of that state (else the French text put back would count as newer
+ * than translations made for it, and flag them outdated).
+ */
+export type Change = { kind: ContentKind; id: string; before: unknown; after: unknown; restoredTimes?: LocaleTimes };
 
 function parse(json: string | null): unknown {
   return json === null ? null : JSON.parse(json);
@@ -60,11 +65,13 @@ export function changeStatements(
     const fields = diffFields(change.before, change.after);
     if (fields.length === 0) continue;
     const key = `${change.kind}:${change.id}`;
-    const localeTimes = nextLocaleTimes(
-      times.get(key) ?? {},
-      fields.map((f) => f.path),
-      at,
-    );
+    const localeTimes = change.restoredTimes
+      ? { ...change.restoredTimes }
+      : nextLocaleTimes(
+          times.get(key) ?? {},
+          fields.map((f) => f.path),
+          at,
+        );
     times.set(key, localeTimes);
     const where = and(eq(contentItems.kind, change.kind), eq(contentItems.id, change.id));
     if (change.after === null) {
@@ -140,4 +147,15 @@ export async function itemHistory(db: Db, kind: ContentKind, id: string, limit =
 export async function getRevision(db: Db, revisionId: number): Promise<Revision | null> {
   const rows = await db.select().from(contentRevisions).where(eq(contentRevisions.id, revisionId));
   return rows[0] ? toRevision(rows[0]) : null;
+}
+
+/** Each item's per-locale edit times as they were at `at` (its latest revision then), for a publication rollback. */
+export async function localeTimesAt(db: Db, at: number): Promise<Map<string, LocaleTimes>> {
+  const rows = await db
+    .select({ kind: contentRevisions.kind, itemId: contentRevisions.itemId, localeTimes: contentRevisions.localeTimes })
+    .from(contentRevisions)
+    .where(
+      sql`${contentRevisions.id} in (select max(${contentRevisions.id}) from ${contentRevisions} where ${contentRevisions.at} <= ${at} group by ${contentRevisions.kind}, ${contentRevisions.itemId})`,
+    );
+  return new Map(rows.map((r) => [`${r.kind}:${r.itemId}`, JSON.parse(r.localeTimes) as LocaleTimes]));
 }

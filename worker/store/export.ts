@@ -21,7 +21,7 @@ type Profile = {
 export async function exportYoungPerson(db: Db, youngId: string) {
   const d1 = db.$client;
   const q = (sql: string) => d1.prepare(sql).bind(youngId);
-  const [people, identities, alerts, deliveries, progress, reminders, referents, questions] = await d1.batch<
+  const [people, identities, alerts, deliveries, progress, reminders, referents, questions, replies] = await d1.batch<
     Record<string, unknown>
   >([
     q(`select id, locale, birth, status, dept, entered_care as enteredCare, permit_expiry as permitExpiry, consent_at as consentAt, cursor, offers,
@@ -45,11 +45,14 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     q(
       "select step_id as stepId, kind, channel, sent_at as sentAt from reminders_sent where young_id = ?1 order by sent_at",
     ),
-    q(`select s.name, s.id as staffId, l.created_at as linkedAt from referent_links l join staff s on s.id = l.staff_id
+    q(`select s.name, s.id as staffId, l.created_at as linkedAt, l.nickname from referent_links l join staff s on s.id = l.staff_id
       where l.young_id = ?1 order by l.created_at`),
     q(
       "select text, locale, asked_at as askedAt, answered from unanswered_askers where young_id = ?1 order by asked_at",
     ),
+    q(`select r.id, r.staff_id as staffId, r.staff_name as staffName, s.name as referentName, r.text, r.channel, r.status, r.attempts,
+        r.last_error as lastError, r.created_at as createdAt, r.delivered_at as deliveredAt
+      from referent_replies r left join staff s on s.id = r.staff_id where r.young_id = ?1 order by r.created_at`),
   ]);
   const person = people!.results[0];
   if (!person) return null;
@@ -67,8 +70,10 @@ export async function exportYoungPerson(db: Db, youngId: string) {
     requestsToReferent: alertRows.map((a) => ({ ...a, deliveries: deliveryRows.filter((d) => d.alertId === a.id) })),
     roadmap: rows(progress) as { stepId: string; state: ProgressMark; updatedAt: string }[],
     remindersSent: rows(reminders),
-    /** Who can see your profile, roadmap progress and requests (never your messages). */
+    /** Who can see your profile, roadmap progress and requests (never your messages), and the name they gave you in their list. */
     referents: rows(referents),
+    /** Short replies your référents wrote you: the text until you received it, then only that they replied. */
+    referentReplies: rows(replies),
     /** Questions nobody could answer, as kept (scrubbed), while too few people asked them to be shown to the team. */
     unansweredQuestions: rows(questions),
   };

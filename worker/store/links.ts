@@ -98,6 +98,8 @@ export async function useYoungCodeStatements(
             staffId: linkCodes.staffId,
             youngId: sql<string>`${youngId}`.as("young_id"),
             createdAt: sql<number>`${at}`.as("created_at"),
+            // A new link starts without the référent's nickname.
+            nickname: sql<string | null>`null`.as("nickname"),
           })
           .from(linkCodes)
           .where(

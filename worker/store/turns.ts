@@ -21,7 +21,8 @@ import { youngNoticeStatement } from "./alerts.ts";
 import { unlinkAllStatement, useYoungCodeStatements } from "./links.ts";
 import { recordUnansweredStatements } from "./unanswered.ts";
 import { eraseStatements, LINKS_AT, linksOfStatement, type EndedLink } from "./privacy.ts";
-import { referentLinks, type Channel } from "../../shared/db/schema.ts";
+import { referentLinks, referentReplies, type Channel } from "../../shared/db/schema.ts";
+import { shownRepliesStatement } from "./replies.ts";
 
 /** SQL for one conversation turn: one read batch before the engine, one write batch after. */
 
@@ -62,6 +63,8 @@ const personQuery = prepareOnce((db) =>
       hasReferent: sql<number>`exists (select 1 from ${referentLinks} where ${referentLinks.youngId} = ${youngPeople.id})`,
       ...roadmapColumns,
       alertsSeen: sql<number>`(select count(*) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.acknowledgedAt} is not null and ${alerts.youngNotifiedAt} is null)`,
+      /** Référents' replies waiting for this turn (worker/replies/): [{ id, name, text, at }]. */
+      heldReplies: sql<string>`(select json_group_array(json_object('id', ${referentReplies.id}, 'name', ${referentReplies.staffName}, 'text', ${referentReplies.text}, 'at', ${referentReplies.createdAt})) from ${referentReplies} where ${referentReplies.youngId} = ${youngPeople.id} and ${referentReplies.status} = 'held')`,
       /** When their help and crisis alerts of the last hour were raised (the engine's cap per hour). */
       recentAlerts: sql<string>`(select json_group_array(${alerts.createdAt}) from ${alerts} where ${alerts.youngId} = ${youngPeople.id} and ${alerts.kind} in ('help', 'crisis') and ${alerts.createdAt} > ${sql.placeholder("since")})`,
     })
@@ -136,6 +139,15 @@ export async function loadTurn(
     rulesPublishedAt,
     wasBlocked: row.blockedAt !== null,
   };
+}
+
+export type HeldReply = { id: string; name: string | null; text: string | null; at: number };
+
+/** The référent replies waiting for this person's turn, oldest first. */
+export function heldRepliesOf(row: PersonRow | null): HeldReply[] {
+  if (!row?.heldReplies) return [];
+  const list = JSON.parse(row.heldReplies) as HeldReply[];
+  return list.filter((r) => r.text).sort((a, b) => a.at - b.at);
 }
 
 /** The engine's view of a person row (the same whether the row was read or kept). */
@@ -215,6 +227,8 @@ export type SaveTurn = {
   wasBlocked?: boolean;
   /** Distinct people who must ask an unanswered question before editors see it (UNANSWERED_MIN_PEOPLE). */
   unansweredMinPeople?: number;
+  /** Held référent replies this turn showed: marked delivered, their text erased, in the same batch. */
+  shownReplies?: string[];
 };
 
 /** The statements every ordinary turn writes, built once per isolate (see prepared.ts). */
@@ -402,12 +416,18 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
       statements.push(bind(db, eventCount(db), { day, event: effect.event, key: effect.key ?? "" }).statement);
     }
   }
+  const shownReplies = turn.shownReplies ?? [];
+  if (shownReplies.length > 0) add(shownRepliesStatement(db, state.youngId, shownReplies, at));
   const update = turn.isNew ? null : bind(db, personUpdate(db), { ...columns, id: state.youngId });
   const updateAt = update ? statements.push(update.statement) - 1 : -1;
   // Last, in the same transaction, when the turn wrote more than the person's own columns: the
   // row as every write (and trigger) left it, exactly what the next turn's read would return.
   // An ordinary turn skips it (+7 % CPU per turn in the bench): its row is derived instead.
-  const readsBack = turn.isNew || turn.wasBlocked === true || turn.effects.some((e) => READ_BACK_EFFECTS.has(e.type));
+  const readsBack =
+    turn.isNew ||
+    turn.wasBlocked === true ||
+    shownReplies.length > 0 ||
+    turn.effects.some((e) => READ_BACK_EFFECTS.has(e.type));
   const readBack = readsBack
     ? bind(db, personQuery(db), { channel: turn.identity.channel, key: turn.identity.key, since: at - HOUR })
     : null;

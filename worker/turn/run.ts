@@ -11,6 +11,7 @@ import {
   rowAfterTurn,
   saveTurn,
   StaleTurnError,
+  heldRepliesOf,
   stateOf,
   type Identity,
   type LoadedTurn,
@@ -19,6 +20,7 @@ import { dispatchAlerts } from "../alerts/dispatch.ts";
 import { updateRecorded } from "../store/updates.ts";
 import { resolveLinkInput } from "../alerts/linking.ts";
 import { tellLinksEnded } from "../link-ended.ts";
+import { replyText } from "../replies/text.ts";
 import { letterOfTurn } from "../letters/make.ts";
 import type { MadeLetter } from "../../shared/letters/render.ts";
 
@@ -78,6 +80,8 @@ type Start = Omit<LoadedTurn, "duplicate"> & {
   kept: boolean;
 };
 
+const deleting = (effects: { type: string }[]) => effects.some((e) => e.type === "deleteMyData");
+
 export async function runTurn(env: Env, turn: TurnOptions): Promise<TurnOutcome> {
   const db = database(env.DB);
   const key = personKey(turn.identity);
@@ -126,6 +130,14 @@ async function turnFrom(
     roadmapRules,
     profileRetentionDays: retention.PROFILE_RETENTION_DAYS,
   });
+  // Référents' replies waiting for this person come first, before the engine's answer.
+  const held = deleting(result.effects) ? [] : heldRepliesOf(start.person);
+  const replies = held.length
+    ? [
+        ...held.map((r) => ({ text: replyText({ staffName: r.name, text: r.text ?? "" }, result.state.locale) })),
+        ...result.replies,
+      ]
+    : result.replies;
   const expected =
     start.kept && start.person
       ? {
@@ -143,6 +155,7 @@ async function turnFrom(
       effects: result.effects,
       now,
       unansweredMinPeople: retention.UNANSWERED_MIN_PEOPLE,
+      ...(held.length ? { shownReplies: held.map((r) => r.id) } : {}),
       ...(expected ? { expected } : {}),
       ...(updateId !== undefined ? { updateId } : {}),
     });
@@ -166,7 +179,7 @@ async function turnFrom(
     }
     return {
       kind: "done",
-      replies: result.replies,
+      replies,
       state: result.state,
       alertIds: saved.alertIds,
       deleted: saved.deleted,
@@ -185,7 +198,7 @@ async function turnFrom(
     if (updateId !== undefined && (await updateRecorded(db, updateId).catch(() => false))) {
       return {
         kind: "done",
-        replies: result.replies,
+        replies,
         state: result.state,
         alertIds: [],
         deleted: result.effects.some((e) => e.type === "deleteMyData"),

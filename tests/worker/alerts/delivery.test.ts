@@ -117,7 +117,7 @@ describe("alert deliveries", () => {
     const [msg] = alertMessagesTo(ref.chatId);
     expect(String(msg!.params.text)).toContain("appelle-moi stp");
     expect(String(msg!.params.text)).toContain(`Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`);
-    expect(keyboardOf(msg!.params)).toEqual([["✅ J'ai vu / Seen", `ack:${alertId}`]]);
+    expect(keyboardOf(msg!.params)).toEqual([["✅ J'ai vu", `ack:${alertId}`]]);
   });
 
   it("should sign the webhook so the receiver can verify it, without the young person's words", async () => {

@@ -61,6 +61,11 @@ async function fullJourney() {
       "insert or ignore into unanswered_askers (text, young_id, locale, asked_at) values ('un endroit pour … ce soir', ?, 'fr', ?)",
     ).bind(id, Date.now()),
     env.DB.prepare("update young_people set purge_warned_at = ? where id = ?").bind(Date.now() - 1000, id),
+    // The référent's nickname for them, and a reply not yet delivered (its text still kept).
+    env.DB.prepare("update referent_links set nickname = 'Karim' where young_id = ?").bind(id),
+    env.DB.prepare(
+      "insert into referent_replies (id, young_id, staff_id, staff_name, text, channel, status, attempts, last_error, created_at, delivered_at) values (?, ?, ?, 'Référente', 'Je t''appelle demain.', 'telegram', 'pending', 2, 'telegram: 500', ?, ?)",
+    ).bind(crypto.randomUUID(), id, referent.id, Date.now(), Date.now()),
   ]);
   return young;
 }

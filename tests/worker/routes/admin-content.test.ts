@@ -76,8 +76,8 @@ describe("content admin routes", () => {
     );
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toContain("Obligatoire / required");
-    expect(html).toContain("date: YYYY-MM-DD");
+    expect(html).toContain("Obligatoire");
+    expect(html).toContain("Une date au format AAAA-MM-JJ");
     expect(html).toContain('aria-invalid="true"');
     expect(await countRows("content_revisions")).toBe(before);
   });
@@ -89,10 +89,10 @@ describe("content admin routes", () => {
       editForm("Texte.", { resourceIds: "no-such-resource" }),
     );
     expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain("resource &quot;no-such-resource&quot; does not exist");
+    expect(await missing.text()).toContain("la ressource « no-such-resource » n&#39;existe pas.");
     const taken = await postForm("/admin/content/step/new", editor.cookie, editForm("Texte.", { id: "cjm-ask" }));
     expect(taken.status).toBe(400);
-    expect(await taken.text()).toContain("already exists");
+    expect(await taken.text()).toContain("Cet identifiant existe déjà");
   });
 
   it("should show the new text in the chat only after publishing, and the old one after a rollback", async () => {
@@ -154,8 +154,8 @@ describe("content admin routes", () => {
     const html = await (
       await staffFetch("/admin/content/translations?locale=ps&status=missing", { cookie: editor.cookie })
     ).text();
-    expect(html).toContain("step · cjm-ask");
-    expect(html).toContain("resource · dept-44-ase");
+    expect(html).toContain("Étape · cjm-ask");
+    expect(html).toContain("Ressource · dept-44-ase");
   });
 
   it("should change nothing when an imported file has an invalid item, and explain why", async () => {
@@ -171,7 +171,7 @@ describe("content admin routes", () => {
     form.set("file", new File([JSON.stringify(exported)], "content.json", { type: "application/json" }));
     const res = await staffFetch("/admin/content/import", { method: "POST", cookie: editor.cookie, body: form });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("topic &quot;no-such-topic&quot; does not exist");
+    expect(await res.text()).toContain("le thème « no-such-topic » n&#39;existe pas.");
     expect(await countRows("content_items")).toBe(before.items);
     expect(await countRows("content_revisions")).toBe(before.revisions);
   });

@@ -123,7 +123,7 @@ describe("alert subjects shown to staff", () => {
       .bind(crypto.randomUUID(), young.sessionId, PHISHING, Date.now())
       .run();
     const html = await (await staffFetch("/referent", { cookie: ref.cookie })).text();
-    expect(html).toContain("Violences / Violence");
+    expect(html).toContain("Sujet : Violences<");
     expect(html).not.toContain("evil.example");
     await drainDeliveries();
     const sent = [

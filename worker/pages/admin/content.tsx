@@ -4,8 +4,17 @@ import { CONTENT_KINDS, type ContentKind } from "../../../shared/content/model.t
 import { diffFields, diffLines } from "../../../shared/content/diff.ts";
 import type { TranslationStatus } from "../../../shared/content/translation.ts";
 import { LOCALES, LOCALE_NAMES, isRtl, type Locale } from "../../../shared/locales.ts";
-import { fieldValue, KIND_FIELDS, KIND_LABELS, type FieldSpec } from "../../routes/admin-content-form.ts";
+import {
+  EMPTY_SOURCE_ROWS,
+  fieldValue,
+  KIND_FIELDS,
+  KIND_LABELS,
+  MAX_SOURCES,
+  type FieldSpec,
+} from "../../routes/admin-content-form.ts";
 import { StaffLayout } from "../staff-layout.tsx";
+import { parisTime } from "../staff-words.ts";
+import { frenchError } from "../../routes/admin-errors.ts";
 
 /** Server-rendered pages of the content admin (no script): list, edit, history, publish, translations. */
 
@@ -39,10 +48,10 @@ export function AdminPage(props: AdminPageProps) {
       ) : null}
       {props.errors?.length ? (
         <div class="card" role="alert">
-          <p class="error">Rien n'a été enregistré / nothing was saved:</p>
+          <p class="error">Rien n'a été enregistré :</p>
           <ul>
             {props.errors.map((e) => (
-              <li>{e}</li>
+              <li>{frenchError(e)}</li>
             ))}
           </ul>
         </div>
@@ -52,6 +61,13 @@ export function AdminPage(props: AdminPageProps) {
   );
 }
 
+/** A translation's state in words (the badges' colours say the same). */
+export const STATUS_WORDS: Record<TranslationStatus, string> = {
+  complete: "à jour",
+  missing: "manquante",
+  outdated: "à revoir : le français a changé",
+};
+
 export function Csrf(props: { csrf: string }) {
   return <input type="hidden" name="_csrf" value={props.csrf} />;
 }
@@ -60,7 +76,7 @@ export function Badges(props: { statuses: Record<Locale, TranslationStatus> }) {
   return (
     <>
       {LOCALES.filter((l) => l !== "fr").map((l) => (
-        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${props.statuses[l]}`}>
+        <span class={`badge b-${props.statuses[l]}`} title={`${LOCALE_NAMES[l]} : ${STATUS_WORDS[props.statuses[l]]}`}>
           {l} {props.statuses[l] === "complete" ? "✓" : props.statuses[l] === "missing" ? "✗" : "⟳"}
         </span>
       ))}
@@ -103,10 +119,10 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
         </nav>
       ) : null}
       <p>
-        <a href={`/admin/content/${props.kind}/new`}>+ Nouveau / new</a>
+        <a href={`/admin/content/${props.kind}/new`}>+ Nouveau</a>
       </p>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Identifiant</th>
@@ -119,21 +135,79 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
           <tbody>
             {props.items.map((item) => (
               <tr>
-                <td>
+                <td data-label="Identifiant">
                   <a href={`/admin/content/${item.kind}/${item.id}`}>{item.id}</a>
                 </td>
-                <td>{item.label}</td>
-                {scoped(props.kind) ? <td>{item.scope}</td> : null}
-                <td>
+                <td data-label="Texte (fr)">{item.label}</td>
+                {scoped(props.kind) ? <td data-label="Où">{item.scope}</td> : null}
+                <td data-label="Traductions">
                   <Badges statuses={item.statuses} />
                 </td>
-                <td class="muted">{new Date(item.updatedAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td data-label="Modifié" class="muted">
+                  {when(item.updatedAt)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+/** Sources as rows of label + web address, each with its own error; empty rows to add more. */
+function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
+  const sources = ((props.item?.sources as { label?: string; url?: string }[] | undefined) ?? []).slice(0, MAX_SOURCES);
+  const rows = [...sources, ...Array.from({ length: EMPTY_SOURCE_ROWS }, () => ({ label: "", url: "" }))];
+  return (
+    <fieldset class="sources">
+      <legend>Sources (un libellé, et l'adresse web si elle existe)</legend>
+      {rows.map((source, i) => {
+        const labelError = props.errors[`sources.${i}.label`];
+        const urlError = props.errors[`sources.${i}.url`];
+        const base = `f-sources-${i}`;
+        return (
+          <div class="row-wrap source-row">
+            <div class="grow">
+              <label for={`${base}-label`}>Source {i + 1} : libellé</label>
+              <input
+                id={`${base}-label`}
+                name={`sources.${i}.label`}
+                class="wide"
+                value={source.label ?? ""}
+                aria-invalid={labelError ? "true" : undefined}
+                aria-describedby={labelError ? `${base}-label-error` : undefined}
+              />
+              {labelError ? (
+                <p class="field-error" id={`${base}-label-error`}>
+                  {labelError}
+                </p>
+              ) : null}
+            </div>
+            <div class="grow">
+              <label for={`${base}-url`}>Source {i + 1} : adresse web (https://…)</label>
+              <input
+                id={`${base}-url`}
+                name={`sources.${i}.url`}
+                class="wide"
+                inputmode="url"
+                value={source.url ?? ""}
+                aria-invalid={urlError ? "true" : undefined}
+                aria-describedby={urlError ? `${base}-url-error` : undefined}
+              />
+              {urlError ? (
+                <p class="field-error" id={`${base}-url-error`}>
+                  {urlError}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+      <p class="muted tight">
+        Laisse une ligne vide pour ne rien ajouter ; vide les deux champs pour retirer une source.
+      </p>
+    </fieldset>
   );
 }
 
@@ -154,7 +228,7 @@ function Field(props: {
   const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
-  if (field.type === "long" || field.type === "sources" || field.type === "french" || field.type === "lines") {
+  if (field.type === "long" || field.type === "french" || field.type === "lines") {
     control = (
       <textarea
         id={id}
@@ -237,39 +311,47 @@ export function ItemEditor(props: {
         {LOCALES.map((l) => (
           <a href={`${base}?locale=${l}`} aria-current={l === locale ? "page" : undefined}>
             {LOCALE_NAMES[l]}
-            {props.statuses && l !== "fr" ? ` (${props.statuses[l]})` : ""}
+            {props.statuses && l !== "fr" ? ` (${STATUS_WORDS[props.statuses[l]]})` : ""}
           </a>
         ))}
       </nav>
       {!props.isNew ? (
         <p>
-          <a href={`/admin/content/${kind}/${id}/history`}>Historique / history</a> ·{" "}
-          <a href="/admin/content/preview">Tester dans l'aperçu</a>
+          <a href={`/admin/content/${kind}/${id}/history`}>Historique</a> ·{" "}
+          {kind === "resource" ? (
+            <a href="/admin/content/preview">Tester dans l'aperçu</a>
+          ) : (
+            <a href={`/admin/content/preview?item=${kind}:${id}&locale=${locale}`}>Tester dans l'aperçu</a>
+          )}
         </p>
       ) : null}
       <form method="post" action={base} class="card">
         <Csrf csrf={props.csrf} />
         <input type="hidden" name="locale" value={locale} />
-        {KIND_FIELDS[kind].map((field) => (
-          <Field
-            field={field}
-            item={props.item}
-            french={props.french}
-            locale={locale}
-            isNew={props.isNew}
-            error={props.fieldErrors[field.name]}
-            topics={props.topics}
-          />
-        ))}
+        {KIND_FIELDS[kind].map((field) =>
+          field.type === "sources" ? (
+            <SourceRows item={props.item} errors={props.fieldErrors} />
+          ) : (
+            <Field
+              field={field}
+              item={props.item}
+              french={props.french}
+              locale={locale}
+              isNew={props.isNew}
+              error={props.fieldErrors[field.name]}
+              topics={props.topics}
+            />
+          ),
+        )}
         <div class="actions">
-          <button type="submit">Enregistrer le brouillon / save draft</button>
+          <button type="submit">Enregistrer le brouillon</button>
         </div>
       </form>
       {!props.isNew ? (
         <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
           <Csrf csrf={props.csrf} />
           <button class="secondary" type="submit">
-            Supprimer (brouillon) / delete
+            Supprimer (brouillon)
           </button>
         </form>
       ) : null}
@@ -309,6 +391,7 @@ export function Diff(props: { before: unknown; after: unknown }) {
   );
 }
 
+/** A time as staff read it: Paris. */
 export function when(at: number): string {
-  return new Date(at).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return parisTime(at);
 }
