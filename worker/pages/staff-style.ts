@@ -46,6 +46,7 @@ textarea.code-area{min-height:16rem;font-family:ui-monospace,monospace;font-size
 caption.start{text-align:start}th.half{width:50%}
 body.plain{margin:2rem}
 fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.4rem .8rem}legend{font-weight:600}.source-row{align-items:flex-start}
+.list-field li{margin:.3rem 0}.inline-actions{display:inline-flex;flex-wrap:wrap;gap:.3rem}button.small{padding:.3rem .6rem;font-size:.9rem}
 /* phones (360 px): no sideways scrolling; a table.stack becomes one card per row, each cell named by its column */
 td,.card,p,dd{overflow-wrap:anywhere}
 nav{display:flex;flex-wrap:wrap;gap:.2rem .6rem}header .who{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem}

@@ -149,3 +149,93 @@ describe("sources as label and web address pairs", () => {
     expect(page).toContain('name="sources.3.label"'); // two empty rows to add more
   });
 });
+
+describe("lists chosen by title and reordered with buttons", () => {
+  /** The topic's form as the page sends it (hidden ids in order), plus the button pressed. */
+  function topicForm(stepIds: string[], extra: Record<string, string> = {}): URLSearchParams {
+    const topic = fixtureBundle().topics[0]!;
+    const form = new URLSearchParams({
+      _csrf: csrf,
+      locale: "fr",
+      order: String(topic.order),
+      title: topic.title.fr,
+      intro: topic.intro.fr,
+      keywords: (topic.keywords.fr ?? []).join(", "),
+      "sources.0.label": topic.sources[0]!.label,
+      reviewedAt: topic.reviewedAt,
+    });
+    for (const id of stepIds) form.append("stepIds", id);
+    for (const [k, v] of Object.entries(extra)) form.set(k, v);
+    return form;
+  }
+  const post = (form: URLSearchParams) =>
+    staffFetch("/admin/content/topic/rights", { method: "POST", cookie: editor.cookie, body: form });
+  const savedSteps = async () =>
+    (
+      await (
+        await staffFetch("/admin/content/export", { cookie: editor.cookie })
+      ).json<{
+        topics: { id: string; stepIds: string[] }[];
+      }>()
+    ).topics.find((t) => t.id === "rights")!.stepIds;
+
+  it("should show the steps by title with buttons to move them, and the titles to choose from", async () => {
+    const html = await (await staffFetch("/admin/content/topic/rights", { cookie: editor.cookie })).text();
+    expect(html).toContain('aria-label="Monter « Préparer l&#39;entretien »"');
+    expect(html).toContain('aria-label="Descendre « Demander un contrat jeune majeur »"');
+    expect(html).toMatch(/<button[^>]*value="up:stepIds:0"[^>]*disabled/);
+    const resources = await (await staffFetch("/admin/content/step/cjm-meeting", { cookie: editor.cookie })).text();
+    expect(resources).toContain('<option value="ASE Loire-Atlantique — 44 (dept-44-ase)"></option>');
+  });
+
+  it("should move a step down without saving, then save the new order", async () => {
+    const before = await savedSteps();
+    const moved = await post(topicForm(before, { op: "down:stepIds:0" }));
+    expect(moved.status).toBe(200);
+    const html = await moved.text();
+    expect(html).toContain("Pas encore enregistré");
+    const order = [...html.matchAll(/<input type="hidden" name="stepIds" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual([before[1], before[0]]);
+    expect(await savedSteps()).toEqual(before);
+    const saved = await post(topicForm(order as string[]));
+    expect(saved.status).toBe(303);
+    expect(await savedSteps()).toEqual([before[1], before[0]]);
+  });
+
+  it("should add a resource picked by its title, and remove it with its button", async () => {
+    const step = fixtureBundle().steps[1]!;
+    const form = new URLSearchParams({
+      _csrf: csrf,
+      locale: "fr",
+      topicId: step.topicId,
+      title: step.title.fr,
+      body: step.body.fr,
+      keywords: (step.keywords.fr ?? []).join(", "),
+      "sources.0.label": step.sources[0]!.label,
+      reviewedAt: step.reviewedAt,
+      "resourceIds.add": "115 – Samu social — national (num-115)",
+    });
+    const saved = await staffFetch(`/admin/content/step/${step.id}`, {
+      method: "POST",
+      cookie: editor.cookie,
+      body: form,
+    });
+    expect(saved.status).toBe(303);
+    const exported = async () =>
+      (
+        await (
+          await staffFetch("/admin/content/export", { cookie: editor.cookie })
+        ).json<{
+          steps: { id: string; resourceIds: string[] }[];
+        }>()
+      ).steps.find((s) => s.id === step.id)!.resourceIds;
+    expect(await exported()).toEqual(["num-115"]);
+    form.delete("resourceIds.add");
+    form.append("resourceIds", "num-115");
+    form.set("op", "remove:resourceIds:0");
+    const removed = await (
+      await staffFetch(`/admin/content/step/${step.id}`, { method: "POST", cookie: editor.cookie, body: form })
+    ).text();
+    expect(removed).not.toContain('name="resourceIds" value="num-115"');
+  });
+});

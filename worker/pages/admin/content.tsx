@@ -155,6 +155,80 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
   );
 }
 
+export type Choice = { id: string; label: string };
+
+/**
+ * An ordered list of ids shown by title, reordered with buttons (keyboard and screen reader
+ * friendly, no drag), entries added by typing a title (the browser offers the matching ones).
+ */
+function ListField(props: { field: FieldSpec; ids: string[]; choices: Choice[] }) {
+  const { field, ids } = props;
+  const titles = new Map(props.choices.map((c) => [c.id, c.label]));
+  const listId = `f-${field.name}-choices`;
+  return (
+    <fieldset class="list-field" id={`f-${field.name}`}>
+      <legend>{field.label.replace(/ \(identifiants.*\)$/, "")}</legend>
+      {ids.length === 0 ? <p class="muted tight">Aucun pour l'instant.</p> : null}
+      <ol class="tight">
+        {ids.map((id, i) => {
+          const title = titles.get(id) ?? `${id} (introuvable)`;
+          return (
+            <li>
+              <input type="hidden" name={field.name} value={id} />
+              <span>{title}</span> <span class="muted">({id})</span>{" "}
+              <span class="row-wrap inline-actions">
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`up:${field.name}:${i}`}
+                  disabled={i === 0}
+                  aria-label={`Monter « ${title} »`}
+                >
+                  ↑ Monter
+                </button>
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`down:${field.name}:${i}`}
+                  disabled={i === ids.length - 1}
+                  aria-label={`Descendre « ${title} »`}
+                >
+                  ↓ Descendre
+                </button>
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`remove:${field.name}:${i}`}
+                  aria-label={`Retirer « ${title} »`}
+                >
+                  ✕ Retirer
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <label for={`f-${field.name}-add`}>Ajouter (tape une partie du titre)</label>
+      <div class="row-wrap">
+        <input id={`f-${field.name}-add`} name={`${field.name}.add`} list={listId} class="grow" autocomplete="off" />
+        <button class="secondary" type="submit" name="op" value={`add:${field.name}`}>
+          Ajouter
+        </button>
+      </div>
+      <datalist id={listId}>
+        {props.choices
+          .filter((c) => !ids.includes(c.id))
+          .map((c) => (
+            <option value={`${c.label} (${c.id})`} />
+          ))}
+      </datalist>
+    </fieldset>
+  );
+}
+
 /** Sources as rows of label + web address, each with its own error; empty rows to add more. */
 function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
   const sources = ((props.item?.sources as { label?: string; url?: string }[] | undefined) ?? []).slice(0, MAX_SOURCES);
@@ -219,6 +293,7 @@ function Field(props: {
   isNew: boolean;
   error?: string | undefined;
   topics: string[];
+  choices?: Choice[] | undefined;
 }) {
   const { field, item, locale } = props;
   const id = `f-${field.name}`;
@@ -241,6 +316,8 @@ function Field(props: {
         {value}
       </textarea>
     );
+  } else if (field.type === "list" && props.choices) {
+    return <ListField field={field} ids={(item?.[field.name] as string[] | undefined) ?? []} choices={props.choices} />;
   } else if (field.type === "select") {
     const options = field.options ?? props.topics;
     control = (
@@ -300,6 +377,8 @@ export function ItemEditor(props: {
   csrf: string;
   fieldErrors: Record<string, string>;
   topics: string[];
+  /** For each list field: what may be chosen, by title. */
+  choices?: Record<string, Choice[]> | undefined;
   statuses?: Record<Locale, TranslationStatus> | undefined;
 }) {
   const { kind, locale } = props;
@@ -340,6 +419,7 @@ export function ItemEditor(props: {
               isNew={props.isNew}
               error={props.fieldErrors[field.name]}
               topics={props.topics}
+              choices={props.choices?.[field.name]}
             />
           ),
         )}
