@@ -33,7 +33,7 @@ import { loadDrafts, replaceDrafts } from "../store/content.ts";
 import { formErrors, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
 import { applyListOp, choiceId, parseListOp } from "./admin-content-lists.ts";
 import { insightRoutes } from "./admin-insight.tsx";
-import { previewRoutes } from "./admin-content-preview.tsx";
+import { itemReplies, previewRoutes } from "./admin-content-preview.tsx";
 import { roadmapRulesRoutes } from "./admin-roadmap.tsx";
 import { reviewRoutes } from "./admin-review.tsx";
 
@@ -188,6 +188,7 @@ async function editorPage(
       fieldErrors={submitted ? formErrors(submitted.fields) : {}}
       topics={await topicIds(c)}
       choices={await choicesFor(c, kind)}
+      preview={id ? await itemReplies(c, kind, id, locale) : []}
       statuses={existing ? translationStatuses(existing.data, times) : undefined}
     />,
     {

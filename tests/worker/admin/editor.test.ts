@@ -239,3 +239,25 @@ describe("lists chosen by title and reordered with buttons", () => {
     expect(removed).not.toContain('name="resourceIds" value="num-115"');
   });
 });
+
+describe("the item as each channel shows it, beside the form", () => {
+  it("should show the web chat's bubbles and each channel's length against its limit", async () => {
+    const html = await (await staffFetch(`/admin/content/step/${STEP().id}`, { cookie: editor.cookie })).text();
+    const aside = html.slice(html.indexOf('<aside class="card preview-channels"'));
+    expect(aside).toContain("Ce que le jeune voit");
+    expect(aside).toContain(STEP().title.fr);
+    expect(aside).toMatch(/Message 1 : \d+ \/ 4096 caractères \(une fois échappé\)/);
+    expect(aside).toMatch(/Message 1 : (texte|boutons|liste), \d+ \/ (4096|1024) caractères/);
+    // Enter in a field saves (the first submit button), it never presses a list's buttons.
+    const form = html.slice(html.indexOf(`<form method="post" action="/admin/content/step/${STEP().id}"`));
+    expect(/<button[^>]*type="submit"[^>]*>([^<]*)</.exec(form)?.[1]).toBe("Enregistrer");
+  });
+
+  it("should say when a text is too long for one Telegram message", async () => {
+    const long = `${"Une phrase assez longue pour remplir le message. ".repeat(100)}Fin.`;
+    const saved = await postForm(`/admin/content/step/${STEP().id}`, editor.cookie, editForm(long));
+    expect(saved.status).toBe(303);
+    const html = await (await staffFetch(`/admin/content/step/${STEP().id}`, { cookie: editor.cookie })).text();
+    expect(html).toMatch(/Trop long pour un seul message : Telegram le reçoit en [2-9] morceaux/);
+  });
+});

@@ -13,6 +13,8 @@ import {
   type FieldSpec,
 } from "../../routes/admin-content-form.ts";
 import { StaffLayout } from "../staff-layout.tsx";
+import type { Reply } from "../../../shared/api.ts";
+import { ChannelPreview } from "./channel-preview.tsx";
 import { parisTime } from "../staff-words.ts";
 import { frenchError } from "../../routes/admin-errors.ts";
 
@@ -377,6 +379,8 @@ export function ItemEditor(props: {
   csrf: string;
   fieldErrors: Record<string, string>;
   topics: string[];
+  /** What the young person gets when opening the item (saved draft), shown beside the form. */
+  preview?: Reply[] | undefined;
   /** For each list field: what may be chosen, by title. */
   choices?: Record<string, Choice[]> | undefined;
   statuses?: Record<Locale, TranslationStatus> | undefined;
@@ -404,29 +408,36 @@ export function ItemEditor(props: {
           )}
         </p>
       ) : null}
-      <form method="post" action={base} class="card">
-        <Csrf csrf={props.csrf} />
-        <input type="hidden" name="locale" value={locale} />
-        {KIND_FIELDS[kind].map((field) =>
-          field.type === "sources" ? (
-            <SourceRows item={props.item} errors={props.fieldErrors} />
-          ) : (
-            <Field
-              field={field}
-              item={props.item}
-              french={props.french}
-              locale={locale}
-              isNew={props.isNew}
-              error={props.fieldErrors[field.name]}
-              topics={props.topics}
-              choices={props.choices?.[field.name]}
-            />
-          ),
-        )}
-        <div class="actions">
-          <button type="submit">Enregistrer le brouillon</button>
-        </div>
-      </form>
+      <div class="editor-grid">
+        <form method="post" action={base} class="card">
+          <Csrf csrf={props.csrf} />
+          <input type="hidden" name="locale" value={locale} />
+          {/* The form's default button (Enter in a field): saving, never a list's "monter". */}
+          <button type="submit" class="default-submit" tabindex={-1}>
+            Enregistrer
+          </button>
+          {KIND_FIELDS[kind].map((field) =>
+            field.type === "sources" ? (
+              <SourceRows item={props.item} errors={props.fieldErrors} />
+            ) : (
+              <Field
+                field={field}
+                item={props.item}
+                french={props.french}
+                locale={locale}
+                isNew={props.isNew}
+                error={props.fieldErrors[field.name]}
+                topics={props.topics}
+                choices={props.choices?.[field.name]}
+              />
+            ),
+          )}
+          <div class="actions">
+            <button type="submit">Enregistrer le brouillon</button>
+          </div>
+        </form>
+        {props.preview?.length ? <ChannelPreview replies={props.preview} locale={locale} /> : null}
+      </div>
       {!props.isNew ? (
         <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
           <Csrf csrf={props.csrf} />
