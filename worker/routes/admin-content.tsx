@@ -182,6 +182,7 @@ async function editorPage(
       kind={kind}
       item={item}
       french={existing?.data ?? item}
+      frenchThen={id && locale !== "fr" ? await frenchWhenTranslated(c, kind, id, times[locale]) : null}
       locale={locale}
       isNew={!id}
       csrf={csrfToken(c)}
@@ -199,6 +200,14 @@ async function editorPage(
     },
     submitted && !submitted.unsaved ? 400 : 200,
   );
+}
+
+/** The item as it stood when this locale's text was last edited (its French then), or null. */
+async function frenchWhenTranslated(c: C, kind: ContentKind, id: string, translatedAt: number | undefined) {
+  if (translatedAt === undefined) return null;
+  const history = await itemHistory(database(c.env.DB), kind, id);
+  const then = history.find((rev) => rev.at <= translatedAt);
+  return (then?.after as Record<string, unknown> | null | undefined) ?? null;
 }
 
 async function submit(c: C, kind: ContentKind, id: string | null) {

@@ -261,3 +261,29 @@ describe("the item as each channel shows it, beside the form", () => {
     expect(html).toMatch(/Trop long pour un seul message : Telegram le reçoit en [2-9] morceaux/);
   });
 });
+
+describe("a translation beside the French it was made from", () => {
+  it("should mark the French sentences changed since the translation, and what was removed", async () => {
+    // Fresh state for this item: the fixture's French, translated at import.
+    await seedFixture();
+    const en = async () =>
+      (await staffFetch(`/admin/content/step/${STEP().id}?locale=en`, { cookie: editor.cookie })).text();
+    const before = await en();
+    expect(before).toContain('<div class="pair"><div class="ref" lang="fr">');
+    expect(before).not.toContain("<mark>");
+
+    const original = STEP().body.fr; // "Parle à ton éducateur avant tes 18 ans."
+    await postForm(
+      `/admin/content/step/${STEP().id}`,
+      editor.cookie,
+      editForm(`${original} Demande un rendez-vous par écrit.`),
+    );
+    const after = await en();
+    expect(after).toContain("<mark>Demande un rendez-vous par écrit.</mark>");
+    expect(after).not.toContain(`<mark>${original.replace(/'/g, "&#39;")}</mark>`);
+    expect(after).toContain("les phrases surlignées ont changé depuis cette traduction");
+
+    await postForm(`/admin/content/step/${STEP().id}`, editor.cookie, editForm("Demande un rendez-vous par écrit."));
+    expect(await en()).toContain(`Retiré depuis : <del>${original.replace(/'/g, "&#39;")}</del>`);
+  });
+});

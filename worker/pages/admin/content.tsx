@@ -15,6 +15,7 @@ import {
 import { StaffLayout } from "../staff-layout.tsx";
 import type { Reply } from "../../../shared/api.ts";
 import { ChannelPreview } from "./channel-preview.tsx";
+import { changedSentences } from "../../../shared/content/sentences.ts";
 import { parisTime } from "../staff-words.ts";
 import { frenchError } from "../../routes/admin-errors.ts";
 
@@ -159,6 +160,36 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
 
 export type Choice = { id: string; label: string };
 
+/** The French beside its translation, each sentence changed since the translation marked (and what was removed). */
+function FrenchReference(props: { now: string; then: string | null }) {
+  const marked = props.then === null ? null : changedSentences(props.then, props.now);
+  const changed = marked?.sentences.some((s) => s.changed) || (marked?.removed.length ?? 0) > 0;
+  return (
+    <div class="ref" lang="fr">
+      <span class="muted">
+        Français{changed ? " (les phrases surlignées ont changé depuis cette traduction)" : ""} :
+      </span>{" "}
+      {marked
+        ? marked.sentences.map((s) =>
+            s.changed ? (
+              <>
+                <mark>{s.text}</mark>{" "}
+              </>
+            ) : (
+              <>{s.text} </>
+            ),
+          )
+        : props.now}
+      {marked?.removed.length ? (
+        <span class="muted">
+          {" "}
+          Retiré depuis : <del>{marked.removed.join(" ")}</del>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * An ordered list of ids shown by title, reordered with buttons (keyboard and screen reader
  * friendly, no drag), entries added by typing a title (the browser offers the matching ones).
@@ -296,6 +327,7 @@ function Field(props: {
   error?: string | undefined;
   topics: string[];
   choices?: Choice[] | undefined;
+  frenchThen?: Record<string, unknown> | null | undefined;
 }) {
   const { field, item, locale } = props;
   const id = `f-${field.name}`;
@@ -303,6 +335,8 @@ function Field(props: {
   const localized = field.type === "localized" || field.type === "long" || field.type === "keywords";
   const dir = localized && isRtl(locale) ? "rtl" : undefined;
   const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
+  // The French this translation was made from (null: unknown, or no translation yet).
+  const frenchThen = reference && props.frenchThen ? fieldValue(field, props.frenchThen, "fr") : null;
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
   if (field.type === "long" || field.type === "french" || field.type === "lines") {
@@ -355,12 +389,10 @@ function Field(props: {
         {field.label}
         {localized ? ` (${LOCALE_NAMES[locale]})` : ""}
       </label>
-      {reference ? (
-        <div class="ref" lang="fr">
-          <span class="muted">Français :</span> {reference}
-        </div>
-      ) : null}
-      {control}
+      <div class={reference ? "pair" : undefined}>
+        {reference ? <FrenchReference now={reference} then={frenchThen} /> : null}
+        {control}
+      </div>
       {props.error ? (
         <p class="field-error" id={`${id}-error`}>
           {props.error}
@@ -379,6 +411,8 @@ export function ItemEditor(props: {
   csrf: string;
   fieldErrors: Record<string, string>;
   topics: string[];
+  /** The item as it was when this locale was last edited (its French then), to show what changed since. */
+  frenchThen?: Record<string, unknown> | null | undefined;
   /** What the young person gets when opening the item (saved draft), shown beside the form. */
   preview?: Reply[] | undefined;
   /** For each list field: what may be chosen, by title. */
@@ -429,6 +463,7 @@ export function ItemEditor(props: {
                 error={props.fieldErrors[field.name]}
                 topics={props.topics}
                 choices={props.choices?.[field.name]}
+                frenchThen={props.frenchThen}
               />
             ),
           )}
