@@ -76,12 +76,13 @@ async function formOf(c: C): Promise<Record<string, string>> {
 
 /** What each list field may hold, by title: steps for a topic, resources for a step or a short answer. */
 async function choicesFor(c: C, kind: ContentKind): Promise<Record<string, Choice[]>> {
-  const fields = KIND_FIELDS[kind].filter((f) => f.type === "list").map((f) => f.name);
+  // The lists, and a short answer's linked step (one, optional): chosen by title.
+  const fields = KIND_FIELDS[kind].filter((f) => f.type === "list" || f.name === "stepId").map((f) => f.name);
   if (fields.length === 0) return {};
   const db = database(c.env.DB);
   const out: Record<string, Choice[]> = {};
   for (const name of fields) {
-    const listKind: ContentKind = name === "stepIds" ? "step" : "resource";
+    const listKind: ContentKind = name === "stepIds" || name === "stepId" ? "step" : "resource";
     out[name] = (await listDraftItems(db, listKind)).map((r) => ({
       id: r.id,
       label: labelOf(r.data) + (listKind === "resource" && r.data.scope ? ` — ${String(r.data.scope)}` : ""),
@@ -222,6 +223,7 @@ async function submit(c: C, kind: ContentKind, id: string | null) {
   const choices = await choicesFor(c, kind);
   const op = parseListOp(form.op);
   for (const [field, options] of Object.entries(choices)) {
+    if (field === "stepId") continue;
     const list = (item[field] as string[] | undefined) ?? [];
     const added = choiceId(form[`${field}.add`] ?? "", options);
     if (op && op.field === field) item[field] = applyListOp(list, op, added);

@@ -287,3 +287,36 @@ describe("a translation beside the French it was made from", () => {
     expect(await en()).toContain(`Retiré depuis : <del>${original.replace(/'/g, "&#39;")}</del>`);
   });
 });
+
+describe("a short answer's linked step", () => {
+  it("should be chosen by title from the steps, or none", async () => {
+    await seedFixture();
+    const html = await (await staffFetch("/admin/content/faq/cjm-what", { cookie: editor.cookie })).text();
+    expect(html).toContain('<select id="f-stepId" name="stepId">');
+    expect(html).toContain('<option value="cjm-ask" selected="">Demander un contrat jeune majeur (cjm-ask)</option>');
+    const faq = fixtureBundle().faqs[0]!;
+    const form = (stepId: string) => ({
+      _csrf: csrf,
+      locale: "fr",
+      topicId: faq.topicId,
+      question: faq.question.fr,
+      answer: faq.answer.fr,
+      keywords: (faq.keywords.fr ?? []).join(", "),
+      stepId,
+      "sources.0.label": faq.sources[0]!.label,
+      reviewedAt: faq.reviewedAt,
+    });
+    const linked = async () =>
+      (
+        await (
+          await staffFetch("/admin/content/export", { cookie: editor.cookie })
+        ).json<{
+          faqs: { id: string; stepId?: string }[];
+        }>()
+      ).faqs.find((f) => f.id === "cjm-what")!.stepId;
+    expect((await postForm("/admin/content/faq/cjm-what", editor.cookie, form("cjm-meeting"))).status).toBe(303);
+    expect(await linked()).toBe("cjm-meeting");
+    expect((await postForm("/admin/content/faq/cjm-what", editor.cookie, form(""))).status).toBe(303);
+    expect(await linked()).toBeUndefined();
+  });
+});

@@ -352,6 +352,19 @@ function Field(props: {
         {value}
       </textarea>
     );
+  } else if (field.name === "stepId" && props.choices) {
+    control = (
+      <select id={id} name={field.name}>
+        <option value="" selected={value === ""}>
+          (aucune)
+        </option>
+        {props.choices.map((c) => (
+          <option value={c.id} selected={c.id === value}>
+            {c.label} ({c.id})
+          </option>
+        ))}
+      </select>
+    );
   } else if (field.type === "list" && props.choices) {
     return <ListField field={field} ids={(item?.[field.name] as string[] | undefined) ?? []} choices={props.choices} />;
   } else if (field.type === "select") {
