@@ -5,6 +5,8 @@ import { scanRoadmap } from "./roadmap-scan.ts";
 import { requeueLostReplies } from "./replies/deliver.ts";
 import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
+import { checkLinks } from "./links.ts";
+import { sendReviewDigest } from "./review-digest.ts";
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -35,6 +37,13 @@ function jobsOf(env: Env, now: number): Job[] {
     jobs.push({ name: "profile retention", run: () => expireProfiles(env, now) });
     jobs.push({ name: "records retention", run: () => pruneOldRecords(env, now) });
   }
+  // Last, as it may wait on slow sites: the link checker, once a night (02:00 UTC; worker/links.ts),
+  // and the review digest to editors on Monday mornings (07:00 UTC; worker/review-digest.ts).
+  const at = new Date(now);
+  if (at.getUTCHours() === 2 && at.getUTCMinutes() < 5)
+    jobs.push({ name: "link check", run: () => checkLinks(env, now) });
+  if (at.getUTCDay() === 1 && at.getUTCHours() === 7 && at.getUTCMinutes() < 5)
+    jobs.push({ name: "review digest", run: () => sendReviewDigest(env, now) });
   return jobs;
 }
 

@@ -16,7 +16,15 @@ export type WhatsAppCall = {
 };
 export type ReceivedRequest = { url: string; headers: Record<string, string>; body: string };
 /** A JSON answer; or `page`, an HTML page (a proxy's error page); or `unreachable`, no answer at all. */
-type Scripted = { status: number; body?: unknown; page?: string; unreachable?: true; headers?: Record<string, string> };
+type Scripted = {
+  status: number;
+  body?: unknown;
+  page?: string;
+  unreachable?: true;
+  headers?: Record<string, string>;
+  /** receiver.test: answer only after this long (a server too slow for its caller's timeout). */
+  delayMs?: number;
+};
 
 const state = {
   telegramCalls: [] as TelegramCall[],
@@ -193,6 +201,7 @@ export function installOutsideWorld(): void {
       });
       const scripted = state.receiverScript.shift();
       if (!scripted) return json(200, { ok: true });
+      if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
       const res = json(scripted.status, scripted.body);
       for (const [name, value] of Object.entries(scripted.headers ?? {})) res.headers.set(name, value);
       // As a real fetch does: a redirect is followed unless the caller said otherwise.

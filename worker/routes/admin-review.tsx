@@ -4,7 +4,8 @@ import { REVIEW_KINDS, REVIEW_SOON_DAYS, reviewList, type ReviewKind } from "../
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { AdminPage, Csrf } from "../pages/admin/content.tsx";
 import { loadDrafts } from "../store/content.ts";
-import { loadReviewPeriods, loadRoadmapRules, saveReviewPeriods } from "../store/content-settings.ts";
+import { loadLinkChecks, loadReviewPeriods, loadRoadmapRules, saveReviewPeriods } from "../store/content-settings.ts";
+import { contentLinks } from "../../shared/content/links.ts";
 import { database } from "../store/db.ts";
 
 /**
@@ -28,10 +29,17 @@ const editPath = (kind: ReviewKind, id: string) =>
 
 reviewRoutes.get("/", async (c) => {
   const db = database(c.env.DB);
-  const [drafts, rules, periods] = await Promise.all([loadDrafts(db), loadRoadmapRules(db), loadReviewPeriods(db)]);
+  const [drafts, rules, periods, checks] = await Promise.all([
+    loadDrafts(db),
+    loadRoadmapRules(db),
+    loadReviewPeriods(db),
+    loadLinkChecks(db),
+  ]);
   const today = parisDate(new Date());
   const items = reviewList(drafts, rules.draft, periods, today);
   const overdue = items.filter((i) => i.overdue).length;
+  const used = contentLinks(drafts, rules.draft);
+  const bad = Object.entries(checks).filter(([url, c]) => c.result !== "ok" && used.has(url));
   return c.html(
     <AdminPage
       title="À revoir / due for review"
@@ -69,6 +77,37 @@ reviewRoutes.get("/", async (c) => {
           </tbody>
         </table>
       </div>
+      <h2>Liens à vérifier / links to check</h2>
+      {bad.length === 0 ? (
+        <p class="muted">Aucun lien cassé trouvé (vérifiés chaque nuit, par lots). / No broken link found.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Lien</th>
+                <th>Résultat</th>
+                <th>Utilisé par</th>
+                <th>Vérifié le</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bad.map(([url, c]) => (
+                <tr>
+                  <td>{url}</td>
+                  <td class={c.result === "moved" ? undefined : "error"}>
+                    {c.result}
+                    {c.status ? ` (${c.status})` : ""}
+                    {c.location ? ` → ${c.location}` : ""}
+                  </td>
+                  <td>{(used.get(url) ?? []).join(", ")}</td>
+                  <td>{new Date(c.checkedAt).toISOString().slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2>Délais de relecture (jours) / review periods (days)</h2>
       <form method="post" action="/admin/content/review" class="card">
         <Csrf csrf={csrfToken(c)} />

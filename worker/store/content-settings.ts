@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import * as z from "zod/mini";
+import { linkCheckSchema, type LinkCheck } from "../../shared/content/links.ts";
 import { contentSettings } from "../../shared/db/schema.ts";
 import { EMPTY_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
@@ -140,4 +142,22 @@ export async function saveReviewPeriods(
     .values({ key: REVIEW_PERIODS_KEY, ...values })
     .onConflictDoUpdate({ target: contentSettings.key, set: values });
   return { ok: true };
+}
+
+/** The link checker's results (worker/links.ts), by URL: one JSON value, rewritten by each run. */
+export const LINK_CHECKS_KEY = "link-checks";
+
+export async function loadLinkChecks(db: Db): Promise<Record<string, LinkCheck>> {
+  const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, LINK_CHECKS_KEY)))[0];
+  const parsed = z.record(z.string(), linkCheckSchema()).safeParse(row ? JSON.parse(row.draft) : {});
+  return parsed.success ? parsed.data : {};
+}
+
+export async function saveLinkChecks(db: Db, checks: Record<string, LinkCheck>, now: number): Promise<void> {
+  const json = JSON.stringify(checks);
+  const values = { draft: json, published: json, updatedAt: now, updatedBy: null };
+  await db
+    .insert(contentSettings)
+    .values({ key: LINK_CHECKS_KEY, ...values })
+    .onConflictDoUpdate({ target: contentSettings.key, set: values });
 }

@@ -14,7 +14,7 @@ import { adoptVocabulary, serializeVocabulary } from "../../bot/scrub.ts";
 import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
-import { chunkInserts, joinParts, partsQuery, replacePart, type PublicationParts } from "./publication-chunks.ts";
+import { chunkInserts, joinParts, partsQuery, replaceParts, type PublicationParts } from "./publication-chunks.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
 
@@ -132,8 +132,12 @@ export async function loadForTurns(db: Db, version: number): Promise<ContentSnap
   if (!full) return null;
   const matchIndex = serializeIndex(buildIndex(full));
   adoptIndex(full, matchIndex);
-  if (stored.chunked) await replacePart(db, version, "index", matchIndex);
-  else await db.update(publications).set({ matchIndex }).where(eq(publications.version, version));
+  if (stored.chunked) {
+    // The vocabulary carries the matcher's version too: stored back with the index.
+    const vocab = serializeVocabulary(full);
+    adoptVocabulary(full, vocab);
+    await replaceParts(db, version, { index: matchIndex, vocab });
+  } else await db.update(publications).set({ matchIndex }).where(eq(publications.version, version));
   return full;
 }
 

@@ -51,12 +51,13 @@ export function chunkInserts(db: Db, parts: Partial<PublicationParts>, version?:
   );
 }
 
-/** Replaces one part of a stored publication (an index rebuilt for another matcher version). */
-export async function replacePart(db: Db, version: number, part: PublicationPart, text: string): Promise<void> {
+/** Replaces parts of a stored publication in one batch (an index rebuilt for another matcher version). */
+export async function replaceParts(db: Db, version: number, parts: Partial<PublicationParts>): Promise<void> {
+  const names = PUBLICATION_PARTS.filter((part) => parts[part] !== undefined);
   const remove = db
     .delete(publicationChunks)
-    .where(and(eq(publicationChunks.version, version), eq(publicationChunks.part, part)));
-  await db.batch([remove, ...chunkInserts(db, { [part]: text }, version)]);
+    .where(and(eq(publicationChunks.version, version), inArray(publicationChunks.part, names)));
+  await db.batch([remove, ...chunkInserts(db, parts, version)]);
 }
 
 /** The query for some parts of a version, chunks in order (run it inside the caller's batch). */

@@ -81,10 +81,18 @@ describe("published content storage", () => {
         "v1\nfaq:x\n|titr:0.1e|\n",
         version,
       ),
+      env.DB.prepare("update publication_chunks set body = 'v1\nzorglub' where version = ? and part = 'vocab'").bind(
+        version,
+      ),
     ]);
     const snapshot = (await loadForTurns(db(), version))!;
     expect(answers(snapshot)).toEqual(expected);
     expect((await row(version))!.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
+    const vocab = await env.DB.prepare("select body from publication_chunks where version = ? and part = 'vocab'")
+      .bind(version)
+      .first<{ body: string }>();
+    expect(vocab!.body.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
+    expect(scrubQuestion("zorglub pour un logement", snapshot)).not.toContain("zorglub");
   });
 
   it("should read a publication stored before keywords and index had their own columns", async () => {
