@@ -44,6 +44,7 @@ const grammar = lazy(() => {
     z.tuple([word("dept"), z.enum(["44", "49", "other"])]),
     z.tuple([z.enum(["topic", "step", "faq"]), id]),
     z.tuple([word("alert"), z.enum(CRISIS_CATEGORIES)]),
+    z.tuple([word("miss"), z.enum(["topic", "step", "faq"]), id]),
     z.tuple([word("roadmap"), word("page"), z.string().check(z.regex(/^\d{1,3}$/))]),
     z.tuple([word("roadmap"), z.enum(["open", "done", "skip", "undo"]), id]),
     z.tuple([word("roadmap"), word("remind"), z.enum(["on", "off"])]),
@@ -60,10 +61,17 @@ export function parseAction(raw: string): Action | null {
 }
 
 /**
- * Actions that raise an alert, delete data or unlink the référent: accepted only when the
+ * Actions that raise an alert, delete data, unlink the référent or record a question for the
+ * editors ("ce n'est pas ma question": a forged one would fill their list): accepted only when the
  * engine offered that very button to this person (bot/offers.ts), never because a client sent
  * a well-formed string.
  */
 export function isSensitive(raw: string): boolean {
-  return raw.startsWith("alert:") || raw === "contact:send" || raw === "delete:yes" || raw === "link:unlink_yes";
+  return (
+    raw.startsWith("alert:") ||
+    raw.startsWith("miss:") ||
+    raw === "contact:send" ||
+    raw === "delete:yes" ||
+    raw === "link:unlink_yes"
+  );
 }

@@ -14,6 +14,7 @@ import {
 import { linkAction, linkCodeEntered, notACode, seenNotice } from "./flows/link.ts";
 import { answerCrisis } from "./flows/crisis.ts";
 import { answerQuestion } from "./flows/question.ts";
+import { noteMiss } from "./flows/miss.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
 import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { isOffered, nextOffers } from "./offers.ts";
@@ -71,7 +72,7 @@ export function handle(
   };
   const r = respond(state, input, turn);
   const used = input.kind === "action" && isSensitive(input.action) ? input.action : null;
-  const offers = nextOffers(state, used, r.replies, now);
+  const offers = nextOffers(state, used, r.replies, now, r.notes);
   const raised = r.effects.filter((e) => e.type === "raiseAlert").map(() => now.getTime());
   const recentAlerts = [...(state.recentAlerts ?? []).filter((at) => at > now.getTime() - HOUR), ...raised];
   const next: ConversationState = {
@@ -220,8 +221,10 @@ function onAction(state: ConversationState, raw: string, turn: Turn): TurnResult
     }
     case "contact": {
       const refusal = alertRefusal(state, now, turn.alertsPerHour);
-      return action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal);
+      return action[1] === "send" ? sendContact(state, refusal) : askForContact(state, refusal, content);
     }
+    case "miss":
+      return noteMiss(state, raw, action[1], action[2], content, now);
     case "alert":
       return sendCrisisAlert(state, action[1], alertRefusal(state, now, turn.alertsPerHour));
     case "link":
@@ -315,5 +318,5 @@ function onText(state: ConversationState, text: string, turn: Turn): TurnResult 
   const replies = [...answer.replies];
   // Answered before the profile was done: pick the conversation up where it was.
   if (state.cursor.at === "onboarding") replies.push(reply(say(state, "resume")), currentScreen(state, turn));
-  return result(state, replies, answer.effects);
+  return { ...result(state, replies, answer.effects), ...(answer.notes ? { notes: answer.notes } : {}) };
 }

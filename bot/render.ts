@@ -41,20 +41,22 @@ export function resourcesFor(state: ConversationState, content: ContentSnapshot,
     );
 }
 
+/** One resource: name, numbers, description, hours, address, link. */
+export function resourceLine(state: ConversationState, r: Resource): string {
+  const parts = [`• ${label(state.locale, r.name)}`];
+  if (r.phone) parts.push(`📞 ${r.phone}`);
+  if (r.sms) parts.push(`✉️ SMS ${r.sms}`);
+  let line = parts.join(" — ");
+  line += `\n  ${label(state.locale, r.description)}`;
+  if (r.hours) line += `\n  🕒 ${label(state.locale, r.hours)}`;
+  if (r.address) line += `\n  📍 ${r.address}`;
+  if (r.url) line += `\n  🔗 ${r.url}`;
+  return line;
+}
+
 export function renderResources(state: ConversationState, resources: Resource[]): string {
   if (resources.length === 0) return "";
-  const lines = resources.map((r) => {
-    const parts = [`• ${label(state.locale, r.name)}`];
-    if (r.phone) parts.push(`📞 ${r.phone}`);
-    if (r.sms) parts.push(`✉️ SMS ${r.sms}`);
-    let line = parts.join(" — ");
-    line += `\n  ${label(state.locale, r.description)}`;
-    if (r.hours) line += `\n  🕒 ${label(state.locale, r.hours)}`;
-    if (r.address) line += `\n  📍 ${r.address}`;
-    if (r.url) line += `\n  🔗 ${r.url}`;
-    return line;
-  });
-  return `${say(state, "resourcesTitle")}\n${lines.join("\n")}`;
+  return `${say(state, "resourcesTitle")}\n${resources.map((r) => resourceLine(state, r)).join("\n")}`;
 }
 
 export function reply(text: string, buttons?: Button[]): Reply {

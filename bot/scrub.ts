@@ -50,7 +50,8 @@ const IDENTIFIERS = [
   /\+?\d[\d\s().-]{5,}\d/g,
 ];
 
-function removeIdentifiers(text: string): string {
+/** E-mail addresses, links, dates and phone numbers blanked out (the first step of scrubQuestion). */
+export function removeIdentifiers(text: string): string {
   let out = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) =>
     String(c.charCodeAt(0) >= 0x06f0 ? c.charCodeAt(0) - 0x06f0 : c.charCodeAt(0) - 0x0660),
   );

@@ -47,7 +47,15 @@ export type Cursor = z.infer<ReturnType<typeof cursorSchema>>;
 
 /** The stored memo of sensitive buttons offered (bot/offers.ts). */
 export const offersSchema = lazy(() =>
-  z.array(z.object({ action: z.string().check(z.maxLength(64)), until: z.number() })).check(z.maxLength(8)),
+  z
+    .array(
+      z.object({
+        action: z.string().check(z.maxLength(64)),
+        until: z.number(),
+        question: z.optional(z.string().check(z.maxLength(200))),
+      }),
+    )
+    .check(z.maxLength(8)),
 );
 
 /** Parses the stored memo; an unreadable one offers nothing. */

@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton, Update } from "grammy/types";
 import { localeOfLanguageTag, type Locale } from "../shared/locales.ts";
 import type { Input, Reply } from "./types.ts";
+import { dialable } from "../shared/text/phone.ts";
 
 /**
  * The Telegram adapter: the only file that knows Telegram. It turns updates into engine
@@ -133,8 +134,8 @@ export type SendMessageOptions = {
 
 /** One reply as the Bot API messages that carry it: escaped, then split to fit, the keyboard under the last. */
 export function messagesOf(reply: Reply): { text: string; options: SendMessageOptions }[] {
-  // Escaped first, then split: the limit is on what Telegram receives.
-  const chunks = splitText(escapeHtml(reply.text));
+  // Numbers in the form Telegram links (shared/text/phone.ts); escaped, then split: the limit is on what Telegram receives.
+  const chunks = splitText(escapeHtml(dialable(reply.text)));
   return chunks.map((chunk, c) => {
     const markup = c === chunks.length - 1 ? keyboard(reply) : undefined;
     return {

@@ -18,7 +18,8 @@ export type Input =
 /** Side effects as data: the worker applies them in one write batch, after the turn. */
 export type Effect =
   | { type: "raiseAlert"; kind: YoungAlertKind; severity: Severity; message?: string; subject?: string }
-  | { type: "recordUnanswered"; text: string }
+  /** A scrubbed question for the content team; `answered`: the item given when it was marked "ce n'est pas ma question". */
+  | { type: "recordUnanswered"; text: string; answered?: string }
   | { type: "deleteMyData" }
   /** Send the young person a file with everything stored about them (Telegram: a document). */
   | { type: "exportMyData" }
@@ -39,9 +40,14 @@ export type Effect =
    */
   | { type: "makeLetter"; purpose: string; sender?: { name: string; address: string } };
 
-/** What the engine answers for a turn, and every flow for its part of it. */
+/**
+ * What the engine answers for a turn, and every flow for its part of it. `notes`: per sensitive
+ * button offered, a scrubbed question kept with its offer until the next turn (bot/offers.ts:
+ * "ce n'est pas ma question" records the question it was pressed for).
+ */
 export type TurnResult = {
   state: ConversationState;
   replies: Reply[];
   effects: Effect[];
+  notes?: Record<string, string>;
 };

@@ -3,6 +3,7 @@ import type { Button } from "../shared/api.ts";
 import { lazy } from "../shared/lazy.ts";
 import { splitOnWords } from "../shared/text/split.ts";
 import type { Input, Reply } from "./types.ts";
+import { dialable } from "../shared/text/phone.ts";
 
 /**
  * The WhatsApp adapter: the only file of bot/ that knows WhatsApp's Cloud API. It reads the
@@ -207,7 +208,8 @@ export function renderReplies(replies: Reply[], labels: RenderLabels): WhatsAppM
 
 function renderReply(reply: Reply, labels: RenderLabels): WhatsAppMessage[] {
   const buttons = reply.buttons ?? [];
-  const text = reply.text.trim() ? reply.text : "…";
+  // Numbers in the form WhatsApp's apps make tappable (shared/text/phone.ts).
+  const text = reply.text.trim() ? dialable(reply.text) : "…";
   if (buttons.length === 0) return splitOnWords(text, LIMITS.text).map(textMessage);
   const pieces = splitOnWords(text, LIMITS.body);
   const body = pieces.pop()!;

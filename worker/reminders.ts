@@ -3,7 +3,13 @@ import type { ConversationState } from "../bot/state.ts";
 import { isRtl, toLocale } from "../shared/locales.ts";
 import type { WebPushMessage } from "./push/send.ts";
 import { profileFromColumns } from "../shared/profile.ts";
-import { computeRoadmap, deadlineAlerts, dueReminders, settingsFor } from "../shared/roadmap/compute.ts";
+import {
+  computeRoadmap,
+  deadlineAlerts,
+  dueReminders,
+  hasDatedAnchor,
+  settingsFor,
+} from "../shared/roadmap/compute.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { parisDate } from "../shared/roadmap/time.ts";
 import type { TelegramRepliesMessage } from "./telegram/outbox.ts";
@@ -15,7 +21,7 @@ import type { Locale } from "../shared/locales.ts";
 import { configOf, type WhatsAppTemplate } from "./config.ts";
 import { template, type WhatsAppMessages } from "./whatsapp/outbox.ts";
 import {
-  peopleWithBirth,
+  peopleWithDates,
   raiseDeadlineAlerts,
   recordReminderPage,
   reminderCandidates,
@@ -68,7 +74,7 @@ export async function reminderPage(
   const due = [];
   for (const person of people) {
     const profile = profileFromColumns(person);
-    if (!profile.birth) continue;
+    if (!hasDatedAnchor(profile)) continue;
     const steps = computeRoadmap(profile, rules, today, person.progress);
     const already = new Set(person.sent);
     const reminders = dueReminders(steps, settingsFor(rules, profile)).filter(
@@ -174,7 +180,7 @@ function whatsappReminder(
 /** A "deadline" alert for each step of one page of people overdue by the configured delay, once per step. */
 export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, after: string): Promise<PageOutcome> {
   const today = parisDate(now);
-  const people = await peopleWithBirth(db, after, DEADLINE_PAGE);
+  const people = await peopleWithDates(db, after, DEADLINE_PAGE);
   const due: { youngId: string; stepId: string }[] = [];
   for (const person of people) {
     const profile = profileFromColumns(person);

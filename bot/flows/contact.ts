@@ -1,11 +1,17 @@
 import type { Reply } from "../../shared/api.ts";
+import type { ContentSnapshot } from "../../shared/content/model.ts";
 import type { CrisisCategory } from "../safety/crisis.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect, TurnResult } from "../types.ts";
 import { crisisAlertText } from "./crisis.ts";
+import { noReferentHelp } from "./no-referent.ts";
 
-/** "Talk to my référent": an alert is stored now and delivered by the worker. */
+/**
+ * "Talk to my référent": an alert is stored now and delivered by the worker. With no référent
+ * linked, the young person first reads who can help instead (bot/flows/no-referent.ts) and can
+ * still save the request, with or without words, or link their référent.
+ */
 
 const HOUR = 60 * 60 * 1000;
 /** Help and crisis alerts one person may raise in an hour (ALERTS_PER_PERSON_PER_HOUR). */
@@ -30,7 +36,11 @@ export function refusalReply(state: ConversationState, refusal: AlertRefusal): R
   return reply(say(state, refusal === "limit" ? "alertLimit" : "contactNeedsStart"), [button(state, "menu", "menu")]);
 }
 
-export function askForContact(state: ConversationState, refusal: AlertRefusal | null): TurnResult {
+export function askForContact(
+  state: ConversationState,
+  refusal: AlertRefusal | null,
+  content: ContentSnapshot,
+): TurnResult {
   if (refusal)
     return {
       state: { ...state, cursor: state.cursor.at === "contact" ? { at: "menu" } : state.cursor },
@@ -44,16 +54,17 @@ export function askForContact(state: ConversationState, refusal: AlertRefusal | 
       effects: [],
     };
   }
-  return {
-    state: { ...state, cursor: { at: "contact" } },
-    replies: [
-      reply(say(state, "contactAsk"), [
+  const ask = state.hasReferent
+    ? reply(say(state, "contactAsk"), [
         button(state, "contactNoMessage", "contact:send"),
         button(state, "cancel", "menu"),
-      ]),
-    ],
-    effects: [],
-  };
+      ])
+    : reply(`${noReferentHelp(state, content)}\n\n${say(state, "contactAskNoReferent")}`, [
+        button(state, "contactSaveNoMessage", "contact:send"),
+        button(state, "linkButton", "link"),
+        button(state, "cancel", "menu"),
+      ]);
+  return { state: { ...state, cursor: { at: "contact" } }, replies: [ask], effects: [] };
 }
 
 /** Sends the help request, with the young person's own words if they wrote some. */
@@ -62,8 +73,10 @@ export function sendContact(state: ConversationState, refusal: AlertRefusal | nu
     return { state: { ...state, cursor: { at: "menu" } }, replies: [refusalReply(state, refusal)], effects: [] };
   const next: ConversationState = { ...state, cursor: { at: "menu" }, openHelpRequests: state.openHelpRequests + 1 };
   const effect: Effect = { type: "raiseAlert", kind: "help", severity: "normal", ...(message ? { message } : {}) };
-  const text = say(state, state.hasReferent ? "contactSent" : "contactSentNoReferent");
-  return { state: next, replies: [reply(text, [button(state, "menu", "menu")])], effects: [effect] };
+  const sent = state.hasReferent
+    ? reply(say(state, "contactSent"), [button(state, "menu", "menu")])
+    : reply(say(state, "contactSentNoReferent"), [button(state, "linkButton", "link"), button(state, "menu", "menu")]);
+  return { state: next, replies: [sent], effects: [effect] };
 }
 
 /**

@@ -1,4 +1,6 @@
-import { LOCALE_NAMES } from "../../shared/locales.ts";
+import type { Reply } from "../../shared/api.ts";
+import { t } from "../../shared/i18n/index.ts";
+import { LOCALE_NAMES, type Locale } from "../../shared/locales.ts";
 import { DEPT_KEYS, STATUS_KEYS } from "../../shared/profile.ts";
 import { button, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
@@ -48,6 +50,26 @@ export function exportMyData(state: ConversationState): TurnResult {
     ],
     effects: [{ type: "exportMyData" }],
   };
+}
+
+/**
+ * The file could not be sent (Telegram or Meta refused it, or was unreachable): the reply that
+ * presents it becomes one that says so and offers to try again, never a promise of a file that
+ * did not come. The channel's worker calls it after its send failed.
+ */
+export function exportNotSent(replies: Reply[], locale: Locale): Reply[] {
+  const ready = t(locale, "exportReady");
+  return replies.map((r) =>
+    r.text === ready
+      ? {
+          text: t(locale, "exportFailed"),
+          buttons: [
+            { label: t(locale, "exportMyData"), action: "data:export" },
+            { label: t(locale, "menu"), action: "menu" },
+          ],
+        }
+      : r,
+  );
 }
 
 export function confirmDelete(state: ConversationState): TurnResult {

@@ -7,10 +7,11 @@ import { button, label, reply, say } from "../render.ts";
 import type { ConversationState } from "../state.ts";
 import type { Effect } from "../types.ts";
 import { renderFaq, renderStep, renderTopic } from "./browse.ts";
+import { withMissButton } from "./miss.ts";
 
 /**
  * Free-text questions, by the matcher's confidence (bot/matching/confidence.ts):
- * - sure: the best match is the answer;
+ * - sure: the best match is the answer, with "ce n'est pas ma question" under it (bot/flows/miss.ts);
  * - unsure: no answer is given as if it were the one (a young person may act on it): "I am not
  *   sure", the closest items and their topics as buttons, and the référent;
  * - none: "I found nothing", the topics closest to the question, the référent and the menu.
@@ -26,18 +27,21 @@ export function answerQuestion(
   state: ConversationState,
   question: string,
   content: ContentSnapshot,
-): { replies: Reply[]; effects: Effect[]; answered: boolean } {
+): { replies: Reply[]; effects: Effect[]; answered: boolean; notes?: Record<string, string> } {
   const matches = matcherFor(content).match(question);
   const confidence = confidenceOf(matches);
   const best = matches[0];
   if (best && confidence === "sure") {
     const rendered = renderMatch(state, content, best.kind, best.id);
-    if (rendered)
+    if (rendered) {
+      const answer = withMissButton(state, rendered, question, content, best.kind, best.id);
       return {
-        replies: [rendered],
+        replies: [answer.reply],
         effects: [{ type: "track", event: "answer", key: `${best.kind}:${best.id}` }],
         answered: true,
+        notes: answer.notes,
       };
+    }
   }
   // Scrubbed here, before it leaves the engine: what identifies a person is never stored.
   const scrubbed = scrubQuestion(question, content);

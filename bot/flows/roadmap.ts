@@ -3,6 +3,7 @@ import type { ContentSnapshot } from "../../shared/content/model.ts";
 import {
   computeRoadmap,
   dueReminders,
+  hasDatedAnchor,
   settingsFor,
   type ProgressMark,
   type RoadmapStep,
@@ -196,7 +197,7 @@ export function pendingReminders(
   rules: RoadmapRules,
   now: Date,
 ): { replies: Reply[]; effects: Effect[] } {
-  if (state.remindersOptOut || !state.profile.birth) return { replies: [], effects: [] };
+  if (state.remindersOptOut || !hasDatedAnchor(state.profile)) return { replies: [], effects: [] };
   const steps = stepsOf(state, rules, now);
   const sent = new Set(state.remindersSent ?? []);
   const due = dueReminders(steps, settingsFor(rules, state.profile)).filter((r) => !sent.has(`${r.stepId}/${r.kind}`));

@@ -12,6 +12,12 @@ import type { Match } from "./rank.ts";
  *   question asks about ("c'est quoi l'accueil solidaire"), or another of the closest items holds
  *   RIVAL_COVERAGE more of the question ("i lost my bank card": the papers step has "lost", the
  *   bank account step, first by score, has not);
+ * - unsure too when the answer rests on one word: it holds a single word of a question that has
+ *   several ("comment faire ma déclaration d'impôts": "déclaration" of the nationality step), or,
+ *   beyond the heaviest word it is about, the question keeps at least REST_SHARE of its weight of
+ *   which the answer is about (title, question, keywords) under REST_ABOUT ("forfait téléphone
+ *   pas cher": the free emergency calls FAQ is about "forfait", has "téléphone" only in its body
+ *   and nothing of "pas cher");
  * - sure: otherwise. Only a sure answer is given as the answer: bot/flows/question.ts.
  * Tuned on the even half of tests/eval/questions.json and on three quarters of
  * tests/eval/unanswerable.json (`npm run eval`).
@@ -24,6 +30,8 @@ const CLOSE_SECOND = 0.8;
 export const SURE_COVERAGE = 0.4;
 export const OFF_TOPIC = 0.3;
 export const RIVAL_COVERAGE = 0.1;
+export const REST_SHARE = 0.25;
+export const REST_ABOUT = 0.3;
 
 export function confidenceOf(matches: Match[]): Confidence {
   const [best, second] = matches;
@@ -31,5 +39,7 @@ export function confidenceOf(matches: Match[]): Confidence {
   if (best.score < SURE_SCORE || (second && second.score >= best.score * CLOSE_SECOND)) return "unsure";
   if (best.coverage < SURE_COVERAGE || best.offTopic > OFF_TOPIC || best.missesFocus) return "unsure";
   if (matches.some((m) => m.coverage >= best.coverage + RIVAL_COVERAGE)) return "unsure";
+  if (best.held === 1 && best.words >= 2) return "unsure";
+  if (best.rest >= REST_SHARE && best.restAbout < REST_ABOUT) return "unsure";
   return "sure";
 }

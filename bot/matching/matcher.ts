@@ -5,11 +5,18 @@ import { readQuery, type QueryReader } from "./query.ts";
 import { rankMatches, type Match, type MatchTarget } from "./rank.ts";
 import { idfOf, scoreQuery } from "./score.ts";
 import { openStored, viewOfIndex, type IndexView } from "./stored.ts";
+import { stemsOfToken } from "./terms.ts";
+import { normalize } from "../../shared/text/normalize.ts";
 import { typoCorrector } from "./typos.ts";
 import { questionVariants } from "./variants.ts";
 
 export type { Match, MatchTarget };
-export type Matcher = { match(text: string): Match[] };
+/**
+ * `knownWords`: the question's normalised words whose stems all are terms of the index (stop
+ * words too), the rest left out: a cheap first scrub (bot/flows/miss.ts; bot/scrub.ts is exact
+ * but reads every text of the content the first time).
+ */
+export type Matcher = { match(text: string): Match[]; knownWords(text: string): string };
 
 /**
  * Free-text matching: an inverted index over every locale at once (young people mix
@@ -87,6 +94,12 @@ function matcherOver(index: IndexView): Matcher {
       const query = readQuery(text, reader);
       if (!query) return [];
       return rankMatches(docs, index.parents, scoreQuery(index, query, idf));
+    },
+    knownWords(text) {
+      const kept: string[] = [];
+      for (const token of normalize(text).split(" "))
+        if (token && !/\d{3}/.test(token) && stemsOfToken(token).every((s) => reader.has(s))) kept.push(token);
+      return kept.join(" ");
     },
   };
 }

@@ -17,9 +17,22 @@ export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
  * (score.ts); `offTopic`, how much more of it the items of another topic hold than those of the
  * item's own topic (0 when none does); `missesFocus`, whether it lacks more than a third of the
  * words a definition question asks about ("c'est quoi l'accueil solidaire" is not answered by an
- * item that names only "solidaire").
+ * item that names only "solidaire"); `held` of the question's `words` of meaning the item holds
+ * (in any field); `rest`, the share of the question's weight beyond the heaviest word the item is
+ * about (title, question or keywords), and `restAbout`, the share of that rest it is about too
+ * ("je peux avoir un logement avec mon copain": the domestic violence step is about "copain",
+ * holds "logement" only in its body).
  */
-export type Match = MatchTarget & { score: number; coverage: number; offTopic: number; missesFocus: boolean };
+export type Match = MatchTarget & {
+  score: number;
+  coverage: number;
+  offTopic: number;
+  missesFocus: boolean;
+  held: number;
+  words: number;
+  rest: number;
+  restAbout: number;
+};
 
 const TOPIC_MARGIN = 1.1;
 /** A child's query word is its own when at most this many siblings have it as title or keyword. */
@@ -73,14 +86,38 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
     for (const [topic, share] of families) if (topic !== topicOf(parents, doc) && share > rival) rival = share;
     const focus = bitCount(s.focusWords);
     const missesFocus = focus > 0 && bitCount(s.focusWords & s.wordHits[doc]!) * 3 < focus * 2;
+    const { rest, restAbout } = restOf(s, doc);
     return {
       ...docs[doc]!,
       score: rounded(doc) / 1000,
       coverage: round(shareOf(s, s.wordHits[doc]!)),
       offTopic: round(Math.max(0, rival - own)),
       missesFocus,
+      held: bitCount(s.wordHits[doc]!),
+      words: s.wordCount,
+      rest: round(rest),
+      restAbout: round(restAbout),
     };
   });
+}
+
+/** A word an item holds only in its body backs it this much of one it is about (title, question, keywords). */
+export const BODY_BACKING = 0.5;
+
+/**
+ * Beyond the heaviest word an item is about, the share of the question left, and how much of
+ * that rest the item backs: the words it is about, and at BODY_BACKING those only in its body.
+ */
+function restOf(s: Scores, doc: number): { rest: number; restAbout: number } {
+  const about = s.aboutHits[doc]!;
+  let top = -1;
+  for (let b = 0, bits = about; bits !== 0; b++, bits >>>= 1)
+    if (bits & 1 && (top < 0 || s.wordWeights[b]! > s.wordWeights[top]!)) top = b;
+  const left = s.meaning - (top < 0 ? 0 : s.wordWeights[top]!);
+  if (s.meaning <= 0 || left <= 0) return { rest: 0, restAbout: 1 };
+  const topBit = top < 0 ? 0 : 1 << top;
+  const backed = shareOf(s, about & ~topBit) + BODY_BACKING * shareOf(s, s.wordHits[doc]! & ~about & ~topBit);
+  return { rest: left / s.meaning, restAbout: (backed * s.meaning) / left };
 }
 
 const topicOf = (parents: number[], doc: number) => ((parents[doc] ?? -1) < 0 ? doc : parents[doc]!);

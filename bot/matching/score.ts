@@ -26,12 +26,19 @@ export type Scores = {
   holders: Uint8Array;
   /** Per document, the question's words of meaning it holds (Query.wordsOf bits), in any field. */
   wordHits: Uint32Array;
+  /**
+   * Per document, the words of meaning it is about: held in its title, question or keywords (a
+   * keyword's concept included), not only in its body.
+   */
+  aboutHits: Uint32Array;
   /** Per word of meaning (bit number), its weight: the highest idf × factor of its terms. */
   wordWeights: Float64Array;
   /** The words a definition question asks about ("c'est quoi l'accueil solidaire": accueil, solidaire). */
   focusWords: number;
   /** The question's whole weight of meaning: its words' weights, and UNKNOWN_WEIGHT per word the index lacks. */
   meaning: number;
+  /** How many words of meaning the question has, those the index lacks included. */
+  wordCount: number;
 };
 
 /**
@@ -56,11 +63,13 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     strongHits: new Uint32Array(n),
     holders: new Uint8Array(n * 32),
     wordHits: new Uint32Array(n),
+    aboutHits: new Uint32Array(n),
     wordWeights: new Float64Array(32),
     focusWords: 0,
     meaning: 0,
+    wordCount: 0,
   };
-  const { scores, lightScores, titleHits, strongHits, holders, wordHits, wordWeights } = s;
+  const { scores, lightScores, titleHits, strongHits, holders, wordHits, aboutHits, wordWeights } = s;
   const parents = index.parents;
   let bit = 1;
   let bitNumber = 0;
@@ -82,6 +91,7 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
       scores[doc] = scores[doc]! + points;
       if (light) lightScores[doc] = lightScores[doc]! + points;
       if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
+      if (stored >> 1 >= STRONG) aboutHits[doc] = aboutHits[doc]! | words;
       if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~" && !LIGHT.has(term)) {
         strongHits[doc] = strongHits[doc]! | bit;
         const parent = parents[doc] ?? -1;
@@ -94,8 +104,13 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     }
   }
   let meaning = query.unknown.length * UNKNOWN_WEIGHT;
-  for (const w of wordWeights) meaning += w;
+  let wordCount = query.unknown.length;
+  for (const w of wordWeights) {
+    meaning += w;
+    if (w > 0) wordCount++;
+  }
   s.meaning = meaning;
+  s.wordCount = wordCount;
   return s;
 }
 

@@ -197,6 +197,8 @@ export const unansweredQuestions = sqliteTable(
     locale: text("locale").notNull(),
     count: integer("count").notNull().default(1),
     lastSeenAt: integer("last_seen_at").notNull(),
+    /** The item the bot answered with when a young person said "ce n'est pas ma question" ("faq:<id>"); null otherwise. */
+    answered: text("answered"),
     // The insight page and the retention job read by time.
   },
   (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)],
@@ -216,6 +218,8 @@ export const unansweredAskers = sqliteTable(
       .references(() => youngPeople.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     askedAt: integer("asked_at").notNull(),
+    /** As in `unanswered_questions`: the item given to a question marked "ce n'est pas ma question". */
+    answered: text("answered"),
   },
   (t) => [
     primaryKey({ columns: [t.text, t.youngId] }),

@@ -43,6 +43,9 @@ export const en: Messages = {
   resourcesTitle: "Useful contacts:",
   sourcesTitle: "Sources:",
   frenchOnly: "(This text only exists in French for now.)",
+  missButton: "🤔 Not my question",
+  missNoted:
+    "Thank you for telling me 🙏 I note it for the team who writes the answers, without your name. Choose a topic, or ask your référent.",
   answerUnsure:
     "I'm not sure of the answer, and I don't want to tell you something wrong. See if your question is in one of these topics. You can also ask your social worker.",
   resume: "Let's go back to where we were 👇",
@@ -57,6 +60,15 @@ export const en: Messages = {
     "Sent ✅ Your social worker will get your request and contact you. I will tell you when they have seen it. If it is urgent, call 112.",
   contactSentNoReferent:
     "Your request is saved ✅ But your social worker is not linked to Passerelle yet. Ask them for their link code. If it is urgent, call 112.",
+  noReferentIntro:
+    "Your référent is not linked to Passerelle yet: they do not get your requests here. Here is who can help you now.",
+  noReferentDepartment: "Your Département's child welfare service (ASE):",
+  noReferentOtherDepartment: "Contact your Département's child welfare service (ASE).",
+  noReferentCode:
+    "To link your référent: ask your youth worker for a link code (8 letters and digits). Then press « 🔗 Link my référent » and type the code.",
+  contactAskNoReferent:
+    "You can still write a short message, or press « Save without a message ». Your request is kept, but nobody will see it right away.",
+  contactSaveNoMessage: "Save without a message",
   contactAlreadyOpen:
     "Your request is already sent. Your social worker has not seen it yet. If it is urgent, call 112.",
   actionExpired: "This button no longer works.",
@@ -78,6 +90,7 @@ export const en: Messages = {
     "On the web there is no account: logging out also deletes your profile and your roadmap. Download your data first if you want to keep it. Continue?",
   purgeWarning:
     "You have not written to Passerelle for a long time. In {days} days, I will delete everything I keep about you. To keep it, send me a message, even “hello”.",
+  exportFailed: "I could not send you the file for now. Try again in a few minutes.",
   exportReady: "Here is a file with everything I keep about you. It is for you: do not share it.",
   dataWhy:
     "Why: your birth date, situation and département are used to work out your important dates. Your requests go only to your social worker. If you do not write to me for {days} days, I delete everything.",

@@ -45,6 +45,9 @@ export const fr = {
   resourcesTitle: "Contacts utiles :",
   sourcesTitle: "Sources :",
   frenchOnly: "(Ce texte n'existe qu'en français pour l'instant.)",
+  missButton: "🤔 Ce n'est pas ma question",
+  missNoted:
+    "Merci de me le dire 🙏 Je le note pour l'équipe qui écrit les réponses, sans ton nom. Choisis un thème, ou pose ta question à ton référent.",
   answerUnsure:
     "Je ne suis pas sûr de la réponse. Je ne veux pas te dire quelque chose de faux. Regarde si ta question est dans un de ces sujets. Tu peux aussi la poser à ton référent.",
   resume: "On reprend où on en était 👇",
@@ -60,6 +63,15 @@ export const fr = {
     "C'est envoyé ✅ Ton référent va recevoir ta demande et te recontacter. Je te dirai quand il l'aura vue. Si c'est urgent, appelle le 112.",
   contactSentNoReferent:
     "Ta demande est enregistrée ✅ Mais ton référent n'est pas encore relié à Passerelle. Demande-lui son code de liaison. Si c'est urgent, appelle le 112.",
+  noReferentIntro:
+    "Ton référent n'est pas encore relié à Passerelle : il ne reçoit pas tes demandes ici. Voici qui peut t'aider maintenant.",
+  noReferentDepartment: "Le service de l'Aide sociale à l'enfance (ASE) de ton Département :",
+  noReferentOtherDepartment: "Contacte le service de l'Aide sociale à l'enfance (ASE) de ton Département.",
+  noReferentCode:
+    "Pour relier ton référent : demande à ton éducateur un code de liaison (8 lettres et chiffres). Puis appuie sur « 🔗 Relier mon référent » et écris le code.",
+  contactAskNoReferent:
+    "Tu peux quand même écrire un court message, ou appuyer sur « Enregistrer sans message ». Ta demande est gardée, mais personne ne la verra tout de suite.",
+  contactSaveNoMessage: "Enregistrer sans message",
   contactAlreadyOpen:
     "Ta demande est déjà envoyée. Ton référent ne l'a pas encore vue. Si c'est urgent, appelle le 112.",
   actionExpired: "Ce bouton n'est plus valable.",
@@ -80,6 +92,7 @@ export const fr = {
     "Sur le web, il n'y a pas de compte : se déconnecter efface aussi ton profil et ton parcours. Télécharge d'abord tes données si tu veux les garder. Continuer ?",
   purgeWarning:
     "Tu n'as pas écrit à Passerelle depuis longtemps. Dans {days} jours, j'effacerai tout ce que je garde sur toi. Pour le garder, écris-moi un message, même « bonjour ».",
+  exportFailed: "Je n'ai pas pu t'envoyer le fichier pour l'instant. Réessaie dans quelques minutes.",
   exportReady: "Voici un fichier avec tout ce que je garde sur toi. Il est pour toi : ne le partage pas.",
   dataWhy:
     "Pourquoi : ta date de naissance, ta situation et ton département servent à calculer tes dates importantes. Tes demandes vont seulement à ton référent. Si tu ne m'écris pas pendant {days} jours, j'efface tout.",

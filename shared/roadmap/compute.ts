@@ -113,6 +113,16 @@ function applies(rule: StepRule, profile: Profile, anchors: Record<DateAnchor, s
   return (cond.min === undefined || months >= cond.min) && (cond.max === undefined || months <= cond.max);
 }
 
+/**
+ * Whether any date of this person's roadmap can be known: a step is dated (and so reminded and
+ * alerted) from the birth month, or from a month they gave without it (an MNA who gives the
+ * card's end month but not the birth month still gets the renewal reminder). The cron's SQL
+ * reads the same three columns (worker/store/roadmap.ts).
+ */
+export function hasDatedAnchor(profile: Profile): boolean {
+  return Boolean(profile.birth || profile.permitExpiry || profile.enteredCare);
+}
+
 const ORDER: Record<StepState, number> = { overdue: 0, now: 1, soon: 2, later: 3, done: 4 };
 
 /** Every step that applies to this person today, most urgent first; "not for me" steps left out. */

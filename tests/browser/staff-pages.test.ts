@@ -118,6 +118,11 @@ describe("staff pages at 360 px and 1 280 px", () => {
       { name: "content-edit", path: FAQ_PATH, mustReach: ["Enregistrer le brouillon", "Supprimer (brouillon)"] },
       { name: "content-edit-ar", path: `${FAQ_PATH}?locale=ar`, mustReach: ["Enregistrer le brouillon"] },
       { name: "content-history", path: `${FAQ_PATH}/history`, mustReach: ["Revenir à cet état (brouillon)"] },
+      {
+        name: "content-topic",
+        path: "/admin/content/topic/housing",
+        mustReach: ["Ajouter", "Enregistrer le brouillon"],
+      },
       { name: "content-translations", path: "/admin/content/translations?locale=ps&status=all" },
       { name: "content-preview", path: "/admin/content/preview", mustReach: ["Envoyer", "Recommencer"] },
       { name: "content-roadmap", path: "/admin/content/roadmap", mustReach: ["Enregistrer le brouillon"] },

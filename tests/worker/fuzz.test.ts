@@ -60,7 +60,8 @@ const LEAK = new RegExp(
     "workerd",
     "SQLITE",
     "sqlite",
-    "D1_",
+    // D1's error codes (D1_ERROR, D1_TYPE_ERROR…), not a random token's letters ("…xD1_k…").
+    String.raw`\bD1_[A-Z]{3,}`,
     "drizzle",
     "TypeError",
     "ReferenceError",

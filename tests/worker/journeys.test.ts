@@ -195,6 +195,68 @@ describe.each(CHANNELS.map((make) => [make().name, make] as const))("journeys on
     expect(alert?.kind).toBe("crisis");
   });
 
+  it("should write phone numbers in the form Telegram and WhatsApp make tappable, short numbers as they are", async () => {
+    const channel = make();
+    await onboard(channel);
+    const step = await channel.send({ action: "step:health-mental" });
+    // The web chat shows the number as written (it links it itself).
+    const mda = channel.name === "web" ? "02 28 21 44 40" : "+33 2 28 21 44 40";
+    const filSante = channel.name === "web" ? "0 800 235 236" : "+33 800 235 236";
+    expect(step.text).toContain(mda);
+    expect(step.text).toContain(filSante);
+    expect(step.text).toContain("3114");
+    if (channel.name !== "web") expect(step.text).not.toContain("02 28 21 44 40");
+  });
+
+  it("should record « ce n'est pas ma question » for the editors, scrubbed, and offer the topics and the référent", async () => {
+    const channel = make();
+    await onboard(channel);
+    const answer = await channel.send({ text: "le cjm dure jusqua quel age kevinou@mail.fr" });
+    expect(answer.actions).toContain("miss:faq:faq-cjm-until-25");
+    const pressed = await channel.send({ action: "miss:faq:faq-cjm-until-25" });
+    expect(pressed.text).toMatch(/Je le note pour l'équipe/);
+    expect(pressed.actions).toEqual(expect.arrayContaining(["topic:rights", "topic:housing", "contact", "menu"]));
+    // Held with this person, or shown to editors once enough people (the other channels' journeys) said it.
+    const held = await env.DB.prepare("select text, answered from unanswered_askers where young_id = ?")
+      .bind(await youngIdOf(channel))
+      .all<{ text: string; answered: string }>();
+    const shown = await env.DB.prepare(
+      "select text, answered from unanswered_questions where answered is not null",
+    ).all<{
+      text: string;
+      answered: string;
+    }>();
+    const rows = [...held.results, ...shown.results];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.answered).toBe("faq:faq-cjm-until-25");
+      expect(row.text).toContain("cjm");
+      expect(row.text).not.toMatch(/kevinou|mail/);
+    }
+    // Once: the same button again is stale and records nothing more.
+    expect((await channel.send({ action: "miss:faq:faq-cjm-until-25" })).text).toMatch(/plus valable/);
+  });
+
+  it("should never leave a young person with no référent at a dead end when they ask for help", async () => {
+    const channel = make();
+    await onboard(channel);
+    const asked = await channel.send({ action: "contact" });
+    // Their Département's service (44, from the content), the emergency numbers, how to get a code.
+    expect(asked.text).toContain("Département de Loire-Atlantique – Aide sociale à l'enfance");
+    expect(asked.text).not.toContain("Maine-et-Loire");
+    for (const number of ["112", "115", "119", "3114"]) expect(asked.text).toContain(number);
+    expect(asked.text).toMatch(/demande à ton éducateur un code de liaison/);
+    expect(asked.actions).toEqual(["contact:send", "link", "menu"]);
+    const saved = await channel.send({ text: "je sais pas quoi faire" });
+    expect(saved.text).toMatch(/enregistrée/);
+    expect(saved.actions).toEqual(["link", "menu"]);
+    const alert = await env.DB.prepare("select kind, message from alerts where young_id = ?")
+      .bind(await youngIdOf(channel))
+      .first();
+    expect(alert).toEqual({ kind: "help", message: "je sais pas quoi faire" });
+    expect((await channel.send({ action: "link" })).text).toMatch(/Écris ce code ici/);
+  });
+
   it("should link a référent with their code, deliver the help alert and tell the young person once it is seen", async () => {
     const ref = await loginAs("referent");
     const channel = make();

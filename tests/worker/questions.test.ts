@@ -7,6 +7,7 @@ import { fr } from "../../shared/i18n/fr.ts";
 import { seedContent } from "../support/content.ts";
 import { fakeTelegram } from "../support/outside.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../support/telegram.ts";
+import { loginAs, staffFetch } from "../support/staff.ts";
 import { actions, openSession, send } from "../support/webchat.ts";
 
 /**
@@ -124,5 +125,32 @@ describe("a question the content does not answer, on Telegram", () => {
     expect(keyboardOf(sent[0]!.params).map(([, action]) => action)).toEqual(
       expect.arrayContaining(["faq:faq-permit-recepisse", "topic:residence", "contact", "menu"]),
     );
+  });
+});
+
+describe("« ce n'est pas ma question » seen by the editors (issue 24)", () => {
+  it("should show a miss in the insight page, with the item given, once enough distinct people said it", async () => {
+    const typed = "le cjm dure jusqua quel age";
+    const shown = () =>
+      env.DB.prepare("select text, count, answered from unanswered_questions where answered is not null").first<{
+        text: string;
+        count: number;
+        answered: string;
+      }>();
+    for (let i = 0; i < 3; i++) {
+      const session = await webChat();
+      const r = await send(session.token, { text: typed });
+      expect(actions(r)).toContain("miss:faq:faq-cjm-until-25");
+      await send(session.token, { action: "miss:faq:faq-cjm-until-25" });
+      if (i < 2) expect(await shown()).toBeNull();
+    }
+    const row = await shown();
+    expect(row).toMatchObject({ count: 3, answered: "faq:faq-cjm-until-25" });
+    const text = row!.text;
+    expect(text).toContain("cjm");
+    const editor = await loginAs("editor");
+    const page = await (await staffFetch("/admin/content/insight", { cookie: editor.cookie })).text();
+    expect(page).toContain(text);
+    expect(page).toContain('href="/admin/content/faq/faq-cjm-until-25"');
   });
 });

@@ -130,3 +130,38 @@ describe("scheduled deadline alerts", () => {
     expect(n?.n).toBe(0);
   });
 });
+
+describe("the permit renewal of an MNA who gave the card's month and not the birth month (issue 19)", () => {
+  // Card ending in September 2026: renewal due 2026-07-03. Its id sorts last, after the other tests' people.
+  beforeAll(async () => {
+    const at = Date.parse("2026-01-10T10:00:00Z");
+    await env.DB.prepare(
+      "insert into young_people (id, locale, birth, status, dept, permit_expiry, cursor, created_at, last_active_at) values ('z-card', 'fr', null, 'mna', '44', '2026-09', '{\"at\":\"menu\"}', ?, ?)",
+    )
+      .bind(at, at)
+      .run();
+    await env.DB.prepare(
+      "insert into identities (channel, key, young_id, created_at) values ('telegram', '999', 'z-card', ?)",
+    )
+      .bind(at)
+      .run();
+  });
+
+  it("should send nothing before the renewal's first threshold", async () => {
+    await runCron("2026-05-20T09:00:00Z");
+    expect(sentTo("999")).toEqual([]);
+  });
+
+  it("should send the renewal reminder once, then raise the deadline alert once it is late", async () => {
+    await runCron("2026-06-10T09:00:00Z");
+    await runCron("2026-06-10T10:00:00Z");
+    const sent = sentTo("999");
+    expect(sent).toHaveLength(1);
+    expect(String(sent[0]?.params.text)).toContain("03/07/2026");
+    await runCron("2026-07-12T09:00:00Z");
+    const alerts = await env.DB.prepare(
+      "select subject from alerts where young_id = 'z-card' and kind = 'deadline'",
+    ).all<{ subject: string }>();
+    expect(alerts.results).toEqual([{ subject: "residence-permit-renewal" }]);
+  });
+});

@@ -46,6 +46,12 @@ textarea.code-area{min-height:16rem;font-family:ui-monospace,monospace;font-size
 caption.start{text-align:start}th.half{width:50%}
 body.plain{margin:2rem}
 fieldset{border:1px solid #ccc;border-radius:.5rem;margin:.8rem 0;padding:.4rem .8rem}legend{font-weight:600}.source-row{align-items:flex-start}
+button.default-submit{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}
+@media (min-width:75rem){main:has(.editor-grid){max-width:84rem}.editor-grid{display:grid;grid-template-columns:minmax(0,1fr) 26rem;gap:1rem;align-items:start}.editor-grid>aside{position:sticky;top:.5rem}}
+@media (min-width:60rem){.pair{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;align-items:start}.pair .ref{margin:0}}
+mark{background:#fff2cc;color:inherit;outline:1px solid #8a6d00}
+.bubble{background:#fff;border:1px solid #ddd;border-radius:.8rem;padding:.4rem .6rem;margin:.3rem 0}
+.list-field li{margin:.3rem 0}.inline-actions{display:inline-flex;flex-wrap:wrap;gap:.3rem}button.small{padding:.3rem .6rem;font-size:.9rem}
 /* phones (360 px): no sideways scrolling; a table.stack becomes one card per row, each cell named by its column */
 td,.card,p,dd{overflow-wrap:anywhere}
 nav{display:flex;flex-wrap:wrap;gap:.2rem .6rem}header .who{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem}

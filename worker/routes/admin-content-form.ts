@@ -95,7 +95,7 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     { name: "answer", label: "Réponse courte", type: "long" },
     KEYWORDS,
     { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
-    { name: "stepId", label: "Étape liée (identifiant, facultatif)", type: "text", optional: true },
+    { name: "stepId", label: "Étape liée (facultatif)", type: "text", optional: true },
     SOURCES,
     REVIEWED,
   ],

@@ -30,6 +30,8 @@ const payloadSchema = lazy(() => z.object({ state: conversationStateSchema(), lo
 type Payload = z.infer<ReturnType<typeof payloadSchema>>;
 type Entry = z.infer<ReturnType<typeof entrySchema>>;
 const MAX_LOG = 16;
+/** `?item=step:<id>` (or topic:, faq:): the preview opens on that item, as a young person past the welcome would see it. */
+const ITEM = /^(topic|step|faq):([a-z0-9][a-z0-9-]{0,62})$/;
 
 async function hmac(c: Context<StaffEnv>, data: string): Promise<string> {
   const key = await crypto.subtle.importKey(
@@ -85,6 +87,20 @@ async function turn(c: Context<StaffEnv>, state: ConversationState, input: Input
   // Deleting "my data" in the preview just starts a fresh fake conversation.
   const next = result.effects.some((e) => e.type === "deleteMyData") ? newState("preview", state.locale) : result.state;
   return { state: next, log: [...log, ...replies].slice(-MAX_LOG) };
+}
+
+/** The engine's replies when a young person past the welcome opens this item (draft content), or none. */
+export async function itemReplies(c: Context<StaffEnv>, kind: string, id: string, locale: string): Promise<Reply[]> {
+  if (!ITEM.test(`${kind}:${id}`)) return [];
+  const drafts = await loadDrafts(database(c.env.DB));
+  const state: ConversationState = {
+    ...newState("preview", toLocale(locale)),
+    cursor: { at: "menu" },
+    consentAt: Date.now(),
+  };
+  return handle(state, { kind: "action", action: `${kind}:${id}` }, { ...drafts, version: 0 }, new Date(), {
+    crisisAutoAlert: false,
+  }).replies;
 }
 
 async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
@@ -147,9 +163,6 @@ async function render(c: Context<StaffEnv>, payload: Payload, note?: string) {
 async function fresh(c: Context<StaffEnv>, locale: string | undefined) {
   return turn(c, newState("preview", toLocale(locale)), { kind: "start" }, []);
 }
-
-/** `?item=step:<id>` (or topic:, faq:): the preview opens on that item, as a young person past the welcome would see it. */
-const ITEM = /^(topic|step|faq):([a-z0-9][a-z0-9-]{0,62})$/;
 
 previewRoutes.get("/", async (c) => {
   const item = ITEM.exec(c.req.query("item") ?? "");

@@ -12,6 +12,7 @@ import {
   ItemEditor,
   ContentList,
   when,
+  type Choice,
   type ListedItem,
 } from "../pages/admin/content.tsx";
 import { database } from "../store/db.ts";
@@ -29,9 +30,10 @@ import {
 import { listStaff } from "../store/staff.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
-import { formErrors, formToItem, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
+import { formErrors, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
+import { applyListOp, choiceId, parseListOp } from "./admin-content-lists.ts";
 import { insightRoutes } from "./admin-insight.tsx";
-import { previewRoutes } from "./admin-content-preview.tsx";
+import { itemReplies, previewRoutes } from "./admin-content-preview.tsx";
 import { roadmapRulesRoutes } from "./admin-roadmap.tsx";
 import { reviewRoutes } from "./admin-review.tsx";
 
@@ -61,9 +63,32 @@ function labelOf(data: Record<string, unknown>): string {
   return text?.fr ?? "";
 }
 
+/** The form's text fields; a repeated one (a list's entries, in order) joined with commas. */
 async function formOf(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === "string") out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[key] = value.join(",");
+  }
+  return out;
+}
+
+/** What each list field may hold, by title: steps for a topic, resources for a step or a short answer. */
+async function choicesFor(c: C, kind: ContentKind): Promise<Record<string, Choice[]>> {
+  // The lists, and a short answer's linked step (one, optional): chosen by title.
+  const fields = KIND_FIELDS[kind].filter((f) => f.type === "list" || f.name === "stepId").map((f) => f.name);
+  if (fields.length === 0) return {};
+  const db = database(c.env.DB);
+  const out: Record<string, Choice[]> = {};
+  for (const name of fields) {
+    const listKind: ContentKind = name === "stepIds" || name === "stepId" ? "step" : "resource";
+    out[name] = (await listDraftItems(db, listKind)).map((r) => ({
+      id: r.id,
+      label: labelOf(r.data) + (listKind === "resource" && r.data.scope ? ` — ${String(r.data.scope)}` : ""),
+    }));
+  }
+  return out;
 }
 
 function page(
@@ -139,7 +164,7 @@ async function editorPage(
   kind: ContentKind,
   id: string | null,
   locale: Locale,
-  submitted?: { item: Record<string, unknown>; fields: Record<string, string>; errors: string[] },
+  submitted?: { item: Record<string, unknown>; fields: Record<string, string>; errors: string[]; unsaved?: boolean },
 ) {
   const db = database(c.env.DB);
   const existing = id ? await getDraftItem(db, kind, id) : null;
@@ -147,9 +172,10 @@ async function editorPage(
   const times = id ? ((await latestLocaleTimes(db)).get(`${kind}:${id}`) ?? {}) : {};
   const item = submitted?.item ?? existing?.data ?? null;
   const title = id ? `${KIND_NAMES[kind]} · ${id}` : `${KIND_NAMES[kind]} · nouveau`;
-  const errors = submitted
-    ? [...submitted.errors, ...(Object.keys(submitted.fields).length ? ["Corrige les champs en rouge."] : [])]
-    : undefined;
+  const errors =
+    submitted && !submitted.unsaved
+      ? [...submitted.errors, ...(Object.keys(submitted.fields).length ? ["Corrige les champs en rouge."] : [])]
+      : undefined;
   return page(
     c,
     title,
@@ -157,16 +183,32 @@ async function editorPage(
       kind={kind}
       item={item}
       french={existing?.data ?? item}
+      frenchThen={id && locale !== "fr" ? await frenchWhenTranslated(c, kind, id, times[locale]) : null}
       locale={locale}
       isNew={!id}
       csrf={csrfToken(c)}
       fieldErrors={submitted ? formErrors(submitted.fields) : {}}
       topics={await topicIds(c)}
+      choices={await choicesFor(c, kind)}
+      preview={id ? await itemReplies(c, kind, id, locale) : []}
       statuses={existing ? translationStatuses(existing.data, times) : undefined}
     />,
-    { notice: notice(c), errors },
-    submitted ? 400 : 200,
+    {
+      notice: submitted?.unsaved
+        ? "Pas encore enregistré : « Enregistrer le brouillon » pour garder ce changement."
+        : notice(c),
+      errors,
+    },
+    submitted && !submitted.unsaved ? 400 : 200,
   );
+}
+
+/** The item as it stood when this locale's text was last edited (its French then), or null. */
+async function frenchWhenTranslated(c: C, kind: ContentKind, id: string, translatedAt: number | undefined) {
+  if (translatedAt === undefined) return null;
+  const history = await itemHistory(database(c.env.DB), kind, id);
+  const then = history.find((rev) => rev.at <= translatedAt);
+  return (then?.after as Record<string, unknown> | null | undefined) ?? null;
 }
 
 async function submit(c: C, kind: ContentKind, id: string | null) {
@@ -177,6 +219,17 @@ async function submit(c: C, kind: ContentKind, id: string | null) {
   if (id && !existing) throw new HTTPException(404, { message: "not found" });
   // A new item starts in French; its id cannot change later (it is referenced elsewhere).
   const item = formToItem(kind, id ? { ...form, id } : form, existing?.data ?? null, id ? locale : "fr");
+  // A title typed in a list's "Ajouter" field: added, whether by its button or by saving.
+  const choices = await choicesFor(c, kind);
+  const op = parseListOp(form.op);
+  for (const [field, options] of Object.entries(choices)) {
+    if (field === "stepId") continue;
+    const list = (item[field] as string[] | undefined) ?? [];
+    const added = choiceId(form[`${field}.add`] ?? "", options);
+    if (op && op.field === field) item[field] = applyListOp(list, op, added);
+    else if (added) item[field] = applyListOp(list, { kind: "add", field }, added);
+  }
+  if (op) return editorPage(c, kind, id, id ? locale : "fr", { item, fields: {}, errors: [], unsaved: true });
   const result = await saveItem(db, kind, item, !id, editorOf(c), new Date());
   if (!result.ok)
     return editorPage(c, kind, id, id ? locale : "fr", { item, fields: result.fields, errors: result.errors });

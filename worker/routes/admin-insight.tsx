@@ -39,6 +39,9 @@ function Bars(props: { rows: Counted[]; caption: string; link?: (key: string) =>
   );
 }
 
+/** "faq:<id>" → the item's page in the content admin. */
+const itemLink = (ref: string) => `/admin/content/${ref.replace(":", "/")}`;
+
 insightRoutes.get("/", async (c) => {
   const days = Math.min(365, Math.max(1, Number(c.req.query("days")) || 30));
   const insight = await loadInsight(database(c.env.DB), new Date(), days);
@@ -52,7 +55,7 @@ insightRoutes.get("/", async (c) => {
       <h2>Questions sans réponse</h2>
       <p class="muted">
         Texte normalisé (sans accents ni ponctuation), sans lien avec qui l'a écrit. Ajoute des mots-clés ou une réponse
-        courte pour les couvrir.
+        courte pour les couvrir. Avec une réponse donnée : des jeunes ont dit que ce n'était pas leur question.
       </p>
       {insight.unanswered.length === 0 ? (
         <p class="muted">Aucune.</p>
@@ -62,6 +65,7 @@ insightRoutes.get("/", async (c) => {
             <thead>
               <tr>
                 <th>Question</th>
+                <th>Réponse donnée (« ce n'est pas ma question »)</th>
                 <th>Langue</th>
                 <th>Fois</th>
                 <th>Dernière fois</th>
@@ -71,6 +75,9 @@ insightRoutes.get("/", async (c) => {
               {insight.unanswered.map((q) => (
                 <tr>
                   <td data-label="Question">{q.text}</td>
+                  <td data-label="Réponse donnée">
+                    {q.answered ? <a href={itemLink(q.answered)}>{q.answered}</a> : "—"}
+                  </td>
                   <td data-label="Langue">{q.locale}</td>
                   <td data-label="Fois">{q.count}</td>
                   <td data-label="Dernière fois">{when(q.lastSeenAt)}</td>
@@ -80,6 +87,8 @@ insightRoutes.get("/", async (c) => {
           </table>
         </div>
       )}
+      <h2>Réponses signalées « ce n'est pas ma question »</h2>
+      <Bars rows={ev.miss ?? []} caption="Réponses signalées" link={itemLink} />
       <h2>Thèmes les plus ouverts</h2>
       <Bars rows={ev.topic ?? []} caption="Ouvertures de thèmes" link={(k) => `/admin/content/topic/${k}`} />
       <h2>Étapes les plus lues</h2>
@@ -100,7 +109,7 @@ insightRoutes.get("/", async (c) => {
       </p>
       <Bars rows={ev.onboarding ?? []} caption="Étapes de l'accueil atteintes" />
       {Object.entries(ev)
-        .filter(([e]) => !["topic", "step", "faq", "onboarding"].includes(e))
+        .filter(([e]) => !["topic", "step", "faq", "onboarding", "miss"].includes(e))
         .map(([event, rows]) => (
           <>
             <h2>{event}</h2>

@@ -46,7 +46,9 @@ export async function exportYoungPerson(db: Db, youngId: string) {
       ),
       q(`select s.name, s.id as staffId, l.created_at as linkedAt, l.nickname from referent_links l join staff s on s.id = l.staff_id
       where l.young_id = ?1 order by l.created_at`),
-      q("select text, locale, asked_at as askedAt from unanswered_askers where young_id = ?1 order by asked_at"),
+      q(
+        "select text, locale, asked_at as askedAt, answered from unanswered_askers where young_id = ?1 order by asked_at",
+      ),
       q(`select r.id, r.staff_id as staffId, r.staff_name as staffName, s.name as referentName, r.text, r.channel, r.status, r.attempts,
         r.last_error as lastError, r.created_at as createdAt, r.delivered_at as deliveredAt
       from referent_replies r left join staff s on s.id = r.staff_id where r.young_id = ?1 order by r.created_at`),

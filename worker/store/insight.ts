@@ -8,7 +8,8 @@ import type { Db } from "./db.ts";
  * event counters. Nothing here can be linked to a young person (the tables hold no user id).
  */
 
-export type Unanswered = { text: string; locale: string; count: number; lastSeenAt: number };
+/** `answered`: the item the bot gave when young people said "ce n'est pas ma question" ("faq:<id>"), else null. */
+export type Unanswered = { text: string; locale: string; count: number; lastSeenAt: number; answered: string | null };
 export type Counted = { key: string; count: number };
 export type Insight = { since: string; unanswered: Unanswered[]; events: Record<string, Counted[]> };
 

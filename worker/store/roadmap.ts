@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
   pushSubscriptions,
@@ -104,6 +104,13 @@ export function roadmapWrites(db: Db, youngId: string, effect: Effect, at: numbe
 /** Parameters one reminders_sent row binds (young, step, kind, channel, sent_at). */
 const REMINDER_ROW_PARAMS = 5;
 
+/** A month a roadmap date can come from is known (shared/roadmap/compute.ts hasDatedAnchor). */
+const datedAnchorKnown = or(
+  isNotNull(youngPeople.birth),
+  isNotNull(youngPeople.permitExpiry),
+  isNotNull(youngPeople.enteredCare),
+);
+
 export type ReminderCandidate = {
   youngId: string;
   /** Where the reminder goes: a Telegram chat id or a WhatsApp number. */
@@ -113,7 +120,7 @@ export type ReminderCandidate = {
   /** The person's last message (WhatsApp: inside 24 hours a free-form message, else a template). */
   lastActiveAt: number;
   createdAt: number;
-  birth: string;
+  birth: string | null;
   status: string | null;
   dept: string | null;
   enteredCare: string | null;
@@ -129,7 +136,7 @@ export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 /**
  * A page of Telegram and WhatsApp users who may get a reminder now, after `afterId` in id order: a birth
- * month, reminders not stopped, not blocked, and nothing sent to them since `sinceMs` (one
+ * month or another month a date comes from (the card's end), reminders not stopped, not blocked, and nothing sent to them since `sinceMs` (one
  * message a day). Their progress and reminders given come in the same rows
  * (`roadmapColumns`), so the parameters stay fixed however many people there are; paged by
  * the person's primary key, so each page reads about `limit` people, not the whole table
@@ -171,7 +178,7 @@ export async function reminderCandidates(
         sql`${youngPeople.id} > ${afterId}`,
         isNull(identities.blockedAt),
         eq(youngPeople.remindersOptOut, false),
-        isNotNull(youngPeople.birth),
+        datedAnchorKnown,
         sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp', 'web') and ${remindersSent.sentAt} >= ${sinceMs})`,
       ),
     )
@@ -182,7 +189,6 @@ export async function reminderCandidates(
     return {
       ...p,
       channel: channel === "whatsapp" || channel === "web" ? channel : "telegram",
-      birth: p.birth!,
       progress: parsed.roadmapProgress,
       sent: parsed.remindersSent,
     };
@@ -248,10 +254,11 @@ export type DeadlineCandidate = {
 };
 
 /**
- * A page of everyone with a birth month (web and Telegram), for deadline alerts, with their
+ * A page of everyone with a birth month or another month a date comes from (web, Telegram and
+ * WhatsApp), for deadline alerts, with their
  * progress and the deadline alerts already raised in the same rows (fixed parameters).
  */
-export async function peopleWithBirth(db: Db, afterId: string, limit = 500): Promise<DeadlineCandidate[]> {
+export async function peopleWithDates(db: Db, afterId: string, limit = 500): Promise<DeadlineCandidate[]> {
   const rows = await db
     .select({
       youngId: youngPeople.id,
@@ -264,7 +271,7 @@ export async function peopleWithBirth(db: Db, afterId: string, limit = 500): Pro
       alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
     })
     .from(youngPeople)
-    .where(and(isNotNull(youngPeople.birth), sql`${youngPeople.id} > ${afterId}`))
+    .where(and(datedAnchorKnown, sql`${youngPeople.id} > ${afterId}`))
     .orderBy(youngPeople.id)
     .limit(limit);
   return rows.map(({ progress, alerted, ...p }) => ({

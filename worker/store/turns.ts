@@ -396,6 +396,7 @@ async function writeTurn(db: Db, turn: SaveTurn): Promise<SavedTurn> {
           locale: state.locale,
           at,
           minPeople: turn.unansweredMinPeople ?? DEFAULT_UNANSWERED_MIN_PEOPLE,
+          ...(effect.answered ? { answered: effect.answered } : {}),
         }),
       );
     } else if (

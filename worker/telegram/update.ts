@@ -11,6 +11,7 @@ import { sendOrQueue } from "./outbox.ts";
 import { slowDownTelegram } from "./slow-down.ts";
 import { staffAcknowledge, staffLinkTelegram } from "./staff.ts";
 import { sendExport } from "./export.ts";
+import { exportNotSent } from "../../bot/flows/data.ts";
 import { sendLetterTelegram } from "../letters/deliver.ts";
 
 type Telegram = NonNullable<Config["telegram"]>;
@@ -53,8 +54,9 @@ async function repliesTo(
     ...(locale ? { locale } : {}),
   });
   if (outcome.kind !== "done") return null;
-  if (outcome.exportRequested) await sendExport(env, chatId, outcome.state.youngId);
+  const exported = !outcome.exportRequested || (await sendExport(env, chatId, outcome.state.youngId));
   if (outcome.letter) await sendLetterTelegram(env, chatId, outcome.letter, outcome.state.locale);
+  if (!exported) return exportNotSent(outcome.replies, outcome.state.locale);
   return outcome.replies;
 }
 

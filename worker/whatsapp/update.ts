@@ -12,6 +12,7 @@ import { keptPerson, personKey } from "../turn/person-cache.ts";
 import { runTurn } from "../turn/run.ts";
 import { isUndeliverable, sendAll, whatsappClient, type WhatsAppSender } from "./client.ts";
 import { sendWhatsAppExport } from "./export.ts";
+import { exportNotSent } from "../../bot/flows/data.ts";
 import { sendLetterWhatsApp } from "../letters/deliver.ts";
 import { enqueueWhatsAppMessages } from "./outbox.ts";
 
@@ -60,7 +61,8 @@ async function oneMessage(env: Env, api: WhatsAppSender, message: InboundMessage
     if (outcome.kind !== "done") return;
     replies = outcome.replies;
     locale = outcome.state.locale;
-    if (outcome.exportRequested) await sendWhatsAppExport(env, api, message.from, outcome.state.youngId);
+    if (outcome.exportRequested && !(await sendWhatsAppExport(env, api, message.from, outcome.state.youngId)))
+      replies = exportNotSent(replies, locale);
     if (outcome.letter) await sendLetterWhatsApp(api, message.from, outcome.letter, outcome.state.locale);
   }
   if (!replies || replies.length === 0) return;

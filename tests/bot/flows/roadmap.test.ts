@@ -156,6 +156,19 @@ describe("Mon parcours (engine)", () => {
     expect(again.replies).toHaveLength(1);
     expect(act({ ...s, remindersOptOut: true }, "menu").replies).toHaveLength(1);
   });
+
+  it("should remind an MNA of the permit renewal from the card's month when the birth month is not given", () => {
+    // Card ending in February 2026 (taken as the 1st): file by 2 December 2025 at the latest, overdue at NOW.
+    const s = state({ profile: { status: "mna", dept: "44", permitExpiry: "2026-02" } });
+    const shown = act(s, "menu").effects.find((e) => e.type === "remindersShown");
+    expect(shown).toEqual({
+      type: "remindersShown",
+      reminders: [{ stepId: "residence-permit-renewal", kind: "overdue" }],
+    });
+    // Nothing dated at all: no reminder.
+    const undated = state({ profile: { status: "mna", dept: "44" } });
+    expect(act(undated, "menu").effects.some((e) => e.type === "remindersShown")).toBe(false);
+  });
 });
 
 describe("Mon parcours (web chat, stored)", () => {

@@ -3,6 +3,8 @@ import {
   confidenceOf,
   MIN_SCORE,
   OFF_TOPIC,
+  REST_ABOUT,
+  REST_SHARE,
   RIVAL_COVERAGE,
   SURE_COVERAGE,
   SURE_SCORE,
@@ -18,6 +20,10 @@ const match = (over: Partial<Match> = {}): Match => ({
   coverage: 1,
   offTopic: 0,
   missesFocus: false,
+  held: 2,
+  words: 2,
+  rest: 0.4,
+  restAbout: 1,
   ...over,
 });
 const matcher = createMatcher(seedBundle);
@@ -65,6 +71,18 @@ describe("confidenceOf", () => {
     expect(confidenceOf([match({ offTopic: OFF_TOPIC + 0.01 })])).toBe("unsure");
     expect(confidenceOf([match({ offTopic: OFF_TOPIC })])).toBe("sure");
   });
+
+  it("should not be sure of an answer that holds one word of a question that has several", () => {
+    expect(confidenceOf([match({ held: 1, words: 2 })])).toBe("unsure");
+    expect(confidenceOf([match({ held: 1, words: 1 })])).toBe("sure");
+  });
+
+  it("should not be sure of an answer about one word of the question and hardly about the rest", () => {
+    expect(confidenceOf([match({ rest: REST_SHARE, restAbout: REST_ABOUT - 0.01 })])).toBe("unsure");
+    expect(confidenceOf([match({ rest: REST_SHARE, restAbout: REST_ABOUT })])).toBe("sure");
+    // Little left beyond its word: nothing to back.
+    expect(confidenceOf([match({ rest: REST_SHARE - 0.01, restAbout: 0 })])).toBe("sure");
+  });
 });
 
 describe("confidence over the seed content", () => {
@@ -88,6 +106,35 @@ describe("confidence over the seed content", () => {
   ])("should not be sure of the wrong item the review found (%s → %s)", (text, wrong) => {
     const { confidence, best } = assess(text);
     expect(confidence === "sure" && best === wrong).toBe(false);
+  });
+
+  it.each([
+    ["combien de temps la préfecture met pour répondre", "faq:faq-cjm-until-25"],
+    ["كيف أعادل شهادتي", "step:pecule-documents"],
+    ["je dois faire ma declaration d'impots en ligne", "step:nationality-declaration"],
+    ["forfait telephone pas cher", "faq:faq-sos-free"],
+  ])("should not be sure of an item that shares a word but not the question (%s → %s)", (text, wrong) => {
+    const { confidence, best } = assess(text);
+    expect(confidence === "sure" && best === wrong).toBe(false);
+  });
+
+  it("should measure how much of the question beyond its best word an item is about", () => {
+    // "déclaration" is the only word the nationality step holds ("impôts" the content has not got).
+    expect(matcher.match("je dois faire ma declaration d'impots en ligne")[0]).toMatchObject({
+      id: "nationality-declaration",
+      held: 1,
+      words: 3,
+    });
+    // The free-calls FAQ is about "forfait"; it has "téléphone" only in its body, "cher" nowhere.
+    const forfait = matcher.match("forfait telephone pas cher")[0]!;
+    expect(forfait).toMatchObject({ id: "faq-sos-free", held: 2, words: 3 });
+    expect(forfait.rest).toBeGreaterThanOrEqual(REST_SHARE);
+    expect(forfait.restAbout).toBeLessThan(REST_ABOUT);
+    // The domestic violence step is about "copain" and says "frapper" in its body: backed enough.
+    const hit = matcher.match("mon copain me frappe")[0]!;
+    expect(hit).toMatchObject({ id: "sos-3919", held: 2, words: 2 });
+    expect(hit.restAbout).toBeGreaterThanOrEqual(REST_ABOUT);
+    expect(assess("mon copain me frappe")).toEqual({ confidence: "sure", best: "step:sos-3919" });
   });
 
   it("should count a word the content has not got, not a plain everyday one", () => {

@@ -4,6 +4,7 @@ import {
   computeRoadmap,
   deadlineAlerts,
   dueReminders,
+  hasDatedAnchor,
   isCalendarDate,
   settingsFor,
 } from "../../../shared/roadmap/compute.ts";
@@ -322,6 +323,23 @@ describe("the residence permit renewal (issue 19)", () => {
     expect(at("2026-06-03")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-30" }]);
     expect(at("2026-06-26")).toEqual([{ stepId: "residence-permit-renewal", kind: "before-7" }]);
     expect(deadlineAlerts(computeRoadmap(holder, RULES, "2026-07-10"), settings)).toContain("residence-permit-renewal");
+  });
+
+  it("should date, remind and alert the renewal of an MNA who gave the card's month but not the birth month", () => {
+    const cardOnly: Profile = { status: "mna", dept: "44", permitExpiry: "2026-09" };
+    expect(hasDatedAnchor(cardOnly)).toBe(true);
+    expect(hasDatedAnchor({ status: "mna", dept: "44" })).toBe(false);
+    expect(step(cardOnly, "2026-03-01", "residence-permit-renewal")).toMatchObject({
+      due: "2026-07-03",
+      state: "later",
+    });
+    const settings = settingsFor(RULES, cardOnly);
+    expect(dueReminders(computeRoadmap(cardOnly, RULES, "2026-06-03"), settings)).toEqual([
+      { stepId: "residence-permit-renewal", kind: "before-30" },
+    ]);
+    expect(deadlineAlerts(computeRoadmap(cardOnly, RULES, "2026-07-10"), settings)).toEqual([
+      "residence-permit-renewal",
+    ]);
   });
 
   it("should show it undated to an adult MNA who did not give the month, and not at all to a French care leaver", () => {

@@ -7,7 +7,7 @@ import { drainDeliveries } from "../../support/alerts.ts";
 import { seedContent } from "../../support/content.ts";
 import { fakeTelegram } from "../../support/outside.ts";
 import { linkedWebYoung, loginAs } from "../../support/staff.ts";
-import { buttonUpdate, postUpdate, textUpdate } from "../../support/telegram.ts";
+import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../../support/telegram.ts";
 import { send } from "../../support/webchat.ts";
 
 /**
@@ -188,5 +188,23 @@ describe("the export", () => {
     const data = JSON.parse(file.text) as { profile: { id: string }; identities: { key: string }[] };
     expect(data.profile.id).toBe(id);
     expect(data.identities.map((i) => i.key)).toEqual([String(chat)]);
+  });
+
+  it("should say so and offer to try again when Telegram does not take the document, then send it", async () => {
+    const chat = 72_002;
+    await postUpdate(textUpdate(chat, "/start"));
+    for (const data of ["lang:fr", "privacy:accept", "data"]) await postUpdate(buttonUpdate(chat, data));
+    fakeTelegram.reset();
+    fakeTelegram.failNext({ status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } });
+    await postUpdate(buttonUpdate(chat, "data:export"));
+    const said = fakeTelegram.messages.filter((c) => c.method === "sendMessage").map((c) => String(c.params.text));
+    expect(said.join("\n")).toContain("Je n'ai pas pu t'envoyer le fichier");
+    expect(said.join("\n")).not.toContain("Voici un fichier");
+    const retry = fakeTelegram.messages.find((c) => c.method === "sendMessage")!;
+    expect(keyboardOf(retry.params).map(([, a]) => a)).toContain("data:export");
+    fakeTelegram.reset();
+    await postUpdate(buttonUpdate(chat, "data:export"));
+    expect(fakeTelegram.calls.filter((c) => c.method === "sendDocument")).toHaveLength(1);
+    expect(fakeTelegram.messages.map((c) => String(c.params.text)).join("\n")).toContain("Voici un fichier");
   });
 });

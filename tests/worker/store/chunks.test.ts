@@ -11,7 +11,7 @@ import {
 import { chunksOf, MAX_BOUND_PARAMS } from "../../../worker/store/chunks.ts";
 import { database } from "../../../worker/store/db.ts";
 import {
-  peopleWithBirth,
+  peopleWithDates,
   raiseDeadlineAlerts,
   recordReminders,
   reminderCandidates,
@@ -189,14 +189,14 @@ describe.each(SIZES)("queries over %i elements", (n) => {
     expect(stored!.n).toBe(n);
   });
 
-  it("peopleWithBirth (with progress and deadlines raised) and raiseDeadlineAlerts", async () => {
+  it("peopleWithDates (with progress and deadlines raised) and raiseDeadlineAlerts", async () => {
     const young = await people(`dl${n}`, n);
     const due = young.map((youngId) => ({ youngId, stepId: "residence-permit" }));
     expect(await raiseDeadlineAlerts(db, due, T0)).toHaveLength(n);
     expect(await raiseDeadlineAlerts(db, due, T0)).toHaveLength(0);
     const seen: string[] = [];
     for (let after = `dl${n}-`; ; ) {
-      const page = (await peopleWithBirth(db, after, 500)).filter((p) => p.youngId.startsWith(`dl${n}-`));
+      const page = (await peopleWithDates(db, after, 500)).filter((p) => p.youngId.startsWith(`dl${n}-`));
       if (page.length === 0) break;
       expect(page.every((p) => p.alerted.includes("residence-permit"))).toBe(true);
       seen.push(...page.map((p) => p.youngId));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { tableScans, unselectiveCorrelatedSearches } from "../../../bench/lib/plan-checks.ts";
 import { raiseEscalations } from "../../../worker/store/alerts.ts";
 import { database } from "../../../worker/store/db.ts";
-import { peopleWithBirth, reminderCandidates } from "../../../worker/store/roadmap.ts";
+import { peopleWithDates, reminderCandidates } from "../../../worker/store/roadmap.ts";
 import { loadTurn } from "../../../worker/store/turns.ts";
 
 /**
@@ -73,7 +73,7 @@ describe("query plans of the turn and the cron's scans", () => {
     const { DB, seen } = recordingDb();
     const db = database(DB);
     await reminderCandidates(db, 0);
-    await peopleWithBirth(db, "");
+    await peopleWithDates(db, "");
     await raiseEscalations(db, Date.now(), Date.now());
     const plans = await plansOf(seen);
     expect(plans).toHaveLength(3);

@@ -241,6 +241,22 @@ describe("my data on WhatsApp", () => {
     });
     expect(document?.to).toBe(from);
   });
+
+  it("should say so and offer to try again when Meta does not take the document", async () => {
+    const from = newNumber();
+    await send(textMessage(from, "Bonjour"));
+    await send(listMessage(from, "lang:fr"));
+    await send(buttonMessage(from, "privacy:accept"));
+    fakeWhatsApp.reset();
+    fakeWhatsApp.failNext({ status: 500, body: { error: { code: 1 } } });
+    await postWhatsApp(webhookCall([buttonMessage(from, "data:export")]));
+    // The document was refused (its call answered 500): what follows says so.
+    expect(fakeWhatsApp.calls[0]!.message.type).toBe("document");
+    const said = JSON.stringify(fakeWhatsApp.calls.slice(1).map((c) => c.message));
+    expect(said).toContain("Je n'ai pas pu t'envoyer le fichier");
+    expect(said).toContain("data:export");
+    expect(said).not.toContain("Voici un fichier");
+  });
 });
 
 describe("a flood from one number", () => {

@@ -13,6 +13,9 @@ import {
   type FieldSpec,
 } from "../../routes/admin-content-form.ts";
 import { StaffLayout } from "../staff-layout.tsx";
+import type { Reply } from "../../../shared/api.ts";
+import { ChannelPreview } from "./channel-preview.tsx";
+import { changedSentences } from "../../../shared/content/sentences.ts";
 import { parisTime } from "../staff-words.ts";
 import { frenchError } from "../../routes/admin-errors.ts";
 
@@ -155,6 +158,110 @@ export function ContentList(props: { kind: ContentKind; scope: string; items: Li
   );
 }
 
+export type Choice = { id: string; label: string };
+
+/** The French beside its translation, each sentence changed since the translation marked (and what was removed). */
+function FrenchReference(props: { now: string; then: string | null }) {
+  const marked = props.then === null ? null : changedSentences(props.then, props.now);
+  const changed = marked?.sentences.some((s) => s.changed) || (marked?.removed.length ?? 0) > 0;
+  return (
+    <div class="ref" lang="fr">
+      <span class="muted">
+        Français{changed ? " (les phrases surlignées ont changé depuis cette traduction)" : ""} :
+      </span>{" "}
+      {marked
+        ? marked.sentences.map((s) =>
+            s.changed ? (
+              <>
+                <mark>{s.text}</mark>{" "}
+              </>
+            ) : (
+              <>{s.text} </>
+            ),
+          )
+        : props.now}
+      {marked?.removed.length ? (
+        <span class="muted">
+          {" "}
+          Retiré depuis : <del>{marked.removed.join(" ")}</del>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * An ordered list of ids shown by title, reordered with buttons (keyboard and screen reader
+ * friendly, no drag), entries added by typing a title (the browser offers the matching ones).
+ */
+function ListField(props: { field: FieldSpec; ids: string[]; choices: Choice[] }) {
+  const { field, ids } = props;
+  const titles = new Map(props.choices.map((c) => [c.id, c.label]));
+  const listId = `f-${field.name}-choices`;
+  return (
+    <fieldset class="list-field" id={`f-${field.name}`}>
+      <legend>{field.label.replace(/ \(identifiants.*\)$/, "")}</legend>
+      {ids.length === 0 ? <p class="muted tight">Aucun pour l'instant.</p> : null}
+      <ol class="tight">
+        {ids.map((id, i) => {
+          const title = titles.get(id) ?? `${id} (introuvable)`;
+          return (
+            <li>
+              <input type="hidden" name={field.name} value={id} />
+              <span>{title}</span> <span class="muted">({id})</span>{" "}
+              <span class="row-wrap inline-actions">
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`up:${field.name}:${i}`}
+                  disabled={i === 0}
+                  aria-label={`Monter « ${title} »`}
+                >
+                  ↑ Monter
+                </button>
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`down:${field.name}:${i}`}
+                  disabled={i === ids.length - 1}
+                  aria-label={`Descendre « ${title} »`}
+                >
+                  ↓ Descendre
+                </button>
+                <button
+                  class="secondary small"
+                  type="submit"
+                  name="op"
+                  value={`remove:${field.name}:${i}`}
+                  aria-label={`Retirer « ${title} »`}
+                >
+                  ✕ Retirer
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <label for={`f-${field.name}-add`}>Ajouter (tape une partie du titre)</label>
+      <div class="row-wrap">
+        <input id={`f-${field.name}-add`} name={`${field.name}.add`} list={listId} class="grow" autocomplete="off" />
+        <button class="secondary" type="submit" name="op" value={`add:${field.name}`}>
+          Ajouter
+        </button>
+      </div>
+      <datalist id={listId}>
+        {props.choices
+          .filter((c) => !ids.includes(c.id))
+          .map((c) => (
+            <option value={`${c.label} (${c.id})`} />
+          ))}
+      </datalist>
+    </fieldset>
+  );
+}
+
 /** Sources as rows of label + web address, each with its own error; empty rows to add more. */
 function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
   const sources = ((props.item?.sources as { label?: string; url?: string }[] | undefined) ?? []).slice(0, MAX_SOURCES);
@@ -219,6 +326,8 @@ function Field(props: {
   isNew: boolean;
   error?: string | undefined;
   topics: string[];
+  choices?: Choice[] | undefined;
+  frenchThen?: Record<string, unknown> | null | undefined;
 }) {
   const { field, item, locale } = props;
   const id = `f-${field.name}`;
@@ -226,6 +335,8 @@ function Field(props: {
   const localized = field.type === "localized" || field.type === "long" || field.type === "keywords";
   const dir = localized && isRtl(locale) ? "rtl" : undefined;
   const reference = localized && locale !== "fr" ? fieldValue(field, props.french, "fr") : "";
+  // The French this translation was made from (null: unknown, or no translation yet).
+  const frenchThen = reference && props.frenchThen ? fieldValue(field, props.frenchThen, "fr") : null;
   const described = props.error ? `${id}-error` : undefined;
   let control: Child;
   if (field.type === "long" || field.type === "french" || field.type === "lines") {
@@ -241,6 +352,21 @@ function Field(props: {
         {value}
       </textarea>
     );
+  } else if (field.name === "stepId" && props.choices) {
+    control = (
+      <select id={id} name={field.name}>
+        <option value="" selected={value === ""}>
+          (aucune)
+        </option>
+        {props.choices.map((c) => (
+          <option value={c.id} selected={c.id === value}>
+            {c.label} ({c.id})
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.type === "list" && props.choices) {
+    return <ListField field={field} ids={(item?.[field.name] as string[] | undefined) ?? []} choices={props.choices} />;
   } else if (field.type === "select") {
     const options = field.options ?? props.topics;
     control = (
@@ -276,12 +402,10 @@ function Field(props: {
         {field.label}
         {localized ? ` (${LOCALE_NAMES[locale]})` : ""}
       </label>
-      {reference ? (
-        <div class="ref" lang="fr">
-          <span class="muted">Français :</span> {reference}
-        </div>
-      ) : null}
-      {control}
+      <div class={reference ? "pair" : undefined}>
+        {reference ? <FrenchReference now={reference} then={frenchThen} /> : null}
+        {control}
+      </div>
       {props.error ? (
         <p class="field-error" id={`${id}-error`}>
           {props.error}
@@ -300,6 +424,12 @@ export function ItemEditor(props: {
   csrf: string;
   fieldErrors: Record<string, string>;
   topics: string[];
+  /** The item as it was when this locale was last edited (its French then), to show what changed since. */
+  frenchThen?: Record<string, unknown> | null | undefined;
+  /** What the young person gets when opening the item (saved draft), shown beside the form. */
+  preview?: Reply[] | undefined;
+  /** For each list field: what may be chosen, by title. */
+  choices?: Record<string, Choice[]> | undefined;
   statuses?: Record<Locale, TranslationStatus> | undefined;
 }) {
   const { kind, locale } = props;
@@ -325,28 +455,37 @@ export function ItemEditor(props: {
           )}
         </p>
       ) : null}
-      <form method="post" action={base} class="card">
-        <Csrf csrf={props.csrf} />
-        <input type="hidden" name="locale" value={locale} />
-        {KIND_FIELDS[kind].map((field) =>
-          field.type === "sources" ? (
-            <SourceRows item={props.item} errors={props.fieldErrors} />
-          ) : (
-            <Field
-              field={field}
-              item={props.item}
-              french={props.french}
-              locale={locale}
-              isNew={props.isNew}
-              error={props.fieldErrors[field.name]}
-              topics={props.topics}
-            />
-          ),
-        )}
-        <div class="actions">
-          <button type="submit">Enregistrer le brouillon</button>
-        </div>
-      </form>
+      <div class="editor-grid">
+        <form method="post" action={base} class="card">
+          <Csrf csrf={props.csrf} />
+          <input type="hidden" name="locale" value={locale} />
+          {/* The form's default button (Enter in a field): saving, never a list's "monter". */}
+          <button type="submit" class="default-submit" tabindex={-1}>
+            Enregistrer
+          </button>
+          {KIND_FIELDS[kind].map((field) =>
+            field.type === "sources" ? (
+              <SourceRows item={props.item} errors={props.fieldErrors} />
+            ) : (
+              <Field
+                field={field}
+                item={props.item}
+                french={props.french}
+                locale={locale}
+                isNew={props.isNew}
+                error={props.fieldErrors[field.name]}
+                topics={props.topics}
+                choices={props.choices?.[field.name]}
+                frenchThen={props.frenchThen}
+              />
+            ),
+          )}
+          <div class="actions">
+            <button type="submit">Enregistrer le brouillon</button>
+          </div>
+        </form>
+        {props.preview?.length ? <ChannelPreview replies={props.preview} locale={locale} /> : null}
+      </div>
       {!props.isNew ? (
         <form method="post" action={`/admin/content/${kind}/${id}/delete`} class="actions">
           <Csrf csrf={props.csrf} />
