@@ -49,3 +49,21 @@ export const messageRequestSchema = lazy(() =>
     }),
   ]),
 );
+
+/** The base64url of `bytes` bytes (no padding): the browser's subscription keys. */
+const base64urlOf = (bytes: number) =>
+  z.string().check(z.regex(new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`)));
+
+/**
+ * `POST /api/chat/push`: a browser's Web Push subscription (`PushSubscription.toJSON()`), the
+ * endpoint an https URL of a known push service (worker/push/send.ts), its keys of the sizes RFC 8291 sets.
+ */
+export const pushSubscriptionSchema = lazy(() =>
+  z.object({
+    endpoint: z.url({ protocol: /^https$/ }).check(z.maxLength(1024)),
+    keys: z.object({ p256dh: base64urlOf(65), auth: base64urlOf(16) }),
+  }),
+);
+
+/** `DELETE /api/chat/push`: which browser no longer wants reminders. */
+export const pushUnsubscribeSchema = lazy(() => z.object({ endpoint: z.string().check(z.maxLength(1024)) }));

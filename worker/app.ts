@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { chatRoutes } from "./web/chat.ts";
 import { pageRoutes } from "./routes/pages.tsx";
+import { pwaRoutes } from "./routes/pwa.tsx";
 import { roadmapRoutes } from "./routes/roadmap.tsx";
 import { telegramRoutes } from "./telegram/webhook.ts";
 import { whatsappRoutes } from "./whatsapp/webhook.ts";
@@ -8,6 +9,7 @@ import { answerErrors, settingsChecked } from "./errors.ts";
 import { assetRoutes } from "./assets.ts";
 import { CHAT_ASSETS, chatScriptAsset, chatStyle } from "./pages/chat.tsx";
 import { roadmapStyle } from "./pages/roadmap.tsx";
+import { offlineScript } from "./pages/offline.tsx";
 import { letterRoutes } from "./letters/routes.tsx";
 import { letterStyle } from "./letters/page.tsx";
 import { CHAT_CSP, secureHeaders } from "./security-headers.ts";
@@ -32,9 +34,10 @@ export function createApp() {
   app.route("/", letterRoutes);
   app.route("/api/chat", chatRoutes);
   app.route("/", pageRoutes);
+  app.route("/", pwaRoutes);
   app.route(
     "/",
-    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, letterStyle]),
+    assetRoutes(CHAT_ASSETS, () => [chatScriptAsset, chatStyle, roadmapStyle, letterStyle, offlineScript]),
   );
   for (const path of STAFF_PATHS) {
     app.all(path, async (c) => {

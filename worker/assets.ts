@@ -13,7 +13,7 @@ const TYPES = { js: "text/javascript; charset=utf-8", css: "text/css; charset=ut
 const paths = new WeakMap<Asset, string>();
 
 /** FNV-1a over UTF-16 code units, two seeds: a cache-busting name, not a security check. */
-function contentHash(text: string): string {
+export function contentHash(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

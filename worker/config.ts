@@ -92,6 +92,24 @@ const settingsSchema = lazy(() => {
       "https://graph.facebook.com/v23.0",
     ),
     WHATSAPP_TEMPLATES: z.optional(z.string()),
+    VAPID_PUBLIC_KEY: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(
+            /^B[A-Za-z0-9_-]{86}$/,
+            "VAPID_PUBLIC_KEY: an uncompressed P-256 public key, base64url (87 characters)",
+          ),
+        ),
+    ),
+    VAPID_PRIVATE_KEY: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "VAPID_PRIVATE_KEY: a P-256 private key, base64url (43 characters)")),
+    ),
+    VAPID_SUBJECT: z.optional(
+      z.string().check(z.regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "VAPID_SUBJECT: a mailto: or https: contact")),
+    ),
   });
 });
 
@@ -150,6 +168,9 @@ const SETTINGS = [
   "WHATSAPP_PHONE_NUMBER_ID",
   "WHATSAPP_API_ROOT",
   "WHATSAPP_TEMPLATES",
+  "VAPID_PUBLIC_KEY",
+  "VAPID_PRIVATE_KEY",
+  "VAPID_SUBJECT",
 ] as const satisfies readonly (keyof z.infer<ReturnType<typeof settingsSchema>>)[];
 
 /** Settings that only work together: one without the other is a mistake, not "off". */
@@ -160,6 +181,8 @@ const PAIRS = [
   ["WHATSAPP_VERIFY_TOKEN", "WHATSAPP_APP_SECRET"],
   ["WHATSAPP_APP_SECRET", "WHATSAPP_ACCESS_TOKEN"],
   ["WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"],
+  ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY"],
+  ["VAPID_PRIVATE_KEY", "VAPID_SUBJECT"],
 ] as const;
 
 /** The `send_email` binding's one method this code calls. */
@@ -247,6 +270,11 @@ function configFrom(env: Env) {
             apiRoot: v.WHATSAPP_API_ROOT.replace(/\/$/, ""),
             templates,
           }
+        : null,
+    /** Web Push for the web chat (worker/push/); null, and no opt-in offered, when not configured. */
+    webPush:
+      v.VAPID_PUBLIC_KEY && v.VAPID_PRIVATE_KEY && v.VAPID_SUBJECT
+        ? { publicKey: v.VAPID_PUBLIC_KEY, privateKey: v.VAPID_PRIVATE_KEY, subject: v.VAPID_SUBJECT }
         : null,
   };
 }

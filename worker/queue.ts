@@ -5,6 +5,7 @@ import { alertDeliveryMessageSchema } from "./alerts/messages.ts";
 import { database } from "./store/db.ts";
 import { markDeadLettered } from "./store/alerts.ts";
 import { roadmapScanMessageSchema, scanRoadmap } from "./roadmap-scan.ts";
+import { deliverWebPush, webPushMessageSchema } from "./push/send.ts";
 import { giveUpReply, processReply, referentReplyMessageSchema } from "./replies/deliver.ts";
 
 export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
@@ -53,6 +54,14 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       const whatsapp = whatsappMessagesSchema().safeParse(message.body);
       if (whatsapp.success) {
         const outcome = await deliverWhatsAppMessages(env, whatsapp.data);
+        if (outcome.retry)
+          await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
+        message.ack();
+        continue;
+      }
+      const push = webPushMessageSchema().safeParse(message.body);
+      if (push.success) {
+        const outcome = await deliverWebPush(env, push.data);
         if (outcome.retry)
           await env.DELIVERIES.send(outcome.retry.message, { delaySeconds: outcome.retry.delaySeconds });
         message.ack();

@@ -1,6 +1,7 @@
 import { reminderReply } from "../bot/flows/roadmap.ts";
 import type { ConversationState } from "../bot/state.ts";
-import { toLocale } from "../shared/locales.ts";
+import { isRtl, toLocale } from "../shared/locales.ts";
+import type { WebPushMessage } from "./push/send.ts";
 import { profileFromColumns } from "../shared/profile.ts";
 import {
   computeRoadmap,
@@ -67,7 +68,9 @@ export async function reminderPage(
   change: RulesChange | null = null,
 ): Promise<PageOutcome> {
   const today = parisDate(now);
-  const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after);
+  const config = configOf(env);
+  const webActiveSince = now - config.retention.WEB_SESSION_IDLE_DAYS * DAY;
+  const people = await reminderCandidates(db, now - DAY, REMINDER_PAGE, after, webActiveSince);
   const due = [];
   for (const person of people) {
     const profile = profileFromColumns(person);
@@ -90,7 +93,7 @@ export async function reminderPage(
     })),
     now,
   );
-  const whatsapp = configOf(env).whatsapp;
+  const whatsapp = config.whatsapp;
   const messages = due
     .filter((d) => recorded.has(d.person.youngId))
     .map(({ person, profile, steps, reminders, news }, k) => {
@@ -104,20 +107,22 @@ export async function reminderPage(
       };
       const reply = noticeReply(state, rules, steps, reminders, news);
       const body =
-        person.channel === "whatsapp" && whatsapp
-          ? whatsappReminder(
-              whatsapp.templates.reminder,
-              person.chatId,
-              state.locale,
-              reply,
-              insideServiceWindow(new Date(person.lastActiveAt), new Date(now)),
-            )
-          : ({
-              type: "telegram_replies",
-              chatId: person.chatId,
-              replies: [reply],
-              attempt: 1,
-            } satisfies TelegramRepliesMessage);
+        person.channel === "web"
+          ? webPushReminder(person.youngId, state.locale, reply)
+          : person.channel === "whatsapp" && whatsapp
+            ? whatsappReminder(
+                whatsapp.templates.reminder,
+                person.chatId,
+                state.locale,
+                reply,
+                insideServiceWindow(new Date(person.lastActiveAt), new Date(now)),
+              )
+            : ({
+                type: "telegram_replies",
+                chatId: person.chatId,
+                replies: [reply],
+                attempt: 1,
+              } satisfies TelegramRepliesMessage);
       return { body, delaySeconds: Math.floor((paced + k) / REMINDERS_PER_SECOND) };
     });
   for (let i = 0; i < messages.length; i += QUEUE_BATCH)
@@ -126,6 +131,24 @@ export async function reminderPage(
     next: people.length === REMINDER_PAGE ? people[people.length - 1]!.youngId : null,
     queued: messages.length,
     raised: 0,
+  };
+}
+
+/**
+ * A web chat reminder, as a notification: the reminder's own lines, in their language, that
+ * open the chat when tapped (worker/routes/pwa.tsx's service worker shows it).
+ */
+function webPushReminder(youngId: string, locale: Locale, reply: Reply): WebPushMessage {
+  return {
+    type: "web_push",
+    youngId,
+    notification: {
+      title: "Passerelle",
+      body: clip(reply.text, 1000),
+      lang: locale,
+      dir: isRtl(locale) ? "rtl" : "ltr",
+    },
+    attempt: 1,
   };
 }
 

@@ -36,7 +36,7 @@ export type RoadmapScanMessage = z.infer<ReturnType<typeof roadmapScanMessageSch
 
 export type ScanOutcome = { pages: number; queued: number; raised: number; handedOn: number };
 
-/** Pages of `job` from `after`; the rest handed to the queue. Reminders: none in quiet hours or without a bot. */
+/** Pages of `job` from `after`; the rest handed to the queue. Reminders: none in quiet hours, or with neither a bot nor Web Push. */
 export async function scanRoadmap(
   env: Env,
   job: RoadmapJob,
@@ -45,7 +45,9 @@ export async function scanRoadmap(
   rules?: RoadmapRules,
 ): Promise<ScanOutcome> {
   const outcome: ScanOutcome = { pages: 0, queued: 0, raised: 0, handedOn: 0 };
-  if (job === "reminders" && (!configOf(env).telegram || isQuietHour(now))) return outcome;
+  const config = configOf(env);
+  // Web Push reminders keep the same quiet hours as Telegram's.
+  if (job === "reminders" && ((!config.telegram && !config.webPush) || isQuietHour(now))) return outcome;
   const db = database(env.DB);
   rules ??= await publishedRoadmapRules(db);
   const change = job === "reminders" ? await latestRulesChange(db) : null;

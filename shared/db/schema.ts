@@ -475,11 +475,30 @@ export const remindersSent = sqliteTable(
     stepId: text("step_id").notNull(),
     /** "before-30", "before-7", "overdue"… */
     kind: text("kind").notNull(),
-    channel: text("channel", { enum: ["telegram", "chat", "whatsapp"] }).notNull(),
+    channel: text("channel", { enum: ["telegram", "chat", "whatsapp", "web"] }).notNull(),
     sentAt: integer("sent_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.youngId, t.stepId, t.kind] }),
     index("reminders_sent_young_at").on(t.youngId, t.sentAt),
   ],
+);
+
+/**
+ * A web chat user's Web Push subscription (issue 17): the push service's endpoint and the
+ * browser's keys that encrypt each message (worker/push/). Given only when they opt in from the
+ * chat; exported and erased with them; dropped when the push service says it is gone (404/410).
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    endpoint: text("endpoint").primaryKey(),
+    youngId: text("young_id")
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: "cascade" }),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("push_subscriptions_young").on(t.youngId)],
 );

@@ -211,6 +211,45 @@ export const fr = {
     "Doucement 🙂 Tu m'envoies beaucoup de messages. Attends une minute, puis réécris-moi. Urgence : 112 · idées suicidaires : 3114 · sans abri : 115 · enfant en danger : 119.",
   /** The emergency numbers every page of the young people shows in its header. */
   emergencyLine: "Urgence : 112 · Sans abri ce soir : 115 · Enfance en danger : 119 · Idées suicidaires : 3114",
+  /** The web chat's own shell (worker/pages/chat.tsx), switched by its script when the language changes. */
+  chatRoadmapOpen: "🗺️ Mon parcours",
+  chatClose: "Fermer",
+  chatSimulator: "Simulateur anonyme",
+  chatDateNote: "dates au 1er du mois de naissance",
+  chatConversation: "Conversation",
+  chatAskLabel: "Écris ta question",
+  chatAskPlaceholder: "Écris ta question…",
+  chatSend: "Envoyer",
+  chatError: "Ça n'a pas marché. Réessaie dans un moment.",
+  /** The offline page the service worker shows when there is no network (and the manifest's description). */
+  chatOffline:
+    "Pas de réseau : ton message n'est pas parti. Les numéros d'urgence sont en haut de la page, ils marchent sans internet.",
+  /** The web chat's 🔊 on each reply (the browser's speech synthesis, in the reply's language). */
+  readAloud: "Écouter ce message",
+  readAloudNoVoice: "Ton téléphone ne sait pas lire à voix haute en {language} : il n'a pas de voix pour cette langue.",
+  readAloudUnavailable: "Ton navigateur ne sait pas lire à voix haute.",
+  chatSessionGone:
+    "Cette conversation est terminée : elle a été effacée, ou elle n'a pas servi depuis longtemps. Écris un message pour en commencer une nouvelle.",
+  /** The web chat's opt-in to push reminders (in its timeline panel). */
+  chatPushOn: "🔔 Me rappeler mes dates sur ce téléphone",
+  chatPushOff: "🔕 Arrêter les rappels sur ce téléphone",
+  chatPushDone:
+    "C'est fait : je te préviendrai sur ce téléphone avant tes dates importantes, jamais entre 21 h et 8 h.",
+  chatPushStopped: "C'est arrêté : plus de rappels sur ce téléphone.",
+  chatPushDenied:
+    "Ton téléphone a bloqué les notifications de Passerelle. Tu peux les autoriser dans les réglages du navigateur.",
+  chatPushUnavailable: "Ce navigateur ne peut pas recevoir de rappels.",
+  offlineTitle: "Pas de connexion internet",
+  offlineIntro:
+    "Je ne peux pas te répondre sans internet. En cas d'urgence, appelle un de ces numéros. Ils sont gratuits.",
+  offline3114: "Idées suicidaires, pour toi ou quelqu'un d'autre",
+  offline119: "Enfance en danger (violences), jusqu'à 21 ans",
+  offline115: "Sans abri ce soir",
+  offline17: "Police : tu es en danger, agressé ou menacé",
+  offline112: "Urgence : tous les secours",
+  offlineRetry: "Réessayer",
+  offlineOtherLanguages: "Autres langues",
+  appDescription: "Pour t'aider à préparer ta vie après l'ASE, étape par étape.",
   // Letters (bot/letters, worker/letters)
   lettersButton: "✉️ Mes lettres",
   lettersIntro:

@@ -24,6 +24,7 @@ export const ALERT_MESSAGE = "Je n'ai plus de logement demain";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    vapidPublicKey: string;
   }
 }
 
@@ -119,6 +120,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
 INSERT INTO referent_links (staff_id, young_id, created_at) SELECT id, 'b0000000-0000-4000-8000-000000000001', ${now} FROM staff WHERE email = '${REFERENT.email}';
 INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'help', 'normal', '${ALERT_MESSAGE.replace(/'/g, "''")}', ${now});`);
 
+  // VAPID keys, as `wrangler secret put` would hold them: the web chat offers push reminders.
+  const vapid = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
+  const vapidPublic = Buffer.from(await crypto.subtle.exportKey("raw", vapid.publicKey)).toString("base64url");
+  const vapidPrivate = (await crypto.subtle.exportKey("jwk", vapid.privateKey)).d!;
   const port = await freePort();
   const child = spawn(
     "npx",
@@ -138,6 +146,12 @@ INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('
       dir,
       "--var",
       "PUBLIC_URL:http://localhost:" + port,
+      "--var",
+      `VAPID_PUBLIC_KEY:${vapidPublic}`,
+      "--var",
+      `VAPID_PRIVATE_KEY:${vapidPrivate}`,
+      "--var",
+      "VAPID_SUBJECT:mailto:dpo@example.org",
     ],
     {
       env: quiet,
@@ -168,5 +182,6 @@ INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('
     throw error;
   }
   project.provide("baseUrl", `http://localhost:${port}`);
+  project.provide("vapidPublicKey", vapidPublic);
   return stop;
 }

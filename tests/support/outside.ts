@@ -3,7 +3,8 @@ import { vi } from "vitest";
 /**
  * The outside world, faked at the network boundary: every fetch the Worker makes to
  * https://telegram.test (the configured Bot API root), https://receiver.test (webhook
- * receivers) or Cloudflare's DNS over HTTPS (webhook names) is answered here and recorded. Anything else fails loudly.
+ * receivers), https://fcm.googleapis.com (a Web Push service) or Cloudflare's DNS over HTTPS
+ * (webhook names) is answered here and recorded. Anything else fails loudly.
  */
 
 export type TelegramCall = { method: string; params: Record<string, unknown> };
@@ -184,6 +185,34 @@ async function whatsapp(url: URL, request: Request): Promise<Response> {
   });
 }
 
+/** A push service (Web Push, RFC 8030) at Google's host, as Chromium's subscriptions name it. */
+export type PushRequest = { url: string; headers: Record<string, string>; body: Uint8Array };
+const pushState = { requests: [] as PushRequest[], script: [] as number[] };
+export const fakePush = {
+  get requests(): PushRequest[] {
+    return pushState.requests;
+  },
+  reset(): void {
+    pushState.requests = [];
+    pushState.script = [];
+  },
+  /** The next pushes get these statuses (0: the push service unreachable); then 201. */
+  answerNext(...statuses: number[]): void {
+    pushState.script.push(...statuses);
+  },
+};
+
+async function pushService(request: Request): Promise<Response> {
+  pushState.requests.push({
+    url: request.url,
+    headers: Object.fromEntries(request.headers),
+    body: new Uint8Array(await request.arrayBuffer()),
+  });
+  const status = pushState.script.shift() ?? 201;
+  if (status === 0) throw new TypeError("Network connection lost.");
+  return new Response(null, { status });
+}
+
 export function installOutsideWorld(): void {
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -191,6 +220,7 @@ export function installOutsideWorld(): void {
     const url = new URL(request.url);
     if (url.host === "telegram.test") return telegram(url, init, request);
     if (url.host === "graph.test") return whatsapp(url, request);
+    if (url.host === "fcm.googleapis.com") return pushService(request);
     if (url.origin === "https://cloudflare-dns.com" && url.pathname === "/dns-query") return doh(url);
     // On any port: a test can see a request made to a port it should not have used.
     if (url.hostname === "receiver.test") {

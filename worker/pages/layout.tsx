@@ -1,10 +1,12 @@
 import type { Child } from "hono/jsx";
 import { t } from "../../shared/i18n/index.ts";
-import { isRtl, LOCALES, type Locale } from "../../shared/locales.ts";
+import { isRtl, type Locale } from "../../shared/locales.ts";
+import { linkSegments } from "../../shared/text/links.ts";
 
 /**
- * The shell of every page a young person sees (the web chat, the roadmap simulator): the HTML
- * head, then a header that always ends with the emergency numbers, in the page's language.
+ * The shell of every page a young person sees (the web chat, the roadmap simulator, the
+ * offline page): the HTML head, then a header that always ends with the emergency numbers, in
+ * the page's language, each a `tel:` link.
  */
 export function YoungPage(props: {
   locale: Locale;
@@ -13,7 +15,8 @@ export function YoungPage(props: {
   header: Child;
   script?: string;
   children?: Child;
-  switchable?: boolean;
+  /** Extra tags of the head (the web chat's manifest). */
+  head?: Child;
 }) {
   const { locale } = props;
   return (
@@ -23,11 +26,14 @@ export function YoungPage(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         <link rel="stylesheet" href={props.stylesheet} />
+        {props.head}
       </head>
       <body>
         <header>
           {props.header}
-          <EmergencyLine locale={locale} switchable={props.switchable ?? false} />
+          <p id="emergency">
+            <Linked text={t(locale, "emergencyLine")} />
+          </p>
         </header>
         {props.children}
         {props.script ? <script src={props.script} defer></script> : null}
@@ -36,17 +42,19 @@ export function YoungPage(props: {
   );
 }
 
-/**
- * The emergency numbers. `switchable`: the page changes language without reloading (the web
- * chat), so the line carries every translation and the page's script shows the one it needs.
- */
-function EmergencyLine(props: { locale: Locale; switchable: boolean }) {
-  const translations = props.switchable
-    ? Object.fromEntries(LOCALES.map((l) => [`data-${l}`, t(l, "emergencyLine")]))
-    : {};
+/** A text with its phone numbers as `tel:` links and its web addresses as links; the rest stays text. */
+export function Linked(props: { text: string }) {
   return (
-    <p id="emergency" {...translations}>
-      {t(props.locale, "emergencyLine")}
-    </p>
+    <>
+      {linkSegments(props.text).map((segment) =>
+        segment.href ? (
+          <a href={segment.href} {...(segment.href.startsWith("http") ? { rel: "noopener noreferrer" } : {})}>
+            {segment.text}
+          </a>
+        ) : (
+          segment.text
+        ),
+      )}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import {
+  pushSubscriptions,
   alerts,
   contentSettings,
   identities,
@@ -129,7 +130,8 @@ export type ReminderCandidate = {
 };
 
 /** The channels a reminder is pushed on (the web chat shows them at the next visit). */
-export const PUSH_CHANNELS = ["telegram", "whatsapp"] as const;
+/** Channels reminders go to; "web": a web chat user who opted in to Web Push from a browser. */
+export const PUSH_CHANNELS = ["telegram", "whatsapp", "web"] as const;
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
 
 /**
@@ -145,6 +147,8 @@ export async function reminderCandidates(
   sinceMs: number,
   limit = 200,
   afterId = "",
+  /** Web chat users active since then (their key still works): the others get no push reminder. */
+  webActiveSince = 0,
 ): Promise<ReminderCandidate[]> {
   const people = await db
     .select({
@@ -169,11 +173,13 @@ export async function reminderCandidates(
       and(
         eq(identities.youngId, youngPeople.id),
         inArray(identities.channel, [...PUSH_CHANNELS]),
+        // A web chat user only with a subscription, and only while their key still works.
+        sql`(${identities.channel} <> 'web' or (${youngPeople.lastActiveAt} >= ${webActiveSince} and exists (select 1 from ${pushSubscriptions} where ${pushSubscriptions.youngId} = ${youngPeople.id})))`,
         sql`${youngPeople.id} > ${afterId}`,
         isNull(identities.blockedAt),
         eq(youngPeople.remindersOptOut, false),
         datedAnchorKnown,
-        sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp') and ${remindersSent.sentAt} >= ${sinceMs})`,
+        sql`not exists (select 1 from ${remindersSent} where ${remindersSent.youngId} = ${youngPeople.id} and ${remindersSent.channel} in ('telegram', 'whatsapp', 'web') and ${remindersSent.sentAt} >= ${sinceMs})`,
       ),
     )
     .orderBy(youngPeople.id)
@@ -182,7 +188,7 @@ export async function reminderCandidates(
     const parsed = parseRoadmapColumns({ progress, remindersGiven });
     return {
       ...p,
-      channel: channel === "whatsapp" ? "whatsapp" : "telegram",
+      channel: channel === "whatsapp" || channel === "web" ? channel : "telegram",
       progress: parsed.roadmapProgress,
       sent: parsed.remindersSent,
     };

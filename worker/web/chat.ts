@@ -17,6 +17,7 @@ import { clientAddress, RATE_RULES, rateLimit, tooManyRequests } from "../rate-l
 import { endWebSession, newSessionLimit, unknownSession, webSession, type WebChatEnv } from "./session.ts";
 import { slowDownReply } from "../slow-down.ts";
 import type { Input } from "../../bot/types.ts";
+import { pushRoutes } from "./push.ts";
 import { letterReplies } from "../letters/web.ts";
 
 /** The web chat JSON API (contract in README). The session token is stored only as a hash. */
@@ -112,6 +113,8 @@ chatRoutes.get("/roadmap", webSession, async (c) => {
     ...localeInfo(locale),
   });
 });
+
+chatRoutes.route("/push", pushRoutes);
 
 /** "Tout effacer", and the page's "se déconnecter" (a web session is its own profile). */
 chatRoutes.delete("/session", webSession, async (c) => {

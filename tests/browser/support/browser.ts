@@ -21,10 +21,13 @@ export const CHROMIUM_FLAGS = [
 const REPORT_CSP_VIOLATIONS = `document.addEventListener("securitypolicyviolation", (e) => console.error("CSP violation: " + e.effectiveDirective + " " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`;
 
 /**
- * A fresh browser (own temp profile, phone-sized viewport); close() also removes the profile.
+ * A fresh browser (own temp profile, phone-sized viewport, optionally another size and language);
+ * close() also removes the profile.
  * `violations` lists the CSP violations (and the console's "Refused to…" errors) of all its pages.
  */
-export async function openBrowser(): Promise<{
+export async function openBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{
   context: BrowserContext;
   violations: string[];
   close: () => Promise<void>;
@@ -34,7 +37,9 @@ export async function openBrowser(): Promise<{
     executablePath: "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 390, height: 844 },
+    viewport: options.viewport ?? { width: 390, height: 844 },
+    // The browser's language (navigator.language and Accept-Language).
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const violations: string[] = [];
   await context.addInitScript(REPORT_CSP_VIOLATIONS);

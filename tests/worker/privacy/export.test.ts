@@ -61,6 +61,10 @@ async function fullJourney() {
       "insert or ignore into unanswered_askers (text, young_id, locale, asked_at) values ('un endroit pour … ce soir', ?, 'fr', ?)",
     ).bind(id, Date.now()),
     env.DB.prepare("update young_people set purge_warned_at = ? where id = ?").bind(Date.now() - 1000, id),
+    // A phone that opted in to push reminders (tests/worker/push/reminders.test.ts does it through the API).
+    env.DB.prepare(
+      "insert into push_subscriptions (endpoint, young_id, p256dh, auth, created_at) values ('https://fcm.googleapis.com/fcm/send/' || ?1, ?1, 'BExportTestKey', 'ExportTestAuth', ?2)",
+    ).bind(id, Date.now()),
     // The référent's nickname for them, and a reply not yet delivered (its text still kept).
     env.DB.prepare("update referent_links set nickname = 'Karim' where young_id = ?").bind(id),
     env.DB.prepare(

@@ -79,8 +79,8 @@ describe("se déconnecter", () => {
     const html = await (await exports.default.fetch(new Request("https://passerelle.test/"))).text();
     expect(html).toContain('id="logout"');
     expect(html).toContain("Se déconnecter");
-    expect(chatScript).toContain('fetch("/api/chat/session", { method: "DELETE"');
-    expect(chatScript).toContain("localStorage.removeItem(KEY)");
+    expect(chatScript()).toContain('fetch("/api/chat/session", { method: "DELETE"');
+    expect(chatScript()).toContain("localStorage.removeItem(KEY)");
   });
 
   it("should be labelled in the young person's language, with a warning that says what goes", async () => {
