@@ -63,3 +63,22 @@ export async function deliveriesOf(alertId: string) {
     .all<{ channel: string; recipient: string; status: string; attempts: number; lastError: string | null }>();
   return rows.results;
 }
+
+/** The crisis alert a young person's message raised (the escalation tests start from it). */
+export async function crisisOf(youngId: string): Promise<{ id: string; createdAt: number }> {
+  const row = await env.DB.prepare(
+    "select id, created_at as createdAt from alerts where young_id = ? and kind = 'crisis'",
+  )
+    .bind(youngId)
+    .first<{ id: string; createdAt: number }>();
+  if (!row) throw new Error("no crisis alert was stored");
+  return row;
+}
+
+/** The escalations the cron raised for an alert nobody acknowledged. */
+export async function escalationsOf(alertId: string): Promise<string[]> {
+  const rows = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
+    .bind(alertId)
+    .all<{ id: string }>();
+  return rows.results.map((r) => r.id);
+}
