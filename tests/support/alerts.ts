@@ -1,6 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { queue } from "../../worker/queue.ts";
+import { send } from "./webchat.ts";
 
 /**
  * Drives the DELIVERIES queue consumer as the Queues runtime would: in tests, sent messages
@@ -81,4 +82,15 @@ export async function escalationsOf(alertId: string): Promise<string[]> {
     .bind(alertId)
     .all<{ id: string }>();
   return rows.results.map((r) => r.id);
+}
+
+/** A web chat user asks their référent for help in their own words; returns the stored alert's id. */
+export async function helpRequest(token: string, message: string): Promise<string> {
+  await send(token, { action: "contact" });
+  await send(token, { text: message });
+  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
+    .bind(message)
+    .first<{ id: string }>();
+  if (!row) throw new Error("no help alert was stored");
+  return row.id;
 }

@@ -6,6 +6,7 @@ import {
   deliveriesOf,
   drainDeliveries,
   escalationsOf,
+  helpRequest,
   pendingDeliveryIds,
   runQueue,
 } from "../../support/alerts.ts";
@@ -32,15 +33,6 @@ async function linkedTelegramYoung(cookie: string) {
   await postUpdate(textUpdate(chat, `/code ${code}`));
   await postUpdate(buttonUpdate(chat, `link:yes:${code.replace("-", "")}`));
   return String(chat);
-}
-
-async function helpRequest(token: string, message: string): Promise<string> {
-  await send(token, { action: "contact" });
-  await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
-    .bind(message)
-    .first<{ id: string }>();
-  return row!.id;
 }
 
 const alertMessagesTo = (chatId: string) =>

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dispatchAlerts } from "../../../worker/alerts/dispatch.ts";
 import { verifyWebhook } from "../../../worker/alerts/webhook.ts";
-import { crisisOf, deliveriesOf, drainDeliveries, escalationsOf } from "../../support/alerts.ts";
+import { crisisOf, deliveriesOf, drainDeliveries, escalationsOf, helpRequest } from "../../support/alerts.ts";
 import { fakeReceiver, fakeTelegram } from "../../support/outside.ts";
 import { csrfOf, linkedWebYoung, loginAs, postForm, staffFetch } from "../../support/staff.ts";
 import { send } from "../../support/webchat.ts";
@@ -47,15 +47,6 @@ async function referentOf(teamId: string | null) {
     expect(res.status).toBe(303);
   }
   return ref;
-}
-
-async function helpRequest(token: string, message: string): Promise<string> {
-  await send(token, { action: "contact" });
-  await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
-    .bind(message)
-    .first<{ id: string }>();
-  return row!.id;
 }
 
 const webhooksFor = (alertId: string) => fakeReceiver.requests.filter((r) => r.body.includes(alertId));
