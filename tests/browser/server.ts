@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort } from "./ports.ts";
+import { freePort } from "./support/ports.ts";
 
 /**
  * Global setup of the browser tests: a temp persist dir, migrations, published seed content,

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { freePort } from "./ports.ts";
+import { freePort } from "./support/ports.ts";
 
 /**
  * Issue 24, setup: `npm run chat` follows PORT, `npm start` is quiet and its PUBLIC_URL
