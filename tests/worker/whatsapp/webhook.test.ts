@@ -280,13 +280,18 @@ describe("nothing is lost when Meta fails", () => {
   // Only this spy is undone: the fake outside world stays installed.
   let queueSpy: { mockRestore(): void } | null = null;
   afterEach(() => queueSpy?.mockRestore());
-
-  it("should queue what could not be sent and send it from the queue, once", async () => {
+  /** What the adapter hands the queue's `send` (nothing is really enqueued). */
+  const spyOnQueueSend = (): unknown[] => {
     const sent: unknown[] = [];
     queueSpy = vi.spyOn(env.DELIVERIES, "send").mockImplementation(async (body: unknown) => {
       sent.push(body);
       return {} as QueueSendResponse;
     });
+    return sent;
+  };
+
+  it("should queue what could not be sent and send it from the queue, once", async () => {
+    const sent = spyOnQueueSend();
     const from = newNumber();
     fakeWhatsApp.failNext({ status: 500, body: { error: { message: "Service unavailable", code: 131000 } } });
     expect((await postWhatsApp(webhookCall([textMessage(from, "Bonjour")]))).status).toBe(200);
@@ -311,11 +316,7 @@ describe("nothing is lost when Meta fails", () => {
   });
 
   it("should send the approved template instead when the 24-hour window has closed", async () => {
-    const sent: unknown[] = [];
-    queueSpy = vi.spyOn(env.DELIVERIES, "send").mockImplementation(async (body: unknown) => {
-      sent.push(body);
-      return {} as QueueSendResponse;
-    });
+    const sent = spyOnQueueSend();
     const from = newNumber();
     fakeWhatsApp.failNext({ status: 500, body: { error: { code: 131000 } } });
     await postWhatsApp(webhookCall([textMessage(from, "Bonjour")]));
