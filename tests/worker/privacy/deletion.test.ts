@@ -27,6 +27,7 @@ const NOTHING_ABOUT_A_PERSON: Record<string, string> = {
   publication_chunks: "guidance content",
   content_revisions: "guidance content",
   content_settings: "roadmap rules",
+  roadmap_rules_revisions: "roadmap rules and the staff who changed them",
   unanswered_questions: "only texts asked by enough distinct people, scrubbed, with no link to anyone",
   event_counts: "anonymous daily counters",
   teams: "staff side",
