@@ -10,11 +10,10 @@
  * Each plan is printed; a full table scan ("SCAN <table>" with no index), or a correlated
  * subquery searched by a few-valued column alone (bench/lib/plan-checks.ts), fails the run.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startFakeTelegram } from "../fake-telegram.ts";
-import { frozenWorker, migratedD1, type BuildContext } from "../lib/build.ts";
+import { buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT } from "../lib/build.ts";
 import { loadSeed } from "../lib/content.ts";
 import { chatScript } from "../lib/journeys.ts";
 import { population } from "../lib/population.ts";
@@ -28,17 +27,9 @@ import { parisOffsetHours } from "../../shared/roadmap/time.ts";
 
 const args = process.argv.slice(2);
 const PEOPLE = Number(args.includes("--people") ? args[args.indexOf("--people") + 1] : 10_000);
-const ROOT = new URL("../..", import.meta.url).pathname;
-const ENV = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  NO_COLOR: "1",
-  CI: "1",
-};
-const tmp = mkdtempSync(join(tmpdir(), "passerelle-plans-"));
-const build: BuildContext = { root: ROOT, tmp, env: ENV, keepNames: true, sourceMaps: false };
+const build = buildContext("plans");
+const tmp = build.tmp;
+const ENV = QUIET_ENV;
 const { startWithD1, stopAll } = servers(ROOT, ENV, false);
 process.on("exit", stopAll);
 const log = (line: string) => console.log(line);

@@ -2,6 +2,7 @@ import { callWorker } from "../support/call.ts";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
+import { siteApp } from "../../worker/site-app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 import { seedContent } from "../support/content.ts";
 import { countWrites, everyTableCount, schemaTables } from "../support/db.ts";
@@ -40,10 +41,10 @@ const BASE = "https://passerelle.test";
 
 type Endpoint = { method: string; path: string };
 
-/** Every endpoint of both apps (middlewares take `next`, handlers do not); ALL is tried as GET and POST. */
+/** Every endpoint of the three apps (middlewares take `next`, handlers do not); ALL is tried as GET and POST. */
 function endpoints(): Endpoint[] {
   const seen = new Map<string, Endpoint>();
-  for (const route of [...app.routes, ...staffApp.routes]) {
+  for (const route of [...app.routes, ...staffApp.routes, ...siteApp.routes]) {
     if (route.handler.length >= 2) continue;
     for (const method of route.method === "ALL" ? ["GET", "POST"] : [route.method])
       seen.set(`${method} ${route.path}`, { method, path: route.path });
