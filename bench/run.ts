@@ -12,7 +12,8 @@
  * K × the seed, every locale full: bench/lib/scaled-content.ts) (see BENCHMARKS.md).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { runMain } from "./lib/script.ts";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { startFakeTelegram } from "./fake-telegram.ts";
@@ -21,7 +22,7 @@ import { CHAT_BUNDLE_BUDGET_KB } from "./lib/budget.ts";
 import { calibrate } from "./lib/calibrate.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript } from "./lib/journeys.ts";
-import { load, WEBHOOK_SECRET } from "./lib/load.ts";
+import { load, telegramVars } from "./lib/load.ts";
 import { describe, merged, p50Of, type LoadRun } from "./lib/runs.ts";
 import { closePosts } from "./lib/post.ts";
 import { d1Counts, probeD1, type Probe } from "./lib/probe.ts";
@@ -67,7 +68,6 @@ const CONTENT = option("--content", 0);
 /** --no-keep-names: build the workers with keep_names = false (an experiment; default is wrangler's, true). */
 const keepNames = !args.includes("--no-keep-names");
 
-const TOKEN = "4242:bench-token";
 const build = buildContext("bench", { keepNames, sourceMaps: profileRun });
 const tmp = build.tmp;
 const { startServer, startWithD1, stopAll } = servers(ROOT, QUIET_ENV, d1Apart);
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 
   // 4. Servers.
   const telegram = await startFakeTelegram();
-  const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET };
+  const vars = telegramVars(telegram.url);
   const basePort = 18700 + Math.floor(Math.random() * 1000);
   // The measured loads run the production entries as built for a deploy; D1 is counted by
   // second instances (bench/worker-entry.ts, bench/peer/counted.ts) on copies of the D1s, so
@@ -542,12 +542,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => {
-    rmSync(tmp, { recursive: true, force: true });
-  });
+runMain(main, stopAll, tmp);

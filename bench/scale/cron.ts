@@ -13,9 +13,11 @@
  * heaviest invocation against Cloudflare's limits per invocation. --catch-up: no reminder or
  * deadline alert was given before (the first day after the rules are published).
  */
-import { rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { runMain } from "../lib/script.ts";
 import { join } from "node:path";
 import { startFakeTelegram } from "../fake-telegram.ts";
+import { telegramVars } from "../lib/load.ts";
 import { buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT } from "../lib/build.ts";
 import { loadSeed } from "../lib/content.ts";
 import { groupCpu } from "../lib/cpu.ts";
@@ -192,9 +194,7 @@ async function main(): Promise<void> {
   );
   const telegram = await startFakeTelegram();
   const vars = {
-    TELEGRAM_API_ROOT: telegram.url,
-    TELEGRAM_BOT_TOKEN: "4242:bench-token",
-    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    ...telegramVars(telegram.url),
     BENCH_COUNT_D1: "true",
     BENCH_CAPTURE_QUEUE: "true",
   };
@@ -336,10 +336,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+runMain(main, stopAll, tmp);

@@ -10,7 +10,8 @@
  * Each plan is printed; a full table scan ("SCAN <table>" with no index), or a correlated
  * subquery searched by a few-valued column alone (bench/lib/plan-checks.ts), fails the run.
  */
-import { rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { runMain } from "../lib/script.ts";
 import { join } from "node:path";
 import { startFakeTelegram } from "../fake-telegram.ts";
 import { buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT } from "../lib/build.ts";
@@ -18,7 +19,7 @@ import { loadSeed } from "../lib/content.ts";
 import { chatScript } from "../lib/journeys.ts";
 import { population } from "../lib/population.ts";
 import { d1Counts } from "../lib/probe.ts";
-import { post, toUpdate } from "../lib/load.ts";
+import { post, telegramVars, toUpdate } from "../lib/load.ts";
 import { populateD1, seedD1 } from "../lib/seed.ts";
 import { servers, type Server } from "../lib/servers.ts";
 import { tableScans, unselectiveCorrelatedSearches, type PlanRow } from "../lib/plan-checks.ts";
@@ -71,9 +72,7 @@ async function main(): Promise<void> {
   await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
   const telegram = await startFakeTelegram();
   const vars = {
-    TELEGRAM_API_ROOT: telegram.url,
-    TELEGRAM_BOT_TOKEN: "4242:bench-token",
-    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    ...telegramVars(telegram.url),
     BENCH_COUNT_D1: "true",
     BACKUP_TELEGRAM_CHAT_ID: "9999",
     ESCALATION_DELAY_MINUTES: "30",
@@ -126,10 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+runMain(main, stopAll, tmp);

@@ -4,6 +4,16 @@ import { app } from "../../worker/app.ts";
 import { siteApp } from "../../worker/site-app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 
+/** The chat Worker serves young people and forwards the staff paths to the staff Worker. */
+const STAFF_PATHS = [
+  "/login",
+  "/logout",
+  "/admin",
+  "/admin/content/topic/housing",
+  "/referent",
+  "/referent/alerts/a1/ack",
+];
+
 /** A service binding that records what it was sent and answers `answer`. */
 function recording(answer: string) {
   const seen: { method: string; path: string; body: string }[] = [];
@@ -17,10 +27,7 @@ function recording(answer: string) {
   return { binding, seen };
 }
 
-/**
- * The chat Worker answers turns (webhooks, the web chat's API) and forwards the staff paths to
- * the staff Worker and every other path to the site Worker.
- */
+/** The chat Worker answers turns itself; every path it does not answer goes to the site Worker. */
 describe("chat Worker", () => {
   it("should forward every staff path, method and body to the STAFF binding, and answer with its response", async () => {
     const seen: { method: string; url: string; body: string }[] = [];
@@ -31,14 +38,7 @@ describe("chat Worker", () => {
         return new Response("from staff", { status: 201 });
       },
     } as Fetcher;
-    for (const path of [
-      "/login",
-      "/logout",
-      "/admin",
-      "/admin/content/topic/housing",
-      "/referent",
-      "/referent/alerts/a1/ack",
-    ]) {
+    for (const path of STAFF_PATHS) {
       const res = await app.fetch(new Request(`https://passerelle.test${path}`, { method: "POST", body: "x=1" }), {
         ...env,
         STAFF: staff,
@@ -46,14 +46,7 @@ describe("chat Worker", () => {
       expect(res.status).toBe(201);
       expect(await res.text()).toBe("from staff");
     }
-    expect(seen.map((s) => new URL(s.url).pathname)).toEqual([
-      "/login",
-      "/logout",
-      "/admin",
-      "/admin/content/topic/housing",
-      "/referent",
-      "/referent/alerts/a1/ack",
-    ]);
+    expect(seen.map((s) => new URL(s.url).pathname)).toEqual(STAFF_PATHS);
     expect(seen.every((s) => s.method === "POST" && s.body === "x=1")).toBe(true);
   });
 
@@ -74,7 +67,8 @@ describe("chat Worker", () => {
       statuses[path] = (
         await app.fetch(new Request(`https://passerelle.test${path}`, { method: "POST", body: "{" }), on)
       ).status;
-    // Answered here: the health check (GET only), a webhook without its secret, a session without a body.
+    // A webhook without its secret and a session without a body are answered here; the health check is GET
+    // only, so a POST to it is not this Worker's and goes to the site Worker.
     expect(statuses).toEqual({ "/health": 201, "/telegram/webhook": 401, "/api/chat/session": 400 });
     expect(site.seen.map((s) => s.path)).toEqual(["/health"]);
     site.seen.length = 0;
