@@ -22,7 +22,7 @@ import { openSession, send } from "../support/webchat.ts";
 
 /**
  * Issue 15, "Resilience": thousands of generated malformed or hostile requests (fixed seed) to
- * every route of both Workers, enumerated from the apps themselves (a new route is fuzzed at
+ * every route of the three Workers, enumerated from the apps themselves (a new route is fuzzed at
  * once), with and without a web chat token, a staff session of each role and its CSRF token.
  * Whatever arrives: never a 5xx, never a stack trace or an internal name in the answer, no raw
  * markup echoed into a page, and a rejected request (4xx, or any staff request without a valid
@@ -375,7 +375,7 @@ describe("the fuzz of every route", () => {
     FULL ? 1_800_000 : 600_000,
   );
 
-  it("should leave both Workers working after the fuzz", async () => {
+  it("should leave the Workers working after the fuzz", async () => {
     const s = await openSession();
     expect((await send(s.token, { action: "lang:fr" })).replies.length).toBeGreaterThan(0);
     const res = await callWorker(
