@@ -42,7 +42,7 @@ run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/se
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 
 /**
- * wrangler dev's start-up noise, hidden unless verbose: the binding tables of both Workers,
+ * wrangler dev's start-up noise, hidden unless verbose: the binding tables of the Workers,
  * the "types might be out of date" hint (a false alarm when two configs run together), the
  * offline `Request.cf` warning and its stack, the reminder about scheduled Workers.
  */
@@ -65,7 +65,7 @@ const NOISE = [
   /^⎔ Starting local server/,
 ];
 
-// Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
+// The three Workers in one local runtime: the chat Worker on the port, the staff and site Workers behind its STAFF and SITE bindings.
 const dev = spawn(
   "npx",
   [
@@ -75,6 +75,8 @@ const dev = spawn(
     "wrangler.toml",
     "-c",
     "wrangler.staff.toml",
+    "-c",
+    "wrangler.site.toml",
     "--local",
     "--port",
     port,
