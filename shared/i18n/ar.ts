@@ -244,4 +244,5 @@ export const ar: Messages = {
   roadmapChangedIntro: "🔄 تغيّر مسارك:",
   roadmapChangedMoved: "• {title}: الآن {when} (من قبل: {before})",
   roadmapChangedAdded: "• خطوة جديدة: {title} ({when})",
+  roadmapChangedRemoved: "• الخطوة «{title}» لم تعد في مسارك.",
 };

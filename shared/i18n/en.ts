@@ -255,4 +255,5 @@ export const en: Messages = {
   roadmapChangedIntro: "🔄 Your roadmap has changed:",
   roadmapChangedMoved: "• {title}: now {when} (before: {before})",
   roadmapChangedAdded: "• New step: {title} ({when})",
+  roadmapChangedRemoved: "• The step “{title}” is no longer on your roadmap.",
 };

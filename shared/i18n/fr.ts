@@ -275,6 +275,7 @@ export const fr = {
   roadmapChangedIntro: "🔄 Ton parcours a changé :",
   roadmapChangedMoved: "• {title} : maintenant {when} (avant : {before})",
   roadmapChangedAdded: "• Nouvelle étape : {title} ({when})",
+  roadmapChangedRemoved: "• L'étape « {title} » n'est plus dans ton parcours.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -252,4 +252,5 @@ export const prs: Messages = {
   roadmapChangedIntro: "🔄 مسیر تو تغییر کرد:",
   roadmapChangedMoved: "• {title}: حالا {when} (قبلاً: {before})",
   roadmapChangedAdded: "• قدم جدید: {title} ({when})",
+  roadmapChangedRemoved: "• قدم «{title}» دیگر در مسیر تو نیست.",
 };

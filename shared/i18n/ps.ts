@@ -256,4 +256,5 @@ export const ps: Messages = {
   roadmapChangedIntro: "🔄 ستا لاره بدله شوه:",
   roadmapChangedMoved: "• {title}: اوس {when} (مخکې: {before})",
   roadmapChangedAdded: "• نوی ګام: {title} ({when})",
+  roadmapChangedRemoved: "• ګام «{title}» نور ستا په لاره کې نشته.",
 };
