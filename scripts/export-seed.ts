@@ -3,7 +3,8 @@
  * (`/admin/content` → Import): the way to load the seed on production.
  *   npx tsx scripts/export-seed.ts > passerelle-seed.json
  * With --roadmap-steps: the default roadmap steps (shared/content/seed/roadmap-rules.json), to
- * paste into the "Étapes" field of `/admin/content/roadmap`, then save and publish.
+ * paste into "Remplacer toutes les étapes par un export JSON" at `/admin/content/roadmap`, then
+ * import into the draft and publish.
  *   npx tsx scripts/export-seed.ts --roadmap-steps > passerelle-roadmap-steps.json
  */
 import { seedBundle, seedRoadmapRules } from "../shared/content/seed/index.ts";

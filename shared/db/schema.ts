@@ -479,6 +479,23 @@ export const contentRevisions = sqliteTable(
   (t) => [index("content_revisions_item").on(t.kind, t.itemId, t.id)],
 );
 
+/**
+ * History of the roadmap rules (worker/store/roadmap-history.ts): one row per save, publication
+ * or rollback, with the rules before and after (JSON) and, per step id, the cumulative "last
+ * edited" time per locale after it, so a step's translation older than its French is marked.
+ */
+export const roadmapRulesRevisions = sqliteTable("roadmap_rules_revisions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  action: text("action", { enum: ["save", "publish", "rollback"] }).notNull(),
+  before: text("before").notNull(),
+  after: text("after").notNull(),
+  stepLocaleTimes: text("step_locale_times").notNull().default("{}"),
+  at: integer("at").notNull(),
+  /** Staff id (or "seed"), and the name shown at the time. */
+  by: text("by"),
+  byName: text("by_name"),
+});
+
 /** Editable settings with a draft and a published value (e.g. the roadmap rules per département). */
 export const contentSettings = sqliteTable("content_settings", {
   key: text("key").primaryKey(),

@@ -126,6 +126,14 @@ describe("staff pages at 360 px and 1 280 px", () => {
       { name: "content-translations", path: "/admin/content/translations?locale=ps&status=all" },
       { name: "content-preview", path: "/admin/content/preview", mustReach: ["Envoyer", "Recommencer"] },
       { name: "content-roadmap", path: "/admin/content/roadmap", mustReach: ["Enregistrer le brouillon"] },
+      // A roadmap step's form with the sample roadmap beside it (issue 24), in French and in Arabic.
+      {
+        name: "content-roadmap-step",
+        path: "/admin/content/roadmap/steps/cjm-request",
+        mustReach: ["Enregistrer le brouillon", "Retirer l'étape (brouillon)"],
+      },
+      { name: "content-roadmap-step-ar", path: "/admin/content/roadmap/steps/cjm-request?locale=ar" },
+      { name: "content-roadmap-history", path: "/admin/content/roadmap/history" },
       { name: "content-insight", path: "/admin/content/insight" },
       { name: "content-transfer", path: "/admin/content/transfer", mustReach: ["Importer dans le brouillon"] },
       { name: "not-found", path: "/admin/content/nothing/here" },

@@ -51,6 +51,9 @@ button.default-submit{position:absolute;inset-inline-start:-9999px;width:1px;hei
 @media (min-width:60rem){.pair{display:grid;grid-template-columns:1fr 1fr;gap:.6rem;align-items:start}.pair .ref{margin:0}}
 mark{background:#fff2cc;color:inherit;outline:1px solid #8a6d00}
 .bubble{background:#fff;border:1px solid #ddd;border-radius:.8rem;padding:.4rem .6rem;margin:.3rem 0}
+.spec{display:flex;flex-wrap:wrap;gap:0 .6rem;align-items:flex-start}.spec select{max-width:100%}
+label.check{display:flex;gap:.4rem;align-items:center;font-weight:400;margin:.3rem 0}
+.sample ol{padding-inline-start:1.2rem}.sample li{margin:.25rem 0}
 .list-field li{margin:.3rem 0}.inline-actions{display:inline-flex;flex-wrap:wrap;gap:.3rem}button.small{padding:.3rem .6rem;font-size:.9rem}
 /* phones (360 px): no sideways scrolling; a table.stack becomes one card per row, each cell named by its column */
 td,.card,p,dd{overflow-wrap:anywhere}

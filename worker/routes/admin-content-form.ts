@@ -1,3 +1,4 @@
+import type { HonoRequest } from "hono";
 import type { ContentKind } from "../../shared/content/model.ts";
 import { LOCALES, type Locale } from "../../shared/locales.ts";
 import { frenchError } from "./admin-errors.ts";
@@ -151,6 +152,17 @@ export const KIND_NAMES: Record<ContentKind, string> = {
 };
 
 type Form = Record<string, string | undefined>;
+
+/** The form's text fields; a repeated one (a list's entries, a group of checkboxes) joined with commas. */
+export async function formOf(req: HonoRequest): Promise<Record<string, string>> {
+  const body = await req.parseBody({ all: true });
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === "string") out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[key] = value.join(",");
+  }
+  return out;
+}
 type Obj = Record<string, unknown>;
 
 function splitList(value: string, separator: RegExp): string[] {
@@ -162,8 +174,13 @@ function splitList(value: string, separator: RegExp): string[] {
 
 /** The item described by the form in `locale`, merged into the existing item's other locales. */
 export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, locale: Locale): Obj {
+  return formToFields(KIND_FIELDS[kind], form, existing, locale);
+}
+
+/** These fields of an item from the form in `locale` (other locales kept from `existing`). */
+export function formToFields(fields: FieldSpec[], form: Form, existing: Obj | null, locale: Locale): Obj {
   const item: Obj = {};
-  for (const field of KIND_FIELDS[kind]) {
+  for (const field of fields) {
     const raw = (form[field.name] ?? "").replace(/\r\n/g, "\n");
     const value = raw.trim();
     const before = existing?.[field.name];
@@ -211,7 +228,7 @@ export function formToItem(kind: ContentKind, form: Form, existing: Obj | null, 
  * empty is dropped; the URL is checked by the content model's zod schema), or, from an older
  * form or a script, one "label | https://…" per line.
  */
-function sourcesOf(form: Form, lines: string): { label: string; url?: string }[] {
+export function sourcesOf(form: Form, lines: string): { label: string; url?: string }[] {
   const rows: { label: string; url?: string }[] = [];
   for (let i = 0; i < MAX_SOURCES + EMPTY_SOURCE_ROWS; i++) {
     const label = (form[`sources.${i}.label`] ?? "").trim();
@@ -250,21 +267,22 @@ export function fieldValue(field: FieldSpec, item: Obj | null, locale: Locale): 
   }
 }
 
+/** One zod message said plainly in French. */
+export function plainError(path: string, message: string): string {
+  // zod/mini says "Invalid input" for a bad URL too: a web address field says what it expects.
+  if (/\.url$/.test(path) && /^Invalid (input|URL)$/i.test(message)) return frenchError("invalid url");
+  if (/received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)) return "Obligatoire";
+  if (/expected number/.test(message)) return "Un nombre entier";
+  return frenchError(message);
+}
+
 /** zod's messages, said plainly in French, keyed by the form field they belong to. */
 export function formErrors(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields)) {
     // A source's error stays with its row ("sources.2.url"); other fields by their name.
     const name = /^sources\.\d+\.(label|url)$/.test(path) ? path : (path.split(".")[0] ?? "item");
-    // zod/mini says "Invalid input" for a bad URL too: a web address field says what it expects.
-    const plain =
-      /\.url$/.test(path) && /^Invalid (input|URL)$/i.test(message)
-        ? frenchError("invalid url")
-        : /received undefined|expected string to have >=1|Too small|^Invalid input$/.test(message)
-          ? "Obligatoire"
-          : /expected number/.test(message)
-            ? "Un nombre entier"
-            : frenchError(message);
+    const plain = plainError(path, message);
     out[name] ??=
       path.includes(".") && !LOCALE_FIELD.test(path) && name === path.split(".")[0] ? `${path}: ${plain}` : plain;
   }

@@ -30,7 +30,7 @@ import {
 import { listStaff } from "../store/staff.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
-import { formErrors, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
+import { formErrors, formOf, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
 import { applyListOp, choiceId, parseListOp } from "./admin-content-lists.ts";
 import { insightRoutes } from "./admin-insight.tsx";
 import { itemReplies, previewRoutes } from "./admin-content-preview.tsx";
@@ -61,17 +61,6 @@ function kindOf(value: string): ContentKind {
 function labelOf(data: Record<string, unknown>): string {
   const text = (data.title ?? data.name ?? data.question) as { fr?: string } | undefined;
   return text?.fr ?? "";
-}
-
-/** The form's text fields; a repeated one (a list's entries, in order) joined with commas. */
-async function formOf(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody({ all: true });
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === "string") out[key] = value;
-    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[key] = value.join(",");
-  }
-  return out;
 }
 
 /** What each list field may hold, by title: steps for a topic, resources for a step or a short answer. */
@@ -215,7 +204,7 @@ async function frenchWhenTranslated(c: C, kind: ContentKind, id: string, transla
 
 async function submit(c: C, kind: ContentKind, id: string | null) {
   const db = database(c.env.DB);
-  const form = await formOf(c);
+  const form = await formOf(c.req);
   const locale = toLocale(form.locale);
   const existing = id ? await getDraftItem(db, kind, id) : null;
   if (id && !existing) throw new HTTPException(404, { message: "not found" });
@@ -407,7 +396,7 @@ adminContentRoutes.get("/publish", async (c) => {
 
 adminContentRoutes.post("/publish", async (c) => {
   const db = database(c.env.DB);
-  const note = ((await formOf(c)).note ?? "").trim().slice(0, 200) || null;
+  const note = ((await formOf(c.req)).note ?? "").trim().slice(0, 200) || null;
   const result = await publish(db, editorOf(c), note, new Date());
   if (!result.ok)
     return page(

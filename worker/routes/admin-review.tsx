@@ -25,7 +25,7 @@ const KIND_NAMES: Record<ReviewKind, string> = {
 };
 
 const editPath = (kind: ReviewKind, id: string) =>
-  kind === "rule" ? "/admin/content/roadmap" : `/admin/content/${kind}/${id}`;
+  kind === "rule" ? `/admin/content/roadmap/steps/${id}` : `/admin/content/${kind}/${id}`;
 
 reviewRoutes.get("/", async (c) => {
   const db = database(c.env.DB);

@@ -8,15 +8,22 @@ import { parisDate } from "../../shared/roadmap/time.ts";
 import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { t } from "../../shared/i18n/index.ts";
 import { AdminPage, Csrf, Diff } from "../pages/admin/content.tsx";
+import { frenchDate, SampleRoadmaps } from "../pages/admin/roadmap-samples.tsx";
 import { database } from "../store/db.ts";
 import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "../store/content-settings.ts";
+import { byStep, roadmapHistoryRoutes } from "./admin-roadmap-history.tsx";
+import { roadmapStepRoutes } from "./admin-roadmap-steps.tsx";
+import { STATUS_WORDS } from "./admin-roadmap-form.ts";
 
 /**
- * Roadmap rules per département (age limits, reminder delays, deadlines, each step with its
- * sources), edited as a draft, checked on a sample roadmap against the published rules, then
- * published. Validation is the roadmap module's own zod schema.
+ * Roadmap rules: the per-département settings (age limits, reminder and alert delays) and the
+ * list of steps (each edited in its own form, admin-roadmap-steps.tsx), saved as a draft,
+ * checked on sample roadmaps against the published rules, then published; every change is in
+ * the history. Validation is the roadmap module's own zod schema.
  */
 export const roadmapRulesRoutes = new Hono<StaffEnv>();
+roadmapRulesRoutes.route("/steps", roadmapStepRoutes);
+roadmapRulesRoutes.route("/history", roadmapHistoryRoutes);
 
 type Sample = { birth: string; status: Status; dept: Dept; enteredCare?: string; today: string };
 
@@ -39,18 +46,6 @@ function sampleOf(query: Record<string, string | undefined>, now: Date): Sample 
   };
 }
 
-const STATUS_WORDS: Record<Status, string> = {
-  ase: "à l'ASE",
-  left_ase: "sorti·e de l'ASE",
-  mna: "MNA",
-  other: "autre",
-};
-
-/** "2027-03-01" → "01/03/2027", as French staff write dates. */
-function frenchDate(iso: string): string {
-  return iso.split("-").reverse().join("/");
-}
-
 function Roadmap(props: { steps: RoadmapStep[]; title: string }) {
   return (
     <div class="card grow">
@@ -65,6 +60,60 @@ function Roadmap(props: { steps: RoadmapStep[]; title: string }) {
         ))}
       </ol>
     </div>
+  );
+}
+
+function editorOf(c: Context<StaffEnv>) {
+  return { id: c.var.staff.id, name: c.var.staff.name };
+}
+
+function MoveButton(props: { id: string; title: string; direction: "up" | "down"; disabled: boolean; csrf: string }) {
+  const up = props.direction === "up";
+  return (
+    <form method="post" action={`/admin/content/roadmap/steps/${props.id}/move`} class="inline">
+      <Csrf csrf={props.csrf} />
+      <input type="hidden" name="direction" value={props.direction} />
+      <button
+        class="secondary small"
+        type="submit"
+        disabled={props.disabled}
+        aria-label={`${up ? "Monter" : "Descendre"} « ${props.title} »`}
+      >
+        {up ? "↑ Monter" : "↓ Descendre"}
+      </button>
+    </form>
+  );
+}
+
+/** The steps in their order (the roadmap's tie-break), each opened in its own form. */
+function StepList(props: { steps: RoadmapRules["steps"]; csrf: string }) {
+  return (
+    <ol class="list-field">
+      {props.steps.map((step, i) => (
+        <li>
+          <a href={`/admin/content/roadmap/steps/${step.id}`}>{step.title.fr}</a>{" "}
+          <span class="muted">
+            ({step.id} · {step.statuses.map((s) => STATUS_WORDS[s]).join(", ")})
+          </span>{" "}
+          <span class="row-wrap inline-actions">
+            <MoveButton id={step.id} title={step.title.fr} direction="up" disabled={i === 0} csrf={props.csrf} />
+            <MoveButton
+              id={step.id}
+              title={step.title.fr}
+              direction="down"
+              disabled={i === props.steps.length - 1}
+              csrf={props.csrf}
+            />
+            <form method="post" action={`/admin/content/roadmap/steps/${step.id}/delete`} class="inline">
+              <Csrf csrf={props.csrf} />
+              <button class="secondary small" type="submit" aria-label={`Retirer « ${step.title.fr} »`}>
+                ✕ Retirer
+              </button>
+            </form>
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -95,7 +144,8 @@ async function render(
           <strong>Aucune règle publiée : « Mon parcours » est vide pour les jeunes (ni étapes, ni rappels).</strong> Les
           règles par défaut sont publiées par le chargement initial (<code>npm run db:seed</code>, lancé par{" "}
           <code>npm start</code>). En production : collez dans « Étapes » la sortie de{" "}
-          <code>npx tsx scripts/export-seed.ts --roadmap-steps</code>, enregistrez le brouillon, puis publiez.
+          <code>npx tsx scripts/export-seed.ts --roadmap-steps</code> dans « Remplacer toutes les étapes par un export
+          JSON », importez-la dans le brouillon, puis publiez.
         </p>
       )}
       <form method="post" action="/admin/content/roadmap" class="card">
@@ -154,15 +204,33 @@ async function render(
             </tbody>
           </table>
         </div>
-        <label for="steps">Étapes (JSON : dates, textes par langue, sources)</label>
-        <textarea id="steps" name="steps" class="code-area">
-          {extra.draftText ?? JSON.stringify(state.draft.steps, null, 2)}
-        </textarea>
         <div class="actions">
           <button type="submit">Enregistrer le brouillon</button>
         </div>
       </form>
-      <h2>Effet sur un parcours d'exemple</h2>
+      <h2 id="steps">Étapes ({state.draft.steps.length})</h2>
+      <p>
+        <a href="/admin/content/roadmap/steps/new">+ Nouvelle étape</a> ·{" "}
+        <a href="/admin/content/roadmap/history">Historique des règles</a>
+      </p>
+      <StepList steps={state.draft.steps} csrf={csrf} />
+      <details class="card">
+        <summary>Remplacer toutes les étapes par un export JSON</summary>
+        <form method="post" action="/admin/content/roadmap/import">
+          <Csrf csrf={csrf} />
+          <label for="steps-json">
+            Étapes en JSON (par exemple la sortie de <code>npx tsx scripts/export-seed.ts --roadmap-steps</code>)
+          </label>
+          <textarea id="steps-json" name="steps" class="code-area">
+            {extra.draftText ?? ""}
+          </textarea>
+          <div class="actions">
+            <button type="submit">Importer dans le brouillon</button>
+          </div>
+        </form>
+      </details>
+      <SampleRoadmaps draft={state.draft} published={state.published} today={parisDate(new Date())} />
+      <h2>Un autre parcours d'exemple</h2>
       <form method="get" action="/admin/content/roadmap" class="actions">
         <label class="tight">
           Naissance <input name="birth" value={sample.birth} class="w7" />
@@ -202,7 +270,7 @@ async function render(
         <Roadmap steps={after} title="Brouillon (après publication)" />
       </div>
       <h2>Changements du brouillon</h2>
-      <Diff before={state.published} after={state.draft} />
+      <Diff before={byStep(state.published)} after={byStep(state.draft)} />
       <form method="post" action="/admin/content/roadmap/publish" class="actions">
         <Csrf csrf={csrf} />
         <button type="submit" disabled={!state.hasDraftChanges}>
@@ -214,30 +282,20 @@ async function render(
   );
 }
 
-roadmapRulesRoutes.get("/", (c) =>
-  render(c, {
-    notice:
-      c.req.query("done") === "saved"
-        ? "Brouillon enregistré."
-        : c.req.query("done") === "published"
-          ? "Règles publiées."
-          : "",
-  }),
-);
+const NOTICES: Record<string, string> = {
+  saved: "Brouillon enregistré.",
+  published: "Règles publiées.",
+  moved: "Ordre des étapes enregistré dans le brouillon.",
+  removed: "Étape retirée du brouillon.",
+  unchanged: "Aucun changement.",
+};
 
-roadmapRulesRoutes.post("/", async (c) => {
-  const db = database(c.env.DB);
-  const form = await c.req.parseBody();
+roadmapRulesRoutes.get("/", (c) => render(c, { notice: NOTICES[c.req.query("done") ?? ""] ?? "" }));
+
+function deptsOf(form: Record<string, string | File>): RoadmapRules["depts"] {
   const value = (name: string) => (typeof form[name] === "string" ? (form[name] as string).trim() : "");
-  const current = await loadRoadmapRules(db);
-  let steps: unknown;
-  try {
-    steps = JSON.parse(value("steps"));
-  } catch {
-    return render(c, { errors: ["Étapes : JSON invalide"], draftText: value("steps") }, 400);
-  }
   const num = (name: string) => (value(name) === "" ? Number.NaN : Number(value(name)));
-  const depts = Object.fromEntries(
+  return Object.fromEntries(
     DEPTS.map((d) => [
       d,
       {
@@ -251,20 +309,41 @@ roadmapRulesRoutes.post("/", async (c) => {
       },
     ]),
   ) as unknown as RoadmapRules["depts"];
-  const result = await saveRoadmapRulesDraft(
-    db,
-    { ...current.draft, depts, steps },
-    { id: c.var.staff.id, name: c.var.staff.name },
-    new Date(),
-  );
-  if (!result.ok) return render(c, { errors: result.errors, draftText: value("steps") }, 400);
+}
+
+/** The département settings (the steps are edited one by one). */
+roadmapRulesRoutes.post("/", async (c) => {
+  const db = database(c.env.DB);
+  const current = await loadRoadmapRules(db);
+  const depts = deptsOf(await c.req.parseBody());
+  if (JSON.stringify(depts) === JSON.stringify(current.draft.depts))
+    return c.redirect("/admin/content/roadmap?done=unchanged", 303);
+  const result = await saveRoadmapRulesDraft(db, { ...current.draft, depts }, editorOf(c), new Date());
+  if (!result.ok) return render(c, { errors: result.errors }, 400);
   await audit(db, c.var.staff.id, "roadmap_rules.save_draft", "roadmap-rules");
+  return c.redirect("/admin/content/roadmap?done=saved", 303);
+});
+
+/** Every step replaced by a JSON list (the seed's export, on a new installation). */
+roadmapRulesRoutes.post("/import", async (c) => {
+  const db = database(c.env.DB);
+  const text = String((await c.req.parseBody()).steps ?? "").trim();
+  let steps: unknown;
+  try {
+    steps = JSON.parse(text);
+  } catch {
+    return render(c, { errors: ["Étapes : JSON invalide"], draftText: text }, 400);
+  }
+  const current = await loadRoadmapRules(db);
+  const result = await saveRoadmapRulesDraft(db, { ...current.draft, steps }, editorOf(c), new Date());
+  if (!result.ok) return render(c, { errors: result.errors.slice(0, 50), draftText: text }, 400);
+  await audit(db, c.var.staff.id, "roadmap_rules.import_steps", "roadmap-rules");
   return c.redirect("/admin/content/roadmap?done=saved", 303);
 });
 
 roadmapRulesRoutes.post("/publish", async (c) => {
   const db = database(c.env.DB);
-  await publishRoadmapRules(db, { id: c.var.staff.id, name: c.var.staff.name }, new Date());
+  await publishRoadmapRules(db, editorOf(c), new Date());
   await audit(db, c.var.staff.id, "roadmap_rules.publish", "roadmap-rules");
   return c.redirect("/admin/content/roadmap?done=published", 303);
 });

@@ -2,11 +2,17 @@ import { eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { linkCheckSchema, type LinkCheck } from "../../shared/content/links.ts";
 import { contentSettings } from "../../shared/db/schema.ts";
-import { EMPTY_ROADMAP_RULES, roadmapRulesSchema, type RoadmapRules } from "../../shared/roadmap/rules.ts";
+import {
+  EMPTY_ROADMAP_RULES,
+  parseRoadmapRules,
+  roadmapRulesSchema,
+  type RoadmapRules,
+} from "../../shared/roadmap/rules.ts";
 import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
 import type { RulesChange } from "../../shared/roadmap/changes.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
+import { latestStepTimes, nextStepTimes, revisionStatement, type StepTimes } from "./roadmap-history.ts";
 
 /**
  * Editable settings with a draft and a published value. The roadmap rules live under
@@ -52,52 +58,68 @@ export async function saveRoadmapRulesDraft(
   input: unknown,
   editor: Editor,
   now: Date,
+  /** A rollback restores a past state and, with it, its steps' locale times (not flagged as newer). */
+  history: { action: "save" | "rollback"; restoredTimes?: StepTimes } = { action: "save" },
 ): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
-  const parsed = roadmapRulesSchema().safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "rules"}: ${i.message}`),
-    };
-  const current = await loadRoadmapRules(db);
-  const draft = JSON.stringify(parsed.data);
-  await db
-    .insert(contentSettings)
-    .values({
-      key: ROADMAP_RULES_KEY,
-      draft,
-      published: JSON.stringify(current.published),
-      updatedAt: now.getTime(),
-      updatedBy: editor.id,
-    })
-    .onConflictDoUpdate({
-      target: contentSettings.key,
-      set: { draft, updatedAt: now.getTime(), updatedBy: editor.id },
-    });
-  return { ok: true, rules: parsed.data };
+  const parsed = parseRoadmapRules(input);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.startsWith(":") ? `rules${e}` : e)) };
+  const [current, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
+  const draft = JSON.stringify(parsed.rules);
+  const at = now.getTime();
+  await db.batch([
+    db
+      .insert(contentSettings)
+      .values({
+        key: ROADMAP_RULES_KEY,
+        draft,
+        published: JSON.stringify(current.published),
+        updatedAt: at,
+        updatedBy: editor.id,
+      })
+      .onConflictDoUpdate({
+        target: contentSettings.key,
+        set: { draft, updatedAt: at, updatedBy: editor.id },
+      }),
+    revisionStatement(
+      db,
+      {
+        action: history.action,
+        before: current.draft,
+        after: parsed.rules,
+        times: history.restoredTimes ?? nextStepTimes(current.draft, parsed.rules, times, at),
+      },
+      editor,
+      at,
+    ),
+  ]);
+  return { ok: true, rules: parsed.rules };
 }
 
 export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
-  const { draft, published, publishedAt } = await loadRoadmapRules(db);
+  const [{ draft, published, publishedAt }, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
   const json = JSON.stringify(draft);
+  const at = now.getTime();
   // What young people had until now: the reminder scan tells those whose roadmap this changes.
   const previous =
     publishedAt !== null ? { previousPublished: JSON.stringify(published), previousPublishedAt: publishedAt } : {};
-  await db
-    .insert(contentSettings)
-    .values({
-      key: ROADMAP_RULES_KEY,
-      draft: json,
-      published: json,
-      updatedAt: now.getTime(),
-      updatedBy: editor.id,
-      publishedAt: now.getTime(),
-      publishedBy: editor.id,
-    })
-    .onConflictDoUpdate({
-      target: contentSettings.key,
-      set: { published: json, publishedAt: now.getTime(), publishedBy: editor.id, ...previous },
-    });
+  await db.batch([
+    db
+      .insert(contentSettings)
+      .values({
+        key: ROADMAP_RULES_KEY,
+        draft: json,
+        published: json,
+        updatedAt: at,
+        updatedBy: editor.id,
+        publishedAt: at,
+        publishedBy: editor.id,
+      })
+      .onConflictDoUpdate({
+        target: contentSettings.key,
+        set: { published: json, publishedAt: at, publishedBy: editor.id, ...previous },
+      }),
+    revisionStatement(db, { action: "publish", before: published, after: draft, times }, editor, at),
+  ]);
   return draft;
 }
 

@@ -263,7 +263,7 @@ function ListField(props: { field: FieldSpec; ids: string[]; choices: Choice[] }
 }
 
 /** Sources as rows of label + web address, each with its own error; empty rows to add more. */
-function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
+export function SourceRows(props: { item: Record<string, unknown> | null; errors: Record<string, string> }) {
   const sources = ((props.item?.sources as { label?: string; url?: string }[] | undefined) ?? []).slice(0, MAX_SOURCES);
   const rows = [...sources, ...Array.from({ length: EMPTY_SOURCE_ROWS }, () => ({ label: "", url: "" }))];
   return (
@@ -318,7 +318,7 @@ function SourceRows(props: { item: Record<string, unknown> | null; errors: Recor
   );
 }
 
-function Field(props: {
+export function Field(props: {
   field: FieldSpec;
   item: Record<string, unknown> | null;
   french: Record<string, unknown> | null;
@@ -352,7 +352,7 @@ function Field(props: {
         {value}
       </textarea>
     );
-  } else if (field.name === "stepId" && props.choices) {
+  } else if ((field.name === "stepId" || field.name === "contentStepId") && props.choices) {
     control = (
       <select id={id} name={field.name}>
         <option value="" selected={value === ""}>
