@@ -79,12 +79,12 @@ describe("letter pages", () => {
   });
 
   it("should say why a name in another alphabet is refused, in the page's language", async () => {
-    const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
+    const escaped = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
     for (const locale of ["fr", "ar"] as const) {
       const res = await post("/lettres/cjm-request", { locale, dept: "49", name: "عوا ديالو", address: "4 rue Test" });
       expect(res.status).toBe(400);
       const html = await res.text();
-      expect(html, locale).toContain(escape(t(locale, "letterSenderLatin")));
+      expect(html, locale).toContain(escaped(t(locale, "letterSenderLatin")));
       expect(html).not.toContain("Latin letters only");
     }
   });
