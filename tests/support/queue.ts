@@ -16,7 +16,7 @@ import { runCron } from "./cron.ts";
 export type Queued = { body: { type?: string }; delaySeconds: number; dueAt: number };
 
 const BATCH = 10;
-const DRAINED = new Set(["roadmap_scan", "telegram_replies", "whatsapp_messages", "web_push"]);
+const DRAINED = new Set(["roadmap_scan", "telegram_replies", "whatsapp_messages", "web_push", "digest_email"]);
 
 export function recordingQueue(base: Env = env) {
   const sent: Queued[] = [];
