@@ -75,7 +75,18 @@ export async function pruneRecords(
     d1.prepare("delete from staff_sessions where expires_at < ?1").bind(c.sessionsBefore),
     // A code is used before it expires: "expired before" covers used codes too.
     d1.prepare("delete from link_codes where expires_at < ?1").bind(c.codesBefore),
+    // Review digests to staff, done (delivered or failed for good), kept as long as alerts' deliveries.
+    d1
+      .prepare("delete from digest_deliveries where status in ('delivered', 'failed') and created_at < ?1")
+      .bind(c.alertsBefore),
   ]);
-  const [updates, alerts, audit, sessions, codes] = results.map((r) => r.meta.changes ?? 0);
-  return { updates: updates!, alerts: alerts!, audit: audit!, sessions: sessions!, codes: codes! };
+  const [updates, alerts, audit, sessions, codes, digests] = results.map((r) => r.meta.changes ?? 0);
+  return {
+    updates: updates!,
+    alerts: alerts!,
+    audit: audit!,
+    sessions: sessions!,
+    codes: codes!,
+    digests: digests!,
+  };
 }

@@ -131,7 +131,7 @@ describe("inactive profiles", () => {
 });
 
 describe("records", () => {
-  it("should prune update ids, finished alerts, audit entries, expired staff sessions and used link codes after their own retention", async () => {
+  it("should prune update ids, finished alerts and review digests, audit entries, expired staff sessions and used link codes after their own retention", async () => {
     const staff = await makeStaff("referent");
     const young = await telegramPerson(71_010);
     const old = (days: number) => T0 - (days + 1) * DAY;
@@ -158,6 +158,10 @@ describe("records", () => {
       env.DB.prepare(
         "insert into alert_deliveries (id, alert_id, channel, recipient, status, created_at) values ('d-old', 'a-old', 'webhook', 'team', 'delivered', 0), ('d-pending', 'a-pending', 'webhook', 'team', 'pending', 0)",
       ),
+      // Review digests to staff: done and old (gone), still pending though old (kept), done and recent (kept).
+      env.DB.prepare(
+        "insert into digest_deliveries (id, staff_id, week, text, status, created_at) values ('g-old', ?1, '2025-W01', 'À revoir', 'delivered', ?2), ('g-failed', ?1, '2025-W02', 'À revoir', 'failed', ?2), ('g-pending', ?1, '2025-W03', 'À revoir', 'pending', ?2), ('g-recent', ?1, '2025-W04', 'À revoir', 'delivered', ?3)",
+      ).bind(staff.id, old(D.ALERT_RETENTION_DAYS), recent(D.ALERT_RETENTION_DAYS)),
     ]);
     await runCron(T0);
     const ids = async (sql: string) =>
@@ -177,6 +181,10 @@ describe("records", () => {
     ]);
     expect(await ids("select id as k from alerts where id like 'a-%' order by k")).toEqual(["a-pending", "a-recent"]);
     expect(await ids("select id as k from alert_deliveries where id like 'd-%' order by k")).toEqual(["d-pending"]);
+    expect(await ids("select id as k from digest_deliveries where id like 'g-%' order by k")).toEqual([
+      "g-pending",
+      "g-recent",
+    ]);
   });
 });
 
