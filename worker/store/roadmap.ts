@@ -119,7 +119,8 @@ export type ReminderCandidate = {
   locale: string;
   /** The person's last message (WhatsApp: inside 24 hours a free-form message, else a template). */
   lastActiveAt: number;
-  createdAt: number;
+  /** When they accepted the privacy notice: a roadmap change published before it is news to them. */
+  consentAt: number | null;
   birth: string | null;
   status: string | null;
   dept: string | null;
@@ -157,7 +158,7 @@ export async function reminderCandidates(
       chatId: identities.key,
       locale: youngPeople.locale,
       lastActiveAt: youngPeople.lastActiveAt,
-      createdAt: youngPeople.createdAt,
+      consentAt: youngPeople.consentAt,
       birth: youngPeople.birth,
       status: youngPeople.status,
       dept: youngPeople.dept,
