@@ -7,6 +7,7 @@
 // state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
+import { wranglerOutputFilter } from "./start-output.mjs";
 
 const env = {
   ...process.env,
@@ -41,30 +42,6 @@ run(
 run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/seed.ts", ...persist]);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 
-/**
- * wrangler dev's start-up noise, hidden unless verbose: the binding tables of both Workers,
- * the "types might be out of date" hint (a false alarm when two configs run together), the
- * offline `Request.cf` warning and its stack, the reminder about scheduled Workers.
- */
-const NOISE = [
-  /^\s*$/,
-  /^\s*⛅️ wrangler/,
-  /^─+$/,
-  / has access to the following bindings:$/,
-  /^Binding\s+Resource/,
-  /^env\.\w+/,
-  /^Service bindings, Durable Object bindings/,
-  /Your types might be out of date/,
-  /Unable to fetch the `Request\.cf` object/,
-  /^Error: getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
-  /^\s+at /,
-  /Scheduled Workers are not automatically triggered/,
-  /To manually trigger a scheduled event, run:/,
-  /curl "http:\/\/localhost:\d+\/cdn-cgi\/handler\/scheduled"/,
-  /For more details, see .*cron-triggers/,
-  /^⎔ Starting local server/,
-];
-
 // Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
 const dev = spawn(
   "npx",
@@ -86,14 +63,13 @@ const dev = spawn(
   { stdio: verbose ? "inherit" : ["inherit", "pipe", "pipe"], env, detached: false },
 );
 if (!verbose) {
-  // ANSI colours are stripped before matching (wrangler colours its warnings).
-  const plain = (line) => line.replace(/\u001b\[[0-9;]*m/g, "");
+  const shown = wranglerOutputFilter();
   for (const [from, to] of [
     [dev.stdout, process.stdout],
     [dev.stderr, process.stderr],
   ]) {
     createInterface({ input: from }).on("line", (line) => {
-      if (!NOISE.some((re) => re.test(plain(line)))) to.write(`${line}\n`);
+      if (shown(line)) to.write(`${line}\n`);
     });
   }
 }
