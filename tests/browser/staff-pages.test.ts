@@ -52,7 +52,10 @@ async function checkPage(page: Page, base: string, checked: Checked): Promise<st
   return text;
 }
 
-/** "03/12/2026 16:45", as the staff pages write a time, in Paris. */
+/**
+ * "03/12/2026 16:45", as the staff pages write a time, in Paris. Written here again on purpose
+ * (not worker/pages/staff-words.ts): an oracle of its own, which a UTC bug there would not share.
+ */
 function paris(ms: number): string {
   return new Intl.DateTimeFormat("fr-FR", {
     timeZone: "Europe/Paris",

@@ -9,6 +9,7 @@ import {
   Badges,
   Csrf,
   Diff,
+  HistoryEntry,
   ItemEditor,
   ContentList,
   when,
@@ -92,6 +93,19 @@ function page(
       {children as never}
     </AdminPage>,
     status,
+  );
+}
+
+/** A refused action: what was wrong, nothing stored, and the way back. */
+function refused(c: C, title: string, back: string, errors: string[]) {
+  return page(
+    c,
+    title,
+    <p>
+      <a href={back}>Retour</a>
+    </p>,
+    { errors },
+    400,
   );
 }
 
@@ -396,16 +410,7 @@ adminContentRoutes.post("/publish", async (c) => {
   const db = database(c.env.DB);
   const note = ((await formOf(c.req)).note ?? "").trim().slice(0, 200) || null;
   const result = await publish(db, editorOf(c), note, new Date());
-  if (!result.ok)
-    return page(
-      c,
-      "Publier",
-      <p>
-        <a href="/admin/content/publish">Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, "Publier", "/admin/content/publish", result.errors);
   await audit(db, c.var.staff.id, "content.publish", `version:${result.version}`, note ? { note } : undefined);
   return c.redirect("/admin/content/publish?done=published", 303);
 });
@@ -415,16 +420,7 @@ adminContentRoutes.post("/publications/:version/rollback", async (c) => {
   const version = Number(c.req.param("version"));
   if (!Number.isInteger(version)) throw new HTTPException(404, { message: "not found" });
   const result = await rollbackPublication(db, version, editorOf(c), new Date());
-  if (!result.ok)
-    return page(
-      c,
-      "Publier",
-      <p>
-        <a href="/admin/content/publish">Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, "Publier", "/admin/content/publish", result.errors);
   await audit(db, c.var.staff.id, "content.rollback_publication", `version:${version}`, { newVersion: result.version });
   return c.redirect("/admin/content/publish?done=publication-rolled-back", 303);
 });
@@ -434,15 +430,7 @@ adminContentRoutes.post("/revisions/:id/rollback", async (c) => {
   const revisionId = Number(c.req.param("id"));
   const result = await rollbackItem(db, revisionId, editorOf(c), new Date());
   if (!result.ok || !result.kind)
-    return page(
-      c,
-      "Historique",
-      <p>
-        <a href="/admin/content">Retour</a>
-      </p>,
-      { errors: result.ok ? ["not found"] : result.errors },
-      400,
-    );
+    return refused(c, "Historique", "/admin/content", result.ok ? ["not found"] : result.errors);
   await audit(db, c.var.staff.id, "content.rollback_item", `${result.kind}:${result.id}`, { revision: revisionId });
   return c.redirect(`/admin/content/${result.kind}/${result.id}/history?done=rolled-back`, 303);
 });
@@ -488,27 +476,10 @@ adminContentRoutes.post("/import", async (c) => {
       input = JSON.parse(typeof file === "string" ? file : file ? await file.text() : "");
     }
   } catch {
-    return page(
-      c,
-      "Import / export",
-      <p>
-        <a href="/admin/content/transfer">Retour</a>
-      </p>,
-      { errors: ["Le fichier n'est pas du JSON valide."] },
-      400,
-    );
+    return refused(c, "Import / export", "/admin/content/transfer", ["Le fichier n'est pas du JSON valide."]);
   }
   const result = await replaceDrafts(db, input, c.var.staff.id, new Date(), c.var.staff.name);
-  if (!result.ok)
-    return page(
-      c,
-      "Import / export",
-      <p>
-        <a href="/admin/content/transfer">Retour</a>
-      </p>,
-      { errors: result.errors.slice(0, 100) },
-      400,
-    );
+  if (!result.ok) return refused(c, "Import / export", "/admin/content/transfer", result.errors.slice(0, 100));
   await audit(db, c.var.staff.id, "content.import", null, { changed: result.changed });
   return c.redirect(`/admin/content/transfer?done=${result.changed ? "imported" : "unchanged"}`, 303);
 });
@@ -532,21 +503,15 @@ adminContentRoutes.get("/:kind/:id/history", async (c) => {
         <a href={`/admin/content/${kind}/${id}`}>Modifier</a>
       </p>
       {history.map((rev, i) => (
-        <section class="card">
-          <p>
-            <strong>{when(rev.at)}</strong> · {rev.byName && rev.by !== "seed" ? rev.byName : byName(names, rev.by)} ·{" "}
-            {ACTION_WORDS[rev.action] ?? rev.action}
-          </p>
-          <Diff before={rev.before} after={rev.after} />
-          {i > 0 ? (
-            <form method="post" action={`/admin/content/revisions/${rev.id}/rollback`}>
-              <Csrf csrf={csrf} />
-              <button class="secondary" type="submit">
-                Revenir à cet état (brouillon)
-              </button>
-            </form>
-          ) : null}
-        </section>
+        <HistoryEntry
+          at={rev.at}
+          who={rev.byName && rev.by !== "seed" ? rev.byName : byName(names, rev.by)}
+          action={ACTION_WORDS[rev.action] ?? rev.action}
+          before={rev.before}
+          after={rev.after}
+          rollback={i > 0 ? `/admin/content/revisions/${rev.id}/rollback` : null}
+          csrf={csrf}
+        />
       ))}
     </>,
     { notice: notice(c) },
@@ -558,16 +523,7 @@ adminContentRoutes.post("/:kind/:id/delete", async (c) => {
   const id = c.req.param("id");
   const db = database(c.env.DB);
   const result = await deleteItem(db, kind, id, editorOf(c), new Date());
-  if (!result.ok)
-    return page(
-      c,
-      `${KIND_NAMES[kind]} · ${id}`,
-      <p>
-        <a href={`/admin/content/${kind}/${id}`}>Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, `${KIND_NAMES[kind]} · ${id}`, `/admin/content/${kind}/${id}`, result.errors);
   await audit(db, c.var.staff.id, "content.delete", `${kind}:${id}`);
   return c.redirect(`/admin/content?kind=${kind}&done=deleted`, 303);
 });

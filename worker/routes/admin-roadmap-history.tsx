@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { audit, csrfToken, type StaffEnv } from "../auth/index.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
-import { AdminPage, Csrf, Diff, when } from "../pages/admin/content.tsx";
+import { AdminPage, HistoryEntry } from "../pages/admin/content.tsx";
 import { saveRoadmapRulesDraft } from "../store/content-settings.ts";
 import { database } from "../store/db.ts";
 import { getRulesRevision, rulesHistory, type RulesAction } from "../store/roadmap-history.ts";
@@ -49,20 +49,15 @@ roadmapHistoryRoutes.get("/", async (c) => {
       </p>
       {history.length === 0 ? <p class="muted">Aucun changement enregistré pour l'instant.</p> : null}
       {history.map((rev, i) => (
-        <section class="card">
-          <p>
-            <strong>{when(rev.at)}</strong> · {who(rev.by, rev.byName)} · {ACTION_WORDS[rev.action]}
-          </p>
-          <Diff before={byStep(rev.before)} after={byStep(rev.after)} />
-          {i > 0 && rev.after ? (
-            <form method="post" action={`/admin/content/roadmap/history/${rev.id}/rollback`}>
-              <Csrf csrf={csrf} />
-              <button class="secondary" type="submit">
-                Revenir à cet état (brouillon)
-              </button>
-            </form>
-          ) : null}
-        </section>
+        <HistoryEntry
+          at={rev.at}
+          who={who(rev.by, rev.byName)}
+          action={ACTION_WORDS[rev.action]}
+          before={byStep(rev.before)}
+          after={byStep(rev.after)}
+          rollback={i > 0 && rev.after ? `/admin/content/roadmap/history/${rev.id}/rollback` : null}
+          csrf={csrf}
+        />
       ))}
     </AdminPage>,
   );

@@ -498,6 +498,34 @@ export function ItemEditor(props: {
   );
 }
 
+/** One change in a history: when (Paris), who, what; its diff; a way back to it unless it is the latest. */
+export function HistoryEntry(props: {
+  at: number;
+  who: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  rollback: string | null;
+  csrf: string;
+}) {
+  return (
+    <section class="card">
+      <p>
+        <strong>{when(props.at)}</strong> · {props.who} · {props.action}
+      </p>
+      <Diff before={props.before} after={props.after} />
+      {props.rollback ? (
+        <form method="post" action={props.rollback}>
+          <Csrf csrf={props.csrf} />
+          <button class="secondary" type="submit">
+            Revenir à cet état (brouillon)
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /** Field-by-field changes; long texts as a line diff. */
 export function Diff(props: { before: unknown; after: unknown }) {
   const changes = diffFields(props.before, props.after);
