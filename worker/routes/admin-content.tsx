@@ -31,6 +31,8 @@ import {
 import { listStaff } from "../store/staff.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
+import { loadRoadmapRules } from "../store/content-settings.ts";
+import { latestStepTimes } from "../store/roadmap-history.ts";
 import { formErrors, formOf, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
 import { applyListOp, choiceId, parseListOp } from "./admin-content-lists.ts";
 import { insightRoutes } from "./admin-insight.tsx";
@@ -249,11 +251,27 @@ adminContentRoutes.get("/translations", async (c) => {
   const locale = toLocale(c.req.query("locale") ?? "ps");
   const wanted = c.req.query("status") ?? "todo";
   const db = database(c.env.DB);
-  const [rows, times] = await Promise.all([listDraftItems(db), latestLocaleTimes(db)]);
-  const listed = rows.map((r) => ({
-    row: r,
-    statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
-  }));
+  const [rows, times, rules, stepTimes] = await Promise.all([
+    listDraftItems(db),
+    latestLocaleTimes(db),
+    loadRoadmapRules(db),
+    latestStepTimes(db),
+  ]);
+  // Content items, then the roadmap's steps (their texts are translated alike).
+  const listed = [
+    ...rows.map((r) => ({
+      href: `/admin/content/${r.kind}/${r.id}?locale=${locale}`,
+      name: `${KIND_NAMES[r.kind]} · ${r.id}`,
+      label: labelOf(r.data),
+      statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
+    })),
+    ...rules.draft.steps.map((step) => ({
+      href: `/admin/content/roadmap/steps/${step.id}?locale=${locale}`,
+      name: `Étape du parcours · ${step.id}`,
+      label: step.title.fr,
+      statuses: translationStatuses(step, stepTimes[step.id] ?? {}),
+    })),
+  ];
   const matches = (s: TranslationStatus) => wanted === "all" || (wanted === "todo" ? s !== "complete" : s === wanted);
   const shown = listed.filter((l) => matches(l.statuses[locale]));
   const counts = Object.fromEntries(
@@ -313,14 +331,12 @@ adminContentRoutes.get("/translations", async (c) => {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ row, statuses }) => (
+            {shown.map(({ href, name, label, statuses }) => (
               <tr>
                 <td data-label="Élément">
-                  <a href={`/admin/content/${row.kind}/${row.id}?locale=${locale}`}>
-                    {KIND_NAMES[row.kind]} · {row.id}
-                  </a>
+                  <a href={href}>{name}</a>
                 </td>
-                <td data-label="Texte (fr)">{labelOf(row.data)}</td>
+                <td data-label="Texte (fr)">{label}</td>
                 <td data-label="Langues">
                   <Badges statuses={statuses} />
                 </td>

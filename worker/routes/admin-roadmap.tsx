@@ -7,7 +7,9 @@ import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { t } from "../../shared/i18n/index.ts";
-import { AdminPage, Csrf, Diff } from "../pages/admin/content.tsx";
+import { AdminPage, Badges, Csrf, Diff } from "../pages/admin/content.tsx";
+import { translationStatuses } from "../../shared/content/translation.ts";
+import { latestStepTimes, type StepTimes } from "../store/roadmap-history.ts";
 import { frenchDate, SampleRoadmaps } from "../pages/admin/roadmap-samples.tsx";
 import { database } from "../store/db.ts";
 import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "../store/content-settings.ts";
@@ -86,12 +88,13 @@ function MoveButton(props: { id: string; title: string; direction: "up" | "down"
 }
 
 /** The steps in their order (the roadmap's tie-break), each opened in its own form. */
-function StepList(props: { steps: RoadmapRules["steps"]; csrf: string }) {
+function StepList(props: { steps: RoadmapRules["steps"]; times: StepTimes; csrf: string }) {
   return (
     <ol class="list-field">
       {props.steps.map((step, i) => (
         <li>
           <a href={`/admin/content/roadmap/steps/${step.id}`}>{step.title.fr}</a>{" "}
+          <Badges statuses={translationStatuses(step, props.times[step.id] ?? {})} />{" "}
           <span class="muted">
             ({step.id} · {step.statuses.map((s) => STATUS_WORDS[s]).join(", ")})
           </span>{" "}
@@ -122,7 +125,8 @@ async function render(
   extra: { errors?: string[]; draftText?: string; notice?: string } = {},
   status: 200 | 400 = 200,
 ) {
-  const state = await loadRoadmapRules(database(c.env.DB));
+  const db = database(c.env.DB);
+  const [state, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
   const csrf = csrfToken(c);
   const sample = sampleOf(c.req.query(), new Date());
   const profile = {
@@ -213,7 +217,7 @@ async function render(
         <a href="/admin/content/roadmap/steps/new">+ Nouvelle étape</a> ·{" "}
         <a href="/admin/content/roadmap/history">Historique des règles</a>
       </p>
-      <StepList steps={state.draft.steps} csrf={csrf} />
+      <StepList steps={state.draft.steps} times={times} csrf={csrf} />
       <details class="card">
         <summary>Remplacer toutes les étapes par un export JSON</summary>
         <form method="post" action="/admin/content/roadmap/import">
