@@ -49,3 +49,11 @@ export function wranglerOutputFilter() {
     return !NOISE.some((re) => re.test(plain));
   };
 }
+
+/**
+ * How many migrations `wrangler d1 migrations apply` applied, from its output: it prints its
+ * table again after each one, so the names marked ✅ are counted, not the marks.
+ */
+export function appliedMigrations(output) {
+  return new Set(output.match(/\d{4}_[\w-]+\.sql(?=\s*│\s*✅)/g) ?? []).size;
+}

@@ -7,7 +7,7 @@
 // state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { wranglerOutputFilter } from "./start-output.mjs";
+import { appliedMigrations, wranglerOutputFilter } from "./start-output.mjs";
 
 const env = {
   ...process.env,
@@ -33,7 +33,7 @@ function run(label, cmd, args) {
 
 run(
   (out) => {
-    const applied = (out.match(/✅/g) ?? []).length;
+    const applied = appliedMigrations(out);
     return applied > 0 ? `Local D1: ${applied} migration(s) applied.` : "Local D1: up to date.";
   },
   "npx",

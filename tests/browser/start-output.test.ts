@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { wranglerOutputFilter } from "../../scripts/start-output.mjs";
+import { appliedMigrations, wranglerOutputFilter } from "../../scripts/start-output.mjs";
 
 /**
  * Issue 24, setup: `npm start` no longer hides wrangler's "types might be out of date" hint;
@@ -75,4 +75,25 @@ describe("npm start's output", () => {
       "GET /health 200 OK",
     ]);
   });
+});
+
+describe("npm start's migration line", () => {
+  it("should count each migration applied once, though wrangler reprints its table after each", () => {
+    const dir = mkdtempSync(join(tmpdir(), "passerelle-migrate-"));
+    try {
+      const run = (args: string[]) =>
+        spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir, ...args], {
+          env: quiet,
+          encoding: "utf8",
+        });
+      const first = run([]);
+      expect(first.status, first.stderr).toBe(0);
+      const files = readdirSync("migrations").filter((f) => f.endsWith(".sql"));
+      expect((first.stdout.match(/✅/g) ?? []).length).toBeGreaterThan(files.length);
+      expect(appliedMigrations(first.stdout)).toBe(files.length);
+      expect(appliedMigrations(run([]).stdout)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
