@@ -117,7 +117,12 @@ export function coalesce(replies: Reply[], limit = MESSAGE_LIMIT): Reply[] {
   for (const reply of replies) {
     const previous = out.at(-1);
     if (previous && !previous.buttons && escapedLength(previous.text) + escapedLength(reply.text) + 2 <= limit) {
-      out[out.length - 1] = { ...reply, text: `${previous.text}\n\n${reply.text}` };
+      const call = [...(previous.call ?? []), ...(reply.call ?? [])];
+      out[out.length - 1] = {
+        ...reply,
+        text: `${previous.text}\n\n${reply.text}`,
+        ...(call.length > 0 ? { call } : {}),
+      };
     } else {
       out.push(reply);
     }
@@ -147,6 +152,21 @@ export function messagesOf(reply: Reply): { text: string; options: SendMessageOp
       },
     };
   });
+}
+
+/** A contact card the Bot API sends with `sendContact`. */
+export type ContactCard = { phone_number: string; first_name: string; last_name: string };
+
+/**
+ * The short numbers a reply asks to call, as contact cards sent after its text. Telegram links
+ * only numbers with "+" and a country code; a bot cannot make "3114" tappable in the text: the
+ * Bot API server (TDLib) keeps only formatting, text_link and text_mention entities of those a
+ * bot sends (phone_number entities are dropped), a text_link must be an http(s), tg or ton URL
+ * (not tel:), and so must an inline keyboard button's url. A contact is the Bot API's own object
+ * for a phone number (`sendContact`): its card shows the number, which the phone can call.
+ */
+export function contactsOf(reply: Reply): ContactCard[] {
+  return (reply.call ?? []).map((c) => ({ phone_number: c.number, first_name: c.number, last_name: c.label }));
 }
 
 /** The private chat an update comes from; the bot serves no group. */

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Button } from "../shared/api.ts";
+import type { Button, Call } from "../shared/api.ts";
 import { lazy } from "../shared/lazy.ts";
 import { splitOnWords } from "../shared/text/split.ts";
 import type { Input, Reply } from "./types.ts";
@@ -176,6 +176,15 @@ export const whatsappMessageSchema = lazy(() => {
     }),
     z.object({ type: z.literal("interactive"), interactive: z.discriminatedUnion("type", [buttons, list]) }),
     z.object({
+      type: z.literal("contacts"),
+      contacts: z.array(
+        z.object({
+          name: z.object({ formatted_name: z.string(), first_name: z.string() }),
+          phones: z.array(z.object({ phone: z.string(), type: z.literal("MAIN") })),
+        }),
+      ),
+    }),
+    z.object({
       type: z.literal("document"),
       document: z.object({ id: z.string(), filename: z.string(), caption: z.optional(z.string()) }),
     }),
@@ -210,12 +219,30 @@ function renderReply(reply: Reply, labels: RenderLabels): WhatsAppMessage[] {
   const buttons = reply.buttons ?? [];
   // Numbers in the form WhatsApp's apps make tappable (shared/text/phone.ts).
   const text = reply.text.trim() ? dialable(reply.text) : "…";
-  if (buttons.length === 0) return splitOnWords(text, LIMITS.text).map(textMessage);
+  const cards = reply.call && reply.call.length > 0 ? [contactsMessage(reply.call)] : [];
+  if (buttons.length === 0) return [...splitOnWords(text, LIMITS.text).map(textMessage), ...cards];
   const pieces = splitOnWords(text, LIMITS.body);
   const body = pieces.pop()!;
   const lead = pieces.join("");
   const before = lead ? splitOnWords(lead, LIMITS.text).map(textMessage) : [];
-  return [...before, ...interactive(body, buttons, labels)];
+  return [...before, ...interactive(body, buttons, labels), ...cards];
+}
+
+/**
+ * The short numbers a reply asks to call (3114, 112…), after it as one contacts message (a card
+ * per number). WhatsApp's apps make a number in a text tappable only in international form,
+ * which short numbers have not got; an interactive call-to-action button opens a web URL, not
+ * tel:, and a template's call button needs an approved template and an international number.
+ * A contact card is the Cloud API's message for phone numbers: its profile view lists them.
+ */
+function contactsMessage(call: Call[]): WhatsAppMessage {
+  return {
+    type: "contacts",
+    contacts: call.map((c) => ({
+      name: { formatted_name: `${c.number} – ${c.label}`, first_name: c.number },
+      phones: [{ phone: c.number, type: "MAIN" }],
+    })),
+  };
 }
 
 function textMessage(body: string): WhatsAppMessage {

@@ -14,10 +14,19 @@ export const buttonSchema = lazy(() =>
 );
 export type Button = z.infer<ReturnType<typeof buttonSchema>>;
 
+/**
+ * A short emergency number the reply asks to call, with what it is for in the young person's
+ * language. The web chat links every number itself; Telegram and WhatsApp link only numbers in
+ * international form, so their adapters send these as contact cards (bot/telegram.ts, bot/whatsapp.ts).
+ */
+export const callSchema = lazy(() => z.object({ number: z.string(), label: z.string() }));
+export type Call = z.infer<ReturnType<typeof callSchema>>;
+
 export const replySchema = lazy(() =>
   z.object({
     text: z.string(),
     buttons: z.optional(z.array(buttonSchema())),
+    call: z.optional(z.array(callSchema())),
   }),
 );
 export type Reply = z.infer<ReturnType<typeof replySchema>>;

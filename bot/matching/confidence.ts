@@ -18,6 +18,15 @@ import type { Match } from "./rank.ts";
  *   which the answer is about (title, question, keywords) under REST_ABOUT ("forfait téléphone
  *   pas cher": the free emergency calls FAQ is about "forfait", has "téléphone" only in its body
  *   and nothing of "pas cher");
+ * - unsure when the question sits between items: the answer holds under PARTIAL_COVERAGE of it
+ *   and the second, of another topic or the answer's own topic as a whole, scores at least
+ *   PARTIAL_SECOND of it ("mon patron me paye pas mon salaire depuis 2 mois": the apprenticeship
+ *   step has "patron" and "salaire", the contract FAQ about a job is close behind; two items of
+ *   one topic close together are the same answer told twice, and stay sure);
+ * - unsure when the answer lacks a word of at least UNANSWERED_SHARE of the question that
+ *   another of the closest items is about, unless it leads by far (the second under
+ *   UNANSWERED_SECOND of it): the question also asks what the answer does not treat ("comment
+ *   changer de nom de famille": the health FAQ has "change" and "nom", not "famille");
  * - sure: otherwise. Only a sure answer is given as the answer: bot/flows/question.ts.
  * Tuned on the even half of tests/eval/questions.json and on three quarters of
  * tests/eval/unanswerable.json (`npm run eval`).
@@ -32,6 +41,10 @@ export const OFF_TOPIC = 0.3;
 export const RIVAL_COVERAGE = 0.1;
 export const REST_SHARE = 0.25;
 export const REST_ABOUT = 0.3;
+export const PARTIAL_COVERAGE = 0.75;
+export const PARTIAL_SECOND = 0.6;
+export const UNANSWERED_SHARE = 0.25;
+export const UNANSWERED_SECOND = 0.4;
 
 export function confidenceOf(matches: Match[]): Confidence {
   const [best, second] = matches;
@@ -41,5 +54,9 @@ export function confidenceOf(matches: Match[]): Confidence {
   if (matches.some((m) => m.coverage >= best.coverage + RIVAL_COVERAGE)) return "unsure";
   if (best.held === 1 && best.words >= 2) return "unsure";
   if (best.rest >= REST_SHARE && best.restAbout < REST_ABOUT) return "unsure";
+  const ratio = second ? second.score / best.score : 0;
+  const apart = second !== undefined && (second.topic !== best.topic || second.id === best.topic);
+  if (best.coverage < PARTIAL_COVERAGE && apart && ratio >= PARTIAL_SECOND) return "unsure";
+  if (best.unansweredShare >= UNANSWERED_SHARE && ratio >= UNANSWERED_SECOND) return "unsure";
   return "sure";
 }

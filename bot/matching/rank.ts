@@ -21,7 +21,10 @@ export type MatchTarget = { kind: "faq" | "step" | "topic"; id: string };
  * (in any field); `rest`, the share of the question's weight beyond the heaviest word the item is
  * about (title, question or keywords), and `restAbout`, the share of that rest it is about too
  * ("je peux avoir un logement avec mon copain": the domestic violence step is about "copain",
- * holds "logement" only in its body).
+ * holds "logement" only in its body); `topic`, the id of its topic (its own id for a topic or an
+ * orphan); `unansweredShare`, the share of the question held by the heaviest word it lacks that
+ * another of the closest items is about ("زما بانکي کارت ورک شو", my bank card got lost: the
+ * bank account step lacks "lost", the papers step is about it).
  */
 export type Match = MatchTarget & {
   score: number;
@@ -32,6 +35,8 @@ export type Match = MatchTarget & {
   words: number;
   rest: number;
   restAbout: number;
+  topic: string;
+  unansweredShare: number;
 };
 
 const TOPIC_MARGIN = 1.1;
@@ -87,6 +92,8 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
     const focus = bitCount(s.focusWords);
     const missesFocus = focus > 0 && bitCount(s.focusWords & s.wordHits[doc]!) * 3 < focus * 2;
     const { rest, restAbout } = restOf(s, doc);
+    let aboutElsewhere = 0;
+    for (const other of best) if (other !== doc) aboutElsewhere |= s.aboutHits[other]!;
     return {
       ...docs[doc]!,
       score: rounded(doc) / 1000,
@@ -97,6 +104,8 @@ export function rankMatches(docs: MatchTarget[], parents: number[], s: Scores): 
       words: s.wordCount,
       rest: round(rest),
       restAbout: round(restAbout),
+      topic: docs[topicOf(parents, doc)]!.id,
+      unansweredShare: round(heaviestShare(s, aboutElsewhere & ~s.wordHits[doc]!)),
     };
   });
 }
@@ -118,6 +127,14 @@ function restOf(s: Scores, doc: number): { rest: number; restAbout: number } {
   const topBit = top < 0 ? 0 : 1 << top;
   const backed = shareOf(s, about & ~topBit) + BODY_BACKING * shareOf(s, s.wordHits[doc]! & ~about & ~topBit);
   return { rest: left / s.meaning, restAbout: (backed * s.meaning) / left };
+}
+
+/** The share of the question its heaviest word among some words (Query.wordsOf bits) makes. */
+function heaviestShare(s: Scores, words: number): number {
+  let heaviest = 0;
+  for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1)
+    if (bits & 1 && s.wordWeights[b]! > heaviest) heaviest = s.wordWeights[b]!;
+  return s.meaning > 0 ? heaviest / s.meaning : 0;
 }
 
 const topicOf = (parents: number[], doc: number) => ((parents[doc] ?? -1) < 0 ? doc : parents[doc]!);

@@ -24,7 +24,13 @@ export type Scores = {
   strongHits: Uint32Array;
   /** Per topic and query word (bit number), how many of its items have the word as title or keyword. */
   holders: Uint8Array;
-  /** Per document, the question's words of meaning it holds (Query.wordsOf bits), in any field. */
+  /**
+   * Per document, the question's words of meaning it holds (Query.wordsOf bits), in any field. A
+   * word it has only through a concept (a synonym, often of another language) while the content
+   * has the question's own word elsewhere is not held: "je peux avoir un logement avec mon copain"
+   * names "logement", which the housing items say; the violence step only says "بيت" (home) in
+   * its Arabic text, so it holds "copain" alone.
+   */
   wordHits: Uint32Array;
   /**
    * Per document, the words of meaning it is about: held in its title, question or keywords (a
@@ -71,6 +77,11 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
   };
   const { scores, lightScores, titleHits, strongHits, holders, wordHits, aboutHits, wordWeights } = s;
   const parents = index.parents;
+  // Words held through a concept only, and about (title, question, keywords) through one; and the
+  // words the content has a term of their own for.
+  const byConcept = new Uint32Array(n);
+  const aboutByConcept = new Uint32Array(n);
+  let ownWords = 0;
   let bit = 1;
   let bitNumber = 0;
   for (const [term, factor] of query.terms) {
@@ -79,19 +90,23 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
     const light = query.light.has(term);
     const list = index.lookup(term)!;
     const words = query.wordsOf.get(term) ?? 0;
+    const concept = term[0] === "~";
+    if (!concept) ownWords |= words;
+    const held = concept ? byConcept : wordHits;
+    const heldAbout = concept ? aboutByConcept : aboutHits;
     if (focused) s.focusWords |= words;
     for (let b = 0, bits = words; bits !== 0; b++, bits >>>= 1)
       if (bits & 1 && wordWeights[b]! < weightOfTerm) wordWeights[b] = weightOfTerm;
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i]!;
       const stored = list[i + 1]!;
-      wordHits[doc] = wordHits[doc]! | words;
+      held[doc] = held[doc]! | words;
       // The thing a definition question asks about counts more in an item's own title or question.
       const points = ((stored >> 1) * weightOfTerm * (focused && stored & 1 ? FOCUS_FACTOR : 1)) / 10;
       scores[doc] = scores[doc]! + points;
       if (light) lightScores[doc] = lightScores[doc]! + points;
       if (stored & 1) titleHits[doc] = titleHits[doc]! | bit;
-      if (stored >> 1 >= STRONG) aboutHits[doc] = aboutHits[doc]! | words;
+      if (stored >> 1 >= STRONG) heldAbout[doc] = heldAbout[doc]! | words;
       if (stored >> 1 >= STRONG && term[0] !== "?" && term[0] !== "~" && !LIGHT.has(term)) {
         strongHits[doc] = strongHits[doc]! | bit;
         const parent = parents[doc] ?? -1;
@@ -102,6 +117,11 @@ export function scoreQuery(index: IndexView, query: Query, idf: (term: string) =
       bit *= 2;
       bitNumber++;
     }
+  }
+  for (let doc = 0; doc < n; doc++) {
+    // A concept still says what an item is about when the item has the word itself too.
+    aboutHits[doc] = aboutHits[doc]! | (aboutByConcept[doc]! & (wordHits[doc]! | ~ownWords));
+    wordHits[doc] = wordHits[doc]! | (byConcept[doc]! & ~ownWords);
   }
   let meaning = query.unknown.length * UNKNOWN_WEIGHT;
   let wordCount = query.unknown.length;

@@ -247,6 +247,10 @@ export const fr = {
   offline115: "Sans abri ce soir",
   offline17: "Police : tu es en danger, agressé ou menacé",
   offline112: "Urgence : tous les secours",
+  /** What a short number a crisis reply offers as a contact card is for (Telegram, WhatsApp). */
+  call15: "SAMU : urgence médicale",
+  call114: "SMS si tu ne peux pas parler",
+  call3919: "Violences faites aux femmes, 24h/24",
   offlineRetry: "Réessayer",
   offlineOtherLanguages: "Autres langues",
   appDescription: "Pour t'aider à préparer ta vie après l'ASE, étape par étape.",

@@ -5,7 +5,8 @@
  * written with "+" and the country code; WhatsApp's apps make such numbers tappable too. So a
  * Telegram or WhatsApp reply carries this form (bot/telegram.ts, bot/whatsapp.ts); the web chat
  * links numbers itself. Short numbers (112, 115, 119, 3114) are left as they are: they have no
- * international form and no messaging app links them. Links are left untouched.
+ * international form and no messaging app links them (a crisis reply sends them as contact cards
+ * instead: bot/flows/crisis.ts callsOf, bot/telegram.ts, bot/whatsapp.ts). Links are left untouched.
  */
 
 /** A national number: 0, then nine digits, each maybe after one space, dot or non-breaking space. */

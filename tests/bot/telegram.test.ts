@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { coalesce, escapeHtml, localeOfLanguageCode, MESSAGE_LIMIT, splitText } from "../../bot/telegram.ts";
+import {
+  coalesce,
+  contactsOf,
+  escapeHtml,
+  localeOfLanguageCode,
+  MESSAGE_LIMIT,
+  splitText,
+} from "../../bot/telegram.ts";
 
 describe("escapeHtml", () => {
   it("should neutralise every character Telegram's HTML mode reads", () => {
@@ -100,6 +107,26 @@ describe("coalesce", () => {
 
   it("should not join replies that would exceed the message limit", () => {
     expect(coalesce([{ text: "a".repeat(30) }, { text: "b".repeat(30) }], 50)).toHaveLength(2);
+  });
+});
+
+describe("contactsOf", () => {
+  const call = [{ number: "3114", label: "أفكار انتحار، لك أو لشخص آخر" }];
+
+  it("should make each number to call a contact card named by the number and what it is for", () => {
+    expect(contactsOf({ text: "…", call })).toEqual([
+      { phone_number: "3114", first_name: "3114", last_name: "أفكار انتحار، لك أو لشخص آخر" },
+    ]);
+    expect(contactsOf({ text: "Appelle le 115." })).toEqual([]);
+  });
+
+  it("should keep the numbers of replies joined into one message", () => {
+    const joined = coalesce([
+      { text: "a", call },
+      { text: "b", call: [{ number: "112", label: "x" }] },
+    ]);
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.call?.map((c) => c.number)).toEqual(["3114", "112"]);
   });
 });
 

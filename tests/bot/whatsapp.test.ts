@@ -7,6 +7,7 @@ import {
   renderReplies,
   templateMessage,
   webhookSchema,
+  whatsappMessageSchema,
   type WhatsAppMessage,
 } from "../../bot/whatsapp.ts";
 import type { Reply } from "../../bot/types.ts";
@@ -140,6 +141,31 @@ function buttonsOf(message: WhatsAppMessage) {
 }
 
 describe("renderReplies", () => {
+  it("should follow a reply's numbers to call with one contacts message, a card per number, valid for Meta", () => {
+    const reply: Reply = {
+      text: "🚨 اتصل الآن بـ 3114",
+      buttons: [{ label: "Menu", action: "menu" }],
+      call: [
+        { number: "3114", label: "أفكار انتحار" },
+        { number: "112", label: "طوارئ" },
+      ],
+    };
+    const messages = renderReplies([reply], labels);
+    expect(messages.map((m) => m.type)).toEqual(["interactive", "contacts"]);
+    expect(messages[1]).toEqual({
+      type: "contacts",
+      contacts: [
+        {
+          name: { formatted_name: "3114 – أفكار انتحار", first_name: "3114" },
+          phones: [{ phone: "3114", type: "MAIN" }],
+        },
+        { name: { formatted_name: "112 – طوارئ", first_name: "112" }, phones: [{ phone: "112", type: "MAIN" }] },
+      ],
+    });
+    for (const m of messages) expect(whatsappMessageSchema().safeParse(m).success).toBe(true);
+    expect(renderReplies([{ text: "Appelle le 115." }], labels).some((m) => m.type === "contacts")).toBe(false);
+  });
+
   it("should send a reply without buttons as text, with no link preview", () => {
     expect(renderReplies([{ text: "Appelle le 115." }], labels)).toEqual([
       { type: "text", text: { body: "Appelle le 115.", preview_url: false } },

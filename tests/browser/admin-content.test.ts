@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { EDITOR } from "./server.ts";
-import { logIn, openBrowser } from "./support/browser.ts";
+import { logIn, openBrowser, openChatWithoutProfile } from "./support/browser.ts";
 
 // A step of the seed content (shared/content/seed/topics/housing.json).
 const TOPIC_BUTTON = "🏠 Me loger";
@@ -13,9 +13,7 @@ async function readStepInChat(base: string): Promise<string> {
   const browser = await openBrowser();
   try {
     const page = await browser.context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByRole("button", { name: "Français" }).click();
-    await page.getByRole("button", { name: "Continuer sans profil" }).click();
+    await openChatWithoutProfile(page, base);
     await page.getByRole("button", { name: TOPIC_BUTTON }).click();
     await page.getByRole("button", { name: STEP_TITLE, exact: true }).click();
     const step = page.locator(".msg.bot", { hasText: `📌 ${STEP_TITLE}` });

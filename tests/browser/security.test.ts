@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { REFERENT } from "./server.ts";
-import { logIn, openBrowser } from "./support/browser.ts";
+import { logIn, openBrowser, openChatWithoutProfile } from "./support/browser.ts";
 
 /**
  * The strict CSP in a real Chromium: every page works with its script and styles as files
@@ -14,9 +14,7 @@ describe("CSP and framing in a real browser", () => {
     const browser = await openBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByRole("button", { name: "Français" }).click();
-      await page.getByRole("button", { name: "Continuer sans profil" }).click();
+      await openChatWithoutProfile(page, base);
       await page.getByLabel("Écris ta question").fill("logement");
       await page.getByRole("button", { name: "Envoyer" }).click();
       await page.locator(".msg.me", { hasText: "logement" }).waitFor();

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "./support/ports.ts";
 
 /**
  * Global setup of the browser tests: a temp persist dir, migrations, published seed content,
@@ -41,18 +41,6 @@ function run(cmd: string, args: string[], allowFailure = false): void {
   if (r.status !== 0 && !allowFailure) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -73,48 +61,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", dir, "--command", sql]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
   run("npx", ["tsx", "scripts/seed.ts", "--persist-to", dir]); // published seed content (the admin-content test edits it)
-  run("npx", [
-    "tsx",
-    "scripts/admin-create.ts",
-    "--email",
-    REFERENT.email,
-    "--name",
-    REFERENT.name,
-    "--role",
-    "referent",
-    "--password",
-    REFERENT.password,
-    "--persist-to",
-    dir,
-  ]);
-  run("npx", [
-    "tsx",
-    "scripts/admin-create.ts",
-    "--email",
-    EDITOR.email,
-    "--name",
-    EDITOR.name,
-    "--role",
-    "editor",
-    "--password",
-    EDITOR.password,
-    "--persist-to",
-    dir,
-  ]);
-  run("npx", [
-    "tsx",
-    "scripts/admin-create.ts",
-    "--email",
-    ADMIN.email,
-    "--name",
-    ADMIN.name,
-    "--role",
-    "admin",
-    "--password",
-    ADMIN.password,
-    "--persist-to",
-    dir,
-  ]);
+  const accounts = [
+    [REFERENT, "referent"],
+    [EDITOR, "editor"],
+    [ADMIN, "admin"],
+  ] as const;
+  for (const [account, role] of accounts) {
+    run("npx", [
+      "tsx",
+      "scripts/admin-create.ts",
+      "--email",
+      account.email,
+      "--name",
+      account.name,
+      "--role",
+      role,
+      "--password",
+      account.password,
+      "--persist-to",
+      dir,
+    ]);
+  }
   const now = Date.now();
   d1(`INSERT INTO young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) VALUES ('b0000000-0000-4000-8000-000000000001', 'fr', '2007-03', 'ase', '44', '{"at":"menu"}', ${now}, ${now});
 INSERT INTO referent_links (staff_id, young_id, created_at) SELECT id, 'b0000000-0000-4000-8000-000000000001', ${now} FROM staff WHERE email = '${REFERENT.email}';

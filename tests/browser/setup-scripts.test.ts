@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import { freePort } from "./support/ports.ts";
 
 /**
  * Issue 24, setup: `npm run chat` follows PORT, `npm start` is quiet and its PUBLIC_URL
@@ -44,18 +44,6 @@ function runWith(
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve({ out, code });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
     });
   });
 }

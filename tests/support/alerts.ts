@@ -1,6 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { queue } from "../../worker/queue.ts";
+import { send } from "./webchat.ts";
 
 /**
  * Drives the DELIVERIES queue consumer as the Queues runtime would: in tests, sent messages
@@ -62,4 +63,34 @@ export async function deliveriesOf(alertId: string) {
     .bind(alertId)
     .all<{ channel: string; recipient: string; status: string; attempts: number; lastError: string | null }>();
   return rows.results;
+}
+
+/** The crisis alert a young person's message raised (the escalation tests start from it). */
+export async function crisisOf(youngId: string): Promise<{ id: string; createdAt: number }> {
+  const row = await env.DB.prepare(
+    "select id, created_at as createdAt from alerts where young_id = ? and kind = 'crisis'",
+  )
+    .bind(youngId)
+    .first<{ id: string; createdAt: number }>();
+  if (!row) throw new Error("no crisis alert was stored");
+  return row;
+}
+
+/** The escalations the cron raised for an alert nobody acknowledged. */
+export async function escalationsOf(alertId: string): Promise<string[]> {
+  const rows = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
+    .bind(alertId)
+    .all<{ id: string }>();
+  return rows.results.map((r) => r.id);
+}
+
+/** A web chat user asks their référent for help in their own words; returns the stored alert's id. */
+export async function helpRequest(token: string, message: string): Promise<string> {
+  await send(token, { action: "contact" });
+  await send(token, { text: message });
+  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
+    .bind(message)
+    .first<{ id: string }>();
+  if (!row) throw new Error("no help alert was stored");
+  return row.id;
 }

@@ -56,6 +56,25 @@ export const fakeTelegram = {
   },
 };
 
+/** The Bot API's answer when Telegram itself fails: worth retrying. */
+export const telegramDown: Scripted = {
+  status: 500,
+  body: { ok: false, error_code: 500, description: "Internal Server Error" },
+};
+
+/** The Bot API's flood control: a 429 asking to wait `seconds` before the next call. */
+export function telegramRateLimited(seconds: number): Scripted {
+  return {
+    status: 429,
+    body: {
+      ok: false,
+      error_code: 429,
+      description: `Too Many Requests: retry after ${seconds}`,
+      parameters: { retry_after: seconds },
+    },
+  };
+}
+
 export const fakeWhatsApp = {
   get calls(): WhatsAppCall[] {
     return state.whatsappCalls;

@@ -1,8 +1,8 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, vi } from "vitest";
 import { queue } from "../../worker/queue.ts";
-import { scheduled } from "../../worker/scheduled.ts";
+import { runCron } from "./cron.ts";
 
 /**
  * The DELIVERIES queue as the cron's roadmap scans use it (worker/roadmap-scan.ts): the env's
@@ -50,7 +50,7 @@ export function recordingQueue(base: Env = env) {
     sent,
     async cron(at: string | number): Promise<void> {
       clock = 0;
-      await scheduled(createScheduledController({ scheduledTime: new Date(at), cron: "*/5 * * * *" }), recorded);
+      await runCron(at, recorded);
     },
     /** Consumer invocations until nothing of ours is left; returns how many there were. */
     async drain(maxInvocations = 10_000): Promise<number> {

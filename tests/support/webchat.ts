@@ -40,3 +40,18 @@ export async function send(token: string, body: { text: string } | { action: str
 export function actions(response: ChatResponse): string[] {
   return response.replies.flatMap((r) => (r.buttons ?? []).map((b) => b.action));
 }
+
+/** Who a test user says they are during onboarding (the choices the buttons offer). */
+export type Onboarding = { locale?: string; year: number; month: string; status: string; dept: string };
+
+/** The button presses of onboarding, in order: language, consent, birth year and month, status, département. */
+export function onboardingActions({ locale = "fr", year, month, status, dept }: Onboarding): string[] {
+  return [`lang:${locale}`, "privacy:accept", `year:${year}`, `month:${month}`, `status:${status}`, `dept:${dept}`];
+}
+
+/** Goes through onboarding as a user tapping the buttons; returns the last answer (the menu). */
+export async function onboard(token: string, who: Onboarding): Promise<ChatResponse> {
+  let last: ChatResponse | undefined;
+  for (const action of onboardingActions(who)) last = await send(token, { action });
+  return last!;
+}

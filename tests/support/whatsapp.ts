@@ -13,24 +13,23 @@ export function textMessage(from: string, body: string, id = `wamid.in${nextId++
   return { from, id, timestamp: "1764763200", type: "text", text: { body } };
 }
 
-export function buttonMessage(from: string, action: string, id = `wamid.in${nextId++}`) {
+/** A tap on a reply button or on a row of a list message: Meta sends the choice's id back. */
+function interactiveMessage(from: string, kind: "button_reply" | "list_reply", action: string, id: string) {
   return {
     from,
     id,
     timestamp: "1764763200",
     type: "interactive",
-    interactive: { type: "button_reply", button_reply: { id: action, title: "…" } },
+    interactive: { type: kind, [kind]: { id: action, title: "…" } },
   };
 }
 
+export function buttonMessage(from: string, action: string, id = `wamid.in${nextId++}`) {
+  return interactiveMessage(from, "button_reply", action, id);
+}
+
 export function listMessage(from: string, action: string, id = `wamid.in${nextId++}`) {
-  return {
-    from,
-    id,
-    timestamp: "1764763200",
-    type: "interactive",
-    interactive: { type: "list_reply", list_reply: { id: action, title: "…" } },
-  };
+  return interactiveMessage(from, "list_reply", action, id);
 }
 
 /** One webhook call carrying these messages (and statuses), as Meta batches them. */

@@ -4,6 +4,15 @@ import { app } from "../../worker/app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 
 /** The chat Worker serves young people and forwards the staff paths to the staff Worker. */
+const STAFF_PATHS = [
+  "/login",
+  "/logout",
+  "/admin",
+  "/admin/content/topic/housing",
+  "/referent",
+  "/referent/alerts/a1/ack",
+];
+
 describe("chat Worker", () => {
   it("should forward every staff path, method and body to the STAFF binding, and answer with its response", async () => {
     const seen: { method: string; url: string; body: string }[] = [];
@@ -14,14 +23,7 @@ describe("chat Worker", () => {
         return new Response("from staff", { status: 201 });
       },
     } as Fetcher;
-    for (const path of [
-      "/login",
-      "/logout",
-      "/admin",
-      "/admin/content/topic/housing",
-      "/referent",
-      "/referent/alerts/a1/ack",
-    ]) {
+    for (const path of STAFF_PATHS) {
       const res = await app.fetch(new Request(`https://passerelle.test${path}`, { method: "POST", body: "x=1" }), {
         ...env,
         STAFF: staff,
@@ -29,14 +31,7 @@ describe("chat Worker", () => {
       expect(res.status).toBe(201);
       expect(await res.text()).toBe("from staff");
     }
-    expect(seen.map((s) => new URL(s.url).pathname)).toEqual([
-      "/login",
-      "/logout",
-      "/admin",
-      "/admin/content/topic/housing",
-      "/referent",
-      "/referent/alerts/a1/ack",
-    ]);
+    expect(seen.map((s) => new URL(s.url).pathname)).toEqual(STAFF_PATHS);
     expect(seen.every((s) => s.method === "POST" && s.body === "x=1")).toBe(true);
   });
 

@@ -116,7 +116,9 @@ function textOf(call: WhatsAppCall): string {
     text?: { body: string };
     interactive?: { body: { text: string } };
     template?: { name: string };
+    contacts?: { phones: { phone: string }[] }[];
   };
+  if (m.type === "contacts") return `[contacts ${m.contacts!.flatMap((c) => c.phones.map((p) => p.phone)).join(" ")}]`;
   return m.type === "text"
     ? m.text!.body
     : m.type === "interactive"

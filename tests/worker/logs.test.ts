@@ -1,14 +1,14 @@
-import { createExecutionContext, createScheduledController } from "cloudflare:test";
+import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scheduled } from "../../worker/scheduled.ts";
 import worker from "../support/worker.ts";
 import { drainDeliveries } from "../support/alerts.ts";
 import { seedContent } from "../support/content.ts";
-import { fakeTelegram } from "../support/outside.ts";
+import { fakeTelegram, telegramDown, telegramRateLimited } from "../support/outside.ts";
 import { loginAs, newLinkCode, staffFetch } from "../support/staff.ts";
 import { keyboardOf, postUpdate, SECRET } from "../support/telegram.ts";
 import { actions, openSession, send, sendRaw } from "../support/webchat.ts";
+import { runCron } from "../support/cron.ts";
 
 /**
  * Issue 15, "Privacy": whatever the Worker logs during a whole journey — on Telegram and in the
@@ -133,7 +133,7 @@ describe("the logs of a whole journey", () => {
       { data: "dept:44" },
     ])
       await telegram(step);
-    fakeTelegram.failNext({ status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } });
+    fakeTelegram.failNext(telegramDown);
     await postUpdate(update({ text: `je cherche un ${WORDS[0]}` }));
     await telegram({ text: WORDS[3]! });
     const youngCode = await newLinkCode(ref.cookie, "young");
@@ -143,18 +143,7 @@ describe("the logs of a whole journey", () => {
     await telegram({ data: "contact" });
     await telegram({ text: `aide pour ${WORDS[1]} ${WORDS[2]}` });
     fakeTelegram.reset();
-    fakeTelegram.failNext(
-      {
-        status: 429,
-        body: {
-          ok: false,
-          error_code: 429,
-          description: "Too Many Requests: retry after 1",
-          parameters: { retry_after: 1 },
-        },
-      },
-      { status: 0, unreachable: true },
-    );
+    fakeTelegram.failNext(telegramRateLimited(1), { status: 0, unreachable: true });
     await drainDeliveries();
     // The help request reached the référent's own chat (the journey really ran).
     expect(
@@ -192,7 +181,7 @@ describe("the logs of a whole journey", () => {
     );
 
     // The cron, and a failure inside a turn (D1 refusing a write): both log.
-    await scheduled(createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }), env);
+    await runCron(Date.now() + 3 * 3600_000);
     const refusing = new Proxy(env.DB, {
       get(target, property) {
         // An error whose message carries personal data: only its kind may reach the logs.

@@ -1,13 +1,12 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scheduled } from "../../worker/scheduled.ts";
 import { drainDeliveries } from "../support/alerts.ts";
 import { seedContent } from "../support/content.ts";
 import { flakyD1, postOn } from "../support/load.ts";
 import { fakeTelegram } from "../support/outside.ts";
 import { loginAs, newLinkCode } from "../support/staff.ts";
 import { buttonUpdate, postUpdate, textUpdate } from "../support/telegram.ts";
+import { runCron } from "../support/cron.ts";
 
 /**
  * Issue 15: D1 failing for a moment. Telegram retries an update the webhook answered with a
@@ -143,10 +142,7 @@ describe.each(["before", "afterCommit"] as const)("a help request while a D1 cal
       outcomes.push(`${failAt}:${first.status}`);
       await postOn(env, update);
       // The cron's sweeps (stored alerts without deliveries, deliveries whose message was lost), then the queue.
-      await scheduled(
-        createScheduledController({ scheduledTime: Date.now() + 3 * 3600_000, cron: "*/5 * * * *" }),
-        env,
-      );
+      await runCron(Date.now() + 3 * 3600_000);
       fakeTelegram.reset();
       await drainDeliveries();
       const alerts = (

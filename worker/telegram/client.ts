@@ -1,5 +1,5 @@
 import type { ApiResponse, Message } from "grammy/types";
-import type { SendMessageOptions } from "../../bot/telegram.ts";
+import type { ContactCard, SendMessageOptions } from "../../bot/telegram.ts";
 import { TelegramError, TelegramUnreachable } from "./errors.ts";
 import type { Config } from "../config.ts";
 
@@ -18,6 +18,8 @@ const TIMEOUT_MS = 15_000;
  */
 export type TelegramClient = {
   sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage>;
+  /** A phone number as a contact card (a crisis reply's short numbers: bot/telegram.ts contactsOf). */
+  sendContact(chatId: string, contact: ContactCard): Promise<Message.ContactMessage>;
   /** A file, sent as multipart form data (the young person's export). */
   sendDocument(
     chatId: string,
@@ -31,6 +33,9 @@ export function telegramClient(telegram: Telegram): TelegramClient {
   return {
     sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<Message.TextMessage> {
       return call<Message.TextMessage>(base, "sendMessage", { chat_id: chatId, text, ...other });
+    },
+    sendContact(chatId, contact) {
+      return call<Message.ContactMessage>(base, "sendContact", { chat_id: chatId, ...contact });
     },
     sendDocument(chatId, file, caption) {
       const form = new FormData();

@@ -1,11 +1,14 @@
-import { coalesce, messagesOf, type SendMessageOptions } from "../../bot/telegram.ts";
+import { coalesce, contactsOf, messagesOf, type ContactCard, type SendMessageOptions } from "../../bot/telegram.ts";
 import type { Reply } from "../../bot/types.ts";
 
 /**
- * The one Bot API method the bot calls; it fails with `TelegramError` (Telegram said no) or
+ * The Bot API methods a reply needs; they fail with `TelegramError` (Telegram said no) or
  * `TelegramUnreachable` (no answer), see errors.ts.
  */
-export type MessageSender = { sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<unknown> };
+export type MessageSender = {
+  sendMessage(chatId: string, text: string, other: SendMessageOptions): Promise<unknown>;
+  sendContact(chatId: string, contact: ContactCard): Promise<unknown>;
+};
 
 /** Sends replies in order; stops at the first failure and returns what is left. */
 export async function sendReplies(
@@ -20,6 +23,22 @@ export async function sendReplies(
     } catch (error) {
       return { unsent: replies.slice(i), error };
     }
+    await sendCards(api, chatId, contactsOf(replies[i]!));
   }
   return { unsent: [] };
+}
+
+/**
+ * The reply's numbers as contact cards, after its text: a help to tap, not the answer (the text
+ * already holds the numbers), so a card Telegram refuses is not retried and does not hold back
+ * the replies after it (nor is the reply sent again for it); the first failure ends the cards.
+ */
+async function sendCards(api: MessageSender, chatId: string, cards: ContactCard[]): Promise<void> {
+  for (const card of cards) {
+    try {
+      await api.sendContact(chatId, card);
+    } catch {
+      return;
+    }
+  }
 }

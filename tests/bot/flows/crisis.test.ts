@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../../bot/engine.ts";
 import { answerCrisis, crisisAlertText, FIRST_NUMBER } from "../../../bot/flows/crisis.ts";
+import { t } from "../../../shared/i18n/index.ts";
 import { CRISIS_CATEGORIES, type CrisisCategory } from "../../../bot/safety/crisis.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { ContentSnapshot } from "../../../shared/content/model.ts";
@@ -55,6 +56,40 @@ describe("the crisis answer", () => {
         expect(firstNumber(text), `${locale} ${category}`).toBe(FIRST_NUMBER[category]);
       }
     }
+  });
+
+  it("should carry the short numbers of its text to call, in order, each with what it is for in the young person's language", () => {
+    for (const locale of LOCALES) {
+      for (const category of CRISIS_CATEGORIES) {
+        const first = answerCrisis(state(locale), { category, severe: true }, NOW, false).replies[0]!;
+        const numbers = first.call?.map((c) => c.number) ?? [];
+        expect(numbers[0], `${locale} ${category}`).toBe(FIRST_NUMBER[category]);
+        expect(numbers.length).toBeLessThanOrEqual(3);
+        for (const n of numbers) expect(first.text).toContain(n);
+        for (const c of first.call ?? []) expect(c.label.length).toBeGreaterThan(0);
+      }
+    }
+    const suicide = answerCrisis(state("ar"), { category: "suicide", severe: true }, NOW, false).replies[0]!;
+    expect(suicide.call).toEqual([
+      { number: "3114", label: t("ar", "offline3114") },
+      { number: "112", label: t("ar", "offline112") },
+    ]);
+    const overdose = answerCrisis(state("fr"), { category: "overdose", severe: true }, NOW, false).replies[0]!;
+    expect(overdose.call?.map((c) => c.number)).toEqual(["15", "112", "3114"]);
+  });
+
+  it("should not read the young person's age or a longer number as a number to call", () => {
+    // "j'ai 17 ans" in the shelter text is no police number; 0 800 235 236 has no short number in it.
+    const shelter = answerCrisis(
+      state("fr", true, { birth: "2009-01" }),
+      { category: "shelter", severe: false },
+      NOW,
+      false,
+    ).replies[0]!;
+    expect(shelter.text).toContain("17 ans");
+    expect(shelter.call?.map((c) => c.number)).toEqual(["115", "119"]);
+    const selfHarm = answerCrisis(state("fr"), { category: "self_harm", severe: true }, NOW, false).replies[0]!;
+    expect(selfHarm.call?.map((c) => c.number)).toEqual(["3114", "15", "112"]);
   });
 
   it("should add one line per other need found", () => {

@@ -3,11 +3,15 @@ import {
   confidenceOf,
   MIN_SCORE,
   OFF_TOPIC,
+  PARTIAL_COVERAGE,
+  PARTIAL_SECOND,
   REST_ABOUT,
   REST_SHARE,
   RIVAL_COVERAGE,
   SURE_COVERAGE,
   SURE_SCORE,
+  UNANSWERED_SECOND,
+  UNANSWERED_SHARE,
 } from "../../../bot/matching/confidence.ts";
 import { explain } from "../../../bot/matching/explain.ts";
 import { createMatcher, type Match } from "../../../bot/matching/matcher.ts";
@@ -24,6 +28,8 @@ const match = (over: Partial<Match> = {}): Match => ({
   words: 2,
   rest: 0.4,
   restAbout: 1,
+  topic: "t",
+  unansweredShare: 0,
   ...over,
 });
 const matcher = createMatcher(seedBundle);
@@ -83,6 +89,30 @@ describe("confidenceOf", () => {
     // Little left beyond its word: nothing to back.
     expect(confidenceOf([match({ rest: REST_SHARE - 0.01, restAbout: 0 })])).toBe("sure");
   });
+
+  it("should not be sure of a partial answer with a close second of another topic, or of its own topic as a whole", () => {
+    const partial = match({ coverage: PARTIAL_COVERAGE - 0.01 });
+    const close = 20 * PARTIAL_SECOND;
+    const second = (over: Partial<Match>) =>
+      match({ id: "b", coverage: PARTIAL_COVERAGE - 0.01, score: close, ...over });
+    expect(confidenceOf([partial, second({ topic: "u" })])).toBe("unsure");
+    expect(confidenceOf([partial, second({ kind: "topic", id: "t" })])).toBe("unsure");
+    // Two items of one topic close together tell the same answer: still sure.
+    expect(confidenceOf([partial, second({})])).toBe("sure");
+    expect(confidenceOf([partial, second({ topic: "u", score: close - 0.01 })])).toBe("sure");
+    expect(
+      confidenceOf([match({ coverage: PARTIAL_COVERAGE }), second({ topic: "u", coverage: PARTIAL_COVERAGE })]),
+    ).toBe("sure");
+  });
+
+  it("should not be sure of an answer lacking a heavy word another close item is about, unless it leads by far", () => {
+    const lacking = match({ unansweredShare: UNANSWERED_SHARE });
+    expect(confidenceOf([lacking, match({ id: "b", score: 20 * UNANSWERED_SECOND })])).toBe("unsure");
+    expect(confidenceOf([lacking, match({ id: "b", score: 20 * UNANSWERED_SECOND - 0.01 })])).toBe("sure");
+    expect(confidenceOf([match({ unansweredShare: UNANSWERED_SHARE - 0.01 }), match({ id: "b", score: 15 })])).toBe(
+      "sure",
+    );
+  });
 });
 
 describe("confidence over the seed content", () => {
@@ -116,6 +146,34 @@ describe("confidence over the seed content", () => {
   ])("should not be sure of an item that shares a word but not the question (%s → %s)", (text, wrong) => {
     const { confidence, best } = assess(text);
     expect(confidence === "sure" && best === wrong).toBe(false);
+  });
+
+  it.each([
+    ["jvais avoir 21 ans et mon cjm se termine, apres ya quoi pour moi", "faq:faq-cjm-until-25"],
+    ["comment changer de nom de famille", "faq:faq-health-at-18"],
+    ["mon patron me paye pas mon salaire depuis 2 mois", "step:apprenticeship"],
+    ["je peux avoir un logement avec mon copain", "step:sos-3919"],
+    ["زما بانکي کارت ورک شو", "step:bank-account"],
+    ["comment obtenir une carte d'identité française apres la nationalité", "step:nationality-declaration"],
+  ])("should not be sure of an item for a question the content does not answer (%s → %s)", (text, wrong) => {
+    const { confidence, best } = assess(text);
+    expect(confidence === "sure" && best === wrong).toBe(false);
+  });
+
+  it("should not count a word an item has only through a synonym when the content has the word itself", () => {
+    // "logement" is the housing items' word; the violence step has only "بيت" (home) in Arabic.
+    expect(matcher.match("je peux avoir un logement avec mon copain")[0]).toMatchObject({ id: "sos-3919", held: 1 });
+    // A synonym still counts when the content lacks the question's own word.
+    expect(assess("mon copain me frappe")).toEqual({ confidence: "sure", best: "step:sos-3919" });
+  });
+
+  it("should measure the heaviest word the answer lacks that another close item is about", () => {
+    // The bank account step lacks "ورک" (lost), the papers step is about it.
+    const [bank] = matcher.match("زما بانکي کارت ورک شو");
+    expect(bank).toMatchObject({ id: "bank-account" });
+    expect(bank!.unansweredShare).toBeGreaterThanOrEqual(UNANSWERED_SHARE);
+    // Nothing is left over when the answer holds the whole question.
+    expect(matcher.match("ouvrir un compte en banque")[0]).toMatchObject({ id: "bank-account", unansweredShare: 0 });
   });
 
   it("should measure how much of the question beyond its best word an item is about", () => {

@@ -74,3 +74,10 @@ export async function logIn(
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL(`${base}${path}`);
 }
+
+/** A first visit of the web chat: French chosen, no profile given; the menu is on screen. */
+export async function openChatWithoutProfile(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("button", { name: "Continuer sans profil" }).click();
+}

@@ -1,13 +1,20 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../../worker/alerts/webhook.ts";
-import { scheduled } from "../../../worker/scheduled.ts";
-import { deliveriesOf, drainDeliveries, pendingDeliveryIds, runQueue } from "../../support/alerts.ts";
-import { fakeReceiver, fakeTelegram } from "../../support/outside.ts";
+import {
+  crisisOf,
+  deliveriesOf,
+  drainDeliveries,
+  escalationsOf,
+  helpRequest,
+  pendingDeliveryIds,
+  runQueue,
+} from "../../support/alerts.ts";
+import { fakeReceiver, fakeTelegram, telegramDown, telegramRateLimited } from "../../support/outside.ts";
 import { csrfOf, linkedWebYoung, loginAs, newLinkCode, postForm, staffFetch } from "../../support/staff.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../../support/telegram.ts";
 import { send } from "../../support/webchat.ts";
+import { runCron } from "../../support/cron.ts";
 
 let chatNo = 8000;
 
@@ -26,15 +33,6 @@ async function linkedTelegramYoung(cookie: string) {
   await postUpdate(textUpdate(chat, `/code ${code}`));
   await postUpdate(buttonUpdate(chat, `link:yes:${code.replace("-", "")}`));
   return String(chat);
-}
-
-async function helpRequest(token: string, message: string): Promise<string> {
-  await send(token, { action: "contact" });
-  await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
-    .bind(message)
-    .first<{ id: string }>();
-  return row!.id;
 }
 
 const alertMessagesTo = (chatId: string) =>
@@ -65,22 +63,9 @@ describe("alert deliveries", () => {
     const ids = [await helpRequest(young.token, "premier message")];
     // A second help request is refused while the first is open: a crisis alert instead.
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id from alerts where young_id = ? and kind = 'crisis'")
-      .bind(young.sessionId)
-      .first<{ id: string }>();
-    const alertIds = [ids[0]!, crisis!.id];
-    fakeTelegram.failNext(
-      { status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } },
-      {
-        status: 429,
-        body: {
-          ok: false,
-          error_code: 429,
-          description: "Too Many Requests: retry after 17",
-          parameters: { retry_after: 17 },
-        },
-      },
-    );
+    const crisis = await crisisOf(young.sessionId);
+    const alertIds = [ids[0]!, crisis.id];
+    fakeTelegram.failNext(telegramDown, telegramRateLimited(17));
     const startedAt = Date.now();
     const first = await runQueue(await pendingDeliveryIds());
     expect(first.retried).toHaveLength(2);
@@ -234,33 +219,16 @@ describe("crisis escalation", () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
-      .bind(young.sessionId)
-      .first<{ id: string; created_at: number }>();
+    const crisis = await crisisOf(young.sessionId);
     await drainDeliveries();
     fakeTelegram.reset();
 
-    await scheduled(
-      createScheduledController({ scheduledTime: crisis!.created_at + 29 * 60 * 1000, cron: "*/5 * * * *" }),
-      env,
-    );
-    const none = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?")
-      .bind(crisis!.id)
-      .first<{ n: number }>();
-    expect(none!.n).toBe(0);
+    await runCron(crisis.createdAt + 29 * 60 * 1000);
+    expect(await escalationsOf(crisis.id)).toEqual([]);
 
-    await scheduled(
-      createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }),
-      env,
-    );
-    await scheduled(
-      createScheduledController({ scheduledTime: crisis!.created_at + 36 * 60 * 1000, cron: "*/5 * * * *" }),
-      env,
-    );
-    const escalations = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
-      .bind(crisis!.id)
-      .all<{ id: string }>();
-    expect(escalations.results).toHaveLength(1);
+    await runCron(crisis.createdAt + 31 * 60 * 1000);
+    await runCron(crisis.createdAt + 36 * 60 * 1000);
+    expect(await escalationsOf(crisis.id)).toHaveLength(1);
     await drainDeliveries();
     const toBackup = alertMessagesTo("9999").filter((m) =>
       String(m.params.text).includes(`Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`),
@@ -273,17 +241,9 @@ describe("crisis escalation", () => {
     const ref = await loginAs("referent");
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
-      .bind(young.sessionId)
-      .first<{ id: string; created_at: number }>();
-    await postForm(`/referent/alerts/${crisis!.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
-    await scheduled(
-      createScheduledController({ scheduledTime: crisis!.created_at + 60 * 60 * 1000, cron: "*/5 * * * *" }),
-      env,
-    );
-    const n = await env.DB.prepare("select count(*) as n from alerts where kind = 'escalation' and subject = ?")
-      .bind(crisis!.id)
-      .first<{ n: number }>();
-    expect(n!.n).toBe(0);
+    const crisis = await crisisOf(young.sessionId);
+    await postForm(`/referent/alerts/${crisis.id}/ack`, ref.cookie, { _csrf: await csrfOf(ref.cookie) });
+    await runCron(crisis.createdAt + 60 * 60 * 1000);
+    expect(await escalationsOf(crisis.id)).toEqual([]);
   });
 });

@@ -1,13 +1,12 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dispatchAlerts } from "../../../worker/alerts/dispatch.ts";
 import { verifyWebhook } from "../../../worker/alerts/webhook.ts";
-import { scheduled } from "../../../worker/scheduled.ts";
-import { deliveriesOf, drainDeliveries } from "../../support/alerts.ts";
+import { crisisOf, deliveriesOf, drainDeliveries, escalationsOf, helpRequest } from "../../support/alerts.ts";
 import { fakeReceiver, fakeTelegram } from "../../support/outside.ts";
 import { csrfOf, linkedWebYoung, loginAs, postForm, staffFetch } from "../../support/staff.ts";
 import { send } from "../../support/webchat.ts";
+import { runCron } from "../../support/cron.ts";
 
 /** Alerts go to the référents' teams (webhook, backup contact); the env vars are the default team. */
 
@@ -48,15 +47,6 @@ async function referentOf(teamId: string | null) {
     expect(res.status).toBe(303);
   }
   return ref;
-}
-
-async function helpRequest(token: string, message: string): Promise<string> {
-  await send(token, { action: "contact" });
-  await send(token, { text: message });
-  const row = await env.DB.prepare("select id from alerts where message = ? order by created_at desc")
-    .bind(message)
-    .first<{ id: string }>();
-  return row!.id;
 }
 
 const webhooksFor = (alertId: string) => fakeReceiver.requests.filter((r) => r.body.includes(alertId));
@@ -138,18 +128,11 @@ describe("team alert delivery", () => {
     const ref = await referentOf(teamIds.a);
     const young = await linkedWebYoung(ref.cookie);
     await send(young.token, { text: "mon beau-père me frappe" });
-    const crisis = await env.DB.prepare("select id, created_at from alerts where young_id = ? and kind = 'crisis'")
-      .bind(young.sessionId)
-      .first<{ id: string; created_at: number }>();
+    const crisis = await crisisOf(young.sessionId);
     await drainDeliveries();
     fakeTelegram.reset();
-    await scheduled(
-      createScheduledController({ scheduledTime: crisis!.created_at + 31 * 60 * 1000, cron: "*/5 * * * *" }),
-      env,
-    );
-    const escalation = await env.DB.prepare("select id from alerts where kind = 'escalation' and subject = ?")
-      .bind(crisis!.id)
-      .first<{ id: string }>();
+    await runCron(crisis.createdAt + 31 * 60 * 1000);
+    const [escalation] = await escalationsOf(crisis.id);
     await drainDeliveries();
     const tag = `Jeune ${young.sessionId.slice(0, 6).toUpperCase()}`;
     const to = (chat: string) =>
@@ -160,7 +143,7 @@ describe("team alert delivery", () => {
     expect(String(to(A.backupTelegramChatId)[0]!.params.text)).toMatch(/ESCALADE/);
     expect(to("9999")).toHaveLength(0);
     expect(to(B.backupTelegramChatId)).toHaveLength(0);
-    expect((await deliveriesOf(escalation!.id)).map((d) => [d.channel, d.recipient, d.status])).toEqual([
+    expect((await deliveriesOf(escalation!)).map((d) => [d.channel, d.recipient, d.status])).toEqual([
       ["telegram", `backup:${teamIds.a}`, "delivered"],
       ["webhook", `team:${teamIds.a}`, "delivered"],
     ]);

@@ -5,11 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../../shared/db/schema.ts";
 import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
 import { sha256Hex } from "../../../worker/http.ts";
-import { drainDeliveries } from "../../support/alerts.ts";
 import { seedContent } from "../../support/content.ts";
 import { batchesSent } from "../../support/queue.ts";
 import { linkedWebYoung, loginAs } from "../../support/staff.ts";
 import { actions, send, sendRaw } from "../../support/webchat.ts";
+import { youngWithHistory } from "../../support/journey.ts";
 
 /**
  * Issue 15 "Privacy": "delete my data" erases the person and everything tied to them. The
@@ -86,22 +86,7 @@ describe("delete my data", () => {
   });
 
   it("should leave no row in any table that holds the person's ids or words, and tell the référent only that the link ended", async () => {
-    const young = await linkedWebYoung(referent.cookie);
-    for (const action of [
-      "lang:fr",
-      "privacy:accept",
-      "year:2008",
-      "month:03",
-      "status:ase",
-      "dept:44",
-      "roadmap:done:cjm-request",
-    ])
-      await send(young.token, { action });
-    await send(young.token, { action: "contact" });
-    await send(young.token, { text: "Pouvez-vous m'appeler demain ?" });
-    await send(young.token, { text: "je veux mourir" });
-    await send(young.token, { text: "un endroit pour nager ce soir" });
-    await drainDeliveries();
+    const young = await youngWithHistory(referent.cookie);
     const id = young.sessionId;
     const alertIds = (
       await env.DB.prepare("select id from alerts where young_id = ?").bind(id).all<{ id: string }>()

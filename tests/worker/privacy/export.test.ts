@@ -3,12 +3,12 @@ import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableName, is } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../../shared/db/schema.ts";
-import { drainDeliveries } from "../../support/alerts.ts";
 import { seedContent } from "../../support/content.ts";
 import { fakeTelegram } from "../../support/outside.ts";
-import { linkedWebYoung, loginAs } from "../../support/staff.ts";
+import { loginAs } from "../../support/staff.ts";
 import { buttonUpdate, keyboardOf, postUpdate, textUpdate } from "../../support/telegram.ts";
 import { send } from "../../support/webchat.ts";
+import { youngWithHistory } from "../../support/journey.ts";
 
 /**
  * Issue 22, finding 11 and issue 15 "Privacy": the export is everything stored about the young
@@ -40,15 +40,7 @@ beforeAll(async () => {
 });
 
 async function fullJourney() {
-  const young = await linkedWebYoung(referent.cookie);
-  for (const action of ["lang:fr", "privacy:accept", "year:2008", "month:03", "status:ase", "dept:44"])
-    await send(young.token, { action });
-  await send(young.token, { action: "roadmap:done:cjm-request" });
-  await send(young.token, { action: "contact" });
-  await send(young.token, { text: "Pouvez-vous m'appeler demain ?" });
-  await send(young.token, { text: "je veux mourir" });
-  await send(young.token, { text: "un endroit pour nager ce soir" });
-  await drainDeliveries();
+  const young = await youngWithHistory(referent.cookie);
   const id = young.sessionId;
   await env.DB.batch([
     env.DB.prepare(

@@ -1,14 +1,13 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configOf, RETENTION_DEFAULTS } from "../../../worker/config.ts";
 import type { TelegramRepliesMessage } from "../../../worker/telegram/outbox.ts";
-import { scheduled } from "../../../worker/scheduled.ts";
 import { seedContent } from "../../support/content.ts";
 import { batchesSent } from "../../support/queue.ts";
 import { makeStaff } from "../../support/staff.ts";
 import { postUpdate, textUpdate } from "../../support/telegram.ts";
 import { openSession, sendRaw } from "../../support/webchat.ts";
+import { runCron } from "../../support/cron.ts";
 
 /**
  * Issue 15 "Retention" and issue 22, finding 12: each kind of data is pruned after its own
@@ -26,10 +25,6 @@ const queued = batchesSent<TelegramRepliesMessage>();
 beforeAll(async () => {
   await seedContent();
 });
-
-async function cron(at: number, on: Env = env): Promise<void> {
-  await scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), on);
-}
 
 async function telegramPerson(chatId: number): Promise<string> {
   expect((await postUpdate(textUpdate(chatId, "/start"))).status).toBe(200);
@@ -58,7 +53,7 @@ describe("inactive profiles", () => {
     ]);
     // Silent for one day past "retention minus warning".
     await setLastActive(id, T0 - (D.PROFILE_RETENTION_DAYS - D.PURGE_WARNING_DAYS + 1) * DAY);
-    await cron(T0);
+    await runCron(T0);
     expect(queued).toEqual([
       expect.objectContaining({
         chatId: "71001",
@@ -69,14 +64,14 @@ describe("inactive profiles", () => {
 
     // Warned once, not every hour.
     queued.length = 0;
-    await cron(T0 + 3_600_000);
+    await runCron(T0 + 3_600_000);
     expect(queued).toEqual([]);
 
     // Past the retention, but warned less than the warning period ago: still kept.
-    await cron(T0 + (D.PURGE_WARNING_DAYS - 1) * DAY);
+    await runCron(T0 + (D.PURGE_WARNING_DAYS - 1) * DAY);
     expect(await exists(id)).toBe(true);
 
-    await cron(T0 + (D.PURGE_WARNING_DAYS + 1) * DAY);
+    await runCron(T0 + (D.PURGE_WARNING_DAYS + 1) * DAY);
     expect(await exists(id)).toBe(false);
     expect(queued).toEqual([
       {
@@ -92,12 +87,12 @@ describe("inactive profiles", () => {
   it("should keep a warned person who came back", async () => {
     const id = await telegramPerson(71_002);
     await setLastActive(id, T0 - (D.PROFILE_RETENTION_DAYS - D.PURGE_WARNING_DAYS + 1) * DAY);
-    await cron(T0);
+    await runCron(T0);
     expect(queued.map((m) => m.chatId)).toContain("71002");
     await env.DB.prepare("update young_people set last_active_at = ? where id = ?")
       .bind(T0 + DAY, id)
       .run();
-    await cron(T0 + (D.PURGE_WARNING_DAYS + 1) * DAY);
+    await runCron(T0 + (D.PURGE_WARNING_DAYS + 1) * DAY);
     expect(await exists(id)).toBe(true);
   });
 
@@ -107,17 +102,17 @@ describe("inactive profiles", () => {
       .bind(T0 - 10 * DAY, id)
       .run();
     await setLastActive(id, T0 - (D.PROFILE_RETENTION_DAYS - 1) * DAY);
-    await cron(T0);
+    await runCron(T0);
     expect(await exists(id)).toBe(true);
     await setLastActive(id, T0 - (D.PROFILE_RETENTION_DAYS + 1) * DAY);
-    await cron(T0);
+    await runCron(T0);
     expect(await exists(id)).toBe(false);
   });
 
   it("should delete a web profile once its token expired, and refuse the token", async () => {
     const session = await openSession({ locale: "fr" });
     await setLastActive(session.sessionId, T0 - (D.WEB_SESSION_IDLE_DAYS + 1) * DAY);
-    await cron(T0);
+    await runCron(T0);
     expect(await exists(session.sessionId)).toBe(false);
     expect((await sendRaw(session.token, JSON.stringify({ text: "bonjour" }))).status).toBe(401);
   });
@@ -126,11 +121,11 @@ describe("inactive profiles", () => {
     const id = await telegramPerson(71_004);
     const on = { ...env, PROFILE_RETENTION_DAYS: "30", PURGE_WARNING_DAYS: "3" } as Env;
     await setLastActive(id, T0 - 28 * DAY);
-    await cron(T0, on);
+    await runCron(T0, on);
     expect(queued).toEqual([
       expect.objectContaining({ chatId: "71004", replies: [{ text: expect.stringContaining("Dans 3 jours") }] }),
     ]);
-    await cron(T0 + 4 * DAY, on);
+    await runCron(T0 + 4 * DAY, on);
     expect(await exists(id)).toBe(false);
   });
 });
@@ -164,7 +159,7 @@ describe("records", () => {
         "insert into alert_deliveries (id, alert_id, channel, recipient, status, created_at) values ('d-old', 'a-old', 'webhook', 'team', 'delivered', 0), ('d-pending', 'a-pending', 'webhook', 'team', 'pending', 0)",
       ),
     ]);
-    await cron(T0);
+    await runCron(T0);
     const ids = async (sql: string) =>
       (await env.DB.prepare(sql).all<{ k: string | number }>()).results.map((r) => r.k);
     expect(await ids("select update_id as k from telegram_updates where update_id > 900000 order by k")).toEqual([

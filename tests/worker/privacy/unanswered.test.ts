@@ -1,11 +1,10 @@
-import { createScheduledController } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RETENTION_DEFAULTS } from "../../../worker/config.ts";
-import { scheduled } from "../../../worker/scheduled.ts";
 import { seedFixture } from "../../support/admin-content.ts";
 import { loginAs, staffFetch } from "../../support/staff.ts";
 import { openSession, send } from "../../support/webchat.ts";
+import { runCron } from "../../support/cron.ts";
 
 /**
  * Issue 22, finding 10: a young person's words typed as a question are scrubbed before they are
@@ -86,7 +85,7 @@ describe("unanswered questions", () => {
     // On the hour: the retention jobs run in the cron's first run of each hour.
     const later =
       Math.floor(Date.now() / 3_600_000) * 3_600_000 + (RETENTION_DEFAULTS.UNANSWERED_RETENTION_DAYS + 1) * 86_400_000;
-    await scheduled(createScheduledController({ scheduledTime: later, cron: "*/5 * * * *" }), env);
+    await runCron(later);
     expect(await storedTexts()).toEqual([]);
   });
 });

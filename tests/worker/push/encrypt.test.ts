@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { base64url, encryptPayload, fromBase64url, MAX_PLAINTEXT } from "../../../worker/push/encrypt.ts";
 import { vapidAuthorization } from "../../../worker/push/vapid.ts";
-import { browserSubscription, decrypt, enc } from "../../support/push.ts";
+import { browserSubscription, decrypt, enc, vapidSecrets } from "../../support/push.ts";
 
 /**
  * Web Push's message encryption (RFC 8291) and VAPID (RFC 8292), checked as a browser would:
@@ -48,13 +48,12 @@ describe("Web Push message encryption (RFC 8291)", () => {
 
 describe("VAPID (RFC 8292)", () => {
   it("should sign a JWT for the push service's origin that the server's public key verifies", async () => {
-    const pair = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
-      "sign",
-      "verify",
-    ])) as CryptoKeyPair;
-    const jwk = (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JsonWebKey;
-    const publicRaw = new Uint8Array((await crypto.subtle.exportKey("raw", pair.publicKey)) as ArrayBuffer);
-    const keys = { publicKey: base64url(publicRaw), privateKey: jwk.d!, subject: "mailto:dpo@example.org" };
+    const secrets = await vapidSecrets();
+    const keys = {
+      publicKey: secrets.VAPID_PUBLIC_KEY,
+      privateKey: secrets.VAPID_PRIVATE_KEY,
+      subject: secrets.VAPID_SUBJECT,
+    };
     const now = Date.UTC(2026, 11, 3, 12);
     const header = await vapidAuthorization(keys, "https://push.test/send/abc?x=1", now);
     const match = /^vapid t=([\w-]+)\.([\w-]+)\.([\w-]+), k=([\w-]+)$/.exec(header);
@@ -67,9 +66,17 @@ describe("VAPID (RFC 8292)", () => {
       exp: now / 1000 + 12 * 3600,
       sub: "mailto:dpo@example.org",
     });
+    // The server's public key as the push service reads it: the raw point the `k=` parameter carries.
+    const publicKey = await crypto.subtle.importKey(
+      "raw",
+      fromBase64url(k!),
+      { name: "ECDSA", namedCurve: "P-256" },
+      false,
+      ["verify"],
+    );
     const verified = await crypto.subtle.verify(
       { name: "ECDSA", hash: "SHA-256" },
-      pair.publicKey,
+      publicKey,
       fromBase64url(signature!),
       enc(`${head}.${claims}`),
     );

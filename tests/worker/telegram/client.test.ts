@@ -8,7 +8,7 @@ import {
   TelegramUnreachable,
 } from "../../../worker/telegram/errors.ts";
 import { telegramClient } from "../../../worker/telegram/client.ts";
-import { fakeTelegram } from "../../support/outside.ts";
+import { fakeTelegram, telegramRateLimited } from "../../support/outside.ts";
 
 const TOKEN = "123456:secret-token-never-in-errors";
 const client = telegramClient({
@@ -54,15 +54,7 @@ describe("telegramClient", () => {
   });
 
   it("should tell how long Telegram asks to wait, and that a rate limit is worth retrying", async () => {
-    fakeTelegram.failNext({
-      status: 429,
-      body: {
-        ok: false,
-        error_code: 429,
-        description: "Too Many Requests: retry after 17",
-        parameters: { retry_after: 17 },
-      },
-    });
+    fakeTelegram.failNext(telegramRateLimited(17));
     const error = await failure();
     expect(retryAfterSeconds(error)).toBe(17);
     expect(isRetryable(error)).toBe(true);

@@ -6,13 +6,18 @@ import { sendReplies, type MessageSender } from "../../../worker/telegram/send.t
 /** A MessageSender that records what Telegram would receive. */
 function recorder() {
   const sent: { text: string; keyboard: boolean }[] = [];
+  const cards: string[] = [];
   const api: MessageSender = {
     async sendMessage(_chat, text, other) {
       sent.push({ text, keyboard: other.reply_markup !== undefined });
       return {};
     },
+    async sendContact(_chat, card) {
+      cards.push(`${card.phone_number} ${card.last_name}`);
+      return {};
+    },
   };
-  return { api, sent };
+  return { api, sent, cards };
 }
 
 const unescapeHtml = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -62,6 +67,7 @@ describe("sendReplies when Telegram refuses", () => {
         sent.push(text);
         return {};
       },
+      sendContact: async () => ({}),
     };
     const replies = [
       { text: "un", buttons: [{ label: "A", action: "a" }] },
@@ -72,5 +78,45 @@ describe("sendReplies when Telegram refuses", () => {
     expect(sent).toEqual(["un"]);
     expect(outcome.unsent).toEqual(replies.slice(1));
     expect(outcome.error).toBe(refusal);
+  });
+});
+
+describe("sendReplies with numbers to call", () => {
+  const call = [
+    { number: "3114", label: "Idées suicidaires" },
+    { number: "112", label: "Urgence" },
+  ];
+
+  it("should send a reply's numbers as contact cards after its text, joined replies keeping them", async () => {
+    const { api, sent, cards } = recorder();
+    await sendReplies(api, "1", [
+      { text: "Appelle le 3114.", call },
+      { text: "Menu", buttons: [{ label: "M", action: "menu" }] },
+    ]);
+    expect(sent.map((m) => m.text)).toEqual(["Appelle le 3114.\n\nMenu"]);
+    expect(cards).toEqual(["3114 Idées suicidaires", "112 Urgence"]);
+  });
+
+  it("should neither resend the reply nor hold back the next ones when Telegram refuses a card", async () => {
+    const sent: string[] = [];
+    let cardTries = 0;
+    const api: MessageSender = {
+      async sendMessage(_chat, text) {
+        sent.push(text);
+        return {};
+      },
+      async sendContact() {
+        cardTries++;
+        throw new TelegramError("sendContact", 400, "Bad Request: phone number invalid");
+      },
+    };
+    const outcome = await sendReplies(api, "1", [
+      { text: "Appelle le 3114.", buttons: [{ label: "A", action: "a" }], call },
+      { text: "ensuite" },
+    ]);
+    expect(outcome).toEqual({ unsent: [] });
+    expect(sent).toEqual(["Appelle le 3114.", "ensuite"]);
+    // The first refusal ends the cards: the second is not tried.
+    expect(cardTries).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedContent } from "../../support/content.ts";
 import { storedState } from "../../support/db.ts";
-import { fakeTelegram } from "../../support/outside.ts";
+import { fakeTelegram, telegramDown } from "../../support/outside.ts";
 import { postUpdate, textUpdate } from "../../support/telegram.ts";
 
 beforeAll(async () => {
@@ -179,7 +179,7 @@ describe("POST /telegram/webhook with bad input", () => {
   });
 
   it("should still answer 200 when Telegram fails, and queue the reply for later", async () => {
-    fakeTelegram.failNext({ status: 500, body: { ok: false, error_code: 500, description: "Internal Server Error" } });
+    fakeTelegram.failNext(telegramDown);
     const res = await postUpdate(textUpdate(609, "/start"));
     expect(res.status).toBe(200);
     const row = await env.DB.prepare("select count(*) as n from identities where key = '609'").first<{ n: number }>();

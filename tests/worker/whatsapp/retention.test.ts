@@ -1,12 +1,11 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RETENTION_DEFAULTS } from "../../../worker/config.ts";
-import { scheduled } from "../../../worker/scheduled.ts";
 import type { WhatsAppMessages } from "../../../worker/whatsapp/outbox.ts";
 import { seedContent } from "../../support/content.ts";
 import { batchesSent } from "../../support/queue.ts";
 import { postWhatsApp, textMessage, webhookCall } from "../../support/whatsapp.ts";
+import { runCron } from "../../support/cron.ts";
 
 /** Retention on WhatsApp as on Telegram: a warning before an inactive profile is erased, as the approved template. */
 
@@ -34,7 +33,7 @@ describe("inactive WhatsApp profiles", () => {
       .bind(T0 - (D.PROFILE_RETENTION_DAYS - D.PURGE_WARNING_DAYS + 1) * DAY, id)
       .run();
 
-    await scheduled(createScheduledController({ scheduledTime: T0, cron: "*/5 * * * *" }), env);
+    await runCron(T0);
     const warning = queued.find((m) => m.type === "whatsapp_messages" && m.to === from);
     const template = {
       type: "template",
@@ -48,13 +47,10 @@ describe("inactive WhatsApp profiles", () => {
     expect(await exists(id)).toBe(true);
 
     queued.length = 0;
-    await scheduled(createScheduledController({ scheduledTime: T0 + 3_600_000, cron: "*/5 * * * *" }), env);
+    await runCron(T0 + 3_600_000);
     expect(queued.filter((m) => m.type === "whatsapp_messages")).toEqual([]);
 
-    await scheduled(
-      createScheduledController({ scheduledTime: T0 + (D.PURGE_WARNING_DAYS + 1) * DAY, cron: "*/5 * * * *" }),
-      env,
-    );
+    await runCron(T0 + (D.PURGE_WARNING_DAYS + 1) * DAY);
     expect(await exists(id)).toBe(false);
   });
 });
