@@ -147,11 +147,25 @@ async function render(
         <p class="card" role="status">
           <strong>Aucune règle publiée : « Mon parcours » est vide pour les jeunes (ni étapes, ni rappels).</strong> Les
           règles par défaut sont publiées par le chargement initial (<code>npm run db:seed</code>, lancé par{" "}
-          <code>npm start</code>). En production : collez dans « Étapes » la sortie de{" "}
+          <code>npm start</code>). En production : collez la sortie de{" "}
           <code>npx tsx scripts/export-seed.ts --roadmap-steps</code> dans « Remplacer toutes les étapes par un export
           JSON », importez-la dans le brouillon, puis publiez.
         </p>
       )}
+      <section class="card">
+        <p class="flush-top">
+          {state.hasDraftChanges
+            ? "Le brouillon a des changements que les jeunes ne voient pas encore."
+            : "Le brouillon est identique aux règles publiées."}{" "}
+          <a href="#changes">Voir les changements</a> · <a href="/admin/content/roadmap/history">Historique</a>
+        </p>
+        <form method="post" action="/admin/content/roadmap/publish">
+          <Csrf csrf={csrf} />
+          <button type="submit" disabled={!state.hasDraftChanges}>
+            Publier les règles
+          </button>
+        </form>
+      </section>
       <form method="post" action="/admin/content/roadmap" class="card">
         <Csrf csrf={csrf} />
         <div class="table-wrap">
@@ -233,7 +247,10 @@ async function render(
           </div>
         </form>
       </details>
-      <SampleRoadmaps draft={state.draft} published={state.published} today={parisDate(new Date())} />
+      <details class="card">
+        <summary>Parcours d'exemple de cinq jeunes (brouillon, et ce qui change)</summary>
+        <SampleRoadmaps draft={state.draft} published={state.published} today={parisDate(new Date())} />
+      </details>
       <h2>Un autre parcours d'exemple</h2>
       <form method="get" action="/admin/content/roadmap" class="actions">
         <label class="tight">
@@ -273,14 +290,8 @@ async function render(
         <Roadmap steps={before} title="Publié (aujourd'hui)" />
         <Roadmap steps={after} title="Brouillon (après publication)" />
       </div>
-      <h2>Changements du brouillon</h2>
+      <h2 id="changes">Changements du brouillon</h2>
       <Diff before={byStep(state.published)} after={byStep(state.draft)} />
-      <form method="post" action="/admin/content/roadmap/publish" class="actions">
-        <Csrf csrf={csrf} />
-        <button type="submit" disabled={!state.hasDraftChanges}>
-          Publier les règles
-        </button>
-      </form>
     </AdminPage>,
     status,
   );
