@@ -1,3 +1,4 @@
 /** Types of scripts/start-output.mjs (plain JavaScript: `npm start` runs on bare Node). */
-export function wranglerOutputFilter(): (line: string) => boolean;
+export function shownLine(line: string): boolean;
+export function typesLine(exitCode: number | null): string | null;
 export function appliedMigrations(output: string): number;

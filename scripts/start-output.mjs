@@ -1,12 +1,14 @@
-// Which lines of `wrangler dev`'s output `npm start` shows (scripts/start.mjs): the server's
-// requests and errors, not its start-up tables. Kept apart so tests/browser/start-output.test.ts
-// can feed it wrangler's real lines.
+// What `npm start` (scripts/start.mjs) shows of wrangler: the server's requests and errors, not
+// its start-up tables; the count of migrations applied; whether the generated types are stale.
+// Kept apart so tests/browser/start-output.test.ts can feed it wrangler's real output.
 
 /**
- * wrangler dev's start-up noise: the binding tables of both Workers, the offline `Request.cf`
- * warning and its stack, the reminder about scheduled Workers. Not the "types might be out of
- * date" hint: worker-configuration.d.ts is checked against wrangler.toml by a test, so when it
- * shows, it is true (run `npm run cf-typegen`).
+ * wrangler dev's start-up noise: the binding tables of the Workers, the offline `Request.cf`
+ * warning and its stack, the reminder about scheduled Workers; and its "types might be out of
+ * date" hint, which cannot be right in a run of several Workers: wrangler compares each of them
+ * with the one worker-configuration.d.ts, written for the first (the chat Worker), so every
+ * other Worker gets it whatever the types (cloudflare/workers-sdk#13196). `npm start` checks
+ * the types itself instead (`typesLine`), and a test fails on stale ones.
  */
 const NOISE = [
   /^\s*$/,
@@ -16,6 +18,7 @@ const NOISE = [
   /^Binding\s+Resource/,
   /^env\.\w+/,
   /^Service bindings, Durable Object bindings/,
+  /Your types might be out of date/,
   /Unable to fetch the `Request\.cf` object/,
   /^Error: getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
   /^\s+at /,
@@ -26,28 +29,21 @@ const NOISE = [
   /^⎔ Starting local server/,
 ];
 
-const TYPES_HINT = /Your types might be out of date/;
-const STAFF_TABLE = /^passerelle-staff has access to the following bindings:$/;
+/** Whether a line of `wrangler dev`'s output is shown (ANSI colours stripped before matching). */
+export function shownLine(line) {
+  const plain = line.replace(/\u001b\[[0-9;]*m/g, "");
+  return !NOISE.some((re) => re.test(plain));
+}
 
 /**
- * A filter for one `wrangler dev` run: true for the lines to show. One exception to showing the
- * types hint: wrangler compares EVERY Worker of a multi-Worker run with the one
- * worker-configuration.d.ts, which describes the first (the chat Worker); the staff Worker's
- * bindings (a subset) never match it, so its hint, printed right after its binding table, is
- * always there and says nothing (cloudflare/workers-sdk#13196). The chat Worker's is kept.
+ * What `npm start` says of `wrangler types --check` (its exit code): nothing when the generated
+ * types match wrangler.toml, else how to regenerate them.
  */
-export function wranglerOutputFilter() {
-  let afterStaffTable = false;
-  return (line) => {
-    const plain = line.replace(/\u001b\[[0-9;]*m/g, "");
-    if (STAFF_TABLE.test(plain)) afterStaffTable = true;
-    if (TYPES_HINT.test(plain)) {
-      const staffs = afterStaffTable;
-      afterStaffTable = false;
-      return !staffs;
-    }
-    return !NOISE.some((re) => re.test(plain));
-  };
+export function typesLine(exitCode) {
+  // null: the check could not run (then nothing is said rather than a guess).
+  return exitCode === 0 || exitCode === null
+    ? null
+    : "Types: worker-configuration.d.ts is out of date with wrangler.toml: run `npm run cf-typegen`.";
 }
 
 /**

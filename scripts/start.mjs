@@ -7,7 +7,7 @@
 // state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { appliedMigrations, wranglerOutputFilter } from "./start-output.mjs";
+import { appliedMigrations, shownLine, typesLine } from "./start-output.mjs";
 
 const env = {
   ...process.env,
@@ -31,6 +31,14 @@ function run(label, cmd, args) {
   if (!verbose) console.log(label(result.stdout ?? ""));
 }
 
+// The generated types against wrangler.toml, checked meanwhile (wrangler dev's own hint cannot
+// tell with several Workers: scripts/start-output.mjs).
+const typesChecked = new Promise((resolve) => {
+  const check = spawn("npx", ["wrangler", "types", "--check", "--strict-vars=false"], { stdio: "ignore", env });
+  check.on("exit", (code) => resolve(code));
+  check.on("error", () => resolve(null));
+});
+
 run(
   (out) => {
     const applied = appliedMigrations(out);
@@ -40,6 +48,8 @@ run(
   ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...persist],
 );
 run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/seed.ts", ...persist]);
+const stale = typesLine(await typesChecked);
+if (stale) console.log(stale);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 
 // Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
@@ -63,13 +73,12 @@ const dev = spawn(
   { stdio: verbose ? "inherit" : ["inherit", "pipe", "pipe"], env, detached: false },
 );
 if (!verbose) {
-  const shown = wranglerOutputFilter();
   for (const [from, to] of [
     [dev.stdout, process.stdout],
     [dev.stderr, process.stderr],
   ]) {
     createInterface({ input: from }).on("line", (line) => {
-      if (shown(line)) to.write(`${line}\n`);
+      if (shownLine(line)) to.write(`${line}\n`);
     });
   }
 }
