@@ -1,4 +1,3 @@
 /** Types of scripts/start-output.mjs (plain JavaScript: `npm start` runs on bare Node). */
-export function shownLine(line: string): boolean;
 export function typesLine(exitCode: number | null): string | null;
 export function appliedMigrations(output: string): number;

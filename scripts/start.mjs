@@ -7,7 +7,7 @@
 // state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { appliedMigrations, shownLine, typesLine } from "./start-output.mjs";
+import { appliedMigrations, typesLine } from "./start-output.mjs";
 
 const env = {
   ...process.env,
@@ -31,8 +31,8 @@ function run(label, cmd, args) {
   if (!verbose) console.log(label(result.stdout ?? ""));
 }
 
-// The generated types against wrangler.toml, checked meanwhile (wrangler dev's own hint cannot
-// tell with several Workers: scripts/start-output.mjs).
+// The generated types against wrangler.toml, checked meanwhile: wrangler dev's own hint (hidden
+// below) cannot tell with several Workers (scripts/start-output.mjs).
 const typesChecked = new Promise((resolve) => {
   const check = spawn("npx", ["wrangler", "types", "--check", "--strict-vars=false"], { stdio: "ignore", env });
   check.on("exit", (code) => resolve(code));
@@ -51,6 +51,30 @@ run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/se
 const stale = typesLine(await typesChecked);
 if (stale) console.log(stale);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
+
+/**
+ * wrangler dev's start-up noise, hidden unless verbose: the binding tables of both Workers,
+ * the "types might be out of date" hint (a false alarm when two configs run together), the
+ * offline `Request.cf` warning and its stack, the reminder about scheduled Workers.
+ */
+const NOISE = [
+  /^\s*$/,
+  /^\s*⛅️ wrangler/,
+  /^─+$/,
+  / has access to the following bindings:$/,
+  /^Binding\s+Resource/,
+  /^env\.\w+/,
+  /^Service bindings, Durable Object bindings/,
+  /Your types might be out of date/,
+  /Unable to fetch the `Request\.cf` object/,
+  /^Error: getaddrinfo ENOTFOUND workers\.cloudflare\.com/,
+  /^\s+at /,
+  /Scheduled Workers are not automatically triggered/,
+  /To manually trigger a scheduled event, run:/,
+  /curl "http:\/\/localhost:\d+\/cdn-cgi\/handler\/scheduled"/,
+  /For more details, see .*cron-triggers/,
+  /^⎔ Starting local server/,
+];
 
 // Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
 const dev = spawn(
@@ -73,12 +97,14 @@ const dev = spawn(
   { stdio: verbose ? "inherit" : ["inherit", "pipe", "pipe"], env, detached: false },
 );
 if (!verbose) {
+  // ANSI colours are stripped before matching (wrangler colours its warnings).
+  const plain = (line) => line.replace(/\u001b\[[0-9;]*m/g, "");
   for (const [from, to] of [
     [dev.stdout, process.stdout],
     [dev.stderr, process.stderr],
   ]) {
     createInterface({ input: from }).on("line", (line) => {
-      if (shownLine(line)) to.write(`${line}\n`);
+      if (!NOISE.some((re) => re.test(plain(line)))) to.write(`${line}\n`);
     });
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { appliedMigrations, shownLine, typesLine } from "../../scripts/start-output.mjs";
+import { appliedMigrations, typesLine } from "../../scripts/start-output.mjs";
 
 /**
  * Issue 24, setup: the cause of wrangler's "types might be out of date" hint, a
@@ -20,17 +20,6 @@ const quiet: NodeJS.ProcessEnv = {
   WRANGLER_HIDE_BANNER: "true",
   NO_COLOR: "1",
 };
-
-const HINT = "❓ Your types might be out of date. Re-run `wrangler types` to ensure your types are correct.";
-const CHAT_TABLE = [
-  "passerelle has access to the following bindings:",
-  "env.DB (passerelle)   D1 Database   local",
-  "",
-];
-const STAFF_TABLE = [
-  "passerelle-staff has access to the following bindings:",
-  "env.DB (passerelle)   D1 Database   local",
-];
 
 function typesCheck(path: string) {
   return spawnSync("npx", ["wrangler", "types", path, "--check", "--strict-vars=false"], {
@@ -63,13 +52,6 @@ describe("the Worker's generated types", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
-});
-
-describe("npm start's output", () => {
-  it("should keep the server's lines and drop wrangler's start-up tables and its types hint", () => {
-    const lines = [...CHAT_TABLE, ...STAFF_TABLE, `\u001b[2m${HINT}\u001b[0m`, "[wrangler:info] GET /health 200 OK"];
-    expect(lines.filter(shownLine)).toEqual(["[wrangler:info] GET /health 200 OK"]);
-  });
 });
 
 describe("npm start's migration line", () => {

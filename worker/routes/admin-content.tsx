@@ -495,7 +495,16 @@ adminContentRoutes.post("/import", async (c) => {
     return refused(c, "Import / export", "/admin/content/transfer", ["Le fichier n'est pas du JSON valide."]);
   }
   const result = await replaceDrafts(db, input, c.var.staff.id, new Date(), c.var.staff.name);
-  if (!result.ok) return refused(c, "Import / export", "/admin/content/transfer", result.errors.slice(0, 100));
+  if (!result.ok)
+    return page(
+      c,
+      "Import / export",
+      <p>
+        <a href="/admin/content/transfer">Retour</a>
+      </p>,
+      { errors: result.errors.slice(0, 100) },
+      400,
+    );
   await audit(db, c.var.staff.id, "content.import", null, { changed: result.changed });
   return c.redirect(`/admin/content/transfer?done=${result.changed ? "imported" : "unchanged"}`, 303);
 });
