@@ -13,6 +13,9 @@ import { getRulesRevision, rulesHistory, type RulesAction } from "../store/roadm
  */
 export const roadmapHistoryRoutes = new Hono<StaffEnv>();
 
+/** Changed fields shown per entry (the first load changes every field of every step: about 2 000). */
+export const DIFF_LIMIT = 40;
+
 const ACTION_WORDS: Record<RulesAction, string> = {
   save: "brouillon enregistré",
   publish: "publication",
@@ -35,7 +38,7 @@ function who(by: string | null, byName: string | null): string {
 }
 
 roadmapHistoryRoutes.get("/", async (c) => {
-  const history = await rulesHistory(database(c.env.DB));
+  const history = await rulesHistory(database(c.env.DB), 20);
   const csrf = csrfToken(c);
   return c.html(
     <AdminPage
@@ -57,6 +60,7 @@ roadmapHistoryRoutes.get("/", async (c) => {
           after={byStep(rev.after)}
           rollback={i > 0 && rev.after ? `/admin/content/roadmap/history/${rev.id}/rollback` : null}
           csrf={csrf}
+          limit={DIFF_LIMIT}
         />
       ))}
     </AdminPage>,

@@ -13,7 +13,7 @@ import { latestStepTimes, type StepTimes } from "../store/roadmap-history.ts";
 import { frenchDate, SampleRoadmaps } from "../pages/admin/roadmap-samples.tsx";
 import { database } from "../store/db.ts";
 import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "../store/content-settings.ts";
-import { byStep, roadmapHistoryRoutes } from "./admin-roadmap-history.tsx";
+import { byStep, DIFF_LIMIT, roadmapHistoryRoutes } from "./admin-roadmap-history.tsx";
 import { roadmapStepRoutes } from "./admin-roadmap-steps.tsx";
 import { STATUS_WORDS } from "./admin-roadmap-form.ts";
 
@@ -291,7 +291,7 @@ async function render(
         <Roadmap steps={after} title="Brouillon (après publication)" />
       </div>
       <h2 id="changes">Changements du brouillon</h2>
-      <Diff before={byStep(state.published)} after={byStep(state.draft)} />
+      <Diff before={byStep(state.published)} after={byStep(state.draft)} limit={DIFF_LIMIT} />
     </AdminPage>,
     status,
   );

@@ -203,6 +203,9 @@ describe("roadmap step form", () => {
     expect(history).toContain("publication");
     expect(history).toContain("brouillon enregistré");
     expect(history).toContain("chargement initial");
+    // The first load (every field of every step) summed up in 40 lines, not printed whole.
+    expect(history).toMatch(/\d{3,} champs changés ; les 40 premiers/);
+    expect(history.length).toBeLessThan(120_000);
     expect(history).toContain("steps.cjm-request.due.days");
     expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
   });
