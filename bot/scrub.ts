@@ -103,22 +103,13 @@ function vocabularyOf(content: ContentBundle): Set<string> {
   };
   for (const item of [...content.topics, ...content.steps, ...content.resources, ...content.faqs])
     addKeywords(item.keywords);
-  for (const topic of content.topics) {
-    add(topic.title);
-    add(topic.intro);
-  }
-  for (const step of content.steps) {
-    add(step.title);
-    add(step.body);
-  }
-  for (const resource of content.resources) {
-    add(resource.name);
-    add(resource.description);
-  }
-  for (const faq of content.faqs) {
-    add(faq.question);
-    add(faq.answer);
-  }
+  const texts = [
+    ...content.topics.flatMap((topic) => [topic.title, topic.intro]),
+    ...content.steps.flatMap((step) => [step.title, step.body]),
+    ...content.resources.flatMap((resource) => [resource.name, resource.description]),
+    ...content.faqs.flatMap((faq) => [faq.question, faq.answer]),
+  ];
+  for (const text of texts) add(text);
   vocabularies.set(content, words);
   return words;
 }

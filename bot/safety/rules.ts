@@ -55,7 +55,8 @@ export function suicidal(c: Clause): boolean {
     if (c.near(j, "height", 6, 6) >= 0 && !c.negated(j, j) && c.subjectBefore(j) !== "third") return true;
   }
   for (const g of c.at("hang")) if (c.direction(g) === "self" && !c.negated(g, g)) return true;
-  for (const w of c.at("wake")) if (c.negated(w, w) && c.near(w, ["wish", "better"], 6, 0) >= 0) return true;
+  // "je veux m'endormir et ne jamais me réveiller": the wish may stand a few words back.
+  for (const w of c.at("wake")) if (c.negated(w, w) && c.near(w, ["wish", "better"], 8, 0) >= 0) return true;
   for (const x of c.at("disappear")) {
     if (c.near(x, ["wish", "future"], 4, 0) >= 0 && !c.negated(x, x) && c.near(x, "of", 0, 1) < 0) return true;
   }
@@ -82,12 +83,14 @@ export function overdose(c: Clause): "taken" | "intent" | null {
     const many = c.at("many").some((m) => Math.abs(m - p) <= 4 && c.near(m, "time", 0, 2) < 0) || c.countNear(p, 3, 1);
     const toDie = c.near(p, "die", 0, 5) >= 0;
     const dangerous = many || toDie || c.is(p, "poison");
-    const taken = c.near(p, "ingest", 5, 5);
+    const later = c.near(p, "ingestLater", 5, 5);
+    // "j'ai avaler": a past auxiliary before an infinitive is the participle typed as it sounds.
+    const typedAsSaid = later >= 0 && c.near(later, ["pastAux", "have"], 1, 0) >= 0 ? later : -1;
+    const taken = c.near(p, "ingest", 5, 5) >= 0 ? c.near(p, "ingest", 5, 5) : typedAsSaid;
     if (taken >= 0 && !c.negated(taken, taken)) {
       const swallowed = c.near(p, "swallow", 5, 5) >= 0 && c.is(p, "pillsPlural");
       if (dangerous || swallowed) return "taken";
     }
-    const later = c.near(p, "ingestLater", 5, 5);
     if (later >= 0 && c.near(later, ["wish", "future"], 4, 0) >= 0 && dangerous && !c.negated(later, later))
       return "intent";
     if (toDie) return "intent";
@@ -122,6 +125,8 @@ export function danger(c: Clause): boolean {
     // "en danger de perdre mon logement", "در خطر اخراج", "في خطر الترحيل": a danger of something else.
     if (next >= 0 && c.is(next, "of") && c.near(next, ["dead", "death", "die"], 0, 2) < 0) continue;
     if (next >= 0 && (c.lang === "ar" || c.lang === "prs") && !c.is(next, "copula", "now", "first")) continue;
+    // "mon titre de séjour est en danger": a thing at risk, not a person.
+    if (c.subjectBefore(d) === "nonPerson") continue;
     if (c.subjectBefore(d) === "first" || c.near(d, ["first", "copula"], 4, 3) >= 0 || c.near(d, "life", 3, 0) >= 0)
       return true;
   }

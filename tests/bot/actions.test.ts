@@ -6,6 +6,7 @@ import type { Input } from "../../bot/types.ts";
 import { seedBundle, seedRoadmapRules } from "../../shared/content/seed/index.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
 import { parseRoadmapRules } from "../../shared/roadmap/rules.ts";
+import { conversation } from "../support/state.ts";
 
 /** The closed grammar of button actions and the memo of sensitive ones (issue 22, finding 4). */
 
@@ -16,18 +17,13 @@ const checked = parseRoadmapRules(structuredClone(seedRoadmapRules));
 if (!checked.ok) throw new Error("seed rules invalid");
 const rules = checked.rules;
 
-function person(overrides: Partial<ConversationState> = {}): ConversationState {
-  return {
-    youngId: "y1",
-    locale: "fr",
+const person = (overrides: Partial<ConversationState> = {}): ConversationState =>
+  conversation({
     profile: { birth: "2008-03", status: "ase", dept: "44" },
-    cursor: { at: "menu" },
-    openHelpRequests: 0,
     hasReferent: true,
     consentAt: 1,
     ...overrides,
-  };
-}
+  });
 
 const turn = (state: ConversationState, input: Input, now = NOW) =>
   handle(state, input, content, now, { crisisAutoAlert: false, roadmapRules: rules });

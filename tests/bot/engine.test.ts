@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../bot/engine.ts";
-import type { ConversationState } from "../../bot/state.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
+import { step, topic } from "../support/bundle.ts";
+import { conversation } from "../support/state.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const src = {
@@ -13,7 +14,7 @@ const src = {
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    {
+    topic({
       id: "rights",
       order: 1,
       icon: "⚖️",
@@ -21,37 +22,31 @@ const content: ContentSnapshot = {
       intro: { fr: "Intro droits", en: "Rights intro" },
       keywords: { fr: ["droits"] },
       stepIds: ["ask", "appeal"],
-      ...src,
-    },
-    {
+    }),
+    topic({
       id: "housing",
       order: 2,
       title: { fr: "Logement" },
       intro: { fr: "Intro logement" },
       keywords: { fr: ["logement"] },
-      stepIds: [],
-      ...src,
-    },
+    }),
   ],
   steps: [
-    {
+    step({
       id: "ask",
       topicId: "rights",
       title: { fr: "Demander le contrat", en: "Ask for the contract" },
       body: { fr: "Écris au Département." },
       keywords: { fr: ["contrat jeune majeur", "cjm"] },
       resourceIds: ["nat", "loc44", "loc49"],
-      ...src,
-    },
-    {
+    }),
+    step({
       id: "appeal",
       topicId: "rights",
       title: { fr: "Contester un refus" },
       body: { fr: "Demande la décision écrite." },
       keywords: { fr: ["refus", "recours"] },
-      resourceIds: [],
-      ...src,
-    },
+    }),
   ],
   resources: [
     {
@@ -68,17 +63,7 @@ const content: ContentSnapshot = {
   faqs: [],
 };
 
-function state(overrides: Partial<ConversationState> = {}): ConversationState {
-  return {
-    youngId: "y1",
-    locale: "fr",
-    profile: {},
-    cursor: { at: "menu" },
-    openHelpRequests: 0,
-    hasReferent: false,
-    ...overrides,
-  };
-}
+const state = conversation;
 
 describe("handle", () => {
   it("should show only national resources and those of the young person's département", () => {

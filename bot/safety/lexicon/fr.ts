@@ -27,7 +27,7 @@ export const FR: Lexicon = {
   withoutMe: "sans_moi regretterait regretteraient manquerais remarquerait remarqueraient",
   born: "naitre naitrai nee",
   worth: "vaut valoir la_peine sens raison sert_a_rien sert_a_quoi",
-  why: "pourquoi a_quoi_bon a_quoi_ca_sert",
+  why: "pourquoi a_quoi_bon a_quoi_ca_sert sert_a_rien sert_a_quoi",
   weary: "marre ras_le_bol fatigue fatiguee epuise epuisee degoute degoutee hais deteste",
   wake: "reveiller reveille reveil",
   disappear: "disparaitre disparaitrai disparaisse disparaitre",
@@ -46,7 +46,10 @@ export const FR: Lexicon = {
     "educateur educatrice educ educs referent referente assistante assistant assistante_sociale ase mission_locale" +
     " juge psy psychologue medecin prof professeur conseiller conseillere avocat avocate",
   nonPerson:
-    "ca cela ce c film message jeu cours truc chose prefecture dossier attente ton_message votre_message histoire musique livre",
+    "ca cela ce c film message jeu cours truc chose prefecture dossier attente ton_message votre_message histoire musique livre" +
+    " titre titre_de_sejour papiers carte recepisse contrat logement appart avenir scolarite formation" +
+    // Listed, a word is never read as a typo of another: the colour "violet" is not "viole".
+    " violet violette violets violettes",
   relative: "qui que qu",
   causative: "fais fait faite faire",
   passive: "suis etais ete",

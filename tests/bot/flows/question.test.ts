@@ -2,21 +2,18 @@ import { describe, expect, it } from "vitest";
 import { handle } from "../../../bot/engine.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { ContentSnapshot } from "../../../shared/content/model.ts";
+import { faq, step, topic } from "../../support/bundle.ts";
+import { conversation } from "../../support/state.ts";
 import { en } from "../../../shared/i18n/en.ts";
 import { fr } from "../../../shared/i18n/fr.ts";
 import type { Locale } from "../../../shared/locales.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const src = {
-  sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }],
-  reviewedAt: "2026-11-23",
-};
-
 /** Two topics, three items: what a question is about decides between an answer and "not sure". */
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    {
+    topic({
       id: "rights",
       order: 1,
       icon: "⚖️",
@@ -24,61 +21,45 @@ const content: ContentSnapshot = {
       intro: { fr: "Intro droits" },
       keywords: { fr: ["droits"] },
       stepIds: ["ask", "appeal"],
-      ...src,
-    },
-    {
+    }),
+    topic({
       id: "papers",
       order: 2,
       icon: "🪪",
       title: { fr: "Mes papiers", en: "My papers" },
       intro: { fr: "Intro papiers" },
       keywords: { fr: ["papiers", "titre de séjour"] },
-      stepIds: [],
-      ...src,
-    },
+    }),
   ],
   steps: [
-    {
+    step({
       id: "ask",
       topicId: "rights",
       title: { fr: "Demander le contrat jeune majeur", en: "Ask for the contract" },
       body: { fr: "Écris au Département avant tes 18 ans." },
       keywords: { fr: ["contrat jeune majeur", "cjm", "demander"] },
-      resourceIds: [],
-      ...src,
-    },
-    {
+    }),
+    step({
       id: "appeal",
       topicId: "rights",
       title: { fr: "Contester un refus de contrat" },
       body: { fr: "Demande la décision écrite." },
       keywords: { fr: ["refus", "recours", "contester"] },
-      resourceIds: [],
-      ...src,
-    },
+    }),
   ],
   resources: [],
   faqs: [
-    {
+    faq({
       id: "faq-age",
       topicId: "rights",
       question: { fr: "Le contrat jeune majeur dure jusqu'à quel âge ?", en: "Until what age?" },
       answer: { fr: "Jusqu'à 21 ans." },
       keywords: { fr: ["jusqu'a quel age", "combien de temps", "duree"] },
-      resourceIds: [],
-      ...src,
-    },
+    }),
   ],
 };
 
-const state = (locale: Locale = "fr"): ConversationState => ({
-  youngId: "y1",
-  locale,
-  profile: {},
-  cursor: { at: "menu" },
-  openHelpRequests: 0,
-  hasReferent: false,
-});
+const state = (locale: Locale = "fr"): ConversationState => conversation({ locale });
 const ask = (text: string, locale: Locale = "fr") => handle(state(locale), { kind: "text", text }, content, NOW);
 const actionsOf = (r: ReturnType<typeof ask>) =>
   r.replies.flatMap((reply) => (reply.buttons ?? []).map((b) => b.action));

@@ -4,6 +4,7 @@ import { handle } from "../../../bot/engine.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { ContentSnapshot } from "../../../shared/content/model.ts";
 import { publishSeedRoadmapRules, seedRules } from "../../support/content.ts";
+import { conversation } from "../../support/state.ts";
 import { actions, openSession, send } from "../../support/webchat.ts";
 
 // 10:00 in Paris on 15 January 2026.
@@ -37,17 +38,8 @@ const content: ContentSnapshot = {
   faqs: [],
 };
 
-function state(overrides: Partial<ConversationState> = {}): ConversationState {
-  return {
-    youngId: "y1",
-    locale: "fr",
-    profile: { birth: "2008-05", status: "ase", dept: "44" },
-    cursor: { at: "menu" },
-    openHelpRequests: 0,
-    hasReferent: false,
-    ...overrides,
-  };
-}
+const state = (overrides: Partial<ConversationState> = {}): ConversationState =>
+  conversation({ profile: { birth: "2008-05", status: "ase", dept: "44" }, ...overrides });
 // The seed's default rules, as published by `npm run db:seed` (the engine alone gets them as an option).
 const rules = seedRules();
 const act = (s: ConversationState, action: string, now = NOW) =>

@@ -1,35 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../../bot/matching/explain.ts";
 import { createMatcher } from "../../../bot/matching/matcher.ts";
-import type { ContentBundle } from "../../../shared/content/model.ts";
-
-const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
-const bundle: ContentBundle = {
-  topics: [
-    {
-      id: "training",
-      order: 1,
-      title: { fr: "Formation" },
-      intro: { fr: "Études." },
-      keywords: { fr: ["formation"] },
-      stepIds: ["apprenticeship"],
-      sources: [],
-      reviewedAt: "2026-01-01",
-    },
-  ],
-  steps: [
-    {
-      ...base,
-      id: "apprenticeship",
-      topicId: "training",
-      title: { fr: "Apprends un métier en apprentissage" },
-      body: { fr: "Un contrat payé." },
-      keywords: { fr: ["alternance"] },
-    },
-  ],
-  resources: [],
-  faqs: [],
-};
+import { smallContent as bundle } from "../../support/bundle.ts";
 
 describe("explain", () => {
   it("should say what a question was read as: a typo corrected counts less", () => {

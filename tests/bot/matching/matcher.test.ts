@@ -3,51 +3,9 @@ import { buildIndex } from "../../../bot/matching/build.ts";
 import { adoptIndex, createMatcher, matcherFor, matcherFromStored } from "../../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../../bot/matching/stored.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
+import { faq, smallContent, step, topic } from "../../support/bundle.ts";
 
-const base = { sources: [], reviewedAt: "2026-01-01", resourceIds: [] };
-const bundle: ContentBundle = {
-  topics: [
-    {
-      id: "housing",
-      order: 1,
-      title: { fr: "Me loger" },
-      intro: { fr: "Trouver où habiter." },
-      keywords: { fr: ["logement"] },
-      stepIds: ["housing-fjt"],
-      sources: [],
-      reviewedAt: "2026-01-01",
-    },
-  ],
-  steps: [
-    {
-      ...base,
-      id: "housing-fjt",
-      topicId: "housing",
-      title: { fr: "Demande une place en foyer de jeunes travailleurs" },
-      body: { fr: "Un FJT est un logement meublé." },
-      keywords: { fr: ["fjt", "foyer"] },
-    },
-    {
-      ...base,
-      id: "apprenticeship",
-      topicId: "training",
-      title: { fr: "Apprends un métier en apprentissage" },
-      body: { fr: "Un contrat payé." },
-      keywords: { fr: ["alternance"] },
-    },
-  ],
-  resources: [],
-  faqs: [
-    {
-      ...base,
-      id: "faq-permit",
-      topicId: "residence",
-      question: { fr: "Quel titre de séjour à 18 ans ?", ar: "ما هي الإقامة في 18 سنة؟" },
-      answer: { fr: "Ça dépend." },
-      keywords: { fr: ["papiers"] },
-    },
-  ],
-};
+const bundle = smallContent;
 
 describe("matcher", () => {
   const matcher = createMatcher(bundle);
@@ -114,37 +72,32 @@ describe("matcher", () => {
 describe("question words and specificity", () => {
   const cjm: ContentBundle = {
     topics: [
-      {
+      topic({
         id: "rights",
-        order: 1,
         title: { fr: "Le contrat jeune majeur" },
         intro: { fr: "Tes droits." },
         keywords: { fr: ["contrat jeune majeur"] },
         stepIds: ["cjm-ask"],
-        sources: [],
-        reviewedAt: "2026-01-01",
-      },
+      }),
     ],
     steps: [
-      {
-        ...base,
+      step({
         id: "cjm-ask",
         topicId: "rights",
         title: { fr: "Demande ton contrat jeune majeur" },
         body: { fr: "Écris une lettre." },
         keywords: { fr: ["contrat jeune majeur", "comment demander"] },
-      },
+      }),
     ],
     resources: [],
     faqs: [
-      {
-        ...base,
+      faq({
         id: "faq-cjm-when",
         topicId: "rights",
         question: { fr: "Quand demander le contrat jeune majeur ?" },
         answer: { fr: "Avant 18 ans." },
         keywords: { fr: ["contrat jeune majeur"] },
-      },
+      }),
     ],
   };
   const m = createMatcher(cjm);
@@ -164,14 +117,13 @@ describe("question words and specificity", () => {
       ...cjm,
       steps: [
         ...cjm.steps,
-        {
-          ...base,
+        step({
           id: "cjm-contents",
           topicId: "rights",
           title: { fr: "Ton contrat" },
           body: { fr: "Les objectifs." },
           keywords: { fr: ["ce qu'il y a dans le contrat"] },
-        },
+        }),
       ],
     };
     expect(createMatcher(withContents).match("qu'est ce qu'il y a dans le contrat")[0]?.id).toBe("cjm-contents");
@@ -182,36 +134,32 @@ describe("question words and specificity", () => {
       ...cjm,
       topics: [
         ...cjm.topics,
-        {
+        topic({
           id: "training",
           order: 2,
           title: { fr: "Formation" },
           intro: { fr: "Études." },
           keywords: { fr: ["formation"] },
           stepIds: [],
-          sources: [],
-          reviewedAt: "2026-01-01",
-        },
+        }),
       ],
       faqs: [
-        {
-          ...base,
+        faq({
           id: "faq-cej-cjm",
           topicId: "training",
           question: { fr: "CEJ et contrat jeune majeur ensemble ?" },
           answer: { fr: "Oui." },
           keywords: { fr: ["young adult contract"] },
-        },
+        }),
       ],
       steps: [
-        {
-          ...base,
+        step({
           id: "cjm-ask",
           topicId: "rights",
           title: { fr: "Demande ton contrat" },
           body: { fr: "Écris." },
           keywords: { fr: ["young adult contract"] },
-        },
+        }),
       ],
     };
     twoTopics.topics[0] = {
@@ -240,36 +188,31 @@ describe("question words and specificity", () => {
 describe("acronyms learnt from the content", () => {
   const cej: ContentBundle = {
     topics: [
-      {
+      topic({
         id: "training",
-        order: 1,
         title: { fr: "Formation" },
         intro: { fr: "Études." },
         keywords: { fr: ["formation"] },
         stepIds: ["cej-ask"],
-        sources: [],
-        reviewedAt: "2026-01-01",
-      },
+      }),
     ],
     steps: [
-      {
-        ...base,
+      step({
         id: "cej-ask",
         topicId: "training",
         title: { fr: "Inscris-toi à la mission locale" },
         body: { fr: "Le contrat d'engagement jeune t'accompagne." },
         keywords: { fr: ["cej", "contrat d'engagement jeune"] },
-      },
+      }),
     ],
     faqs: [
-      {
-        ...base,
+      faq({
         id: "faq-cej-amount",
         topicId: "training",
         question: { fr: "Combien je touche avec le CEJ ?" },
         answer: { fr: "Ça dépend." },
         keywords: { fr: ["allocation cej", "touche"] },
-      },
+      }),
     ],
     resources: [],
   };
@@ -289,27 +232,23 @@ describe("acronyms learnt from the content", () => {
 describe("definition questions", () => {
   const papers: ContentBundle = {
     topics: [
-      {
+      topic({
         id: "residence",
-        order: 1,
         title: { fr: "Tes papiers" },
         intro: { fr: "Le titre de séjour, la préfecture." },
         keywords: { fr: ["papiers", "titre de séjour", "récépissé"], en: ["residence permit", "recepisse"] },
         stepIds: [],
-        sources: [],
-        reviewedAt: "2026-01-01",
-      },
+      }),
     ],
     steps: [],
     faqs: [
-      {
-        ...base,
+      faq({
         id: "faq-recepisse",
         topicId: "residence",
         question: { fr: "Le récépissé de ta demande" },
         answer: { fr: "Un papier provisoire." },
         keywords: { fr: ["papier provisoire"] },
-      },
+      }),
     ],
     resources: [],
   };
@@ -320,48 +259,42 @@ describe("definition questions", () => {
 });
 
 describe("Arabic clitics and light words", () => {
-  const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
   const content: ContentBundle = {
     topics: [
-      {
-        ...topic,
+      topic({
         id: "residence",
         title: { fr: "Mes papiers", ar: "أوراقي" },
         keywords: { fr: ["papiers"], ar: ["أوراق", "إقامة"] },
-      },
-      {
-        ...topic,
+      }),
+      topic({
         id: "emergency",
         title: { fr: "Urgences", ps: "بیړني حالات" },
         keywords: { fr: ["urgence"], ps: ["بیړنی"] },
-      },
-      { ...topic, id: "housing", title: { fr: "Me loger" }, keywords: { fr: ["logement", "appart"] } },
+      }),
+      topic({ id: "housing", title: { fr: "Me loger" }, keywords: { fr: ["logement", "appart"] } }),
     ],
     steps: [
-      {
-        ...base,
+      step({
         id: "work",
         topicId: "training",
         title: { fr: "Trouve un travail", ps: "کار" },
         body: { fr: "." },
         keywords: { fr: ["travail"], ps: ["یړنی"] },
-      },
-      {
-        ...base,
+      }),
+      step({
         id: "housing-social",
         topicId: "housing",
         title: { fr: "Demande un logement social" },
         body: { fr: "." },
         keywords: { fr: ["logement social", "hlm", "chercher un logement"] },
-      },
-      {
-        ...base,
+      }),
+      step({
         id: "housing-apl",
         topicId: "housing",
         title: { fr: "L'aide au logement" },
         body: { fr: "." },
         keywords: { fr: ["apl", "aide au logement"] },
-      },
+      }),
     ],
     faqs: [],
     resources: [],
@@ -384,14 +317,13 @@ describe("Arabic clitics and light words", () => {
       ...content,
       steps: [
         ...content.steps,
-        {
-          ...base,
+        step({
           id: "letter",
           topicId: "rights",
           title: { fr: "Écris une lettre", prs: "نامه بنویس" },
           body: { fr: "." },
           keywords: { prs: ["نامه"] },
-        },
+        }),
       ],
     };
     // "أنام" (I sleep) without its "أ" spells the Dari "نام" (name, letter).
@@ -404,7 +336,7 @@ describe("Arabic clitics and light words", () => {
       ...content,
       topics: [
         ...content.topics,
-        { ...topic, id: "money", title: { fr: "Argent", prs: "پول" }, keywords: { prs: ["پول"] } },
+        topic({ id: "money", title: { fr: "Argent", prs: "پول" }, keywords: { prs: ["پول"] } }),
       ],
     };
     expect(createMatcher(dari).match("پولم")[0]?.id).toBe("money");
@@ -424,36 +356,34 @@ describe("Arabic clitics and light words", () => {
 });
 
 describe("names learnt from the content", () => {
-  const topic = { order: 1, intro: { fr: "." }, stepIds: [], sources: [], reviewedAt: "2026-01-01" };
   const content: ContentBundle = {
     topics: [
-      { ...topic, id: "rights", title: { fr: "Mes droits" }, keywords: { fr: ["droits"], ar: ["عقد الشاب الراشد"] } },
+      topic({ id: "rights", title: { fr: "Mes droits" }, keywords: { fr: ["droits"], ar: ["عقد الشاب الراشد"] } }),
     ],
     steps: [
-      {
-        ...base,
+      step({
         id: "cjm-ask",
         topicId: "rights",
         title: { fr: "Demande ton contrat", ar: "اطلب عقد الشاب الراشد" },
         body: { fr: "." },
         keywords: { ar: ["عقد الشاب الراشد", "كيف أطلب"] },
-      },
-      {
-        ...base,
+      }),
+      step({
         id: "cjm-refused",
         topicId: "rights",
         title: { fr: "On te refuse le contrat", ar: "رفض العقد" },
         body: { fr: "." },
         keywords: { ar: ["رفض", "طعن"] },
-      },
-      ...["سكن", "عمل", "صحة", "منحة", "بنك", "مال"].map((word, n) => ({
-        ...base,
-        id: `other-${n}`,
-        topicId: "other",
-        title: { fr: "Autre", ar: word },
-        body: { fr: "." },
-        keywords: { ar: [word] },
-      })),
+      }),
+      ...["سكن", "عمل", "صحة", "منحة", "بنك", "مال"].map((word, n) =>
+        step({
+          id: `other-${n}`,
+          topicId: "other",
+          title: { fr: "Autre", ar: word },
+          body: { fr: "." },
+          keywords: { ar: [word] },
+        }),
+      ),
     ],
     faqs: [],
     resources: [],

@@ -18,6 +18,10 @@ const CASES: Record<string, [string, CrisisCategory][]> = {
     ["j'ai avalé toute la boîte de doliprane", "overdose"],
     ["g pris 30 cachets", "overdose"],
     ["j'ai bu de la javel", "overdose"],
+    // The participle typed as it sounds ("avalé" → "avaler") after its auxiliary.
+    ["j'ai avaler toute la plaquette de doliprane", "overdose"],
+    ["ça sert à rien que je vive encore", "suicide"],
+    ["je voudrais m'endormir et ne plus jamais me réveiller", "suicide"],
     ["je me scarifie", "self_harm"],
     ["je me coupe les bras le soir", "self_harm"],
     ["jme fais du mal", "self_harm"],
@@ -76,6 +80,7 @@ const CASES: Record<string, [string, CrisisCategory][]> = {
     ["د خوب ځای نه لرم", "shelter"],
   ],
   prs: [
+    ["دلم می خواد بمیرم", "suicide"],
     ["می‌خواهم بمیرم", "suicide"],
     ["میخواهم بمیرم", "suicide"],
     ["می خواهم بمیرم", "suicide"],
@@ -181,6 +186,8 @@ describe("near-misses", () => {
     "je prends mes médicaments le matin",
     "la préfecture viole mes droits ?",
     "je suis en danger de perdre mon logement ?",
+    "mon dossier de titre de séjour est en danger si je rate l'école ?",
+    "j'adore le violet, une robe violette",
     "à l'aide pour remplir le formulaire de la CAF",
     "je veux en finir avec ce dossier",
     "je veux disparaître des fichiers de l'ASE",

@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { LIMITS } from "../../../bot/whatsapp.ts";
+import { LIMITS, type WhatsAppMessage } from "../../../bot/whatsapp.ts";
 import { queue } from "../../../worker/queue.ts";
 import { seedContent } from "../../support/content.ts";
 import { fakeWhatsApp, type WhatsAppCall } from "../../support/outside.ts";
@@ -31,57 +31,37 @@ async function count(table: string): Promise<number> {
 
 /** What the young person would see of a call: its text and the ids of its choices. */
 function seen(call: WhatsAppCall): { text: string; choices: string[] } {
-  const m = call.message as {
-    type: string;
-    text?: { body: string };
-    interactive?: {
-      type: string;
-      body: { text: string };
-      action: { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] };
-    };
-  };
-  if (m.type === "text") return { text: m.text!.body, choices: [] };
+  const m = call.message as WhatsAppMessage;
+  if (m.type === "text") return { text: m.text.body, choices: [] };
   // The contact cards of a crisis reply's numbers (tests/worker/crisis-numbers.test.ts).
-  if (m.type === "contacts") return { text: "", choices: [] };
-  const i = m.interactive!;
+  if (m.type !== "interactive") return { text: "", choices: [] };
+  const i = m.interactive;
   const choices =
     i.type === "button"
-      ? i.action.buttons!.map((b) => b.reply.id)
-      : i.action.sections!.flatMap((s) => s.rows.map((r) => r.id));
+      ? i.action.buttons.map((b) => b.reply.id)
+      : i.action.sections.flatMap((s) => s.rows.map((r) => r.id));
   return { text: i.body.text, choices };
 }
 
 /** Every message the Worker sent stays within WhatsApp's limits (Meta refuses the rest). */
 function expectWithinLimits(calls: WhatsAppCall[]): void {
   for (const call of calls) {
-    const m = call.message as {
-      type: string;
-      text?: { body: string };
-      interactive?: {
-        type: string;
-        body: { text: string };
-        action: {
-          button?: string;
-          buttons?: { reply: { title: string } }[];
-          sections?: { rows: { title: string; description?: string }[] }[];
-        };
-      };
-    };
+    const m = call.message as WhatsAppMessage;
     if (m.type === "text") {
-      expect(m.text!.body.length).toBeGreaterThan(0);
-      expect(m.text!.body.length).toBeLessThanOrEqual(LIMITS.text);
+      expect(m.text.body.length).toBeGreaterThan(0);
+      expect(m.text.body.length).toBeLessThanOrEqual(LIMITS.text);
       continue;
     }
-    if (m.type === "contacts") continue;
-    const i = m.interactive!;
+    if (m.type !== "interactive") continue;
+    const i = m.interactive;
     expect(i.body.text.length).toBeGreaterThan(0);
     expect(i.body.text.length).toBeLessThanOrEqual(LIMITS.body);
     if (i.type === "button") {
-      expect(i.action.buttons!.length).toBeLessThanOrEqual(LIMITS.buttons);
-      for (const b of i.action.buttons!) expect([...b.reply.title].length).toBeLessThanOrEqual(LIMITS.buttonTitle);
+      expect(i.action.buttons.length).toBeLessThanOrEqual(LIMITS.buttons);
+      for (const b of i.action.buttons) expect([...b.reply.title].length).toBeLessThanOrEqual(LIMITS.buttonTitle);
     } else {
-      expect([...i.action.button!].length).toBeLessThanOrEqual(LIMITS.listButton);
-      const rows = i.action.sections!.flatMap((s) => s.rows);
+      expect([...i.action.button].length).toBeLessThanOrEqual(LIMITS.listButton);
+      const rows = i.action.sections.flatMap((s) => s.rows);
       expect(rows.length).toBeLessThanOrEqual(LIMITS.rows);
       for (const r of rows) {
         expect([...r.title].length).toBeLessThanOrEqual(LIMITS.rowTitle);
