@@ -10,7 +10,7 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        // Both Workers in one: the staff Worker answers the chat Worker's STAFF binding.
+        // The three Workers in one: the staff and site Workers answer the chat Worker's STAFF and SITE bindings.
         main: "./tests/support/worker.ts",
         miniflare: {
           bindings: {
@@ -40,10 +40,11 @@ export default defineConfig(async () => {
           // Sent messages go to a queue nobody consumes: tests drive the consumer themselves
           // (worker `queue` handler + createMessageBatch), so nothing runs in the background.
           queueProducers: { DELIVERIES: { queueName: "passerelle-deliveries-test" } },
-          // The tests' Worker answers STAFF with the staff Worker itself (tests/support/worker.ts);
-          // this stands in for wrangler.toml's binding to the passerelle-staff service.
+          // The tests' Worker answers STAFF and SITE with the staff and site Workers themselves
+          // (tests/support/worker.ts); these stand in for wrangler.toml's bindings to those services.
           serviceBindings: {
             STAFF: () => new Response("STAFF is answered in tests/support/worker.ts", { status: 500 }),
+            SITE: () => new Response("SITE is answered in tests/support/worker.ts", { status: 500 }),
           },
           // A local send_email binding; the e-mail channel stays off unless ALERT_EMAIL_FROM is set.
           email: { send_email: [{ name: "SEND_EMAIL" }] },

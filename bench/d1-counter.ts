@@ -9,7 +9,7 @@
  * and queue send is counted too (subrequests), and every distinct SQL text is kept for
  * POST /__bench/explain (`EXPLAIN QUERY PLAN` of each, bench/scale/plans.ts).
  */
-type Counts = {
+export type Counts = {
   roundTrips: number;
   statements: number;
   batches: number;

@@ -4,8 +4,10 @@
  * isolate's first turn in fresh worker_threads, on the snapshot exactly as the Worker stores
  * it (content + the match index built at publication): JSON.parse + adopt the stored index +
  * handle() with its crisis check and first match; the isolate's V8 heap after each stage.
+ * zod runs without its JIT, as in workerd (bench/lib/jitless.ts).
  * Run: npx tsx bench/engine.ts [--quick] [--json <file>] [--content K] (K × the seed, every locale full: bench/lib/scaled-content.ts)
  */
+import "./lib/jitless.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -132,7 +134,7 @@ const engineFile = join(engineDir, "engine.mjs");
 const engineEntry = join(engineDir, "entry.ts");
 writeFileSync(
   engineEntry,
-  `export { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\nexport { adoptVocabulary } from ${JSON.stringify(new URL("../bot/scrub.ts", import.meta.url).pathname)};\n`,
+  `import ${JSON.stringify(new URL("./lib/jitless.ts", import.meta.url).pathname)};\nexport { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\nexport { adoptVocabulary } from ${JSON.stringify(new URL("../bot/scrub.ts", import.meta.url).pathname)};\n`,
 );
 await build({
   entryPoints: [engineEntry],

@@ -12,25 +12,17 @@
  * K × the seed, every locale full: bench/lib/scaled-content.ts) (see BENCHMARKS.md).
  */
 import { spawnSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { runMain } from "./lib/script.ts";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { startFakeTelegram } from "./fake-telegram.ts";
-import { bundle, frozenWorker, migratedD1, workerdStartup, type BuildContext } from "./lib/build.ts";
+import { bundle, buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT, workerdStartup } from "./lib/build.ts";
+import { CHAT_BUNDLE_BUDGET_KB } from "./lib/budget.ts";
 import { calibrate } from "./lib/calibrate.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript } from "./lib/journeys.ts";
-import { load, WEBHOOK_SECRET } from "./lib/load.ts";
+import { load, telegramVars } from "./lib/load.ts";
 import { describe, merged, p50Of, type LoadRun } from "./lib/runs.ts";
 import { closePosts } from "./lib/post.ts";
 import { d1Counts, probeD1, type Probe } from "./lib/probe.ts";
@@ -76,18 +68,8 @@ const CONTENT = option("--content", 0);
 /** --no-keep-names: build the workers with keep_names = false (an experiment; default is wrangler's, true). */
 const keepNames = !args.includes("--no-keep-names");
 
-const ROOT = new URL("..", import.meta.url).pathname;
-const TOKEN = "4242:bench-token";
-const QUIET_ENV = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  NO_COLOR: "1",
-  CI: "1",
-};
-const tmp = mkdtempSync(join(tmpdir(), "passerelle-bench-"));
-const build: BuildContext = { root: ROOT, tmp, env: QUIET_ENV, keepNames, sourceMaps: profileRun };
+const build = buildContext("bench", { keepNames, sourceMaps: profileRun });
+const tmp = build.tmp;
 const { startServer, startWithD1, stopAll } = servers(ROOT, QUIET_ENV, d1Apart);
 const log = (line: string) => console.log(line);
 const PEER_CONFIG = join(ROOT, "bench/peer/wrangler.toml");
@@ -151,8 +133,10 @@ async function main(): Promise<void> {
   const app = bundle(build, join(ROOT, "wrangler.toml"), "passerelle");
   const floorBundle = bundle(build, join(ROOT, "bench/floor/wrangler.toml"), "floor");
   const peerBundle = bundle(build, PEER_CONFIG, "peer");
-  // The staff Worker (sign-in, content admin, dashboard) answers no young person: its size only.
+  // The staff Worker (sign-in, content admin, dashboard) and the site Worker (pages, cron, queue)
+  // answer no turn: their sizes only.
   const staffBundle = bundle(build, join(ROOT, "wrangler.staff.toml"), "staff");
+  const siteBundle = bundle(build, join(ROOT, "wrangler.site.toml"), "site");
   // What the harness itself costs (a fresh thread importing an empty module): part of every number.
   const emptyModule = join(tmp, "empty.js");
   writeFileSync(emptyModule, "export default {};\n");
@@ -163,7 +147,7 @@ async function main(): Promise<void> {
   const moduleMs = (s: Startup) => round(s.medianMs - harness.medianMs);
   const kib = (bytes: number) => (bytes / 1024).toFixed(1);
   log(
-    `bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${kib(app.gzipBytes)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${kib(floorBundle.gzipBytes)} KiB; peer ${kib(peerBundle.gzipBytes)} KiB (seed content bundled); the staff Worker ${kib(staffBundle.gzipBytes)} KiB`,
+    `bundle (wrangler deploy --dry-run --minify, gzip -9): passerelle ${kib(app.gzipBytes)} KiB gzip (${(app.rawBytes / 1024).toFixed(0)} KiB raw); floor ${kib(floorBundle.gzipBytes)} KiB; peer ${kib(peerBundle.gzipBytes)} KiB (seed content bundled); the site Worker ${kib(siteBundle.gzipBytes)} KiB, the staff Worker ${kib(staffBundle.gzipBytes)} KiB`,
   );
   log(
     `start-up (import of the minified bundle in a fresh V8 isolate, Node worker_thread, median, runs interleaved): passerelle ${round(appStart.medianMs)} ms, floor ${round(floorStart.medianMs)} ms, peer ${round(peerStart.medianMs)} ms, of which ${round(harness.medianMs)} ms is the harness (a fresh thread importing an empty module): the modules themselves ${moduleMs(appStart)}, ${moduleMs(floorStart)} and ${moduleMs(peerStart)} ms`,
@@ -202,7 +186,7 @@ async function main(): Promise<void> {
 
   // 4. Servers.
   const telegram = await startFakeTelegram();
-  const vars = { TELEGRAM_API_ROOT: telegram.url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET };
+  const vars = telegramVars(telegram.url);
   const basePort = 18700 + Math.floor(Math.random() * 1000);
   // The measured loads run the production entries as built for a deploy; D1 is counted by
   // second instances (bench/worker-entry.ts, bench/peer/counted.ts) on copies of the D1s, so
@@ -464,6 +448,7 @@ async function main(): Promise<void> {
         floorGzipBytes: floorBundle.gzipBytes,
         peerGzipBytes: peerBundle.gzipBytes,
         staffGzipBytes: staffBundle.gzipBytes,
+        siteGzipBytes: siteBundle.gzipBytes,
       },
       startup: {
         passerelleMs: round(appStart.medianMs),
@@ -500,7 +485,12 @@ async function main(): Promise<void> {
       { what: "D1 round trips, ordinary turn", value: probe.ordinaryMax, limit: 1 },
       { what: "engine, warm turn (CPU)", value: engineWarm, limit: 1, unit: " ms" },
       { what: "engine, cold isolate's first turn", value: engineCold, limit: 5, unit: " ms" },
-      { what: "bundle, minified gzip", value: round(app.gzipBytes / 1000, 1), limit: 150, unit: " KB" },
+      {
+        what: "bundle, minified gzip",
+        value: round(app.gzipBytes / 1000, 1),
+        limit: CHAT_BUNDLE_BUDGET_KB,
+        unit: " KB",
+      },
       { what: "start-up, the module in a fresh isolate", value: moduleMs(appStart), limit: 20, unit: " ms" },
     ]);
     log(`targets (this run${d1Apart ? ", D1 apart" : ", local D1 in the Worker's process"}):`);
@@ -552,12 +542,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => {
-    rmSync(tmp, { recursive: true, force: true });
-  });
+runMain(main, stopAll, tmp);

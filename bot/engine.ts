@@ -16,6 +16,7 @@ import { answerCrisis } from "./flows/crisis.ts";
 import { answerQuestion } from "./flows/question.ts";
 import { noteMiss } from "./flows/miss.ts";
 import { currentRoadmapScreen, pendingReminders, roadmapAction } from "./flows/roadmap.ts";
+import { changeNotice, type RulesChange } from "./flows/roadmap-changes.ts";
 import { EMPTY_ROADMAP_RULES, type RoadmapRules } from "../shared/roadmap/rules.ts";
 import { isOffered, nextOffers } from "./offers.ts";
 import { listLetters, makeLetterNow, openLetter } from "./letters/flow.ts";
@@ -28,10 +29,13 @@ import type { Effect, Input, Reply, TurnResult } from "./types.ts";
  * `roadmapRules`: the published rules (worker/roadmap-rules.ts); without them, no roadmap steps.
  * `alertsPerHour`: help and crisis alerts one person may raise in an hour.
  * `profileRetentionDays`: a silent profile is deleted after this (said in "Mes données").
+ * `rulesChange`: the latest publication of the rules and what it replaced, given for web chat
+ * users (Telegram and WhatsApp users are told by the cron): its notice is shown once.
  */
 export type EngineOptions = {
   crisisAutoAlert?: boolean;
   roadmapRules?: RoadmapRules;
+  rulesChange?: RulesChange | null;
   alertsPerHour?: number;
   profileRetentionDays?: number;
 };
@@ -70,7 +74,7 @@ export function handle(
     alertsPerHour: options.alertsPerHour ?? DEFAULT_ALERTS_PER_HOUR,
     profileRetentionDays: options.profileRetentionDays ?? DEFAULT_PROFILE_RETENTION_DAYS,
   };
-  const r = respond(state, input, turn);
+  const r = withChangeNotice(input, respond(state, input, turn), turn, options.rulesChange);
   const used = input.kind === "action" && isSensitive(input.action) ? input.action : null;
   const offers = nextOffers(state, used, r.replies, now, r.notes);
   const raised = r.effects.filter((e) => e.type === "raiseAlert").map(() => now.getTime());
@@ -95,6 +99,23 @@ function respond(state: ConversationState, input: Input, turn: Turn): TurnResult
   if (input.kind === "media")
     return result(state, [reply(say(state, MEDIA_TEXT[input.media])), currentScreen(state, turn)]);
   return onText(state, input.text, turn);
+}
+
+/**
+ * A roadmap change not yet shown to this web chat user: on a visit (start, "menu") before the
+ * menu, on any other turn before the answer. Never during onboarding, a crisis, a letter being
+ * made or a deletion: it waits for the next turn.
+ */
+function withChangeNotice(input: Input, r: TurnResult, turn: Turn, change: RulesChange | null | undefined): TurnResult {
+  if (!change || r.replies.length === 0 || isOnboarding(r.state)) return r;
+  if (r.effects.some((e) => e.type === "deleteMyData" || e.type === "makeLetter" || e.type === "raiseAlert")) return r;
+  const notice = changeNotice(r.state, turn.rules, change, turn.now);
+  if (!notice || (input.kind === "text" && detectCrisis(input.text))) return r;
+  const visit = input.kind === "start" || (input.kind === "action" && input.action === "menu");
+  const replies = visit
+    ? [...r.replies.slice(0, -1), notice.reply, ...r.replies.slice(-1)]
+    : [notice.reply, ...r.replies];
+  return { ...r, replies, effects: [...r.effects, notice.effect] };
 }
 
 const MEDIA_TEXT = { document: "mediaDocument", voice: "mediaVoice", other: "mediaOther" } as const;

@@ -53,7 +53,7 @@ if (stale) console.log(stale);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 
 /**
- * wrangler dev's start-up noise, hidden unless verbose: the binding tables of both Workers,
+ * wrangler dev's start-up noise, hidden unless verbose: the binding tables of the Workers,
  * the "types might be out of date" hint (a false alarm when two configs run together), the
  * offline `Request.cf` warning and its stack, the reminder about scheduled Workers.
  */
@@ -76,7 +76,7 @@ const NOISE = [
   /^⎔ Starting local server/,
 ];
 
-// Both Workers in one local runtime: the chat Worker on the port, the staff Worker behind its STAFF binding.
+// The three Workers in one local runtime: the chat Worker on the port, the staff and site Workers behind its STAFF and SITE bindings.
 const dev = spawn(
   "npx",
   [
@@ -86,6 +86,8 @@ const dev = spawn(
     "wrangler.toml",
     "-c",
     "wrangler.staff.toml",
+    "-c",
+    "wrangler.site.toml",
     "--local",
     "--port",
     port,

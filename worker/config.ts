@@ -5,7 +5,7 @@ import { DEFAULT_ALERTS_PER_HOUR } from "../bot/flows/contact.ts";
 import { isAllowedWebhookAddress } from "./alerts/webhook-url.ts";
 
 /**
- * Every var and secret of both Workers, read by this one schema once per isolate (`[vars]` in
+ * Every var and secret of the three Workers, read by this one schema once per isolate (`[vars]` in
  * wrangler.toml, secrets by `wrangler secret put`, `.dev.vars` locally). Unset or blank means
  * "not configured" and turns its channel off; a value that is set but wrong, or half of a
  * pair, throws a `ConfigError` at the first request, naming the setting (never its value):

@@ -1,17 +1,11 @@
 import { app } from "./app.ts";
-import { configOf } from "./config.ts";
-import { queue } from "./queue.ts";
-import { scheduled } from "./scheduled.ts";
 
-/** The chat Worker. A wrong setting stops every handler before it does anything (worker/config.ts). */
+/**
+ * The chat Worker: the Telegram and WhatsApp webhooks and the web chat's API. Its pages, cron
+ * and queue consumers are the site Worker's (worker/site.ts), staff pages the staff Worker's
+ * (worker/staff.ts): both reached through service bindings, so this bundle holds the turn path
+ * only (its budget: `npm run check:bundle`).
+ */
 export default {
   fetch: app.fetch,
-  scheduled: (controller: ScheduledController, env: Env) => {
-    configOf(env);
-    return scheduled(controller, env);
-  },
-  queue: (batch: MessageBatch<unknown>, env: Env) => {
-    configOf(env);
-    return queue(batch, env);
-  },
 } satisfies ExportedHandler<Env>;

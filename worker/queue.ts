@@ -7,6 +7,7 @@ import { markDeadLettered } from "./store/alerts.ts";
 import { roadmapScanMessageSchema, scanRoadmap } from "./roadmap-scan.ts";
 import { deliverWebPush, webPushMessageSchema } from "./push/send.ts";
 import { giveUpReply, processReply, referentReplyMessageSchema } from "./replies/deliver.ts";
+import { digestEmailMessageSchema, giveUpDigestEmail, processDigestEmail } from "./review-digest-email.ts";
 
 export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 
@@ -16,10 +17,12 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
     try {
       const delivery = alertDeliveryMessageSchema().safeParse(message.body);
       const reply = referentReplyMessageSchema().safeParse(message.body);
+      const digest = digestEmailMessageSchema().safeParse(message.body);
       if (batch.queue === DEAD_LETTER_QUEUE) {
         // Out of retries: the delivery is marked failed (the dashboard shows it); nothing is sent.
         if (delivery.success) await markDeadLettered(database(env.DB), delivery.data.deliveryId);
         else if (reply.success) await giveUpReply(env, reply.data.replyId);
+        else if (digest.success) await giveUpDigestEmail(env, digest.data.id);
         else console.warn("queue: dead-lettered message", replyType(message.body));
         message.ack();
         continue;
@@ -32,6 +35,12 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
       }
       if (reply.success) {
         const outcome = await processReply(env, reply.data.replyId);
+        if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
+        else message.ack();
+        continue;
+      }
+      if (digest.success) {
+        const outcome = await processDigestEmail(env, digest.data.id);
         if (outcome.kind === "retry") message.retry({ delaySeconds: outcome.delaySeconds });
         else message.ack();
         continue;

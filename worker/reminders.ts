@@ -27,9 +27,8 @@ import {
   reminderCandidates,
   type ReminderCandidate,
 } from "./store/roadmap.ts";
-import type { RulesChange } from "./store/content-settings.ts";
-import { roadmapChanges, type RoadmapChange } from "../shared/roadmap/changes.ts";
-import { changeText } from "../bot/flows/roadmap-changes.ts";
+import { roadmapChanges, type RoadmapChange, type RulesChange } from "../shared/roadmap/changes.ts";
+import { CHANGE_NOTICE_DAYS, changeRecord, changeShownRecord, changeText } from "../bot/flows/roadmap-changes.ts";
 import type { RoadmapStep } from "../shared/roadmap/compute.ts";
 
 /**
@@ -200,16 +199,12 @@ export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, aft
 
 /**
  * Roadmap change notices (issue 21 §2): after the content team publishes new rules, each young
- * person whose roadmap they change (a step added, a date moved) is told once, with their next
- * reminder page: same channel, quiet hours, one message a day and pacing as the reminders. Only
- * people who were there before the publication, and only for CHANGE_NOTICE_DAYS after it.
+ * person whose roadmap they change (a step added, a date moved, a step gone) is told once, with
+ * their next reminder page: same channel (Web Push for a web chat user who opted in), quiet
+ * hours, one message a day and pacing as the reminders. Only people who were there before the
+ * publication, and only for CHANGE_NOTICE_DAYS after it; not pushed to a web chat user who
+ * already saw it in the chat (bot/flows/roadmap-changes.ts).
  */
-export const CHANGE_NOTICE_DAYS = 30;
-
-function changeRecord(change: RulesChange): { stepId: string; kind: string } {
-  return { stepId: `rules-${change.publishedAt}`, kind: "change" };
-}
-
 function changesFor(
   change: RulesChange | null,
   person: ReminderCandidate,
@@ -220,8 +215,9 @@ function changesFor(
 ): RoadmapChange[] {
   if (!change || person.createdAt >= change.publishedAt || now - change.publishedAt > CHANGE_NOTICE_DAYS * DAY)
     return [];
-  const record = changeRecord(change);
-  if (already.has(`${record.stepId}/${record.kind}`)) return [];
+  const pushed = changeRecord(change);
+  const shown = changeShownRecord(change);
+  if (already.has(`${pushed.stepId}/${pushed.kind}`) || already.has(`${shown.stepId}/${shown.kind}`)) return [];
   return roadmapChanges(profileFromColumns(person), change.previous, rules, today, person.progress);
 }
 

@@ -7,6 +7,7 @@ import { publishedRoadmapRules } from "./store/content-settings.ts";
 import type { RoadmapRules } from "../shared/roadmap/rules.ts";
 import { checkLinks } from "./links.ts";
 import { sendReviewDigest } from "./review-digest.ts";
+import { requeueStalledDigests } from "./review-digest-email.ts";
 
 type Job = { name: string; run: () => Promise<Record<string, number | unknown[]>> };
 
@@ -21,6 +22,7 @@ function jobsOf(env: Env, now: number): Job[] {
     { name: "alert dispatch", run: () => dispatchStored(env, now) },
     { name: "delivery requeue", run: () => requeueStalled(env, now) },
     { name: "reply requeue", run: () => requeueLostReplies(env, now) },
+    { name: "digest requeue", run: () => requeueStalledDigests(env, now) },
   ];
   // The roadmap scans read everyone, so once an hour, not every run: reminders (quiet hours and
   // one a day checked inside) and deadline alerts, each continued through the queue when the

@@ -1,4 +1,5 @@
 import { Bot, webhookCallback } from "grammy";
+import { presetBotInfo } from "../lib/bot-info.ts";
 
 /**
  * The floor: the least a grammY webhook bot on Workers can do. botInfo preset (no getMe),
@@ -49,21 +50,7 @@ function createBot(env: FloorEnv): Bot {
   const db = env.DB;
   const b = new Bot(env.TELEGRAM_BOT_TOKEN, {
     client: { apiRoot: env.TELEGRAM_API_ROOT },
-    botInfo: {
-      id: Number(env.TELEGRAM_BOT_TOKEN.split(":")[0]),
-      is_bot: true,
-      first_name: "Floor",
-      username: "floor_bot",
-      can_join_groups: false,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    },
+    botInfo: presetBotInfo(env.TELEGRAM_BOT_TOKEN, "Floor", "floor_bot"),
   });
   if (db)
     b.use(async (ctx, next) => {

@@ -1,9 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { countedModules } from "./budget.ts";
 import { median, round } from "./stats.ts";
 import { withTopLevel } from "./wrangler-config.ts";
+
+/** The repository's root (this file is bench/lib/build.ts). */
+export const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** wrangler and workerd offline and quiet, no colours: the env of every process the bench starts. */
+export const QUIET_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  NO_COLOR: "1",
+  CI: "1",
+};
 
 /** Building the bench's Workers with wrangler, as for a deploy, into the run's temp dir. */
 export type BuildContext = {
@@ -13,6 +28,17 @@ export type BuildContext = {
   keepNames: boolean;
   sourceMaps: boolean;
 };
+
+/** A build context in a temp dir of its own (`passerelle-<name>-…`), with QUIET_ENV. */
+export function buildContext(name: string, options: { keepNames?: boolean; sourceMaps?: boolean } = {}): BuildContext {
+  return {
+    root: ROOT,
+    tmp: mkdtempSync(join(tmpdir(), `passerelle-${name}-`)),
+    env: QUIET_ENV,
+    keepNames: options.keepNames ?? true,
+    sourceMaps: options.sourceMaps ?? false,
+  };
+}
 
 export function wrangler(b: BuildContext, argv: string[], what: string): string {
   const r = spawnSync(join(b.root, "node_modules/.bin/wrangler"), argv, {
@@ -44,7 +70,10 @@ export function configText(b: BuildContext, configPath: string): string {
   return b.keepNames ? toml : withTopLevel(toml, "keep_names", "false");
 }
 
-/** `wrangler deploy --dry-run --minify`, gzip -9 of the output. */
+/**
+ * `wrangler deploy --dry-run --minify`, gzip -9 of the output: every module it would upload
+ * (countedModules: a Text or Data module weighs as much as JavaScript), each gzipped alone.
+ */
 export function bundle(
   b: BuildContext,
   configPath: string,
@@ -58,7 +87,7 @@ export function bundle(
     ["deploy", "--dry-run", "--minify", "--outdir", out, "--config", config],
     `wrangler deploy --dry-run (${name})`,
   );
-  const files = readdirSync(out).filter((f) => f.endsWith(".js") || f.endsWith(".mjs"));
+  const files = countedModules(readdirSync(out));
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -66,7 +95,9 @@ export function bundle(
     raw += data.length;
     gz += gzipSync(data, { level: 9 }).length;
   }
-  return { file: join(out, files.find((f) => f.startsWith("index")) ?? files[0]!), rawBytes: raw, gzipBytes: gz };
+  // wrangler names the entry's output after its source (index.js, site.js…); modules are beside it.
+  const main = files.find((f) => /\.m?js$/.test(f))!;
+  return { file: join(out, main), rawBytes: raw, gzipBytes: gz };
 }
 
 /**

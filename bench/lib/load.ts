@@ -31,6 +31,12 @@ export function toUpdate(chatId: number, turn: Turn): Record<string, unknown> {
 }
 
 export const WEBHOOK_SECRET = "bench-webhook-secret";
+export const BOT_TOKEN = "4242:bench-token";
+
+/** The Telegram settings every bench Worker gets: the fake Bot API at `apiRoot`, the bench's token and secret. */
+export function telegramVars(apiRoot: string): Record<string, string> {
+  return { TELEGRAM_API_ROOT: apiRoot, TELEGRAM_BOT_TOKEN: BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET };
+}
 
 /** One update as Telegram sends it. */
 export function post(server: Server, update: Record<string, unknown>): Promise<number> {

@@ -1,21 +1,11 @@
+import type { Counts } from "../d1-counter.ts";
 import type { Turn } from "./journeys.ts";
 import { post, toUpdate } from "./load.ts";
 import type { Server } from "./servers.ts";
 import { round } from "./stats.ts";
 
 /** Counts from a counted instance (bench/d1-counter.ts): GET reads, DELETE reads and resets. */
-export type D1Counts = {
-  roundTrips: number;
-  statements: number;
-  batches: number;
-  single: number;
-  rowsRead: number;
-  rowsWritten: number;
-  fetches: number;
-  queueSends: number;
-  queueMessages: number;
-  envObjects: number;
-};
+export type D1Counts = Counts & { envObjects: number };
 export async function d1Counts(server: Server, reset = false): Promise<D1Counts> {
   const res = await fetch(`${server.url}/__bench/d1`, { method: reset ? "DELETE" : "GET" });
   return (await res.json()) as D1Counts;

@@ -4,6 +4,17 @@ import { join } from "node:path";
 /** `d1Host`: the process serving its D1 (--d1-apart). */
 export type Server = { name: string; url: string; child: ChildProcess; logs: string[]; d1Host?: Server };
 
+/** What a Worker is started with: its name, wrangler config, D1 state dir, vars, port, inspector, extra env of its process. */
+type ServerArgs = [
+  name: string,
+  config: string,
+  persist: string,
+  vars: Record<string, string>,
+  port: number,
+  inspect?: boolean,
+  extraEnv?: Record<string, string>,
+];
+
 /**
  * The bench's Workers, each served by Miniflare in its own process group (bench/lib/serve.ts),
  * configured from its wrangler config; every group is stopped when the bench exits.
@@ -25,13 +36,7 @@ export function servers(root: string, env: NodeJS.ProcessEnv, d1Apart: boolean) 
 
   /** One Worker; `inspect` opens the inspector (for --profile) on port + 100. */
   async function startServer(
-    name: string,
-    config: string,
-    persist: string,
-    vars: Record<string, string>,
-    port: number,
-    inspect = false,
-    extraEnv: Record<string, string> = {},
+    ...[name, config, persist, vars, port, inspect = false, extraEnv = {}]: ServerArgs
   ): Promise<Server> {
     const argv = [
       join(root, "bench/lib/serve.ts"),
@@ -72,14 +77,7 @@ export function servers(root: string, env: NodeJS.ProcessEnv, d1Apart: boolean) 
    * A Worker with a D1 binding: served as `startServer` does, or with --d1-apart its database
    * served by a process of its own (on port + 50, D1 on port + 60) and the Worker pointed at it.
    */
-  async function startWithD1(
-    name: string,
-    config: string,
-    persist: string,
-    vars: Record<string, string>,
-    port: number,
-    inspect = false,
-  ): Promise<Server> {
+  async function startWithD1(...[name, config, persist, vars, port, inspect = false]: ServerArgs): Promise<Server> {
     if (!d1Apart) return startServer(name, config, persist, vars, port, inspect);
     const d1Host = await startServer(`${name}-d1`, config, persist, {}, port + 50, false, {
       BENCH_D1_HOST: String(port + 60),

@@ -1,4 +1,5 @@
 import { Bot, session, webhookCallback } from "grammy";
+import { presetBotInfo } from "../lib/bot-info.ts";
 import { initialSession, type PeerContext, type PeerEnv, type Session } from "./context.ts";
 import { navigation } from "./navigation.ts";
 import { onboarding } from "./onboarding.ts";
@@ -17,21 +18,7 @@ let bot: Bot<PeerContext> | null = null;
 function createBot(env: PeerEnv): Bot<PeerContext> {
   const b = new Bot<PeerContext>(env.TELEGRAM_BOT_TOKEN, {
     client: { apiRoot: env.TELEGRAM_API_ROOT },
-    botInfo: {
-      id: Number(env.TELEGRAM_BOT_TOKEN.split(":")[0]),
-      is_bot: true,
-      first_name: "Peer",
-      username: "peer_bot",
-      can_join_groups: false,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    },
+    botInfo: presetBotInfo(env.TELEGRAM_BOT_TOKEN, "Peer", "peer_bot"),
   });
   // With a webhook, an error a handler throws would reach the Worker (a 500, retried by
   // Telegram forever): grammY's error boundary logs it, without the update's content.

@@ -6,18 +6,19 @@
  * removed and its sends captured, so each scheduled invocation is measured alone; what it hands
  * to the queue (roadmap scans, reminders) is then run through the Worker's own `queue` handler
  * here, one measured consumer invocation at a time, in due order. Its `scheduled` handler runs
- * for every five-minute slot of one Paris day (wrangler.toml: "*\/5 * * * *"), in order; per
+ * for every five-minute slot of one Paris day (wrangler.site.toml: "*\/5 * * * *"), in order; per
  * invocation: wall time, CPU of the Worker's process (D1 in its own process, as on Cloudflare,
  * unless --d1-local), D1 queries, rows read and written, subrequests, Telegram messages.
  * Then the day's totals against what was due (computed from the generated rows), and the
  * heaviest invocation against Cloudflare's limits per invocation. --catch-up: no reminder or
  * deadline alert was given before (the first day after the rules are published).
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { runMain } from "../lib/script.ts";
 import { join } from "node:path";
 import { startFakeTelegram } from "../fake-telegram.ts";
-import { frozenWorker, migratedD1, type BuildContext } from "../lib/build.ts";
+import { telegramVars } from "../lib/load.ts";
+import { buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT } from "../lib/build.ts";
 import { loadSeed } from "../lib/content.ts";
 import { groupCpu } from "../lib/cpu.ts";
 import { population } from "../lib/population.ts";
@@ -34,17 +35,9 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const PEOPLE = Number(option("--people") ?? 100_000);
 const catchUp = args.includes("--catch-up");
 const d1Apart = !args.includes("--d1-local");
-const ROOT = new URL("../..", import.meta.url).pathname;
-const ENV = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  NO_COLOR: "1",
-  CI: "1",
-};
-const tmp = mkdtempSync(join(tmpdir(), "passerelle-cron-"));
-const build: BuildContext = { root: ROOT, tmp, env: ENV, keepNames: true, sourceMaps: false };
+const build = buildContext("cron");
+const tmp = build.tmp;
+const ENV = QUIET_ENV;
 const { startWithD1, stopAll } = servers(ROOT, ENV, d1Apart);
 process.on("exit", stopAll);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
@@ -118,7 +111,7 @@ const FANNED_OUT = new Set(["roadmap_scan", "telegram_replies"]);
 
 /**
  * Plays the Queues runtime after one scheduled invocation: takes what it queued, runs the
- * consumer on it in due order (a scan hand-on alone, Telegram replies by 10: wrangler.toml's
+ * consumer on it in due order (a scan hand-on alone, Telegram replies by 10: wrangler.site.toml's
  * max_batch_size), then on what those queued, until nothing is left. Returns each consumer
  * invocation and when each reminder fell due (seconds after the cron).
  */
@@ -194,16 +187,14 @@ async function main(): Promise<void> {
   const noConsumers = (toml: string) => toml.replace(/^\[\[queues\.consumers\]\]\n(?:\w+\s*=.*\n)+/gm, "");
   const config = frozenWorker(
     build,
-    join(ROOT, "wrangler.toml"),
+    join(ROOT, "wrangler.site.toml"),
     join(ROOT, "bench/worker-entry.ts"),
     "cron",
     noConsumers,
   );
   const telegram = await startFakeTelegram();
   const vars = {
-    TELEGRAM_API_ROOT: telegram.url,
-    TELEGRAM_BOT_TOKEN: "4242:bench-token",
-    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    ...telegramVars(telegram.url),
     BENCH_COUNT_D1: "true",
     BENCH_CAPTURE_QUEUE: "true",
   };
@@ -345,10 +336,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+runMain(main, stopAll, tmp);

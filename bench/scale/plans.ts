@@ -10,16 +10,16 @@
  * Each plan is printed; a full table scan ("SCAN <table>" with no index), or a correlated
  * subquery searched by a few-valued column alone (bench/lib/plan-checks.ts), fails the run.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { runMain } from "../lib/script.ts";
 import { join } from "node:path";
 import { startFakeTelegram } from "../fake-telegram.ts";
-import { frozenWorker, migratedD1, type BuildContext } from "../lib/build.ts";
+import { buildContext, frozenWorker, migratedD1, QUIET_ENV, ROOT } from "../lib/build.ts";
 import { loadSeed } from "../lib/content.ts";
 import { chatScript } from "../lib/journeys.ts";
 import { population } from "../lib/population.ts";
 import { d1Counts } from "../lib/probe.ts";
-import { post, toUpdate } from "../lib/load.ts";
+import { post, telegramVars, toUpdate } from "../lib/load.ts";
 import { populateD1, seedD1 } from "../lib/seed.ts";
 import { servers, type Server } from "../lib/servers.ts";
 import { tableScans, unselectiveCorrelatedSearches, type PlanRow } from "../lib/plan-checks.ts";
@@ -28,17 +28,9 @@ import { parisOffsetHours } from "../../shared/roadmap/time.ts";
 
 const args = process.argv.slice(2);
 const PEOPLE = Number(args.includes("--people") ? args[args.indexOf("--people") + 1] : 10_000);
-const ROOT = new URL("../..", import.meta.url).pathname;
-const ENV = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  NO_COLOR: "1",
-  CI: "1",
-};
-const tmp = mkdtempSync(join(tmpdir(), "passerelle-plans-"));
-const build: BuildContext = { root: ROOT, tmp, env: ENV, keepNames: true, sourceMaps: false };
+const build = buildContext("plans");
+const tmp = build.tmp;
+const ENV = QUIET_ENV;
 const { startWithD1, stopAll } = servers(ROOT, ENV, false);
 process.on("exit", stopAll);
 const log = (line: string) => console.log(line);
@@ -80,9 +72,7 @@ async function main(): Promise<void> {
   await populateD1(join(ROOT, "wrangler.toml"), persist, generated.statements);
   const telegram = await startFakeTelegram();
   const vars = {
-    TELEGRAM_API_ROOT: telegram.url,
-    TELEGRAM_BOT_TOKEN: "4242:bench-token",
-    TELEGRAM_WEBHOOK_SECRET: "bench-webhook-secret",
+    ...telegramVars(telegram.url),
     BENCH_COUNT_D1: "true",
     BACKUP_TELEGRAM_CHAT_ID: "9999",
     ESCALATION_DELAY_MINUTES: "30",
@@ -135,10 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    stopAll();
-    process.exit(1);
-  })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+runMain(main, stopAll, tmp);

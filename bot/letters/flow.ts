@@ -95,7 +95,7 @@ export function makeLetterNow(
     if (!parsed) return { state, replies: [reply(say(state, "letterSenderInvalid"), retry)], effects: [] };
     // The letter is in French, in fonts that have Latin letters only.
     if (!writable(`${parsed.name}${parsed.address}`))
-      return { state, replies: [reply(say(state, "letterSenderInvalid"), retry)], effects: [] };
+      return { state, replies: [reply(say(state, "letterSenderLatin"), retry)], effects: [] };
     sender = parsed;
   }
   return {

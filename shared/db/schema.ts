@@ -426,6 +426,37 @@ export const alertDeliveries = sqliteTable(
 );
 
 /**
+ * The weekly review digest by e-mail (worker/review-digest.ts), one row per editor or admin and
+ * week: stored first, then delivered by the queue with the alerts' e-mail sender and retries;
+ * the key makes a rerun of Monday's cron send nothing twice. The text lists content to review,
+ * never anything about a young person.
+ */
+export const digestDeliveries = sqliteTable(
+  "digest_deliveries",
+  {
+    id: text("id").primaryKey(),
+    staffId: text("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    /** The Monday (Paris date) of the digest. */
+    week: text("week").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("digest_deliveries_unique").on(t.staffId, t.week),
+    index("digest_deliveries_status").on(t.status, t.createdAt),
+  ],
+);
+
+/**
  * Full history of draft content: one row per change of one item (who, when, before/after JSON).
  * `localeTimes` is the item's cumulative "last edited" time per locale after this change, so
  * the latest row tells whether a translation is older than the French text.

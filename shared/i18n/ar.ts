@@ -233,6 +233,8 @@ export const ar: Messages = {
   lettersOther: "✉️ رسائل أخرى",
   letterSenderInvalid:
     "لم أفهم. اكتب اسمك الأول واسم العائلة في السطر الأول، ثم عنوانك، بالحروف اللاتينية (a, b, c…). أو اختر « بدون اسمي ».",
+  letterSenderLatin:
+    "رسالتك بالفرنسية: ملف PDF لا يكتب إلا الحروف اللاتينية (a, b, c…). اكتب اسمك الأول واسم العائلة وعنوانك بالحروف اللاتينية، كما في أوراقك الفرنسية. أو اختر « بدون اسمي » واكتبها بيدك.",
   letterReady: "رسالتك جاهزة: {title}.",
   letterCheck:
     "اقرأها مرة أخرى. املأ « …… » ووقّعها. تأكد من العنوان مع مربيك أو على موقع الـ Département. احتفظ بنسخة. إن استطعت، أرسلها برسالة مضمونة (lettre recommandée).",
@@ -247,4 +249,5 @@ export const ar: Messages = {
   roadmapChangedIntro: "🔄 تغيّر مسارك:",
   roadmapChangedMoved: "• {title}: الآن {when} (من قبل: {before})",
   roadmapChangedAdded: "• خطوة جديدة: {title} ({when})",
+  roadmapChangedRemoved: "• الخطوة «{title}» لم تعد في مسارك.",
 };

@@ -244,6 +244,8 @@ export const en: Messages = {
   lettersOther: "✉️ Other letters",
   letterSenderInvalid:
     "I did not understand. Write your first and last name on the first line, then your address, in Latin letters (a, b, c…). Or choose « Without my name ».",
+  letterSenderLatin:
+    "Your letter is in French: the PDF can only write Latin letters (a, b, c…). Write your first name, last name and address in Latin letters, as on your French papers. Or choose « Without my name » and write them by hand.",
   letterReady: "Your letter is ready: {title}.",
   letterCheck:
     "Read it again. Fill in the « …… » and sign it. Check the address with your social worker or on the Département's website. Keep a copy. If you can, send it by registered letter (lettre recommandée).",
@@ -258,4 +260,5 @@ export const en: Messages = {
   roadmapChangedIntro: "🔄 Your roadmap has changed:",
   roadmapChangedMoved: "• {title}: now {when} (before: {before})",
   roadmapChangedAdded: "• New step: {title} ({when})",
+  roadmapChangedRemoved: "• The step “{title}” is no longer on your roadmap.",
 };

@@ -265,6 +265,8 @@ export const fr = {
   lettersOther: "✉️ Autres lettres",
   letterSenderInvalid:
     "Je n'ai pas compris. Écris ton prénom et ton nom sur la première ligne, puis ton adresse, en lettres latines (a, b, c…). Ou choisis « Sans mon nom ».",
+  letterSenderLatin:
+    "Ta lettre est en français : le PDF ne peut écrire que des lettres latines (a, b, c…). Écris ton prénom, ton nom et ton adresse en lettres latines, comme sur tes papiers français. Ou choisis « Sans mon nom » et écris-les à la main.",
   letterReady: "Ta lettre est prête : {title}.",
   letterCheck:
     "Relis-la. Complète les « …… » et signe-la. Vérifie l'adresse avec ton éducateur ou sur le site du Département. Garde une copie. Si tu peux, envoie-la en lettre recommandée.",
@@ -279,6 +281,7 @@ export const fr = {
   roadmapChangedIntro: "🔄 Ton parcours a changé :",
   roadmapChangedMoved: "• {title} : maintenant {when} (avant : {before})",
   roadmapChangedAdded: "• Nouvelle étape : {title} ({when})",
+  roadmapChangedRemoved: "• L'étape « {title} » n'est plus dans ton parcours.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -241,6 +241,8 @@ export const prs: Messages = {
   lettersOther: "✉️ نامه‌های دیگر",
   letterSenderInvalid:
     "نفهمیدم. در سطر اول نام و تخلصت را بنویس، بعد آدرست را، با حروف لاتین (a, b, c…). یا « بدون نامم » را انتخاب کن.",
+  letterSenderLatin:
+    "نامه‌ات به فرانسوی است: PDF فقط حروف لاتین را می‌نویسد (a, b, c…). نام، تخلص و آدرست را با حروف لاتین بنویس، مثل کاغذهای فرانسوی‌ات. یا « بدون نامم » را انتخاب کن و با دست بنویس.",
   letterReady: "نامه‌ات آماده است: {title}.",
   letterCheck:
     "دوباره بخوانش. « …… » را پر کن و امضا کن. آدرس را با مربی‌ات یا در سایت Département بررسی کن. یک کاپی نگه دار. اگر می‌توانی، آن را با نامه سفارشی (lettre recommandée) بفرست.",
@@ -255,4 +257,5 @@ export const prs: Messages = {
   roadmapChangedIntro: "🔄 مسیر تو تغییر کرد:",
   roadmapChangedMoved: "• {title}: حالا {when} (قبلاً: {before})",
   roadmapChangedAdded: "• قدم جدید: {title} ({when})",
+  roadmapChangedRemoved: "• قدم «{title}» دیگر در مسیر تو نیست.",
 };

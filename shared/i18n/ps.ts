@@ -245,6 +245,8 @@ export const ps: Messages = {
   lettersOther: "✉️ نور لیکونه",
   letterSenderInvalid:
     "پوه نه شوم. په لومړۍ کرښه کې خپل نوم او تخلص ولیکه، بیا خپله پته، په لاتیني تورو (a, b, c…). یا « زما له نوم پرته » وټاکه.",
+  letterSenderLatin:
+    "ستا لیک په فرانسوي دی: PDF یوازې لاتیني توري لیکلی شي (a, b, c…). خپل نوم، تخلص او پته په لاتیني تورو ولیکه، لکه ستا په فرانسوي کاغذونو کې. یا « زما له نوم پرته » وټاکه او په لاس یې ولیکه.",
   letterReady: "ستا لیک چمتو دی: {title}.",
   letterCheck:
     "بیا یې ولوله. « …… » ډک کړه او لاسلیک یې کړه. پته له خپل روزونکي سره یا د Département په وېبپاڼه وګوره. یوه کاپي وساته. که کولی شې، د ثبت شوي لیک (lettre recommandée) په توګه یې ولېږه.",
@@ -259,4 +261,5 @@ export const ps: Messages = {
   roadmapChangedIntro: "🔄 ستا لاره بدله شوه:",
   roadmapChangedMoved: "• {title}: اوس {when} (مخکې: {before})",
   roadmapChangedAdded: "• نوی ګام: {title} ({when})",
+  roadmapChangedRemoved: "• ګام «{title}» نور ستا په لاره کې نشته.",
 };

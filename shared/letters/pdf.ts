@@ -112,11 +112,21 @@ export function wrap(text: string, width: number, size = SIZE, bold = false): st
   return lines;
 }
 
+/**
+ * A text the fonts cannot write reached the PDF: refused loudly rather than written as "?".
+ * The content checks (shared/letters/validate.ts) and the sender's checks (bot/letters/flow.ts,
+ * worker/letters/routes.tsx) keep such text out; this is the last guard. No text in the message.
+ */
+export class UnwritableTextError extends Error {
+  override name = "UnwritableTextError";
+}
+
 function pdfString(text: string): string {
   if (/^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/.test(text)) return `(${text})`;
   let out = "(";
   for (const ch of text) {
-    const byte = byteOf(ch) ?? 0x3f; // "?" for what the fonts cannot show
+    const byte = byteOf(ch);
+    if (byte === null) throw new UnwritableTextError("a letter's text has characters its fonts cannot write");
     if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${ch}`;
     else if (byte < 0x80) out += String.fromCharCode(byte);
     else out += `\\${byte.toString(8).padStart(3, "0")}`;

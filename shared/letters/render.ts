@@ -89,7 +89,16 @@ function monthYear(ym: string | undefined): string {
   return `${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
-/** Recipient: the resource of the person's département, else a national one; its address or a blank. */
+/**
+ * Where nothing verified gives the address (no resource for this département, a préfecture, an
+ * address without its postcode), the letter says plainly where to get it instead of a bare blank.
+ */
+export const ASK_ADDRESS = `Adresse : écris ici l'adresse que ton référent ou ton éducateur te donne : ${BLANK}`;
+export const ASK_POSTCODE = `Code postal : demande-le à ton référent ou à ton éducateur et écris-le ici : ${BLANK}`;
+/** A French postcode (5 digits, then the town; not a "CS 94109" mail box number): without it, the address is not complete. */
+const POSTCODE = /\b\d{5} +\p{L}/u;
+
+/** Recipient: the resource of the person's département, else a national one; its address, or where to get it. */
 function recipientOf(letter: Letter, content: ContentBundle, dept: Dept | undefined, fill: (s: string) => string) {
   const resources = letter.recipientIds
     .map((id) => content.resources.find((r) => r.id === id))
@@ -97,7 +106,8 @@ function recipientOf(letter: Letter, content: ContentBundle, dept: Dept | undefi
   const resource = resources.find((r) => r.scope === dept) ?? resources.find((r) => r.scope === "national");
   const lines = letter.addressee ? [fill(letter.addressee)] : [];
   if (resource) lines.push(resource.name.fr);
-  lines.push(...(resource?.address ? addressLines(resource.address) : [`Adresse : ${BLANK}`]));
+  if (!resource?.address) lines.push(ASK_ADDRESS);
+  else lines.push(...addressLines(resource.address), ...(POSTCODE.test(resource.address) ? [] : [ASK_POSTCODE]));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSensitive, parseAction } from "../../bot/actions.ts";
+import { actionGrammar, isSensitive, parseAction } from "../../bot/actions.ts";
 import { handle } from "../../bot/engine.ts";
 import type { ConversationState } from "../../bot/state.ts";
 import type { Input } from "../../bot/types.ts";
@@ -31,6 +31,99 @@ const press = (state: ConversationState, action: string, now = NOW) => turn(stat
 const alerts = (r: ReturnType<typeof handle>) => r.effects.filter((e) => e.type === "raiseAlert");
 
 describe("the action grammar", () => {
+  it("should give by first word exactly the verdict of the whole grammar, on every word and argument tried", () => {
+    const whole = (raw: string) => {
+      const parsed = actionGrammar().safeParse(raw.split(":"));
+      return parsed.success ? parsed.data : null;
+    };
+    const words = [
+      "menu",
+      "back",
+      "data",
+      "profile",
+      "skip",
+      "contact",
+      "link",
+      "delete",
+      "lang",
+      "roadmap",
+      "letter",
+      "privacy",
+      "year",
+      "month",
+      "status",
+      "dept",
+      "topic",
+      "step",
+      "faq",
+      "alert",
+      "miss",
+      "nope",
+      "",
+      "constructor",
+      "__proto__",
+      "MENU",
+    ];
+    const args = [
+      "",
+      "send",
+      "yes",
+      "export",
+      "unlink",
+      "unlink_yes",
+      "fr",
+      "ar",
+      "xx",
+      "accept",
+      "skip",
+      "2007",
+      "1899",
+      "03",
+      "13",
+      "ase",
+      "mna",
+      "44",
+      "49",
+      "other",
+      "topic",
+      "faq",
+      "logement",
+      "cjm-demande",
+      "-bad",
+      "A",
+      "blank",
+      "page",
+      "7",
+      "1000",
+      "open",
+      "done",
+      "undo",
+      "remind",
+      "on",
+      "off",
+      "suicide",
+      "x".repeat(70),
+    ];
+    let accepted = 0;
+    let tried = 0;
+    for (const word of words) {
+      const raws = [
+        word,
+        ...args.map((a) => `${word}:${a}`),
+        ...args.flatMap((a) => args.slice(0, 12).map((b) => `${word}:${a}:${b}`)),
+      ];
+      for (const raw of [...raws, `${word}:roadmap:done:x`, `${word}:${"a".repeat(64)}`]) {
+        const verdict = whole(raw.length > 64 ? "\u0000" : raw);
+        expect(parseAction(raw), raw).toEqual(raw.length > 64 ? null : verdict);
+        if (verdict) accepted++;
+        tried++;
+      }
+    }
+    // Not a vacuous check: many of the strings are actions, most are not.
+    expect(accepted).toBeGreaterThan(60);
+    expect(tried - accepted).toBeGreaterThan(10_000);
+  });
+
   it("should accept every button the engine offers, in every locale, across the whole conversation", () => {
     // Breadth-first over the buttons, from the first screen and from the menu of an onboarded person.
     const seen = new Set<string>();

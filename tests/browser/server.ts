@@ -104,6 +104,8 @@ INSERT INTO alerts (id, young_id, kind, severity, message, created_at) VALUES ('
       "wrangler.toml",
       "-c",
       "wrangler.staff.toml",
+      "-c",
+      "wrangler.site.toml",
       "--local",
       "--ip",
       "127.0.0.1",

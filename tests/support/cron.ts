@@ -2,7 +2,7 @@ import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { scheduled } from "../../worker/scheduled.ts";
 
-/** The cron schedule wrangler.toml declares: every test runs the one trigger the Worker has. */
+/** The cron schedule wrangler.site.toml declares: every test runs the one trigger the site Worker has. */
 export const CRON = "*/5 * * * *";
 
 /** One run of the Worker's real `scheduled` handler, as the Cron Trigger fires it at `at`. */

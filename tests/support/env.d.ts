@@ -9,7 +9,7 @@ declare global {
       /** "1" in `npm run test:resilience`: the full fuzz and load tests (tests/worker/fuzz.test.ts, load.test.ts). */
       RESILIENCE_FULL: string;
     }
-    // Types `exports.default` from "cloudflare:workers" as the tests' Worker (both Workers in one).
+    // Types `exports.default` from "cloudflare:workers" as the tests' Worker (the three Workers in one).
     interface GlobalProps {
       mainModule: typeof import("./worker.ts");
     }

@@ -206,7 +206,7 @@ async function whatsapp(url: URL, request: Request): Promise<Response> {
 
 /** A push service (Web Push, RFC 8030) at Google's host, as Chromium's subscriptions name it. */
 export type PushRequest = { url: string; headers: Record<string, string>; body: Uint8Array };
-const pushState = { requests: [] as PushRequest[], script: [] as number[] };
+const pushState = { requests: [] as PushRequest[], script: [] as number[], byEndpoint: new Map<string, number>() };
 export const fakePush = {
   get requests(): PushRequest[] {
     return pushState.requests;
@@ -214,6 +214,11 @@ export const fakePush = {
   reset(): void {
     pushState.requests = [];
     pushState.script = [];
+    pushState.byEndpoint.clear();
+  },
+  /** Every push to this endpoint gets this status (e.g. 410: the subscription expired). */
+  answerFor(endpoint: string, status: number): void {
+    pushState.byEndpoint.set(endpoint, status);
   },
   /** The next pushes get these statuses (0: the push service unreachable); then 201. */
   answerNext(...statuses: number[]): void {
@@ -227,7 +232,7 @@ async function pushService(request: Request): Promise<Response> {
     headers: Object.fromEntries(request.headers),
     body: new Uint8Array(await request.arrayBuffer()),
   });
-  const status = pushState.script.shift() ?? 201;
+  const status = pushState.byEndpoint.get(request.url) ?? pushState.script.shift() ?? 201;
   if (status === 0) throw new TypeError("Network connection lost.");
   return new Response(null, { status });
 }

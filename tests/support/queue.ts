@@ -9,14 +9,14 @@ import { runCron } from "./cron.ts";
  * producer is wrapped to remember each message sent (body, delay, and when it falls due on a
  * clock that starts at the cron run), then forwards it to the real binding; `drain` hands the
  * scan hand-ons and the queued Telegram replies to the real `queue` handler in the order they
- * fall due (and WhatsApp messages, Web Push notifications), in batches of the consumer's max_batch_size (wrangler.toml; a scan alone), as the
+ * fall due (and WhatsApp messages, Web Push notifications), in batches of the consumer's max_batch_size (wrangler.site.toml; a scan alone), as the
  * Queues runtime would, until none is left. Alert deliveries are left to tests/support/alerts.ts.
  */
 
 export type Queued = { body: { type?: string }; delaySeconds: number; dueAt: number };
 
 const BATCH = 10;
-const DRAINED = new Set(["roadmap_scan", "telegram_replies", "whatsapp_messages", "web_push"]);
+const DRAINED = new Set(["roadmap_scan", "telegram_replies", "whatsapp_messages", "web_push", "digest_email"]);
 
 export function recordingQueue(base: Env = env) {
   const sent: Queued[] = [];

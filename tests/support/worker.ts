@@ -1,9 +1,11 @@
 import chat from "../../worker/index.ts";
+import site from "../../worker/site.ts";
 import staff from "../../worker/staff.ts";
 
 /**
- * The tests' Worker: the chat Worker as deployed, with its STAFF service binding answered by
- * the staff Worker's own handler, on the same env (one D1). Everything but Cloudflare's
+ * The tests' Worker: the chat Worker as deployed, with its STAFF and SITE service bindings
+ * answered by the staff and site Workers' own handlers, on the same env (one D1); its cron and
+ * queue handlers are the site Worker's, which holds them. Everything but Cloudflare's
  * service-binding transport runs for real, the chat Worker's forwarding included.
  *
  * It also stands for Cloudflare's edge, which sets `CF-Connecting-IP` on every request: a
@@ -20,12 +22,25 @@ function fromTheEdge(request: Request): Request {
   return edge;
 }
 
+/** A service binding answered by `worker`'s handler, as Cloudflare's would be. */
+function bound(
+  worker: { fetch: (request: Request, env: Env, ctx: ExecutionContext) => Response | Promise<Response> },
+  env: Env,
+  ctx: ExecutionContext,
+): Fetcher {
+  return {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => worker.fetch(new Request(input, init), env, ctx),
+  } as Fetcher;
+}
+
 export default {
-  ...chat,
+  scheduled: site.scheduled,
+  queue: site.queue,
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    const staffBinding = {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => staff.fetch(new Request(input, init), env, ctx),
-    } as Fetcher;
-    return chat.fetch(fromTheEdge(request), { ...env, STAFF: staffBinding }, ctx);
+    return chat.fetch(
+      fromTheEdge(request),
+      { ...env, STAFF: bound(staff, env, ctx), SITE: bound(site, env, ctx) },
+      ctx,
+    );
   },
 } satisfies ExportedHandler<Env>;

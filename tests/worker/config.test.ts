@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { alertConfigOf } from "../../worker/alerts/config.ts";
 import { app } from "../../worker/app.ts";
 import { ConfigError, configOf } from "../../worker/config.ts";
-import worker from "../../worker/index.ts";
+import site from "../../worker/site.ts";
+import { siteApp } from "../../worker/site-app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 
 /** Every var and secret goes through one schema: wrong values fail loudly, blank ones are "off". */
@@ -147,10 +148,12 @@ describe("a misconfigured Worker", () => {
     expect(await env.DB.prepare("select count(*) as n from young_people").first<{ n: number }>()).toEqual(before);
   });
 
-  it("should fail on every path of both Workers, the health check included", async () => {
+  it("should fail on every path of the three Workers, the health check included", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect((await app.fetch(new Request("https://passerelle.test/health"), bad)).status).toBe(500);
     expect((await staffApp.fetch(new Request("https://passerelle.test/login"), bad)).status).toBe(500);
+    expect((await siteApp.fetch(new Request("https://passerelle.test/"), bad)).status).toBe(500);
+    expect((await siteApp.fetch(new Request("https://passerelle.test/health"), bad)).status).toBe(500);
     // Telegram keeps a 5xx update and retries it: nothing is lost while the setting is fixed.
     const update = { update_id: 1, message: { message_id: 1, chat: { id: 1, type: "private" }, text: "/start" } };
     const res = await app.fetch(
@@ -164,11 +167,11 @@ describe("a misconfigured Worker", () => {
     expect(res.status).toBe(500);
   });
 
-  it("should fail its cron and queue handlers before they run", async () => {
+  it("should fail its cron and queue handlers (the site Worker's) before they run", async () => {
     const controller = createScheduledController({ scheduledTime: Date.now(), cron: "*/5 * * * *" });
-    expect(() => worker.scheduled(controller, bad)).toThrow(ConfigError);
+    expect(() => site.scheduled(controller, bad)).toThrow(ConfigError);
     expect(() =>
-      worker.queue({ queue: "passerelle-deliveries", messages: [] } as unknown as MessageBatch<unknown>, bad),
+      site.queue({ queue: "passerelle-deliveries", messages: [] } as unknown as MessageBatch<unknown>, bad),
     ).toThrow(ConfigError);
   });
 });

@@ -2,6 +2,7 @@ import { callWorker } from "../support/call.ts";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
+import { siteApp } from "../../worker/site-app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 import { seedContent } from "../support/content.ts";
 import { countWrites, everyTableCount, schemaTables } from "../support/db.ts";
@@ -21,7 +22,7 @@ import { openSession, send } from "../support/webchat.ts";
 
 /**
  * Issue 15, "Resilience": thousands of generated malformed or hostile requests (fixed seed) to
- * every route of both Workers, enumerated from the apps themselves (a new route is fuzzed at
+ * every route of the three Workers, enumerated from the apps themselves (a new route is fuzzed at
  * once), with and without a web chat token, a staff session of each role and its CSRF token.
  * Whatever arrives: never a 5xx, never a stack trace or an internal name in the answer, no raw
  * markup echoed into a page, and a rejected request (4xx, or any staff request without a valid
@@ -40,10 +41,10 @@ const BASE = "https://passerelle.test";
 
 type Endpoint = { method: string; path: string };
 
-/** Every endpoint of both apps (middlewares take `next`, handlers do not); ALL is tried as GET and POST. */
+/** Every endpoint of the three apps (middlewares take `next`, handlers do not); ALL is tried as GET and POST. */
 function endpoints(): Endpoint[] {
   const seen = new Map<string, Endpoint>();
-  for (const route of [...app.routes, ...staffApp.routes]) {
+  for (const route of [...app.routes, ...staffApp.routes, ...siteApp.routes]) {
     if (route.handler.length >= 2) continue;
     for (const method of route.method === "ALL" ? ["GET", "POST"] : [route.method])
       seen.set(`${method} ${route.path}`, { method, path: route.path });
@@ -374,7 +375,7 @@ describe("the fuzz of every route", () => {
     FULL ? 1_800_000 : 600_000,
   );
 
-  it("should leave both Workers working after the fuzz", async () => {
+  it("should leave the Workers working after the fuzz", async () => {
     const s = await openSession();
     expect((await send(s.token, { action: "lang:fr" })).replies.length).toBeGreaterThan(0);
     const res = await callWorker(

@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { siteApp } from "../../worker/site-app.ts";
 import { staffApp } from "../../worker/staff-app.ts";
 import { publishSeedRoadmapRules } from "../support/content.ts";
 import { loginAs, staffFetch } from "../support/staff.ts";
@@ -7,7 +8,7 @@ import { openSession } from "../support/webchat.ts";
 import { postUpdate, textUpdate } from "../support/telegram.ts";
 
 /**
- * Every response of both Workers carries the security headers (pages, JSON, errors,
+ * Every response of the three Workers carries the security headers (pages, JSON, errors,
  * redirects, the webhook); pages carry no inline script or style their CSP would refuse.
  */
 
@@ -160,5 +161,12 @@ describe("security headers on the staff pages", () => {
     const res = await staffApp.fetch(new Request(`${BASE}/login`), env);
     expectSecure(res, "staff Worker direct");
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("should be set by the site Worker itself, not only by the chat Worker that forwards to it", async () => {
+    for (const path of ["/", "/parcours", "/lettres", "/sw.js", "/offline", "/nope"]) {
+      const res = await siteApp.fetch(new Request(`${BASE}${path}`), env);
+      expectSecure(res, `site Worker direct ${path}`);
+    }
   });
 });

@@ -39,7 +39,7 @@ const LEASE_MS = 60_000;
 /** An attempt's end: done (delivered, or failed for good) or to retry after a delay. */
 export type DeliveryOutcome = { kind: "done" } | { kind: "retry"; delaySeconds: number };
 
-type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; retryAfter?: number };
+export type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; retryAfter?: number };
 
 class Permanent extends Error {}
 
@@ -135,7 +135,8 @@ async function sendWebhook(
   };
 }
 
-async function sendEmail(
+/** One plain-text e-mail through the `send_email` binding (alerts, the review digest). */
+export async function sendEmail(
   config: NonNullable<AlertConfig["email"]>,
   to: string,
   subject: string,

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod/mini";
 import { deptSchema, slugSchema, type Dept } from "../../shared/content/model.ts";
 import { lazy } from "../../shared/lazy.ts";
+import { t } from "../../shared/i18n/index.ts";
 import { letterPdf, writable } from "../../shared/letters/pdf.ts";
 import { letterFor, lettersFor, makeLetter } from "../../shared/letters/render.ts";
 import { localeSchema, type Locale } from "../../shared/locales.ts";
@@ -81,7 +82,9 @@ letterRoutes.post("/lettres/:purpose", async (c) => {
   if (!letter) return c.json({ error: "no such letter" }, 404);
   const form = letterFormSchema().safeParse({ address: "", ...raw });
   if (!form.success) {
-    const errors = form.error.issues.map((i) => i.message);
+    // Said to the young person in their language: Latin letters only (the PDF's fonts), or what to write.
+    const latin = form.error.issues.some((i) => i.message.includes("Latin letters only"));
+    const errors = [t(locale, latin ? "letterSenderLatin" : "letterSenderInvalid")];
     return c.html(<LetterFormPage locale={locale} dept={dept} letter={letter} errors={errors} />, 400);
   }
   const sender = { name: form.data.name, address: form.data.address.replace(/\r\n/g, "\n").trim() };

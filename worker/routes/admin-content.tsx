@@ -118,6 +118,8 @@ const NOTICES: Record<string, string> = {
   published: "Publié : les jeunes voient la nouvelle version.",
   "publication-rolled-back": "Ancienne version republiée.",
   imported: "Import enregistré dans le brouillon.",
+  "imported-kept-letters":
+    "Import enregistré dans le brouillon. Le fichier ne contient pas de modèles de lettres (export d'avant les lettres) : les modèles de lettres actuels sont gardés.",
   unchanged: "Aucun changement.",
 };
 
@@ -462,7 +464,8 @@ adminContentRoutes.get("/transfer", (c) =>
       <form method="post" action="/admin/content/import" enctype="multipart/form-data" class="card">
         <Csrf csrf={csrfToken(c)} />
         <label for="file">
-          Fichier JSON à importer (remplace tout le brouillon ; rien ne change si un élément est invalide)
+          Fichier JSON à importer (remplace tout le brouillon ; rien ne change si un élément est invalide ; un fichier
+          sans modèles de lettres, exporté avant les lettres, garde les modèles de lettres actuels)
         </label>
         <input id="file" name="file" type="file" accept="application/json,.json" required />
         <div class="actions">
@@ -505,8 +508,9 @@ adminContentRoutes.post("/import", async (c) => {
       { errors: result.errors.slice(0, 100) },
       400,
     );
-  await audit(db, c.var.staff.id, "content.import", null, { changed: result.changed });
-  return c.redirect(`/admin/content/transfer?done=${result.changed ? "imported" : "unchanged"}`, 303);
+  await audit(db, c.var.staff.id, "content.import", null, { changed: result.changed, keptLetters: result.keptLetters });
+  const done = result.keptLetters > 0 ? "imported-kept-letters" : result.changed ? "imported" : "unchanged";
+  return c.redirect(`/admin/content/transfer?done=${done}`, 303);
 });
 
 adminContentRoutes.get("/:kind/new", (c) => editorPage(c, kindOf(c.req.param("kind")), null, "fr"));

@@ -44,6 +44,11 @@ const RULES: [RegExp, (...groups: string[]) => string][] = [
   [/^this revision does not exist$/, () => "Cette version de l'historique n'existe pas."],
   [/^date: YYYY-MM-DD$/, () => "Une date au format AAAA-MM-JJ (par exemple 2026-12-03)."],
   [/^must not be empty$/, () => "Obligatoire."],
+  [
+    /^not writable in the PDF \(Latin letters only\)$/,
+    () =>
+      "Seulement des lettres latines : la lettre en PDF ne sait pas écrire d'autres alphabets (ce qui doit être lu dans une autre langue va dans l'explication, montrée dans le chat).",
+  ],
   [/^missing or invalid \(expected (\w+)\)$/, () => "Manquant ou invalide."],
   [/^too small \(minimum (\d+)\)$/, (n) => `Trop petit (au moins ${n}).`],
   [/^too big \(maximum (\d+)\)$/, (n) => `Trop grand (au plus ${n}).`],

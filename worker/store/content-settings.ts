@@ -9,6 +9,7 @@ import {
   type RoadmapRules,
 } from "../../shared/roadmap/rules.ts";
 import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
+import type { RulesChange } from "../../shared/roadmap/changes.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 import { latestStepTimes, nextStepTimes, revisionStatement, type StepTimes } from "./roadmap-history.ts";
@@ -123,7 +124,6 @@ export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Pr
 }
 
 /** The latest publication of the roadmap rules and the rules it replaced, if it replaced some. */
-export type RulesChange = { previous: RoadmapRules; publishedAt: number };
 
 export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
   const row = (

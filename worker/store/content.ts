@@ -178,14 +178,22 @@ export async function replaceDrafts(
   by: string | null,
   now: Date,
   byName: string | null = by,
-): Promise<{ ok: true; changed: number } | { ok: false; errors: string[] }> {
-  const checked = validateBundle(input);
-  if (!checked.ok) return checked;
+): Promise<{ ok: true; changed: number; keptLetters: number } | { ok: false; errors: string[] }> {
   const [current, times] = await Promise.all([loadDrafts(db), latestLocaleTimes(db)]);
+  // An export made before letters existed has no "letters" list: it says nothing about them, so
+  // the current letter templates stay (and are validated with the rest: a letter naming a
+  // resource the file lacks is refused, nothing changed). An empty list does remove them.
+  const old = isObject(input) && !("letters" in input);
+  const checked = validateBundle(old ? { ...input, letters: current.letters ?? [] } : input);
+  if (!checked.ok) return checked;
   const changes = bundleChanges(current, checked.bundle);
   const statements = changeStatements(db, changes, times, "import", { id: by, name: byName }, now.getTime());
   if (statements.length > 0) await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  return { ok: true, changed: changes.length };
+  return { ok: true, changed: changes.length, keptLetters: old ? (current.letters ?? []).length : 0 };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export async function loadDrafts(db: Db): Promise<ContentBundle> {

@@ -4,7 +4,7 @@ import type { Input, Reply } from "../../bot/types.ts";
 import { configOf } from "../config.ts";
 import { contentAt } from "../content.ts";
 import { forgetPerson, keepPerson, keptPerson, personKey } from "./person-cache.ts";
-import { rulesAt } from "../roadmap-rules.ts";
+import { rulesAt, rulesChangeAt } from "../roadmap-rules.ts";
 import { database, type Db } from "../store/db.ts";
 import {
   loadTurn,
@@ -117,9 +117,11 @@ async function turnFrom(
   { identity, input, now, updateId }: TurnOptions,
 ): Promise<TurnOutcome> {
   // Both come from the isolate's cache; after a publication (or in a new isolate) their reads overlap.
-  const [content, roadmapRules] = await Promise.all([
+  const [content, roadmapRules, rulesChange] = await Promise.all([
     contentAt(db, start.contentVersion),
     rulesAt(db, start.rulesPublishedAt),
+    // Telegram and WhatsApp users are told of a change by the cron; web chat users also in the chat.
+    identity.channel === "web" && start.person ? rulesChangeAt(db, start.rulesPublishedAt) : null,
   ]);
   // A référent's one-time code is checked here, so the engine stays pure.
   const checkedInput = await resolveLinkInput(db, start.state, input, now);
@@ -128,6 +130,7 @@ async function turnFrom(
     crisisAutoAlert,
     alertsPerHour,
     roadmapRules,
+    rulesChange,
     profileRetentionDays: retention.PROFILE_RETENTION_DAYS,
   });
   // Référents' replies waiting for this person come first, before the engine's answer.

@@ -52,4 +52,46 @@ describe("the stored index", () => {
     expect(openStored(withLine(2, "titr:0.1e|"))).toBeNull();
     expect(openStored("not an index")).toBeNull();
   });
+
+  it("should accept exactly the texts its zod schema accepts, though a cold isolate opens it without zod", () => {
+    const lines = stored.split("\n");
+    const fields = Object.keys(storedIndexSchema().shape);
+    const bySchema = (text: string) => {
+      const parts = text.split("\n");
+      return (
+        parts.length === fields.length &&
+        storedIndexSchema().safeParse(Object.fromEntries(fields.map((f, i) => [f, parts[i]]))).success
+      );
+    };
+    const values = [
+      "",
+      "x",
+      "|",
+      "|x:1.2|",
+      `v${INDEX_VERSION}`,
+      "v1",
+      "topic:a faq:b",
+      "topic:a  faq:b",
+      "a:b:c",
+      "Topic:a",
+      "0 -1 2",
+      "0 un 2",
+      "1 ",
+      " 1",
+      "-",
+      "a b",
+      "é:è",
+      "kind:id\ttab",
+    ];
+    let tried = 0;
+    for (let at = 0; at < lines.length; at++)
+      for (const value of values) {
+        const text = lines.map((line, i) => (i === at ? value : line)).join("\n");
+        expect(openStored(text) !== null, `line ${at} = ${JSON.stringify(value)}`).toBe(bySchema(text));
+        tried++;
+      }
+    for (const text of [stored, `${stored}\n`, lines.slice(1).join("\n"), "", "not an index"])
+      expect(openStored(text) !== null).toBe(bySchema(text));
+    expect(tried).toBe(lines.length * values.length);
+  });
 });

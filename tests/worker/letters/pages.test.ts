@@ -2,6 +2,7 @@ import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedContent } from "../../support/content.ts";
 import { everyTableCount, tablesHolding } from "../../support/db.ts";
+import { t } from "../../../shared/i18n/index.ts";
 
 /** The letters' public pages (/lettres): the form, the print-ready letter, its PDF; nothing stored. */
 
@@ -75,6 +76,17 @@ describe("letter pages", () => {
     expect((await get("/lettres/no-such-letter")).status).toBe(404);
     expect((await get("/lettres/..%2Fadmin")).status).toBe(404);
     expect(await everyTableCount()).toEqual(before);
+  });
+
+  it("should say why a name in another alphabet is refused, in the page's language", async () => {
+    const escaped = (s: string) => s.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
+    for (const locale of ["fr", "ar"] as const) {
+      const res = await post("/lettres/cjm-request", { locale, dept: "49", name: "عوا ديالو", address: "4 rue Test" });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html, locale).toContain(escaped(t(locale, "letterSenderLatin")));
+      expect(html).not.toContain("Latin letters only");
+    }
   });
 
   it("should serve its stylesheet as a hash-named file, with no inline style or script", async () => {

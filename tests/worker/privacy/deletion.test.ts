@@ -35,6 +35,7 @@ const NOTHING_ABOUT_A_PERSON: Record<string, string> = {
   staff_sessions: "staff side",
   login_throttle: "staff sign-in attempts per address and hashed e-mail, deleted with their window",
   link_codes: "staff side (a used code names no young person)",
+  digest_deliveries: "staff side: the weekly review digest e-mails (content to review, nothing about a young person)",
   audit_log: "staff actions; a target naming a deleted person or their alert is cleared by the erasure",
 };
 
