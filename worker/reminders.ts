@@ -201,8 +201,9 @@ export async function deadlinePage(db: Db, now: number, rules: RoadmapRules, aft
  * Roadmap change notices (issue 21 §2): after the content team publishes new rules, each young
  * person whose roadmap they change (a step added, a date moved, a step gone) is told once, with
  * their next reminder page: same channel (Web Push for a web chat user who opted in), quiet
- * hours, one message a day and pacing as the reminders. Only people who were there before the
- * publication, and only for CHANGE_NOTICE_DAYS after it; not pushed to a web chat user who
+ * hours, one message a day and pacing as the reminders. Only people who had accepted the privacy
+ * notice before the publication (the chat's rule too: someone who arrived later saw the new roadmap
+ * first), and only for CHANGE_NOTICE_DAYS after it; not pushed to a web chat user who
  * already saw it in the chat (bot/flows/roadmap-changes.ts).
  */
 function changesFor(
@@ -213,7 +214,12 @@ function changesFor(
   now: number,
   already: Set<string>,
 ): RoadmapChange[] {
-  if (!change || person.createdAt >= change.publishedAt || now - change.publishedAt > CHANGE_NOTICE_DAYS * DAY)
+  if (
+    !change ||
+    person.consentAt === null ||
+    person.consentAt >= change.publishedAt ||
+    now - change.publishedAt > CHANGE_NOTICE_DAYS * DAY
+  )
     return [];
   const pushed = changeRecord(change);
   const shown = changeShownRecord(change);

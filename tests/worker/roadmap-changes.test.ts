@@ -15,13 +15,23 @@ import { recordingQueue } from "../support/queue.ts";
 const editor = { id: "editor", name: "Éditrice" };
 const PUBLISHED = Date.parse("2026-01-15T08:00:00Z");
 
-const people = [
+const people: { id: string; key: string; birth: string; status: string; createdAt: string; consentAt?: string }[] = [
   // In care, 17½: the contract request is on their roadmap (due the day before 18).
   { id: "moved", key: "901", birth: "2009-06", status: "ase", createdAt: "2026-01-10T10:00:00Z" },
   // "Other" situation: no contract request step, so nothing changes for them.
   { id: "untouched", key: "902", birth: "2006-03", status: "other", createdAt: "2026-01-10T10:00:00Z" },
   // Arrived after the publication: their roadmap never had the old date.
   { id: "newcomer", key: "903", birth: "2009-06", status: "ase", createdAt: "2026-01-20T10:00:00Z" },
+  // Opened the chat before the publication but accepted the privacy notice (and gave a profile) after
+  // it: their first roadmap already had the new date, as the chat itself judges (consent time).
+  {
+    id: "late-consent",
+    key: "904",
+    birth: "2009-06",
+    status: "ase",
+    createdAt: "2026-01-10T10:00:00Z",
+    consentAt: "2026-01-20T10:00:00Z",
+  },
 ];
 
 async function runCron(iso: string): Promise<void> {
@@ -50,9 +60,9 @@ beforeAll(async () => {
   for (const p of people) {
     const at = Date.parse(p.createdAt);
     await env.DB.prepare(
-      "insert into young_people (id, locale, birth, status, dept, cursor, created_at, last_active_at) values (?, 'fr', ?, ?, '44', '{\"at\":\"menu\"}', ?, ?)",
+      "insert into young_people (id, locale, birth, status, dept, cursor, consent_at, created_at, last_active_at) values (?, 'fr', ?, ?, '44', '{\"at\":\"menu\"}', ?, ?, ?)",
     )
-      .bind(p.id, p.birth, p.status, at, at)
+      .bind(p.id, p.birth, p.status, Date.parse(p.consentAt ?? p.createdAt), at, at)
       .run();
     await env.DB.prepare("insert into identities (channel, key, young_id, created_at) values ('telegram', ?, ?, ?)")
       .bind(p.key, p.id, at)
@@ -76,6 +86,7 @@ describe("roadmap change notices", () => {
     expect(told).toContain("Demander ton contrat jeune majeur : maintenant avant le 01/04/2027 (avant : 31/05/2027)");
     expect(textsTo("902").join("\n")).not.toContain("Ton parcours a changé");
     expect(textsTo("903").join("\n")).not.toContain("Ton parcours a changé");
+    expect(textsTo("904").join("\n")).not.toContain("Ton parcours a changé");
     const recorded = await env.DB.prepare(
       "select young_id, step_id, kind from reminders_sent where kind = 'change'",
     ).all();
@@ -98,6 +109,7 @@ describe("roadmap change notices", () => {
     expect(told[0]).toContain("maintenant avant le 31/05/2027 (avant : 01/04/2027)");
     // The newcomer was there before this publication: the date moved for them too.
     expect(textsTo("903").filter((t) => t.includes("Ton parcours a changé"))).toHaveLength(1);
+    expect(textsTo("904").filter((t) => t.includes("Ton parcours a changé"))).toHaveLength(1);
     expect(textsTo("902").filter((t) => t.includes("Ton parcours a changé"))).toHaveLength(0);
   });
 

@@ -116,7 +116,8 @@ export type ReminderCandidate = {
   locale: string;
   /** The person's last message (WhatsApp: inside 24 hours a free-form message, else a template). */
   lastActiveAt: number;
-  createdAt: number;
+  /** When they accepted the privacy notice: a roadmap change published before it is news to them. */
+  consentAt: number | null;
   progress: Progress;
   sent: string[];
 } & ProfileColumns;
@@ -149,7 +150,7 @@ export async function reminderCandidates(
       chatId: identities.key,
       locale: youngPeople.locale,
       lastActiveAt: youngPeople.lastActiveAt,
-      createdAt: youngPeople.createdAt,
+      consentAt: youngPeople.consentAt,
       ...profileColumns,
       ...roadmapColumns,
     })
