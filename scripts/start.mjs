@@ -7,6 +7,7 @@
 // state there instead of .wrangler/ (the tests use a temp dir).
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
+import { appliedMigrations, typesLine } from "./start-output.mjs";
 
 const env = {
   ...process.env,
@@ -30,15 +31,25 @@ function run(label, cmd, args) {
   if (!verbose) console.log(label(result.stdout ?? ""));
 }
 
+// The generated types against wrangler.toml, checked meanwhile: wrangler dev's own hint (hidden
+// below) cannot tell with several Workers (scripts/start-output.mjs).
+const typesChecked = new Promise((resolve) => {
+  const check = spawn("npx", ["wrangler", "types", "--check", "--strict-vars=false"], { stdio: "ignore", env });
+  check.on("exit", (code) => resolve(code));
+  check.on("error", () => resolve(null));
+});
+
 run(
   (out) => {
-    const applied = (out.match(/✅/g) ?? []).length;
+    const applied = appliedMigrations(out);
     return applied > 0 ? `Local D1: ${applied} migration(s) applied.` : "Local D1: up to date.";
   },
   "npx",
   ["wrangler", "d1", "migrations", "apply", "DB", "--local", ...persist],
 );
 run(() => "Seed content: loaded (or already there).", "npx", ["tsx", "scripts/seed.ts", ...persist]);
+const stale = typesLine(await typesChecked);
+if (stale) console.log(stale);
 console.log(`\nPasserelle web chat: http://localhost:${port}\n`);
 
 /**

@@ -52,7 +52,10 @@ async function checkPage(page: Page, base: string, checked: Checked): Promise<st
   return text;
 }
 
-/** "03/12/2026 16:45", as the staff pages write a time, in Paris. */
+/**
+ * "03/12/2026 16:45", as the staff pages write a time, in Paris. Written here again on purpose
+ * (not worker/pages/staff-words.ts): an oracle of its own, which a UTC bug there would not share.
+ */
 function paris(ms: number): string {
   return new Intl.DateTimeFormat("fr-FR", {
     timeZone: "Europe/Paris",
@@ -139,6 +142,22 @@ describe("staff pages at 360 px and 1 280 px", () => {
       { name: "not-found", path: "/admin/content/nothing/here" },
     ];
     for (const checked of pages) await checkPage(page, base, checked);
+
+    // The roadmap step form refusing a delay typed in words: the message beside its box, on a phone too.
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${base}/admin/content/roadmap/steps/cjm-request`);
+      await page.locator("#f-due-years").fill("dix-huit");
+      await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+      const message = page.locator("#f-due-years-error");
+      await message.waitFor();
+      expect(await message.textContent()).toBe("Un nombre entier (par exemple 18, 0 ou -1)");
+      expect(await withinWidth(page, message), `the error at ${width} px`).toBe(true);
+      expect(await page.locator("#f-due-years").inputValue()).toBe("dix-huit");
+      expect(await sidewaysOverflow(page), `refused step form at ${width} px scrolls sideways`).toBe(0);
+      expect(await seriousAxeFindings(page), `refused step form at ${width} px`).toEqual([]);
+      await screenshot(page, "content-roadmap-step-refused", width);
+    }
 
     const text = await checkPage(page, base, {
       name: "content-publish",

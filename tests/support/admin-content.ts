@@ -82,3 +82,23 @@ export async function seedFixture(): Promise<number> {
   if (!published.ok) throw new Error(`fixture cannot be published: ${published.errors.join("; ")}`);
   return published.version;
 }
+
+/**
+ * The editor's French form for the fixture's first step (cjm-ask) with `body` as its text, as
+ * the page posts it: sources one "label | address" per line (the older form the route still reads).
+ */
+export function stepEditForm(csrf: string, body: string, extra: Record<string, string> = {}): Record<string, string> {
+  const step = fixtureBundle().steps[0]!;
+  return {
+    _csrf: csrf,
+    locale: "fr",
+    topicId: step.topicId,
+    title: step.title.fr,
+    body,
+    keywords: (step.keywords.fr ?? []).join(", "),
+    resourceIds: step.resourceIds.join(", "),
+    sources: step.sources.map((s) => (s.url ? `${s.label} | ${s.url}` : s.label)).join("\n"),
+    reviewedAt: step.reviewedAt,
+    ...extra,
+  };
+}

@@ -116,6 +116,8 @@ describe("security headers on the staff pages", () => {
     "/admin/content/publish",
     "/admin/content/preview",
     "/admin/content/roadmap",
+    "/admin/content/roadmap/steps/new",
+    "/admin/content/roadmap/history",
     "/admin/content/insight",
     "/admin/content/transfer",
     "/admin/content/topic/new",

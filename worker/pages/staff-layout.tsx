@@ -54,3 +54,21 @@ export function StaffLayout(props: { title: string; staff?: StaffUser; csrf?: st
     </html>
   );
 }
+
+/** The outcome of the last action, as a status line (done) or an alert (refused). */
+export function Flash(props: { ok?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {props.ok ? (
+        <p class="ok" role="status">
+          {props.ok}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -52,9 +52,17 @@ const KEYWORDS: FieldSpec = {
   type: "keywords",
 };
 
+const ID: FieldSpec = { name: "id", label: "Identifiant", type: "id" };
+const TOPIC: FieldSpec = { name: "topicId", label: "Thème", type: "select" };
+const RESOURCES: FieldSpec = {
+  name: "resourceIds",
+  label: "Ressources (identifiants séparés par des virgules)",
+  type: "list",
+};
+
 export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
   topic: [
-    { name: "id", label: "Identifiant", type: "id" },
+    ID,
     { name: "order", label: "Ordre dans le menu", type: "number" },
     { name: "icon", label: "Icône (emoji)", type: "text", optional: true },
     { name: "title", label: "Titre", type: "localized" },
@@ -65,17 +73,17 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     REVIEWED,
   ],
   step: [
-    { name: "id", label: "Identifiant", type: "id" },
-    { name: "topicId", label: "Thème", type: "select" },
+    ID,
+    TOPIC,
     { name: "title", label: "Titre", type: "localized" },
     { name: "body", label: "Texte", type: "long" },
     KEYWORDS,
-    { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
+    RESOURCES,
     SOURCES,
     REVIEWED,
   ],
   resource: [
-    { name: "id", label: "Identifiant", type: "id" },
+    ID,
     { name: "scope", label: "Où (national ou département)", type: "select", options: ["national", "44", "49"] },
     { name: "name", label: "Nom", type: "localized" },
     { name: "description", label: "Description", type: "long" },
@@ -90,18 +98,18 @@ export const KIND_FIELDS: Record<ContentKind, FieldSpec[]> = {
     REVIEWED,
   ],
   faq: [
-    { name: "id", label: "Identifiant", type: "id" },
-    { name: "topicId", label: "Thème", type: "select" },
+    ID,
+    TOPIC,
     { name: "question", label: "Question", type: "localized" },
     { name: "answer", label: "Réponse courte", type: "long" },
     KEYWORDS,
-    { name: "resourceIds", label: "Ressources (identifiants séparés par des virgules)", type: "list" },
+    RESOURCES,
     { name: "stepId", label: "Étape liée (facultatif)", type: "text", optional: true },
     SOURCES,
     REVIEWED,
   ],
   letter: [
-    { name: "id", label: "Identifiant", type: "id" },
+    ID,
     {
       name: "purpose",
       label: "À quoi sert la lettre (identifiant commun aux versions des départements)",

@@ -9,6 +9,7 @@ import {
   Badges,
   Csrf,
   Diff,
+  HistoryEntry,
   ItemEditor,
   ContentList,
   when,
@@ -30,6 +31,8 @@ import {
 import { listStaff } from "../store/staff.ts";
 import { itemHistory, latestLocaleTimes, type Editor } from "../store/content-revisions.ts";
 import { loadDrafts, replaceDrafts } from "../store/content.ts";
+import { loadRoadmapRules } from "../store/content-settings.ts";
+import { latestStepTimes } from "../store/roadmap-history.ts";
 import { formErrors, formOf, formToItem, KIND_FIELDS, KIND_LABELS, KIND_NAMES } from "./admin-content-form.ts";
 import { applyListOp, choiceId, parseListOp } from "./admin-content-lists.ts";
 import { insightRoutes } from "./admin-insight.tsx";
@@ -92,6 +95,19 @@ function page(
       {children as never}
     </AdminPage>,
     status,
+  );
+}
+
+/** A refused action: what was wrong, nothing stored, and the way back. */
+function refused(c: C, title: string, back: string, errors: string[]) {
+  return page(
+    c,
+    title,
+    <p>
+      <a href={back}>Retour</a>
+    </p>,
+    { errors },
+    400,
   );
 }
 
@@ -237,11 +253,27 @@ adminContentRoutes.get("/translations", async (c) => {
   const locale = toLocale(c.req.query("locale") ?? "ps");
   const wanted = c.req.query("status") ?? "todo";
   const db = database(c.env.DB);
-  const [rows, times] = await Promise.all([listDraftItems(db), latestLocaleTimes(db)]);
-  const listed = rows.map((r) => ({
-    row: r,
-    statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
-  }));
+  const [rows, times, rules, stepTimes] = await Promise.all([
+    listDraftItems(db),
+    latestLocaleTimes(db),
+    loadRoadmapRules(db),
+    latestStepTimes(db),
+  ]);
+  // Content items, then the roadmap's steps (their texts are translated alike).
+  const listed = [
+    ...rows.map((r) => ({
+      href: `/admin/content/${r.kind}/${r.id}?locale=${locale}`,
+      name: `${KIND_NAMES[r.kind]} · ${r.id}`,
+      label: labelOf(r.data),
+      statuses: translationStatuses(r.data, times.get(`${r.kind}:${r.id}`) ?? {}),
+    })),
+    ...rules.draft.steps.map((step) => ({
+      href: `/admin/content/roadmap/steps/${step.id}?locale=${locale}`,
+      name: `Étape du parcours · ${step.id}`,
+      label: step.title.fr,
+      statuses: translationStatuses(step, stepTimes[step.id] ?? {}),
+    })),
+  ];
   const matches = (s: TranslationStatus) => wanted === "all" || (wanted === "todo" ? s !== "complete" : s === wanted);
   const shown = listed.filter((l) => matches(l.statuses[locale]));
   const counts = Object.fromEntries(
@@ -301,14 +333,12 @@ adminContentRoutes.get("/translations", async (c) => {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ row, statuses }) => (
+            {shown.map(({ href, name, label, statuses }) => (
               <tr>
                 <td data-label="Élément">
-                  <a href={`/admin/content/${row.kind}/${row.id}?locale=${locale}`}>
-                    {KIND_NAMES[row.kind]} · {row.id}
-                  </a>
+                  <a href={href}>{name}</a>
                 </td>
-                <td data-label="Texte (fr)">{labelOf(row.data)}</td>
+                <td data-label="Texte (fr)">{label}</td>
                 <td data-label="Langues">
                   <Badges statuses={statuses} />
                 </td>
@@ -398,16 +428,7 @@ adminContentRoutes.post("/publish", async (c) => {
   const db = database(c.env.DB);
   const note = ((await formOf(c.req)).note ?? "").trim().slice(0, 200) || null;
   const result = await publish(db, editorOf(c), note, new Date());
-  if (!result.ok)
-    return page(
-      c,
-      "Publier",
-      <p>
-        <a href="/admin/content/publish">Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, "Publier", "/admin/content/publish", result.errors);
   await audit(db, c.var.staff.id, "content.publish", `version:${result.version}`, note ? { note } : undefined);
   return c.redirect("/admin/content/publish?done=published", 303);
 });
@@ -417,16 +438,7 @@ adminContentRoutes.post("/publications/:version/rollback", async (c) => {
   const version = Number(c.req.param("version"));
   if (!Number.isInteger(version)) throw new HTTPException(404, { message: "not found" });
   const result = await rollbackPublication(db, version, editorOf(c), new Date());
-  if (!result.ok)
-    return page(
-      c,
-      "Publier",
-      <p>
-        <a href="/admin/content/publish">Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, "Publier", "/admin/content/publish", result.errors);
   await audit(db, c.var.staff.id, "content.rollback_publication", `version:${version}`, { newVersion: result.version });
   return c.redirect("/admin/content/publish?done=publication-rolled-back", 303);
 });
@@ -436,15 +448,7 @@ adminContentRoutes.post("/revisions/:id/rollback", async (c) => {
   const revisionId = Number(c.req.param("id"));
   const result = await rollbackItem(db, revisionId, editorOf(c), new Date());
   if (!result.ok || !result.kind)
-    return page(
-      c,
-      "Historique",
-      <p>
-        <a href="/admin/content">Retour</a>
-      </p>,
-      { errors: result.ok ? ["not found"] : result.errors },
-      400,
-    );
+    return refused(c, "Historique", "/admin/content", result.ok ? ["not found"] : result.errors);
   await audit(db, c.var.staff.id, "content.rollback_item", `${result.kind}:${result.id}`, { revision: revisionId });
   return c.redirect(`/admin/content/${result.kind}/${result.id}/history?done=rolled-back`, 303);
 });
@@ -491,15 +495,7 @@ adminContentRoutes.post("/import", async (c) => {
       input = JSON.parse(typeof file === "string" ? file : file ? await file.text() : "");
     }
   } catch {
-    return page(
-      c,
-      "Import / export",
-      <p>
-        <a href="/admin/content/transfer">Retour</a>
-      </p>,
-      { errors: ["Le fichier n'est pas du JSON valide."] },
-      400,
-    );
+    return refused(c, "Import / export", "/admin/content/transfer", ["Le fichier n'est pas du JSON valide."]);
   }
   const result = await replaceDrafts(db, input, c.var.staff.id, new Date(), c.var.staff.name);
   if (!result.ok)
@@ -536,21 +532,15 @@ adminContentRoutes.get("/:kind/:id/history", async (c) => {
         <a href={`/admin/content/${kind}/${id}`}>Modifier</a>
       </p>
       {history.map((rev, i) => (
-        <section class="card">
-          <p>
-            <strong>{when(rev.at)}</strong> · {rev.byName && rev.by !== "seed" ? rev.byName : byName(names, rev.by)} ·{" "}
-            {ACTION_WORDS[rev.action] ?? rev.action}
-          </p>
-          <Diff before={rev.before} after={rev.after} />
-          {i > 0 ? (
-            <form method="post" action={`/admin/content/revisions/${rev.id}/rollback`}>
-              <Csrf csrf={csrf} />
-              <button class="secondary" type="submit">
-                Revenir à cet état (brouillon)
-              </button>
-            </form>
-          ) : null}
-        </section>
+        <HistoryEntry
+          at={rev.at}
+          who={rev.byName && rev.by !== "seed" ? rev.byName : byName(names, rev.by)}
+          action={ACTION_WORDS[rev.action] ?? rev.action}
+          before={rev.before}
+          after={rev.after}
+          rollback={i > 0 ? `/admin/content/revisions/${rev.id}/rollback` : null}
+          csrf={csrf}
+        />
       ))}
     </>,
     { notice: notice(c) },
@@ -562,16 +552,7 @@ adminContentRoutes.post("/:kind/:id/delete", async (c) => {
   const id = c.req.param("id");
   const db = database(c.env.DB);
   const result = await deleteItem(db, kind, id, editorOf(c), new Date());
-  if (!result.ok)
-    return page(
-      c,
-      `${KIND_NAMES[kind]} · ${id}`,
-      <p>
-        <a href={`/admin/content/${kind}/${id}`}>Retour</a>
-      </p>,
-      { errors: result.errors },
-      400,
-    );
+  if (!result.ok) return refused(c, `${KIND_NAMES[kind]} · ${id}`, `/admin/content/${kind}/${id}`, result.errors);
   await audit(db, c.var.staff.id, "content.delete", `${kind}:${id}`);
   return c.redirect(`/admin/content?kind=${kind}&done=deleted`, 303);
 });

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { audit, csrfToken, type StaffEnv } from "../auth/index.ts";
 import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
-import { AdminPage, Csrf, Diff, when } from "../pages/admin/content.tsx";
+import { AdminPage, HistoryEntry } from "../pages/admin/content.tsx";
 import { saveRoadmapRulesDraft } from "../store/content-settings.ts";
 import { database } from "../store/db.ts";
 import { getRulesRevision, rulesHistory, type RulesAction } from "../store/roadmap-history.ts";
@@ -12,6 +12,9 @@ import { getRulesRevision, rulesHistory, type RulesAction } from "../store/roadm
  * changed step by step; any past state can be put back in the draft (then published as usual).
  */
 export const roadmapHistoryRoutes = new Hono<StaffEnv>();
+
+/** Changed fields shown per entry (the first load changes every field of every step: about 2 000). */
+export const DIFF_LIMIT = 40;
 
 const ACTION_WORDS: Record<RulesAction, string> = {
   save: "brouillon enregistré",
@@ -35,7 +38,7 @@ function who(by: string | null, byName: string | null): string {
 }
 
 roadmapHistoryRoutes.get("/", async (c) => {
-  const history = await rulesHistory(database(c.env.DB));
+  const history = await rulesHistory(database(c.env.DB), 20);
   const csrf = csrfToken(c);
   return c.html(
     <AdminPage
@@ -49,20 +52,16 @@ roadmapHistoryRoutes.get("/", async (c) => {
       </p>
       {history.length === 0 ? <p class="muted">Aucun changement enregistré pour l'instant.</p> : null}
       {history.map((rev, i) => (
-        <section class="card">
-          <p>
-            <strong>{when(rev.at)}</strong> · {who(rev.by, rev.byName)} · {ACTION_WORDS[rev.action]}
-          </p>
-          <Diff before={byStep(rev.before)} after={byStep(rev.after)} />
-          {i > 0 && rev.after ? (
-            <form method="post" action={`/admin/content/roadmap/history/${rev.id}/rollback`}>
-              <Csrf csrf={csrf} />
-              <button class="secondary" type="submit">
-                Revenir à cet état (brouillon)
-              </button>
-            </form>
-          ) : null}
-        </section>
+        <HistoryEntry
+          at={rev.at}
+          who={who(rev.by, rev.byName)}
+          action={ACTION_WORDS[rev.action]}
+          before={byStep(rev.before)}
+          after={byStep(rev.after)}
+          rollback={i > 0 && rev.after ? `/admin/content/roadmap/history/${rev.id}/rollback` : null}
+          csrf={csrf}
+          limit={DIFF_LIMIT}
+        />
       ))}
     </AdminPage>,
   );

@@ -7,11 +7,13 @@ import type { RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { parisDate } from "../../shared/roadmap/time.ts";
 import { STEP_STATE_KEYS } from "../../shared/roadmap/present.ts";
 import { t } from "../../shared/i18n/index.ts";
-import { AdminPage, Csrf, Diff } from "../pages/admin/content.tsx";
+import { AdminPage, Badges, Csrf, Diff } from "../pages/admin/content.tsx";
+import { translationStatuses } from "../../shared/content/translation.ts";
+import { latestStepTimes, type StepTimes } from "../store/roadmap-history.ts";
 import { frenchDate, SampleRoadmaps } from "../pages/admin/roadmap-samples.tsx";
 import { database } from "../store/db.ts";
 import { loadRoadmapRules, publishRoadmapRules, saveRoadmapRulesDraft } from "../store/content-settings.ts";
-import { byStep, roadmapHistoryRoutes } from "./admin-roadmap-history.tsx";
+import { byStep, DIFF_LIMIT, roadmapHistoryRoutes } from "./admin-roadmap-history.tsx";
 import { roadmapStepRoutes } from "./admin-roadmap-steps.tsx";
 import { STATUS_WORDS } from "./admin-roadmap-form.ts";
 
@@ -86,12 +88,13 @@ function MoveButton(props: { id: string; title: string; direction: "up" | "down"
 }
 
 /** The steps in their order (the roadmap's tie-break), each opened in its own form. */
-function StepList(props: { steps: RoadmapRules["steps"]; csrf: string }) {
+function StepList(props: { steps: RoadmapRules["steps"]; times: StepTimes; csrf: string }) {
   return (
     <ol class="list-field">
       {props.steps.map((step, i) => (
         <li>
           <a href={`/admin/content/roadmap/steps/${step.id}`}>{step.title.fr}</a>{" "}
+          <Badges statuses={translationStatuses(step, props.times[step.id] ?? {})} />{" "}
           <span class="muted">
             ({step.id} · {step.statuses.map((s) => STATUS_WORDS[s]).join(", ")})
           </span>{" "}
@@ -122,7 +125,8 @@ async function render(
   extra: { errors?: string[]; draftText?: string; notice?: string } = {},
   status: 200 | 400 = 200,
 ) {
-  const state = await loadRoadmapRules(database(c.env.DB));
+  const db = database(c.env.DB);
+  const [state, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
   const csrf = csrfToken(c);
   const sample = sampleOf(c.req.query(), new Date());
   const profile = {
@@ -143,11 +147,25 @@ async function render(
         <p class="card" role="status">
           <strong>Aucune règle publiée : « Mon parcours » est vide pour les jeunes (ni étapes, ni rappels).</strong> Les
           règles par défaut sont publiées par le chargement initial (<code>npm run db:seed</code>, lancé par{" "}
-          <code>npm start</code>). En production : collez dans « Étapes » la sortie de{" "}
+          <code>npm start</code>). En production : collez la sortie de{" "}
           <code>npx tsx scripts/export-seed.ts --roadmap-steps</code> dans « Remplacer toutes les étapes par un export
           JSON », importez-la dans le brouillon, puis publiez.
         </p>
       )}
+      <section class="card">
+        <p class="flush-top">
+          {state.hasDraftChanges
+            ? "Le brouillon a des changements que les jeunes ne voient pas encore."
+            : "Le brouillon est identique aux règles publiées."}{" "}
+          <a href="#changes">Voir les changements</a> · <a href="/admin/content/roadmap/history">Historique</a>
+        </p>
+        <form method="post" action="/admin/content/roadmap/publish">
+          <Csrf csrf={csrf} />
+          <button type="submit" disabled={!state.hasDraftChanges}>
+            Publier les règles
+          </button>
+        </form>
+      </section>
       <form method="post" action="/admin/content/roadmap" class="card">
         <Csrf csrf={csrf} />
         <div class="table-wrap">
@@ -213,7 +231,7 @@ async function render(
         <a href="/admin/content/roadmap/steps/new">+ Nouvelle étape</a> ·{" "}
         <a href="/admin/content/roadmap/history">Historique des règles</a>
       </p>
-      <StepList steps={state.draft.steps} csrf={csrf} />
+      <StepList steps={state.draft.steps} times={times} csrf={csrf} />
       <details class="card">
         <summary>Remplacer toutes les étapes par un export JSON</summary>
         <form method="post" action="/admin/content/roadmap/import">
@@ -229,7 +247,10 @@ async function render(
           </div>
         </form>
       </details>
-      <SampleRoadmaps draft={state.draft} published={state.published} today={parisDate(new Date())} />
+      <details class="card">
+        <summary>Parcours d'exemple de cinq jeunes (brouillon, et ce qui change)</summary>
+        <SampleRoadmaps draft={state.draft} published={state.published} today={parisDate(new Date())} />
+      </details>
       <h2>Un autre parcours d'exemple</h2>
       <form method="get" action="/admin/content/roadmap" class="actions">
         <label class="tight">
@@ -269,14 +290,8 @@ async function render(
         <Roadmap steps={before} title="Publié (aujourd'hui)" />
         <Roadmap steps={after} title="Brouillon (après publication)" />
       </div>
-      <h2>Changements du brouillon</h2>
-      <Diff before={byStep(state.published)} after={byStep(state.draft)} />
-      <form method="post" action="/admin/content/roadmap/publish" class="actions">
-        <Csrf csrf={csrf} />
-        <button type="submit" disabled={!state.hasDraftChanges}>
-          Publier les règles
-        </button>
-      </form>
+      <h2 id="changes">Changements du brouillon</h2>
+      <Diff before={byStep(state.published)} after={byStep(state.draft)} limit={DIFF_LIMIT} />
     </AdminPage>,
     status,
   );

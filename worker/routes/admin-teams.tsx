@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { lazy } from "../../shared/lazy.ts";
-import { StaffLayout } from "../pages/staff-layout.tsx";
+import { Flash, StaffLayout } from "../pages/staff-layout.tsx";
 import { database } from "../store/db.ts";
 import { audit } from "../store/staff.ts";
 import { createTeam, listTeams, teamById, updateTeam, type Team } from "../store/teams.ts";
@@ -93,16 +93,7 @@ async function teamsPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
         sur son contact de secours. Un réglage vide, ou un référent sans équipe : les réglages par défaut du
         déploiement.
       </p>
-      {message?.ok ? (
-        <p class="ok" role="status">
-          {message.ok}
-        </p>
-      ) : null}
-      {message?.error ? (
-        <p class="error" role="alert">
-          {message.error}
-        </p>
-      ) : null}
+      <Flash ok={message?.ok} error={message?.error} />
       {teams.length === 0 ? <p>Aucune équipe pour l'instant.</p> : null}
       {teams.map((team) => (
         <div class="card" id={`team-${team.id}`}>
@@ -163,24 +154,33 @@ async function webhookNameError(url: string | undefined): Promise<string | null>
 
 teamRoutes.get("/", (c) => teamsPage(c));
 
-teamRoutes.post("/", async (c) => {
-  const form = parseTeamForm(await c.req.parseBody());
-  if (!form || (form.webhookUrl && !form.webhookSecret)) {
-    c.status(400);
-    return teamsPage(c, { error: FORM_ERROR });
-  }
+/**
+ * A team as the form gives it, or the error to show: a webhook address needs a secret (the form's,
+ * or `keptSecret` when the address did not change) and a public name.
+ */
+async function teamInput(form: TeamForm | null, keptSecret: string | null = null) {
+  const secret = form?.webhookUrl ? (form.webhookSecret ?? keptSecret) : null;
+  if (!form || (form.webhookUrl && !secret)) return { error: FORM_ERROR } as const;
   const nameError = await webhookNameError(form.webhookUrl);
-  if (nameError) {
+  if (nameError) return { error: nameError } as const;
+  return {
+    input: {
+      name: form.name,
+      webhookUrl: form.webhookUrl ?? null,
+      webhookSecret: secret,
+      backupTelegramChatId: form.backupTelegramChatId ?? null,
+      backupEmail: form.backupEmail ?? null,
+    },
+  } as const;
+}
+
+teamRoutes.post("/", async (c) => {
+  const checked = await teamInput(parseTeamForm(await c.req.parseBody()));
+  if ("error" in checked) {
     c.status(400);
-    return teamsPage(c, { error: nameError });
+    return teamsPage(c, { error: checked.error });
   }
-  const input = {
-    name: form.name,
-    webhookUrl: form.webhookUrl ?? null,
-    webhookSecret: form.webhookUrl ? (form.webhookSecret ?? null) : null,
-    backupTelegramChatId: form.backupTelegramChatId ?? null,
-    backupEmail: form.backupEmail ?? null,
-  };
+  const { input } = checked;
   const db = database(c.env.DB);
   const id = await createTeam(db, input, Date.now());
   await audit(db, c.var.staff.id, "team_create", id, auditDetails(input));
@@ -197,27 +197,16 @@ teamRoutes.post("/:id", async (c) => {
   const form = parseTeamForm(await c.req.parseBody());
   // An empty secret keeps the current one, unless the address changes (a new receiver gets a new secret).
   const keptSecret = form?.webhookUrl && form.webhookUrl === team.webhookUrl ? team.webhookSecret : null;
-  const secret = form?.webhookUrl ? (form.webhookSecret ?? keptSecret) : null;
-  if (!form || (form.webhookUrl && !secret)) {
+  const checked = await teamInput(form, keptSecret);
+  if ("error" in checked) {
     c.status(400);
-    return teamsPage(c, { error: FORM_ERROR });
+    return teamsPage(c, { error: checked.error });
   }
-  const nameError = await webhookNameError(form.webhookUrl);
-  if (nameError) {
-    c.status(400);
-    return teamsPage(c, { error: nameError });
-  }
-  const input = {
-    name: form.name,
-    webhookUrl: form.webhookUrl ?? null,
-    webhookSecret: secret,
-    backupTelegramChatId: form.backupTelegramChatId ?? null,
-    backupEmail: form.backupEmail ?? null,
-  };
+  const { input } = checked;
   await updateTeam(db, team.id, input);
   await audit(db, c.var.staff.id, "team_update", team.id, {
     ...auditDetails(input),
-    secretChanged: secret !== team.webhookSecret,
+    secretChanged: input.webhookSecret !== team.webhookSecret,
   });
   return c.redirect("/admin/teams", 303);
 });

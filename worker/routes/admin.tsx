@@ -4,7 +4,7 @@ import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.ts";
 import type { StaffEnv } from "../auth/types.ts";
 import { lazy } from "../../shared/lazy.ts";
-import { StaffLayout } from "../pages/staff-layout.tsx";
+import { Flash, StaffLayout } from "../pages/staff-layout.tsx";
 import { ROLE_WORDS } from "../pages/staff-words.ts";
 import { database } from "../store/db.ts";
 import {
@@ -43,16 +43,7 @@ async function staffPage(c: Context<StaffEnv>, message?: { ok?: string; error?: 
   return c.html(
     <StaffLayout title="Comptes" staff={c.var.staff} csrf={csrf}>
       <h1>Comptes de l'équipe</h1>
-      {message?.ok ? (
-        <p class="ok" role="status">
-          {message.ok}
-        </p>
-      ) : null}
-      {message?.error ? (
-        <p class="error" role="alert">
-          {message.error}
-        </p>
-      ) : null}
+      <Flash ok={message?.ok} error={message?.error} />
       <div class="scroll">
         <table class="stack">
           <thead>

@@ -6,7 +6,7 @@ import { acknowledge } from "../alerts/ack.ts";
 import { kindLabel, pseudonym, subjectLabel } from "../alerts/text.ts";
 import { csrfCheck, csrfToken, requireStaff } from "../auth/session.ts";
 import type { StaffEnv } from "../auth/types.ts";
-import { StaffLayout } from "../pages/staff-layout.tsx";
+import { Flash, StaffLayout } from "../pages/staff-layout.tsx";
 import { parisTime } from "../pages/staff-words.ts";
 import { shownText } from "../../shared/text/display.ts";
 import { alertsFor, youngPeopleFor, type DashboardAlert, type YoungSummary } from "../store/alerts.ts";
@@ -234,16 +234,7 @@ async function dashboard(
   return c.html(
     <StaffLayout title="Tableau de bord" staff={me} csrf={csrf}>
       <h1>Bonjour {me.name}</h1>
-      {flash?.ok ? (
-        <p class="ok" role="status">
-          {flash.ok}
-        </p>
-      ) : null}
-      {flash?.error ? (
-        <p class="error" role="alert">
-          {flash.error}
-        </p>
-      ) : null}
+      <Flash ok={flash?.ok} error={flash?.error} />
       {flash?.code ? (
         <div class="card" role="status">
           <p>

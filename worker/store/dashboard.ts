@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { alerts, referentLinks, roadmapProgress, youngPeople } from "../../shared/db/schema.ts";
 import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
 import type { Db } from "./db.ts";
+import { profileColumns, type ProfileColumns } from "./profile-columns.ts";
 
 /**
  * What the dashboard needs to compute each followed young person's open deadlines: their
@@ -9,14 +10,7 @@ import type { Db } from "./db.ts";
  * admin: everyone linked or with an alert), not a list of ids: a few parameters for 10 people
  * or 10 000 (D1 binds at most 100).
  */
-export type RoadmapInput = {
-  birth: string | null;
-  status: string | null;
-  dept: string | null;
-  enteredCare: string | null;
-  permitExpiry: string | null;
-  progress: Progress;
-};
+export type RoadmapInput = ProfileColumns & { progress: Progress };
 
 export async function roadmapInputsFor(
   db: Db,
@@ -30,11 +24,7 @@ export async function roadmapInputsFor(
     db
       .select({
         id: youngPeople.id,
-        birth: youngPeople.birth,
-        status: youngPeople.status,
-        dept: youngPeople.dept,
-        enteredCare: youngPeople.enteredCare,
-        permitExpiry: youngPeople.permitExpiry,
+        ...profileColumns,
       })
       .from(youngPeople)
       .where(sql`${youngPeople.id} in ${followed}`),

@@ -14,6 +14,7 @@ import type { Progress, ProgressMark } from "../../shared/roadmap/compute.ts";
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
 import { ROADMAP_RULES_KEY } from "./content-settings.ts";
 import type { Db } from "./db.ts";
+import { profileColumns, type ProfileColumns } from "./profile-columns.ts";
 
 /** SQL for the personal roadmap: progress, reminders given, deadline alerts. */
 
@@ -49,11 +50,7 @@ export async function timelineOf(db: Db, youngId: string) {
   const rows = await db
     .select({
       locale: youngPeople.locale,
-      birth: youngPeople.birth,
-      status: youngPeople.status,
-      dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare,
-      permitExpiry: youngPeople.permitExpiry,
+      ...profileColumns,
       progress: roadmapColumns.progress,
       rulesPublishedAt: sql<
         number | null
@@ -121,14 +118,9 @@ export type ReminderCandidate = {
   lastActiveAt: number;
   /** When they accepted the privacy notice: a roadmap change published before it is news to them. */
   consentAt: number | null;
-  birth: string | null;
-  status: string | null;
-  dept: string | null;
-  enteredCare: string | null;
-  permitExpiry: string | null;
   progress: Progress;
   sent: string[];
-};
+} & ProfileColumns;
 
 /** The channels a reminder is pushed on (the web chat shows them at the next visit). */
 /** Channels reminders go to; "web": a web chat user who opted in to Web Push from a browser. */
@@ -159,11 +151,7 @@ export async function reminderCandidates(
       locale: youngPeople.locale,
       lastActiveAt: youngPeople.lastActiveAt,
       consentAt: youngPeople.consentAt,
-      birth: youngPeople.birth,
-      status: youngPeople.status,
-      dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare,
-      permitExpiry: youngPeople.permitExpiry,
+      ...profileColumns,
       ...roadmapColumns,
     })
     // A cross join keeps young_people the outer loop, read in id order from `afterId`: with an
@@ -244,15 +232,10 @@ export async function recordReminders(
 
 export type DeadlineCandidate = {
   youngId: string;
-  birth: string | null;
-  status: string | null;
-  dept: string | null;
-  enteredCare: string | null;
-  permitExpiry: string | null;
   progress: Progress;
   /** Steps a deadline alert was already raised for. */
   alerted: string[];
-};
+} & ProfileColumns;
 
 /**
  * A page of everyone with a birth month or another month a date comes from (web, Telegram and
@@ -263,11 +246,7 @@ export async function peopleWithDates(db: Db, afterId: string, limit = 500): Pro
   const rows = await db
     .select({
       youngId: youngPeople.id,
-      birth: youngPeople.birth,
-      status: youngPeople.status,
-      dept: youngPeople.dept,
-      enteredCare: youngPeople.enteredCare,
-      permitExpiry: youngPeople.permitExpiry,
+      ...profileColumns,
       progress: roadmapColumns.progress,
       alerted: sql<string>`(select json_group_array(${alerts.subject}) from ${alerts} where ${alerts.youngId} = ${PERSON_ID} and ${alerts.kind} = 'deadline')`,
     })

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureBundle, seedFixture } from "../../support/admin-content.ts";
+import { fixtureBundle, seedFixture, stepEditForm } from "../../support/admin-content.ts";
 import { csrfOf, loginAs, postForm, staffFetch } from "../../support/staff.ts";
 
 /**
@@ -10,19 +10,8 @@ import { csrfOf, loginAs, postForm, staffFetch } from "../../support/staff.ts";
 let editor: { id: string; cookie: string };
 let csrf: string;
 
-function editForm(body: string): Record<string, string> {
-  const step = fixtureBundle().steps[0]!;
-  return {
-    _csrf: csrf,
-    locale: "fr",
-    topicId: step.topicId,
-    title: step.title.fr,
-    body,
-    keywords: (step.keywords.fr ?? []).join(", "),
-    resourceIds: step.resourceIds.join(", "),
-    sources: step.sources.map((s) => (s.url ? `${s.label} | ${s.url}` : s.label)).join("\n"),
-    reviewedAt: step.reviewedAt,
-  };
+function editForm(body: string, extra: Record<string, string> = {}): Record<string, string> {
+  return stepEditForm(csrf, body, extra);
 }
 
 const STEP = () => fixtureBundle().steps[0]!;

@@ -66,6 +66,23 @@ beforeEach(async () => {
   await env.DB.prepare("delete from referent_replies").run();
 });
 
+/** The young person behind a Telegram chat or a WhatsApp number. */
+async function youngOf(key: string): Promise<string> {
+  const row = await env.DB.prepare("select young_id as id from identities where key = ?")
+    .bind(key)
+    .first<{ id: string }>();
+  return row!.id;
+}
+
+/** A Telegram chat that started the bot and linked itself to the référent with a code. */
+async function linkedOnTelegram(chat: number): Promise<string> {
+  await postUpdate(textUpdate(chat, "/start"));
+  await postUpdate(textUpdate(chat, `/code ${await newLinkCode(referent.cookie, "young")}`));
+  const yes = fakeTelegram.messages.flatMap((m) => keyboardOf(m.params)).find(([, a]) => a.startsWith("link:yes:"));
+  await postUpdate(buttonUpdate(chat, yes![1]));
+  return youngOf(String(chat));
+}
+
 describe("a référent's reply from the dashboard", () => {
   it("should show a web chat reply at the young person's next turn, then keep only that it was replied", async () => {
     const young = await linkedWebYoung(referent.cookie);
@@ -90,13 +107,7 @@ describe("a référent's reply from the dashboard", () => {
 
   it("should send a Telegram reply through the queue, retrying a Bot API failure with backoff", async () => {
     const chat = 7_400_001;
-    await postUpdate(textUpdate(chat, "/start"));
-    await postUpdate(textUpdate(chat, `/code ${await newLinkCode(referent.cookie, "young")}`));
-    const yes = fakeTelegram.messages.flatMap((m) => keyboardOf(m.params)).find(([, a]) => a.startsWith("link:yes:"));
-    await postUpdate(buttonUpdate(chat, yes![1]));
-    const youngId = (await env.DB.prepare("select young_id as id from identities where key = ?")
-      .bind(String(chat))
-      .first<{ id: string }>())!.id;
+    const youngId = await linkedOnTelegram(chat);
 
     await reply(referent.cookie, youngId, "Je t'appelle demain.");
     const id = await lastReplyId();
@@ -127,9 +138,7 @@ describe("a référent's reply from the dashboard", () => {
     await postWhatsApp(webhookCall([textMessage(from, `code ${await newLinkCode(referent.cookie, "young")}`)]));
     const yes = fakeWhatsApp.calls.flatMap((c) => JSON.stringify(c.message).match(/link:yes:[\w-]+/g) ?? []).at(-1)!;
     await postWhatsApp(webhookCall([buttonMessage(from, yes)]));
-    const youngId = (await env.DB.prepare("select young_id as id from identities where key = ?")
-      .bind(from)
-      .first<{ id: string }>())!.id;
+    const youngId = await youngOf(from);
 
     await reply(referent.cookie, youngId, "Rappelle-moi au bureau.");
     fakeWhatsApp.reset();
@@ -146,13 +155,7 @@ describe("a référent's reply from the dashboard", () => {
 
   it("should queue again a reply whose queue message was lost, from the cron", async () => {
     const chat = 7_400_002;
-    await postUpdate(textUpdate(chat, "/start"));
-    await postUpdate(textUpdate(chat, `/code ${await newLinkCode(referent.cookie, "young")}`));
-    const yes = fakeTelegram.messages.flatMap((m) => keyboardOf(m.params)).find(([, a]) => a.startsWith("link:yes:"));
-    await postUpdate(buttonUpdate(chat, yes![1]));
-    const youngId = (await env.DB.prepare("select young_id as id from identities where key = ?")
-      .bind(String(chat))
-      .first<{ id: string }>())!.id;
+    const youngId = await linkedOnTelegram(chat);
     await reply(referent.cookie, youngId, "Message perdu puis retrouvé.");
     await env.DB.prepare("update referent_replies set created_at = created_at - 600000").run();
     const sent: unknown[] = [];

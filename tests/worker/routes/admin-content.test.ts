@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureBundle, seedFixture } from "../../support/admin-content.ts";
+import { fixtureBundle, seedFixture, stepEditForm } from "../../support/admin-content.ts";
 import { countRows } from "../../support/db.ts";
 import { csrfOf, loginAs, postForm, staffFetch } from "../../support/staff.ts";
 import { openSession, send } from "../../support/webchat.ts";
@@ -17,19 +17,7 @@ async function stepTextInChat(): Promise<string> {
 }
 
 function editForm(body: string, extra: Record<string, string> = {}): Record<string, string> {
-  const step = fixtureBundle().steps[0]!;
-  return {
-    _csrf: csrf,
-    locale: "fr",
-    topicId: step.topicId,
-    title: step.title.fr,
-    body,
-    keywords: (step.keywords.fr ?? []).join(", "),
-    resourceIds: step.resourceIds.join(", "),
-    sources: step.sources.map((s) => s.label).join("\n"),
-    reviewedAt: step.reviewedAt,
-    ...extra,
-  };
+  return stepEditForm(csrf, body, extra);
 }
 
 async function auditActions(): Promise<string[]> {

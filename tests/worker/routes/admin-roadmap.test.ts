@@ -178,6 +178,8 @@ describe("roadmap step form", () => {
     const arPage = await page(ar);
     expect(arPage).toContain(`${LOCALE_NAMES.ar} (à revoir : le français a changé)`);
     expect(arPage).toContain("<mark>Phrase nouvelle.</mark>");
+    const outdated = "/admin/content/translations?locale=ar&status=outdated";
+    expect(await page(outdated)).toContain("Étape du parcours · cjm-request");
     // Back to the state before the French edit: the translation is up to date again.
     const history = await page("/admin/content/roadmap/history");
     const ids = [...history.matchAll(/\/admin\/content\/roadmap\/history\/(\d+)\/rollback/g)].map((m) => m[1]!);
@@ -186,6 +188,7 @@ describe("roadmap step form", () => {
     expect(rolled.status).toBe(303);
     expect((await draft()).steps.find((s) => s.id === "cjm-request")!.why.fr).toBe(why);
     expect(await page(STEP)).toContain(`${LOCALE_NAMES.ar} (à jour)`);
+    expect(await page(outdated)).not.toContain("Étape du parcours · cjm-request");
   });
 
   it("should publish the draft and list saves and publications by name in the history", async () => {
@@ -200,6 +203,9 @@ describe("roadmap step form", () => {
     expect(history).toContain("publication");
     expect(history).toContain("brouillon enregistré");
     expect(history).toContain("chargement initial");
+    // The first load (every field of every step) summed up in 40 lines, not printed whole.
+    expect(history).toMatch(/\d{3,} champs changés ; les 40 premiers/);
+    expect(history.length).toBeLessThan(120_000);
     expect(history).toContain("steps.cjm-request.due.days");
     expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
   });

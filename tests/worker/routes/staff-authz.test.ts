@@ -45,49 +45,60 @@ beforeAll(async () => {
   }
 });
 
+/** "GET /referent": the method, then the path's pattern (the call itself uses `path()`). */
 type Route = {
-  name: string;
-  method: "GET" | "POST";
+  name: `${"GET" | "POST"} /${string}`;
   path: () => string;
   fields?: () => Record<string, string>;
   expect: Record<Actor, number>;
 };
 
+/** Only an admin may (`ok`); anyone else signed in is refused (403), the anonymous sent away. */
+const adminOnly = (ok: number, anonymous = 401): Record<Actor, number> => ({
+  anonymous,
+  editor: 403,
+  otherReferent: 403,
+  referent: 403,
+  admin: ok,
+});
+/** Every référent and admin may (`ok`): a route about their own account or codes, not a young person. */
+const referents = (ok: number, anonymous = 401): Record<Actor, number> => ({
+  anonymous,
+  editor: 403,
+  otherReferent: ok,
+  referent: ok,
+  admin: ok,
+});
+
 const ROUTES: Route[] = [
   {
     name: "GET /referent",
-    method: "GET",
     path: () => "/referent",
-    expect: { anonymous: 302, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+    expect: referents(200, 302),
   },
   {
     name: "POST /referent/codes",
-    method: "POST",
     path: () => "/referent/codes",
     fields: () => ({ purpose: "young" }),
-    expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+    expect: referents(200),
   },
   {
     name: "POST /referent/alerts/:id/ack",
-    method: "POST",
     path: () => `/referent/alerts/${alertIds.shift()}/ack`,
     expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 303, admin: 303 },
   },
   {
     name: "POST /referent/telegram/unlink",
-    method: "POST",
     path: () => "/referent/telegram/unlink",
-    expect: { anonymous: 401, editor: 403, otherReferent: 200, referent: 200, admin: 200 },
+    expect: referents(200),
   },
   {
     name: "GET /admin/staff",
-    method: "GET",
     path: () => "/admin/staff",
-    expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+    expect: adminOnly(200, 302),
   },
   {
     name: "POST /admin/staff",
-    method: "POST",
     path: () => "/admin/staff",
     fields: () => ({
       name: "N",
@@ -95,55 +106,48 @@ const ROUTES: Route[] = [
       role: "referent",
       password: "long enough password",
     }),
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+    expect: adminOnly(200),
   },
   {
     name: "POST /admin/staff/:id/disable",
-    method: "POST",
     path: () => `/admin/staff/${staffTarget}/disable`,
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+    expect: adminOnly(303),
   },
   {
     name: "POST /admin/staff/:id/enable",
-    method: "POST",
     path: () => `/admin/staff/${staffTarget}/enable`,
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+    expect: adminOnly(303),
   },
   {
     name: "POST /admin/staff/:id/team",
-    method: "POST",
     path: () => `/admin/staff/${staffTarget}/team`,
     fields: () => ({ teamId: teamTarget }),
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+    expect: adminOnly(303),
   },
   {
     name: "GET /admin/teams",
-    method: "GET",
     path: () => "/admin/teams",
-    expect: { anonymous: 302, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+    expect: adminOnly(200, 302),
   },
   {
     name: "POST /admin/teams",
-    method: "POST",
     path: () => "/admin/teams",
     fields: () => ({
       name: `Équipe ${crypto.randomUUID().slice(0, 6)}`,
       webhookUrl: "https://receiver.test/matrix",
       webhookSecret: "matrix-secret-0123456",
     }),
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 200 },
+    expect: adminOnly(200),
   },
   {
     name: "POST /admin/teams/:id",
-    method: "POST",
     path: () => `/admin/teams/${teamTarget}`,
     fields: () => ({ name: "Équipe matrice", backupTelegramChatId: "7777" }),
-    expect: { anonymous: 401, editor: 403, otherReferent: 403, referent: 403, admin: 303 },
+    expect: adminOnly(303),
   },
   // Last: unlinking changes what the référent may do.
   {
     name: "POST /referent/young/:id/unlink",
-    method: "POST",
     path: () => `/referent/young/${youngId}/unlink`,
     expect: { anonymous: 401, editor: 403, otherReferent: 403, admin: 403, referent: 200 },
   },
@@ -151,7 +155,7 @@ const ROUTES: Route[] = [
 
 async function call(route: Route, actor: Actor): Promise<number> {
   const cookie = cookies[actor];
-  if (route.method === "GET") return (await staffFetch(route.path(), { cookie })).status;
+  if (route.name.startsWith("GET ")) return (await staffFetch(route.path(), { cookie })).status;
   const csrf = cookie ? await csrfOf(cookie).catch(() => "no-csrf-page") : "none";
   return (await postForm(route.path(), cookie, { _csrf: csrf, ...(route.fields?.() ?? {}) })).status;
 }

@@ -498,13 +498,58 @@ export function ItemEditor(props: {
   );
 }
 
+/** One change in a history: when (Paris), who, what; its diff; a way back to it unless it is the latest. */
+export function HistoryEntry(props: {
+  at: number;
+  who: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  rollback: string | null;
+  csrf: string;
+  limit?: number;
+}) {
+  return (
+    <section class="card">
+      <p>
+        <strong>{when(props.at)}</strong> · {props.who} · {props.action}
+      </p>
+      <Diff before={props.before} after={props.after} limit={props.limit} />
+      {props.rollback ? (
+        <form method="post" action={props.rollback}>
+          <Csrf csrf={props.csrf} />
+          <button class="secondary" type="submit">
+            Revenir à cet état (brouillon)
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /** Field-by-field changes; long texts as a line diff. */
-export function Diff(props: { before: unknown; after: unknown }) {
-  const changes = diffFields(props.before, props.after);
-  if (changes.length === 0) return <p class="muted">Aucun changement.</p>;
+export function Diff(props: { before: unknown; after: unknown; limit?: number }) {
+  const all = diffFields(props.before, props.after);
+  if (all.length === 0) return <p class="muted">Aucun changement.</p>;
+  // A whole load (the first save of the roadmap rules: every field of every step) is summed up, not printed.
+  const changes = props.limit === undefined ? all : all.slice(0, props.limit);
+  const more = all.length - changes.length;
+  return (
+    <>
+      {more > 0 ? (
+        <p class="muted">
+          {all.length} champs changés ; les {changes.length} premiers :
+        </p>
+      ) : null}
+      <DiffList changes={changes} />
+    </>
+  );
+}
+
+function DiffList(props: { changes: ReturnType<typeof diffFields> }) {
   return (
     <dl>
-      {changes.map((change) => (
+      {props.changes.map((change) => (
         <>
           <dt>
             <code>{change.path}</code>

@@ -126,7 +126,20 @@ export function RoadmapStepForm(props: {
   const statuses = (rule?.statuses as string[] | undefined) ?? [];
   const care = rule?.enteredCareMonths as Rule | undefined;
   const kept = (rule?.ifAnchorUnknown as string[] | undefined) ?? statuses;
-  const text = (name: string) => TEXT_FIELDS.find((f) => f.name === name)!;
+  /** One of the texts (or the guide's step, the review date), edited as a content item's field. */
+  const textField = (name: string, choices?: Choice[]) => (
+    <Field
+      field={TEXT_FIELDS.find((f) => f.name === name)!}
+      item={rule}
+      french={props.french}
+      frenchThen={props.frenchThen}
+      locale={locale}
+      isNew={props.isNew}
+      error={errors[name]}
+      topics={[]}
+      choices={choices}
+    />
+  );
   return (
     <>
       {props.isNew ? null : (
@@ -160,16 +173,7 @@ export function RoadmapStepForm(props: {
             />
             <ErrorText id="f-id" error={errors.id} />
           </div>
-          <Field
-            field={text("title")}
-            item={rule}
-            french={props.french}
-            frenchThen={props.frenchThen}
-            locale={locale}
-            isNew={props.isNew}
-            error={errors.title}
-            topics={[]}
-          />
+          {textField("title")}
           <Checks name="statuses" legend="Pour qui" checked={statuses} error={errors.statuses} />
           {DATE_FIELDS.map((name) => (
             <DateRow name={name} spec={rule?.[name] as Rule | undefined} errors={errors} />
@@ -212,38 +216,11 @@ export function RoadmapStepForm(props: {
             <input type="checkbox" name="alert" checked={rule?.alert === true} />
             En retard : alerter le ou la référente
           </label>
-          {(["why", "documents"] as const).map((name) => (
-            <Field
-              field={text(name)}
-              item={rule}
-              french={props.french}
-              frenchThen={props.frenchThen}
-              locale={locale}
-              isNew={props.isNew}
-              error={errors[name]}
-              topics={[]}
-            />
-          ))}
-          <Field
-            field={text("contentStepId")}
-            item={rule}
-            french={props.french}
-            locale={locale}
-            isNew={props.isNew}
-            error={errors.contentStepId}
-            topics={[]}
-            choices={props.contentSteps}
-          />
+          {textField("why")}
+          {textField("documents")}
+          {textField("contentStepId", props.contentSteps)}
           <SourceRows item={rule} errors={errors} />
-          <Field
-            field={text("reviewedAt")}
-            item={rule}
-            french={props.french}
-            locale={locale}
-            isNew={props.isNew}
-            error={errors.reviewedAt}
-            topics={[]}
-          />
+          {textField("reviewedAt")}
           <div class="actions">
             <button type="submit">Enregistrer le brouillon</button>
           </div>
