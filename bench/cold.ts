@@ -1,0 +1,123 @@
+/**
+ * A cold isolate's first turn, A/B: fresh worker_threads import the engine bundle (esbuild,
+ * minified, zod without its JIT as in workerd), open the published content from its stored
+ * parts as a turn does (bench/lib/cold-entry.ts), then run a first free-text turn and a
+ * second. With `--compare <git ref>` the same is done for that commit's tree (its own
+ * bench/lib/cold-entry.ts and cold-publish.ts), the two taking turns thread after thread
+ * (order alternating each round), so that both see the same load; medians per step.
+ * Run: npx tsx bench/cold.ts [--compare <ref>] [--runs N] [--locale fr|en|ar|ps|prs] [--content K]
+ */
+import { execSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { build } from "esbuild";
+import type { ContentBundle } from "../shared/content/model.ts";
+import { loadSeed } from "./lib/content.ts";
+import { chatScript } from "./lib/journeys.ts";
+import { scaledContent } from "./lib/scaled-content.ts";
+import { median, round } from "./lib/stats.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const compareRef = option("--compare");
+const runs = Number(option("--runs") ?? 15);
+const locale = option("--locale") ?? "fr";
+const contentScale = option("--content") ? Number(option("--content")) : null;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+const seed = await loadSeed();
+const bundle: ContentBundle = contentScale ? scaledContent(seed.bundle, contentScale) : seed.bundle;
+const firstText = (n: number) => chatScript(seed.bundle, n, 3).find((t) => t.kind === "text")!.input as { text: string };
+const question = firstText(0).text;
+const question2 = firstText(1).text;
+
+type Tree = { name: string; dir: string; engineUrl: string; parts: Record<string, string> };
+const tmp = mkdtempSync(join(tmpdir(), "passerelle-cold-"));
+
+async function prepare(name: string, dir: string): Promise<Tree> {
+  const engineFile = join(tmp, `${name.replace(/\W/g, "_")}.mjs`);
+  await build({
+    entryPoints: [join(dir, "bench/lib/cold-entry.ts")],
+    bundle: true,
+    format: "esm",
+    minify: true,
+    platform: "neutral",
+    outfile: engineFile,
+    logLevel: "error",
+  });
+  const { storedParts } = (await import(pathToFileURL(join(dir, "bench/lib/cold-publish.ts")).href)) as {
+    storedParts: (b: ContentBundle) => Record<string, string>;
+  };
+  return { name, dir, engineUrl: pathToFileURL(engineFile).href, parts: storedParts(bundle) };
+}
+
+const trees = [await prepare("this tree", ROOT)];
+if (compareRef) {
+  const dir = join(tmp, "compare");
+  execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${compareRef} | tar -x -C ${dir}`);
+  if (!existsSync(join(dir, "bench/lib/cold-entry.ts"))) throw new Error(`${compareRef} has no bench/lib/cold-entry.ts`);
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  trees.push(await prepare(compareRef, dir));
+}
+
+const coldCode = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const { handle, openForTurn } = await import(workerData.engineUrl);
+  const t0 = performance.now();
+  const content = openForTurn(workerData.parts, workerData.locale);
+  const t1 = performance.now();
+  const state = { youngId: "cold", locale: workerData.locale, profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
+  const now = new Date("2026-11-23T12:00:00Z");
+  const first = handle(state, { kind: "text", text: workerData.question }, content, now, {});
+  const t2 = performance.now();
+  const second = handle(state, { kind: "text", text: workerData.question2 }, content, now, {});
+  const t3 = performance.now();
+  parentPort.postMessage({ openMs: t1 - t0, firstMs: t2 - t1, secondMs: t3 - t2, replies: JSON.stringify([first.replies, second.replies]) });
+})();
+`;
+type Cold = { openMs: number; firstMs: number; secondMs: number; replies: string };
+function coldRun(tree: Tree): Promise<Cold> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(coldCode, {
+      eval: true,
+      workerData: { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, question2 },
+    });
+    worker.once("message", (m: Cold) => {
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once("error", reject);
+  });
+}
+
+const load0 = loadavg()[0]!;
+const results = new Map<string, Cold[]>(trees.map((t) => [t.name, []]));
+for (let round = 0; round < runs; round++) {
+  const order = round % 2 === 0 ? trees : [...trees].reverse();
+  for (const tree of order) results.get(tree.name)!.push(await coldRun(tree));
+}
+const load1 = loadavg()[0]!;
+rmSync(tmp, { recursive: true, force: true });
+
+const partsKiB = (t: Tree) =>
+  Object.entries(t.parts)
+    .map(([k, v]) => `${k} ${(Buffer.byteLength(v) / 1024).toFixed(0)}`)
+    .join(", ");
+console.log(
+  `cold isolate, locale ${locale}, ${contentScale ?? 1} × the seed, ${runs} fresh threads per tree taking turns, medians; load ${load0.toFixed(2)} → ${load1.toFixed(2)}`,
+);
+for (const tree of trees) {
+  const r = results.get(tree.name)!;
+  console.log(
+    `  ${tree.name.padEnd(12)} open ${round(median(r.map((c) => c.openMs)), 2)} ms · first free-text turn ${round(median(r.map((c) => c.firstMs)), 2)} · open + first ${round(median(r.map((c) => c.openMs + c.firstMs)), 2)} · second ${round(median(r.map((c) => c.secondMs)), 2)}   (parts KiB: ${partsKiB(tree)})`,
+  );
+}
+if (trees.length === 2) {
+  const [a, b] = trees.map((t) => results.get(t.name)![0]!.replies);
+  console.log(a === b ? "  same replies in both trees" : "  ✗ the replies differ between the trees");
+}
+writeFileSync(join(ROOT, "bench/results/cold.json"), JSON.stringify(Object.fromEntries(results), null, 1));
