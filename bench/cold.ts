@@ -5,7 +5,8 @@
  * second. With `--compare <git ref>` the same is done for that commit's tree (its own
  * bench/lib/cold-entry.ts and cold-publish.ts), the two taking turns thread after thread
  * (order alternating each round), so that both see the same load; medians per step.
- * Run: npx tsx bench/cold.ts [--compare <ref>] [--runs N] [--locale fr|en|ar|ps|prs] [--content K]
+ * Run: npx tsx bench/cold.ts [--compare <ref>] [--runs N] [--locale fr|en|ar|ps|prs] [--content K] [--readable]
+ * Profile: node --import tsx --cpu-prof --cpu-prof-interval 50 --cpu-prof-dir <dir> bench/cold.ts --readable (one profile per thread)
  */
 import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -30,7 +31,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 const seed = await loadSeed();
 const bundle: ContentBundle = contentScale ? scaledContent(seed.bundle, contentScale) : seed.bundle;
-const firstText = (n: number) => chatScript(seed.bundle, n, 3).find((t) => t.kind === "text")!.input as { text: string };
+const firstText = (n: number) =>
+  chatScript(seed.bundle, n, 3).find((t) => t.kind === "text")!.input as { text: string };
 const question = firstText(0).text;
 const question2 = firstText(1).text;
 
@@ -43,7 +45,10 @@ async function prepare(name: string, dir: string): Promise<Tree> {
     entryPoints: [join(dir, "bench/lib/cold-entry.ts")],
     bundle: true,
     format: "esm",
-    minify: true,
+    // --readable (for a CPU profile): names kept, the rest minified as shipped.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: !args.includes("--readable"),
     platform: "neutral",
     outfile: engineFile,
     logLevel: "error",
@@ -58,7 +63,8 @@ const trees = [await prepare("this tree", ROOT)];
 if (compareRef) {
   const dir = join(tmp, "compare");
   execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${compareRef} | tar -x -C ${dir}`);
-  if (!existsSync(join(dir, "bench/lib/cold-entry.ts"))) throw new Error(`${compareRef} has no bench/lib/cold-entry.ts`);
+  if (!existsSync(join(dir, "bench/lib/cold-entry.ts")))
+    throw new Error(`${compareRef} has no bench/lib/cold-entry.ts`);
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   trees.push(await prepare(compareRef, dir));
 }
@@ -86,10 +92,12 @@ function coldRun(tree: Tree): Promise<Cold> {
       eval: true,
       workerData: { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, question2 },
     });
+    // Left to exit by itself (not terminated), so that a CPU profile of the thread is written whole.
+    let result: Cold | undefined;
     worker.once("message", (m: Cold) => {
-      void worker.terminate();
-      resolve(m);
+      result = m;
     });
+    worker.once("exit", () => (result ? resolve(result) : reject(new Error("cold thread exited without a result"))));
     worker.once("error", reject);
   });
 }

@@ -21,6 +21,7 @@ import { newState } from "../worker/store/turns.ts";
 import { storedPublication } from "../worker/store/content.ts";
 import type { ConversationState } from "../bot/state.ts";
 import type { ContentSnapshot } from "../shared/content/model.ts";
+import { storedParts } from "./lib/cold-publish.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript, type Turn } from "./lib/journeys.ts";
 import { scaledContent } from "./lib/scaled-content.ts";
@@ -97,14 +98,12 @@ const heap = () => { globalThis.gc?.(); return getHeapStatistics().used_heap_siz
 (async () => {
   const h0 = heap();
   const t0 = performance.now();
-  const { handle, adoptIndex, adoptVocabulary } = await import(workerData.engineUrl);
+  const { handle, openForTurn } = await import(workerData.engineUrl);
   const t1 = performance.now();
   const h1 = heap();
   const t1b = performance.now();
-  // What worker/store/content.ts loadForTurns does with the stored parts it reads.
-  const content = { ...JSON.parse(workerData.snapshotJson), version: 1 };
-  if (!adoptIndex(content, workerData.matchIndex)) throw new Error("stored index of another version");
-  if (!adoptVocabulary(content, workerData.vocab)) throw new Error("stored vocabulary of another version");
+  // What worker/store/content.ts loadForTurns does with the stored parts it reads (bench/lib/cold-entry.ts).
+  const content = openForTurn(workerData.parts, "fr");
   const t2 = performance.now();
   const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");
@@ -131,13 +130,8 @@ const secondQuestion = scripts[1]!.find((t) => t.kind === "text")!.input as { te
 // The engine bundled and minified, as it ships inside the Worker bundle.
 const engineDir = mkdtempSync(join(tmpdir(), "passerelle-engine-"));
 const engineFile = join(engineDir, "engine.mjs");
-const engineEntry = join(engineDir, "entry.ts");
-writeFileSync(
-  engineEntry,
-  `import ${JSON.stringify(new URL("./lib/jitless.ts", import.meta.url).pathname)};\nexport { handle } from ${JSON.stringify(new URL("../bot/engine.ts", import.meta.url).pathname)};\nexport { adoptIndex } from ${JSON.stringify(new URL("../bot/matching/matcher.ts", import.meta.url).pathname)};\nexport { adoptVocabulary } from ${JSON.stringify(new URL("../bot/scrub.ts", import.meta.url).pathname)};\n`,
-);
 await build({
-  entryPoints: [engineEntry],
+  entryPoints: [new URL("./lib/cold-entry.ts", import.meta.url).pathname],
   bundle: true,
   format: "esm",
   minify: true,
@@ -151,9 +145,7 @@ function coldRun(): Promise<Cold> {
       eval: true,
       workerData: {
         engineUrl: pathToFileURL(engineFile).href,
-        snapshotJson,
-        matchIndex,
-        vocab,
+        parts: storedParts(bundle),
         question: firstQuestion.text,
         question2: secondQuestion.text,
       },

@@ -8,20 +8,20 @@ import { INDEX_VERSION, type MatchIndex } from "./build.ts";
  * schema below, one per line in the schema's order; each field is a compact string that is
  * cut up only where a question needs it (a lookup scans one first letter's postings), so
  * opening the index parses nothing as a whole (JSON of the postings cost ~5-9 ms, this ~0.1).
- * Numbers are base 36.
+ * Numbers are base 36. The schema is the format's reference; a cold isolate checks its rules by hand (checkStored).
  */
 export const storedIndexSchema = lazy(() =>
   z.object({
     /** "v15": an index of another version is not read (the matcher rebuilds it). */
     version: z.literal(`v${INDEX_VERSION}`),
     /** "kind:id" per document, space-separated. */
-    docs: z.string().check(z.regex(/^(?:[a-z]+:[^\s:]+(?: [a-z]+:[^\s:]+)*)?$/, "docs: kind:id, space-separated")),
+    docs: z.string().check(z.regex(DOCS, "docs: kind:id, space-separated")),
     /** "|term:doc.weight,doc.weight|term:…|", terms sorted (MatchIndex.postings, pairs flattened). */
     postings: z.string().check(z.startsWith("|", "postings: |term:doc.weight,…|")),
     /** MatchIndex.vocab: "4:word word,5:words". */
     vocab: z.string(),
     /** MatchIndex.parents, space-separated decimal numbers. */
-    parents: z.string().check(z.regex(/^(?:-?\d+(?: -?\d+)*)?$/, "parents: numbers, space-separated")),
+    parents: z.string().check(z.regex(PARENTS, "parents: numbers, space-separated")),
     /** MatchIndex.exacts: ",first:rest rest,first:rest". */
     exacts: z.string(),
     /** First letter + offset of its terms in `postings`, ","-separated: a lookup cuts out its letter only. */
@@ -34,6 +34,34 @@ export const storedIndexSchema = lazy(() =>
   }),
 );
 export type StoredIndex = z.infer<ReturnType<typeof storedIndexSchema>>;
+
+const DOCS = /^(?:[a-z]+:[^\s:]+(?: [a-z]+:[^\s:]+)*)?$/;
+const PARENTS = /^(?:-?\d+(?: -?\d+)*)?$/;
+/** The schema's fields in its order, one line each (tests/bot/matching/stored.test.ts holds the two equal). */
+export const STORED_FIELDS = [
+  "version",
+  "docs",
+  "postings",
+  "vocab",
+  "parents",
+  "exacts",
+  "buckets",
+  "acronyms",
+  "arabic",
+  "dari",
+] as const satisfies readonly (keyof StoredIndex)[];
+
+/**
+ * The schema's rules checked by hand: a cold isolate opens the index on its first free-text
+ * question, and a zod parse there (the schema built, then run) cost ~4 ms of a 5 ms budget.
+ * Same verdict as `storedIndexSchema().safeParse` (tests/bot/matching/stored.test.ts, 180 altered indexes).
+ */
+function checkStored(lines: string[]): StoredIndex | null {
+  if (lines.length !== STORED_FIELDS.length || lines[0] !== `v${INDEX_VERSION}`) return null;
+  const stored = Object.fromEntries(STORED_FIELDS.map((field, i) => [field, lines[i]])) as StoredIndex;
+  if (!DOCS.test(stored.docs) || !stored.postings.startsWith("|") || !PARENTS.test(stored.parents)) return null;
+  return stored;
+}
 
 /** What the matcher reads of an index, built in memory or stored. */
 export type IndexView = {
@@ -91,19 +119,13 @@ export function serializeIndex(index: MatchIndex): string {
     arabic: index.arabic,
     dari: index.dari,
   };
-  return Object.keys(storedIndexSchema().shape)
-    .map((field) => stored[field as keyof StoredIndex])
-    .join("\n");
+  return STORED_FIELDS.map((field) => stored[field]).join("\n");
 }
 
 /** A stored index, or null if it is not one of this version or not well formed (then the matcher rebuilds it). */
 export function openStored(text: string): IndexView | null {
-  const fields = Object.keys(storedIndexSchema().shape);
-  const lines = text.split("\n");
-  if (lines.length !== fields.length || lines[0] !== `v${INDEX_VERSION}`) return null;
-  const parsed = storedIndexSchema().safeParse(Object.fromEntries(fields.map((field, i) => [field, lines[i]])));
-  if (!parsed.success) return null;
-  const stored = parsed.data;
+  const stored = checkStored(text.split("\n"));
+  if (!stored) return null;
   const postings = stored.postings;
   const memo = new Map<string, number[] | undefined>();
   /** First letter → [start, end) of its terms in the postings; cut out on first use. */

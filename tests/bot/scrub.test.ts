@@ -73,6 +73,8 @@ describe("the vocabulary stored with a publication", () => {
     expect(out.split(" ")).toContain("zorglub");
     expect(out).not.toContain("karim");
     expect(scrub("zorglub et karim pour le logement")).not.toContain("zorglub");
+    // Searched in the stored text: whole words only, the first and the last included, never a piece of one.
+    expect(scrubQuestion("logem orglu zorglubs logement zorglub", adopted)).toBe("… logement zorglub");
     const stale = structuredClone(seedBundle);
     expect(adoptVocabulary(stale, "v1\nzorglub")).toBe(false);
     expect(scrubQuestion("zorglub pour le logement", stale)).toBe(scrub("zorglub pour le logement"));

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex, INDEX_VERSION } from "../../../bot/matching/build.ts";
-import { openStored, serializeIndex, storedIndexSchema, viewOfIndex } from "../../../bot/matching/stored.ts";
+import {
+  openStored,
+  serializeIndex,
+  STORED_FIELDS,
+  storedIndexSchema,
+  viewOfIndex,
+} from "../../../bot/matching/stored.ts";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
 
 /** The stored index: the schema's fields, one per line; a malformed or older one is not read. */
@@ -51,6 +57,10 @@ describe("the stored index", () => {
     expect(openStored(withLine(4, "0 un 2"))).toBeNull();
     expect(openStored(withLine(2, "titr:0.1e|"))).toBeNull();
     expect(openStored("not an index")).toBeNull();
+  });
+
+  it("should list the schema's fields in the schema's order for the cold isolate's check", () => {
+    expect([...STORED_FIELDS]).toEqual(Object.keys(storedIndexSchema().shape));
   });
 
   it("should accept exactly the texts its zod schema accepts, though a cold isolate opens it without zod", () => {
