@@ -9,7 +9,7 @@
  * Profile: node --import tsx --cpu-prof --cpu-prof-interval 50 --cpu-prof-dir <dir> bench/cold.ts --readable (one profile per thread)
  */
 import { execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -65,7 +65,7 @@ if (compareRef) {
   execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${compareRef} | tar -x -C ${dir}`);
   if (!existsSync(join(dir, "bench/lib/cold-entry.ts")))
     throw new Error(`${compareRef} has no bench/lib/cold-entry.ts`);
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  if (!existsSync(join(dir, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   trees.push(await prepare(compareRef, dir));
 }
 
@@ -74,7 +74,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
   const { handle, openForTurn } = await import(workerData.engineUrl);
   const t0 = performance.now();
-  const content = openForTurn(workerData.parts, workerData.locale);
+  const content = openForTurn(workerData.parts);
   const t1 = performance.now();
   const state = { youngId: "cold", locale: workerData.locale, profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");
@@ -128,4 +128,5 @@ if (trees.length === 2) {
   const [a, b] = trees.map((t) => results.get(t.name)![0]!.replies);
   console.log(a === b ? "  same replies in both trees" : "  ✗ the replies differ between the trees");
 }
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(join(ROOT, "bench/results/cold.json"), JSON.stringify(Object.fromEntries(results), null, 1));
