@@ -2,9 +2,9 @@
  * A cold isolate's first turn, A/B: fresh worker_threads import the engine bundle (esbuild,
  * minified, zod without its JIT as in workerd), open the published content from its stored
  * parts as a turn does (bench/lib/cold-entry.ts), then run a first free-text turn and a
- * second. With `--compare <git ref>` the same is done for that commit's tree (its own
- * bench/lib/cold-entry.ts and cold-publish.ts), the two taking turns thread after thread
- * (order alternating each round), so that both see the same load; medians per step.
+ * second. With `--compare <git ref>` (repeatable) the same is done for that commit's tree (its own
+ * bench/lib/cold-entry.ts and cold-publish.ts), the trees taking turns thread after thread
+ * (the first one rotating each round), so that all see the same load; medians per step.
  * Run: npx tsx bench/cold.ts [--compare <ref>] [--runs N] [--locale fr|en|ar|ps|prs] [--content K] [--readable]
  * Profile: node --import tsx --cpu-prof --cpu-prof-interval 50 --cpu-prof-dir <dir> bench/cold.ts --readable (one profile per thread)
  */
@@ -23,7 +23,8 @@ import { median, round } from "./lib/stats.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const compareRef = option("--compare");
+/** Every `--compare <ref>`: each of those trees takes its turn too. */
+const compareRefs = args.flatMap((a, i) => (a === "--compare" && args[i + 1] ? [args[i + 1]!] : []));
 const runs = Number(option("--runs") ?? 15);
 const locale = option("--locale") ?? "fr";
 const contentScale = option("--content") ? Number(option("--content")) : null;
@@ -60,13 +61,12 @@ async function prepare(name: string, dir: string): Promise<Tree> {
 }
 
 const trees = [await prepare("this tree", ROOT)];
-if (compareRef) {
-  const dir = join(tmp, "compare");
-  execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${compareRef} | tar -x -C ${dir}`);
-  if (!existsSync(join(dir, "bench/lib/cold-entry.ts")))
-    throw new Error(`${compareRef} has no bench/lib/cold-entry.ts`);
+for (const [n, ref] of compareRefs.entries()) {
+  const dir = join(tmp, `compare-${n}`);
+  execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${ref} | tar -x -C ${dir}`);
+  if (!existsSync(join(dir, "bench/lib/cold-entry.ts"))) throw new Error(`${ref} has no bench/lib/cold-entry.ts`);
   if (!existsSync(join(dir, "node_modules"))) symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  trees.push(await prepare(compareRef, dir));
+  trees.push(await prepare(ref, dir));
 }
 
 const coldCode = `
@@ -105,7 +105,8 @@ function coldRun(tree: Tree): Promise<Cold> {
 const load0 = loadavg()[0]!;
 const results = new Map<string, Cold[]>(trees.map((t) => [t.name, []]));
 for (let round = 0; round < runs; round++) {
-  const order = round % 2 === 0 ? trees : [...trees].reverse();
+  // Each tree first in turn, so that none always follows the same one.
+  const order = trees.map((_, i) => trees[(i + round) % trees.length]!);
   for (const tree of order) results.get(tree.name)!.push(await coldRun(tree));
 }
 const load1 = loadavg()[0]!;
@@ -124,9 +125,9 @@ for (const tree of trees) {
     `  ${tree.name.padEnd(12)} open ${round(median(r.map((c) => c.openMs)), 2)} ms · first free-text turn ${round(median(r.map((c) => c.firstMs)), 2)} · open + first ${round(median(r.map((c) => c.openMs + c.firstMs)), 2)} · second ${round(median(r.map((c) => c.secondMs)), 2)}   (parts KiB: ${partsKiB(tree)})`,
   );
 }
-if (trees.length === 2) {
-  const [a, b] = trees.map((t) => results.get(t.name)![0]!.replies);
-  console.log(a === b ? "  same replies in both trees" : "  ✗ the replies differ between the trees");
+if (trees.length > 1) {
+  const replies = new Set(trees.map((t) => results.get(t.name)![0]!.replies));
+  console.log(replies.size === 1 ? "  same replies in every tree" : "  ✗ the replies differ between the trees");
 }
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(join(ROOT, "bench/results/cold.json"), JSON.stringify(Object.fromEntries(results), null, 1));

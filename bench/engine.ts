@@ -15,9 +15,12 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { Worker } from "node:worker_threads";
 import { handle } from "../bot/engine.ts";
+import { adoptIndex } from "../bot/matching/matcher.ts";
+import { adoptVocabulary } from "../bot/scrub.ts";
 import { newState } from "../worker/store/turns.ts";
-import { snapshotOfRow, storedPublication } from "../worker/store/publication-parts.ts";
+import { storedPublication } from "../worker/store/content.ts";
 import type { ConversationState } from "../bot/state.ts";
+import type { ContentSnapshot } from "../shared/content/model.ts";
 import { storedParts } from "./lib/cold-publish.ts";
 import { countItems, loadSeed } from "./lib/content.ts";
 import { chatScript, type Turn } from "./lib/journeys.ts";
@@ -35,9 +38,10 @@ const seed = await loadSeed();
 const bundle = contentScale ? scaledContent(seed.bundle, contentScale) : seed.bundle;
 // As published (worker/store/content.ts storedPublication): the content without its keywords,
 // and the match index built from them, in its own column.
-const { snapshot: snapshotJson, matchIndex, vocab, texts } = storedPublication(bundle);
-// Each locale's texts put in by the first turn that needs them, as in the Worker.
-const { snapshot: content } = snapshotOfRow({ snapshot: snapshotJson, matchIndex, vocab, texts }, 1, false);
+const { snapshot: snapshotJson, matchIndex, vocab } = storedPublication(bundle);
+const content: ContentSnapshot = { ...(JSON.parse(snapshotJson) as ContentSnapshot), version: 1 };
+adoptIndex(content, matchIndex);
+adoptVocabulary(content, vocab);
 const now = new Date("2026-11-23T12:00:00Z");
 
 // The mix: 50 chats' scripts (first visit + 2 returning visits), replayed in order with
@@ -99,7 +103,7 @@ const heap = () => { globalThis.gc?.(); return getHeapStatistics().used_heap_siz
   const h1 = heap();
   const t1b = performance.now();
   // What worker/store/content.ts loadForTurns does with the stored parts it reads (bench/lib/cold-entry.ts).
-  const content = openForTurn(workerData.parts);
+  const content = openForTurn(workerData.parts, "fr");
   const t2 = performance.now();
   const state = { youngId: "cold", locale: "fr", profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
   const now = new Date("2026-11-23T12:00:00Z");

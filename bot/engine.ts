@@ -1,5 +1,4 @@
 import type { ContentSnapshot } from "../shared/content/model.ts";
-import { withLocale } from "../shared/content/locale-texts.ts";
 import { normalize } from "../shared/text/normalize.ts";
 import { renderFaq, renderMenu, renderStep, renderTopic } from "./flows/browse.ts";
 import { isSensitive, parseAction } from "./actions.ts";
@@ -66,22 +65,6 @@ export function handle(
   content: ContentSnapshot,
   now: Date,
   options: EngineOptions = {},
-): TurnResult {
-  // Published content keeps its translations apart until a turn needs one (shared/content/locale-texts.ts).
-  withLocale(content, state.locale);
-  const result = turnOf(state, input, content, now, options);
-  // A turn that chose another language runs again once that language's texts are in (the engine is pure).
-  if (result.state.locale !== state.locale && withLocale(content, result.state.locale))
-    return turnOf(state, input, content, now, options);
-  return result;
-}
-
-function turnOf(
-  state: ConversationState,
-  input: Input,
-  content: ContentSnapshot,
-  now: Date,
-  options: EngineOptions,
 ): TurnResult {
   const turn: Turn = {
     content,

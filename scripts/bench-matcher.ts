@@ -1,7 +1,7 @@
 /**
  * Matcher CPU cost in Node, for the seed content:
  * - cold first turn, in a fresh process per sample (as a new isolate pays it): JSON.parse of the
- *   stored snapshot (worker/store/publication-parts.ts storedPublication: keywords apart, index in its own
+ *   stored snapshot (worker/store/content.ts storedPublication: keywords apart, index in its own
  *   column), the crisis check, then the first question (which opens the index), and the same
  *   when the index has to be built from the whole bundle;
  * - warm: index build, index parse, per-query time over the evaluation questions.
@@ -48,7 +48,7 @@ const { buildIndex } = await import("../bot/matching/build.ts");
 const { createMatcher, matcherFromStored } = await import("../bot/matching/matcher.ts");
 const { detectCrisis } = await import("../bot/safety/crisis.ts");
 const { seedBundle } = await import("../shared/content/seed/index.ts");
-const { storedPublication } = await import("../worker/store/publication-parts.ts");
+const { storedPublication } = await import("../worker/store/content.ts");
 
 const stored = storedPublication(seedBundle);
 const indexJson = stored.matchIndex;

@@ -1,6 +1,4 @@
-import { withLocale } from "../shared/content/locale-texts.ts";
 import type { ContentSnapshot } from "../shared/content/model.ts";
-import type { Locale } from "../shared/locales.ts";
 import { loadForTurns } from "./store/content.ts";
 import type { Db } from "./store/db.ts";
 
@@ -12,14 +10,10 @@ let cached: ContentSnapshot | null = null;
 
 const EMPTY: ContentSnapshot = { version: 0, topics: [], steps: [], resources: [], faqs: [] };
 
-export async function contentAt(db: Db, version: number | null, locale?: Locale): Promise<ContentSnapshot> {
+export async function contentAt(db: Db, version: number | null): Promise<ContentSnapshot> {
   if (version === null) return EMPTY;
-  if (cached?.version !== version) {
-    const loaded = await loadForTurns(db, version);
-    if (!loaded) return EMPTY;
-    cached = loaded;
-  }
-  // Translations are put in on first use: the engine does it for a turn, `locale` for a page.
-  if (locale) withLocale(cached, locale);
-  return cached;
+  if (cached?.version === version) return cached;
+  const loaded = await loadForTurns(db, version);
+  if (loaded) cached = loaded;
+  return loaded ?? EMPTY;
 }

@@ -164,21 +164,8 @@ export const publications = sqliteTable("publications", {
   note: text("note"),
 });
 
-/**
- * `vocab`: the words an unanswered question may keep (bot/scrub.ts), since 0015 too. Since
- * 2026-12-04 `snapshot` holds the French texts only and `texts.<locale>` each other locale's
- * (shared/content/locale-texts.ts); a publication stored before has every locale in `snapshot`.
- */
-export const PUBLICATION_PARTS = [
-  "snapshot",
-  "keywords",
-  "index",
-  "vocab",
-  "texts.en",
-  "texts.ar",
-  "texts.ps",
-  "texts.prs",
-] as const;
+/** `vocab`: the words an unanswered question may keep (bot/scrub.ts), since 0015 too. */
+export const PUBLICATION_PARTS = ["snapshot", "keywords", "index", "vocab"] as const;
 
 /**
  * A publication's parts cut into chunks (worker/store/publication-chunks.ts): D1 refuses a

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../bot/engine.ts";
-import { deferLocales, splitLocales, TRANSLATED } from "../../shared/content/locale-texts.ts";
-import { seedBundle } from "../../shared/content/seed/index.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
 import { step, topic } from "../support/bundle.ts";
 import { conversation } from "../support/state.ts";
@@ -171,31 +169,5 @@ describe("handle", () => {
     });
     expect(r.replies[0]!.text).toContain("3114");
     expect(r.effects).toContainEqual({ type: "raiseAlert", kind: "crisis", severity: "severe", subject: "suicide" });
-  });
-
-  it("should answer from content whose translations are kept apart exactly as from the whole content", () => {
-    const now = new Date("2026-11-23T12:00:00Z");
-    const whole: ContentSnapshot = { ...structuredClone(seedBundle), version: 1 };
-    const apart = () => {
-      const { french, texts } = splitLocales(seedBundle);
-      const content: ContentSnapshot = { ...french, version: 1 };
-      deferLocales(content, Object.fromEntries(TRANSLATED.map((l) => [l, JSON.stringify(texts[l])])));
-      return content;
-    };
-    const topic = seedBundle.topics[0]!;
-    const turns: [ReturnType<typeof conversation>, Parameters<typeof handle>[1]][] = [
-      [conversation({ locale: "ar" }), { kind: "action", action: `topic:${topic.id}` }],
-      [conversation({ locale: "prs" }), { kind: "text", text: "titre de séjour" }],
-      // Chosen in this turn: the turn is run again once that language's texts are in.
-      [conversation(), { kind: "action", action: "lang:ps" }],
-      [conversation({ locale: "en" }), { kind: "action", action: "lang:ar" }],
-    ];
-    const frenchOnly: ContentSnapshot = { ...splitLocales(seedBundle).french, version: 1 };
-    for (const [state, input] of turns) {
-      const expected = handle(state, input, whole, now);
-      expect(handle(state, input, apart(), now), JSON.stringify(input)).toEqual(expected);
-      // Translated texts are shown: French alone would not give these replies.
-      expect(handle(state, input, frenchOnly, now).replies).not.toEqual(expected.replies);
-    }
   });
 });

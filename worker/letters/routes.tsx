@@ -52,32 +52,32 @@ function choices(raw: Record<string, string>): { locale: Locale; dept: Dept | un
   return { locale: data.locale ?? "fr", dept: data.dept };
 }
 
-async function published(env: Env, locale: Locale) {
+async function published(env: Env) {
   const db = database(env.DB);
-  return contentAt(db, await latestVersion(db), locale);
+  return contentAt(db, await latestVersion(db));
 }
 
 letterRoutes.get("/lettres", async (c) => {
   const { locale, dept } = choices(c.req.query());
-  const content = await published(c.env, locale);
+  const content = await published(c.env);
   return c.html(<LettersPage locale={locale} dept={dept} letters={lettersFor(content, dept, undefined)} />);
 });
 
 letterRoutes.get("/lettres/:purpose", async (c) => {
   const { locale, dept } = choices(c.req.query());
   const purpose = slugSchema().safeParse(c.req.param("purpose"));
-  const letter = purpose.success ? letterFor(await published(c.env, locale), purpose.data, dept) : undefined;
+  const letter = purpose.success ? letterFor(await published(c.env), purpose.data, dept) : undefined;
   if (!letter) return c.json({ error: "no such letter" }, 404);
   return c.html(<LetterFormPage locale={locale} dept={dept} letter={letter} />);
 });
 
 letterRoutes.post("/lettres/:purpose", async (c) => {
   const purpose = slugSchema().safeParse(c.req.param("purpose"));
+  const content = await published(c.env);
   const body = await c.req.parseBody().catch(() => null);
   if (!body) return c.json({ error: "expected a form" }, 400);
   const raw = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === "string"));
   const { locale, dept } = choices(raw);
-  const content = await published(c.env, locale);
   const letter = purpose.success ? letterFor(content, purpose.data, dept) : undefined;
   if (!letter) return c.json({ error: "no such letter" }, 404);
   const form = letterFormSchema().safeParse({ address: "", ...raw });

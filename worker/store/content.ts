@@ -1,8 +1,12 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contentItems, PUBLICATION_PARTS, publications } from "../../shared/db/schema.ts";
-import { KIND_LISTS, type ContentBundle, type ContentSnapshot } from "../../shared/content/model.ts";
-import { TRANSLATED } from "../../shared/content/locale-texts.ts";
+import {
+  KIND_LISTS,
+  type ContentBundle,
+  type ContentSnapshot,
+  type LocalizedKeywords,
+} from "../../shared/content/model.ts";
 import { buildIndex } from "../../bot/matching/build.ts";
 import { adoptIndex } from "../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../bot/matching/stored.ts";
@@ -11,9 +15,65 @@ import { validateBundle } from "../../shared/content/validate.ts";
 import { bundleChanges, changeStatements, latestLocaleTimes } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
 import { chunkInserts, joinParts, partsQuery, replaceParts, type PublicationParts } from "./publication-chunks.ts";
-import { snapshotOfRow, storedPublication, type StoredRow } from "./publication-parts.ts";
 
 /** SQL for guidance content: drafts per item, and whole published snapshots by version. */
+
+/** A bundle's keywords by list and item id: stored apart from the snapshot a turn reads. */
+type KeywordsByItem = { [K in keyof ContentBundle]?: Record<string, LocalizedKeywords> };
+
+/**
+ * The stored form of a published bundle. A turn parses `snapshot` (the bundle with empty
+ * keywords, ~25 % less JSON) and opens `matchIndex`, the free-text index built here once from
+ * the keywords, so that a cold isolate neither parses the keywords nor builds the index on its
+ * first question (see bot/matching/stored.ts).
+ */
+export function storedPublication(bundle: ContentBundle): {
+  snapshot: string;
+  keywords: string;
+  matchIndex: string;
+  vocab: string;
+} {
+  const keywords: KeywordsByItem = {};
+  const lean = { ...bundle };
+  for (const list of LISTS) {
+    const byId: Record<string, LocalizedKeywords> = {};
+    lean[list] = bundle[list].map((item) => {
+      if (item.keywords) byId[item.id] = item.keywords;
+      return { ...item, keywords: {} };
+    }) as never;
+    keywords[list] = byId;
+  }
+  return {
+    snapshot: JSON.stringify(lean),
+    keywords: JSON.stringify(keywords),
+    matchIndex: serializeIndex(buildIndex(bundle)),
+    vocab: serializeVocabulary(bundle),
+  };
+}
+
+const LISTS = ["topics", "steps", "resources", "faqs"] as const satisfies readonly (keyof ContentBundle)[];
+
+function withKeywords(bundle: ContentBundle, keywords: KeywordsByItem): ContentBundle {
+  const out = { ...bundle };
+  for (const list of LISTS) {
+    const byId = keywords[list] ?? {};
+    out[list] = bundle[list].map((item) => (byId[item.id] ? { ...item, keywords: byId[item.id] } : item)) as never;
+  }
+  return out;
+}
+
+type Row = { snapshot: string; keywords?: string | null; matchIndex: string | null; vocab?: string | null };
+
+/** A row as a snapshot, its stored index (and vocabulary) adopted when of this matcher's version. */
+function fromRow(row: Row, version: number): { snapshot: ContentSnapshot; indexed: boolean } {
+  // Rows written before migration 0006 hold the keywords and the index inside the JSON.
+  const { matchIndex: inline, ...parsed } = JSON.parse(row.snapshot) as ContentBundle & { matchIndex?: unknown };
+  const bundle = row.keywords ? withKeywords(parsed, JSON.parse(row.keywords) as KeywordsByItem) : parsed;
+  const snapshot: ContentSnapshot = { ...bundle, version };
+  const index = row.matchIndex ?? (typeof inline === "string" ? inline : null);
+  if (row.vocab) adoptVocabulary(snapshot, row.vocab);
+  return { snapshot, indexed: index !== null && adoptIndex(snapshot, index) };
+}
 
 /**
  * A version's parts in one round trip: its chunks (since migration 0015), or the columns of a
@@ -23,8 +83,8 @@ async function readStored(
   db: Db,
   version: number,
   withKeywordsPart: boolean,
-): Promise<{ row: StoredRow; chunked: boolean } | null> {
-  const parts = withKeywordsPart ? PUBLICATION_PARTS : PUBLICATION_PARTS.filter((part) => part !== "keywords");
+): Promise<{ row: Row; chunked: boolean } | null> {
+  const parts = withKeywordsPart ? PUBLICATION_PARTS : (["snapshot", "index", "vocab"] as const);
   const [rows, chunks] = await db.batch([
     db
       .select({
@@ -36,7 +96,7 @@ async function readStored(
       .where(eq(publications.version, version)),
     partsQuery(db, version, parts),
   ]);
-  const legacy = rows[0] as StoredRow | undefined;
+  const legacy = rows[0] as Row | undefined;
   if (!legacy) return null;
   const stored = joinParts(chunks);
   if (stored.snapshot === undefined) return { row: legacy, chunked: false };
@@ -46,12 +106,6 @@ async function readStored(
       keywords: stored.keywords ?? null,
       matchIndex: stored.index ?? null,
       vocab: stored.vocab ?? null,
-      texts: Object.fromEntries(
-        TRANSLATED.flatMap((locale) => {
-          const texts = stored[`texts.${locale}`];
-          return texts === undefined ? [] : [[locale, texts]];
-        }),
-      ),
     },
     chunked: true,
   };
@@ -60,7 +114,7 @@ async function readStored(
 /** A published version whole, keywords included (rollback, the admin's pending changes). */
 export async function loadPublished(db: Db, version: number): Promise<ContentSnapshot | null> {
   const stored = await readStored(db, version, true);
-  return stored ? snapshotOfRow(stored.row, version, true).snapshot : null;
+  return stored ? fromRow(stored.row, version).snapshot : null;
 }
 
 /**
@@ -71,7 +125,7 @@ export async function loadPublished(db: Db, version: number): Promise<ContentSna
 export async function loadForTurns(db: Db, version: number): Promise<ContentSnapshot | null> {
   const stored = await readStored(db, version, false);
   if (!stored) return null;
-  const lean = snapshotOfRow(stored.row, version, false);
+  const lean = fromRow(stored.row, version);
   // A row without the keywords column has them inline: the matcher builds from them if needed.
   if (lean.indexed || stored.row.matchIndex === null) return lean.snapshot;
   const full = await loadPublished(db, version);
@@ -96,17 +150,8 @@ export function publicationStatements(
   bundle: ContentBundle,
   meta: { createdAt: number; createdBy: string | null; note: string | null },
 ) {
-  const { snapshot, keywords, matchIndex, vocab, texts } = storedPublication(bundle);
-  const parts: PublicationParts = {
-    snapshot,
-    keywords,
-    index: matchIndex,
-    vocab,
-    "texts.en": texts.en,
-    "texts.ar": texts.ar,
-    "texts.ps": texts.ps,
-    "texts.prs": texts.prs,
-  };
+  const { snapshot, keywords, matchIndex, vocab } = storedPublication(bundle);
+  const parts: PublicationParts = { snapshot, keywords, index: matchIndex, vocab };
   const row = db
     .insert(publications)
     .values({ snapshot: "", ...meta })

@@ -2,7 +2,6 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedBundle } from "../../../shared/content/seed/index.ts";
 import type { ContentBundle } from "../../../shared/content/model.ts";
-import { withLocale } from "../../../shared/content/locale-texts.ts";
 import { buildIndex, INDEX_VERSION } from "../../../bot/matching/build.ts";
 import { createMatcher, matcherFor } from "../../../bot/matching/matcher.ts";
 import { serializeIndex } from "../../../bot/matching/stored.ts";
@@ -59,18 +58,6 @@ describe("published content storage", () => {
     expect(Object.keys(JSON.parse(stored.keywords!).faqs)).toHaveLength(seedBundle.faqs.length);
     expect(stored.match_index!.startsWith(`v${INDEX_VERSION}\n`)).toBe(true);
     expect(stored.match_index).toBe(serializeIndex(buildIndex((await loadPublished(db(), version))!)));
-  });
-
-  it("should give a turn the French texts, each other locale's when a turn first needs it, and the admin every locale", async () => {
-    const forTurns = (await loadForTurns(db(), version))!;
-    const whole = (await loadPublished(db(), version))!;
-    const step = (snapshot: ContentBundle) => snapshot.steps.find((s) => s.id === seedBundle.steps[0]!.id)!;
-    expect(step(forTurns).title).toEqual({ fr: seedBundle.steps[0]!.title.fr });
-    expect(withLocale(forTurns, "ar")).toBe(true);
-    expect(step(forTurns).title).toEqual({ fr: seedBundle.steps[0]!.title.fr, ar: seedBundle.steps[0]!.title.ar });
-    expect(step(whole).title).toEqual(seedBundle.steps[0]!.title);
-    const stored = await row(version);
-    expect(stored.snapshot).not.toContain(seedBundle.steps[0]!.title.ar);
   });
 
   it("should answer turns from the stored index as an index built from the keywords would", async () => {
