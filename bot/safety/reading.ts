@@ -85,6 +85,8 @@ const PREFIXES: Partial<Record<CrisisLang, Affix[]>> = {
 };
 const SUFFIXES: Partial<Record<CrisisLang, Affix[]>> = {
   ar: [["ش", NEG]],
+  // Darija "ma bghitch": the negation's second half on a word of its own.
+  az: [["sh", NEG]],
   prs: [
     // Spoken Dari's object marker: "دستمه" (دستم را), "خوده ره".
     ["ره", ""],

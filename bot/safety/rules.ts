@@ -47,7 +47,7 @@ export function suicidal(c: Clause): boolean {
     const w = c.near(l, ["wish", "able"], 5, 3);
     if (w >= 0 && c.negated(w, l)) return true;
     if (c.near(l, "weary", 4, 3) >= 0) return true;
-    const worth = c.near(l, "worth", 5, 5);
+    const worth = c.near(l, "worth", 5, 6);
     if (worth >= 0 && c.negated(Math.min(l, worth), Math.max(l, worth) + 2)) return true;
     if (c.is(l, "live") && c.near(l, "why", 5, 0) >= 0) return true;
   }
@@ -169,7 +169,8 @@ export function danger(c: Clause): boolean {
   for (const t of c.at("threat")) if (c.direction(t) === "other" && c.near(t, "fired", 0, 4) < 0) return true;
   // "ils m'ont enfermé", "they locked me in", "قفلوا عليا الباب", "je suis retenu".
   for (const l of c.at("confine")) {
-    if (c.negated(l, l) && !c.is(l, "neg")) continue;
+    // "je suis enfermé dehors": locked out.
+    if ((c.negated(l, l) && !c.is(l, "neg")) || c.near(l, "outside", 0, 2) >= 0) continue;
     if (c.direction(l) === "other" || c.near(l, ["passive", "copula"], 3, c.sov ? 2 : 0) >= 0) return true;
   }
   // A passport kept, a marriage forced: "keep my passport… make me work", "me marier de force".

@@ -10,14 +10,14 @@ export const FR: Lexicon = {
   wish:
     "jaimerais jaimerai veux veu veus ve veut vx voudrais voudrai voudrait voulais aimerais prefere preferais prefererais envie envi enve souhaite jveu jveut jvoudrais" +
     " reve revais besoin",
-  future: "vais vai vas va vont irai allais allait jvais jvai vait",
+  future: "regrettera regretteront vais vai vas va vont irai allais allait jvais jvai vait",
   attempt: "essaye essaie essayer essayee tente_de pense pensee pensais pensai songe jpense",
   able: "peux peu peut pouvais arrive arrivais force forces supporte supporter tiens",
   neg: "personne pas pa plus plu pu jamais aucun aucune guere",
   die: "mour{,r}i{,r,re,rre} mourrai mourirai mourrais mourais meurs meure meurt crever creve creuver",
   dead: "mort morte morts mortes decede decedee",
   death: "la_mort ma_mort",
-  live: "vivre vivres vis vit vive vivrai exister existe en_vie rester_en_vie continuer_a_vivre",
+  live: "etre_la etre_ici vivre vivres vis vit vive vivrai exister existe en_vie rester_en_vie continuer_a_vivre",
   life: "vie existence mes_jours ma_vie cette_vie la_vie",
   suicide: "suicid* suisid* sucid* suicd* siucid* suiccid* sucuid* suiscid* idees_noires idee_noire pensees_noires",
   endAll: "en_finir en_fini",
@@ -57,7 +57,7 @@ export const FR: Lexicon = {
   jump: "sauter saute sauterai sauterais",
   throwSelf: "jeter jette jete balancer balance lancer lance",
   height:
-    "pont ponts fenetre balcon toit toits immeuble etage 5eme 6eme 10eme falaise train trains metro rails rer tram voie_ferree viaduc tour haut",
+    "{2,3,4,7,8,9,11,12,13,14,15,16,17,18,19,20}eme pont ponts fenetre balcon toit toits immeuble etage 5eme 6eme 10eme falaise train trains metro rails rer tram voie_ferree viaduc tour haut",
   hang: "pendre pends pend",
   ingest: "melange melanger pris avale avalee bu bue ingere viens vient",
   ingestLater: "prendre avaler boire prends bois avalerai prendrai",
@@ -133,7 +133,7 @@ export const FR: Lexicon = {
   again: "recommencer recommence refait refaire refais encore_une_fois rechute rechuter",
   farewell:
     "mon_dernier_message lettre_d_adieu lettres_d_adieu mot_d_adieu serai_plus_la serais_plus_la plus_de_ce_monde",
-  seen: "verra verrez verront reverra reverrez reverront remarquera remarqueront",
+  seen: "regrettera regretteront verra verrez verront reverra reverrez reverront remarquera remarqueront",
   confine:
     "sequestrent sequestrer cache cachee enferme enfermee enfermes enfermer enferment sequestre sequestree retenu retenue laisse_pas_sortir laissent_pas_sortir",
   exploit: "passeport passeports marier mariee mariage_force",

@@ -271,6 +271,12 @@ describe("patterns generalised from the development set", () => {
     ["ma copine ma viré de chez elle ce soir", "shelter"],
     ["on m'a expulsé du foyer", "shelter"],
     ["sans abri depuis que j'ai 18 ans", "shelter"],
+    // "je veux plus être là", "personne me regrettera", Darija "ma bghitch", any floor.
+    ["jveux plus etre la", "suicide"],
+    ["personne me regrettera", "suicide"],
+    ["ma bghitch n3ich", "suicide"],
+    ["je vais me balancer du 8ème", "suicide"],
+    ["ma vie n'a plus aucun sens", "suicide"],
   ] as [string, CrisisCategory][])("should read %j as %s", (text, category) => {
     expect(detectCrisis(text)?.category).toBe(category);
   });
@@ -297,6 +303,7 @@ describe("patterns generalised from the development set", () => {
     "mon propriétaire veut m'expulser dans 2 mois",
     "i want to marry my girlfriend, what papers do i need",
     "je suis à la rue niveau argent ce mois ci",
+    "je suis enfermé dehors, j'ai perdu mes clés",
   ])("should not read %j as a crisis", (text) => {
     expect([...crisisCategories(text)]).toEqual([]);
   });
