@@ -4,7 +4,7 @@ import { detectCrisis, type CrisisCategory } from "../bot/safety/crisis.ts";
  * Scores the crisis detector on labelled sets (used by scripts/eval-crisis.ts and by
  * tests/bot/safety/eval-set.test.ts). Items whose index is 3 modulo 4 are held out: they are
  * scored apart and their misses are only listed on request, so that tuning never sees them.
- * The blind sets (scoreBlind) are scored whole.
+ * The development sets (scoreDev) are scored whole.
  */
 export type CrisisItem = { text: string; locale: string; category: CrisisCategory | CrisisCategory[] };
 export type OrdinaryItem = { text: string; locale: string; nearMiss?: boolean };
@@ -74,19 +74,20 @@ export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): Cri
 }
 
 /**
- * The blind sets (tests/eval/crisis-blind.json, ordinary-blind.json), written on 2026-12-04 by
- * someone who saw neither the detector, its lexicons nor the other sets: scored whole (no half is
- * tuned on), keyed "blind <locale>", "blind all", "near-miss blind" and "near-miss blind <locale>".
- * Their misses are only for `--verbose-crisis-blind`: once read, the set is no longer blind.
+ * The development sets (tests/eval/crisis-dev.json, ordinary-dev.json): written blind on
+ * 2026-12-04 by someone who saw neither the detector, its lexicons nor the other sets, then
+ * tuned on since (its misses read and generalised from), so they no longer measure
+ * generalisation: a new blind set does. Scored whole, keyed "dev <locale>", "dev all",
+ * "near-miss dev" and "near-miss dev <locale>".
  */
-export type BlindScore = {
+export type DevScore = {
   recall: Map<string, Tally>;
   falsePositives: Map<string, Tally>;
-  misses: { half: "blind"; line: string }[];
+  misses: { half: "dev"; line: string }[];
 };
 
-export function scoreBlind(crisis: CrisisItem[], ordinary: OrdinaryItem[]): BlindScore {
-  return scoreBy(crisis, ordinary, () => "blind" as const);
+export function scoreDev(crisis: CrisisItem[], ordinary: OrdinaryItem[]): DevScore {
+  return scoreBy(crisis, ordinary, () => "dev" as const);
 }
 
 /** Ordinary questions of another set (tests/eval/questions.json, blind.json) read as a crisis. */

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { lexiconTables } from "../bot/matching/lexicon-derive.ts";
-import { crisisGate, crisisTables } from "../bot/safety/tables.ts";
+import { crisisTables } from "../bot/safety/tables.ts";
 import { catalogJson } from "../shared/i18n/catalogs.ts";
 
 const header = (source: string) =>
@@ -54,9 +54,6 @@ export const CRISIS_STEMS: Record<CrisisLang, string> = ${perLanguage(crisis.ste
 
 /** Per language, per first character, "|abcd|" the first four letters of the words a typo is undone for. */
 export const CRISIS_FUZZY: Record<CrisisLang, Record<string, string>> = ${perLanguage(crisis.fuzzy)};
-
-/** Per first character, Latin-script forms of the families a crisis needs (bot/safety/cues.ts TRIGGERS): a clause with none is skipped. */
-export const CRISIS_GATE: Record<"latin" | "arabizi" | "typos", Record<string, string>> = ${JSON.stringify(crisisGate())};
 `,
 );
 writeFileSync(

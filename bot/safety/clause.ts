@@ -16,8 +16,11 @@ export class Clause {
   readonly sov: boolean;
   /** Every family character of the clause, so that a rule whose families are absent stops at once. */
   private readonly all: string;
+  /** Whether an earlier clause of the text named a height ("je suis sur le pont, j'ai envie de sauter"). */
+  readonly heightBefore: () => boolean;
 
-  constructor(tagged: Tagged) {
+  constructor(tagged: Tagged, heightBefore: () => boolean = () => false) {
+    this.heightBefore = heightBefore;
     this.lang = tagged.lang;
     this.tokens = tagged.tokens;
     this.tags = tagged.tags;
@@ -108,6 +111,8 @@ export class Clause {
     if (me >= 0) return this.subjectBefore(Math.min(me, i)) === "nonPerson" ? null : "other";
     const clitic = this.near(i, "meOrSelf", 3, 0);
     if (clitic >= 0) {
+      // "les grands me tabassent": the verb's own ending says who.
+      if (this.is(i, "third") && !this.is(i, "first")) return "other";
       const subject = this.subjectBefore(clitic);
       if (subject === "nonPerson") return null;
       return subject === "third" || subject === "professional" || subject === "relative" ? "other" : "self";

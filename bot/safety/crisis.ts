@@ -29,6 +29,7 @@ export const CRISIS_CATEGORIES = [
 export type CrisisHit = { category: CrisisCategory; severe: boolean; also?: CrisisCategory[] };
 
 const TRIGGER_CHARS = TRIGGERS.map((cue) => CUE_CHARS[cue]).join("");
+const HEIGHT = CUE_CHARS.height;
 const triggered = (tags: string[]) => tags.some((t) => t !== "" && [...t].some((c) => TRIGGER_CHARS.includes(c)));
 
 /** Long texts are read up to here: a crisis is said in a few words, and the check runs on every turn. */
@@ -44,12 +45,17 @@ const MAX_CHARS = 2000;
  */
 export function crisisCategories(text: string): Set<CrisisCategory> {
   const found = new Set<CrisisCategory>();
-  for (const tokens of clausesOf(text.slice(0, MAX_CHARS))) {
+  const clauses = clausesOf(text.slice(0, MAX_CHARS));
+  for (let c = 0; c < clauses.length; c++) {
+    const tokens = clauses[c]!;
     if (!mayHoldCrisis(tokens)) continue;
     for (const lang of CRISIS_LANGS) {
       const tagged = tagClause(lang, tokens);
       if (!tagged || !triggered(tagged.tags)) continue;
-      const clause = new Clause(tagged);
+      // Asked only by a wish to jump with no height in its own clause: the earlier clauses are tagged then.
+      const heightBefore = () =>
+        clauses.slice(0, c).some((earlier) => tagClause(lang, earlier)?.tags.some((t) => t.includes(HEIGHT)));
+      const clause = new Clause(tagged, heightBefore);
       const pills = overdose(clause);
       if (pills === "taken") found.add("overdose");
       if (pills === "intent" || suicidal(clause)) found.add("suicide");

@@ -101,6 +101,20 @@ export const CUES = [
   "headWall",
   "of",
   "time",
+  // Added from the development set (tests/eval/crisis-dev.json).
+  "again",
+  "farewell",
+  "seen",
+  "confine",
+  "exploit",
+  "forMoney",
+  "shelterLine",
+  "since",
+  "topic",
+  "joke",
+  "fired",
+  "onPurpose",
+  "blood",
 ] as const;
 
 export type Cue = (typeof CUES)[number];
@@ -126,10 +140,13 @@ export const GRAMMATICAL_CUES: readonly Cue[] = [
   "time",
   "nonPerson",
   "fearFuture",
+  "since",
+  "joke",
 ];
 
-/** One printable ASCII character per family, in CUES order. */
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~";
+/** One character per family, in CUES order: printable ASCII, then Latin-1 signs (never a space, the CONTINUED tag). */
+const ALPHABET =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&()*+,-./:;<=>?@[]^_{}~¡¢£¤¥¦§¨©«¬®°±µ¶·¿×÷";
 if (CUES.length > ALPHABET.length) throw new Error("too many cue families for one character each");
 
 export const CUE_CHARS = Object.fromEntries(CUES.map((cue, i) => [cue, ALPHABET[i]!])) as Record<Cue, string>;
@@ -179,6 +196,12 @@ export const TRIGGERS: readonly Cue[] = [
   "house",
   "expelled",
   "go",
+  "farewell",
+  "seen",
+  "confine",
+  "exploit",
+  "forMoney",
+  "shelterLine",
 ];
 
 /** The languages the lexicons are written for; "az" is Arabic in Latin letters ("arabizi"). */

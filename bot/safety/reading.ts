@@ -1,7 +1,7 @@
 import { collapseRepeats, normalize } from "../../shared/text/normalize.ts";
 import { expandSmsNormalized } from "../../shared/text/sms.ts";
-import { ARABIC_SCRIPT_LANGS, CUE_CHARS, type CrisisLang, GRAMMATICAL_CUES } from "./cues.ts";
-import { CRISIS_FUZZY, CRISIS_GATE, CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
+import { ARABIC_SCRIPT_LANGS, CUE_CHARS, type CrisisLang, GRAMMATICAL_CUES, TRIGGERS } from "./cues.ts";
+import { CRISIS_FUZZY, CRISIS_STEMS, CRISIS_TABLES } from "./crisis-tables.ts";
 import { foldArabicScript, foldArabizi } from "./fold.ts";
 
 /**
@@ -85,7 +85,12 @@ const PREFIXES: Partial<Record<CrisisLang, Affix[]>> = {
 };
 const SUFFIXES: Partial<Record<CrisisLang, Affix[]>> = {
   ar: [["ش", NEG]],
+  // Darija "ma bghitch": the negation's second half on a word of its own.
+  az: [["sh", NEG]],
   prs: [
+    // Spoken Dari's object marker: "دستمه" (دستم را), "خوده ره".
+    ["ره", ""],
+    ["ه", ""],
     ["هايم", ""],
     ["هاي", ""],
     ["ها", ""],
@@ -216,53 +221,55 @@ function fuzzy(lang: CrisisLang, table: Table, token: string): string | undefine
   return undefined;
 }
 
+/** Whether a lexicon reads this form (or group of words) as a word of a trigger family. */
+function triggers(form: string | undefined): boolean {
+  if (form === undefined) return false;
+  for (let i = 0; i < form.length; i++) if (TRIGGER_CHARS.includes(form[i]!)) return true;
+  return false;
+}
+
 /**
  * Whether a clause may hold a crisis: an Arabic-script word, or a Latin one that is (or may
  * be, through a stem, a typo or an arabizi clitic) a word of a trigger family. Most questions
- * have none, and a cold isolate then tags nothing and compiles no rule.
+ * have none, and a cold isolate then tags nothing and compiles no rule. Looked up in the
+ * French, English and arabizi tables themselves (no gate of their own to ship).
  */
 export function mayHoldCrisis(tokens: string[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isArabicScript(token)) return true;
-    const latin = CRISIS_GATE.latin[token[0]!];
-    if (latin !== undefined) {
-      if (latin.indexOf("|" + token + "|") >= 0) return true;
+    for (const lang of LATIN) {
+      const table = tableOf(lang);
+      if (triggers(exact(table, token))) return true;
+      if (!startsGroup(table, token)) continue;
       let group = token;
       for (let k = 1; k < 4 && i + k < tokens.length; k++) {
         group += " " + tokens[i + k];
-        if (latin.indexOf("|" + group + "|") >= 0) return true;
+        if (triggers(exact(table, group))) return true;
       }
     }
-    if (token.length >= 6 && inBucket(CRISIS_GATE.typos, token.slice(0, 4))) return true;
-    for (let s = 0; s < STEM_STARTS.length; s++) if (token.startsWith(STEM_STARTS[s]!)) return true;
-    const folded = foldArabizi(token);
-    if (inBucket(CRISIS_GATE.arabizi, folded)) return true;
-    for (let p = 0; p < ARABIZI_PREFIXES.length; p++) {
-      const prefix = ARABIZI_PREFIXES[p]!;
-      if (folded.startsWith(prefix) && inBucket(CRISIS_GATE.arabizi, folded.slice(prefix.length))) return true;
+    if (token.length >= 6) {
+      const start = token.slice(0, 4);
+      if (inBucket(CRISIS_FUZZY.fr, start) || inBucket(CRISIS_FUZZY.en, start)) return true;
     }
-    if (
-      folded.length > 5 &&
-      folded.startsWith("ma") &&
-      folded.endsWith("sh") &&
-      inBucket(CRISIS_GATE.arabizi, folded.slice(2, -2))
-    )
-      return true;
+    for (let s = 0; s < STEM_STARTS.length; s++) if (token.startsWith(STEM_STARTS[s]!)) return true;
+    if (triggers(withAffixes("az", tableOf("az"), foldArabizi(token)))) return true;
   }
   return false;
 }
+const LATIN: readonly CrisisLang[] = ["fr", "en"];
+const TRIGGER_CHARS = TRIGGERS.map((cue) => CUE_CHARS[cue]).join("");
 const inBucket = (buckets: Record<string, string>, form: string) =>
   form !== "" && (buckets[form[0]!]?.indexOf("|" + form + "|") ?? -1) >= 0;
 const STEM_STARTS = (CRISIS_STEMS.fr + "\n" + CRISIS_STEMS.en)
   .split("\n")
   .filter(Boolean)
   .map((line) => line.split("\t")[0]!);
-const ARABIZI_PREFIXES = PREFIXES.az!.map(([prefix]) => prefix);
 
 /** A word as the lexicon of `lang` spells it, or null when it is in the other script. */
 function prepared(lang: CrisisLang, arabic: boolean, token: string): string | null {
-  if (isArabicScript(token) !== arabic) return null;
+  // A number is read by every lexicon ("به ۱۱۵ زنگ زدم": the 115, written in Eastern digits, normalised).
+  if (isArabicScript(token) !== arabic && !/^\d+$/.test(token)) return null;
   if (arabic) return foldArabicScript(token);
   return lang === "az" ? foldArabizi(token) : token;
 }

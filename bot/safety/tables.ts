@@ -1,14 +1,5 @@
 import { normalize } from "../../shared/text/normalize.ts";
-import {
-  CRISIS_LANGS,
-  CUE_CHARS,
-  CUES,
-  GRAMMATICAL_CUES,
-  TRIGGERS,
-  type Cue,
-  type CrisisLang,
-  type Lexicon,
-} from "./cues.ts";
+import { CRISIS_LANGS, CUE_CHARS, CUES, GRAMMATICAL_CUES, type Cue, type CrisisLang, type Lexicon } from "./cues.ts";
 import { AR } from "./lexicon/ar.ts";
 import { AZ } from "./lexicon/az.ts";
 import { EN } from "./lexicon/en.ts";
@@ -58,33 +49,13 @@ export type CrisisWordTables = Record<CrisisLang, Record<string, string>>;
 /** Families a typo may stand for (reading.ts fuzzy): content words, never the small grammatical ones. */
 export const FUZZY_CUES: readonly Cue[] = CUES.filter((cue) => !GRAMMATICAL_CUES.includes(cue));
 
-/**
- * The Latin-script gate (reading.ts mayHoldCrisis): "|form|" for every French and English form
- * of a trigger family (groups of words whole: "|sans abri|"), the folded arabizi ones apart,
- * and "|abcd|" the first four letters of the long single words (for typos).
- */
+/** "|a|b|" strings per first character, so that a lookup scans a few dozen forms, not all. */
 export type Buckets = Record<string, string>;
 
-/** "|a|b|" strings per first character, so that a lookup scans a few dozen forms, not all. */
 function barBuckets(forms: Iterable<string>): Buckets {
   const out: Buckets = {};
   for (const form of [...new Set(forms)].sort()) out[form[0]!] = `${out[form[0]!] ?? "|"}${form}|`;
   return out;
-}
-
-export function crisisGate(): { latin: Buckets; arabizi: Buckets; typos: Buckets } {
-  const gate = (lang: CrisisLang) => {
-    const forms = new Set<string>();
-    for (const cue of TRIGGERS) {
-      for (const entry of (LEXICONS[lang][cue] ?? "").split(/\s+/).filter(Boolean)) {
-        for (const variant of expandVariants(entry)) if (!variant.endsWith("*")) forms.add(formOf(lang, variant));
-      }
-    }
-    return forms;
-  };
-  const latin = new Set([...gate("fr"), ...gate("en")]);
-  const typos = [...latin].filter((f) => f.length >= 6 && !f.includes(" ")).map((f) => f.slice(0, 4));
-  return { latin: barBuckets(latin), arabizi: barBuckets(gate("az")), typos: barBuckets(typos) };
 }
 
 export function crisisTables(): {

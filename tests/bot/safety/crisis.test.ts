@@ -217,3 +217,94 @@ describe("near-misses", () => {
     expect([...crisisCategories(text)]).toEqual([]);
   });
 });
+
+/**
+ * Patterns generalised from the development set (tests/eval/crisis-dev.json): each with
+ * phrasings of our own (other persons, tenses, spellings, languages), so that losing the
+ * pattern fails here and not only in the eval.
+ */
+describe("patterns generalised from the development set", () => {
+  it.each([
+    // A farewell, or nobody seeing me again.
+    ["j'ai écrit une lettre d'adieu à ma soeur", "suicide"],
+    ["i wrote a goodbye letter to my mum", "suicide"],
+    ["demain personne ne me verra plus", "suicide"],
+    ["بكره محدش غادي يشوفني", "suicide"],
+    // The height in one clause, the wish to jump in the next.
+    ["je suis sur le toit, je vais sauter", "suicide"],
+    ["on the roof now, i want to jump", "suicide"],
+    // Everyone better off without me (Dari), the worth of life denied (Pashto).
+    ["بدون من همه خوشحال تر هستند", "suicide"],
+    ["د ژوند هیڅ ګټه نشته", "suicide"],
+    // Pills taken tonight, mixed with alcohol, a whole strip.
+    ["ce soir je prends toutes mes pilules", "suicide"],
+    ["tonight im taking all my pills", "suicide"],
+    ["j'ai mélangé mes cachets avec de l'alcool", "overdose"],
+    ["i mixed my meds with vodka", "overdose"],
+    ["بلعت شريط كامل من الحبوب", "overdose"],
+    // A blade, again, on purpose, blood.
+    ["i took the blade out again", "self_harm"],
+    ["je me fais du mal exprès", "self_harm"],
+    ["je me griffe jusqu'au sang", "self_harm"],
+    ["i hit my head against the wall until it bled", "self_harm"],
+    ["دستمه با تیغ بریدم", "self_harm"],
+    // Confined, a passport kept, a forced marriage.
+    ["mon père m'a enfermée dans ma chambre", "danger"],
+    ["ils me séquestrent depuis hier", "danger"],
+    ["he locked me in", "danger"],
+    ["ils ont pris mon passeport et me forcent a travailler", "danger"],
+    ["on veut me marier de force", "danger"],
+    ["my family wants to force me to marry", "danger"],
+    // Sex for money or shelter, forced.
+    ["il me fait coucher avec des hommes pour de l'argent", "sexual_violence"],
+    ["they make me have sex for money", "sexual_violence"],
+    ["on me vend à des hommes", "sexual_violence"],
+    // Hit by a verb whose ending says who, pushed, burnt, beaten up.
+    ["les grands du foyer me frappent", "violence"],
+    ["mon beau-père me pousse et me donne des coups", "violence"],
+    ["il m'a brûlé avec sa cigarette", "violence"],
+    ["mes cousins m'ont roué de coups hier", "violence"],
+    ["پدرم لتم کد", "violence"],
+    // The 115 not answering, thrown out ("ma viré"), homeless since.
+    ["le 115 ne répond jamais et je dors dehors", "shelter"],
+    ["به ۱۱۵ زنگ زدم کسی جواب نداد", "shelter"],
+    ["ma copine ma viré de chez elle ce soir", "shelter"],
+    ["on m'a expulsé du foyer", "shelter"],
+    ["sans abri depuis que j'ai 18 ans", "shelter"],
+    // "je veux plus être là", "personne me regrettera", Darija "ma bghitch", any floor.
+    ["jveux plus etre la", "suicide"],
+    ["personne me regrettera", "suicide"],
+    ["ma bghitch n3ich", "suicide"],
+    ["je vais me balancer du 8ème", "suicide"],
+    ["ma vie n'a plus aucun sens", "suicide"],
+  ] as [string, CrisisCategory][])("should read %j as %s", (text, category) => {
+    expect(detectCrisis(text)?.category).toBe(category);
+  });
+
+  it.each([
+    "mon patron m'a viré, j'ai droit au chômage ?",
+    "c'est quoi le 115 ?",
+    "mon passeport a expiré, comment le refaire",
+    "ma mère me force à faire mes devoirs",
+    "je me suis fait mal au dos au travail",
+    "je cherche un logement",
+    "on m'a proposé de dormir chez lui en échange de ménage",
+    "i cut my hair again",
+    "je recommence la formation en septembre",
+    "demain personne ne me verra au cours, je suis malade",
+    "mon dernier message était pas clair désolé",
+    "j'ai lu un article sur l'automutilation pour mon exposé",
+    "j'ai vu un reportage sur le suicide des jeunes",
+    "ma soeur m'a brûlé mon pull avec le fer",
+    "ce prof de maths va me tuer avec ses devoirs",
+    "my boss is gonna kill me if im late lol",
+    "the heat is killing me",
+    "my mate beat me at fifa again",
+    "mon propriétaire veut m'expulser dans 2 mois",
+    "i want to marry my girlfriend, what papers do i need",
+    "je suis à la rue niveau argent ce mois ci",
+    "je suis enfermé dehors, j'ai perdu mes clés",
+  ])("should not read %j as a crisis", (text) => {
+    expect([...crisisCategories(text)]).toEqual([]);
+  });
+});
