@@ -394,6 +394,24 @@ export const referentReplies = sqliteTable(
   ],
 );
 
+/**
+ * The columns of a row delivered by the queue with a lease, attempts and a backoff (alert
+ * deliveries, review digest e-mails): stored first, then claimed and settled by
+ * worker/store/leased-deliveries.ts. `next_attempt_at` is the lease's end while an attempt holds
+ * the row (no `last_error`), or when to try again after a failure (`last_error` set).
+ */
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+function leasedDeliveryColumns() {
+  return {
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+  };
+}
+
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
 export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
 export const alertDeliveries = sqliteTable(
@@ -410,14 +428,7 @@ export const alertDeliveries = sqliteTable(
      * (notice sent back to the young person).
      */
     recipient: text("recipient").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    nextAttemptAt: integer("next_attempt_at"),
-    deliveredAt: integer("delivered_at"),
-    createdAt: integer("created_at").notNull(),
+    ...leasedDeliveryColumns(),
   },
   (t) => [
     uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient),
@@ -441,14 +452,7 @@ export const digestDeliveries = sqliteTable(
     /** The Monday (Paris date) of the digest. */
     week: text("week").notNull(),
     text: text("text").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    nextAttemptAt: integer("next_attempt_at"),
-    deliveredAt: integer("delivered_at"),
-    createdAt: integer("created_at").notNull(),
+    ...leasedDeliveryColumns(),
   },
   (t) => [
     uniqueIndex("digest_deliveries_unique").on(t.staffId, t.week),

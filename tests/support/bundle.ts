@@ -1,4 +1,4 @@
-import type { ContentBundle, ContentSnapshot, Faq, Step, Topic } from "../../shared/content/model.ts";
+import type { ContentBundle, ContentSnapshot, Faq, Resource, Step, Topic } from "../../shared/content/model.ts";
 
 /**
  * Content for the engine's and the matcher's tests, written with only what a test is about: the
@@ -22,6 +22,10 @@ export function step(fields: Given<Step, "id" | "topicId" | "title">): Step {
 
 export function faq(fields: Given<Faq, "id" | "topicId" | "question">): Faq {
   return { answer: { fr: "." }, keywords: {}, resourceIds: [], ...TRACE, ...fields };
+}
+
+export function resource(fields: Given<Resource, "id" | "scope" | "name">): Resource {
+  return { description: { fr: "." }, ...TRACE, ...fields };
 }
 
 /** A bundle of the parts given (the others empty). */
