@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { digestDeliveries } from "../../shared/db/schema.ts";
 import { attemptLeased, type Attempt } from "../../worker/leased-attempt.ts";
 import { database } from "../../worker/store/db.ts";
+import { leasedRow, pendingRow } from "../support/leased.ts";
 
 /**
  * One attempt at a stored delivery row, as alerts' deliveries and the review digest's e-mails
@@ -13,31 +14,6 @@ import { database } from "../../worker/store/db.ts";
 
 const db = database(env.DB);
 const T0 = Date.parse("2026-12-04T10:00:00Z");
-let rowNo = 0;
-
-beforeAll(async () => {
-  await env.DB.prepare(
-    "insert into staff (id, email, name, role, created_at) values ('attempt-staff', 'attempt@example.org', 'Attempt', 'editor', 0)",
-  ).run();
-});
-
-async function newRow(): Promise<string> {
-  const id = `attempt-row-${++rowNo}`;
-  await env.DB.prepare(
-    "insert into digest_deliveries (id, staff_id, week, text, created_at) values (?, 'attempt-staff', ?, 'à revoir', ?)",
-  )
-    .bind(id, id, T0)
-    .run();
-  return id;
-}
-
-const rowOf = (id: string) =>
-  env.DB.prepare(
-    "select status, attempts, last_error as lastError, next_attempt_at as next from digest_deliveries where id = ?",
-  )
-    .bind(id)
-    .first<{ status: string; attempts: number; lastError: string | null; next: number | null }>();
-
 /** A receiver answering each attempt in turn, recording what it was given. */
 function receiver(...answers: Attempt[]) {
   const sent: number[] = [];
@@ -56,23 +32,27 @@ function receiver(...answers: Attempt[]) {
 
 describe("one attempt at a leased delivery", () => {
   it("should deliver, then do nothing more for the same row", async () => {
-    const id = await newRow();
+    const id = await pendingRow("digest_deliveries", T0);
     const rx = receiver({ ok: true });
     expect(await attemptLeased(db, digestDeliveries, id, T0, rx.steps())).toEqual({ kind: "done" });
     expect(await attemptLeased(db, digestDeliveries, id, T0 + 1, rx.steps())).toEqual({ kind: "done" });
     expect(rx.sent).toEqual([1]);
-    expect((await rowOf(id))!.status).toBe("delivered");
+    expect((await leasedRow("digest_deliveries", id))!.status).toBe("delivered");
   });
 
   it("should retry a refusal with the backoff from 2 s, or after the receiver's Retry-After", async () => {
-    const id = await newRow();
+    const id = await pendingRow("digest_deliveries", T0);
     const rx = receiver(
       { ok: false, retryable: true, error: "email: Error" },
       { ok: false, retryable: true, error: "email: Error" },
       { ok: false, retryable: true, error: "email: busy", retryAfter: 30 },
     );
     expect(await attemptLeased(db, digestDeliveries, id, T0, rx.steps())).toEqual({ kind: "retry", delaySeconds: 2 });
-    expect(await rowOf(id)).toMatchObject({ status: "pending", lastError: "email: Error", next: T0 + 2000 });
+    expect(await leasedRow("digest_deliveries", id)).toMatchObject({
+      status: "pending",
+      lastError: "email: Error",
+      next: T0 + 2000,
+    });
     expect(await attemptLeased(db, digestDeliveries, id, T0 + 2000, rx.steps())).toEqual({
       kind: "retry",
       delaySeconds: 4,
@@ -83,11 +63,11 @@ describe("one attempt at a leased delivery", () => {
     });
     expect(await attemptLeased(db, digestDeliveries, id, T0 + 36_000, rx.steps())).toEqual({ kind: "done" });
     expect(rx.sent).toEqual([1, 2, 3, 4]);
-    expect((await rowOf(id))!.status).toBe("delivered");
+    expect((await leasedRow("digest_deliveries", id))!.status).toBe("delivered");
   });
 
   it("should tell a second consumer to come back when the lease ends, without sending", async () => {
-    const id = await newRow();
+    const id = await pendingRow("digest_deliveries", T0);
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -116,22 +96,29 @@ describe("one attempt at a leased delivery", () => {
   });
 
   it("should fail for good a refusal that is not retryable, or the last allowed attempt", async () => {
-    const refused = await newRow();
+    const refused = await pendingRow("digest_deliveries", T0);
     const rx = receiver({ ok: false, retryable: false, error: "recipient disabled" });
     expect(await attemptLeased(db, digestDeliveries, refused, T0, rx.steps())).toEqual({ kind: "done" });
-    expect(await rowOf(refused)).toMatchObject({ status: "failed", lastError: "recipient disabled" });
-    const tired = await newRow();
+    expect(await leasedRow("digest_deliveries", refused)).toMatchObject({
+      status: "failed",
+      lastError: "recipient disabled",
+    });
+    const tired = await pendingRow("digest_deliveries", T0);
     const busy = receiver(
       { ok: false, retryable: true, error: "email: Error" },
       { ok: false, retryable: true, error: "email: Error" },
     );
     expect((await attemptLeased(db, digestDeliveries, tired, T0, busy.steps(2))).kind).toBe("retry");
     expect(await attemptLeased(db, digestDeliveries, tired, T0 + 2000, busy.steps(2))).toEqual({ kind: "done" });
-    expect(await rowOf(tired)).toMatchObject({ status: "failed", attempts: 2, lastError: "email: Error" });
+    expect(await leasedRow("digest_deliveries", tired)).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      lastError: "email: Error",
+    });
   });
 
   it("should send nothing when there is nothing left to send", async () => {
-    const id = await newRow();
+    const id = await pendingRow("digest_deliveries", T0);
     let sends = 0;
     const outcome = await attemptLeased(db, digestDeliveries, id, T0, {
       load: async () => null,
