@@ -485,14 +485,20 @@ export const contentRevisions = sqliteTable(
 
 /**
  * History of the roadmap rules (worker/store/roadmap-history.ts): one row per save, publication
- * or rollback, with the rules before and after (JSON) and, per step id, the cumulative "last
- * edited" time per locale after it, so a step's translation older than its French is marked.
+ * or rollback, with the rules before and after and, per step id, the cumulative "last edited"
+ * time per locale after it, so a step's translation older than its French is marked. A save
+ * stores its rules once, in `after`; its `before` is the `after` of the row `before_id` names,
+ * and a publication's both are rows' `after` (`before_id`, `after_id`): the JSON is in `before`
+ * only when no row holds it (the first change; rows written before migration 0023 hold both).
+ * The current draft is the latest row's `after` (or `after_id`'s).
  */
 export const roadmapRulesRevisions = sqliteTable("roadmap_rules_revisions", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   action: text("action", { enum: ["save", "publish", "rollback"] }).notNull(),
-  before: text("before").notNull(),
-  after: text("after").notNull(),
+  before: text("before"),
+  after: text("after"),
+  beforeId: integer("before_id"),
+  afterId: integer("after_id"),
   stepLocaleTimes: text("step_locale_times").notNull().default("{}"),
   at: integer("at").notNull(),
   /** Staff id (or "seed"), and the name shown at the time. */
@@ -500,10 +506,13 @@ export const roadmapRulesRevisions = sqliteTable("roadmap_rules_revisions", {
   byName: text("by_name"),
 });
 
-/** Editable settings with a draft and a published value (e.g. the roadmap rules per département). */
+/**
+ * Editable settings with a draft and a published value (e.g. the roadmap rules per département).
+ * The roadmap rules' draft is not here but in their history (null since migration 0023).
+ */
 export const contentSettings = sqliteTable("content_settings", {
   key: text("key").primaryKey(),
-  draft: text("draft").notNull(),
+  draft: text("draft"),
   published: text("published"),
   updatedAt: integer("updated_at").notNull(),
   updatedBy: text("updated_by"),
