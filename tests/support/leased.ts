@@ -9,21 +9,13 @@ import { env } from "cloudflare:workers";
 export type LeasedTableName = "alert_deliveries" | "digest_deliveries";
 
 let rowNo = 0;
-let parents: Promise<unknown> | null = null;
 
-/** The alert and the editor the rows belong to, made once per test file. */
-function ensureParents(): Promise<unknown> {
-  parents ??= env.DB.batch([
-    env.DB.prepare("insert into young_people (id, created_at, last_active_at) values ('leased-young', 0, 0)"),
-    env.DB.prepare(
-      "insert into alerts (id, young_id, kind, severity, created_at) values ('leased-alert', 'leased-young', 'help', 'normal', 0)",
-    ),
-    env.DB.prepare(
-      "insert into staff (id, email, name, role, created_at) values ('leased-staff', 'lease@example.org', 'Lease', 'editor', 0)",
-    ),
-  ]);
-  return parents;
-}
+/** The alert and the editor the rows belong to (inserted with the first row). */
+const PARENTS = [
+  "insert or ignore into young_people (id, created_at, last_active_at) values ('leased-young', 0, 0)",
+  "insert or ignore into alerts (id, young_id, kind, severity, created_at) values ('leased-alert', 'leased-young', 'help', 'normal', 0)",
+  "insert or ignore into staff (id, email, name, role, created_at) values ('leased-staff', 'lease@example.org', 'Lease', 'editor', 0)",
+];
 
 const INSERT: Record<LeasedTableName, string> = {
   alert_deliveries:
@@ -34,9 +26,8 @@ const INSERT: Record<LeasedTableName, string> = {
 
 /** A new pending row of `table` created at `createdAt`; returns its id. */
 export async function pendingRow(table: LeasedTableName, createdAt: number): Promise<string> {
-  await ensureParents();
   const id = `${table}-${++rowNo}`;
-  await env.DB.prepare(INSERT[table]).bind(id, createdAt).run();
+  await env.DB.batch([...PARENTS.map((q) => env.DB.prepare(q)), env.DB.prepare(INSERT[table]).bind(id, createdAt)]);
   return id;
 }
 

@@ -2,12 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import * as z from "zod/mini";
 import { linkCheckSchema, type LinkCheck } from "../../shared/content/links.ts";
 import { contentSettings } from "../../shared/db/schema.ts";
-import {
-  EMPTY_ROADMAP_RULES,
-  parseRoadmapRules,
-  roadmapRulesSchema,
-  type RoadmapRules,
-} from "../../shared/roadmap/rules.ts";
+import { EMPTY_ROADMAP_RULES, parseRoadmapRules, type RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
 import type { RulesChange } from "../../shared/roadmap/changes.ts";
 import type { Editor } from "./content-revisions.ts";
@@ -17,6 +12,7 @@ import {
   latestDraftStatement,
   nextStepTimes,
   revisionStatement,
+  storedRules,
   type StepTimes,
 } from "./roadmap-history.ts";
 
@@ -35,12 +31,6 @@ export type RulesState = {
   publishedBy: string | null;
 };
 
-function parseRules(json: string | null): RoadmapRules | null {
-  if (json === null) return null;
-  const parsed = roadmapRulesSchema().safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : null;
-}
-
 export async function loadRoadmapRules(db: Db): Promise<RulesState> {
   const [settings, latest] = await db.batch([
     db
@@ -56,8 +46,8 @@ export async function loadRoadmapRules(db: Db): Promise<RulesState> {
     latestDraftStatement(db),
   ]);
   const row = settings[0];
-  const published = (row?.publishedAt != null ? parseRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
-  const draft = parseRules(latest[0]?.after ?? null) ?? parseRules(row?.legacyDraft ?? null) ?? published;
+  const published = (row?.publishedAt != null ? storedRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
+  const draft = storedRules(latest[0]?.after ?? null) ?? storedRules(row?.legacyDraft ?? null) ?? published;
   return {
     draft,
     published,
@@ -75,7 +65,7 @@ export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
       .from(contentSettings)
       .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
   )[0];
-  return (row?.publishedAt != null ? parseRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
+  return (row?.publishedAt != null ? storedRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
 }
 
 /**
@@ -177,7 +167,7 @@ export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
       .from(contentSettings)
       .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
   )[0];
-  const previous = parseRules(row?.previous ?? null);
+  const previous = storedRules(row?.previous ?? null);
   return previous && row?.publishedAt != null ? { previous, publishedAt: row.publishedAt } : null;
 }
 

@@ -28,7 +28,8 @@ export type RulesRevision = {
   byName: string | null;
 };
 
-function rules(json: string | null): RoadmapRules | null {
+/** Rules as stored (JSON), validated again by their schema; null when absent or no longer valid. */
+export function storedRules(json: string | null): RoadmapRules | null {
   if (json === null) return null;
   const parsed = roadmapRulesSchema().safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
@@ -65,8 +66,8 @@ type ResolvedRow = Awaited<ReturnType<ReturnType<typeof resolvedRevisions>["all"
 function toRevision(row: ResolvedRow): RulesRevision {
   return {
     ...row,
-    before: rules(row.before),
-    after: rules(row.after),
+    before: storedRules(row.before),
+    after: storedRules(row.after),
     stepLocaleTimes: stepTimes(row.stepLocaleTimes),
   };
 }
@@ -178,5 +179,5 @@ export async function rulesAt(db: Db, at: number): Promise<RoadmapRules | null> 
       .orderBy(desc(roadmapRulesRevisions.id))
       .limit(1)
   )[0];
-  return row ? rules(row.after) : null;
+  return row ? storedRules(row.after) : null;
 }
