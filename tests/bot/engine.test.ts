@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../bot/engine.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
-import { resource, step, topic } from "../support/bundle.ts";
+import { resource, rightsTopic, step, topic } from "../support/bundle.ts";
 import { conversation } from "../support/state.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -10,15 +10,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    topic({
-      id: "rights",
-      order: 1,
-      icon: "⚖️",
-      title: { fr: "Mes droits", en: "My rights" },
-      intro: { fr: "Intro droits", en: "Rights intro" },
-      keywords: { fr: ["droits"] },
-      stepIds: ["ask", "appeal"],
-    }),
+    rightsTopic,
     topic({
       id: "housing",
       order: 2,

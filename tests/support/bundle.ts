@@ -38,6 +38,17 @@ export function snapshotOf(parts: Partial<ContentBundle>): ContentSnapshot {
   return { version: 1, ...bundleOf(parts) };
 }
 
+/** The rights topic of the engine's and the question flow's tests: asking for the contract, appealing a refusal. */
+export const rightsTopic: Topic = topic({
+  id: "rights",
+  order: 1,
+  icon: "⚖️",
+  title: { fr: "Mes droits", en: "My rights" },
+  intro: { fr: "Intro droits" },
+  keywords: { fr: ["droits"] },
+  stepIds: ["ask", "appeal"],
+});
+
 /**
  * A housing topic and step, a training step and a papers FAQ (in French and Arabic): enough for
  * the matcher's and its explanation's tests to see typos, stems, SMS spelling and synonyms.
