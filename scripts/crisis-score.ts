@@ -4,6 +4,7 @@ import { detectCrisis, type CrisisCategory } from "../bot/safety/crisis.ts";
  * Scores the crisis detector on labelled sets (used by scripts/eval-crisis.ts and by
  * tests/bot/safety/eval-set.test.ts). Items whose index is 3 modulo 4 are held out: they are
  * scored apart and their misses are only listed on request, so that tuning never sees them.
+ * The blind sets (scoreBlind) are scored whole.
  */
 export type CrisisItem = { text: string; locale: string; category: CrisisCategory | CrisisCategory[] };
 export type OrdinaryItem = { text: string; locale: string; nearMiss?: boolean };
@@ -15,7 +16,7 @@ export type Tally = { n: number; hits: number; right: number };
 export type CrisisScore = {
   /** Per "<half> <locale>" and "<half> all": detected (any category) and answered with an expected category. */
   recall: Map<string, Tally>;
-  /** Per "<half> <locale>", "<half> all" and "near-miss <half>": how many ordinary texts were read as a crisis. */
+  /** Per "<half> <locale>", "<half> all", "near-miss <half>" and "near-miss <half> <locale>": how many ordinary texts were read as a crisis. */
   falsePositives: Map<string, Tally>;
   misses: { half: Half; line: string }[];
 };
@@ -28,10 +29,18 @@ function count(map: Map<string, Tally>, key: string, hit: boolean, right: boolea
   map.set(key, t);
 }
 
-export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): CrisisScore {
-  const score: CrisisScore = { recall: new Map(), falsePositives: new Map(), misses: [] };
+function scoreBy<G extends string>(
+  crisis: CrisisItem[],
+  ordinary: OrdinaryItem[],
+  groupOf: (index: number) => G,
+): { recall: Map<string, Tally>; falsePositives: Map<string, Tally>; misses: { half: G; line: string }[] } {
+  const score = {
+    recall: new Map<string, Tally>(),
+    falsePositives: new Map<string, Tally>(),
+    misses: [] as { half: G; line: string }[],
+  };
   crisis.forEach((item, index) => {
-    const half = halfOf(index);
+    const half = groupOf(index);
     const hit = detectCrisis(item.text);
     const expected = Array.isArray(item.category) ? item.category : [item.category];
     const right = hit !== null && expected.includes(hit.category);
@@ -43,9 +52,13 @@ export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): Cri
       });
   });
   ordinary.forEach((item, index) => {
-    const half = halfOf(index);
+    const half = groupOf(index);
     const hit = detectCrisis(item.text);
-    const keys = [`${half} ${item.locale}`, `${half} all`, ...(item.nearMiss ? [`near-miss ${half}`] : [])];
+    const keys = [
+      `${half} ${item.locale}`,
+      `${half} all`,
+      ...(item.nearMiss ? [`near-miss ${half}`, `near-miss ${half} ${item.locale}`] : []),
+    ];
     for (const key of keys) count(score.falsePositives, key, hit !== null, false);
     if (hit)
       score.misses.push({
@@ -54,6 +67,26 @@ export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): Cri
       });
   });
   return score;
+}
+
+export function scoreCrisis(crisis: CrisisItem[], ordinary: OrdinaryItem[]): CrisisScore {
+  return scoreBy(crisis, ordinary, halfOf);
+}
+
+/**
+ * The blind sets (tests/eval/crisis-blind.json, ordinary-blind.json), written on 2026-12-04 by
+ * someone who saw neither the detector, its lexicons nor the other sets: scored whole (no half is
+ * tuned on), keyed "blind <locale>", "blind all", "near-miss blind" and "near-miss blind <locale>".
+ * Their misses are only for `--verbose-crisis-blind`: once read, the set is no longer blind.
+ */
+export type BlindScore = {
+  recall: Map<string, Tally>;
+  falsePositives: Map<string, Tally>;
+  misses: { half: "blind"; line: string }[];
+};
+
+export function scoreBlind(crisis: CrisisItem[], ordinary: OrdinaryItem[]): BlindScore {
+  return scoreBy(crisis, ordinary, () => "blind" as const);
 }
 
 /** Ordinary questions of another set (tests/eval/questions.json, blind.json) read as a crisis. */

@@ -7,9 +7,21 @@
  * false-positive rate on the ordinary questions, the near-misses, and the matching sets
  * (questions.json, blind.json). `--verbose-crisis` lists the tuned half's misses;
  * `--verbose-crisis-held-out` the held-out half's (after which it is no longer held out).
+ * Then the blind sets (tests/eval/crisis-blind.json, ordinary-blind.json), written on 2026-12-04
+ * by someone who saw neither the detector, its lexicons nor the other sets, scored whole: recall,
+ * right number first and false positives per language, and the near-misses. Their misses are
+ * listed only with `--verbose-crisis-blind`, after which the set is no longer blind: never pass it
+ * while tuning the detector, and write a new blind set once someone has.
  */
 import { readFileSync } from "node:fs";
-import { falsePositivesIn, scoreCrisis, type CrisisItem, type OrdinaryItem, type Tally } from "./crisis-score.ts";
+import {
+  falsePositivesIn,
+  scoreBlind,
+  scoreCrisis,
+  type CrisisItem,
+  type OrdinaryItem,
+  type Tally,
+} from "./crisis-score.ts";
 
 const read = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../tests/eval/${name}`, import.meta.url), "utf8")) as T;
@@ -49,6 +61,35 @@ export function printCrisisEvaluation(args: string[]): void {
   if (args.includes("--verbose-crisis")) console.log(`\nTuned misses and false positives:\n${show("tuned")}`);
   if (args.includes("--verbose-crisis-held-out"))
     console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
+  printBlindEvaluation(args);
+}
+
+function printBlindEvaluation(args: string[]): void {
+  const blind = scoreBlind(read<CrisisItem[]>("crisis-blind.json"), read<OrdinaryItem[]>("ordinary-blind.json"));
+  const none: Tally = { n: 0, hits: 0, right: 0 };
+  console.log(
+    "\nCrisis detection, blind (tests/eval/crisis-blind.json, ordinary-blind.json, written 2026-12-04 by someone who saw neither the detector nor its lexicons nor the other sets; never tuned on):",
+  );
+  console.log(`${"".padEnd(6)} recall  number first         FP (ordinary)      near-miss FP`);
+  for (const locale of LOCALES) {
+    const r = blind.recall.get(`blind ${locale}`) ?? none;
+    const f = blind.falsePositives.get(`blind ${locale}`) ?? none;
+    const m = blind.falsePositives.get(locale === "all" ? "near-miss blind" : `near-miss blind ${locale}`) ?? none;
+    console.log(
+      `${locale.padEnd(6)} ${pct(r.hits, r.n)} ${pct(r.right, r.n)} (${r.n})`.padEnd(36) +
+        `${pct(f.hits, f.n)} (${f.hits}/${f.n})`.padEnd(19) +
+        `${pct(m.hits, m.n)} (${m.hits}/${m.n})`,
+    );
+  }
+  if (!args.includes("--verbose-crisis-blind")) {
+    console.log("(misses: --verbose-crisis-blind, after which the set is no longer blind)");
+    return;
+  }
+  console.log(
+    "\nWARNING: these are the blind set's misses. Once read, tests/eval/crisis-blind.json and ordinary-blind.json are no longer blind:",
+  );
+  console.log("do not tune the detector on them; its numbers stop measuring generalisation, write a new blind set.");
+  console.log(`\nBlind misses and false positives:\n${blind.misses.map((m) => `  ${m.line}`).join("\n")}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printCrisisEvaluation(process.argv.slice(2));

@@ -8,11 +8,15 @@ import { PROGRESS_MARKS } from "../roadmap/compute.ts";
  * The only description of the database. Times are UTC milliseconds since the epoch.
  * Everything about a young person hangs off `young_people.id` with ON DELETE CASCADE,
  * so "delete my data" is one statement.
+ *
+ * Each table is `/* @__PURE__ *\/ sqliteTable(name, () => columns, …)`: with no call left in
+ * its arguments, a bundler may drop a table its Worker never names (the chat Worker names 18 of
+ * the 27), so that Worker's isolates do not build the others at every start-up.
  */
 
-export const youngPeople = sqliteTable(
+export const youngPeople = /* @__PURE__ */ sqliteTable(
   "young_people",
-  {
+  () => ({
     id: text("id").primaryKey(),
     locale: text("locale").notNull().default("fr"),
     /** YYYY-MM: month precision is enough for deadlines. */
@@ -38,7 +42,7 @@ export const youngPeople = sqliteTable(
     revision: integer("revision").notNull().default(0),
     /** When the cron warned them (Telegram) that their profile will be deleted for inactivity. */
     purgeWarnedAt: integer("purge_warned_at"),
-  },
+  }),
   (t) => [index("young_people_last_active").on(t.lastActiveAt)],
 );
 
@@ -47,9 +51,9 @@ export const youngPeople = sqliteTable(
  * when the person, the content or the rules changed since, and the NOT NULL failure rolls
  * the whole batch back (the turn then reads and runs again).
  */
-export const turnGuards = sqliteTable("turn_guards", {
+export const turnGuards = /* @__PURE__ */ sqliteTable("turn_guards", () => ({
   stale: integer("stale").notNull(),
-});
+}));
 
 /** The channels a young person talks to us on. */
 export const CHANNELS = ["telegram", "web", "whatsapp"] as const;
@@ -59,9 +63,9 @@ export type Channel = (typeof CHANNELS)[number];
  * How a young person reaches us: a Telegram chat id, the SHA-256 of a web session token, or a
  * WhatsApp id (their phone number, which WhatsApp gives and which replies must be sent to).
  */
-export const identities = sqliteTable(
+export const identities = /* @__PURE__ */ sqliteTable(
   "identities",
-  {
+  () => ({
     channel: text("channel", { enum: CHANNELS }).notNull(),
     key: text("key").notNull(),
     youngId: text("young_id")
@@ -70,7 +74,7 @@ export const identities = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** Set when the young person blocked the bot: nothing is sent until they come back. */
     blockedAt: integer("blocked_at"),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.channel, t.key] }), index("identities_young").on(t.youngId)],
 );
 
@@ -79,19 +83,19 @@ export const identities = sqliteTable(
  * (0 and up), and WhatsApp message ids hashed to negative numbers (worker/whatsapp/update.ts),
  * so both channels share the turn's one idempotency check.
  */
-export const telegramUpdates = sqliteTable(
+export const telegramUpdates = /* @__PURE__ */ sqliteTable(
   "telegram_updates",
-  {
+  () => ({
     updateId: integer("update_id").primaryKey(),
     receivedAt: integer("received_at").notNull(),
     // The cron's purge of old ids reads by time (without it: a table scan every run; bench:plans).
-  },
+  }),
   (t) => [index("telegram_updates_received").on(t.receivedAt)],
 );
 
-export const alerts = sqliteTable(
+export const alerts = /* @__PURE__ */ sqliteTable(
   "alerts",
-  {
+  () => ({
     id: text("id").primaryKey(),
     youngId: text("young_id")
       .notNull()
@@ -106,7 +110,7 @@ export const alerts = sqliteTable(
     acknowledgedAt: integer("acknowledged_at"),
     acknowledgedBy: text("acknowledged_by"),
     youngNotifiedAt: integer("young_notified_at"),
-  },
+  }),
   (t) => [
     index("alerts_young").on(t.youngId, t.createdAt),
     // The cron's dispatch sweep and escalations read recent alerts by time, and an escalation
@@ -120,29 +124,29 @@ export const alerts = sqliteTable(
 );
 
 /** Roadmap steps the young person marked done or "not for me". */
-export const roadmapProgress = sqliteTable(
+export const roadmapProgress = /* @__PURE__ */ sqliteTable(
   "roadmap_progress",
-  {
+  () => ({
     youngId: text("young_id")
       .notNull()
       .references(() => youngPeople.id, { onDelete: "cascade" }),
     stepId: text("step_id").notNull(),
     state: text("state", { enum: PROGRESS_MARKS }).notNull(),
     updatedAt: integer("updated_at").notNull(),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.youngId, t.stepId] })],
 );
 
 /** Draft content, one row per item; `data` is the item JSON validated by shared/content/model.ts. */
-export const contentItems = sqliteTable(
+export const contentItems = /* @__PURE__ */ sqliteTable(
   "content_items",
-  {
+  () => ({
     kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
     id: text("id").notNull(),
     data: text("data").notNull(),
     updatedAt: integer("updated_at").notNull(),
     updatedBy: text("updated_by"),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.kind, t.id] })],
 );
 
@@ -154,7 +158,7 @@ export const contentItems = sqliteTable(
  * version, for rollback and for the admin's diffs); before 0006 keywords and index were inline
  * in `snapshot` and both columns null.
  */
-export const publications = sqliteTable("publications", {
+export const publications = /* @__PURE__ */ sqliteTable("publications", () => ({
   version: integer("version").primaryKey({ autoIncrement: true }),
   snapshot: text("snapshot").notNull(),
   keywords: text("keywords"),
@@ -162,7 +166,7 @@ export const publications = sqliteTable("publications", {
   createdAt: integer("created_at").notNull(),
   createdBy: text("created_by"),
   note: text("note"),
-});
+}));
 
 /** `vocab`: the words an unanswered question may keep (bot/scrub.ts), since 0015 too. */
 export const PUBLICATION_PARTS = ["snapshot", "keywords", "index", "vocab"] as const;
@@ -172,16 +176,16 @@ export const PUBLICATION_PARTS = ["snapshot", "keywords", "index", "vocab"] as c
  * string or row over 2 MB, which one row holding the whole publication passed at about 4 × the
  * seed content. A turn reads the snapshot's and the index's chunks in order, in one query.
  */
-export const publicationChunks = sqliteTable(
+export const publicationChunks = /* @__PURE__ */ sqliteTable(
   "publication_chunks",
-  {
+  () => ({
     version: integer("version")
       .notNull()
       .references(() => publications.version, { onDelete: "cascade" }),
     part: text("part", { enum: PUBLICATION_PARTS }).notNull(),
     seq: integer("seq").notNull(),
     body: text("body").notNull(),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.version, t.part, t.seq] })],
 );
 
@@ -190,9 +194,9 @@ export const publicationChunks = sqliteTable(
  * number of distinct people (UNANSWERED_MIN_PEOPLE), counted, with no link to who asked: the
  * only rows editors see. `count` is how many times it was asked.
  */
-export const unansweredQuestions = sqliteTable(
+export const unansweredQuestions = /* @__PURE__ */ sqliteTable(
   "unanswered_questions",
-  {
+  () => ({
     text: text("text").primaryKey(),
     locale: text("locale").notNull(),
     count: integer("count").notNull().default(1),
@@ -200,7 +204,7 @@ export const unansweredQuestions = sqliteTable(
     /** The item the bot answered with when a young person said "ce n'est pas ma question" ("faq:<id>"); null otherwise. */
     answered: text("answered"),
     // The insight page and the retention job read by time.
-  },
+  }),
   (t) => [index("unanswered_questions_seen").on(t.lastSeenAt)],
 );
 
@@ -209,9 +213,9 @@ export const unansweredQuestions = sqliteTable(
  * to who asked (so it is exported and deleted with them), never shown to editors. When enough
  * distinct people asked the same text, it moves to `unanswered_questions` and these rows go.
  */
-export const unansweredAskers = sqliteTable(
+export const unansweredAskers = /* @__PURE__ */ sqliteTable(
   "unanswered_askers",
-  {
+  () => ({
     text: text("text").notNull(),
     youngId: text("young_id")
       .notNull()
@@ -220,7 +224,7 @@ export const unansweredAskers = sqliteTable(
     askedAt: integer("asked_at").notNull(),
     /** As in `unanswered_questions`: the item given to a question marked "ce n'est pas ma question". */
     answered: text("answered"),
-  },
+  }),
   (t) => [
     primaryKey({ columns: [t.text, t.youngId] }),
     index("unanswered_askers_young").on(t.youngId),
@@ -229,14 +233,14 @@ export const unansweredAskers = sqliteTable(
 );
 
 /** Anonymous daily counters (topics opened, onboarding stages reached): no user id. */
-export const eventCounts = sqliteTable(
+export const eventCounts = /* @__PURE__ */ sqliteTable(
   "event_counts",
-  {
+  () => ({
     day: text("day").notNull(),
     event: text("event").notNull(),
     key: text("key").notNull().default(""),
     count: integer("count").notNull().default(0),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.day, t.event, t.key] })],
 );
 
@@ -247,7 +251,7 @@ export const eventCounts = sqliteTable(
  * A team of référents: where its alerts go. Unset settings fall back to the deployment-wide
  * env vars (ALERT_WEBHOOK_URL/SECRET, BACKUP_TELEGRAM_CHAT_ID, BACKUP_EMAIL).
  */
-export const teams = sqliteTable("teams", {
+export const teams = /* @__PURE__ */ sqliteTable("teams", () => ({
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   /** https URL receiving the HMAC-signed alert POST. */
@@ -258,10 +262,10 @@ export const teams = sqliteTable("teams", {
   backupTelegramChatId: text("backup_telegram_chat_id"),
   backupEmail: text("backup_email"),
   createdAt: integer("created_at").notNull(),
-});
+}));
 
 export const STAFF_ROLES = ["admin", "editor", "referent"] as const;
-export const staff = sqliteTable("staff", {
+export const staff = /* @__PURE__ */ sqliteTable("staff", () => ({
   id: text("id").primaryKey(),
   /** Lower-cased; the login name. */
   email: text("email").notNull().unique(),
@@ -278,12 +282,12 @@ export const staff = sqliteTable("staff", {
   disabledAt: integer("disabled_at"),
   /** The référent's team (alert webhook, backup contact); null: the env defaults. */
   teamId: text("team_id").references(() => teams.id, { onDelete: "set null" }),
-});
+}));
 
 /** A staff login: the cookie holds a random token, only its SHA-256 is stored. */
-export const staffSessions = sqliteTable(
+export const staffSessions = /* @__PURE__ */ sqliteTable(
   "staff_sessions",
-  {
+  () => ({
     tokenHash: text("token_hash").primaryKey(),
     staffId: text("staff_id")
       .notNull()
@@ -291,7 +295,7 @@ export const staffSessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     // The retention job deletes expired sessions by time (worker/store/retention.ts).
-  },
+  }),
   (t) => [index("staff_sessions_staff").on(t.staffId), index("staff_sessions_expires").on(t.expiresAt)],
 );
 
@@ -300,20 +304,20 @@ export const staffSessions = sqliteTable(
  * address, and per address and e-mail (its SHA-256, never the e-mail itself). Nothing here
  * names a person; rows past their window are deleted as attempts come.
  */
-export const loginThrottle = sqliteTable(
+export const loginThrottle = /* @__PURE__ */ sqliteTable(
   "login_throttle",
-  {
+  () => ({
     key: text("key").primaryKey(),
     windowStart: integer("window_start").notNull(),
     count: integer("count").notNull(),
-  },
+  }),
   (t) => [index("login_throttle_window").on(t.windowStart)],
 );
 
 /** Who did what in the staff pages; kept when the staff account is deleted. */
-export const auditLog = sqliteTable(
+export const auditLog = /* @__PURE__ */ sqliteTable(
   "audit_log",
-  {
+  () => ({
     id: integer("id").primaryKey({ autoIncrement: true }),
     staffId: text("staff_id"),
     action: text("action").notNull(),
@@ -321,14 +325,14 @@ export const auditLog = sqliteTable(
     details: text("details"),
     at: integer("at").notNull(),
     // An erasure clears the targets that name the person or their alerts (worker/store/privacy.ts).
-  },
+  }),
   (t) => [index("audit_log_at").on(t.at), index("audit_log_target").on(t.target)],
 );
 
 /** One-time codes (stored hashed): "young" links a young person, "telegram" a référent's own chat. */
-export const linkCodes = sqliteTable(
+export const linkCodes = /* @__PURE__ */ sqliteTable(
   "link_codes",
-  {
+  () => ({
     codeHash: text("code_hash").primaryKey(),
     purpose: text("purpose", { enum: ["young", "telegram"] }).notNull(),
     staffId: text("staff_id")
@@ -338,14 +342,14 @@ export const linkCodes = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),
     // The retention job deletes codes by expiry (worker/store/retention.ts).
-  },
+  }),
   (t) => [index("link_codes_staff").on(t.staffId), index("link_codes_expires").on(t.expiresAt)],
 );
 
 /** A référent follows a young person (who confirmed it in the chat). */
-export const referentLinks = sqliteTable(
+export const referentLinks = /* @__PURE__ */ sqliteTable(
   "referent_links",
-  {
+  () => ({
     staffId: text("staff_id")
       .notNull()
       .references(() => staff.id, { onDelete: "cascade" }),
@@ -355,7 +359,7 @@ export const referentLinks = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** The référent's private name for this young person (shown to that référent only); goes with the link. */
     nickname: text("nickname"),
-  },
+  }),
   (t) => [primaryKey({ columns: [t.staffId, t.youngId] }), index("referent_links_young").on(t.youngId)],
 );
 
@@ -369,9 +373,9 @@ export const referentLinks = sqliteTable(
  */
 export const REPLY_CHANNELS = ["telegram", "whatsapp", "web"] as const;
 export const REPLY_STATUSES = ["pending", "held", "replied"] as const;
-export const referentReplies = sqliteTable(
+export const referentReplies = /* @__PURE__ */ sqliteTable(
   "referent_replies",
-  {
+  () => ({
     id: text("id").primaryKey(),
     youngId: text("young_id")
       .notNull()
@@ -386,7 +390,7 @@ export const referentReplies = sqliteTable(
     lastError: text("last_error"),
     createdAt: integer("created_at").notNull(),
     deliveredAt: integer("delivered_at"),
-  },
+  }),
   (t) => [
     index("referent_replies_young").on(t.youngId, t.status),
     // The cron's sweep of replies whose queue message was lost.
@@ -398,7 +402,8 @@ export const referentReplies = sqliteTable(
  * The columns of a row delivered by the queue with a lease, attempts and a backoff (alert
  * deliveries, review digest e-mails): stored first, then claimed and settled by
  * worker/store/leased-deliveries.ts. `next_attempt_at` is the lease's end while an attempt holds
- * the row (no `last_error`), or when to try again after a failure (`last_error` set).
+ * the row (no `last_error`), or when to try again after a failure (`last_error` set). Called
+ * inside each table's column thunk, so a table no Worker names can still be dropped.
  */
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 function leasedDeliveryColumns() {
@@ -414,9 +419,9 @@ function leasedDeliveryColumns() {
 
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
 export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
-export const alertDeliveries = sqliteTable(
+export const alertDeliveries = /* @__PURE__ */ sqliteTable(
   "alert_deliveries",
-  {
+  () => ({
     id: text("id").primaryKey(),
     alertId: text("alert_id")
       .notNull()
@@ -429,7 +434,7 @@ export const alertDeliveries = sqliteTable(
      */
     recipient: text("recipient").notNull(),
     ...leasedDeliveryColumns(),
-  },
+  }),
   (t) => [
     uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient),
     index("alert_deliveries_status").on(t.status),
@@ -442,9 +447,9 @@ export const alertDeliveries = sqliteTable(
  * the key makes a rerun of Monday's cron send nothing twice. The text lists content to review,
  * never anything about a young person.
  */
-export const digestDeliveries = sqliteTable(
+export const digestDeliveries = /* @__PURE__ */ sqliteTable(
   "digest_deliveries",
-  {
+  () => ({
     id: text("id").primaryKey(),
     staffId: text("staff_id")
       .notNull()
@@ -453,7 +458,7 @@ export const digestDeliveries = sqliteTable(
     week: text("week").notNull(),
     text: text("text").notNull(),
     ...leasedDeliveryColumns(),
-  },
+  }),
   (t) => [
     uniqueIndex("digest_deliveries_unique").on(t.staffId, t.week),
     index("digest_deliveries_status").on(t.status, t.createdAt),
@@ -465,9 +470,9 @@ export const digestDeliveries = sqliteTable(
  * `localeTimes` is the item's cumulative "last edited" time per locale after this change, so
  * the latest row tells whether a translation is older than the French text.
  */
-export const contentRevisions = sqliteTable(
+export const contentRevisions = /* @__PURE__ */ sqliteTable(
   "content_revisions",
-  {
+  () => ({
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind", { enum: CONTENT_KINDS }).notNull(),
     itemId: text("item_id").notNull(),
@@ -479,7 +484,7 @@ export const contentRevisions = sqliteTable(
     /** Staff id (or "seed"), and the name shown at the time. */
     by: text("by"),
     byName: text("by_name"),
-  },
+  }),
   (t) => [index("content_revisions_item").on(t.kind, t.itemId, t.id)],
 );
 
@@ -492,7 +497,7 @@ export const contentRevisions = sqliteTable(
  * only when no row holds it (the first change; rows written before migration 0023 hold both).
  * The current draft is the latest row's `after` (or `after_id`'s).
  */
-export const roadmapRulesRevisions = sqliteTable("roadmap_rules_revisions", {
+export const roadmapRulesRevisions = /* @__PURE__ */ sqliteTable("roadmap_rules_revisions", () => ({
   id: integer("id").primaryKey({ autoIncrement: true }),
   action: text("action", { enum: ["save", "publish", "rollback"] }).notNull(),
   before: text("before"),
@@ -504,13 +509,13 @@ export const roadmapRulesRevisions = sqliteTable("roadmap_rules_revisions", {
   /** Staff id (or "seed"), and the name shown at the time. */
   by: text("by"),
   byName: text("by_name"),
-});
+}));
 
 /**
  * Editable settings with a draft and a published value (e.g. the roadmap rules per département).
  * The roadmap rules' draft is not here but in their history (null since migration 0023).
  */
-export const contentSettings = sqliteTable("content_settings", {
+export const contentSettings = /* @__PURE__ */ sqliteTable("content_settings", () => ({
   key: text("key").primaryKey(),
   draft: text("draft"),
   published: text("published"),
@@ -521,15 +526,15 @@ export const contentSettings = sqliteTable("content_settings", {
   /** The value published before the current one, and when: whom a publication changed things for (worker/reminders.ts). */
   previousPublished: text("previous_published"),
   previousPublishedAt: integer("previous_published_at"),
-});
+}));
 
 /**
  * Roadmap reminders already given (sent on Telegram by the cron, or shown in the chat):
  * the key makes a rerun send nothing twice; `sent_at` limits Telegram to one message a day.
  */
-export const remindersSent = sqliteTable(
+export const remindersSent = /* @__PURE__ */ sqliteTable(
   "reminders_sent",
-  {
+  () => ({
     youngId: text("young_id")
       .notNull()
       .references(() => youngPeople.id, { onDelete: "cascade" }),
@@ -538,7 +543,7 @@ export const remindersSent = sqliteTable(
     kind: text("kind").notNull(),
     channel: text("channel", { enum: ["telegram", "chat", "whatsapp", "web"] }).notNull(),
     sentAt: integer("sent_at").notNull(),
-  },
+  }),
   (t) => [
     primaryKey({ columns: [t.youngId, t.stepId, t.kind] }),
     index("reminders_sent_young_at").on(t.youngId, t.sentAt),
@@ -550,9 +555,9 @@ export const remindersSent = sqliteTable(
  * browser's keys that encrypt each message (worker/push/). Given only when they opt in from the
  * chat; exported and erased with them; dropped when the push service says it is gone (404/410).
  */
-export const pushSubscriptions = sqliteTable(
+export const pushSubscriptions = /* @__PURE__ */ sqliteTable(
   "push_subscriptions",
-  {
+  () => ({
     endpoint: text("endpoint").primaryKey(),
     youngId: text("young_id")
       .notNull()
@@ -560,6 +565,6 @@ export const pushSubscriptions = sqliteTable(
     p256dh: text("p256dh").notNull(),
     auth: text("auth").notNull(),
     createdAt: integer("created_at").notNull(),
-  },
+  }),
   (t) => [index("push_subscriptions_young").on(t.youngId)],
 );

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { falsePositivesIn, scoreCrisis, type CrisisItem, type OrdinaryItem } from "../../../scripts/crisis-score.ts";
+import {
+  falsePositivesIn,
+  scoreBlind,
+  scoreCrisis,
+  type CrisisItem,
+  type OrdinaryItem,
+} from "../../../scripts/crisis-score.ts";
 import blind from "../../eval/blind.json";
 import crisis from "../../eval/crisis.json";
+import crisisBlind from "../../eval/crisis-blind.json";
 import ordinary from "../../eval/ordinary.json";
+import ordinaryBlind from "../../eval/ordinary-blind.json";
 import questions from "../../eval/questions.json";
 
 /**
@@ -49,5 +57,48 @@ describe("the crisis evaluation sets", () => {
     const { byLocale } = falsePositivesIn([...questions, ...blind]);
     const all = byLocale.get("all")!;
     expect(all.hits / all.n).toBeLessThanOrEqual(0.01);
+  });
+});
+
+/**
+ * The blind sets (tests/eval/crisis-blind.json, ordinary-blind.json), written on 2026-12-04 by
+ * someone who saw neither the detector, its lexicons nor the other sets, and never tuned on.
+ * Measured then: recall 54.1 %, right number first 53.7 %, 5.8 % of the ordinary texts and
+ * 12.9 % of the near-misses read as a crisis. The floors sit a few points off, so that a change
+ * that loses generalisation fails here without anyone reading the misses (they are listed only by
+ * `npx tsx scripts/eval-crisis.ts --verbose-crisis-blind`, after which the set is no longer blind).
+ */
+describe("the blind crisis evaluation sets", () => {
+  const blindCrisis = crisisBlind as CrisisItem[];
+  const blindOrdinary = ordinaryBlind as OrdinaryItem[];
+  const scored = scoreBlind(blindCrisis, blindOrdinary);
+  const minimum: Record<string, number> = { fr: 90, en: 40, ar: 45, ps: 35, prs: 35 };
+  const categories: string[] = ["overdose", "suicide", "self_harm", "danger", "sexual_violence", "violence", "shelter"];
+  const labels = (c: CrisisItem): string[] => (Array.isArray(c.category) ? c.category : [c.category]);
+
+  it("should hold at least 250 crisis phrasings and 250 ordinary texts, each language at its minimum", () => {
+    expect(blindCrisis.length).toBeGreaterThanOrEqual(250);
+    expect(blindOrdinary.length).toBeGreaterThanOrEqual(250);
+    for (const [locale, n] of Object.entries(minimum)) {
+      expect(blindCrisis.filter((c) => c.locale === locale).length, `crisis ${locale}`).toBeGreaterThanOrEqual(n);
+      expect(blindOrdinary.filter((o) => o.locale === locale).length, `ordinary ${locale}`).toBeGreaterThanOrEqual(n);
+      for (const category of categories)
+        expect(
+          blindCrisis.some((c) => c.locale === locale && labels(c).includes(category)),
+          `${category} in ${locale}`,
+        ).toBe(true);
+    }
+    expect(new Set([...blindCrisis, ...blindOrdinary].map((i) => i.locale))).toEqual(new Set(Object.keys(minimum)));
+    expect(blindOrdinary.filter((o) => o.nearMiss).length / blindOrdinary.length).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it("should keep its overall recall, right number first and false positives near what was measured", () => {
+    const recall = scored.recall.get("blind all")!;
+    const fp = scored.falsePositives.get("blind all")!;
+    const nearMiss = scored.falsePositives.get("near-miss blind")!;
+    expect(recall.hits / recall.n).toBeGreaterThanOrEqual(0.5);
+    expect(recall.right / recall.n).toBeGreaterThanOrEqual(0.5);
+    expect(fp.hits / fp.n).toBeLessThanOrEqual(0.09);
+    expect(nearMiss.hits / nearMiss.n).toBeLessThanOrEqual(0.17);
   });
 });

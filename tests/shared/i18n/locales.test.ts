@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ar } from "../../../shared/i18n/ar.ts";
-import { en } from "../../../shared/i18n/en.ts";
-import { fr, type MessageKey, type Messages } from "../../../shared/i18n/fr.ts";
-import { prs } from "../../../shared/i18n/prs.ts";
-import { ps } from "../../../shared/i18n/ps.ts";
+import { CATALOGS as catalogs } from "../../../shared/i18n/catalogs.ts";
+import { fr, type MessageKey } from "../../../shared/i18n/fr.ts";
 
-const catalogs: Record<string, Messages> = { fr, en, ar, ps, prs };
 const keys = Object.keys(fr) as MessageKey[];
 const crisisKeys = keys.filter((k) => k.startsWith("crisis"));
 /** Keys a young person meets before any content: they must exist in every language. */
