@@ -7,7 +7,7 @@ import { markDeadLettered } from "./store/alerts.ts";
 import { roadmapScanMessageSchema, scanRoadmap } from "./roadmap-scan.ts";
 import { deliverWebPush, webPushMessageSchema } from "./push/send.ts";
 import { giveUpReply, processReply, referentReplyMessageSchema } from "./replies/deliver.ts";
-import { digestEmailMessageSchema, giveUpDigestEmail, processDigestEmail } from "./review-digest-email.ts";
+import { digestEmailMessageSchema, giveUpDigest, processDigestEmail } from "./review-digest-email.ts";
 
 export const DEAD_LETTER_QUEUE = "passerelle-deliveries-dlq";
 
@@ -22,7 +22,7 @@ export async function queue(batch: MessageBatch<unknown>, env: Env): Promise<voi
         // Out of retries: the delivery is marked failed (the dashboard shows it); nothing is sent.
         if (delivery.success) await markDeadLettered(database(env.DB), delivery.data.deliveryId);
         else if (reply.success) await giveUpReply(env, reply.data.replyId);
-        else if (digest.success) await giveUpDigestEmail(env, digest.data.id);
+        else if (digest.success) await giveUpDigest(env, digest.data.id);
         else console.warn("queue: dead-lettered message", replyType(message.body));
         message.ack();
         continue;

@@ -2,9 +2,10 @@ import * as z from "zod/mini";
 import { lazy } from "../shared/lazy.ts";
 import { sendEmail } from "./alerts/deliver.ts";
 import { alertConfigOf } from "./alerts/config.ts";
-import { backoffSeconds } from "./retry.ts";
+import { digestDeliveries } from "../shared/db/schema.ts";
+import { attemptLeased, type Attempt, type DeliveryOutcome } from "./leased-attempt.ts";
 import { database } from "./store/db.ts";
-import { claimDigestEmail, markDigestEmail, stalledDigestEmails } from "./store/digest.ts";
+import { digestWork, giveUpDigestEmail, stalledDigestEmails } from "./store/digest.ts";
 
 /**
  * The review digest by e-mail (issue 21 §3), delivered as alerts' e-mails are: the row is stored
@@ -17,7 +18,6 @@ export const digestEmailMessageSchema = lazy(() => z.object({ type: z.literal("d
 type DigestEmailMessage = z.infer<ReturnType<typeof digestEmailMessageSchema>>;
 
 export const DIGEST_SUBJECT = "Passerelle : contenus à revoir";
-const LEASE_MS = 60_000;
 /** Attempts before the row is failed for good (about an hour of backoff). */
 const MAX_ATTEMPTS = 12;
 const HOUR = 60 * 60 * 1000;
@@ -30,41 +30,23 @@ export async function queueDigestEmails(env: Env, ids: string[]): Promise<void> 
 }
 
 /** One attempt; `retry` tells the queue consumer when to try again. */
-export async function processDigestEmail(
-  env: Env,
-  id: string,
-  now = Date.now(),
-): Promise<{ kind: "done" } | { kind: "retry"; delaySeconds: number }> {
+export function processDigestEmail(env: Env, id: string, now = Date.now()): Promise<DeliveryOutcome> {
   const db = database(env.DB);
-  const work = await claimDigestEmail(db, id, now, LEASE_MS);
-  if (work === null) return { kind: "done" };
-  if ("leasedUntil" in work)
-    return { kind: "retry", delaySeconds: Math.max(1, Math.ceil((work.leasedUntil - now) / 1000)) };
-  const email = alertConfigOf(env).email;
-  if (!email || work.email === null) {
-    await markDigestEmail(db, id, {
-      error: email ? "recipient disabled" : "e-mail not configured",
-      nextAttemptAt: null,
-    });
-    return { kind: "done" };
-  }
-  const sent = await sendEmail(email, work.email, DIGEST_SUBJECT, work.text);
-  if (sent.ok) {
-    await markDigestEmail(db, id, { delivered: now });
-    return { kind: "done" };
-  }
-  if (!sent.retryable || work.attempts >= MAX_ATTEMPTS) {
-    await markDigestEmail(db, id, { error: sent.error, nextAttemptAt: null });
-    return { kind: "done" };
-  }
-  const delaySeconds = backoffSeconds(work.attempts, sent.retryAfter);
-  await markDigestEmail(db, id, { error: sent.error, nextAttemptAt: now + delaySeconds * 1000 });
-  return { kind: "retry", delaySeconds };
+  const sender = alertConfigOf(env).email;
+  return attemptLeased(db, digestDeliveries, id, now, {
+    load: () => digestWork(db, id),
+    send: async (work): Promise<Attempt> => {
+      if (!sender) return { ok: false, retryable: false, error: "e-mail not configured" };
+      if (work.email === null) return { ok: false, retryable: false, error: "recipient disabled" };
+      return sendEmail(sender, work.email, DIGEST_SUBJECT, work.text);
+    },
+    maxAttempts: MAX_ATTEMPTS,
+  });
 }
 
 /** Dead-lettered by the queue: failed for good, unless delivered meanwhile. */
-export async function giveUpDigestEmail(env: Env, id: string): Promise<void> {
-  await markDigestEmail(database(env.DB), id, { error: "dead-lettered", nextAttemptAt: null });
+export async function giveUpDigest(env: Env, id: string): Promise<void> {
+  await giveUpDigestEmail(database(env.DB), id);
 }
 
 /** The cron: pending rows with nothing happening for two hours are queued again. */

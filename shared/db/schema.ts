@@ -398,6 +398,25 @@ export const referentReplies = /* @__PURE__ */ sqliteTable(
   ],
 );
 
+/**
+ * The columns of a row delivered by the queue with a lease, attempts and a backoff (alert
+ * deliveries, review digest e-mails): stored first, then claimed and settled by
+ * worker/store/leased-deliveries.ts. `next_attempt_at` is the lease's end while an attempt holds
+ * the row (no `last_error`), or when to try again after a failure (`last_error` set). Called
+ * inside each table's column thunk, so a table no Worker names can still be dropped.
+ */
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+function leasedDeliveryColumns() {
+  return {
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    createdAt: integer("created_at").notNull(),
+  };
+}
+
 /** One row per alert and channel and recipient: what was delivered, and what was not. */
 export const DELIVERY_CHANNELS = ["telegram", "webhook", "email", "young_telegram", "young_whatsapp"] as const;
 export const alertDeliveries = /* @__PURE__ */ sqliteTable(
@@ -414,14 +433,7 @@ export const alertDeliveries = /* @__PURE__ */ sqliteTable(
      * (notice sent back to the young person).
      */
     recipient: text("recipient").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    nextAttemptAt: integer("next_attempt_at"),
-    deliveredAt: integer("delivered_at"),
-    createdAt: integer("created_at").notNull(),
+    ...leasedDeliveryColumns(),
   }),
   (t) => [
     uniqueIndex("alert_deliveries_unique").on(t.alertId, t.channel, t.recipient),
@@ -445,14 +457,7 @@ export const digestDeliveries = /* @__PURE__ */ sqliteTable(
     /** The Monday (Paris date) of the digest. */
     week: text("week").notNull(),
     text: text("text").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    nextAttemptAt: integer("next_attempt_at"),
-    deliveredAt: integer("delivered_at"),
-    createdAt: integer("created_at").notNull(),
+    ...leasedDeliveryColumns(),
   }),
   (t) => [
     uniqueIndex("digest_deliveries_unique").on(t.staffId, t.week),
@@ -485,14 +490,20 @@ export const contentRevisions = /* @__PURE__ */ sqliteTable(
 
 /**
  * History of the roadmap rules (worker/store/roadmap-history.ts): one row per save, publication
- * or rollback, with the rules before and after (JSON) and, per step id, the cumulative "last
- * edited" time per locale after it, so a step's translation older than its French is marked.
+ * or rollback, with the rules before and after and, per step id, the cumulative "last edited"
+ * time per locale after it, so a step's translation older than its French is marked. A save
+ * stores its rules once, in `after`; its `before` is the `after` of the row `before_id` names,
+ * and a publication's both are rows' `after` (`before_id`, `after_id`): the JSON is in `before`
+ * only when no row holds it (the first change; rows written before migration 0023 hold both).
+ * The current draft is the latest row's `after` (or `after_id`'s).
  */
 export const roadmapRulesRevisions = /* @__PURE__ */ sqliteTable("roadmap_rules_revisions", () => ({
   id: integer("id").primaryKey({ autoIncrement: true }),
   action: text("action", { enum: ["save", "publish", "rollback"] }).notNull(),
-  before: text("before").notNull(),
-  after: text("after").notNull(),
+  before: text("before"),
+  after: text("after"),
+  beforeId: integer("before_id"),
+  afterId: integer("after_id"),
   stepLocaleTimes: text("step_locale_times").notNull().default("{}"),
   at: integer("at").notNull(),
   /** Staff id (or "seed"), and the name shown at the time. */
@@ -500,10 +511,13 @@ export const roadmapRulesRevisions = /* @__PURE__ */ sqliteTable("roadmap_rules_
   byName: text("by_name"),
 }));
 
-/** Editable settings with a draft and a published value (e.g. the roadmap rules per département). */
+/**
+ * Editable settings with a draft and a published value (e.g. the roadmap rules per département).
+ * The roadmap rules' draft is not here but in their history (null since migration 0023).
+ */
 export const contentSettings = /* @__PURE__ */ sqliteTable("content_settings", () => ({
   key: text("key").primaryKey(),
-  draft: text("draft").notNull(),
+  draft: text("draft"),
   published: text("published"),
   updatedAt: integer("updated_at").notNull(),
   updatedBy: text("updated_by"),

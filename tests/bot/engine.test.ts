@@ -1,28 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../../bot/engine.ts";
 import type { ContentSnapshot } from "../../shared/content/model.ts";
-import { step, topic } from "../support/bundle.ts";
+import { resource, rightsTopic, step, topic } from "../support/bundle.ts";
 import { conversation } from "../support/state.ts";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const src = {
-  sources: [{ label: "Article L222-5 CASF", url: "https://www.legifrance.gouv.fr" }],
-  reviewedAt: "2026-11-23",
-};
 
 /** A tiny but complete content snapshot, so each rule of the engine is visible in isolation. */
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    topic({
-      id: "rights",
-      order: 1,
-      icon: "⚖️",
-      title: { fr: "Mes droits", en: "My rights" },
-      intro: { fr: "Intro droits", en: "Rights intro" },
-      keywords: { fr: ["droits"] },
-      stepIds: ["ask", "appeal"],
-    }),
+    rightsTopic,
     topic({
       id: "housing",
       order: 2,
@@ -49,16 +37,15 @@ const content: ContentSnapshot = {
     }),
   ],
   resources: [
-    {
+    resource({
       id: "nat",
       scope: "national",
       name: { fr: "Défenseur des droits" },
       description: { fr: "Aide gratuite" },
       url: "https://www.defenseurdesdroits.fr",
-      ...src,
-    },
-    { id: "loc44", scope: "44", name: { fr: "Ressource 44" }, description: { fr: "Locale 44" }, ...src },
-    { id: "loc49", scope: "49", name: { fr: "Ressource 49" }, description: { fr: "Locale 49" }, ...src },
+    }),
+    resource({ id: "loc44", scope: "44", name: { fr: "Ressource 44" }, description: { fr: "Locale 44" } }),
+    resource({ id: "loc49", scope: "49", name: { fr: "Ressource 49" }, description: { fr: "Locale 49" } }),
   ],
   faqs: [],
 };

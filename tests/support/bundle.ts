@@ -1,4 +1,4 @@
-import type { ContentBundle, ContentSnapshot, Faq, Step, Topic } from "../../shared/content/model.ts";
+import type { ContentBundle, ContentSnapshot, Faq, Resource, Step, Topic } from "../../shared/content/model.ts";
 
 /**
  * Content for the engine's and the matcher's tests, written with only what a test is about: the
@@ -24,6 +24,10 @@ export function faq(fields: Given<Faq, "id" | "topicId" | "question">): Faq {
   return { answer: { fr: "." }, keywords: {}, resourceIds: [], ...TRACE, ...fields };
 }
 
+export function resource(fields: Given<Resource, "id" | "scope" | "name">): Resource {
+  return { description: { fr: "." }, ...TRACE, ...fields };
+}
+
 /** A bundle of the parts given (the others empty). */
 export function bundleOf(parts: Partial<ContentBundle>): ContentBundle {
   return { topics: [], steps: [], resources: [], faqs: [], ...parts };
@@ -33,6 +37,17 @@ export function bundleOf(parts: Partial<ContentBundle>): ContentBundle {
 export function snapshotOf(parts: Partial<ContentBundle>): ContentSnapshot {
   return { version: 1, ...bundleOf(parts) };
 }
+
+/** The rights topic of the engine's and the question flow's tests: asking for the contract, appealing a refusal. */
+export const rightsTopic: Topic = topic({
+  id: "rights",
+  order: 1,
+  icon: "⚖️",
+  title: { fr: "Mes droits", en: "My rights" },
+  intro: { fr: "Intro droits" },
+  keywords: { fr: ["droits"] },
+  stepIds: ["ask", "appeal"],
+});
 
 /**
  * A housing topic and step, a training step and a papers FAQ (in French and Arabic): enough for

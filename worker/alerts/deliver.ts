@@ -10,14 +10,9 @@ import {
 } from "../whatsapp/client.ts";
 import { sendOrTemplate, template } from "../whatsapp/outbox.ts";
 import { configOf } from "../config.ts";
-import { backoffSeconds } from "../retry.ts";
-import {
-  claimDelivery,
-  markAttemptFailed,
-  markDelivered,
-  markYoungNotified,
-  type DeliveryWork,
-} from "../store/alerts.ts";
+import { alertDeliveries } from "../../shared/db/schema.ts";
+import { attemptLeased, type Attempt, type DeliveryOutcome } from "../leased-attempt.ts";
+import { deliveryWork, markYoungNotified, type DeliveryWork } from "../store/alerts.ts";
 import { database } from "../store/db.ts";
 import { isLinked, youngTelegramChat, youngWhatsApp } from "../store/links.ts";
 import { staffById } from "../store/staff.ts";
@@ -33,13 +28,6 @@ import { isBlockedError, isRetryable, retryAfterSeconds, TelegramError } from ".
 import { sendReplies } from "../telegram/send.ts";
 
 /** Sends one delivery (one channel, one recipient); the queue consumer retries or dead-letters. */
-
-const LEASE_MS = 60_000;
-
-/** An attempt's end: done (delivered, or failed for good) or to retry after a delay. */
-export type DeliveryOutcome = { kind: "done" } | { kind: "retry"; delaySeconds: number };
-
-export type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; retryAfter?: number };
 
 class Permanent extends Error {}
 
@@ -245,28 +233,17 @@ async function attempt(env: Env, work: DeliveryWork, now: number): Promise<Attem
 }
 
 /** One attempt at one delivery; tells the queue consumer what to do with the message. */
-export async function processDelivery(env: Env, deliveryId: string, now = Date.now()): Promise<DeliveryOutcome> {
+export function processDelivery(env: Env, deliveryId: string, now = Date.now()): Promise<DeliveryOutcome> {
   const db = database(env.DB);
-  const work = await claimDelivery(db, deliveryId, now, LEASE_MS);
-  if (work === null) return { kind: "done" };
-  if ("leasedUntil" in work)
-    return { kind: "retry", delaySeconds: Math.max(1, Math.ceil((work.leasedUntil - now) / 1000)) };
-  let result: Attempt;
-  try {
-    result = await attempt(env, work, now);
-  } catch (error) {
-    if (error instanceof Permanent) result = { ok: false, retryable: false, error: error.message };
-    else result = { ok: false, retryable: true, error: error instanceof Error ? error.name : "error" };
-  }
-  if (result.ok) {
-    await markDelivered(db, work.id, now);
-    return { kind: "done" };
-  }
-  if (!result.retryable) {
-    await markAttemptFailed(db, work.id, result.error, null);
-    return { kind: "done" };
-  }
-  const delaySeconds = backoffSeconds(work.attempts, result.retryAfter);
-  await markAttemptFailed(db, work.id, result.error, now + delaySeconds * 1000);
-  return { kind: "retry", delaySeconds };
+  return attemptLeased(db, alertDeliveries, deliveryId, now, {
+    load: (attempts) => deliveryWork(db, deliveryId, attempts),
+    send: async (work) => {
+      try {
+        return await attempt(env, work, now);
+      } catch (error) {
+        if (error instanceof Permanent) return { ok: false, retryable: false, error: error.message };
+        return { ok: false, retryable: true, error: error instanceof Error ? error.name : "error" };
+      }
+    },
+  });
 }

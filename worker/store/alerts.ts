@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import {
   alertDeliveries,
   alerts,
@@ -11,6 +11,7 @@ import {
 import { batchRows, chunksOf, rowsInChunks } from "./chunks.ts";
 import { PERSON_ID } from "./roadmap.ts";
 import type { Db } from "./db.ts";
+import { giveUpLeased, stalledLeased } from "./leased-deliveries.ts";
 
 /** SQL for alerts, their deliveries (one row per channel and recipient) and the dashboard. */
 
@@ -77,94 +78,36 @@ export type DeliveryWork = {
 };
 
 /**
- * Takes a pending delivery for one attempt: attempts+1 and a short lease (next_attempt_at
- * in the future with no last_error = being sent), so two consumers never send the same
- * delivery at once. A delivery waiting after a failure (last_error set) is taken whenever
- * its queue message comes back: the queue applied the backoff delay.
+ * What a claimed delivery sends (worker/leased-attempt.ts claims it): its channel and
+ * recipient, the alert and the young person's locale; null when the row or its alert is gone.
  */
-export async function claimDelivery(
-  db: Db,
-  id: string,
-  now: number,
-  leaseMs: number,
-): Promise<DeliveryWork | { leasedUntil: number } | null> {
-  const claimed = await db
-    .update(alertDeliveries)
-    .set({ attempts: sql`${alertDeliveries.attempts} + 1`, nextAttemptAt: now + leaseMs, lastError: null })
-    .where(
-      and(
-        eq(alertDeliveries.id, id),
-        eq(alertDeliveries.status, "pending"),
-        or(
-          isNotNull(alertDeliveries.lastError),
-          isNull(alertDeliveries.nextAttemptAt),
-          lt(alertDeliveries.nextAttemptAt, now + 1),
-        ),
-      ),
-    )
-    .returning();
-  const row = claimed[0];
-  if (!row) {
-    const rest = await db
-      .select({ status: alertDeliveries.status, next: alertDeliveries.nextAttemptAt })
+export async function deliveryWork(db: Db, id: string, attempts: number): Promise<DeliveryWork | null> {
+  const [deliveryRows, alertRows, youngRows] = await db.batch([
+    db
+      .select({ channel: alertDeliveries.channel, recipient: alertDeliveries.recipient })
       .from(alertDeliveries)
-      .where(eq(alertDeliveries.id, id));
-    return rest[0]?.status === "pending" && rest[0].next !== null ? { leasedUntil: rest[0].next } : null;
-  }
-  const [alertRows, youngRows] = await db.batch([
-    db.select().from(alerts).where(eq(alerts.id, row.alertId)),
+      .where(eq(alertDeliveries.id, id)),
+    db
+      .select({ alert: alerts })
+      .from(alerts)
+      .innerJoin(alertDeliveries, eq(alertDeliveries.alertId, alerts.id))
+      .where(eq(alertDeliveries.id, id)),
     db
       .select({ locale: youngPeople.locale, dept: youngPeople.dept, status: youngPeople.status })
       .from(youngPeople)
       .innerJoin(alerts, eq(alerts.youngId, youngPeople.id))
-      .where(eq(alerts.id, row.alertId)),
+      .innerJoin(alertDeliveries, eq(alertDeliveries.alertId, alerts.id))
+      .where(eq(alertDeliveries.id, id)),
   ]);
-  const alert = alertRows[0];
-  if (!alert) return null;
-  return {
-    id: row.id,
-    channel: row.channel,
-    recipient: row.recipient,
-    attempts: row.attempts,
-    alert,
-    young: youngRows[0] ?? null,
-  };
-}
-
-export async function markDelivered(db: Db, id: string, now: number): Promise<void> {
-  await db
-    .update(alertDeliveries)
-    .set({ status: "delivered", deliveredAt: now, lastError: null, nextAttemptAt: null })
-    .where(eq(alertDeliveries.id, id));
-}
-
-/** A failed attempt: the error (no personal data) and when to try again, or failed for good. */
-export async function markAttemptFailed(
-  db: Db,
-  id: string,
-  error: string,
-  nextAttemptAt: number | null,
-): Promise<void> {
-  await db
-    .update(alertDeliveries)
-    .set(
-      nextAttemptAt === null
-        ? { status: "failed", lastError: error.slice(0, 300), nextAttemptAt: null }
-        : { lastError: error.slice(0, 300), nextAttemptAt },
-    )
-    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
+  const delivery = deliveryRows[0];
+  const alert = alertRows[0]?.alert;
+  if (!delivery || !alert) return null;
+  return { id, ...delivery, attempts, alert, young: youngRows[0] ?? null };
 }
 
 /** Dead-lettered by the queue: failed for good, unless it was delivered meanwhile. */
-export async function markDeadLettered(db: Db, id: string): Promise<void> {
-  await db
-    .update(alertDeliveries)
-    .set({
-      status: "failed",
-      nextAttemptAt: null,
-      lastError: sql`coalesce(${alertDeliveries.lastError}, 'dead-lettered')`,
-    })
-    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, "pending")));
+export function markDeadLettered(db: Db, id: string): Promise<void> {
+  return giveUpLeased(db, alertDeliveries, id);
 }
 
 /** Acknowledges an open alert; returns it when this call did it (not already acknowledged). */
@@ -227,18 +170,8 @@ export async function undispatchedAlerts(db: Db, since: number, limit = 200): Pr
 }
 
 /** Pending deliveries whose retry is long overdue (a lost queue message): to enqueue again. */
-export async function stalledDeliveries(db: Db, before: number, limit = 200): Promise<string[]> {
-  const rows = await db
-    .select({ id: alertDeliveries.id })
-    .from(alertDeliveries)
-    .where(
-      and(
-        eq(alertDeliveries.status, "pending"),
-        lt(sql`coalesce(${alertDeliveries.nextAttemptAt}, ${alertDeliveries.createdAt})`, before),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.id);
+export function stalledDeliveries(db: Db, before: number, limit = 200): Promise<string[]> {
+  return stalledLeased(db, alertDeliveries, before, limit);
 }
 
 /** A random UUID v4 computed by SQLite, for ids of rows inserted by `insert … select`. */

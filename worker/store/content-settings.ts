@@ -1,18 +1,20 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as z from "zod/mini";
 import { linkCheckSchema, type LinkCheck } from "../../shared/content/links.ts";
 import { contentSettings } from "../../shared/db/schema.ts";
-import {
-  EMPTY_ROADMAP_RULES,
-  parseRoadmapRules,
-  roadmapRulesSchema,
-  type RoadmapRules,
-} from "../../shared/roadmap/rules.ts";
+import { EMPTY_ROADMAP_RULES, parseRoadmapRules, type RoadmapRules } from "../../shared/roadmap/rules.ts";
 import { REVIEW_PERIOD_DEFAULTS, reviewPeriodsSchema, type ReviewPeriods } from "../../shared/content/review.ts";
 import type { RulesChange } from "../../shared/roadmap/changes.ts";
 import type { Editor } from "./content-revisions.ts";
 import type { Db } from "./db.ts";
-import { latestStepTimes, nextStepTimes, revisionStatement, type StepTimes } from "./roadmap-history.ts";
+import {
+  historyHead,
+  latestDraftStatement,
+  nextStepTimes,
+  revisionStatement,
+  storedRules,
+  type StepTimes,
+} from "./roadmap-history.ts";
 
 /**
  * Editable settings with a draft and a published value. The roadmap rules live under
@@ -29,16 +31,23 @@ export type RulesState = {
   publishedBy: string | null;
 };
 
-function parseRules(json: string | null): RoadmapRules | null {
-  if (json === null) return null;
-  const parsed = roadmapRulesSchema().safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : null;
-}
-
 export async function loadRoadmapRules(db: Db): Promise<RulesState> {
-  const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, ROADMAP_RULES_KEY)))[0];
-  const published = (row?.publishedAt != null ? parseRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
-  const draft = parseRules(row?.draft ?? null) ?? published;
+  const [settings, latest] = await db.batch([
+    db
+      .select({
+        published: contentSettings.published,
+        publishedAt: contentSettings.publishedAt,
+        publishedBy: contentSettings.publishedBy,
+        // Rules saved before migration 0023 with no history since keep their draft here.
+        legacyDraft: contentSettings.draft,
+      })
+      .from(contentSettings)
+      .where(eq(contentSettings.key, ROADMAP_RULES_KEY)),
+    latestDraftStatement(db),
+  ]);
+  const row = settings[0];
+  const published = (row?.publishedAt != null ? storedRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
+  const draft = storedRules(latest[0]?.after ?? null) ?? storedRules(row?.legacyDraft ?? null) ?? published;
   return {
     draft,
     published,
@@ -48,11 +57,21 @@ export async function loadRoadmapRules(db: Db): Promise<RulesState> {
   };
 }
 
-/** The rules young people get (published, or empty rules: no steps). */
+/** The rules young people get (published, or empty rules: no steps); the draft is not read. */
 export async function publishedRoadmapRules(db: Db): Promise<RoadmapRules> {
-  return (await loadRoadmapRules(db)).published;
+  const row = (
+    await db
+      .select({ published: contentSettings.published, publishedAt: contentSettings.publishedAt })
+      .from(contentSettings)
+      .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
+  )[0];
+  return (row?.publishedAt != null ? storedRules(row.published) : null) ?? EMPTY_ROADMAP_RULES;
 }
 
+/**
+ * Saves the draft: the rules are written once, in the history's new row (the draft is the
+ * latest row's after), the settings row keeps who changed it and when.
+ */
 export async function saveRoadmapRulesDraft(
   db: Db,
   input: unknown,
@@ -63,22 +82,15 @@ export async function saveRoadmapRulesDraft(
 ): Promise<{ ok: true; rules: RoadmapRules } | { ok: false; errors: string[] }> {
   const parsed = parseRoadmapRules(input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => (e.startsWith(":") ? `rules${e}` : e)) };
-  const [current, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
-  const draft = JSON.stringify(parsed.rules);
+  const [current, head] = await Promise.all([loadRoadmapRules(db), historyHead(db)]);
   const at = now.getTime();
   await db.batch([
     db
       .insert(contentSettings)
-      .values({
-        key: ROADMAP_RULES_KEY,
-        draft,
-        published: JSON.stringify(current.published),
-        updatedAt: at,
-        updatedBy: editor.id,
-      })
+      .values({ key: ROADMAP_RULES_KEY, draft: null, published: null, updatedAt: at, updatedBy: editor.id })
       .onConflictDoUpdate({
         target: contentSettings.key,
-        set: { draft, updatedAt: at, updatedBy: editor.id },
+        set: { draft: null, updatedAt: sql`excluded.updated_at`, updatedBy: sql`excluded.updated_by` },
       }),
     revisionStatement(
       db,
@@ -86,7 +98,8 @@ export async function saveRoadmapRulesDraft(
         action: history.action,
         before: current.draft,
         after: parsed.rules,
-        times: history.restoredTimes ?? nextStepTimes(current.draft, parsed.rules, times, at),
+        times: history.restoredTimes ?? nextStepTimes(current.draft, parsed.rules, head.times, at),
+        versions: { before: head.versions.draft },
       },
       editor,
       at,
@@ -95,30 +108,49 @@ export async function saveRoadmapRulesDraft(
   return { ok: true, rules: parsed.rules };
 }
 
+/**
+ * Publishes the draft: copied once into the settings row, which turns read (the rules it
+ * replaces kept beside it by SQL, not sent again); the history names the rows holding both.
+ */
 export async function publishRoadmapRules(db: Db, editor: Editor, now: Date): Promise<RoadmapRules> {
-  const [{ draft, published, publishedAt }, times] = await Promise.all([loadRoadmapRules(db), latestStepTimes(db)]);
-  const json = JSON.stringify(draft);
+  const [{ draft, published }, head] = await Promise.all([loadRoadmapRules(db), historyHead(db)]);
   const at = now.getTime();
-  // What young people had until now: the reminder scan tells those whose roadmap this changes.
-  const previous =
-    publishedAt !== null ? { previousPublished: JSON.stringify(published), previousPublishedAt: publishedAt } : {};
+  const values = {
+    key: ROADMAP_RULES_KEY,
+    draft: null,
+    published: JSON.stringify(draft),
+    updatedAt: at,
+    updatedBy: editor.id,
+    publishedAt: at,
+    publishedBy: editor.id,
+  };
   await db.batch([
     db
       .insert(contentSettings)
-      .values({
-        key: ROADMAP_RULES_KEY,
-        draft: json,
-        published: json,
-        updatedAt: at,
-        updatedBy: editor.id,
-        publishedAt: at,
-        publishedBy: editor.id,
-      })
+      .values(values)
       .onConflictDoUpdate({
         target: contentSettings.key,
-        set: { published: json, publishedAt: at, publishedBy: editor.id, ...previous },
+        set: {
+          // What young people had until now: the reminder scan tells those whose roadmap this changes.
+          previousPublished: sql`case when ${contentSettings.publishedAt} is null then ${contentSettings.previousPublished} else ${contentSettings.published} end`,
+          previousPublishedAt: sql`coalesce(${contentSettings.publishedAt}, ${contentSettings.previousPublishedAt})`,
+          published: sql`excluded.published`,
+          publishedAt: sql`excluded.published_at`,
+          publishedBy: sql`excluded.published_by`,
+        },
       }),
-    revisionStatement(db, { action: "publish", before: published, after: draft, times }, editor, at),
+    revisionStatement(
+      db,
+      {
+        action: "publish",
+        before: published,
+        after: draft,
+        times: head.times,
+        versions: { before: head.versions.published, after: head.versions.draft },
+      },
+      editor,
+      at,
+    ),
   ]);
   return draft;
 }
@@ -135,7 +167,7 @@ export async function latestRulesChange(db: Db): Promise<RulesChange | null> {
       .from(contentSettings)
       .where(eq(contentSettings.key, ROADMAP_RULES_KEY))
   )[0];
-  const previous = parseRules(row?.previous ?? null);
+  const previous = storedRules(row?.previous ?? null);
   return previous && row?.publishedAt != null ? { previous, publishedAt: row.publishedAt } : null;
 }
 
@@ -144,7 +176,7 @@ export const REVIEW_PERIODS_KEY = "review-periods";
 
 export async function loadReviewPeriods(db: Db): Promise<ReviewPeriods> {
   const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, REVIEW_PERIODS_KEY)))[0];
-  const parsed = reviewPeriodsSchema().safeParse(row ? JSON.parse(row.draft) : {});
+  const parsed = reviewPeriodsSchema().safeParse(row?.draft ? JSON.parse(row.draft) : {});
   return { ...REVIEW_PERIOD_DEFAULTS, ...(parsed.success ? parsed.data : {}) };
 }
 
@@ -171,7 +203,7 @@ export const LINK_CHECKS_KEY = "link-checks";
 
 export async function loadLinkChecks(db: Db): Promise<Record<string, LinkCheck>> {
   const row = (await db.select().from(contentSettings).where(eq(contentSettings.key, LINK_CHECKS_KEY)))[0];
-  const parsed = z.record(z.string(), linkCheckSchema()).safeParse(row ? JSON.parse(row.draft) : {});
+  const parsed = z.record(z.string(), linkCheckSchema()).safeParse(row?.draft ? JSON.parse(row.draft) : {});
   return parsed.success ? parsed.data : {};
 }
 

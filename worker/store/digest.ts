@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { digestDeliveries, staff } from "../../shared/db/schema.ts";
 import type { Db } from "./db.ts";
+import { giveUpLeased, stalledLeased } from "./leased-deliveries.ts";
 
 /** SQL of the weekly review digest (worker/review-digest.ts). */
 
@@ -26,82 +27,30 @@ export async function storeDigestEmails(db: Db, week: string, text: string, now:
   return rows.map((r) => r.id);
 }
 
-export type DigestWork = { id: string; attempts: number; text: string; email: string | null };
+export type DigestWork = { text: string; email: string | null };
 
 /**
- * Claims a pending digest e-mail for one attempt (a lease, as alert deliveries have): null when
- * it is done or failed; `leasedUntil` when another attempt holds it. `email` is null when the
- * recipient was disabled (or deleted) since: nothing is sent.
+ * What a claimed digest e-mail sends (worker/leased-attempt.ts claims it): null when the row is
+ * gone; `email` is null when the recipient was disabled (or deleted) since: nothing is sent.
  */
-export async function claimDigestEmail(
-  db: Db,
-  id: string,
-  now: number,
-  leaseMs: number,
-): Promise<DigestWork | { leasedUntil: number } | null> {
-  const claimed = await db
-    .update(digestDeliveries)
-    .set({ attempts: sql`${digestDeliveries.attempts} + 1`, nextAttemptAt: now + leaseMs, lastError: null })
-    .where(
-      and(
-        eq(digestDeliveries.id, id),
-        eq(digestDeliveries.status, "pending"),
-        or(
-          isNotNull(digestDeliveries.lastError),
-          isNull(digestDeliveries.nextAttemptAt),
-          lt(digestDeliveries.nextAttemptAt, now + 1),
-        ),
-      ),
-    )
-    .returning();
-  const row = claimed[0];
-  if (!row) {
-    const rest = await db
-      .select({ status: digestDeliveries.status, next: digestDeliveries.nextAttemptAt })
+export async function digestWork(db: Db, id: string): Promise<DigestWork | null> {
+  const row = (
+    await db
+      .select({ text: digestDeliveries.text, email: staff.email, disabledAt: staff.disabledAt })
       .from(digestDeliveries)
-      .where(eq(digestDeliveries.id, id));
-    return rest[0]?.status === "pending" && rest[0].next !== null ? { leasedUntil: rest[0].next } : null;
-  }
-  const member = (
-    await db.select({ email: staff.email, disabledAt: staff.disabledAt }).from(staff).where(eq(staff.id, row.staffId))
+      .leftJoin(staff, eq(staff.id, digestDeliveries.staffId))
+      .where(eq(digestDeliveries.id, id))
   )[0];
-  return {
-    id: row.id,
-    attempts: row.attempts,
-    text: row.text,
-    email: member && member.disabledAt === null ? member.email : null,
-  };
+  if (!row) return null;
+  return { text: row.text, email: row.email !== null && row.disabledAt === null ? row.email : null };
 }
 
-/** Delivered; or an attempt failed (the error, no personal data): again at `nextAttemptAt`, or for good (null). */
-export async function markDigestEmail(
-  db: Db,
-  id: string,
-  outcome: { delivered: number } | { error: string; nextAttemptAt: number | null },
-): Promise<void> {
-  const set =
-    "delivered" in outcome
-      ? { status: "delivered" as const, deliveredAt: outcome.delivered, lastError: null, nextAttemptAt: null }
-      : outcome.nextAttemptAt === null
-        ? { status: "failed" as const, lastError: outcome.error.slice(0, 300), nextAttemptAt: null }
-        : { lastError: outcome.error.slice(0, 300), nextAttemptAt: outcome.nextAttemptAt };
-  await db
-    .update(digestDeliveries)
-    .set(set)
-    .where(and(eq(digestDeliveries.id, id), eq(digestDeliveries.status, "pending")));
+/** Dead-lettered by the queue: failed for good, unless delivered meanwhile. */
+export function giveUpDigestEmail(db: Db, id: string): Promise<void> {
+  return giveUpLeased(db, digestDeliveries, id);
 }
 
 /** Pending digest e-mails whose queue message seems lost (nothing since `before`): queued again by the cron. */
-export async function stalledDigestEmails(db: Db, before: number, limit = 100): Promise<string[]> {
-  const rows = await db
-    .select({ id: digestDeliveries.id })
-    .from(digestDeliveries)
-    .where(
-      and(
-        eq(digestDeliveries.status, "pending"),
-        lt(sql`coalesce(${digestDeliveries.nextAttemptAt}, ${digestDeliveries.createdAt})`, before),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.id);
+export function stalledDigestEmails(db: Db, before: number, limit = 100): Promise<string[]> {
+  return stalledLeased(db, digestDeliveries, before, limit);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handle } from "../../../bot/engine.ts";
 import type { ConversationState } from "../../../bot/state.ts";
 import type { ContentSnapshot } from "../../../shared/content/model.ts";
-import { faq, step, topic } from "../../support/bundle.ts";
+import { faq, rightsTopic, step, topic } from "../../support/bundle.ts";
 import { conversation } from "../../support/state.ts";
 import { en } from "../../../shared/i18n/en.ts";
 import { fr } from "../../../shared/i18n/fr.ts";
@@ -13,15 +13,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const content: ContentSnapshot = {
   version: 1,
   topics: [
-    topic({
-      id: "rights",
-      order: 1,
-      icon: "⚖️",
-      title: { fr: "Mes droits", en: "My rights" },
-      intro: { fr: "Intro droits" },
-      keywords: { fr: ["droits"] },
-      stepIds: ["ask", "appeal"],
-    }),
+    rightsTopic,
     topic({
       id: "papers",
       order: 2,
