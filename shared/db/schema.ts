@@ -494,7 +494,7 @@ export const contentRevisions = /* @__PURE__ */ sqliteTable(
  * time per locale after it, so a step's translation older than its French is marked. A save
  * stores its rules once, in `after`; its `before` is the `after` of the row `before_id` names,
  * and a publication's both are rows' `after` (`before_id`, `after_id`): the JSON is in `before`
- * only when no row holds it (the first change; rows written before migration 0023 hold both).
+ * only when no row holds it (the first change; rows written before migration 0022 hold both).
  * The current draft is the latest row's `after` (or `after_id`'s).
  */
 export const roadmapRulesRevisions = /* @__PURE__ */ sqliteTable("roadmap_rules_revisions", () => ({
@@ -513,7 +513,7 @@ export const roadmapRulesRevisions = /* @__PURE__ */ sqliteTable("roadmap_rules_
 
 /**
  * Editable settings with a draft and a published value (e.g. the roadmap rules per département).
- * The roadmap rules' draft is not here but in their history (null since migration 0023).
+ * The roadmap rules' draft is not here but in their history (null since migration 0022).
  */
 export const contentSettings = /* @__PURE__ */ sqliteTable("content_settings", () => ({
   key: text("key").primaryKey(),

@@ -6,9 +6,9 @@ import { rulesHistory } from "../../worker/store/roadmap-history.ts";
 import { seedRules } from "../support/content.ts";
 
 /**
- * Migration 0023 (the roadmap rules stored once per save) on a database as it stood before it:
+ * Migration 0022 (the roadmap rules stored once per save) on a database as it stood before it:
  * both tables rebuilt from their real earlier migrations, rows written the old way (a draft in
- * the settings row, each history entry with both copies), then 0023 applied: every row kept as
+ * the settings row, each history entry with both copies), then 0022 applied: every row kept as
  * it was, read the same, and the next save names the kept rows instead of copying them.
  */
 
@@ -18,7 +18,7 @@ const migration = (prefix: string) => {
   return found.queries;
 };
 
-describe("migration 0023", () => {
+describe("migration 0022", () => {
   it("should keep every roadmap rules row written before it, and read them the same", async () => {
     const rules = seedRules();
     const older = { ...rules, steps: rules.steps.slice(1) };
@@ -47,7 +47,7 @@ describe("migration 0023", () => {
       env.DB.prepare("select * from roadmap_rules_revisions order by id"),
     ]);
 
-    await env.DB.batch(migration("0023_").map((q) => env.DB.prepare(q)));
+    await env.DB.batch(migration("0022_").map((q) => env.DB.prepare(q)));
 
     const settings = (await env.DB.prepare("select * from content_settings order by key").all()).results;
     const history = (await env.DB.prepare("select * from roadmap_rules_revisions order by id").all()).results;

@@ -38,7 +38,7 @@ export async function loadRoadmapRules(db: Db): Promise<RulesState> {
         published: contentSettings.published,
         publishedAt: contentSettings.publishedAt,
         publishedBy: contentSettings.publishedBy,
-        // Rules saved before migration 0023 with no history since keep their draft here.
+        // Rules saved before migration 0022 with no history since keep their draft here.
         legacyDraft: contentSettings.draft,
       })
       .from(contentSettings)

@@ -104,7 +104,7 @@ describe("the roadmap rules' storage", () => {
     expect(seedSaved!.after).toEqual(seedRules());
   });
 
-  it("should read rules stored before migration 0023 (a draft in the settings row, both copies in each entry)", async () => {
+  it("should read rules stored before migration 0022 (a draft in the settings row, both copies in each entry)", async () => {
     const db = database(env.DB);
     const legacy = edited(-5);
     await env.DB.batch([
