@@ -16,10 +16,12 @@
 import { readFileSync } from "node:fs";
 import {
   falsePositivesIn,
+  scoreBlind,
   scoreDev,
   scoreCrisis,
   type CrisisItem,
   type OrdinaryItem,
+  type WholeScore,
   type Tally,
 } from "./crisis-score.ts";
 
@@ -62,30 +64,55 @@ export function printCrisisEvaluation(args: string[]): void {
   if (args.includes("--verbose-crisis-held-out"))
     console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
   printDevEvaluation(args);
+  printBlindEvaluation(args);
 }
 
 function printDevEvaluation(args: string[]): void {
   const dev = scoreDev(read<CrisisItem[]>("crisis-dev.json"), read<OrdinaryItem[]>("ordinary-dev.json"));
-  const none: Tally = { n: 0, hits: 0, right: 0 };
-  console.log(
-    "\nCrisis detection, development set (tests/eval/crisis-dev.json, ordinary-dev.json: written blind on 2026-12-04, tuned on since):",
+  printWhole(
+    "Crisis detection, development set (tests/eval/crisis-dev.json, ordinary-dev.json: written blind on 2026-12-04, tuned on since):",
+    dev,
+    "dev",
   );
+  if (!args.includes("--verbose-crisis-dev")) {
+    console.log("(misses: --verbose-crisis-dev; a tuned set: generalisation is measured by a set written blind since)");
+    return;
+  }
+  console.log(`\nDevelopment set misses and false positives:\n${dev.misses.map((m) => `  ${m.line}`).join("\n")}`);
+}
+
+function printBlindEvaluation(args: string[]): void {
+  const blind = scoreBlind(read<CrisisItem[]>("crisis-blind2.json"), read<OrdinaryItem[]>("ordinary-blind2.json"));
+  printWhole(
+    "Crisis detection, blind (tests/eval/crisis-blind2.json, ordinary-blind2.json, written 2026-12-04 by someone who saw neither the detector, its lexicons nor the other sets; never tuned on):",
+    blind,
+    "blind",
+  );
+  if (!args.includes("--verbose-crisis-blind")) {
+    console.log("(misses: --verbose-crisis-blind, after which the set is no longer blind)");
+    return;
+  }
+  console.log("\nWARNING: these are the blind set's misses. Once read, crisis-blind2.json and ordinary-blind2.json");
+  console.log("are no longer blind: do not tune on them; write a new blind set to measure generalisation.");
+  console.log(`\nBlind misses and false positives:\n${blind.misses.map((m) => `  ${m.line}`).join("\n")}`);
+}
+
+/** Recall, right number first, false positives and near-miss false positives per language of a set scored whole. */
+function printWhole<G extends string>(title: string, score: WholeScore<G>, group: G): void {
+  const none: Tally = { n: 0, hits: 0, right: 0 };
+  console.log(`\n${title}`);
   console.log(`${"".padEnd(6)} recall  number first         FP (ordinary)      near-miss FP`);
   for (const locale of LOCALES) {
-    const r = dev.recall.get(`dev ${locale}`) ?? none;
-    const f = dev.falsePositives.get(`dev ${locale}`) ?? none;
-    const m = dev.falsePositives.get(locale === "all" ? "near-miss dev" : `near-miss dev ${locale}`) ?? none;
+    const r = score.recall.get(`${group} ${locale}`) ?? none;
+    const f = score.falsePositives.get(`${group} ${locale}`) ?? none;
+    const m =
+      score.falsePositives.get(locale === "all" ? `near-miss ${group}` : `near-miss ${group} ${locale}`) ?? none;
     console.log(
       `${locale.padEnd(6)} ${pct(r.hits, r.n)} ${pct(r.right, r.n)} (${r.n})`.padEnd(36) +
         `${pct(f.hits, f.n)} (${f.hits}/${f.n})`.padEnd(19) +
         `${pct(m.hits, m.n)} (${m.hits}/${m.n})`,
     );
   }
-  if (!args.includes("--verbose-crisis-dev")) {
-    console.log("(misses: --verbose-crisis-dev; a tuned set: generalisation is measured by a set written blind since)");
-    return;
-  }
-  console.log(`\nDevelopment set misses and false positives:\n${dev.misses.map((m) => `  ${m.line}`).join("\n")}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printCrisisEvaluation(process.argv.slice(2));
