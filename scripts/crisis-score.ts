@@ -4,7 +4,7 @@ import { detectCrisis, type CrisisCategory } from "../bot/safety/crisis.ts";
  * Scores the crisis detector on labelled sets (used by scripts/eval-crisis.ts and by
  * tests/bot/safety/eval-set.test.ts). Items whose index is 3 modulo 4 are held out: they are
  * scored apart and their misses are only listed on request, so that tuning never sees them.
- * The development sets (scoreDev) are scored whole.
+ * The development and second blind sets (scoreWhole) are scored whole.
  */
 export type CrisisItem = { text: string; locale: string; category: CrisisCategory | CrisisCategory[] };
 export type OrdinaryItem = { text: string; locale: string; nearMiss?: boolean };
@@ -86,18 +86,14 @@ export type WholeScore<G extends string> = {
   misses: { half: G; line: string }[];
 };
 
-export function scoreDev(crisis: CrisisItem[], ordinary: OrdinaryItem[]): WholeScore<"dev"> {
-  return scoreBy(crisis, ordinary, () => "dev" as const);
-}
-
 /**
- * The second blind sets (tests/eval/crisis-blind2.json, ordinary-blind2.json; tests/eval/BLIND2.md),
- * written on 2026-12-04, while the detector was being tuned on the development sets, by someone
- * who saw neither the detector, its lexicons nor any other set: scored whole, keyed like the
- * development sets with "blind". Nobody tunes on them: they measure generalisation.
+ * A set scored whole, keyed "<group> <locale>", "<group> all", "near-miss <group>" and
+ * "near-miss <group> <locale>": the second blind sets ("blind": tests/eval/crisis-blind2.json,
+ * ordinary-blind2.json, tests/eval/BLIND2.md; never tuned on, they measure generalisation) and
+ * the development sets ("dev", above).
  */
-export function scoreBlind(crisis: CrisisItem[], ordinary: OrdinaryItem[]): WholeScore<"blind"> {
-  return scoreBy(crisis, ordinary, () => "blind" as const);
+export function scoreWhole<G extends string>(group: G, crisis: CrisisItem[], ordinary: OrdinaryItem[]): WholeScore<G> {
+  return scoreBy(crisis, ordinary, () => group);
 }
 
 /** Ordinary questions of another set (tests/eval/questions.json, blind.json) read as a crisis. */

@@ -16,8 +16,7 @@
 import { readFileSync } from "node:fs";
 import {
   falsePositivesIn,
-  scoreBlind,
-  scoreDev,
+  scoreWhole,
   scoreCrisis,
   type CrisisItem,
   type OrdinaryItem,
@@ -63,38 +62,54 @@ export function printCrisisEvaluation(args: string[]): void {
   if (args.includes("--verbose-crisis")) console.log(`\nTuned misses and false positives:\n${show("tuned")}`);
   if (args.includes("--verbose-crisis-held-out"))
     console.log(`\nHeld-out misses and false positives:\n${show("held-out")}`);
-  printDevEvaluation(args);
-  printBlindEvaluation(args);
+  for (const set of WHOLE_SETS) printWholeSet(set, args);
 }
 
-function printDevEvaluation(args: string[]): void {
-  const dev = scoreDev(read<CrisisItem[]>("crisis-dev.json"), read<OrdinaryItem[]>("ordinary-dev.json"));
-  printWhole(
-    "Crisis detection, development set (tests/eval/crisis-dev.json, ordinary-dev.json: written blind on 2026-12-04, tuned on since):",
-    dev,
-    "dev",
-  );
-  if (!args.includes("--verbose-crisis-dev")) {
-    console.log("(misses: --verbose-crisis-dev; a tuned set: generalisation is measured by a set written blind since)");
-    return;
-  }
-  console.log(`\nDevelopment set misses and false positives:\n${dev.misses.map((m) => `  ${m.line}`).join("\n")}`);
-}
+/** A set scored whole: its files, how it is keyed, and what to say of it and of its misses. */
+type WholeSet = {
+  group: "dev" | "blind";
+  crisis: string;
+  ordinary: string;
+  title: string;
+  flag: string;
+  /** Printed without the flag. */
+  hint: string;
+  /** Printed before the misses. */
+  warning?: string;
+};
 
-function printBlindEvaluation(args: string[]): void {
-  const blind = scoreBlind(read<CrisisItem[]>("crisis-blind2.json"), read<OrdinaryItem[]>("ordinary-blind2.json"));
-  printWhole(
-    "Crisis detection, blind (tests/eval/crisis-blind2.json, ordinary-blind2.json, written 2026-12-04 by someone who saw neither the detector, its lexicons nor the other sets; never tuned on):",
-    blind,
-    "blind",
-  );
-  if (!args.includes("--verbose-crisis-blind")) {
-    console.log("(misses: --verbose-crisis-blind, after which the set is no longer blind)");
+const WHOLE_SETS: WholeSet[] = [
+  {
+    group: "dev",
+    crisis: "crisis-dev.json",
+    ordinary: "ordinary-dev.json",
+    title:
+      "Crisis detection, development set (tests/eval/crisis-dev.json, ordinary-dev.json: written blind on 2026-12-04, tuned on since):",
+    flag: "--verbose-crisis-dev",
+    hint: "(misses: --verbose-crisis-dev; a tuned set: generalisation is measured by a set written blind since)",
+  },
+  {
+    group: "blind",
+    crisis: "crisis-blind2.json",
+    ordinary: "ordinary-blind2.json",
+    title:
+      "Crisis detection, blind (tests/eval/crisis-blind2.json, ordinary-blind2.json, written 2026-12-04 by someone who saw neither the detector, its lexicons nor the other sets; never tuned on):",
+    flag: "--verbose-crisis-blind",
+    hint: "(misses: --verbose-crisis-blind, after which the set is no longer blind)",
+    warning:
+      "WARNING: these are the blind set's misses. Once read, crisis-blind2.json and ordinary-blind2.json\nare no longer blind: do not tune on them; write a new blind set to measure generalisation.",
+  },
+];
+
+function printWholeSet(set: WholeSet, args: string[]): void {
+  const score = scoreWhole(set.group, read<CrisisItem[]>(set.crisis), read<OrdinaryItem[]>(set.ordinary));
+  printWhole(set.title, score, set.group);
+  if (!args.includes(set.flag)) {
+    console.log(set.hint);
     return;
   }
-  console.log("\nWARNING: these are the blind set's misses. Once read, crisis-blind2.json and ordinary-blind2.json");
-  console.log("are no longer blind: do not tune on them; write a new blind set to measure generalisation.");
-  console.log(`\nBlind misses and false positives:\n${blind.misses.map((m) => `  ${m.line}`).join("\n")}`);
+  if (set.warning) console.log(`\n${set.warning}`);
+  console.log(`\nMisses and false positives:\n${score.misses.map((m) => `  ${m.line}`).join("\n")}`);
 }
 
 /** Recall, right number first, false positives and near-miss false positives per language of a set scored whole. */

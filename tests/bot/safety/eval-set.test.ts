@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   falsePositivesIn,
-  scoreBlind,
-  scoreDev,
+  scoreWhole,
   scoreCrisis,
   type CrisisItem,
   type OrdinaryItem,
@@ -76,7 +75,7 @@ describe("the crisis evaluation sets", () => {
 describe("the crisis development sets (written blind, tuned on since)", () => {
   const devCrisis = crisisDev as CrisisItem[];
   const devOrdinary = ordinaryDev as OrdinaryItem[];
-  const scored = scoreDev(devCrisis, devOrdinary);
+  const scored = scoreWhole("dev", devCrisis, devOrdinary);
   const minimum: Record<string, number> = { fr: 90, en: 40, ar: 45, ps: 35, prs: 35 };
   const categories: string[] = ["overdose", "suicide", "self_harm", "danger", "sexual_violence", "violence", "shelter"];
   const labels = (c: CrisisItem): string[] => (Array.isArray(c.category) ? c.category : [c.category]);
@@ -119,7 +118,7 @@ describe("the crisis development sets (written blind, tuned on since)", () => {
 describe("the second blind crisis sets (never tuned on)", () => {
   const blindCrisis = crisisBlind2 as CrisisItem[];
   const blindOrdinary = ordinaryBlind2 as OrdinaryItem[];
-  const scored = scoreBlind(blindCrisis, blindOrdinary);
+  const scored = scoreWhole("blind", blindCrisis, blindOrdinary);
 
   it("should hold at least 260 crisis phrasings and 260 ordinary texts in the five languages", () => {
     expect(blindCrisis.length).toBeGreaterThanOrEqual(260);
