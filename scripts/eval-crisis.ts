@@ -67,7 +67,7 @@ export function printCrisisEvaluation(args: string[]): void {
 
 /** A set scored whole: its files, how it is keyed, and what to say of it and of its misses. */
 type WholeSet = {
-  group: "dev" | "blind";
+  group: "dev" | "blind" | "blind3";
   crisis: string;
   ordinary: string;
   title: string;
@@ -98,6 +98,17 @@ const WHOLE_SETS: WholeSet[] = [
     hint: "(misses: --verbose-crisis-blind, after which the set is no longer blind)",
     warning:
       "WARNING: these are the blind set's misses. Once read, crisis-blind2.json and ordinary-blind2.json\nare no longer blind: do not tune on them; write a new blind set to measure generalisation.",
+  },
+  {
+    group: "blind3",
+    crisis: "crisis-blind3.json",
+    ordinary: "ordinary-blind3.json",
+    title:
+      "Crisis detection, third blind set (tests/eval/crisis-blind3.json, ordinary-blind3.json, written 2026-12-04 after the last tuning by someone who saw neither the detector, its lexicons nor the other sets; never tuned on):",
+    flag: "--verbose-crisis-blind3",
+    hint: "(misses: --verbose-crisis-blind3, after which the set is no longer blind)",
+    warning:
+      "WARNING: these are the third blind set's misses. Once read, crisis-blind3.json and ordinary-blind3.json\nare no longer blind: do not tune on them; write a new blind set to measure generalisation.",
   },
 ];
 
