@@ -6,6 +6,10 @@
  * bench/lib/cold-entry.ts and cold-publish.ts), the trees taking turns thread after thread
  * (the first one rotating each round), so that all see the same load; medians per step.
  * Run: npx tsx bench/cold.ts [--compare <ref>] [--runs N] [--locale fr|en|ar|ps|prs] [--content K] [--readable]
+ * `--phases crisis,identifiers,match,turn` (this tree only): instead, each fresh thread runs the first
+ * question's steps alone in that order (the crisis check, the identifiers' blanking, the match on
+ * the stored index, then the whole turn), so the medians say what each step's first use costs and
+ * what the turn still pays after them.
  * Profile: node --import tsx --cpu-prof --cpu-prof-interval 50 --cpu-prof-dir <dir> bench/cold.ts --readable (one profile per thread)
  */
 import { execSync } from "node:child_process";
@@ -61,6 +65,11 @@ async function prepare(name: string, dir: string): Promise<Tree> {
 }
 
 const trees = [await prepare("this tree", ROOT)];
+const phases = option("--phases")?.split(",");
+if (phases) {
+  await printPhases(trees[0]!, phases);
+  process.exit(0);
+}
 for (const [n, ref] of compareRefs.entries()) {
   const dir = join(tmp, `compare-${n}`);
   execSync(`mkdir -p ${dir} && git -C ${ROOT} archive ${ref} | tar -x -C ${dir}`);
@@ -131,3 +140,53 @@ if (trees.length > 1) {
 }
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(join(ROOT, "bench/results/cold.json"), JSON.stringify(Object.fromEntries(results), null, 1));
+
+/** `--phases`: each step of the first question alone, in the order given, in fresh threads. */
+async function printPhases(tree: Tree, steps: string[]): Promise<void> {
+  const known = ["crisis", "identifiers", "match", "turn"];
+  const unknown = steps.filter((s) => !known.includes(s));
+  if (unknown.length) throw new Error(`--phases takes ${known.join(",")}; not ${unknown.join(",")}`);
+  const code = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  const m = await import(workerData.engineUrl);
+  const times = {};
+  let t = performance.now();
+  const content = m.openForTurn(workerData.parts);
+  times.open = performance.now() - t;
+  const state = { youngId: "cold", locale: workerData.locale, profile: {}, cursor: { at: "menu" }, openHelpRequests: 0, hasReferent: false };
+  for (const step of workerData.steps) {
+    t = performance.now();
+    if (step === "crisis") m.detectCrisis(workerData.question);
+    else if (step === "identifiers") m.removeIdentifiers(workerData.question);
+    else if (step === "match") m.matcherFor(content).match(workerData.question);
+    else m.handle(state, { kind: "text", text: workerData.question }, content, new Date("2026-11-23T12:00:00Z"), {});
+    times[step] = performance.now() - t;
+  }
+  parentPort.postMessage(times);
+})();`;
+  const load0 = loadavg()[0]!;
+  const all: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++)
+    all.push(
+      await new Promise((resolve, reject) => {
+        const worker = new Worker(code, {
+          eval: true,
+          workerData: { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, steps },
+        });
+        let result: Record<string, number> | undefined;
+        worker.once("message", (m: Record<string, number>) => {
+          result = m;
+        });
+        worker.once("exit", () =>
+          result ? resolve(result) : reject(new Error("cold thread exited without a result")),
+        );
+        worker.once("error", reject);
+      }),
+    );
+  const cells = ["open", ...steps].map((k) => `${k} ${round(median(all.map((r) => r[k]!)), 2)}`);
+  console.log(
+    `cold isolate, locale ${locale}, first question's steps in fresh threads (${runs}, medians, ms; load ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}): ${cells.join(" · ")}`,
+  );
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -10,6 +10,10 @@ import type { ContentSnapshot } from "../../shared/content/model.ts";
 import type { Locale } from "../../shared/locales.ts";
 
 export { handle } from "../../bot/engine.ts";
+// The first turn's steps, each callable alone (bench/cold.ts --phases).
+export { detectCrisis } from "../../bot/safety/crisis.ts";
+export { matcherFor } from "../../bot/matching/matcher.ts";
+export { removeIdentifiers } from "../../bot/scrub.ts";
 
 /** The stored parts (bench/lib/cold-publish.ts) as a turn in `locale` opens them. */
 export function openForTurn(parts: Record<string, string>, _locale: Locale): ContentSnapshot {
