@@ -95,21 +95,21 @@ const { parentPort, workerData } = require("node:worker_threads");
 })();
 `;
 type Cold = { openMs: number; firstMs: number; secondMs: number; replies: string };
-function coldRun(tree: Tree): Promise<Cold> {
+/** Runs `code` in a fresh thread and gives back the one message it posts. */
+function inThread<T>(code: string, workerData: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(coldCode, {
-      eval: true,
-      workerData: { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, question2 },
-    });
+    const worker = new Worker(code, { eval: true, workerData });
     // Left to exit by itself (not terminated), so that a CPU profile of the thread is written whole.
-    let result: Cold | undefined;
-    worker.once("message", (m: Cold) => {
+    let result: T | undefined;
+    worker.once("message", (m: T) => {
       result = m;
     });
     worker.once("exit", () => (result ? resolve(result) : reject(new Error("cold thread exited without a result"))));
     worker.once("error", reject);
   });
 }
+const coldRun = (tree: Tree) =>
+  inThread<Cold>(coldCode, { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, question2 });
 
 const load0 = loadavg()[0]!;
 const results = new Map<string, Cold[]>(trees.map((t) => [t.name, []]));
@@ -169,19 +169,12 @@ const { parentPort, workerData } = require("node:worker_threads");
   const all: Record<string, number>[] = [];
   for (let i = 0; i < runs; i++)
     all.push(
-      await new Promise((resolve, reject) => {
-        const worker = new Worker(code, {
-          eval: true,
-          workerData: { engineUrl: tree.engineUrl, parts: tree.parts, locale, question, steps },
-        });
-        let result: Record<string, number> | undefined;
-        worker.once("message", (m: Record<string, number>) => {
-          result = m;
-        });
-        worker.once("exit", () =>
-          result ? resolve(result) : reject(new Error("cold thread exited without a result")),
-        );
-        worker.once("error", reject);
+      await inThread<Record<string, number>>(code, {
+        engineUrl: tree.engineUrl,
+        parts: tree.parts,
+        locale,
+        question,
+        steps,
       }),
     );
   const cells = ["open", ...steps].map((k) => `${k} ${round(median(all.map((r) => r[k]!)), 2)}`);
