@@ -20,8 +20,13 @@ const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) 
 const tmp = mkdtempSync(join(tmpdir(), "passerelle-startup-parts-"));
 const at = (path: string) => JSON.stringify(join(ROOT, path));
 
+/** Imports replaced by the inert stub below. */
+const DRIZZLE = /^drizzle-orm(\/.*)?$|\/db\/schema\.ts$/;
+const DRIZZLE_HONO_ZOD = /^(drizzle-orm|hono|zod)(\/.*)?$|\/db\/schema\.ts$/;
+const CHAT = `export { default } from ${at("worker/index.ts")};`;
+
 /** Entry modules, each keeping what it imports alive by exporting it. */
-const PARTS: { name: string; code: string }[] = [
+const PARTS: { name: string; code: string; stub?: RegExp }[] = [
   { name: "empty module", code: "export const all = 1;" },
   {
     name: "drizzle-orm core (sql, eq, and, drizzle/d1, sqliteTable)",
@@ -44,12 +49,9 @@ const PARTS: { name: string; code: string }[] = [
     code: `import * as c from ${at("shared/i18n/catalog-data.ts")}; export const all = c;`,
   },
   { name: "crisis tables", code: `import * as c from ${at("bot/safety/crisis-tables.ts")}; export const all = c;` },
-  { name: "chat Worker", code: `export { default } from ${at("worker/index.ts")};` },
-  { name: "chat Worker without drizzle (inert stub)", code: `export { default } from ${at("worker/index.ts")};` },
-  {
-    name: "chat Worker without drizzle, hono and zod (inert stubs): its own code",
-    code: `export { default } from ${at("worker/index.ts")};`,
-  },
+  { name: "chat Worker", code: CHAT },
+  { name: "chat Worker without drizzle (inert stub)", code: CHAT, stub: DRIZZLE },
+  { name: "chat Worker without drizzle, hono and zod (inert stubs): its own code", code: CHAT, stub: DRIZZLE_HONO_ZOD },
 ];
 
 /** Any property, call or construction gives the stub back; spreading or iterating it gives nothing. */
@@ -85,8 +87,6 @@ const stubbed = (filter: RegExp): Plugin => ({
     });
   },
 });
-const DRIZZLE = /^drizzle-orm(\/.*)?$|\/db\/schema\.ts$/;
-const DRIZZLE_HONO_ZOD = /^(drizzle-orm|hono|zod)(\/.*)?$|\/db\/schema\.ts$/;
 
 const files: string[] = [];
 for (const [i, part] of PARTS.entries()) {
@@ -103,11 +103,7 @@ for (const [i, part] of PARTS.entries()) {
     mainFields: ["module", "main"],
     external: ["cloudflare:*", "node:*"],
     nodePaths: [join(ROOT, "node_modules")],
-    plugins: part.name.includes("hono and zod")
-      ? [stubbed(DRIZZLE_HONO_ZOD)]
-      : part.name.includes("without drizzle")
-        ? [stubbed(DRIZZLE)]
-        : [],
+    plugins: part.stub ? [stubbed(part.stub)] : [],
     outfile,
     logLevel: "error",
   });
